@@ -1,0 +1,351 @@
+/* The finsam grammar. Every action is one call to an ast_ constructor (src/ast.c);
+ * the language is documented in grammar/README.md. */
+%define api.pure full
+%define api.location.type {Span}
+%define parse.error custom
+%define parse.lac full
+%locations
+%expect 0
+%param {void *scanner}
+%parse-param {Parser *p}
+
+%code requires {
+#include "parse.h"
+}
+
+%code provides {
+int yylex(YYSTYPE *lval, YYLTYPE *lloc, void *scanner);
+void yyerror(YYLTYPE *loc, void *scanner, Parser *p, const char *message);
+}
+
+%code {
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                    \
+    do {                                                                 \
+        if (N) {                                                         \
+            (Cur).start = YYRHSLOC(Rhs, 1).start;                        \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                            \
+        } else {                                                         \
+            (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end;              \
+        }                                                                \
+    } while (0)
+static const Span NO_SPAN = {0, 0};
+}
+
+%union {
+    const char *name;
+    const char *string;
+    FigureTok figure;
+    SignedFig signed_figure;
+    int32_t date;
+    int number;
+    PtrVec *list;
+    Expr *expr;
+    Table *table;
+    Column *column;
+    Item *item;
+    Cell *cell;
+    Allocation *alloc;
+    AllocGroup *group;
+    AllocMember *member;
+    Param *param;
+    ReportEntry *entry;
+}
+
+%token <name> NAME "name"
+%token <string> STRING "string"
+%token <figure> FIGURE "figure"
+%token <date> DATE "date"
+%token IMPORT "'import'" REPORT "'report'" ALLOCATION "'allocation'"
+%token PARAM "'param'" CHECK "'check'" SECTION "'section'" NOTE "'note'" UNIT "'unit'"
+%token BY "'by'" FROM "'from'" SOURCE "'source'" ERROR_WORD "'error'"
+%token WARNING_WORD "'warning'" ELSE "'else'" WHERE "'where'"
+%token AND "'and'" OR "'or'" NOT "'not'"
+%token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" LT "'<'" GT "'>'"
+
+%left OR
+%left AND
+%precedence NOT
+%nonassoc EQ NE LT LE GT GE
+%left '+' '-'
+%left '*' '/'
+%precedence UMINUS
+
+%type <string> opt_string opt_source opt_else
+%type <name> opt_name opt_unit_word
+%type <number> opt_severity opt_percent
+%type <signed_figure> signed_figure
+%type <list> report_entries columns items cells groups members args arglist
+%type <entry> report_entry
+%type <table> table_head
+%type <column> column
+%type <item> item row section
+%type <cell> cell
+%type <alloc> alloc_head
+%type <group> group
+%type <member> member
+%type <param> param_head
+%type <expr> opt_formula expr primary ref arg
+
+%%
+
+/* file -> {decl} */
+file
+    : %empty
+    | file decl
+    | file error
+    ;
+
+decl
+    : IMPORT STRING                                 { ast_import(p, $2, @$); }
+    | REPORT opt_string '{' report_entries '}'      { ast_report(p, $2, $4, @$); }
+    | table
+    | allocation
+    | param
+    | check
+    ;
+
+/* report_entries -> {NAME (STRING | signed_figure | DATE)} */
+report_entries
+    : %empty                            { $$ = ast_list(p); }
+    | report_entries report_entry       { $$ = ast_push(p, $1, $2); }
+    ;
+
+report_entry
+    : NAME STRING                       { $$ = ast_entry_text(p, $1, $2, @$); }
+    | NAME signed_figure                { $$ = ast_entry_figure(p, $1, $2, @$); }
+    | NAME DATE                         { $$ = ast_entry_date(p, $1, $2, @$); }
+    ;
+
+/* table -> KIND NAME [STRING] {unit U | note N}; KIND is a name:
+ * accounts, budget, indicators or table, so that 'budget' can also name a column */
+/* '(' columns ')' '{' items '}' */
+table
+    : table_head '(' columns ')' '{' items '}'      { ast_table(p, $1, $3, $6, @$); }
+    ;
+
+table_head
+    : NAME NAME opt_string              { $$ = ast_table_head(p, $1, @1, $2, @2, $3, @$); }
+    | table_head UNIT NAME              { ast_table_unit(p, $1, $3, @3); $$ = $1; }
+    | table_head UNIT '%'               { ast_table_unit(p, $1, "%", @3); $$ = $1; }
+    | table_head NOTE FIGURE            { ast_table_note(p, $1, $3, @3); $$ = $1; }
+    ;
+
+columns
+    : column                            { $$ = ast_push(p, ast_list(p), $1); }
+    | columns ',' column                { $$ = ast_push(p, $1, $3); }
+    ;
+
+/* column -> (FIGURE | NAME) [STRING] ['=' expr] */
+column
+    : FIGURE opt_string opt_formula     { $$ = ast_column_year(p, $1, $2, $3, @$); }
+    | NAME opt_string opt_formula       { $$ = ast_column_named(p, $1, $2, $3, @$); }
+    ;
+
+items
+    : %empty                            { $$ = ast_list(p); }
+    | items item                        { $$ = ast_push(p, $1, $2); }
+    | items error                       { $$ = $1; }
+    ;
+
+item
+    : row
+    | section
+    ;
+
+/* section -> 'section' [NAME] STRING '{' items '}' */
+section
+    : SECTION opt_name STRING '{' items '}'         { $$ = ast_section(p, $2, $3, $5, @$); }
+    ;
+
+/* row -> NAME [STRING] ['note' FIGURE] ['=' expr] {'|' cell} */
+row
+    : NAME opt_string opt_formula cells
+                            { $$ = ast_row(p, $1, $2, NULL, NO_SPAN, $3, $4, @$); }
+    | NAME opt_string NOTE FIGURE opt_formula cells
+                            { $$ = ast_row(p, $1, $2, &$4, @4, $5, $6, @$); }
+    ;
+
+cells
+    : %empty                            { $$ = ast_list(p); }
+    | cells '|' cell                    { $$ = ast_push(p, $1, $3); }
+    ;
+
+/* cell -> [signed_figure ['%'] | '-' | STRING] */
+cell
+    : %empty                            { $$ = ast_cell_empty(p, @$); }
+    | signed_figure opt_percent         { $$ = ast_cell_figure(p, $1, $2, @$); }
+    | '-'                               { $$ = ast_cell_dash(p, @$); }
+    | STRING                            { $$ = ast_cell_text(p, $1, @$); }
+    ;
+
+signed_figure
+    : FIGURE                            { $$ = (SignedFig){false, $1}; }
+    | '-' FIGURE                        { $$ = (SignedFig){true, $2}; }
+    ;
+
+opt_percent
+    : %empty        { $$ = 0; }
+    | '%'           { $$ = 1; }
+    ;
+
+/* allocation -> 'allocation' NAME [STRING] {NAME cell} '{' {group} '}' */
+allocation
+    : alloc_head '{' groups '}'         { ast_alloc(p, $1, $3, @$); }
+    ;
+
+alloc_head
+    : ALLOCATION NAME opt_string        { $$ = ast_alloc_head(p, $2, @2, $3, @$); }
+    | alloc_head NAME cell              { ast_alloc_option(p, $1, $2, @2, $3); $$ = $1; }
+    ;
+
+groups
+    : %empty                            { $$ = ast_list(p); }
+    | groups group                      { $$ = ast_push(p, $1, $2); }
+    | groups error                      { $$ = $1; }
+    ;
+
+/* group -> NAME [STRING] expr ['by' NAME] '{' {member} '}' */
+group
+    : NAME opt_string expr '{' members '}'
+                            { $$ = ast_group(p, $1, $2, $3, NULL, NO_SPAN, $5, @$); }
+    | NAME opt_string expr BY NAME '{' members '}'
+                            { $$ = ast_group(p, $1, $2, $3, $5, @5, $7, @$); }
+    ;
+
+members
+    : %empty                            { $$ = ast_list(p); }
+    | members member                    { $$ = ast_push(p, $1, $2); }
+    ;
+
+member
+    : NAME opt_string '|' cell          { $$ = ast_member(p, $1, $2, $4, @$); }
+    ;
+
+/* param -> 'param' NAME [STRING] '=' signed_figure ['%' | 'unit' NAME] {'from' DATE | 'source' STRING} */
+param
+    : param_head
+    ;
+
+param_head
+    : PARAM NAME opt_string '=' signed_figure opt_unit_word
+                            { $$ = ast_param(p, $2, @2, $3, $5, $6, @5, @$); }
+    | param_head FROM DATE              { ast_param_from(p, $1, $3, @3); $$ = $1; }
+    | param_head SOURCE STRING          { ast_param_source(p, $1, $3, @3); $$ = $1; }
+    ;
+
+opt_unit_word
+    : %empty        { $$ = NULL; }
+    | '%'           { $$ = "%"; }
+    | UNIT NAME     { $$ = $2; }
+    ;
+
+/* check -> 'check' NAME [STRING] ['error' | 'warning'] ['source' STRING] ':' expr ['else' STRING] */
+check
+    : CHECK NAME opt_string opt_severity opt_source ':' expr opt_else
+                            { ast_check(p, $2, @2, $3, $4, $5, $7, $8, @$); }
+    ;
+
+opt_severity
+    : %empty            { $$ = SEV_ERROR; }
+    | ERROR_WORD        { $$ = SEV_ERROR; }
+    | WARNING_WORD      { $$ = SEV_WARNING; }
+    ;
+
+opt_source
+    : %empty            { $$ = NULL; }
+    | SOURCE STRING     { $$ = $2; }
+    ;
+
+opt_else
+    : %empty            { $$ = NULL; }
+    | ELSE STRING       { $$ = $2; }
+    ;
+
+opt_string
+    : %empty            { $$ = NULL; }
+    | STRING
+    ;
+
+opt_name
+    : %empty            { $$ = NULL; }
+    | NAME
+    ;
+
+opt_formula
+    : %empty            { $$ = NULL; }
+    | '=' expr          { $$ = $2; }
+    ;
+
+expr
+    : expr OR expr                      { $$ = ast_binary(p, OP_OR, $1, $3, @$); }
+    | expr AND expr                     { $$ = ast_binary(p, OP_AND, $1, $3, @$); }
+    | NOT expr                          { $$ = ast_unary(p, E_NOT, $2, @$); }
+    | expr EQ expr                      { $$ = ast_binary(p, OP_EQ, $1, $3, @$); }
+    | expr NE expr                      { $$ = ast_binary(p, OP_NE, $1, $3, @$); }
+    | expr LT expr                      { $$ = ast_binary(p, OP_LT, $1, $3, @$); }
+    | expr LE expr                      { $$ = ast_binary(p, OP_LE, $1, $3, @$); }
+    | expr GT expr                      { $$ = ast_binary(p, OP_GT, $1, $3, @$); }
+    | expr GE expr                      { $$ = ast_binary(p, OP_GE, $1, $3, @$); }
+    | expr '+' expr                     { $$ = ast_binary(p, OP_ADD, $1, $3, @$); }
+    | expr '-' expr                     { $$ = ast_binary(p, OP_SUB, $1, $3, @$); }
+    | expr '*' expr                     { $$ = ast_binary(p, OP_MUL, $1, $3, @$); }
+    | expr '/' expr                     { $$ = ast_binary(p, OP_DIV, $1, $3, @$); }
+    | '-' expr %prec UMINUS             { $$ = ast_unary(p, E_NEG, $2, @$); }
+    | primary
+    ;
+
+primary
+    : FIGURE opt_percent                { $$ = ast_figure(p, $1, $2, @$); }
+    | DATE                              { $$ = ast_date(p, $1, @$); }
+    | ref
+    | NAME '(' args ')'                 { $$ = ast_call(p, $1, @1, $3, @$); }
+    | '(' expr ')'                      { $$ = $2; $$->loc = parse_loc(p, @$); }
+    ;
+
+/* ref -> NAME {'.' NAME} ['[' (NAME | FIGURE) ']'] */
+ref
+    : NAME                              { $$ = ast_ref(p, NULL, $1, @1, @$); }
+    | ref '.' NAME                      { $$ = ast_ref(p, $1, $3, @3, @$); }
+    | ref '[' NAME ']'                  { $$ = ast_select_name(p, $1, $3, @3, @$); }
+    | ref '[' FIGURE ']'                { $$ = ast_select_year(p, $1, $3, @3, @$); }
+    ;
+
+args
+    : %empty                            { $$ = ast_list(p); }
+    | arglist
+    ;
+
+arglist
+    : arg                               { $$ = ast_push(p, ast_list(p), $1); }
+    | arglist ',' arg                   { $$ = ast_push(p, $1, $3); }
+    ;
+
+arg
+    : expr
+    | expr WHERE expr                   { $$ = ast_where(p, $1, $3, @$); }
+    ;
+
+%%
+
+/* Bison's context types are local to this file: hand the facts to parse.c. */
+int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Parser *p)
+{
+    (void)scanner;
+    enum { MAX_EXPECTED = 8 };
+    yysymbol_kind_t expected[MAX_EXPECTED];
+    const char *names[MAX_EXPECTED];
+    int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
+    for (int i = 0; i < n; i++)
+        names[i] = yysymbol_name(expected[i]);
+    yysymbol_kind_t found = yypcontext_token(ctx);
+    parse_syntax_error(p, *yypcontext_location(ctx), names, n,
+                       found == YYSYMBOL_YYEOF ? NULL : yysymbol_name(found),
+                       found == YYSYMBOL_YYUNDEF);
+    return 0;
+}
+
+void yyerror(YYLTYPE *loc, void *scanner, Parser *p, const char *message)
+{
+    (void)scanner;
+    parse_error(p, *loc, message, NULL);
+}

@@ -1,0 +1,522 @@
+/* ast: the constructors the grammar's actions call. They build nodes, and report
+ * what can be told from one declaration alone (a malformed year, a wrong unit
+ * word); everything that needs other declarations waits for resolve.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+Loc parse_loc(const Parser *p, Span s)
+{
+    Loc l = {p->src, s.start, s.end};
+    return l;
+}
+
+PtrVec *ast_list(Parser *p) { return arena_alloc(p->arena, sizeof(PtrVec)); }
+
+PtrVec *ast_push(Parser *p, PtrVec *list, void *item)
+{
+    if (item)
+        ptrvec_push(p->arena, list, item);
+    return list;
+}
+
+static void add_decl(Parser *p, DeclType type, void *node)
+{
+    Decl *d = arena_alloc(p->arena, sizeof *d);
+    d->type = type;
+    d->u.import = node; /* all members are pointers */
+    ptrvec_push(p->arena, &p->module->decls, d);
+}
+
+void ast_import(Parser *p, const char *path, Span at)
+{
+    Import *im = arena_alloc(p->arena, sizeof *im);
+    im->path = path;
+    im->loc = parse_loc(p, at);
+    add_decl(p, D_IMPORT, im);
+}
+
+void ast_report(Parser *p, const char *title, PtrVec *entries, Span at)
+{
+    Report *r = arena_alloc(p->arena, sizeof *r);
+    r->title = title;
+    r->entries = *entries;
+    r->loc = parse_loc(p, at);
+    add_decl(p, D_REPORT, r);
+}
+
+static ReportEntry *entry(Parser *p, const char *key, Span at)
+{
+    ReportEntry *e = arena_alloc(p->arena, sizeof *e);
+    e->key = key;
+    e->loc = parse_loc(p, at);
+    return e;
+}
+
+ReportEntry *ast_entry_text(Parser *p, const char *key, const char *text, Span at)
+{
+    ReportEntry *e = entry(p, key, at);
+    e->text = text;
+    return e;
+}
+
+ReportEntry *ast_entry_figure(Parser *p, const char *key, SignedFig f, Span at)
+{
+    ReportEntry *e = entry(p, key, at);
+    e->value.kind = K_NUMBER;
+    e->value.value = f.figure.value;
+    if (f.negative)
+        e->value.value = num_micro(-f.figure.value.hi, -f.figure.value.lo);
+    e->value.decimals = f.figure.decimals;
+    return e;
+}
+
+ReportEntry *ast_entry_date(Parser *p, const char *key, int32_t date, Span at)
+{
+    ReportEntry *e = entry(p, key, at);
+    e->value.kind = K_DATE;
+    e->value.value = num_units(date);
+    return e;
+}
+
+Table *ast_table_head(Parser *p, const char *kind, Span kind_at, const char *name,
+                      Span name_at, const char *title, Span at)
+{
+    static const char *const kinds[] = {"accounts", "budget", "indicators", "table"};
+    Table *t = arena_alloc(p->arena, sizeof *t);
+    int k = 0;
+    while (k < 4 && strcmp(kind, kinds[k]) != 0)
+        k++;
+    t->tkind = k < 4 ? (TableKind)k : T_TABLE; /* kinds[] is in TableKind's order */
+    if (k == 4) {
+        Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, kind_at),
+                          "'%s' does not start a declaration", kind);
+        diag_note(p->diags, g, "hint: a declaration starts with import, report, accounts, "
+                               "budget, indicators, table, allocation, param or check");
+        p->errors++;
+    }
+    t->name = name;
+    t->title = title;
+    t->unit = U_KR;
+    t->loc = parse_loc(p, at);
+    t->name_loc = parse_loc(p, name_at);
+    t->src = p->src;
+    return t;
+}
+
+void ast_table_unit(Parser *p, Table *t, const char *word, Span at)
+{
+    static const struct { const char *word; Unit unit; } units[] = {
+        {"kr", U_KR}, {"tkr", U_TKR}, {"%", U_PERCENT}, {"count", U_COUNT},
+    };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(word, units[i].word) == 0) {
+            t->unit = units[i].unit;
+            return;
+        }
+    Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at), "unknown unit '%s'", word);
+    diag_note(p->diags, g, "hint: a table's unit is kr, tkr, %% or count");
+    p->errors++;
+}
+
+/* A figure that must be a whole number, such as a note number or a year. */
+static int whole(Parser *p, FigureTok f, Span at, const char *what, int min, int max)
+{
+    int64_t units = f.value.lo / NUM_SCALE;
+    if (f.decimals == 0 && f.value.lo % NUM_SCALE == 0 && units >= min && units <= max)
+        return (int)units;
+    diag_at(p->diags, SEV_ERROR, parse_loc(p, at), "%s must be a whole number from %d to %d",
+            what, min, max);
+    p->errors++;
+    return min;
+}
+
+void ast_table_note(Parser *p, Table *t, FigureTok note, Span at)
+{
+    t->note = whole(p, note, at, "a note number", 1, 999);
+}
+
+/* Flattens nested sections into the table's list of rows; each section keeps the
+ * range of rows it holds. */
+static void flatten(Parser *p, Table *t, PtrVec *items, Section *parent, PtrVec *rows)
+{
+    for (int i = 0; i < items->len; i++) {
+        Item *it = items->items[i];
+        if (it->row) {
+            it->row->section = parent;
+            it->row->table = t;
+            it->row->index = rows->len;
+            ptrvec_push(p->arena, rows, it->row);
+        } else {
+            Section *s = it->section;
+            s->parent = parent;
+            s->table = t;
+            s->first_row = rows->len;
+            ptrvec_push(p->arena, &t->sections, s);
+            flatten(p, t, it->children, s, rows);
+            s->end_row = rows->len;
+        }
+    }
+}
+
+void ast_table(Parser *p, Table *t, PtrVec *columns, PtrVec *items, Span at)
+{
+    t->loc = parse_loc(p, at);
+    t->columns = (Column **)columns->items;
+    t->ncolumns = columns->len;
+    for (int i = 0; i < t->ncolumns; i++)
+        t->columns[i]->index = i;
+    PtrVec rows = {0};
+    flatten(p, t, items, NULL, &rows);
+    t->rows = (Row **)rows.items;
+    t->nrows = rows.len;
+    add_decl(p, D_TABLE, t);
+}
+
+static Column *column(Parser *p, const char *label, Expr *formula, Span at)
+{
+    Column *c = arena_alloc(p->arena, sizeof *c);
+    c->label = label;
+    c->formula = formula;
+    c->loc = parse_loc(p, at);
+    return c;
+}
+
+Column *ast_column_year(Parser *p, FigureTok year, const char *label, Expr *formula, Span at)
+{
+    Column *c = column(p, label, formula, at);
+    Span y = {at.start, at.start + 4};
+    c->key.year = whole(p, year, y, "a year column", 1900, 2999);
+    return c;
+}
+
+Column *ast_column_named(Parser *p, const char *name, const char *label, Expr *formula,
+                         Span at)
+{
+    Column *c = column(p, label, formula, at);
+    c->key.name = name;
+    return c;
+}
+
+Item *ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
+              Span note_at, Expr *formula, PtrVec *cells, Span at)
+{
+    Row *r = arena_alloc(p->arena, sizeof *r);
+    r->name = name;
+    r->label = label;
+    if (note) {
+        r->note = whole(p, *note, note_at, "a note number", 1, 999);
+        r->note_loc = parse_loc(p, note_at);
+    }
+    r->formula = formula;
+    r->ncells = cells->len;
+    r->cells = arena_alloc(p->arena, sizeof(Cell) * (size_t)(cells->len ? cells->len : 1));
+    for (int i = 0; i < cells->len; i++)
+        r->cells[i] = *(Cell *)cells->items[i];
+    r->loc = parse_loc(p, at);
+    Item *it = arena_alloc(p->arena, sizeof *it);
+    it->row = r;
+    return it;
+}
+
+Item *ast_section(Parser *p, const char *name, const char *label, PtrVec *items, Span at)
+{
+    Section *s = arena_alloc(p->arena, sizeof *s);
+    s->name = name;
+    s->label = label;
+    s->loc = parse_loc(p, at);
+    Item *it = arena_alloc(p->arena, sizeof *it);
+    it->section = s;
+    it->children = items;
+    return it;
+}
+
+static Cell *cell(Parser *p, CellType type, Span at)
+{
+    Cell *c = arena_alloc(p->arena, sizeof *c);
+    c->type = type;
+    c->loc = parse_loc(p, at);
+    return c;
+}
+
+Cell *ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at)
+{
+    Cell *c = cell(p, CELL_FIGURE, at);
+    c->figure = f.figure.value;
+    if (f.negative)
+        c->figure = num_exact(-f.figure.value.lo);
+    c->decimals = f.figure.decimals;
+    c->percent = percent;
+    return c;
+}
+
+Cell *ast_cell_dash(Parser *p, Span at) { return cell(p, CELL_DASH, at); }
+
+Cell *ast_cell_text(Parser *p, const char *text, Span at)
+{
+    Cell *c = cell(p, CELL_TEXT, at);
+    c->text = text;
+    return c;
+}
+
+Cell *ast_cell_empty(Parser *p, Span at)
+{
+    Cell *c = cell(p, CELL_EMPTY, at);
+    /* An empty cell has no text of its own: point between the bars. */
+    c->loc.end = c->loc.start;
+    return c;
+}
+
+Allocation *ast_alloc_head(Parser *p, const char *name, Span name_at, const char *title,
+                           Span at)
+{
+    Allocation *a = arena_alloc(p->arena, sizeof *a);
+    a->name = name;
+    a->title = title;
+    a->loc = parse_loc(p, at);
+    a->name_loc = parse_loc(p, name_at);
+    return a;
+}
+
+void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, Cell *value)
+{
+    if (strcmp(word, "total") == 0 && value->type == CELL_FIGURE) {
+        a->total = *value;
+    } else if (strcmp(word, "rounding") == 0 && value->type == CELL_FIGURE) {
+        a->rounding = *value;
+        a->has_rounding = true;
+    } else {
+        Span at = {word_at.start, value->loc.end > word_at.end ? value->loc.end : word_at.end};
+        Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at),
+                          "an allocation takes 'total FIGURE' and 'rounding FIGURE', not '%s'",
+                          word);
+        diag_note(p->diags, g, "hint: allocation contributions \"Medlemsbidrag\" total 7 864 000 { ... }");
+        p->errors++;
+    }
+}
+
+void ast_alloc(Parser *p, Allocation *a, PtrVec *groups, Span at)
+{
+    a->loc = parse_loc(p, at);
+    a->groups = (AllocGroup **)groups->items;
+    a->ngroups = groups->len;
+    for (int i = 0; i < a->ngroups; i++)
+        a->groups[i]->alloc = a;
+    if (a->total.type != CELL_FIGURE) {
+        Diag *g = diag_at(p->diags, SEV_ERROR, a->name_loc,
+                          "allocation '%s' has no total", a->name);
+        diag_note(p->diags, g, "hint: write the amount to split after the title: total 7 864 000");
+        p->errors++;
+    }
+    add_decl(p, D_ALLOC, a);
+}
+
+AllocGroup *ast_group(Parser *p, const char *name, const char *label, Expr *fraction,
+                      const char *by, Span by_at, PtrVec *members, Span at)
+{
+    AllocGroup *g = arena_alloc(p->arena, sizeof *g);
+    g->name = name;
+    g->label = label;
+    g->fraction = fraction;
+    g->by_name = by;
+    g->by_loc = parse_loc(p, by_at);
+    g->members = (AllocMember **)members->items;
+    g->nmembers = members->len;
+    for (int i = 0; i < g->nmembers; i++)
+        g->members[i]->group = g;
+    g->loc = parse_loc(p, at);
+    return g;
+}
+
+AllocMember *ast_member(Parser *p, const char *name, const char *label, Cell *amount, Span at)
+{
+    AllocMember *m = arena_alloc(p->arena, sizeof *m);
+    m->name = name;
+    m->label = label;
+    m->amount = *amount;
+    m->loc = parse_loc(p, at);
+    return m;
+}
+
+Param *ast_param(Parser *p, const char *name, Span name_at, const char *title,
+                 SignedFig value, const char *unit, Span value_at, Span at)
+{
+    Param *pa = arena_alloc(p->arena, sizeof *pa);
+    pa->name = name;
+    pa->title = title;
+    pa->loc = parse_loc(p, at);
+    pa->name_loc = parse_loc(p, name_at);
+    pa->value_loc = parse_loc(p, value_at);
+    Num v = value.figure.value;
+    if (value.negative)
+        v = num_exact(-v.lo);
+    pa->value.value = v;
+    pa->value.decimals = value.figure.decimals;
+    pa->value.kind = K_NUMBER;
+    pa->value.unit = U_NONE;
+    if (unit && strcmp(unit, "%") == 0) {
+        pa->value.kind = K_PERCENT;
+        pa->value.unit = U_PERCENT;
+        num_div(v, num_units(100), &pa->value.value);
+    } else if (unit && strcmp(unit, "kr") == 0) {
+        pa->value.kind = K_MONEY;
+        pa->value.unit = U_KR;
+    } else if (unit && strcmp(unit, "count") == 0) {
+        pa->value.kind = K_COUNT;
+        pa->value.unit = U_COUNT;
+    } else if (unit) {
+        Diag *g = diag_at(p->diags, SEV_ERROR, pa->value_loc, "unknown unit '%s'", unit);
+        diag_note(p->diags, g, "hint: a parameter's value is a figure, a percentage (20%%), "
+                               "an amount (500 000 unit kr) or a count (25 unit count)");
+        p->errors++;
+    }
+    add_decl(p, D_PARAM, pa);
+    return pa;
+}
+
+void ast_param_from(Parser *p, Param *param, int32_t date, Span at)
+{
+    (void)p;
+    (void)at;
+    param->from = date;
+}
+
+void ast_param_source(Parser *p, Param *param, const char *source, Span at)
+{
+    (void)p;
+    (void)at;
+    param->source = source;
+}
+
+void ast_check(Parser *p, const char *name, Span name_at, const char *title, int severity,
+               const char *source, Expr *expr, const char *message, Span at)
+{
+    Check *c = arena_alloc(p->arena, sizeof *c);
+    c->name = name;
+    c->title = title;
+    c->severity = (Severity)severity;
+    c->source = source;
+    c->expr = expr;
+    c->message = message;
+    c->loc = parse_loc(p, at);
+    c->name_loc = parse_loc(p, name_at);
+    add_decl(p, D_CHECK, c);
+}
+
+static Expr *expr(Parser *p, ExprType type, Span at)
+{
+    Expr *e = arena_alloc(p->arena, sizeof *e);
+    e->type = type;
+    e->loc = parse_loc(p, at);
+    return e;
+}
+
+Expr *ast_figure(Parser *p, FigureTok f, bool percent, Span at)
+{
+    Expr *e = expr(p, E_FIGURE, at);
+    e->u.figure.decimals = f.decimals;
+    if (percent) {
+        e->u.figure.kind = K_PERCENT;
+        e->u.figure.unit = U_PERCENT;
+        num_div(f.value, num_units(100), &e->u.figure.value);
+    } else {
+        e->u.figure.kind = K_NUMBER;
+        e->u.figure.value = f.value;
+    }
+    return e;
+}
+
+Expr *ast_date(Parser *p, int32_t date, Span at)
+{
+    Expr *e = expr(p, E_DATE, at);
+    e->u.date = date;
+    return e;
+}
+
+Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at)
+{
+    Expr *e = prefix ? prefix : expr(p, E_REF, at);
+    e->loc = parse_loc(p, at);
+    if (e->u.ref.has_sel) {
+        diag_at(p->diags, SEV_ERROR, parse_loc(p, name_at),
+                "a name cannot follow a column choice [...]");
+        p->errors++;
+        return e;
+    }
+    if (e->u.ref.nnames == 3) {
+        Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, name_at),
+                          "a reference has at most three parts");
+        diag_note(p->diags, g, "hint: table.row, or allocation.group.member");
+        p->errors++;
+        return e;
+    }
+    e->u.ref.names[e->u.ref.nnames] = name;
+    e->u.ref.name_locs[e->u.ref.nnames] = parse_loc(p, name_at);
+    e->u.ref.nnames++;
+    return e;
+}
+
+Expr *ast_select_name(Parser *p, Expr *ref, const char *name, Span sel_at, Span at)
+{
+    ref->loc = parse_loc(p, at);
+    ref->u.ref.has_sel = true;
+    ref->u.ref.sel_name = name;
+    ref->u.ref.sel_loc = parse_loc(p, sel_at);
+    return ref;
+}
+
+Expr *ast_select_year(Parser *p, Expr *ref, FigureTok year, Span sel_at, Span at)
+{
+    ref->loc = parse_loc(p, at);
+    ref->u.ref.has_sel = true;
+    ref->u.ref.sel_year = whole(p, year, sel_at, "a year", 1900, 2999);
+    ref->u.ref.sel_loc = parse_loc(p, sel_at);
+    return ref;
+}
+
+Expr *ast_unary(Parser *p, ExprType type, Expr *operand, Span at)
+{
+    Expr *e = expr(p, type, at);
+    e->u.unary.operand = operand;
+    return e;
+}
+
+Expr *ast_binary(Parser *p, BinOp op, Expr *left, Expr *right, Span at)
+{
+    Expr *e = expr(p, E_BINARY, at);
+    e->u.binary.op = op;
+    e->u.binary.left = left;
+    e->u.binary.right = right;
+    return e;
+}
+
+Expr *ast_call(Parser *p, const char *name, Span name_at, PtrVec *args, Span at)
+{
+    static const struct { const char *name; Func func; } funcs[] = {
+        {"sum", FN_SUM}, {"count", FN_COUNT}, {"min", FN_MIN}, {"max", FN_MAX},
+        {"abs", FN_ABS}, {"round", FN_ROUND}, {"prev", FN_PREV},
+    };
+    Expr *e = expr(p, E_CALL, at);
+    e->u.call.name = name;
+    e->u.call.name_loc = parse_loc(p, name_at);
+    e->u.call.args = *args;
+    for (size_t i = 0; i < sizeof funcs / sizeof funcs[0]; i++)
+        if (strcmp(name, funcs[i].name) == 0) {
+            e->u.call.func = funcs[i].func;
+            return e;
+        }
+    Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, name_at), "unknown function '%s'", name);
+    diag_note(p->diags, g, "hint: the functions are sum, count, min, max, abs, round and prev");
+    p->errors++;
+    e->u.call.func = FN_SUM;
+    return e;
+}
+
+Expr *ast_where(Parser *p, Expr *rows, Expr *cond, Span at)
+{
+    Expr *e = expr(p, E_WHERE, at);
+    e->u.where.rows = rows;
+    e->u.where.cond = cond;
+    return e;
+}

@@ -1,0 +1,269 @@
+/* ast: the syntax tree of a finsam file, built by the parser's one-line actions.
+ * Every node has its location. Nodes live in the arena of their file set. Fields
+ * marked "resolved" are filled in by resolve.c, not by the parser. */
+#ifndef FINSAM_AST_H
+#define FINSAM_AST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "mem.h"
+#include "num.h"
+#include "source.h"
+#include "diag.h"
+
+/* The kind of a value: what it measures. K_NUMBER is a bare figure in a formula,
+ * which takes the kind of what it is combined with. */
+typedef enum {
+    K_UNKNOWN = 0, K_NUMBER, K_MONEY, K_PERCENT, K_COUNT, K_BOOL, K_DATE, K_STRING,
+    K_ROWS, /* a table, a section or a filtered table: only an aggregate's argument */
+} Kind;
+
+/* How a figure was printed, so that it can be shown the same way. */
+typedef enum { U_NONE = 0, U_KR, U_TKR, U_PERCENT, U_COUNT } Unit;
+
+/* A literal figure: its exact value and the interval its printing stands for. */
+typedef struct {
+    Num value;
+    Kind kind;
+    Unit unit;
+    int decimals;
+} Literal;
+
+typedef struct Table Table;
+typedef struct Row Row;
+typedef struct Column Column;
+typedef struct Section Section;
+typedef struct Allocation Allocation;
+typedef struct AllocGroup AllocGroup;
+typedef struct AllocMember AllocMember;
+typedef struct Param Param;
+
+typedef enum {
+    E_FIGURE, E_STRING, E_DATE, E_REF, E_SUM_ABOVE, E_NEG, E_NOT, E_BINARY, E_CALL, E_WHERE,
+} ExprType;
+
+typedef enum {
+    OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_AND, OP_OR,
+} BinOp;
+
+typedef enum { FN_SUM, FN_COUNT, FN_MIN, FN_MAX, FN_ABS, FN_ROUND, FN_PREV } Func;
+
+/* What a reference denotes, once resolved. */
+typedef enum {
+    REF_UNRESOLVED = 0,
+    REF_CELL,       /* row and column fixed */
+    REF_ROW,        /* a row; the column comes from where it is used */
+    REF_COLUMN,     /* a column; the row comes from where it is used */
+    REF_TABLE,      /* a table as a set of rows */
+    REF_SECTION,    /* a section as a set of rows */
+    REF_PARAM,
+    REF_ALLOC,      /* an allocation's total */
+    REF_GROUP,      /* the sum of a group's stated members */
+    REF_MEMBER,     /* a member's stated amount */
+    REF_YEAR,       /* the report's year */
+} RefType;
+
+typedef struct Expr Expr;
+struct Expr {
+    ExprType type;
+    Loc loc;
+    Kind kind;      /* resolved */
+    union {
+        Literal figure;
+        const char *string; /* E_STRING */
+        int32_t date;       /* E_DATE: yyyymmdd */
+        struct {
+            const char *names[3];
+            Loc name_locs[3];
+            int nnames;
+            const char *sel_name; /* [budget] */
+            int sel_year;         /* [2024]; 0 if none */
+            bool has_sel;
+            Loc sel_loc;
+            /* resolved */
+            RefType rtype;
+            Table *table;
+            Row *row;
+            Column *column;
+            Section *section;
+            Param *param;
+            Allocation *alloc;
+            AllocGroup *group;
+            AllocMember *member;
+        } ref;
+        struct { Expr *operand; } unary;
+        struct { BinOp op; Expr *left, *right; } binary;
+        struct { Func func; const char *name; Loc name_loc; PtrVec args; } call;
+        struct { Expr *rows, *cond; } where;
+        struct { Row *row; } sum_above; /* resolved: the row whose cell is computed */
+    } u;
+};
+
+/* A column key: a year, or a name. */
+typedef struct {
+    int year;           /* 0 for a named column */
+    const char *name;   /* interned; NULL for a year */
+} Key;
+
+struct Column {
+    Key key;
+    const char *label;
+    Expr *formula;
+    Loc loc;
+    int index;
+};
+
+typedef enum { CELL_EMPTY, CELL_FIGURE, CELL_DASH, CELL_TEXT } CellType;
+
+typedef struct {
+    CellType type;
+    Loc loc;
+    /* as written */
+    Num figure;      /* exact value, sign applied */
+    int decimals;
+    bool percent;
+    const char *text;
+    /* resolved: the stated value */
+    Literal stated;
+} Cell;
+
+struct Section {
+    const char *name;   /* may be NULL */
+    const char *label;
+    Loc loc;
+    Section *parent;
+    Table *table;
+    int first_row, end_row; /* the table's rows [first_row, end_row) lie in it */
+};
+
+struct Row {
+    const char *name;
+    const char *label;
+    int note;           /* 0 if none */
+    Loc note_loc;
+    Expr *formula;
+    Cell *cells;
+    int ncells;
+    Loc loc;
+    Section *section;   /* innermost; NULL at the table's top level */
+    Table *table;
+    int index;
+    Kind kind;          /* resolved: the kind of its figures */
+};
+
+typedef enum { T_ACCOUNTS, T_BUDGET, T_INDICATORS, T_TABLE } TableKind;
+
+struct Table {
+    TableKind tkind;
+    const char *name;
+    const char *title;
+    Unit unit;
+    int note;
+    Loc loc, name_loc;
+    Column **columns;
+    int ncolumns;
+    Row **rows;
+    int nrows;
+    PtrVec sections;    /* Section * */
+    const Source *src;
+};
+
+struct AllocMember {
+    const char *name;
+    const char *label;
+    Cell amount;
+    Loc loc;
+    AllocGroup *group;
+};
+
+struct AllocGroup {
+    const char *name;
+    const char *label;
+    Expr *fraction;
+    const char *by_name;  /* the key table, or NULL: split freely */
+    Loc by_loc;
+    Table *by;            /* resolved */
+    AllocMember **members;
+    int nmembers;
+    Loc loc;
+    Allocation *alloc;
+};
+
+struct Allocation {
+    const char *name;
+    const char *title;
+    Cell total;
+    Cell rounding;        /* CELL_EMPTY: 1 kr */
+    bool has_rounding;
+    AllocGroup **groups;
+    int ngroups;
+    Loc loc, name_loc;
+};
+
+struct Param {
+    const char *name;
+    const char *title;
+    Literal value;
+    Loc value_loc;
+    int32_t from;         /* yyyymmdd; 0 if always */
+    const char *source;
+    Loc loc, name_loc;
+    Param *next;          /* resolved: the other values of the same name */
+};
+
+typedef struct {
+    const char *name;
+    const char *title;
+    Severity severity;
+    const char *source;
+    const char *message;
+    Expr *expr;
+    Loc loc, name_loc;
+    /* resolved */
+    int domain;           /* DOMAIN_* below */
+    Table *domain_table;  /* for a domain of rows */
+} Check;
+
+enum { DOMAIN_SCALAR, DOMAIN_COLUMNS, DOMAIN_ROWS };
+
+typedef struct {
+    const char *key;
+    Loc loc;
+    Literal value;        /* figures and dates */
+    const char *text;     /* strings */
+} ReportEntry;
+
+typedef struct {
+    const char *title;
+    PtrVec entries;       /* ReportEntry * */
+    int year;
+    Loc loc;
+} Report;
+
+typedef struct {
+    const char *path;
+    Loc loc;
+} Import;
+
+typedef enum { D_IMPORT, D_REPORT, D_TABLE, D_ALLOC, D_PARAM, D_CHECK } DeclType;
+
+typedef struct {
+    DeclType type;
+    union {
+        Import *import;
+        Report *report;
+        Table *table;
+        Allocation *alloc;
+        Param *param;
+        Check *check;
+    } u;
+} Decl;
+
+/* One parsed file. */
+typedef struct {
+    const Source *src;
+    PtrVec decls; /* Decl * */
+} Module;
+
+#endif

@@ -1,0 +1,46 @@
+/* diag: diagnostics as gcc prints them. A diagnostic has a severity, a location, a
+ * message, an optional [tag] (the check's name), up to two more spans to underline
+ * (the operands of an expression) and explanation lines printed as "= ...". The
+ * layers below collect diagnostics; only the command line prints them. */
+#ifndef FINSAM_DIAG_H
+#define FINSAM_DIAG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "mem.h"
+#include "source.h"
+
+typedef enum { SEV_ERROR, SEV_WARNING } Severity;
+
+typedef struct Diag {
+    Severity severity;
+    Loc loc;          /* loc.src may be NULL: a message about a file as a whole */
+    const char *file; /* used when loc.src is NULL */
+    const char *message;
+    const char *tag;
+    Loc also[2];      /* further spans to underline with '~', when on loc's line */
+    PtrVec notes;     /* char *: explanation lines */
+} Diag;
+
+typedef struct {
+    Arena *arena;
+    PtrVec list; /* Diag * */
+    int errors;
+} Diags;
+
+void diags_init(Diags *d, Arena *a);
+Diag *diag_at(Diags *d, Severity sev, Loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+Diag *diag_file(Diags *d, const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void diag_note(Diags *d, Diag *g, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+typedef struct {
+    bool color;
+} DiagStyle;
+
+void diag_print(FILE *out, const Diag *g, DiagStyle style);
+
+#endif

@@ -1,0 +1,121 @@
+/* figure: the text of a printed figure to an exact decimal (see figure.h).
+ *
+ * The text is checked for shape first and only then converted, so a figure that is
+ * both badly grouped and too large is reported for its grouping, which is what the
+ * user most likely mistyped. Text the scanner never hands over (an empty group, a stray
+ * byte, a second decimal mark) is reported as FIG_BAD_GROUP at that place rather than
+ * trusted, since figure_parse has no other status for it. */
+#include "figure.h"
+
+#include <stdbool.h>
+
+#define FIG_MAX_DECIMALS 6
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The length of the group separator starting at text[i], or 0 if there is none. */
+static size_t separator_len(const unsigned char *text, size_t len, size_t i)
+{
+    if (text[i] == ' ' || text[i] == '_')
+        return 1;
+    if (text[i] == 0xC2 && i + 1 < len && text[i + 1] == 0xA0)
+        return 2; /* U+00A0 no-break space */
+    if (text[i] == 0xE2 && i + 2 < len && text[i + 1] == 0x80 &&
+        (text[i + 2] == 0xAF || text[i + 2] == 0x89))
+        return 3; /* U+202F narrow no-break space, U+2009 thin space */
+    return 0;
+}
+
+static FigureStatus bad_group(size_t at, Figure *out)
+{
+    out->error_at = at;
+    return FIG_BAD_GROUP;
+}
+
+FigureStatus figure_parse(const char *text, size_t len, Figure *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    *out = (Figure){ 0, 0, 0 };
+
+    bool any_digit = false;
+    for (size_t i = 0; i < len; i++)
+        if (is_digit(s[i]))
+            any_digit = true;
+    if (!any_digit)
+        return FIG_EMPTY;
+
+    /* Integer part: groups of digits between separators. Without separators any
+     * number of digits is fine; the first group is only too long once a separator
+     * after it shows that grouping is in use. */
+    size_t i = 0;
+    for (;;) {
+        size_t start = i;
+        while (i < len && is_digit(s[i]))
+            i++;
+        size_t n = i - start;
+        size_t sep = i < len ? separator_len(s, len, i) : 0;
+        if (n == 0 || (start > 0 && n != 3) || (start == 0 && sep > 0 && n > 3))
+            return bad_group(start, out);
+        if (sep == 0)
+            break;
+        i += sep;
+    }
+    size_t int_end = i;
+
+    size_t frac_start = i, frac_end = i;
+    if (i < len && (s[i] == ',' || s[i] == '.')) {
+        frac_start = ++i;
+        while (i < len && is_digit(s[i]))
+            i++;
+        frac_end = i;
+        if (frac_end == frac_start)
+            return bad_group(frac_start, out);
+    }
+    if (i < len)
+        return bad_group(i, out);
+    int decimals = (int)(frac_end - frac_start);
+    if (decimals > FIG_MAX_DECIMALS)
+        return FIG_TOO_PRECISE;
+
+    /* Accumulate micro units, stopping as soon as the value passes INT64_MAX, so that
+     * any number of leading zeros is fine and no step can overflow. */
+    uint64_t micro = 0;
+    const uint64_t limit = (uint64_t)INT64_MAX;
+    for (size_t k = 0; k < int_end; k++) {
+        if (!is_digit(s[k]))
+            continue;
+        if (micro > (limit - (uint64_t)(s[k] - '0')) / 10)
+            return FIG_OVERFLOW;
+        micro = micro * 10 + (uint64_t)(s[k] - '0');
+    }
+    for (int k = 0; k < FIG_MAX_DECIMALS; k++) {
+        unsigned d = k < decimals ? (unsigned)(s[frac_start + (size_t)k] - '0') : 0;
+        if (micro > (limit - d) / 10)
+            return FIG_OVERFLOW;
+        micro = micro * 10 + d;
+    }
+
+    out->micro = (int64_t)micro;
+    out->decimals = decimals;
+    return FIG_OK;
+}
+
+const char *figure_status_message(FigureStatus st)
+{
+    switch (st) {
+    case FIG_OK:
+        return "the figure is valid";
+    case FIG_BAD_GROUP:
+        return "a group of digits after a thousands separator must have three digits";
+    case FIG_TOO_PRECISE:
+        return "a figure can have at most 6 decimals";
+    case FIG_OVERFLOW:
+        return "the figure is too large";
+    case FIG_EMPTY:
+        return "a figure needs digits";
+    }
+    return "the figure is not valid";
+}

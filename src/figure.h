@@ -1,0 +1,34 @@
+/* figure: the text of a printed figure, as the scanner found it, to an exact decimal.
+ *
+ * The scanner hands over the digits of one figure as written: digit groups separated
+ * by a space, a no-break space (C2 A0), a narrow no-break space (E2 80 AF), a thin
+ * space (E2 80 89) or '_', and an optional decimal part after ',' or '.'. Signs and
+ * '%' are separate tokens and never part of the text. */
+#ifndef FINSAM_FIGURE_H
+#define FINSAM_FIGURE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    FIG_OK = 0,
+    FIG_BAD_GROUP,    /* a group after a separator does not have three digits, or the
+                         first group has more than three */
+    FIG_TOO_PRECISE,  /* more than 6 decimals */
+    FIG_OVERFLOW,     /* does not fit in micro units */
+    FIG_EMPTY,        /* no digits */
+} FigureStatus;
+
+typedef struct {
+    int64_t micro;     /* the value in micro units (value * 1 000 000) */
+    int decimals;      /* how many decimals were written: 0 for "7 864", 1 for "75,4" */
+    size_t error_at;   /* on FIG_BAD_GROUP: byte offset in text of the bad group */
+} Figure;
+
+FigureStatus figure_parse(const char *text, size_t len, Figure *out);
+
+/* A message in the user's words for a status, e.g. "a group of digits after a
+ * thousands separator must have three digits". */
+const char *figure_status_message(FigureStatus st);
+
+#endif

@@ -1,0 +1,122 @@
+/* parse: turns one source file into a Module. The scanner (grammar/lexer.l) and
+ * the parser (grammar/parser.y) call the functions below; each grammar action is
+ * one call to an ast_ constructor, so that no logic hides in the grammar. */
+#ifndef FINSAM_PARSE_H
+#define FINSAM_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ast.h"
+#include "diag.h"
+#include "intern.h"
+
+/* A location while parsing: byte offsets into the file being parsed. */
+typedef struct {
+    uint32_t start, end;
+} Span;
+
+typedef struct {
+    Num value;    /* exact, never negative */
+    int decimals;
+} FigureTok;
+
+typedef struct {
+    bool negative;
+    FigureTok figure;
+} SignedFig;
+
+/* A row or a section in a table body, before the table is flattened. */
+typedef struct {
+    Row *row;
+    Section *section;
+    PtrVec *children;
+} Item;
+
+enum { PARSE_MAX_ERRORS = 20 };
+
+typedef struct Parser {
+    Arena *arena;
+    Diags *diags;
+    Interner *names;
+    const Source *src;
+    Module *module;
+    size_t offset;     /* the scanner's position */
+    int errors;        /* errors in this file */
+    bool gave_up;
+    uint32_t open_braces[64]; /* where the innermost open '{' are, for messages */
+    int depth;
+} Parser;
+
+/* Parses src; returns the number of errors found (0: *out is complete). */
+int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module **out);
+
+/* For the scanner. */
+Loc parse_loc(const Parser *p, Span s);
+int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureTok *out);
+int parse_date_token(Parser *p, const char *text, Span at, int32_t *out);
+const char *parse_intern(Parser *p, const char *text, size_t len);
+const char *parse_string(Parser *p, const char *text, size_t len);
+int parse_bad_char(Parser *p, const char *text, size_t len, Span at);
+Diag *parse_error(Parser *p, Span at, const char *message, const char *hint);
+int parse_end(Parser *p, Span *at);
+void parse_open(Parser *p, Span at);
+void parse_close(Parser *p);
+void parse_syntax_error(Parser *p, Span at, const char **expected, int nexpected,
+                        const char *found, bool found_invalid);
+
+/* For the parser's actions (ast.c). */
+PtrVec *ast_list(Parser *p);
+PtrVec *ast_push(Parser *p, PtrVec *list, void *item);
+
+void ast_import(Parser *p, const char *path, Span at);
+void ast_report(Parser *p, const char *title, PtrVec *entries, Span at);
+ReportEntry *ast_entry_text(Parser *p, const char *key, const char *text, Span at);
+ReportEntry *ast_entry_figure(Parser *p, const char *key, SignedFig f, Span at);
+ReportEntry *ast_entry_date(Parser *p, const char *key, int32_t date, Span at);
+
+Table *ast_table_head(Parser *p, const char *kind, Span kind_at, const char *name,
+                      Span name_at, const char *title, Span at);
+void ast_table_unit(Parser *p, Table *t, const char *word, Span at);
+void ast_table_note(Parser *p, Table *t, FigureTok note, Span at);
+void ast_table(Parser *p, Table *t, PtrVec *columns, PtrVec *items, Span at);
+Column *ast_column_year(Parser *p, FigureTok year, const char *label, Expr *formula, Span at);
+Column *ast_column_named(Parser *p, const char *name, const char *label, Expr *formula,
+                         Span at);
+Item *ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
+              Span note_at, Expr *formula, PtrVec *cells, Span at);
+Item *ast_section(Parser *p, const char *name, const char *label, PtrVec *items, Span at);
+Cell *ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at);
+Cell *ast_cell_dash(Parser *p, Span at);
+Cell *ast_cell_text(Parser *p, const char *text, Span at);
+Cell *ast_cell_empty(Parser *p, Span at);
+
+Allocation *ast_alloc_head(Parser *p, const char *name, Span name_at, const char *title,
+                           Span at);
+void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, Cell *value);
+void ast_alloc(Parser *p, Allocation *a, PtrVec *groups, Span at);
+AllocGroup *ast_group(Parser *p, const char *name, const char *label, Expr *fraction,
+                      const char *by, Span by_at, PtrVec *members, Span at);
+AllocMember *ast_member(Parser *p, const char *name, const char *label, Cell *amount,
+                        Span at);
+
+Param *ast_param(Parser *p, const char *name, Span name_at, const char *title,
+                 SignedFig value, const char *unit, Span value_at, Span at);
+void ast_param_from(Parser *p, Param *param, int32_t date, Span at);
+void ast_param_source(Parser *p, Param *param, const char *source, Span at);
+
+void ast_check(Parser *p, const char *name, Span name_at, const char *title, int severity,
+               const char *source, Expr *expr, const char *message, Span at);
+
+Expr *ast_figure(Parser *p, FigureTok f, bool percent, Span at);
+Expr *ast_date(Parser *p, int32_t date, Span at);
+Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at);
+Expr *ast_select_name(Parser *p, Expr *ref, const char *name, Span sel_at, Span at);
+Expr *ast_select_year(Parser *p, Expr *ref, FigureTok year, Span sel_at, Span at);
+Expr *ast_unary(Parser *p, ExprType type, Expr *operand, Span at);
+Expr *ast_binary(Parser *p, BinOp op, Expr *left, Expr *right, Span at);
+Expr *ast_call(Parser *p, const char *name, Span name_at, PtrVec *args, Span at);
+Expr *ast_where(Parser *p, Expr *rows, Expr *cond, Span at);
+
+#endif

@@ -1,0 +1,152 @@
+#include "source.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void index_lines(Arena *a, Source *s)
+{
+    int n = 1;
+    for (size_t i = 0; i < s->len; i++)
+        if (s->text[i] == '\n')
+            n++;
+    s->line_starts = arena_alloc(a, (size_t)n * sizeof *s->line_starts);
+    s->nlines = n;
+    int k = 0;
+    s->line_starts[k++] = 0;
+    for (size_t i = 0; i < s->len; i++)
+        if (s->text[i] == '\n')
+            s->line_starts[k++] = (uint32_t)(i + 1);
+}
+
+Source *source_from_text(Arena *a, const char *path, const char *text, size_t len)
+{
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
+    Source *s = arena_alloc(a, sizeof *s);
+    s->path = arena_strndup(a, path, strlen(path));
+    s->text = arena_strndup(a, text, len);
+    s->len = len;
+    index_lines(a, s);
+    return s;
+}
+
+Source *source_read(Arena *a, const char *path, const char **why)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        *why = "is a directory, not a file";
+        return NULL;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = mem_alloc(cap);
+    size_t got;
+    while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += got;
+        if (len == cap) {
+            cap *= 2;
+            buf = mem_realloc(buf, cap);
+        }
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed || len > UINT32_MAX - 1) {
+        mem_free(buf);
+        *why = failed ? "could not be read" : "is larger than 4 GB";
+        return NULL;
+    }
+    Source *s = source_from_text(a, path, buf, len);
+    mem_free(buf);
+    return s;
+}
+
+size_t source_first_bad_byte(const Source *s)
+{
+    const unsigned char *p = (const unsigned char *)s->text;
+    size_t i = 0, n = s->len;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c == 0)
+            return i;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t need;
+        unsigned min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            min = 0x10000;
+        } else {
+            return i;
+        }
+        unsigned cp = c & (0x3F >> need);
+        for (size_t k = 1; k <= need; k++) {
+            if (i + k >= n || (p[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += need + 1;
+    }
+    return n;
+}
+
+void source_line_col(const Source *s, uint32_t offset, int *line, int *col)
+{
+    int lo = 0, hi = s->nlines - 1;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (s->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    *line = lo + 1;
+    int c = 1;
+    for (uint32_t i = s->line_starts[lo]; i < offset && i < s->len; i++)
+        if (((unsigned char)s->text[i] & 0xC0) != 0x80)
+            c++;
+    *col = c;
+}
+
+const char *source_line(const Source *s, int line, size_t *len)
+{
+    if (line < 1 || line > s->nlines) {
+        *len = 0;
+        return "";
+    }
+    const char *start = s->text + s->line_starts[line - 1];
+    const char *end = s->text + (line < s->nlines ? s->line_starts[line] - 1 : s->len);
+    if (end > start && end[-1] == '\r')
+        end--;
+    *len = (size_t)(end - start);
+    return start;
+}
+
+Loc loc_span(Loc a, Loc b)
+{
+    Loc r = a;
+    if (b.src == a.src && b.end > r.end)
+        r.end = b.end;
+    return r;
+}

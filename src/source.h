@@ -1,0 +1,41 @@
+/* source: the text of one loaded file and the mapping from byte offsets to lines
+ * and columns. A location is a pair of byte offsets; line and column are computed
+ * only when a message is printed. */
+#ifndef FINSAM_SOURCE_H
+#define FINSAM_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mem.h"
+
+typedef struct Source {
+    const char *path;   /* as the user wrote it, or as found on the search path */
+    const char *text;   /* NUL-terminated, a leading byte order mark removed */
+    size_t len;
+    uint32_t *line_starts;
+    int nlines;
+    int index;          /* order of loading: the file given first is 0 */
+} Source;
+
+typedef struct {
+    const Source *src;
+    uint32_t start, end; /* byte offsets, end exclusive */
+} Loc;
+
+/* Reads a file. On failure returns NULL and writes the reason, in the user's words,
+ * to why ("No such file or directory", "is a directory", ...). */
+Source *source_read(Arena *a, const char *path, const char **why);
+Source *source_from_text(Arena *a, const char *path, const char *text, size_t len);
+
+/* The offset of the first byte that is not valid UTF-8 or is a NUL, or len if none. */
+size_t source_first_bad_byte(const Source *s);
+
+/* 1-based line and column; the column counts characters, not bytes. */
+void source_line_col(const Source *s, uint32_t offset, int *line, int *col);
+/* The text of a 1-based line, without its line end. */
+const char *source_line(const Source *s, int line, size_t *len);
+
+Loc loc_span(Loc a, Loc b); /* from the start of a to the end of b */
+
+#endif
