@@ -7,7 +7,7 @@ VERSION := 0.1.0
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(CFLAGS) -Isrc -Ibuild \
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(CFLAGS) -Isrc -Ibuild \
              -DFINSAM_VERSION='"$(VERSION)"' -DFINSAM_RULES_DIR='"$(RULESDIR)"'
 # Generated scanner and parser: flex and bison output is not ours to warn about.
 GEN_CFLAGS = $(ALL_CFLAGS) -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figure.h"
 #include "parse.h"
 
 Loc parse_loc(const Parser *p, Span s)
@@ -417,9 +418,12 @@ Expr *ast_figure(Parser *p, FigureTok f, bool percent, Span at)
     Expr *e = expr(p, E_FIGURE, at);
     e->u.figure.decimals = f.decimals;
     if (percent) {
+        /* a percentage as printed in the text: 38% is 37,5 % to 38,5 % */
         e->u.figure.kind = K_PERCENT;
         e->u.figure.unit = U_PERCENT;
         num_div(f.value, num_units(100), &e->u.figure.value);
+        num_widen(e->u.figure.value, figure_half_unit(f.decimals) / 100, &e->u.figure.value);
+        e->u.figure.printed = true;
     } else {
         e->u.figure.kind = K_NUMBER;
         e->u.figure.value = f.value;

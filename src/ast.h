@@ -28,6 +28,7 @@ typedef struct {
     Kind kind;
     Unit unit;
     int decimals;
+    bool printed;  /* a figure as printed: shown as written, not as an interval */
 } Literal;
 
 typedef struct Table Table;
@@ -167,6 +168,7 @@ struct Table {
     int nrows;
     PtrVec sections;    /* Section * */
     const Source *src;
+    int id;             /* resolved: its place in the program's list of tables */
 };
 
 struct AllocMember {
@@ -222,7 +224,8 @@ typedef struct {
     Loc loc, name_loc;
     /* resolved */
     int domain;           /* DOMAIN_* below */
-    Table *domain_table;  /* for a domain of rows */
+    Table *domain_table;  /* the first table that constrains the domain */
+    PtrVec keys;          /* Key *: the columns, or rows, the check runs for */
 } Check;
 
 enum { DOMAIN_SCALAR, DOMAIN_COLUMNS, DOMAIN_ROWS };

@@ -6,6 +6,7 @@
  * byte, a second decimal mark) is reported as FIG_BAD_GROUP at that place rather than
  * trusted, since figure_parse has no other status for it. */
 #include "figure.h"
+#include "num.h"
 
 #include <stdbool.h>
 
@@ -118,4 +119,12 @@ const char *figure_status_message(FigureStatus st)
         return "a figure needs digits";
     }
     return "the figure is not valid";
+}
+
+int64_t figure_half_unit(int decimals)
+{
+    int64_t half = NUM_SCALE / 2;
+    for (int i = 0; i < decimals && half > 0; i++)
+        half /= 10;
+    return half;
 }

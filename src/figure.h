@@ -27,6 +27,11 @@ typedef struct {
 
 FigureStatus figure_parse(const char *text, size_t len, Figure *out);
 
+/* Half of the last printed digit, in micro units: 500 000 (0,5) for a figure
+ * printed with no decimals, 50 000 (0,05) with one. A printed figure stands for
+ * its value plus or minus this. decimals from 0 to 6. */
+int64_t figure_half_unit(int decimals);
+
 /* A message in the user's words for a status, e.g. "a group of digits after a
  * thousands separator must have three digits". */
 const char *figure_status_message(FigureStatus st);

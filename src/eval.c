@@ -1,0 +1,980 @@
+/* eval: computes every formula and runs every check. Cells are computed on
+ * demand and remembered; a formula that needs itself is reported as a cycle. */
+#include "eval.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "kind.h"
+
+typedef enum { MEMO_NONE, MEMO_BUSY, MEMO_DONE } MemoState;
+
+typedef struct {
+    MemoState state;
+    Value value;
+} Memo;
+
+typedef struct {
+    Operand *items;
+    int len, more;
+} Collector;
+
+typedef struct {
+    Program *prog;
+    Arena *a;
+    Diags *d;
+    Results *res;
+    Memo **memos;          /* per table, rows x columns */
+    Collector *collect;    /* when set, references record their values here */
+    int errors;
+} Eval;
+
+typedef struct {
+    Table *table;          /* the table of a row or column formula, or of 'where' */
+    Row *row;              /* the row of a column formula or of 'where' */
+    Key col;               /* the column being computed or checked */
+    bool has_col;
+    const char *row_name;  /* the row a check over rows is run for */
+} Env;
+
+enum { EVAL_OK = 0, EVAL_FAILED = -1 };
+
+static int eval(Eval *E, const Env *env, Expr *e, Value *out);
+
+static Value absent(void)
+{
+    Value v = {0};
+    v.absent = true;
+    return v;
+}
+
+static int fail(Eval *E, Loc at, const char *message)
+{
+    diag_at(E->d, SEV_ERROR, at, "%s", message);
+    E->errors++;
+    return EVAL_FAILED;
+}
+
+static int num_failed(Eval *E, Loc at, NumStatus st)
+{
+    if (st == NUM_DIV_ZERO)
+        return fail(E, at, "division by zero");
+    Diag *g = diag_at(E->d, SEV_ERROR, at, "the result is too large for finsam's arithmetic");
+    diag_note(E->d, g, "finsam computes exactly and stops rather than give a wrong number");
+    E->errors++;
+    return EVAL_FAILED;
+}
+
+static const char *text_of(Eval *E, Loc l)
+{
+    return arena_strndup(E->a, l.src->text + l.start, l.end - l.start);
+}
+
+static void record(Eval *E, const char *text, Value v)
+{
+    Collector *c = E->collect;
+    if (!c)
+        return;
+    for (int i = 0; i < c->len; i++)
+        if (strcmp(c->items[i].text, text) == 0)
+            return;
+    if (c->len == MAX_OPERANDS) {
+        c->more++;
+        return;
+    }
+    c->items[c->len].text = text;
+    c->items[c->len].value = v;
+    c->len++;
+}
+
+/* ---- cells ---------------------------------------------------------------------- */
+
+static Column *column_by_key(const Table *t, Key k)
+{
+    for (int i = 0; i < t->ncolumns; i++)
+        if (t->columns[i]->key.year == k.year && t->columns[i]->key.name == k.name)
+            return t->columns[i];
+    return NULL;
+}
+
+static Row *row_by_name(const Table *t, const char *name)
+{
+    for (int i = 0; i < t->nrows; i++)
+        if (t->rows[i]->name == name)
+            return t->rows[i];
+    return NULL;
+}
+
+static bool is_stated(const Cell *c) { return c->type == CELL_FIGURE || c->type == CELL_DASH; }
+
+static const char *key_text(Eval *E, Key k)
+{
+    return k.name ? k.name : arena_printf(E->a, "%d", k.year);
+}
+
+static int compute_cell(Eval *E, Table *t, Row *r, Column *c, Expr *formula, Value *out)
+{
+    Env env = {t, r, c->key, true, NULL};
+    return eval(E, &env, formula, out);
+}
+
+/* The value of a cell: as stated, or computed where nothing is stated. */
+static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
+{
+    Cell *cell = &r->cells[c->index];
+    if (is_stated(cell)) {
+        *out = value_of_literal(&cell->stated);
+        return EVAL_OK;
+    }
+    Memo *m = &E->memos[t->id][r->index * t->ncolumns + c->index];
+    if (m->state == MEMO_DONE) {
+        *out = m->value;
+        return EVAL_OK;
+    }
+    if (m->state == MEMO_BUSY) {
+        Diag *g = diag_at(E->d, SEV_ERROR, r->formula ? r->formula->loc : c->formula->loc,
+                          "the formula of '%s' in column %s depends on itself", r->name,
+                          key_text(E, c->key));
+        diag_note(E->d, g, "hint: a row cannot be computed from rows that are computed from it");
+        E->errors++;
+        return EVAL_FAILED;
+    }
+    Expr *formula = r->formula ? r->formula : c->formula;
+    if (!formula) {
+        *out = absent();
+        return EVAL_OK;
+    }
+    m->state = MEMO_BUSY;
+    Collector *saved = E->collect;
+    E->collect = NULL;
+    int st = compute_cell(E, t, r, c, formula, out);
+    E->collect = saved;
+    if (st)
+        return st;
+    m->state = MEMO_DONE;
+    m->value = *out;
+    return EVAL_OK;
+}
+
+/* ---- aggregates ----------------------------------------------------------------- */
+
+typedef struct {
+    Func func;
+    Value acc;
+    bool any;
+    int count;
+} Aggregate;
+
+static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
+{
+    if (v.absent)
+        return EVAL_OK;
+    ag->count++;
+    if (!ag->any) {
+        ag->acc = v;
+        ag->any = true;
+        return EVAL_OK;
+    }
+    NumStatus st = NUM_OK;
+    if (ag->func == FN_SUM)
+        st = num_add(ag->acc.n, v.n, &ag->acc.n);
+    else if (ag->func == FN_MIN)
+        ag->acc.n = num_min(ag->acc.n, v.n);
+    else if (ag->func == FN_MAX)
+        ag->acc.n = num_max(ag->acc.n, v.n);
+    ag->acc.unit = unit_combine(ag->acc.kind, ag->acc.unit, v.unit);
+    return st ? num_failed(E, at, st) : EVAL_OK;
+}
+
+/* The rows a table, a section or a 'where' stands for: rows without a formula of
+ * their own, so that totals are not counted twice. */
+static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, void *, Table *,
+                                                                   Row *), void *arg)
+{
+    Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
+    Table *t = base->u.ref.table;
+    int first = 0, end = t->nrows;
+    Section *s = base->u.ref.rtype == REF_SECTION ? base->u.ref.section : NULL;
+    if (s) {
+        first = s->first_row;
+        end = s->end_row;
+    }
+    for (int i = first; i < end; i++) {
+        Row *r = t->rows[i];
+        if (r->formula)
+            continue;
+        if (set->type == E_WHERE) {
+            Env inner = *env;
+            inner.table = t;
+            inner.row = r;
+            Value keep;
+            if (eval(E, &inner, set->u.where.cond, &keep))
+                return EVAL_FAILED;
+            if (keep.absent || !keep.b)
+                continue;
+        }
+        if (visit(E, arg, t, r))
+            return EVAL_FAILED;
+    }
+    return EVAL_OK;
+}
+
+typedef struct {
+    Aggregate *ag;
+    const Env *env;
+    Column *column;  /* fixed column (table[column]), or NULL: the env's */
+    Loc at;
+} RowVisit;
+
+static int visit_sum(Eval *E, void *arg, Table *t, Row *r)
+{
+    RowVisit *rv = arg;
+    Column *c = rv->column;
+    if (!c) {
+        if (!rv->env->has_col)
+            return EVAL_OK;
+        c = column_by_key(t, rv->env->col);
+        if (!c)
+            return EVAL_OK;
+    }
+    Value v;
+    if (cell_value(E, t, r, c, &v))
+        return EVAL_FAILED;
+    if (!v.absent)
+        record(E, r->name, v);
+    return aggregate_add(E, rv->ag, v, rv->at);
+}
+
+static int visit_count(Eval *E, void *arg, Table *t, Row *r)
+{
+    (void)E;
+    (void)t;
+    (void)r;
+    ((Aggregate *)arg)->count++;
+    return EVAL_OK;
+}
+
+static int eval_sum_above(Eval *E, const Env *env, Expr *e, Value *out)
+{
+    Row *self = e->u.sum_above.row;
+    Table *t = self->table;
+    Column *c = env->has_col ? column_by_key(t, env->col) : NULL;
+    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0};
+    if (!c) {
+        *out = absent();
+        return EVAL_OK;
+    }
+    for (int i = 0; i < self->index; i++) {
+        Row *r = t->rows[i];
+        if (r->formula)
+            continue;
+        bool inside = false;
+        for (Section *s = r->section; s && !inside; s = s->parent)
+            inside = s == self->section;
+        if (self->section && !inside)
+            continue;
+        Value v;
+        if (cell_value(E, t, r, c, &v))
+            return EVAL_FAILED;
+        if (!v.absent)
+            record(E, r->name, v);
+        if (aggregate_add(E, &ag, v, e->loc))
+            return EVAL_FAILED;
+    }
+    if (!ag.any)
+        ag.acc = value_number(self->kind, t->unit, num_exact(0));
+    *out = ag.acc;
+    return EVAL_OK;
+}
+
+static int eval_call(Eval *E, const Env *env, Expr *e, Value *out)
+{
+    PtrVec *args = &e->u.call.args;
+    Func f = e->u.call.func;
+    Expr *first = args->items[0];
+
+    if (f == FN_PREV) {
+        if (!env->has_col || !env->col.year) {
+            *out = absent();
+            return EVAL_OK;
+        }
+        Env before = *env;
+        before.col.year--;
+        return eval(E, &before, first, out);
+    }
+    if (f == FN_COUNT || first->kind == K_ROWS ||
+        (args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN &&
+         !env->row && !env->row_name)) {
+        Aggregate ag = {f, {0}, false, 0};
+        if (first->kind == K_ROWS) {
+            RowVisit rv = {&ag, env, NULL, e->loc};
+            if (each_row(E, env, first, f == FN_COUNT ? visit_count : visit_sum,
+                         f == FN_COUNT ? (void *)&ag : (void *)&rv))
+                return EVAL_FAILED;
+        } else if (first->type == E_REF && first->u.ref.rtype == REF_COLUMN) {
+            RowVisit rv = {&ag, env, first->u.ref.column, e->loc};
+            Table *t = first->u.ref.table;
+            for (int i = 0; i < t->nrows; i++)
+                if (!t->rows[i]->formula &&
+                    (f == FN_COUNT ? visit_count(E, &ag, t, t->rows[i])
+                                   : visit_sum(E, &rv, t, t->rows[i])))
+                    return EVAL_FAILED;
+        } else {
+            for (int i = 0; i < args->len; i++) {
+                Value v;
+                if (eval(E, env, args->items[i], &v))
+                    return EVAL_FAILED;
+                if (v.absent) {
+                    *out = v;
+                    return EVAL_OK;
+                }
+                ag.count++;
+            }
+        }
+        if (f == FN_COUNT) {
+            *out = value_number(K_COUNT, U_COUNT, num_units(ag.count));
+            return EVAL_OK;
+        }
+        *out = ag.any ? ag.acc : value_number(e->kind, U_NONE, num_exact(0));
+        if (!ag.any && e->kind == K_MONEY)
+            out->unit = U_KR;
+        return EVAL_OK;
+    }
+
+    Value v;
+    if (eval(E, env, first, &v))
+        return EVAL_FAILED;
+    if (v.absent) {
+        *out = v;
+        return EVAL_OK;
+    }
+    NumStatus st = NUM_OK;
+    switch (f) {
+    case FN_ABS:
+        st = num_abs(v.n, &v.n);
+        break;
+    case FN_ROUND: {
+        Expr *pe = args->items[1];
+        bool neg = pe->type == E_NEG;
+        Expr *fig = neg ? pe->u.unary.operand : pe;
+        int places = (int)(fig->u.figure.value.lo / NUM_SCALE) * (neg ? -1 : 1);
+        /* places count in the unit shown: in tkr, kronor are three more */
+        st = num_round(v.n, places, &v.n);
+        break;
+    }
+    case FN_SUM:
+    case FN_MIN:
+    case FN_MAX: {
+        Aggregate ag = {f, {0}, false, 0};
+        if (aggregate_add(E, &ag, v, e->loc))
+            return EVAL_FAILED;
+        for (int i = 1; i < args->len; i++) {
+            Value w;
+            if (eval(E, env, args->items[i], &w))
+                return EVAL_FAILED;
+            if (w.absent) {
+                *out = w;
+                return EVAL_OK;
+            }
+            if (aggregate_add(E, &ag, w, e->loc))
+                return EVAL_FAILED;
+        }
+        v = ag.acc;
+        v.kind = e->kind;
+        break;
+    }
+    default:
+        break;
+    }
+    if (st)
+        return num_failed(E, e->loc, st);
+    *out = v;
+    return EVAL_OK;
+}
+
+/* The value of a parameter in force in a year: the latest 'from' on or before the
+ * year's last day. */
+static int param_value(Eval *E, Param *p, int year, Loc at, Value *out)
+{
+    int32_t last_day = year * 10000 + 1231;
+    Param *best = NULL;
+    for (Param *q = p; q; q = q->next)
+        if (q->from <= last_day && (!best || q->from > best->from))
+            best = q;
+    if (!best) {
+        Diag *g = diag_at(E->d, SEV_ERROR, at, "parameter '%s' has no value in force in %d",
+                          p->name, year);
+        int line, col;
+        source_line_col(p->loc.src, p->loc.start, &line, &col);
+        diag_note(E->d, g, "its earliest value is from %d-%02d-%02d (%s:%d:%d)", p->from / 10000,
+                  p->from / 100 % 100, p->from % 100, p->loc.src->path, line, col);
+        E->errors++;
+        return EVAL_FAILED;
+    }
+    *out = value_of_literal(&best->value);
+    return EVAL_OK;
+}
+
+static Value group_sum(const AllocGroup *g, bool *ok)
+{
+    Num sum = num_exact(0);
+    *ok = true;
+    for (int i = 0; i < g->nmembers; i++)
+        if (g->members[i]->amount.type == CELL_FIGURE &&
+            num_add(sum, g->members[i]->amount.stated.value, &sum))
+            *ok = false;
+    return value_number(K_MONEY, U_KR, sum);
+}
+
+static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
+{
+    Table *t = e->u.ref.table;
+    Row *r = e->u.ref.row;
+    Column *c = e->u.ref.column;
+    switch (e->u.ref.rtype) {
+    case REF_ROW:
+        c = env->has_col ? column_by_key(t, env->col) : NULL;
+        if (!c) {
+            *out = absent();
+            return EVAL_OK;
+        }
+        break;
+    case REF_CELL:
+        break;
+    case REF_COLUMN:
+        if (env->row && env->row->table == t)
+            r = env->row;
+        else if (env->row_name)
+            r = row_by_name(t, env->row_name);
+        if (!r) {
+            *out = absent();
+            return EVAL_OK;
+        }
+        break;
+    case REF_PARAM: {
+        int year = env->has_col && env->col.year ? env->col.year : E->prog->report->year;
+        if (param_value(E, e->u.ref.param, year, e->loc, out))
+            return EVAL_FAILED;
+        record(E, text_of(E, e->loc), *out);
+        return EVAL_OK;
+    }
+    case REF_ALLOC: {
+        const Cell *total = &e->u.ref.alloc->total;
+        *out = value_of_literal(&total->stated);
+        record(E, text_of(E, e->loc), *out);
+        return EVAL_OK;
+    }
+    case REF_GROUP: {
+        bool ok;
+        *out = group_sum(e->u.ref.group, &ok);
+        if (!ok)
+            return num_failed(E, e->loc, NUM_OVERFLOW);
+        record(E, text_of(E, e->loc), *out);
+        return EVAL_OK;
+    }
+    case REF_MEMBER: {
+        const Cell *amount = &e->u.ref.member->amount;
+        *out = is_stated(amount) ? value_of_literal(&amount->stated) : absent();
+        record(E, text_of(E, e->loc), *out);
+        return EVAL_OK;
+    }
+    case REF_YEAR:
+        *out = value_number(K_NUMBER, U_NONE, num_units(E->prog->report->year));
+        return EVAL_OK;
+    default:
+        return fail(E, e->loc, "this names many rows; use sum(...) or count(...)");
+    }
+    if (cell_value(E, t, r, c, out))
+        return EVAL_FAILED;
+    if (!out->absent) {
+        const char *text = text_of(E, e->loc);
+        if (e->u.ref.rtype == REF_ROW && (!env->table || env->table != t || env->row_name))
+            text = arena_printf(E->a, "%s[%s]", text, key_text(E, c->key));
+        else if (e->u.ref.rtype == REF_COLUMN && env->row_name)
+            text = arena_printf(E->a, "%s.%s[%s]", t->name, r->name, key_text(E, c->key));
+        record(E, text, *out);
+    }
+    return EVAL_OK;
+}
+
+static bool compare(BinOp op, Num a, Num b)
+{
+    switch (op) {
+    case OP_EQ: return num_meets(a, b);
+    case OP_NE: return !num_meets(a, b);
+    case OP_LT: return num_can_lt(a, b);
+    case OP_LE: return num_can_le(a, b);
+    case OP_GT: return num_can_gt(a, b);
+    case OP_GE: return num_can_ge(a, b);
+    default: return false;
+    }
+}
+
+static int eval_binary(Eval *E, const Env *env, Expr *e, Value *out)
+{
+    BinOp op = e->u.binary.op;
+    Value l, r;
+    if (eval(E, env, e->u.binary.left, &l))
+        return EVAL_FAILED;
+    if ((op == OP_OR && !l.absent && l.b) || (op == OP_AND && !l.absent && !l.b)) {
+        *out = l;
+        return EVAL_OK;
+    }
+    if (eval(E, env, e->u.binary.right, &r))
+        return EVAL_FAILED;
+    if (l.absent || r.absent) {
+        *out = absent();
+        return EVAL_OK;
+    }
+    if (op == OP_AND || op == OP_OR) {
+        *out = r;
+        return EVAL_OK;
+    }
+    if (op >= OP_EQ) {
+        *out = value_bool(compare(op, l.n, r.n));
+        return EVAL_OK;
+    }
+    Kind k = kind_binop(op, l.kind, r.kind);
+    NumStatus st;
+    Num n;
+    switch (op) {
+    case OP_ADD: st = num_add(l.n, r.n, &n); break;
+    case OP_SUB: st = num_sub(l.n, r.n, &n); break;
+    case OP_MUL: st = num_mul(l.n, r.n, &n); break;
+    default: st = num_div(l.n, r.n, &n); break;
+    }
+    if (st)
+        return num_failed(E, e->loc, st);
+    Unit u = op == OP_ADD || op == OP_SUB ? unit_combine(k, l.unit, r.unit)
+                                          : unit_combine(k, l.kind == k ? l.unit : r.unit, U_NONE);
+    *out = value_number(k, u, n);
+    return EVAL_OK;
+}
+
+static int eval(Eval *E, const Env *env, Expr *e, Value *out)
+{
+    switch (e->type) {
+    case E_FIGURE:
+        *out = value_of_literal(&e->u.figure);
+        return EVAL_OK;
+    case E_DATE:
+        *out = value_number(K_DATE, U_NONE, num_units(e->u.date));
+        return EVAL_OK;
+    case E_STRING:
+        *out = absent();
+        return EVAL_OK;
+    case E_REF:
+        return eval_ref(E, env, e, out);
+    case E_SUM_ABOVE:
+        return eval_sum_above(E, env, e, out);
+    case E_NEG:
+    case E_NOT: {
+        if (eval(E, env, e->u.unary.operand, out))
+            return EVAL_FAILED;
+        if (out->absent)
+            return EVAL_OK;
+        if (e->type == E_NOT) {
+            out->b = !out->b;
+            return EVAL_OK;
+        }
+        NumStatus st = num_neg(out->n, &out->n);
+        return st ? num_failed(E, e->loc, st) : EVAL_OK;
+    }
+    case E_BINARY:
+        return eval_binary(E, env, e, out);
+    case E_CALL:
+        return eval_call(E, env, e, out);
+    case E_WHERE:
+        return fail(E, e->loc, "'where' chooses rows for sum(...) or count(...)");
+    }
+    return EVAL_OK;
+}
+
+/* ---- findings ------------------------------------------------------------------- */
+
+static void count_outcome(Eval *E, bool passed, Severity sev)
+{
+    E->res->checks++;
+    if (passed)
+        E->res->passed++;
+    else if (sev == SEV_ERROR)
+        E->res->failed_errors++;
+    else
+        E->res->failed_warnings++;
+}
+
+static Finding *finding(Eval *E, FindingType type, Severity sev, Loc at, const char *tag)
+{
+    Finding *f = arena_alloc(E->a, sizeof *f);
+    f->type = type;
+    f->severity = sev;
+    f->loc = at;
+    f->tag = tag;
+    f->order_file = at.src ? at.src->index : 0;
+    ptrvec_push(E->a, &E->res->failed, f);
+    return f;
+}
+
+static void set_difference(Finding *f, Value a, Value b)
+{
+    Num d;
+    if (num_sub(num_exact(num_mid(a.n)), num_exact(num_mid(b.n)), &d) == NUM_OK) {
+        f->has_difference = true;
+        f->difference = d;
+        f->difference_kind = a.kind;
+        f->difference_unit = a.unit;
+    }
+}
+
+static void copy_operands(Finding *f, const Collector *c)
+{
+    for (int i = 0; i < c->len; i++)
+        f->operands[i] = c->items[i];
+    f->noperands = c->len;
+}
+
+static const char *row_title(const Row *r) { return r->label ? r->label : r->name; }
+
+static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
+{
+    Cell *cell = &r->cells[c->index];
+    Operand ops[MAX_OPERANDS];
+    Collector col = {ops, 0, 0};
+    E->collect = &col;
+    Value computed;
+    int st = compute_cell(E, t, r, c, formula, &computed);
+    E->collect = NULL;
+    if (st || computed.absent)
+        return;
+    Value stated = value_of_literal(&cell->stated);
+    bool ok = num_meets(stated.n, computed.n);
+    count_outcome(E, ok, SEV_ERROR);
+    if (ok)
+        return;
+    Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell->loc, "formula");
+    f->message = arena_printf(E->a, "%s, %s: the stated figure does not match %s",
+                              row_title(r), c->label ? c->label : key_text(E, c->key),
+                              formula == r->formula ? "the row's formula"
+                                                    : "the column's formula");
+    f->has_stated = true;
+    f->stated = stated;
+    computed.unit = unit_combine(computed.kind, stated.unit, U_NONE);
+    f->computed = computed;
+    f->formula = text_of(E, formula->loc);
+    if (formula->type == E_SUM_ABOVE)
+        f->formula = "sum of the rows above";
+    copy_operands(f, &col);
+    set_difference(f, stated, computed);
+    f->order_column = c->index;
+}
+
+static void check_note(Eval *E, Table *t, Row *r)
+{
+    Table *note = E->prog->notes[r->note];
+    if (!note || note->nrows == 0)
+        return;
+    Row *total = note->rows[note->nrows - 1];
+    for (int i = 0; i < t->ncolumns; i++) {
+        Column *c = t->columns[i];
+        Column *nc = column_by_key(note, c->key);
+        if (!nc)
+            continue;
+        Value here, there;
+        if (cell_value(E, t, r, c, &here) || cell_value(E, note, total, nc, &there))
+            return;
+        if (here.absent || there.absent)
+            continue;
+        bool ok = num_meets(here.n, there.n);
+        count_outcome(E, ok, SEV_ERROR);
+        if (ok)
+            continue;
+        Finding *f = finding(E, FIND_NOTE, SEV_ERROR, r->cells[i].loc, "note");
+        f->message = arena_printf(E->a, "%s, %s: differs from the total of note %d",
+                                  row_title(r), key_text(E, c->key), r->note);
+        f->has_stated = true;
+        f->stated = here;
+        f->computed = there;
+        int line, col;
+        Loc nl = total->cells[nc->index].loc;
+        source_line_col(nl.src, nl.start, &line, &col);
+        f->formula = arena_printf(E->a, "note %d, %s (%s:%d:%d)", r->note, row_title(total),
+                                  nl.src->path, line, col);
+        set_difference(f, here, there);
+        f->order_column = i;
+    }
+}
+
+static void check_tables(Eval *E)
+{
+    Program *prog = E->prog;
+    for (int ti = 0; ti < prog->tables.len; ti++) {
+        Table *t = prog->tables.items[ti];
+        for (int i = 0; i < t->nrows; i++) {
+            Row *r = t->rows[i];
+            for (int j = 0; j < t->ncolumns; j++) {
+                Column *c = t->columns[j];
+                if (!is_stated(&r->cells[j]))
+                    continue;
+                if (r->formula)
+                    check_formula(E, t, r, c, r->formula);
+                if (c->formula)
+                    check_formula(E, t, r, c, c->formula);
+            }
+            if (r->note)
+                check_note(E, t, r);
+        }
+    }
+}
+
+/* The comparison to explain when a check fails: the first false one. */
+static Expr *failing_comparison(Eval *E, const Env *env, Expr *e)
+{
+    if (e->type == E_BINARY && (e->u.binary.op == OP_AND || e->u.binary.op == OP_OR)) {
+        Value l;
+        Expr *left = e->u.binary.left;
+        if (eval(E, env, left, &l) == EVAL_OK && !l.absent && !l.b)
+            return failing_comparison(E, env, left);
+        return failing_comparison(E, env, e->u.binary.right);
+    }
+    return e;
+}
+
+/* The text of a side of a comparison: a single reference as the collector named it
+ * (with its column or row), anything else as written. */
+static const char *side_text(Eval *E, Expr *side, const Collector *col, int from, int to)
+{
+    if (side->type == E_REF && to == from + 1)
+        return col->items[from].text;
+    return text_of(E, side->loc);
+}
+
+/* A bare number compared with an amount is shown as an amount. */
+static void adopt_kind(Value *v, const Value *other)
+{
+    if (v->kind == K_NUMBER && kind_is_numeric(other->kind)) {
+        v->kind = other->kind;
+        v->unit = other->unit == U_TKR ? U_KR : other->unit;
+    }
+}
+
+static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
+{
+    Expr *cmp = failing_comparison(E, env, c->expr);
+    f->loc = cmp->loc;
+    if (cmp->type != E_BINARY || cmp->u.binary.op < OP_EQ || cmp->u.binary.op > OP_GE)
+        return;
+    Operand ops[MAX_OPERANDS];
+    Collector col = {ops, 0, 0};
+    Value l, r;
+    E->collect = &col;
+    int st = eval(E, env, cmp->u.binary.left, &l);
+    int left_refs = col.len;
+    if (!st)
+        st = eval(E, env, cmp->u.binary.right, &r);
+    E->collect = NULL;
+    if (st || l.absent || r.absent)
+        return;
+    adopt_kind(&l, &r);
+    adopt_kind(&r, &l);
+    f->operands[0].text = side_text(E, cmp->u.binary.left, &col, 0, left_refs);
+    f->operands[0].value = l;
+    f->operands[1].text = side_text(E, cmp->u.binary.right, &col, left_refs, col.len);
+    f->operands[1].value = r;
+    f->noperands = 2;
+    for (int i = 0; i < col.len && f->noperands < MAX_OPERANDS; i++)
+        if (strcmp(col.items[i].text, f->operands[0].text) != 0 &&
+            strcmp(col.items[i].text, f->operands[1].text) != 0)
+            f->operands[f->noperands++] = col.items[i];
+    if (kind_is_numeric(l.kind) && kind_is_numeric(r.kind))
+        set_difference(f, l, r);
+}
+
+static void run_check(Eval *E, Check *c, Env env, int order)
+{
+    Value v;
+    int before = E->errors;
+    if (eval(E, &env, c->expr, &v) || v.absent || E->errors != before)
+        return;
+    count_outcome(E, v.b, c->severity);
+    if (v.b)
+        return;
+    Finding *f = finding(E, FIND_CHECK, c->severity, c->expr->loc, c->name);
+    f->message = c->title ? c->title : c->name;
+    if (env.has_col)
+        f->where = arena_printf(E->a, "in column %s", key_text(E, env.col));
+    else if (env.row_name) {
+        Row *r = row_by_name(c->domain_table, env.row_name);
+        f->where = r && r->label ? arena_printf(E->a, "in row \"%s\"", r->label)
+                                 : arena_printf(E->a, "in row %s", env.row_name);
+    }
+    f->explanation = c->message;
+    f->source = c->source;
+    f->order_column = order;
+    explain_check(E, &env, c, f);
+}
+
+static void run_checks(Eval *E)
+{
+    for (int i = 0; i < E->prog->checks.len; i++) {
+        Check *c = E->prog->checks.items[i];
+        Env env = {0};
+        if (c->domain == DOMAIN_SCALAR) {
+            run_check(E, c, env, 0);
+            continue;
+        }
+        for (int k = 0; k < c->keys.len; k++) {
+            Key *key = c->keys.items[k];
+            Env at = env;
+            if (c->domain == DOMAIN_COLUMNS) {
+                at.col = *key;
+                at.has_col = true;
+            } else {
+                at.row_name = key->name;
+            }
+            run_check(E, c, at, k);
+        }
+    }
+}
+
+/* ---- allocations ------------------------------------------------------------------ */
+
+static void alloc_finding(Eval *E, Loc at, const char *message, Value stated, Value computed,
+                          const char *how)
+{
+    Finding *f = finding(E, FIND_ALLOC, SEV_ERROR, at, "allocation");
+    f->message = message;
+    f->has_stated = true;
+    f->stated = stated;
+    f->computed = computed;
+    f->formula = how;
+    set_difference(f, stated, computed);
+}
+
+static void check_alloc(Eval *E, Allocation *al)
+{
+    if (al->total.type != CELL_FIGURE)
+        return;
+    Num total = al->total.stated.value;
+    Num half = num_exact(NUM_SCALE / 2);
+    if (al->has_rounding)
+        num_div(al->rounding.stated.value, num_units(2), &half);
+    Num shares = num_exact(0);
+    Env none = {0};
+    for (int i = 0; i < al->ngroups; i++) {
+        AllocGroup *g = al->groups[i];
+        Value frac;
+        if (eval(E, &none, g->fraction, &frac) || num_add(shares, frac.n, &shares))
+            return;
+        Num share;
+        if (num_mul(total, frac.n, &share) || num_widen(share, half.hi, &share)) {
+            num_failed(E, g->loc, NUM_OVERFLOW);
+            return;
+        }
+        bool ok;
+        Value paid = group_sum(g, &ok);
+        if (!ok) {
+            num_failed(E, g->loc, NUM_OVERFLOW);
+            return;
+        }
+        bool meets = num_meets(paid.n, share);
+        count_outcome(E, meets, SEV_ERROR);
+        if (!meets)
+            alloc_finding(E, g->loc,
+                          arena_printf(E->a, "%s: the members' amounts do not add up to the "
+                                       "group's share", g->label ? g->label : g->name),
+                          paid, value_number(K_MONEY, U_KR, share),
+                          arena_printf(E->a, "%s of the total %s", text_of(E, g->fraction->loc),
+                                       text_of(E, al->total.loc)));
+        if (!g->by)
+            continue;
+        /* a keyed split: each member's share of the group by its row in the key */
+        Column *kc = g->by->ncolumns == 1 ? g->by->columns[0]
+                                          : column_by_key(g->by, (Key){E->prog->report->year, NULL});
+        if (!kc) {
+            fail(E, g->by_loc, "the key table has several columns and none for the report's year");
+            return;
+        }
+        Num keysum = num_exact(0);
+        for (int j = 0; j < g->nmembers; j++) {
+            Value kv;
+            Row *kr = row_by_name(g->by, g->members[j]->name);
+            if (cell_value(E, g->by, kr, kc, &kv) || kv.absent || num_add(keysum, kv.n, &keysum))
+                return;
+        }
+        Num group_share;
+        if (num_mul(total, frac.n, &group_share))
+            return;
+        for (int j = 0; j < g->nmembers; j++) {
+            AllocMember *m = g->members[j];
+            Value kv;
+            Row *kr = row_by_name(g->by, m->name);
+            if (cell_value(E, g->by, kr, kc, &kv))
+                return;
+            Num part, mine;
+            NumStatus st = num_mul(group_share, kv.n, &part);
+            if (!st)
+                st = num_div(part, keysum, &mine);
+            if (!st)
+                st = num_widen(mine, half.hi, &mine);
+            if (st) {
+                num_failed(E, m->loc, st);
+                return;
+            }
+            if (m->amount.type != CELL_FIGURE)
+                continue;
+            bool fits = num_meets(m->amount.stated.value, mine);
+            count_outcome(E, fits, SEV_ERROR);
+            if (!fits)
+                alloc_finding(E, m->amount.loc,
+                              arena_printf(E->a, "%s: the stated amount is not its share by %s",
+                                           m->label ? m->label : m->name, g->by->name),
+                              value_of_literal(&m->amount.stated),
+                              value_number(K_MONEY, U_KR, mine),
+                              arena_printf(E->a, "%s's share of %s by %s", m->name, g->name,
+                                           g->by->name));
+        }
+    }
+    bool whole = num_meets(shares, num_units(1));
+    count_outcome(E, whole, SEV_ERROR);
+    if (!whole)
+        alloc_finding(E, al->name_loc, arena_printf(E->a, "the groups' shares of '%s' do not "
+                                                    "add up to the whole", al->name),
+                      value_number(K_NUMBER, U_NONE, shares),
+                      value_number(K_NUMBER, U_NONE, num_units(1)), "1");
+}
+
+/* ---- the run ------------------------------------------------------------------ */
+
+static int by_place(const void *pa, const void *pb)
+{
+    const Finding *a = *(Finding *const *)pa, *b = *(Finding *const *)pb;
+    if (a->order_file != b->order_file)
+        return a->order_file < b->order_file ? -1 : 1;
+    if (a->loc.start != b->loc.start)
+        return a->loc.start < b->loc.start ? -1 : 1;
+    if (a->order_column != b->order_column)
+        return a->order_column < b->order_column ? -1 : 1;
+    return 0;
+}
+
+int program_eval(Program *prog, Results *res)
+{
+    memset(res, 0, sizeof *res);
+    Eval E = {0};
+    E.prog = prog;
+    E.a = &prog->arena;
+    E.d = &prog->diags;
+    E.res = res;
+    E.memos = arena_alloc(E.a, sizeof(Memo *) * (size_t)(prog->tables.len + 1));
+    for (int i = 0; i < prog->tables.len; i++) {
+        Table *t = prog->tables.items[i];
+        E.memos[i] = arena_alloc(E.a, sizeof(Memo) * (size_t)(t->nrows * t->ncolumns + 1));
+    }
+    check_tables(&E);
+    for (int i = 0; i < prog->allocs.len; i++)
+        check_alloc(&E, prog->allocs.items[i]);
+    run_checks(&E);
+    /* qsort is not stable: findings at one place keep their order by column */
+    qsort(res->failed.items, (size_t)res->failed.len, sizeof(void *), by_place);
+    return E.errors;
+}

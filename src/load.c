@@ -1,0 +1,172 @@
+/* load: reads the year file and, depth first, every file it imports, searching
+ * the importing file's folder, then -I, then FINSAM_PATH, then the rules/ that
+ * came with finsam. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "parse.h"
+#include "program.h"
+
+void program_init(Program *prog)
+{
+    memset(prog, 0, sizeof *prog);
+    arena_init(&prog->arena);
+    diags_init(&prog->diags, &prog->arena);
+    interner_init(&prog->names, &prog->arena);
+}
+
+void program_free(Program *prog)
+{
+    interner_free(&prog->names);
+    mem_free(prog->symbols);
+    arena_free(&prog->arena);
+}
+
+/* A file being loaded: its real path, to recognise it when imported again. */
+typedef struct Loading {
+    const char *real;
+    const Source *src;
+    struct Loading *parent;
+} Loading;
+
+typedef struct {
+    Program *prog;
+    const LoadOptions *opts;
+    PtrVec loaded_real; /* char *: real paths of every file loaded */
+    int errors;
+} Loader;
+
+static bool is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static char *dir_of(Arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return arena_strndup(a, ".", 1);
+    return arena_strndup(a, path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+static int load_file(Loader *L, const char *path, Loading *parent, const Import *im);
+
+/* A path under the current folder is shown relative to it, so that messages and
+ * golden tests do not depend on where the project was checked out. */
+static const char *display_path(Arena *a, const char *path)
+{
+    char cwd[PATH_MAX];
+    if (path[0] != '/' || !getcwd(cwd, sizeof cwd))
+        return path;
+    size_t n = strlen(cwd);
+    if (strncmp(path, cwd, n) == 0 && path[n] == '/')
+        return arena_strndup(a, path + n + 1, strlen(path + n + 1));
+    return path;
+}
+
+/* Finds an import; on failure lists every path tried. */
+static void load_import(Loader *L, const Import *im, Loading *from)
+{
+    Arena *a = &L->prog->arena;
+    const char *name = im->path;
+    size_t n = strlen(name);
+    const char *file = n > 4 && strcmp(name + n - 4, ".fin") == 0
+                           ? name : arena_printf(a, "%s.fin", name);
+    PtrVec dirs = {0};
+    ptrvec_push(a, &dirs, dir_of(a, from->src->path));
+    for (int i = 0; i < L->opts->ninclude; i++)
+        ptrvec_push(a, &dirs, (void *)L->opts->include_dirs[i]);
+    for (int i = 0; i < L->opts->npath; i++)
+        ptrvec_push(a, &dirs, (void *)L->opts->path_dirs[i]);
+    if (L->opts->rules_dir)
+        ptrvec_push(a, &dirs, (void *)L->opts->rules_dir);
+
+    PtrVec tried = {0};
+    for (int i = 0; i < dirs.len; i++) {
+        const char *dir = dirs.items[i];
+        char *candidate = file[0] == '/' ? (char *)file
+                          : strcmp(dir, ".") == 0 ? (char *)file
+                                                  : arena_printf(a, "%s/%s", dir, file);
+        ptrvec_push(a, &tried, candidate);
+        if (!is_file(candidate))
+            continue;
+        L->errors += load_file(L, display_path(a, candidate), from, im);
+        return;
+    }
+    Diag *g = diag_at(&L->prog->diags, SEV_ERROR, im->loc, "cannot find the import \"%s\"", name);
+    for (int i = 0; i < tried.len; i++)
+        diag_note(&L->prog->diags, g, "not found: %s", (char *)tried.items[i]);
+    diag_note(&L->prog->diags, g, "hint: add a folder to search with -I DIR or FINSAM_PATH");
+    L->errors++;
+}
+
+static int load_file(Loader *L, const char *path, Loading *parent, const Import *im)
+{
+    Program *prog = L->prog;
+    Arena *a = &prog->arena;
+    char realbuf[PATH_MAX];
+    const char *real = realpath(path, realbuf) ? arena_strndup(a, realbuf, strlen(realbuf)) : path;
+
+    for (Loading *up = parent; up; up = up->parent)
+        if (strcmp(up->real, real) == 0) {
+            const char *chain = arena_printf(a, "%s -> %s", parent->src->path, up->src->path);
+            for (Loading *k = parent; k != up; k = k->parent)
+                chain = arena_printf(a, "%s -> %s", k->parent->src->path, chain);
+            Diag *g = diag_at(&prog->diags, SEV_ERROR, im->loc,
+                              "import cycle: %s imports %s, which is already being loaded",
+                              parent->src->path, up->src->path);
+            diag_note(&prog->diags, g, "the cycle: %s", chain);
+            diag_note(&prog->diags, g, "hint: a rule set must not import the files that import it");
+            return 1;
+        }
+    for (int i = 0; i < L->loaded_real.len; i++)
+        if (strcmp(L->loaded_real.items[i], real) == 0)
+            return 0; /* already loaded through another import */
+    ptrvec_push(a, &L->loaded_real, (void *)real);
+
+    const char *why;
+    Source *src = source_read(a, path, &why);
+    if (!src) {
+        diag_file(&prog->diags, path, "cannot read: %s", why);
+        return 1;
+    }
+    src->index = prog->modules.len;
+    size_t bad = source_first_bad_byte(src);
+    if (bad < src->len) {
+        Loc at = {src, (uint32_t)bad, (uint32_t)bad + 1};
+        Diag *g = diag_at(&prog->diags, SEV_ERROR, at,
+                          src->text[bad] ? "this byte is not valid UTF-8"
+                                         : "the file contains a NUL byte");
+        diag_note(&prog->diags, g, "hint: finsam files are UTF-8 text; save the file as UTF-8");
+        /* Its lines must not be printed as text: drop the source from the message. */
+        g->loc.src = NULL;
+        int line, col;
+        source_line_col(src, (uint32_t)bad, &line, &col);
+        g->file = arena_printf(a, "%s:%d:%d", path, line, col);
+        return 1;
+    }
+    Module *m;
+    int errors = parse_module(a, &prog->diags, &prog->names, src, &m);
+    ptrvec_push(a, &prog->modules, m);
+
+    Loading self = {real, src, parent};
+    for (int i = 0; i < m->decls.len; i++) {
+        Decl *d = m->decls.items[i];
+        if (d->type == D_IMPORT)
+            load_import(L, d->u.import, &self);
+    }
+    return errors;
+}
+
+int program_load(Program *prog, const char *path, const LoadOptions *opts)
+{
+    Loader L = {0};
+    L.prog = prog;
+    L.opts = opts;
+    L.errors = load_file(&L, path, NULL, NULL);
+    return L.errors;
+}

@@ -1,0 +1,44 @@
+/* program: a year file and everything it imports, loaded, parsed and resolved.
+ * One arena holds it all and is freed in one call. */
+#ifndef FINSAM_PROGRAM_H
+#define FINSAM_PROGRAM_H
+
+#include "ast.h"
+#include "diag.h"
+#include "intern.h"
+
+typedef struct {
+    const char **include_dirs; /* -I, in order */
+    int ninclude;
+    const char **path_dirs;    /* FINSAM_PATH, in order */
+    int npath;
+    const char *rules_dir;     /* the installed rules/ */
+} LoadOptions;
+
+typedef struct Symbol Symbol;
+
+typedef struct {
+    Arena arena;
+    Diags diags;
+    Interner names;
+    PtrVec modules;   /* Module *, in load order; the year file first */
+    PtrVec tables;    /* Table *, in declaration order */
+    PtrVec allocs;    /* Allocation * */
+    PtrVec params;    /* Param *, the first declaration of each name */
+    PtrVec checks;    /* Check * */
+    Report *report;
+    Table **notes;    /* by note number, 1..999 */
+    Symbol **symbols; /* open hash of top-level names */
+    size_t nsymbols_cap;
+} Program;
+
+void program_init(Program *prog);
+void program_free(Program *prog);
+
+/* Loads path and its imports; returns the number of errors (then diags say why). */
+int program_load(Program *prog, const char *path, const LoadOptions *opts);
+
+/* Names, kinds and check domains (resolve.c); returns the number of errors. */
+int program_resolve(Program *prog);
+
+#endif

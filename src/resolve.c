@@ -1,0 +1,1159 @@
+/* resolve: binds every name to what it denotes, gives every expression its kind,
+ * and works out for each check the columns (or rows) it runs for. Everything it
+ * reports is an error in the input, found before anything is evaluated. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kind.h"
+#include "figure.h"
+#include "program.h"
+
+typedef enum { SYM_TABLE, SYM_ALLOC, SYM_PARAM, SYM_CHECK } SymType;
+
+struct Symbol {
+    const char *name;
+    SymType type;
+    void *node;
+    Loc loc;
+};
+
+typedef enum { CTX_ROW, CTX_COLUMN, CTX_WHERE, CTX_CHECK, CTX_CONST } CtxType;
+
+typedef struct {
+    CtxType type;
+    Table *table;  /* whose rows (CTX_ROW) or columns (CTX_COLUMN, CTX_WHERE) are in scope */
+    Kind row_kind; /* CTX_COLUMN: the kind of the row being computed */
+    Row *row;      /* CTX_ROW: the row whose formula this is */
+} Ctx;
+
+typedef struct {
+    Program *prog;
+    Arena *a;
+    Diags *d;
+    int errors;
+} Resolver;
+
+/* ---- symbols ---------------------------------------------------------------- */
+
+static size_t name_hash(const char *name) { return (size_t)(uintptr_t)name >> 3; }
+
+static Symbol *lookup(Program *prog, const char *name)
+{
+    if (!prog->symbols)
+        return NULL;
+    size_t mask = prog->nsymbols_cap - 1;
+    for (size_t i = name_hash(name) & mask; prog->symbols[i]; i = (i + 1) & mask)
+        if (prog->symbols[i]->name == name)
+            return prog->symbols[i];
+    return NULL;
+}
+
+static void where_declared(Resolver *R, Diag *g, Loc loc)
+{
+    int line, col;
+    source_line_col(loc.src, loc.start, &line, &col);
+    diag_note(R->d, g, "first declared at %s:%d:%d", loc.src->path, line, col);
+}
+
+static void declare(Resolver *R, const char *name, SymType type, void *node, Loc loc)
+{
+    Program *prog = R->prog;
+    Symbol *old = lookup(prog, name);
+    if (old) {
+        Diag *g = diag_at(R->d, SEV_ERROR, loc, "'%s' is declared twice", name);
+        where_declared(R, g, old->loc);
+        diag_note(R->d, g, "hint: every table, allocation, parameter and check needs a name "
+                           "of its own, across all imported files");
+        R->errors++;
+        return;
+    }
+    size_t count = 0;
+    for (size_t i = 0; i < prog->nsymbols_cap; i++)
+        count += prog->symbols[i] != NULL;
+    if (2 * (count + 1) > prog->nsymbols_cap) {
+        size_t cap = prog->nsymbols_cap ? prog->nsymbols_cap * 2 : 64;
+        Symbol **fresh = mem_alloc(cap * sizeof *fresh);
+        for (size_t i = 0; i < prog->nsymbols_cap; i++) {
+            Symbol *s = prog->symbols[i];
+            if (!s)
+                continue;
+            size_t j = name_hash(s->name) & (cap - 1);
+            while (fresh[j])
+                j = (j + 1) & (cap - 1);
+            fresh[j] = s;
+        }
+        mem_free(prog->symbols);
+        prog->symbols = fresh;
+        prog->nsymbols_cap = cap;
+    }
+    Symbol *s = arena_alloc(R->a, sizeof *s);
+    s->name = name;
+    s->type = type;
+    s->node = node;
+    s->loc = loc;
+    size_t j = name_hash(name) & (prog->nsymbols_cap - 1);
+    while (prog->symbols[j])
+        j = (j + 1) & (prog->nsymbols_cap - 1);
+    prog->symbols[j] = s;
+}
+
+/* ---- "did you mean" ----------------------------------------------------------- */
+
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 64 || m > 64)
+        return 99;
+    size_t row[65];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[m];
+}
+
+typedef struct {
+    const char *wanted;
+    const char *best;
+    size_t distance;
+} Suggest;
+
+static void consider(Suggest *s, const char *name)
+{
+    if (!name)
+        return;
+    size_t dist = edit_distance(s->wanted, name);
+    size_t limit = strlen(s->wanted) / 3 + 1;
+    if (dist <= limit && dist < s->distance) {
+        s->distance = dist;
+        s->best = name;
+    }
+}
+
+static void consider_table(Suggest *s, const Table *t, bool rows, bool columns)
+{
+    if (rows)
+        for (int i = 0; i < t->nrows; i++)
+            consider(s, t->rows[i]->name);
+    if (rows)
+        for (int i = 0; i < t->sections.len; i++)
+            consider(s, ((Section *)t->sections.items[i])->name);
+    if (columns)
+        for (int i = 0; i < t->ncolumns; i++)
+            consider(s, t->columns[i]->key.name);
+}
+
+static void consider_globals(Suggest *s, const Program *prog)
+{
+    for (size_t i = 0; i < prog->nsymbols_cap; i++)
+        if (prog->symbols[i] && prog->symbols[i]->type != SYM_CHECK)
+            consider(s, prog->symbols[i]->name);
+}
+
+static void suggest(Resolver *R, Diag *g, const Suggest *s)
+{
+    if (s->best)
+        diag_note(R->d, g, "hint: did you mean '%s'?", s->best);
+}
+
+/* ---- lookups within a table -------------------------------------------------- */
+
+static Row *find_row(const Table *t, const char *name)
+{
+    for (int i = 0; i < t->nrows; i++)
+        if (t->rows[i]->name == name)
+            return t->rows[i];
+    return NULL;
+}
+
+static Section *find_section(const Table *t, const char *name)
+{
+    for (int i = 0; i < t->sections.len; i++)
+        if (((Section *)t->sections.items[i])->name == name)
+            return t->sections.items[i];
+    return NULL;
+}
+
+static Column *find_column_named(const Table *t, const char *name)
+{
+    for (int i = 0; i < t->ncolumns; i++)
+        if (t->columns[i]->key.name == name)
+            return t->columns[i];
+    return NULL;
+}
+
+static Column *find_column_year(const Table *t, int year)
+{
+    for (int i = 0; i < t->ncolumns; i++)
+        if (t->columns[i]->key.year == year)
+            return t->columns[i];
+    return NULL;
+}
+
+static const char *table_columns(Resolver *R, const Table *t)
+{
+    char *list = "";
+    for (int i = 0; i < t->ncolumns; i++) {
+        const Key *k = &t->columns[i]->key;
+        list = k->name ? arena_printf(R->a, "%s%s%s", list, i ? ", " : "", k->name)
+                       : arena_printf(R->a, "%s%s%d", list, i ? ", " : "", k->year);
+    }
+    return list;
+}
+
+/* ---- references ---------------------------------------------------------------- */
+
+static void unknown(Resolver *R, Loc at, const char *what, const char *name, Suggest *s)
+{
+    Diag *g = diag_at(R->d, SEV_ERROR, at, "unknown %s '%s'", what, name);
+    suggest(R, g, s);
+    R->errors++;
+}
+
+/* Applies [selector] to a row: the cell in that column. */
+static bool select_column(Resolver *R, Expr *e, Table *t)
+{
+    Column *c = NULL;
+    const char *sel = e->u.ref.sel_name;
+    if (sel && !(c = find_column_named(t, sel)) && strcmp(sel, "year") == 0) {
+        c = find_column_year(t, R->prog->report ? R->prog->report->year : 0);
+        if (!c) {
+            Diag *g = diag_at(R->d, SEV_ERROR, e->u.ref.sel_loc,
+                              "table '%s' has no column for the report's year %d", t->name,
+                              R->prog->report ? R->prog->report->year : 0);
+            diag_note(R->d, g, "its columns are %s", table_columns(R, t));
+            R->errors++;
+            return false;
+        }
+    }
+    if (!sel)
+        c = find_column_year(t, e->u.ref.sel_year);
+    if (!c) {
+        Diag *g;
+        if (sel)
+            g = diag_at(R->d, SEV_ERROR, e->u.ref.sel_loc, "table '%s' has no column '%s'",
+                        t->name, sel);
+        else
+            g = diag_at(R->d, SEV_ERROR, e->u.ref.sel_loc, "table '%s' has no column %d",
+                        t->name, e->u.ref.sel_year);
+        Suggest s = {sel ? sel : "", NULL, 99};
+        if (sel)
+            consider_table(&s, t, false, true);
+        if (s.best)
+            suggest(R, g, &s);
+        else
+            diag_note(R->d, g, "its columns are %s", table_columns(R, t));
+        R->errors++;
+        return false;
+    }
+    e->u.ref.column = c;
+    return true;
+}
+
+static Kind column_kind(Resolver *R, const Table *t, Loc at)
+{
+    Kind k = K_UNKNOWN;
+    for (int i = 0; i < t->nrows; i++) {
+        Kind rk = t->rows[i]->kind;
+        if (k == K_UNKNOWN)
+            k = rk;
+        else if (rk != k) {
+            diag_at(R->d, SEV_ERROR, at,
+                    "the columns of '%s' hold both %s and %s; choose a row instead", t->name,
+                    kind_name(k), kind_name(rk));
+            R->errors++;
+            return K_UNKNOWN;
+        }
+    }
+    return k;
+}
+
+static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
+{
+    const char *a = e->u.ref.names[0];
+    int n = e->u.ref.nnames;
+    bool sel = e->u.ref.has_sel;
+    Table *t = ctx->table;
+
+    if (n == 1 && t) {
+        Row *row;
+        Column *c;
+        Section *s;
+        if (ctx->type == CTX_ROW && (row = find_row(t, a))) {
+            e->u.ref.table = t;
+            e->u.ref.row = row;
+            e->u.ref.rtype = REF_ROW;
+            if (sel) {
+                if (!select_column(R, e, t))
+                    return K_UNKNOWN;
+                e->u.ref.rtype = REF_CELL;
+            }
+            return row->kind;
+        }
+        if ((ctx->type == CTX_COLUMN || ctx->type == CTX_WHERE) && !sel &&
+            (c = find_column_named(t, a))) {
+            e->u.ref.table = t;
+            e->u.ref.column = c;
+            e->u.ref.rtype = REF_COLUMN;
+            return ctx->type == CTX_COLUMN ? ctx->row_kind : column_kind(R, t, e->loc);
+        }
+        if (ctx->type == CTX_ROW && !sel && (s = find_section(t, a))) {
+            e->u.ref.table = t;
+            e->u.ref.section = s;
+            e->u.ref.rtype = REF_SECTION;
+            return K_ROWS;
+        }
+        if (ctx->type == CTX_ROW && !sel && strcmp(a, "sum") == 0) {
+            e->type = E_SUM_ABOVE;
+            e->u.sum_above.row = ctx->row;
+            return ctx->row->kind;
+        }
+    }
+
+    Symbol *sym = lookup(R->prog, a);
+    if (!sym || sym->type == SYM_CHECK) {
+        if (n == 1 && !sel && strcmp(a, "year") == 0) {
+            e->u.ref.rtype = REF_YEAR;
+            return K_NUMBER;
+        }
+        Suggest s = {a, NULL, 99};
+        if (t)
+            consider_table(&s, t, ctx->type == CTX_ROW, ctx->type != CTX_ROW);
+        consider_globals(&s, R->prog);
+        unknown(R, e->u.ref.name_locs[0], t && ctx->type == CTX_ROW ? "row or table" : "name", a, &s);
+        return K_UNKNOWN;
+    }
+
+    if (sym->type == SYM_PARAM) {
+        if (n > 1 || sel) {
+            diag_at(R->d, SEV_ERROR, e->loc, "'%s' is a parameter: it has no rows or columns", a);
+            R->errors++;
+            return K_UNKNOWN;
+        }
+        e->u.ref.rtype = REF_PARAM;
+        e->u.ref.param = sym->node;
+        return e->u.ref.param->value.kind;
+    }
+
+    if (sym->type == SYM_ALLOC) {
+        Allocation *al = sym->node;
+        e->u.ref.alloc = al;
+        if (sel) {
+            diag_at(R->d, SEV_ERROR, e->u.ref.sel_loc, "an allocation has no columns");
+            R->errors++;
+            return K_UNKNOWN;
+        }
+        if (n == 1) {
+            e->u.ref.rtype = REF_ALLOC;
+            return K_MONEY;
+        }
+        AllocGroup *g = NULL;
+        for (int i = 0; i < al->ngroups && !g; i++)
+            if (al->groups[i]->name == e->u.ref.names[1])
+                g = al->groups[i];
+        if (!g) {
+            Suggest s = {e->u.ref.names[1], NULL, 99};
+            for (int i = 0; i < al->ngroups; i++)
+                consider(&s, al->groups[i]->name);
+            unknown(R, e->u.ref.name_locs[1], "group", e->u.ref.names[1], &s);
+            return K_UNKNOWN;
+        }
+        e->u.ref.group = g;
+        if (n == 2) {
+            e->u.ref.rtype = REF_GROUP;
+            return K_MONEY;
+        }
+        for (int i = 0; i < g->nmembers; i++)
+            if (g->members[i]->name == e->u.ref.names[2]) {
+                e->u.ref.member = g->members[i];
+                e->u.ref.rtype = REF_MEMBER;
+                return K_MONEY;
+            }
+        Suggest s = {e->u.ref.names[2], NULL, 99};
+        for (int i = 0; i < g->nmembers; i++)
+            consider(&s, g->members[i]->name);
+        unknown(R, e->u.ref.name_locs[2], "member", e->u.ref.names[2], &s);
+        return K_UNKNOWN;
+    }
+
+    /* a table */
+    Table *tt = sym->node;
+    e->u.ref.table = tt;
+    if (n == 1) {
+        if (!sel) {
+            e->u.ref.rtype = REF_TABLE;
+            return K_ROWS;
+        }
+        if (!select_column(R, e, tt))
+            return K_UNKNOWN;
+        e->u.ref.rtype = REF_COLUMN;
+        return column_kind(R, tt, e->loc);
+    }
+    if (n == 3) {
+        diag_at(R->d, SEV_ERROR, e->u.ref.name_locs[2],
+                "a table's row has no parts: write table.row or table.row[column]");
+        R->errors++;
+        return K_UNKNOWN;
+    }
+    const char *b = e->u.ref.names[1];
+    Row *row = find_row(tt, b);
+    if (row) {
+        e->u.ref.row = row;
+        e->u.ref.rtype = REF_ROW;
+        if (sel) {
+            if (!select_column(R, e, tt))
+                return K_UNKNOWN;
+            e->u.ref.rtype = REF_CELL;
+        }
+        return row->kind;
+    }
+    Section *s = sel ? NULL : find_section(tt, b);
+    if (s) {
+        e->u.ref.section = s;
+        e->u.ref.rtype = REF_SECTION;
+        return K_ROWS;
+    }
+    Suggest sg = {b, NULL, 99};
+    consider_table(&sg, tt, true, false);
+    Diag *g = diag_at(R->d, SEV_ERROR, e->u.ref.name_locs[1], "table '%s' has no row '%s'",
+                      tt->name, b);
+    suggest(R, g, &sg);
+    R->errors++;
+    return K_UNKNOWN;
+}
+
+/* ---- expressions ---------------------------------------------------------------- */
+
+static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e);
+
+static void kind_error(Resolver *R, Expr *e, Expr *l, Expr *r, Kind kl, Kind kr)
+{
+    BinOp op = e->u.binary.op;
+    Diag *g = diag_at(R->d, SEV_ERROR, e->loc, "cannot %s %s and %s",
+                      op == OP_ADD ? "add" : op == OP_SUB ? "subtract"
+                      : op == OP_MUL ? "multiply" : op == OP_DIV ? "divide"
+                      : op == OP_AND || op == OP_OR ? "combine with 'and'/'or'" : "compare",
+                      kind_name(kl), kind_name(kr));
+    g->also[0] = l->loc;
+    g->also[1] = r->loc;
+    int line, col;
+    source_line_col(l->loc.src, l->loc.start, &line, &col);
+    diag_note(R->d, g, "the left operand, at %d:%d, is %s", line, col, kind_name(kl));
+    source_line_col(r->loc.src, r->loc.start, &line, &col);
+    diag_note(R->d, g, "the right operand, at %d:%d, is %s", line, col, kind_name(kr));
+    if (kl == K_ROWS || kr == K_ROWS)
+        diag_note(R->d, g, "hint: a table or section stands for many rows: use sum(...) or "
+                           "count(...)");
+    R->errors++;
+}
+
+static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
+{
+    PtrVec *args = &e->u.call.args;
+    Func f = e->u.call.func;
+    const char *name = e->u.call.name;
+    Kind kinds[8] = {0};
+    for (int i = 0; i < args->len; i++) {
+        Kind k = resolve_expr(R, ctx, args->items[i]);
+        if (i < 8)
+            kinds[i] = k;
+        if (k == K_UNKNOWN)
+            return K_UNKNOWN;
+    }
+    int want_min = 1, want_max = 1;
+    if (f == FN_ROUND)
+        want_min = want_max = 2;
+    else if (f == FN_SUM || f == FN_MIN || f == FN_MAX)
+        want_max = 1 << 20;
+    if (args->len < want_min || args->len > want_max) {
+        Diag *g = diag_at(R->d, SEV_ERROR, e->loc, "%s() takes %s, not %d", name,
+                          f == FN_ROUND ? "two arguments" : want_max > 1 ? "one or more arguments"
+                                                                          : "one argument",
+                          args->len);
+        if (f == FN_ROUND)
+            diag_note(R->d, g, "hint: round(x, 0) to whole units, round(x, -3) to thousands");
+        R->errors++;
+        return K_UNKNOWN;
+    }
+    Kind k = kinds[0];
+    Expr *first = args->items[0];
+    if (f == FN_COUNT)
+        return K_COUNT;
+    if (k == K_ROWS) {
+        if (f == FN_SUM || f == FN_MIN || f == FN_MAX) {
+            /* the kind of the rows' figures */
+            Expr *base = first->type == E_WHERE ? first->u.where.rows : first;
+            Table *t = base->u.ref.table;
+            Kind rk = K_UNKNOWN;
+            for (int i = 0; i < t->nrows; i++)
+                if (!t->rows[i]->formula) {
+                    rk = t->rows[i]->kind;
+                    break;
+                }
+            return rk == K_UNKNOWN ? K_MONEY : rk;
+        }
+        diag_at(R->d, SEV_ERROR, first->loc, "%s() needs a single value, not a set of rows", name);
+        R->errors++;
+        return K_UNKNOWN;
+    }
+    if (first->type == E_REF && first->u.ref.rtype == REF_COLUMN && args->len == 1 &&
+        ctx->type == CTX_CHECK)
+        return k; /* sum(table[column]): over its rows */
+    if (f == FN_SUM || f == FN_MIN || f == FN_MAX) {
+        for (int i = 1; i < args->len && i < 8; i++) {
+            Kind m = kind_binop(OP_ADD, k, kinds[i]);
+            if (m == K_UNKNOWN || !kind_is_numeric(k)) {
+                Expr *other = args->items[i];
+                Diag *g = diag_at(R->d, SEV_ERROR, other->loc,
+                                  "%s() of %s and %s: its arguments must be of one kind", name,
+                                  kind_name(k), kind_name(kinds[i]));
+                g->also[0] = first->loc;
+                R->errors++;
+                return K_UNKNOWN;
+            }
+            k = m;
+        }
+        return k;
+    }
+    if (!kind_is_numeric(k)) {
+        diag_at(R->d, SEV_ERROR, first->loc, "%s() needs a figure, not %s", name, kind_name(k));
+        R->errors++;
+        return K_UNKNOWN;
+    }
+    if (f == FN_ROUND) {
+        Expr *places = args->items[1];
+        if (places->type != E_FIGURE && !(places->type == E_NEG &&
+                                          places->u.unary.operand->type == E_FIGURE)) {
+            diag_at(R->d, SEV_ERROR, places->loc,
+                    "round() needs a whole number of decimals here, such as 0 or -3");
+            R->errors++;
+            return K_UNKNOWN;
+        }
+    }
+    if (f == FN_PREV) {
+        if (ctx->type == CTX_CONST || !(first->type == E_REF && (first->u.ref.rtype == REF_ROW ||
+                                                                 first->u.ref.rtype == REF_PARAM))) {
+            Diag *g = diag_at(R->d, SEV_ERROR, first->loc,
+                              "prev() takes a row: the row's figure for the year before");
+            diag_note(R->d, g, "hint: prev(balance.equity) in column 2025 is balance.equity[2024]");
+            R->errors++;
+            return K_UNKNOWN;
+        }
+        if (first->u.ref.rtype == REF_PARAM) {
+            diag_at(R->d, SEV_ERROR, first->loc,
+                    "prev() of a parameter: a parameter's value is chosen by year already");
+            R->errors++;
+            return K_UNKNOWN;
+        }
+    }
+    return k;
+}
+
+static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
+{
+    Kind k = K_UNKNOWN;
+    switch (e->type) {
+    case E_FIGURE:
+        k = e->u.figure.kind;
+        break;
+    case E_STRING:
+        k = K_STRING;
+        break;
+    case E_DATE:
+        k = K_DATE;
+        break;
+    case E_SUM_ABOVE:
+        k = e->u.sum_above.row->kind;
+        break;
+    case E_REF:
+        if (ctx->type == CTX_CONST) {
+            diag_at(R->d, SEV_ERROR, e->loc, "a fraction must be a figure such as 1/4, not a name");
+            R->errors++;
+            break;
+        }
+        k = resolve_ref(R, ctx, e);
+        break;
+    case E_NEG: {
+        Kind o = resolve_expr(R, ctx, e->u.unary.operand);
+        if (o != K_UNKNOWN && !kind_is_numeric(o)) {
+            diag_at(R->d, SEV_ERROR, e->loc, "cannot negate %s", kind_name(o));
+            R->errors++;
+        } else {
+            k = o;
+        }
+        break;
+    }
+    case E_NOT: {
+        Kind o = resolve_expr(R, ctx, e->u.unary.operand);
+        if (o != K_UNKNOWN && o != K_BOOL) {
+            diag_at(R->d, SEV_ERROR, e->loc, "'not' needs a comparison, not %s", kind_name(o));
+            R->errors++;
+        } else {
+            k = o;
+        }
+        break;
+    }
+    case E_BINARY: {
+        Expr *l = e->u.binary.left, *r = e->u.binary.right;
+        Kind kl = resolve_expr(R, ctx, l), kr = resolve_expr(R, ctx, r);
+        if (kl == K_UNKNOWN || kr == K_UNKNOWN)
+            break;
+        k = kind_binop(e->u.binary.op, kl, kr);
+        if (k == K_UNKNOWN)
+            kind_error(R, e, l, r, kl, kr);
+        break;
+    }
+    case E_CALL:
+        k = resolve_call(R, ctx, e);
+        break;
+    case E_WHERE: {
+        Expr *rows = e->u.where.rows;
+        Kind kr = resolve_expr(R, ctx, rows);
+        if (kr == K_UNKNOWN)
+            break;
+        if (rows->type != E_REF || rows->u.ref.rtype != REF_TABLE) {
+            diag_at(R->d, SEV_ERROR, rows->loc, "'where' chooses rows of a table; this is %s",
+                    kind_name(kr));
+            R->errors++;
+            break;
+        }
+        Ctx inner = {CTX_WHERE, rows->u.ref.table, K_UNKNOWN, NULL};
+        Kind kc = resolve_expr(R, &inner, e->u.where.cond);
+        if (kc != K_UNKNOWN && kc != K_BOOL) {
+            diag_at(R->d, SEV_ERROR, e->u.where.cond->loc,
+                    "the condition after 'where' must be a comparison, not %s", kind_name(kc));
+            R->errors++;
+            break;
+        }
+        k = K_ROWS;
+        break;
+    }
+    }
+    e->kind = k;
+    return k;
+}
+
+/* ---- tables ------------------------------------------------------------------ */
+
+static Kind unit_kind(Unit u)
+{
+    return u == U_PERCENT ? K_PERCENT : u == U_COUNT ? K_COUNT : K_MONEY;
+}
+
+/* The stated value of a cell as its table's unit and its printing say. */
+static bool state_cell(Resolver *R, const Table *t, Cell *c)
+{
+    Literal *s = &c->stated;
+    bool percent = c->percent || t->unit == U_PERCENT;
+    s->decimals = c->decimals;
+    s->printed = true;
+    if (c->type == CELL_DASH) {
+        s->kind = unit_kind(t->unit);
+        s->unit = t->unit;
+        s->value = num_exact(0);
+        return true;
+    }
+    if (c->type != CELL_FIGURE)
+        return true;
+    NumStatus st = NUM_OK;
+    if (percent) {
+        s->kind = K_PERCENT;
+        s->unit = U_PERCENT;
+        st = num_div(c->figure, num_units(100), &s->value);
+        if (!st)
+            st = num_widen(s->value, figure_half_unit(c->decimals) / 100, &s->value);
+    } else if (t->unit == U_TKR) {
+        s->kind = K_MONEY;
+        s->unit = U_TKR;
+        st = num_mul(c->figure, num_units(1000), &s->value);
+        if (!st)
+            st = num_widen(s->value, figure_half_unit(c->decimals) * 1000, &s->value);
+    } else {
+        s->kind = unit_kind(t->unit);
+        s->unit = t->unit;
+        s->value = c->figure;
+    }
+    if (st) {
+        diag_at(R->d, SEV_ERROR, c->loc, "this figure is too large for finsam's arithmetic");
+        R->errors++;
+        return false;
+    }
+    return true;
+}
+
+static void resolve_table_shape(Resolver *R, Table *t)
+{
+    for (int i = 0; i < t->ncolumns; i++)
+        for (int j = 0; j < i; j++) {
+            Key *a = &t->columns[i]->key, *b = &t->columns[j]->key;
+            if (a->name == b->name && a->year == b->year) {
+                Diag *g = diag_at(R->d, SEV_ERROR, t->columns[i]->loc,
+                                  "table '%s' has this column twice", t->name);
+                where_declared(R, g, t->columns[j]->loc);
+                R->errors++;
+            }
+        }
+    for (int i = 0; i < t->sections.len; i++) {
+        Section *s = t->sections.items[i];
+        if (s->name && find_row(t, s->name)) {
+            diag_at(R->d, SEV_ERROR, s->loc, "section '%s' has the name of a row of '%s'",
+                    s->name, t->name);
+            R->errors++;
+        }
+    }
+    for (int i = 0; i < t->nrows; i++) {
+        Row *r = t->rows[i];
+        Row *first = find_row(t, r->name);
+        if (first != r) {
+            Diag *g = diag_at(R->d, SEV_ERROR, r->loc, "table '%s' has two rows named '%s'",
+                              t->name, r->name);
+            where_declared(R, g, first->loc);
+            R->errors++;
+        }
+        if (r->ncells == t->ncolumns + 1 && r->cells[r->ncells - 1].type == CELL_EMPTY)
+            r->ncells--; /* a closing '|' */
+        if (r->ncells != t->ncolumns && !(r->ncells == 0 && r->formula)) {
+            Loc at = r->ncells ? loc_span(r->cells[0].loc, r->cells[r->ncells - 1].loc) : r->loc;
+            Diag *g = diag_at(R->d, SEV_ERROR, at, "row '%s' has %d cell%s, but table '%s' has "
+                              "%d column%s", r->name, r->ncells, r->ncells == 1 ? "" : "s",
+                              t->name, t->ncolumns, t->ncolumns == 1 ? "" : "s");
+            diag_note(R->d, g, "hint: write one cell per column, '-' for a dash and '| |' "
+                               "where nothing is printed");
+            R->errors++;
+            continue;
+        }
+        if (r->ncells == 0) {
+            /* a computed row that the report does not print: every cell computed */
+            r->cells = arena_alloc(R->a, sizeof(Cell) * (size_t)(t->ncolumns ? t->ncolumns : 1));
+            r->ncells = t->ncolumns;
+            for (int j = 0; j < t->ncolumns; j++)
+                r->cells[j].loc = r->loc;
+        }
+        r->kind = K_UNKNOWN;
+        for (int j = 0; j < r->ncells; j++) {
+            Cell *c = &r->cells[j];
+            if (!state_cell(R, t, c) || c->type != CELL_FIGURE)
+                continue;
+            if (r->kind == K_UNKNOWN) {
+                r->kind = c->stated.kind;
+            } else if (r->kind != c->stated.kind) {
+                diag_at(R->d, SEV_ERROR, c->loc, "row '%s' mixes %s and %s", r->name,
+                        kind_name(r->kind), kind_name(c->stated.kind));
+                R->errors++;
+            }
+        }
+        if (r->kind == K_UNKNOWN)
+            r->kind = unit_kind(t->unit);
+        for (int j = 0; j < r->ncells; j++)
+            if (r->cells[j].type == CELL_DASH) {
+                r->cells[j].stated.kind = r->kind;
+                r->cells[j].stated.unit = r->kind == K_PERCENT ? U_PERCENT : t->unit;
+            }
+    }
+}
+
+static void formula_kind_matches(Resolver *R, Expr *f, Kind got, Kind want, const char *what)
+{
+    if (got == K_UNKNOWN || got == want || got == K_NUMBER)
+        return;
+    diag_at(R->d, SEV_ERROR, f->loc, "this formula gives %s, but %s holds %s", kind_name(got),
+            what, kind_name(want));
+    R->errors++;
+}
+
+static void resolve_table_formulas(Resolver *R, Table *t)
+{
+    for (int i = 0; i < t->nrows; i++) {
+        Row *r = t->rows[i];
+        if (!r->formula)
+            continue;
+        Ctx ctx = {CTX_ROW, t, K_UNKNOWN, r};
+        Kind k = resolve_expr(R, &ctx, r->formula);
+        if (k == K_ROWS) {
+            diag_at(R->d, SEV_ERROR, r->formula->loc,
+                    "a formula must give a figure; a table or section needs sum(...)");
+            R->errors++;
+        }
+        formula_kind_matches(R, r->formula, k, r->kind,
+                             arena_printf(R->a, "row '%s'", r->name));
+    }
+    for (int i = 0; i < t->ncolumns; i++) {
+        Column *c = t->columns[i];
+        if (!c->formula)
+            continue;
+        /* A column formula is computed in each row, with that row's kind. */
+        int before = R->errors;
+        for (int j = 0; j < t->nrows && R->errors == before; j++) {
+            Ctx ctx = {CTX_COLUMN, t, t->rows[j]->kind, NULL};
+            Kind k = resolve_expr(R, &ctx, c->formula);
+            formula_kind_matches(R, c->formula, k, t->rows[j]->kind,
+                                 arena_printf(R->a, "row '%s'", t->rows[j]->name));
+        }
+    }
+}
+
+/* ---- check domains ------------------------------------------------------------- */
+
+typedef struct {
+    bool any_columns, any_rows;
+    PtrVec keys;      /* Key *: the columns (or rows) every operand has */
+    Table *first;     /* the table that gave the keys, for messages */
+    Loc conflict_at;
+    bool empty;
+    Loc emptied_at;
+} Domain;
+
+static bool same_key(const Key *a, const Key *b) { return a->year == b->year && a->name == b->name; }
+
+static void constrain(Resolver *R, Domain *d, Table *t, int shift, bool rows, Loc at)
+{
+    PtrVec keys = {0};
+    if (rows) {
+        for (int i = 0; i < t->nrows; i++) {
+            Key *k = arena_alloc(R->a, sizeof *k);
+            k->name = t->rows[i]->name;
+            ptrvec_push(R->a, &keys, k);
+        }
+    } else {
+        for (int i = 0; i < t->ncolumns; i++) {
+            const Key *c = &t->columns[i]->key;
+            if (shift && !c->year)
+                continue;
+            Key *k = arena_alloc(R->a, sizeof *k);
+            *k = *c;
+            if (k->year)
+                k->year += shift;
+            ptrvec_push(R->a, &keys, k);
+        }
+    }
+    bool *seen = rows ? &d->any_rows : &d->any_columns;
+    if ((rows && d->any_columns) || (!rows && d->any_rows))
+        d->conflict_at = at;
+    if (!*seen) {
+        *seen = true;
+        d->keys = keys;
+        d->first = t;
+        return;
+    }
+    PtrVec kept = {0};
+    for (int i = 0; i < d->keys.len; i++)
+        for (int j = 0; j < keys.len; j++)
+            if (same_key(d->keys.items[i], keys.items[j])) {
+                ptrvec_push(R->a, &kept, d->keys.items[i]);
+                break;
+            }
+    if (kept.len == 0 && !d->empty) {
+        d->empty = true;
+        d->emptied_at = at;
+    }
+    d->keys = kept;
+}
+
+static void domain_walk(Resolver *R, Domain *d, Expr *e, int shift, bool in_rows_aggregate)
+{
+    switch (e->type) {
+    case E_REF:
+        if (e->u.ref.rtype == REF_ROW)
+            constrain(R, d, e->u.ref.table, shift, false, e->loc);
+        else if (e->u.ref.rtype == REF_COLUMN && !in_rows_aggregate)
+            constrain(R, d, e->u.ref.table, 0, true, e->loc);
+        break;
+    case E_NEG:
+    case E_NOT:
+        domain_walk(R, d, e->u.unary.operand, shift, in_rows_aggregate);
+        break;
+    case E_BINARY:
+        domain_walk(R, d, e->u.binary.left, shift, in_rows_aggregate);
+        domain_walk(R, d, e->u.binary.right, shift, in_rows_aggregate);
+        break;
+    case E_CALL: {
+        Func f = e->u.call.func;
+        PtrVec *args = &e->u.call.args;
+        if (f == FN_PREV) {
+            domain_walk(R, d, args->items[0], shift + 1, in_rows_aggregate);
+            break;
+        }
+        for (int i = 0; i < args->len; i++) {
+            Expr *a = args->items[i];
+            if (a->kind == K_ROWS) {
+                Expr *base = a->type == E_WHERE ? a->u.where.rows : a;
+                if (f != FN_COUNT)
+                    constrain(R, d, base->u.ref.table, shift, false, a->loc);
+                if (a->type == E_WHERE)
+                    domain_walk(R, d, a->u.where.cond, shift, true);
+            } else {
+                bool aggregate = args->len == 1 && (f == FN_SUM || f == FN_MIN || f == FN_MAX);
+                domain_walk(R, d, a, shift, in_rows_aggregate || aggregate);
+            }
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void resolve_check(Resolver *R, Check *c)
+{
+    Ctx ctx = {CTX_CHECK, NULL, K_UNKNOWN, NULL};
+    int before = R->errors;
+    Kind k = resolve_expr(R, &ctx, c->expr);
+    if (R->errors != before)
+        return;
+    if (k != K_BOOL) {
+        Diag *g = diag_at(R->d, SEV_ERROR, c->expr->loc,
+                          "a check must be a comparison that is true or false, not %s",
+                          kind_name(k));
+        diag_note(R->d, g, "hint: for example balance.total_assets == balance.equity_and_liabilities");
+        R->errors++;
+        return;
+    }
+    Domain d = {0};
+    domain_walk(R, &d, c->expr, 0, false);
+    if (d.any_columns && d.any_rows) {
+        Diag *g = diag_at(R->d, SEV_ERROR, d.conflict_at,
+                          "this check mixes rows (table.row) and columns (table[column])");
+        diag_note(R->d, g, "hint: choose one cell with table.row[column]");
+        R->errors++;
+        return;
+    }
+    if (d.empty) {
+        Diag *g = diag_at(R->d, SEV_ERROR, d.emptied_at,
+                          "the operands of check '%s' have no %s in common", c->name,
+                          d.any_rows ? "row" : "column");
+        diag_note(R->d, g, "'%s' has the columns %s", d.first->name, table_columns(R, d.first));
+        diag_note(R->d, g, "hint: choose a column with [...], for example income.result[2025]");
+        R->errors++;
+        return;
+    }
+    c->domain = d.any_rows ? DOMAIN_ROWS : d.any_columns ? DOMAIN_COLUMNS : DOMAIN_SCALAR;
+    c->domain_table = d.first;
+    c->keys = d.keys;
+}
+
+/* ---- allocations, parameters, the report -------------------------------------- */
+
+static void resolve_alloc(Resolver *R, Allocation *al)
+{
+    Table fake = {0};
+    fake.unit = U_KR;
+    state_cell(R, &fake, &al->total);
+    if (al->has_rounding)
+        state_cell(R, &fake, &al->rounding);
+    for (int i = 0; i < al->ngroups; i++) {
+        AllocGroup *g = al->groups[i];
+        for (int j = 0; j < i; j++)
+            if (al->groups[j]->name == g->name) {
+                Diag *dg = diag_at(R->d, SEV_ERROR, g->loc, "allocation '%s' has two groups "
+                                   "named '%s'", al->name, g->name);
+                where_declared(R, dg, al->groups[j]->loc);
+                R->errors++;
+            }
+        Ctx ctx = {CTX_CONST, NULL, K_UNKNOWN, NULL};
+        Kind k = resolve_expr(R, &ctx, g->fraction);
+        if (k != K_UNKNOWN && k != K_NUMBER && k != K_PERCENT) {
+            diag_at(R->d, SEV_ERROR, g->fraction->loc, "a group's share is a fraction such as 1/4 "
+                    "or a percentage, not %s", kind_name(k));
+            R->errors++;
+        }
+        for (int j = 0; j < g->nmembers; j++) {
+            AllocMember *m = g->members[j];
+            state_cell(R, &fake, &m->amount);
+            for (int q = 0; q < j; q++)
+                if (g->members[q]->name == m->name) {
+                    Diag *dg = diag_at(R->d, SEV_ERROR, m->loc, "group '%s' has two members "
+                                       "named '%s'", g->name, m->name);
+                    where_declared(R, dg, g->members[q]->loc);
+                    R->errors++;
+                }
+        }
+        if (!g->by_name)
+            continue;
+        Symbol *s = lookup(R->prog, g->by_name);
+        if (!s || s->type != SYM_TABLE) {
+            Suggest sg = {g->by_name, NULL, 99};
+            consider_globals(&sg, R->prog);
+            unknown(R, g->by_loc, "key table", g->by_name, &sg);
+            continue;
+        }
+        g->by = s->node;
+        for (int j = 0; j < g->nmembers; j++)
+            if (!find_row(g->by, g->members[j]->name)) {
+                Diag *dg = diag_at(R->d, SEV_ERROR, g->members[j]->loc,
+                                   "'%s' is split by '%s', which has no row '%s'", g->name,
+                                   g->by->name, g->members[j]->name);
+                diag_note(R->d, dg, "hint: the key table needs a row for every member, with the "
+                                    "same name");
+                R->errors++;
+            }
+    }
+}
+
+static void resolve_report(Resolver *R)
+{
+    Program *prog = R->prog;
+    Module *root = prog->modules.items[0];
+    Report *found = NULL;
+    for (int i = 0; i < prog->modules.len; i++) {
+        Module *m = prog->modules.items[i];
+        for (int j = 0; j < m->decls.len; j++) {
+            Decl *d = m->decls.items[j];
+            if (d->type != D_REPORT)
+                continue;
+            if (m != root) {
+                Diag *g = diag_at(R->d, SEV_ERROR, d->u.report->loc,
+                                  "a 'report' block belongs in the year file, not in an "
+                                  "imported file");
+                diag_note(R->d, g, "the year file is %s", root->src->path);
+                R->errors++;
+            } else if (found) {
+                Diag *g = diag_at(R->d, SEV_ERROR, d->u.report->loc,
+                                  "a year file has one 'report' block");
+                where_declared(R, g, found->loc);
+                R->errors++;
+            } else {
+                found = d->u.report;
+            }
+        }
+    }
+    if (!found) {
+        Diag *g = diag_file(R->d, root->src->path,
+                            "no 'report' block: a year file says which year it reports");
+        diag_note(R->d, g, "hint: report \"Årsredovisning 2025\" { year 2025 }");
+        R->errors++;
+        return;
+    }
+    prog->report = found;
+    for (int i = 0; i < found->entries.len; i++) {
+        ReportEntry *e = found->entries.items[i];
+        if (strcmp(e->key, "year") != 0)
+            continue;
+        int64_t micro = e->value.value.lo;
+        if (e->value.kind != K_NUMBER || micro % NUM_SCALE || micro / NUM_SCALE < 1900 ||
+            micro / NUM_SCALE > 2999) {
+            diag_at(R->d, SEV_ERROR, e->loc, "the report's year must be a year such as 2025");
+            R->errors++;
+            return;
+        }
+        found->year = (int)(micro / NUM_SCALE);
+    }
+    if (!found->year) {
+        Diag *g = diag_at(R->d, SEV_ERROR, found->loc, "the 'report' block has no year");
+        diag_note(R->d, g, "hint: report \"Årsredovisning 2025\" { year 2025 }");
+        R->errors++;
+    }
+}
+
+static void declare_all(Resolver *R)
+{
+    Program *prog = R->prog;
+    for (int i = 0; i < prog->modules.len; i++) {
+        Module *m = prog->modules.items[i];
+        for (int j = 0; j < m->decls.len; j++) {
+            Decl *d = m->decls.items[j];
+            switch (d->type) {
+            case D_TABLE:
+                declare(R, d->u.table->name, SYM_TABLE, d->u.table, d->u.table->name_loc);
+                d->u.table->id = prog->tables.len;
+                ptrvec_push(R->a, &prog->tables, d->u.table);
+                break;
+            case D_ALLOC:
+                declare(R, d->u.alloc->name, SYM_ALLOC, d->u.alloc, d->u.alloc->name_loc);
+                ptrvec_push(R->a, &prog->allocs, d->u.alloc);
+                break;
+            case D_CHECK:
+                declare(R, d->u.check->name, SYM_CHECK, d->u.check, d->u.check->name_loc);
+                ptrvec_push(R->a, &prog->checks, d->u.check);
+                break;
+            case D_PARAM: {
+                Param *p = d->u.param;
+                Symbol *s = lookup(prog, p->name);
+                if (s && s->type == SYM_PARAM) {
+                    /* another dated value of the same parameter */
+                    Param *q = s->node;
+                    for (; q; q = q->next)
+                        if (q->from == p->from) {
+                            Diag *g = diag_at(R->d, SEV_ERROR, p->loc, "parameter '%s' has two "
+                                              "values from the same date", p->name);
+                            where_declared(R, g, q->loc);
+                            R->errors++;
+                            break;
+                        }
+                    p->next = ((Param *)s->node)->next;
+                    ((Param *)s->node)->next = p;
+                } else {
+                    declare(R, p->name, SYM_PARAM, p, p->name_loc);
+                    ptrvec_push(R->a, &prog->params, p);
+                }
+                break;
+            }
+            default:
+                break;
+            }
+        }
+    }
+}
+
+static void resolve_notes(Resolver *R)
+{
+    Program *prog = R->prog;
+    prog->notes = arena_alloc(R->a, 1000 * sizeof *prog->notes);
+    for (int i = 0; i < prog->tables.len; i++) {
+        Table *t = prog->tables.items[i];
+        if (!t->note)
+            continue;
+        if (prog->notes[t->note]) {
+            Diag *g = diag_at(R->d, SEV_ERROR, t->loc, "two tables are note %d", t->note);
+            where_declared(R, g, prog->notes[t->note]->name_loc);
+            R->errors++;
+            continue;
+        }
+        prog->notes[t->note] = t;
+    }
+    for (int i = 0; i < prog->tables.len; i++) {
+        Table *t = prog->tables.items[i];
+        for (int j = 0; j < t->nrows; j++) {
+            Row *r = t->rows[j];
+            if (r->note && !prog->notes[r->note]) {
+                Diag *g = diag_at(R->d, SEV_ERROR, r->note_loc,
+                                  "row '%s' refers to note %d, but no table is note %d",
+                                  r->name, r->note, r->note);
+                diag_note(R->d, g, "hint: declare the note's table with 'note %d', for example "
+                                   "accounts not%d \"Not %d\" note %d (2025, 2024) { ... }",
+                          r->note, r->note, r->note, r->note);
+                R->errors++;
+            }
+        }
+    }
+}
+
+int program_resolve(Program *prog)
+{
+    Resolver R = {prog, &prog->arena, &prog->diags, 0};
+    resolve_report(&R);
+    declare_all(&R);
+    for (int i = 0; i < prog->tables.len; i++)
+        resolve_table_shape(&R, prog->tables.items[i]);
+    if (R.errors)
+        return R.errors;
+    resolve_notes(&R);
+    for (int i = 0; i < prog->allocs.len; i++)
+        resolve_alloc(&R, prog->allocs.items[i]);
+    for (int i = 0; i < prog->tables.len; i++)
+        resolve_table_formulas(&R, prog->tables.items[i]);
+    for (int i = 0; i < prog->checks.len; i++)
+        resolve_check(&R, prog->checks.items[i]);
+    return R.errors;
+}

@@ -1,0 +1,50 @@
+/* result: what checking a program found, for the writers to show. The evaluator
+ * fills it in; it never prints. */
+#ifndef FINSAM_RESULT_H
+#define FINSAM_RESULT_H
+
+#include "value.h"
+
+typedef enum {
+    FIND_FORMULA,   /* a stated cell against its row or column formula */
+    FIND_NOTE,      /* a row against the total of its note */
+    FIND_ALLOC,     /* an allocation's shares */
+    FIND_CHECK,     /* a check */
+} FindingType;
+
+typedef struct {
+    const char *text;  /* the operand as written, or a row's name */
+    Value value;
+} Operand;
+
+enum { MAX_OPERANDS = 12 };
+
+typedef struct {
+    FindingType type;
+    Severity severity;
+    Loc loc;               /* what to underline */
+    const char *tag;       /* [tag]: the check's name, or formula, note, allocation */
+    const char *message;
+    const char *where;     /* "in column 2024", "in row bengtsfors", or NULL */
+    /* for formula, note and allocation findings */
+    bool has_stated;
+    Value stated, computed;
+    const char *formula;   /* the formula as written */
+    /* for checks: the comparison that failed and the values it used */
+    Operand operands[MAX_OPERANDS];
+    int noperands;
+    bool has_difference;
+    Num difference;
+    Kind difference_kind;
+    Unit difference_unit;
+    const char *explanation; /* the check's else message */
+    const char *source;
+    int order_file, order_column;
+} Finding;
+
+typedef struct {
+    PtrVec failed;   /* Finding *, sorted by place */
+    int checks, passed, failed_errors, failed_warnings;
+} Results;
+
+#endif

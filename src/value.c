@@ -1,0 +1,111 @@
+#include "value.h"
+
+#include <stdio.h>
+#include <string.h>
+
+Value value_number(Kind kind, Unit unit, Num n)
+{
+    Value v = {0};
+    v.kind = kind;
+    v.unit = unit;
+    v.n = n;
+    return v;
+}
+
+Value value_bool(bool b)
+{
+    Value v = {0};
+    v.kind = K_BOOL;
+    v.b = b;
+    return v;
+}
+
+Value value_of_literal(const Literal *lit)
+{
+    Value v = value_number(lit->kind, lit->unit, lit->value);
+    v.printed = lit->printed;
+    v.decimals = lit->decimals;
+    return v;
+}
+
+Unit unit_combine(Kind k, Unit a, Unit b)
+{
+    if (k == K_PERCENT)
+        return U_PERCENT;
+    if (k == K_COUNT)
+        return U_COUNT;
+    if (k != K_MONEY)
+        return U_NONE;
+    if (a == U_TKR && (b == U_TKR || b == U_NONE))
+        return U_TKR;
+    if (b == U_TKR && a == U_NONE)
+        return U_TKR;
+    return U_KR;
+}
+
+/* One end of an interval in the unit: kr with öre when there are öre, tkr with up
+ * to three decimals, percentages with up to four. */
+static void format_micro(int64_t micro, Kind kind, Unit u, int min_places, char *buf)
+{
+    if (kind == K_PERCENT) {
+        /* 0,754 -> 75,4: the fraction times a hundred */
+        __int128 scaled = (__int128)micro * 100;
+        if (scaled > INT64_MAX || scaled < INT64_MIN)
+            scaled = micro; /* beyond any percentage a report prints */
+        num_format((int64_t)scaled, min_places, min_places > 4 ? min_places : 4, buf);
+        strcat(buf, " %");
+    } else if (kind == K_MONEY && u == U_TKR) {
+        num_format(micro / 1000, min_places, 3, buf);
+        strcat(buf, " tkr");
+    } else if (kind == K_MONEY) {
+        /* kronor and öre: 1 572 800,80 */
+        num_format(micro, micro % NUM_SCALE ? 2 : 0, 2, buf);
+        strcat(buf, " kr");
+    } else {
+        num_format(micro, min_places, 6, buf);
+    }
+}
+
+char *value_format_num(Num n, Kind kind, Unit u, char *buf)
+{
+    char lo[NUM_FMT_MAX + 8], hi[NUM_FMT_MAX + 8];
+    format_micro(n.lo, kind, u, 0, lo);
+    if (num_is_exact(n)) {
+        strcpy(buf, lo);
+        return buf;
+    }
+    format_micro(n.hi, kind, u, 0, hi);
+    if (strcmp(lo, hi) == 0) {
+        strcpy(buf, lo);
+        return buf;
+    }
+    /* "between 8 157 and 8 171 tkr": the unit once, at the end */
+    const char *unit = strchr(lo, ' ') ? strrchr(lo, ' ') : "";
+    if (kind == K_COUNT || kind == K_NUMBER)
+        unit = "";
+    size_t cut = strlen(lo) - strlen(unit);
+    snprintf(buf, VALUE_FMT_MAX, "between %.*s and %s", (int)cut, lo, hi);
+    return buf;
+}
+
+char *value_format(const Value *v, char *buf)
+{
+    if (v->absent)
+        return strcpy(buf, "nothing (an empty cell)");
+    switch (v->kind) {
+    case K_BOOL:
+        return strcpy(buf, v->b ? "true" : "false");
+    case K_DATE: {
+        int64_t d = v->n.lo / NUM_SCALE;
+        snprintf(buf, VALUE_FMT_MAX, "%04d-%02d-%02d", (int)(d / 10000), (int)(d / 100 % 100),
+                 (int)(d % 100));
+        return buf;
+    }
+    default:
+        if (v->printed) {
+            format_micro(num_mid(v->n), v->kind, v->unit, v->decimals, buf);
+            return buf;
+        }
+        return value_format_num(v->n, v->kind, v->unit, buf);
+    }
+}

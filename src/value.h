@@ -1,0 +1,31 @@
+/* value: what an expression evaluates to, and how a value is shown to a user. */
+#ifndef FINSAM_VALUE_H
+#define FINSAM_VALUE_H
+
+#include "ast.h"
+
+typedef struct {
+    Kind kind;
+    Unit unit;    /* how to show it: kr, tkr, % or a count */
+    Num n;
+    bool b;       /* K_BOOL */
+    bool absent;  /* an empty or text cell: nothing to compute with */
+    bool printed; /* a printed figure: shown as printed, with its decimals */
+    int decimals;
+} Value;
+
+Value value_number(Kind kind, Unit unit, Num n);
+Value value_bool(bool b);
+Value value_of_literal(const Literal *lit);
+
+/* The unit to show a value of kind k in, when two units meet. */
+Unit unit_combine(Kind k, Unit a, Unit b);
+
+/* Swedish, as a report prints it: "7 864 000 kr", "8 164 tkr", "75,4 %", "between
+ * 8 157 and 8 171 tkr" for an interval that is not a printed figure's. */
+#define VALUE_FMT_MAX 128
+char *value_format(const Value *v, char *buf);
+/* The same for a difference between two values of one kind, shown in unit u. */
+char *value_format_num(Num n, Kind kind, Unit u, char *buf);
+
+#endif

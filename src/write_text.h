@@ -1,0 +1,13 @@
+/* write_text: findings as gcc prints diagnostics, and the summary line. */
+#ifndef FINSAM_WRITE_TEXT_H
+#define FINSAM_WRITE_TEXT_H
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "result.h"
+
+void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style);
+void write_summary(FILE *out, const char *path, const Results *res);
+
+#endif
