@@ -61,7 +61,8 @@ $(B)/lexer.o: $(B)/lexer.c $(B)/parser.h
 	$(CC) $(GEN_CFLAGS) -c -o $@ $<
 
 $(B)/%.o: src/%.c $(wildcard src/*.h) $(B)/parser.h $(B)/lexer.h | $(B)
-	$(CC) $(ALL_CFLAGS) $(WARN) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) $(WARN) -c -o $@ $<
 
 $(B)/finsam: $(B)/main.o $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS)

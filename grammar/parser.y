@@ -43,7 +43,8 @@ static const Span NO_SPAN = {0, 0};
     Table *table;
     Column *column;
     Item *item;
-    Cell *cell;
+    Cell cell;
+    CellVec *cells;
     Allocation *alloc;
     AllocGroup *group;
     AllocMember *member;
@@ -74,7 +75,8 @@ static const Span NO_SPAN = {0, 0};
 %type <name> opt_name opt_unit_word
 %type <number> opt_severity opt_percent
 %type <signed_figure> signed_figure
-%type <list> report_entries columns items cells groups members args arglist
+%type <list> report_entries columns items groups members args arglist
+%type <cells> cells
 %type <entry> report_entry
 %type <table> table_head
 %type <column> column
@@ -166,16 +168,16 @@ row
     ;
 
 cells
-    : %empty                            { $$ = ast_list(p); }
-    | cells '|' cell                    { $$ = ast_push(p, $1, $3); }
+    : %empty                            { $$ = ast_cells(p); }
+    | cells '|' cell                    { $$ = ast_cells_push(p, $1, $3); }
     ;
 
 /* cell -> [signed_figure ['%'] | '-' | STRING] */
 cell
-    : %empty                            { $$ = ast_cell_empty(p, @$); }
+    : %empty                            { $$ = ast_cell(p, CELL_EMPTY, @$); }
     | signed_figure opt_percent         { $$ = ast_cell_figure(p, $1, $2, @$); }
-    | '-'                               { $$ = ast_cell_dash(p, @$); }
-    | STRING                            { $$ = ast_cell_text(p, $1, @$); }
+    | '-'                               { $$ = ast_cell(p, CELL_DASH, @$); }
+    | STRING                            { $$ = ast_cell(p, CELL_TEXT, @$); }
     ;
 
 signed_figure
@@ -331,7 +333,7 @@ arg
 int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Parser *p)
 {
     (void)scanner;
-    enum { MAX_EXPECTED = 8 };
+    enum { MAX_EXPECTED = 64 };
     yysymbol_kind_t expected[MAX_EXPECTED];
     const char *names[MAX_EXPECTED];
     int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);

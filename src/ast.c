@@ -201,7 +201,7 @@ Column *ast_column_named(Parser *p, const char *name, const char *label, Expr *f
 }
 
 Item *ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
-              Span note_at, Expr *formula, PtrVec *cells, Span at)
+              Span note_at, Expr *formula, CellVec *cells, Span at)
 {
     Row *r = arena_alloc(p->arena, sizeof *r);
     r->name = name;
@@ -212,9 +212,7 @@ Item *ast_row(Parser *p, const char *name, const char *label, const FigureTok *n
     }
     r->formula = formula;
     r->ncells = cells->len;
-    r->cells = arena_alloc(p->arena, sizeof(Cell) * (size_t)(cells->len ? cells->len : 1));
-    for (int i = 0; i < cells->len; i++)
-        r->cells[i] = *(Cell *)cells->items[i];
+    r->cells = cells->items;
     r->loc = parse_loc(p, at);
     Item *it = arena_alloc(p->arena, sizeof *it);
     it->row = r;
@@ -233,39 +231,39 @@ Item *ast_section(Parser *p, const char *name, const char *label, PtrVec *items,
     return it;
 }
 
-static Cell *cell(Parser *p, CellType type, Span at)
+CellVec *ast_cells(Parser *p) { return arena_alloc(p->arena, sizeof(CellVec)); }
+
+CellVec *ast_cells_push(Parser *p, CellVec *cells, Cell cell)
 {
-    Cell *c = arena_alloc(p->arena, sizeof *c);
-    c->type = type;
-    c->loc = parse_loc(p, at);
-    return c;
+    if (cells->len == cells->cap) {
+        int cap = cells->cap ? cells->cap * 2 : 2;
+        Cell *items = arena_alloc(p->arena, (size_t)cap * sizeof *items);
+        if (cells->len)
+            memcpy(items, cells->items, (size_t)cells->len * sizeof *items);
+        cells->items = items;
+        cells->cap = cap;
+    }
+    cells->items[cells->len++] = cell;
+    return cells;
 }
 
-Cell *ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at)
+Cell ast_cell(Parser *p, CellType type, Span at)
 {
-    Cell *c = cell(p, CELL_FIGURE, at);
-    c->figure = f.figure.value;
-    if (f.negative)
-        c->figure = num_exact(-f.figure.value.lo);
-    c->decimals = f.figure.decimals;
-    c->percent = percent;
-    return c;
-}
-
-Cell *ast_cell_dash(Parser *p, Span at) { return cell(p, CELL_DASH, at); }
-
-Cell *ast_cell_text(Parser *p, const char *text, Span at)
-{
-    Cell *c = cell(p, CELL_TEXT, at);
-    c->text = text;
-    return c;
-}
-
-Cell *ast_cell_empty(Parser *p, Span at)
-{
-    Cell *c = cell(p, CELL_EMPTY, at);
+    (void)p;
+    Cell c = {0};
+    c.type = (uint8_t)type;
+    c.start = at.start;
     /* An empty cell has no text of its own: point between the bars. */
-    c->loc.end = c->loc.start;
+    c.end = type == CELL_EMPTY ? at.start : at.end;
+    return c;
+}
+
+Cell ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at)
+{
+    Cell c = ast_cell(p, CELL_FIGURE, at);
+    c.figure = f.negative ? num_exact(-f.figure.value.lo) : f.figure.value;
+    c.decimals = (uint8_t)f.figure.decimals;
+    c.percent = percent;
     return c;
 }
 
@@ -280,15 +278,15 @@ Allocation *ast_alloc_head(Parser *p, const char *name, Span name_at, const char
     return a;
 }
 
-void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, Cell *value)
+void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, Cell value)
 {
-    if (strcmp(word, "total") == 0 && value->type == CELL_FIGURE) {
-        a->total = *value;
-    } else if (strcmp(word, "rounding") == 0 && value->type == CELL_FIGURE) {
-        a->rounding = *value;
+    if (strcmp(word, "total") == 0 && value.type == CELL_FIGURE) {
+        a->total = value;
+    } else if (strcmp(word, "rounding") == 0 && value.type == CELL_FIGURE) {
+        a->rounding = value;
         a->has_rounding = true;
     } else {
-        Span at = {word_at.start, value->loc.end > word_at.end ? value->loc.end : word_at.end};
+        Span at = {word_at.start, value.end > word_at.end ? value.end : word_at.end};
         Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at),
                           "an allocation takes 'total FIGURE' and 'rounding FIGURE', not '%s'",
                           word);
@@ -330,12 +328,12 @@ AllocGroup *ast_group(Parser *p, const char *name, const char *label, Expr *frac
     return g;
 }
 
-AllocMember *ast_member(Parser *p, const char *name, const char *label, Cell *amount, Span at)
+AllocMember *ast_member(Parser *p, const char *name, const char *label, Cell amount, Span at)
 {
     AllocMember *m = arena_alloc(p->arena, sizeof *m);
     m->name = name;
     m->label = label;
-    m->amount = *amount;
+    m->amount = amount;
     m->loc = parse_loc(p, at);
     return m;
 }
@@ -456,7 +454,7 @@ Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at)
         return e;
     }
     e->u.ref.names[e->u.ref.nnames] = name;
-    e->u.ref.name_locs[e->u.ref.nnames] = parse_loc(p, name_at);
+    e->u.ref.name_spans[e->u.ref.nnames] = name_at;
     e->u.ref.nnames++;
     return e;
 }
@@ -466,7 +464,7 @@ Expr *ast_select_name(Parser *p, Expr *ref, const char *name, Span sel_at, Span 
     ref->loc = parse_loc(p, at);
     ref->u.ref.has_sel = true;
     ref->u.ref.sel_name = name;
-    ref->u.ref.sel_loc = parse_loc(p, sel_at);
+    ref->u.ref.sel_span = sel_at;
     return ref;
 }
 
@@ -475,7 +473,7 @@ Expr *ast_select_year(Parser *p, Expr *ref, FigureTok year, Span sel_at, Span at
     ref->loc = parse_loc(p, at);
     ref->u.ref.has_sel = true;
     ref->u.ref.sel_year = whole(p, year, sel_at, "a year", 1900, 2999);
-    ref->u.ref.sel_loc = parse_loc(p, sel_at);
+    ref->u.ref.sel_span = sel_at;
     return ref;
 }
 

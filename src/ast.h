@@ -76,22 +76,24 @@ struct Expr {
         int32_t date;       /* E_DATE: yyyymmdd */
         struct {
             const char *names[3];
-            Loc name_locs[3];
-            int nnames;
+            Span name_spans[3];
             const char *sel_name; /* [budget] */
-            int sel_year;         /* [2024]; 0 if none */
+            Span sel_span;
+            int32_t sel_year;     /* [2024]; 0 if none */
+            uint8_t nnames;
             bool has_sel;
-            Loc sel_loc;
+            uint8_t rtype;        /* RefType, resolved */
             /* resolved */
-            RefType rtype;
             Table *table;
             Row *row;
             Column *column;
-            Section *section;
-            Param *param;
-            Allocation *alloc;
-            AllocGroup *group;
-            AllocMember *member;
+            union {
+                Section *section;
+                Param *param;
+                Allocation *alloc;
+                AllocGroup *group;
+                AllocMember *member;
+            };
         } ref;
         struct { Expr *operand; } unary;
         struct { BinOp op; Expr *left, *right; } binary;
@@ -117,16 +119,14 @@ struct Column {
 
 typedef enum { CELL_EMPTY, CELL_FIGURE, CELL_DASH, CELL_TEXT } CellType;
 
+/* A cell as written; what it states follows from its table's unit (value.h).
+ * Kept small: a large report has millions of them. */
 typedef struct {
-    CellType type;
-    Loc loc;
-    /* as written */
-    Num figure;      /* exact value, sign applied */
-    int decimals;
+    uint32_t start, end;  /* in the file of its table or allocation */
+    uint8_t type;         /* CellType */
+    uint8_t decimals;
     bool percent;
-    const char *text;
-    /* resolved: the stated value */
-    Literal stated;
+    Num figure;           /* exact value as written, sign applied */
 } Cell;
 
 struct Section {

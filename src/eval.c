@@ -24,7 +24,7 @@ typedef struct {
     Arena *a;
     Diags *d;
     Results *res;
-    Memo **memos;          /* per table, rows x columns */
+    Memo ***memos;         /* per table, per row: its computed cells, made when needed */
     Collector *collect;    /* when set, references record their values here */
     int errors;
 } Eval;
@@ -107,6 +107,23 @@ static Row *row_by_name(const Table *t, const char *name)
 
 static bool is_stated(const Cell *c) { return c->type == CELL_FIGURE || c->type == CELL_DASH; }
 
+/* What a cell states; resolve.c has made sure that it fits. */
+static Value stated(const Table *t, const Row *r, const Cell *c)
+{
+    Value v;
+    value_of_cell(c, t->unit, r->kind, &v);
+    return v;
+}
+
+static Value amount(const Cell *c)
+{
+    Value v;
+    value_of_cell(c, U_KR, K_MONEY, &v);
+    return v;
+}
+
+static Loc cell_loc(const Source *src, const Cell *c) { return loc_at(src, (Span){c->start, c->end}); }
+
 static const char *key_text(Eval *E, Key k)
 {
     return k.name ? k.name : arena_printf(E->a, "%d", k.year);
@@ -123,10 +140,13 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
 {
     Cell *cell = &r->cells[c->index];
     if (is_stated(cell)) {
-        *out = value_of_literal(&cell->stated);
+        *out = stated(t, r, cell);
         return EVAL_OK;
     }
-    Memo *m = &E->memos[t->id][r->index * t->ncolumns + c->index];
+    Memo **row_memos = &E->memos[t->id][r->index];
+    if (!*row_memos)
+        *row_memos = arena_alloc(E->a, sizeof(Memo) * (size_t)t->ncolumns);
+    Memo *m = &(*row_memos)[c->index];
     if (m->state == MEMO_DONE) {
         *out = m->value;
         return EVAL_OK;
@@ -240,7 +260,7 @@ static int visit_sum(Eval *E, void *arg, Table *t, Row *r)
     Value v;
     if (cell_value(E, t, r, c, &v))
         return EVAL_FAILED;
-    if (!v.absent)
+    if (E->collect && !v.absent)
         record(E, r->name, v);
     return aggregate_add(E, rv->ag, v, rv->at);
 }
@@ -276,7 +296,7 @@ static int eval_sum_above(Eval *E, const Env *env, Expr *e, Value *out)
         Value v;
         if (cell_value(E, t, r, c, &v))
             return EVAL_FAILED;
-        if (!v.absent)
+        if (E->collect && !v.absent)
             record(E, r->name, v);
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
@@ -421,7 +441,7 @@ static Value group_sum(const AllocGroup *g, bool *ok)
     *ok = true;
     for (int i = 0; i < g->nmembers; i++)
         if (g->members[i]->amount.type == CELL_FIGURE &&
-            num_add(sum, g->members[i]->amount.stated.value, &sum))
+            num_add(sum, g->members[i]->amount.figure, &sum))
             *ok = false;
     return value_number(K_MONEY, U_KR, sum);
 }
@@ -455,28 +475,22 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         int year = env->has_col && env->col.year ? env->col.year : E->prog->report->year;
         if (param_value(E, e->u.ref.param, year, e->loc, out))
             return EVAL_FAILED;
-        record(E, text_of(E, e->loc), *out);
-        return EVAL_OK;
+        break;
     }
-    case REF_ALLOC: {
-        const Cell *total = &e->u.ref.alloc->total;
-        *out = value_of_literal(&total->stated);
-        record(E, text_of(E, e->loc), *out);
-        return EVAL_OK;
-    }
+    case REF_ALLOC:
+        *out = amount(&e->u.ref.alloc->total);
+        break;
     case REF_GROUP: {
         bool ok;
         *out = group_sum(e->u.ref.group, &ok);
         if (!ok)
             return num_failed(E, e->loc, NUM_OVERFLOW);
-        record(E, text_of(E, e->loc), *out);
-        return EVAL_OK;
+        break;
     }
     case REF_MEMBER: {
-        const Cell *amount = &e->u.ref.member->amount;
-        *out = is_stated(amount) ? value_of_literal(&amount->stated) : absent();
-        record(E, text_of(E, e->loc), *out);
-        return EVAL_OK;
+        const Cell *a = &e->u.ref.member->amount;
+        *out = is_stated(a) ? amount(a) : absent();
+        break;
     }
     case REF_YEAR:
         *out = value_number(K_NUMBER, U_NONE, num_units(E->prog->report->year));
@@ -484,9 +498,14 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     default:
         return fail(E, e->loc, "this names many rows; use sum(...) or count(...)");
     }
+    if (!t) { /* a parameter or an allocation */
+        if (E->collect && !out->absent)
+            record(E, text_of(E, e->loc), *out);
+        return EVAL_OK;
+    }
     if (cell_value(E, t, r, c, out))
         return EVAL_FAILED;
-    if (!out->absent) {
+    if (E->collect && !out->absent) {
         const char *text = text_of(E, e->loc);
         if (e->u.ref.rtype == REF_ROW && (!env->table || env->table != t || env->row_name))
             text = arena_printf(E->a, "%s[%s]", text, key_text(E, c->key));
@@ -646,25 +665,25 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     E->collect = NULL;
     if (st || computed.absent)
         return;
-    Value stated = value_of_literal(&cell->stated);
-    bool ok = num_meets(stated.n, computed.n);
+    Value says = stated(t, r, cell);
+    bool ok = num_meets(says.n, computed.n);
     count_outcome(E, ok, SEV_ERROR);
     if (ok)
         return;
-    Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell->loc, "formula");
+    Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell_loc(t->src, cell), "formula");
     f->message = arena_printf(E->a, "%s, %s: the stated figure does not match %s",
                               row_title(r), c->label ? c->label : key_text(E, c->key),
                               formula == r->formula ? "the row's formula"
                                                     : "the column's formula");
     f->has_stated = true;
-    f->stated = stated;
-    computed.unit = unit_combine(computed.kind, stated.unit, U_NONE);
+    f->stated = says;
+    computed.unit = unit_combine(computed.kind, says.unit, U_NONE);
     f->computed = computed;
     f->formula = text_of(E, formula->loc);
     if (formula->type == E_SUM_ABOVE)
         f->formula = "sum of the rows above";
     copy_operands(f, &col);
-    set_difference(f, stated, computed);
+    set_difference(f, says, computed);
     f->order_column = c->index;
 }
 
@@ -688,14 +707,14 @@ static void check_note(Eval *E, Table *t, Row *r)
         count_outcome(E, ok, SEV_ERROR);
         if (ok)
             continue;
-        Finding *f = finding(E, FIND_NOTE, SEV_ERROR, r->cells[i].loc, "note");
+        Finding *f = finding(E, FIND_NOTE, SEV_ERROR, cell_loc(t->src, &r->cells[i]), "note");
         f->message = arena_printf(E->a, "%s, %s: differs from the total of note %d",
                                   row_title(r), key_text(E, c->key), r->note);
         f->has_stated = true;
         f->stated = here;
         f->computed = there;
         int line, col;
-        Loc nl = total->cells[nc->index].loc;
+        Loc nl = cell_loc(note->src, &total->cells[nc->index]);
         source_line_col(nl.src, nl.start, &line, &col);
         f->formula = arena_printf(E->a, "note %d, %s (%s:%d:%d)", r->note, row_title(total),
                                   nl.src->path, line, col);
@@ -854,10 +873,11 @@ static void check_alloc(Eval *E, Allocation *al)
 {
     if (al->total.type != CELL_FIGURE)
         return;
-    Num total = al->total.stated.value;
+    Num total = al->total.figure;
+    const Source *src = al->loc.src;
     Num half = num_exact(NUM_SCALE / 2);
     if (al->has_rounding)
-        num_div(al->rounding.stated.value, num_units(2), &half);
+        num_div(al->rounding.figure, num_units(2), &half);
     Num shares = num_exact(0);
     Env none = {0};
     for (int i = 0; i < al->ngroups; i++) {
@@ -884,7 +904,7 @@ static void check_alloc(Eval *E, Allocation *al)
                                        "group's share", g->label ? g->label : g->name),
                           paid, value_number(K_MONEY, U_KR, share),
                           arena_printf(E->a, "%s of the total %s", text_of(E, g->fraction->loc),
-                                       text_of(E, al->total.loc)));
+                                       text_of(E, cell_loc(src, &al->total))));
         if (!g->by)
             continue;
         /* a keyed split: each member's share of the group by its row in the key */
@@ -922,13 +942,13 @@ static void check_alloc(Eval *E, Allocation *al)
             }
             if (m->amount.type != CELL_FIGURE)
                 continue;
-            bool fits = num_meets(m->amount.stated.value, mine);
+            bool fits = num_meets(m->amount.figure, mine);
             count_outcome(E, fits, SEV_ERROR);
             if (!fits)
-                alloc_finding(E, m->amount.loc,
+                alloc_finding(E, cell_loc(src, &m->amount),
                               arena_printf(E->a, "%s: the stated amount is not its share by %s",
                                            m->label ? m->label : m->name, g->by->name),
-                              value_of_literal(&m->amount.stated),
+                              amount(&m->amount),
                               value_number(K_MONEY, U_KR, mine),
                               arena_printf(E->a, "%s's share of %s by %s", m->name, g->name,
                                            g->by->name));
@@ -965,10 +985,10 @@ int program_eval(Program *prog, Results *res)
     E.a = &prog->arena;
     E.d = &prog->diags;
     E.res = res;
-    E.memos = arena_alloc(E.a, sizeof(Memo *) * (size_t)(prog->tables.len + 1));
+    E.memos = arena_alloc(E.a, sizeof(Memo **) * (size_t)(prog->tables.len + 1));
     for (int i = 0; i < prog->tables.len; i++) {
         Table *t = prog->tables.items[i];
-        E.memos[i] = arena_alloc(E.a, sizeof(Memo) * (size_t)(t->nrows * t->ncolumns + 1));
+        E.memos[i] = arena_alloc(E.a, sizeof(Memo *) * (size_t)(t->nrows + 1));
     }
     check_tables(&E);
     for (int i = 0; i < prog->allocs.len; i++)

@@ -58,7 +58,11 @@ FigureStatus figure_parse(const char *text, size_t len, Figure *out)
             i++;
         size_t n = i - start;
         size_t sep = i < len ? separator_len(s, len, i) : 0;
-        if (n == 0 || (start > 0 && n != 3) || (start == 0 && sep > 0 && n > 3))
+        if (start == 0 && sep > 0 && n > 3) {
+            out->error_at = 0;
+            return FIG_LONG_FIRST_GROUP;
+        }
+        if (n == 0 || (start > 0 && n != 3))
             return bad_group(start, out);
         if (sep == 0)
             break;
@@ -111,6 +115,9 @@ const char *figure_status_message(FigureStatus st)
         return "the figure is valid";
     case FIG_BAD_GROUP:
         return "a group of digits after a thousands separator must have three digits";
+    case FIG_LONG_FIRST_GROUP:
+        return "the first group of digits before a thousands separator can have at most "
+               "three digits";
     case FIG_TOO_PRECISE:
         return "a figure can have at most 6 decimals";
     case FIG_OVERFLOW:

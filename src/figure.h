@@ -13,7 +13,8 @@
 typedef enum {
     FIG_OK = 0,
     FIG_BAD_GROUP,    /* a group after a separator does not have three digits, or the
-                         first group has more than three */
+                         text is malformed in another way (error_at says where) */
+    FIG_LONG_FIRST_GROUP, /* the group before the first separator has more than three */
     FIG_TOO_PRECISE,  /* more than 6 decimals */
     FIG_OVERFLOW,     /* does not fit in micro units */
     FIG_EMPTY,        /* no digits */

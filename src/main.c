@@ -155,29 +155,56 @@ static void print_diags(const Diags *d, DiagStyle style)
         diag_print(stderr, d->list.items[i], style);
 }
 
-static int check_file(const char *path, const Options *o, DiagStyle out_style,
-                      DiagStyle err_style)
-{
+/* One file's run: its program stays loaded until its findings are printed. */
+typedef struct {
     Program prog;
-    program_init(&prog);
-    int status = EXIT_PASSED;
     Results res;
-    if (program_load(&prog, path, &o->load) || prog.diags.errors || program_resolve(&prog) ||
-        program_eval(&prog, &res)) {
-        print_diags(&prog.diags, err_style);
-        fprintf(stderr, "%s: not checked: %d error%s in the input\n", path, prog.diags.errors,
-                prog.diags.errors == 1 ? "" : "s");
-        status = EXIT_BAD_INPUT;
-    } else {
-        if (!o->quiet) {
-            write_findings(stdout, &prog.arena, &res, out_style);
-            write_summary(stdout, path, &res);
+    bool bad_input;
+} Run;
+
+static void check_file(Run *run, const char *path, const Options *o)
+{
+    Program *prog = &run->prog;
+    program_init(prog);
+    run->bad_input = program_load(prog, path, &o->load) || prog->diags.errors ||
+                     program_resolve(prog) || program_eval(prog, &run->res);
+}
+
+/* Every file is checked before anything is printed: if one cannot be read, parsed
+ * or resolved, only its errors are shown and nothing is written to standard
+ * output, so that no half report is ever left for a script to read. */
+static int check_files(const Options *o, DiagStyle out_style, DiagStyle err_style)
+{
+    Run *runs = calloc((size_t)o->nfiles, sizeof *runs);
+    if (!runs)
+        return usage_error("%s", "out of memory");
+    int status = EXIT_PASSED;
+    for (int i = 0; i < o->nfiles; i++) {
+        check_file(&runs[i], o->files[i], o);
+        if (runs[i].bad_input)
+            status = EXIT_BAD_INPUT;
+    }
+    for (int i = 0; i < o->nfiles; i++) {
+        Run *run = &runs[i];
+        if (status == EXIT_BAD_INPUT) {
+            if (!run->bad_input)
+                continue;
+            print_diags(&run->prog.diags, err_style);
+            fprintf(stderr, "%s: not checked: %d error%s in the input\n", o->files[i],
+                    run->prog.diags.errors, run->prog.diags.errors == 1 ? "" : "s");
+            continue;
         }
-        if (res.failed_errors || (o->strict && res.failed_warnings))
+        if (!o->quiet) {
+            write_findings(stdout, &run->prog.arena, &run->res, out_style);
+            write_summary(stdout, o->files[i], &run->res);
+        }
+        if (run->res.failed_errors || (o->strict && run->res.failed_warnings))
             status = EXIT_CHECK_FAILED;
     }
     fflush(stdout);
-    program_free(&prog);
+    for (int i = 0; i < o->nfiles; i++)
+        program_free(&runs[i].prog);
+    free(runs);
     return status;
 }
 
@@ -199,12 +226,7 @@ int main(int argc, char **argv)
         split_path(getenv("FINSAM_PATH"), &o);
         DiagStyle out_style = {use_color(o.color, stdout)};
         DiagStyle err_style = {use_color(o.color, stderr)};
-        status = EXIT_PASSED;
-        for (int i = 0; i < o.nfiles; i++) {
-            int s = check_file(o.files[i], &o, out_style, err_style);
-            if (s > status)
-                status = s;
-        }
+        status = check_files(&o, out_style, err_style);
     }
     if (o.load.npath)
         free((void *)o.load.path_dirs[0]);

@@ -45,28 +45,40 @@ void arena_init(Arena *a)
     a->used_bytes = 0;
 }
 
-void *arena_alloc(Arena *a, size_t size)
+static void *arena_take(Arena *a, size_t size)
 {
     size_t align = _Alignof(max_align_t);
     size = (size + align - 1) & ~(align - 1);
     ArenaBlock *b = a->head;
     if (!b || b->size - b->used < size) {
         size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-        b = mem_alloc(sizeof *b + cap);
+        /* not zeroed here: arena_alloc zeroes what it hands out */
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            out_of_memory(sizeof *b + cap);
         b->size = cap;
+        b->used = 0;
         b->next = a->head;
         a->head = b;
     }
     void *p = b->data + b->used;
     b->used += size;
     a->used_bytes += size;
+    return p;
+}
+
+void *arena_alloc(Arena *a, size_t size)
+{
+    void *p = arena_take(a, size);
     memset(p, 0, size);
     return p;
 }
 
+void *arena_alloc_raw(Arena *a, size_t size) { return arena_take(a, size); }
+
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_take(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

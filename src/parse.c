@@ -33,7 +33,7 @@ int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureT
     }
     char *msg = arena_printf(p->arena, "malformed figure '%.*s': %s", (int)len, text,
                              figure_status_message(st));
-    const char *hint = st == FIG_BAD_GROUP
+    const char *hint = st == FIG_BAD_GROUP || st == FIG_LONG_FIRST_GROUP
         ? "write thousands as '7 864 000'; if these are two cells, separate them with '|'"
         : NULL;
     parse_error(p, at, msg, hint);
@@ -60,15 +60,23 @@ const char *parse_intern(Parser *p, const char *text, size_t len)
     return intern(p->names, text, len);
 }
 
-/* The text of a string token without its quotes, escapes undone. */
-const char *parse_string(Parser *p, const char *text, size_t len)
+/* The text of a string token without its quotes, escapes undone: \" and \\. */
+const char *parse_string(Parser *p, const char *text, size_t len, Span at)
 {
     size_t end = len >= 2 && text[len - 1] == '"' ? len - 1 : len;
-    char *s = arena_alloc(p->arena, end);
+    char *s = arena_alloc_raw(p->arena, end);
     size_t k = 0;
     for (size_t i = 1; i < end; i++) {
-        if (text[i] == '\\' && i + 1 < end)
+        if (text[i] == '\\' && i + 1 < end) {
             i++;
+            if (text[i] != '"' && text[i] != '\\') {
+                Span esc = {at.start + (uint32_t)i - 1, at.start + (uint32_t)i + 1};
+                char *msg = arena_printf(p->arena, "unknown escape '\\%c' in a string: a "
+                                         "backslash is written '\\\\'", text[i]);
+                parse_error(p, esc, msg, "inside a string, write \\\" for a quote and \\\\ "
+                                         "for a backslash");
+            }
+        }
         s[k++] = text[i];
     }
     s[k] = '\0';
@@ -100,17 +108,87 @@ int parse_end(Parser *p, Span *at)
     return 0;
 }
 
-void parse_open(Parser *p, Span at)
+void parse_open(Parser *p, Nesting *n, Span at)
 {
-    if (p->depth < (int)(sizeof p->open_braces / sizeof p->open_braces[0]))
-        p->open_braces[p->depth] = at.start;
-    p->depth++;
+    (void)p;
+    if (n->depth < (int)(sizeof n->open / sizeof n->open[0]))
+        n->open[n->depth] = at.start;
+    n->depth++;
 }
 
-void parse_close(Parser *p)
+void parse_close(Nesting *n)
 {
-    if (p->depth > 0)
-        p->depth--;
+    if (n->depth > 0)
+        n->depth--;
+}
+
+/* The line of the innermost open '{' or '(', or 0 if none is known. */
+static int open_line(const Parser *p, const Nesting *n)
+{
+    if (n->depth <= 0 || n->depth > (int)(sizeof n->open / sizeof n->open[0]))
+        return 0;
+    int line, col;
+    source_line_col(p->src, n->open[n->depth - 1], &line, &col);
+    return line;
+}
+
+/* The token before offset `at`, as a user would name it: "'+'", "'x'", "the text
+ * \"...\"". Comments and layout are skipped. */
+static const char *token_before(Parser *p, uint32_t at)
+{
+    const char *t = p->src->text;
+    int64_t i = (int64_t)at - 1;
+    for (;;) {
+        while (i >= 0 && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r'))
+            i--;
+        if (i < 0)
+            return NULL;
+        if (t[i] != '\n') {
+            /* on this line, code ends where a comment starts (outside a string) */
+            int64_t line_start = i;
+            while (line_start > 0 && t[line_start - 1] != '\n')
+                line_start--;
+            bool in_string = false;
+            int64_t code_end = i + 1;
+            for (int64_t k = line_start; k <= i; k++) {
+                if (t[k] == '"')
+                    in_string = !in_string;
+                else if (t[k] == '#' && !in_string) {
+                    code_end = k;
+                    break;
+                }
+            }
+            i = code_end - 1;
+            while (i >= line_start && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r'))
+                i--;
+            if (i >= line_start)
+                break;
+            i = line_start - 1;
+            continue;
+        }
+        i--;
+    }
+    if (t[i] == '"') {
+        int64_t open = i - 1;
+        while (open > 0 && t[open] != '"' && t[open] != '\n')
+            open--;
+        if (t[open] == '"' && i - open < 48)
+            return arena_printf(p->arena, "%.*s", (int)(i - open + 1), t + open);
+        return "a string";
+    }
+    int64_t start = i;
+    bool word = ((unsigned char)t[i] & 0x80) || t[i] == '_' || (t[i] >= '0' && t[i] <= '9') ||
+                (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z');
+    while (start > 0 && word) {
+        char c = t[start - 1];
+        if (!(((unsigned char)c & 0x80) || c == '_' || (c >= '0' && c <= '9') ||
+              (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            break;
+        start--;
+    }
+    if (!word && start > 0 && strchr("=<>!", t[start - 1]) && strchr("=<>", t[i]))
+        start--;
+    return arena_printf(p->arena, "'%.*s'", (int)(i - start + 1), t + start);
 }
 
 /* "name" -> "a name"; "'|'" stays as it is. */
@@ -154,27 +232,32 @@ void parse_syntax_error(Parser *p, Span at, const char **expected, int nexpected
     }
 
     const char *hint = NULL;
-    char *opener = NULL;
-    bool wants_close = false, wants_bar = false;
+    bool wants_close = false, wants_bar = false, wants_paren = false, wants_expr = false;
     for (int i = 0; i < nexpected; i++) {
         wants_close |= strcmp(expected[i], "'}'") == 0;
         wants_bar |= strcmp(expected[i], "'|'") == 0;
+        wants_paren |= strcmp(expected[i], "')'") == 0;
+        wants_expr |= strcmp(expected[i], "'not'") == 0;
     }
-    if (!found && wants_close && p->depth > 0 &&
-        p->depth <= (int)(sizeof p->open_braces / sizeof p->open_braces[0])) {
-        int line, col;
-        Loc l = {p->src, p->open_braces[p->depth - 1], p->open_braces[p->depth - 1] + 1};
-        source_line_col(p->src, l.start, &line, &col);
-        opener = arena_printf(p->arena, "a '}' is missing: the '{' at line %d is never closed",
-                              line);
-        hint = opener;
+    int brace_line = open_line(p, p->braces), paren_line = open_line(p, p->parens);
+    if (!found && wants_close && brace_line) {
+        hint = arena_printf(p->arena, "a '}' is missing: the '{' at line %d is never closed",
+                            brace_line);
+    } else if (wants_paren && paren_line) {
+        msg = arena_printf(p->arena, "expected ')' to close the '(' at line %d, found %s",
+                           paren_line, what);
+    } else if (wants_expr) {
+        const char *before = token_before(p, at.start);
+        msg = before ? arena_printf(p->arena, "expected an expression after %s, found %s",
+                                    before, what)
+                     : arena_printf(p->arena, "expected an expression, found %s", what);
+    } else if (nexpected > 6) {
+        msg = arena_printf(p->arena, "unexpected %s", what);
     } else if (found && strcmp(found, "figure") == 0 && wants_bar) {
         hint = "cells are separated by '|'";
-    } else if (found && found[0] == '\'' && strchr("abcdefghijklmnopqrstuvwxyz", found[1])) {
-        hint = arena_printf(p->arena, "%s is a keyword and cannot be used as a name", found);
-        if (nexpected == 0 || strstr(msg, "a name") == NULL)
-            hint = NULL;
     }
+    if (found && found[0] == '\'' && strstr(msg, "a name") != NULL)
+        hint = arena_printf(p->arena, "%s is a keyword and cannot be used as a name", found);
     parse_error(p, at, msg, hint);
 }
 
@@ -193,7 +276,8 @@ int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module 
         diag_file(d, src->path, "cannot start the scanner");
         return 1;
     }
-    YY_BUFFER_STATE buf = yy_scan_bytes(src->text, (int)src->len, scanner);
+    /* The text ends in two NUL bytes (source.c), so the scanner reads it in place. */
+    YY_BUFFER_STATE buf = yy_scan_buffer((char *)src->text, src->len + 2, scanner);
     yyparse(scanner, &p);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);

@@ -12,11 +12,6 @@
 #include "diag.h"
 #include "intern.h"
 
-/* A location while parsing: byte offsets into the file being parsed. */
-typedef struct {
-    uint32_t start, end;
-} Span;
-
 typedef struct {
     Num value;    /* exact, never negative */
     int decimals;
@@ -27,6 +22,12 @@ typedef struct {
     FigureTok figure;
 } SignedFig;
 
+/* The cells of a row as they are parsed. */
+typedef struct {
+    Cell *items;
+    int len, cap;
+} CellVec;
+
 /* A row or a section in a table body, before the table is flattened. */
 typedef struct {
     Row *row;
@@ -35,6 +36,13 @@ typedef struct {
 } Item;
 
 enum { PARSE_MAX_ERRORS = 20 };
+
+/* Where the innermost open '{' or '(' are, to say which one a missing closer
+ * belongs to. */
+typedef struct {
+    uint32_t open[64];
+    int depth;
+} Nesting;
 
 typedef struct Parser {
     Arena *arena;
@@ -45,8 +53,7 @@ typedef struct Parser {
     size_t offset;     /* the scanner's position */
     int errors;        /* errors in this file */
     bool gave_up;
-    uint32_t open_braces[64]; /* where the innermost open '{' are, for messages */
-    int depth;
+    Nesting braces[1], parens[1];
 } Parser;
 
 /* Parses src; returns the number of errors found (0: *out is complete). */
@@ -57,12 +64,12 @@ Loc parse_loc(const Parser *p, Span s);
 int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureTok *out);
 int parse_date_token(Parser *p, const char *text, Span at, int32_t *out);
 const char *parse_intern(Parser *p, const char *text, size_t len);
-const char *parse_string(Parser *p, const char *text, size_t len);
+const char *parse_string(Parser *p, const char *text, size_t len, Span at);
 int parse_bad_char(Parser *p, const char *text, size_t len, Span at);
 Diag *parse_error(Parser *p, Span at, const char *message, const char *hint);
 int parse_end(Parser *p, Span *at);
-void parse_open(Parser *p, Span at);
-void parse_close(Parser *p);
+void parse_open(Parser *p, Nesting *n, Span at);
+void parse_close(Nesting *n);
 void parse_syntax_error(Parser *p, Span at, const char **expected, int nexpected,
                         const char *found, bool found_invalid);
 
@@ -85,20 +92,20 @@ Column *ast_column_year(Parser *p, FigureTok year, const char *label, Expr *form
 Column *ast_column_named(Parser *p, const char *name, const char *label, Expr *formula,
                          Span at);
 Item *ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
-              Span note_at, Expr *formula, PtrVec *cells, Span at);
+              Span note_at, Expr *formula, CellVec *cells, Span at);
+CellVec *ast_cells(Parser *p);
+CellVec *ast_cells_push(Parser *p, CellVec *cells, Cell cell);
 Item *ast_section(Parser *p, const char *name, const char *label, PtrVec *items, Span at);
-Cell *ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at);
-Cell *ast_cell_dash(Parser *p, Span at);
-Cell *ast_cell_text(Parser *p, const char *text, Span at);
-Cell *ast_cell_empty(Parser *p, Span at);
+Cell ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at);
+Cell ast_cell(Parser *p, CellType type, Span at);
 
 Allocation *ast_alloc_head(Parser *p, const char *name, Span name_at, const char *title,
                            Span at);
-void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, Cell *value);
+void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, Cell value);
 void ast_alloc(Parser *p, Allocation *a, PtrVec *groups, Span at);
 AllocGroup *ast_group(Parser *p, const char *name, const char *label, Expr *fraction,
                       const char *by, Span by_at, PtrVec *members, Span at);
-AllocMember *ast_member(Parser *p, const char *name, const char *label, Cell *amount,
+AllocMember *ast_member(Parser *p, const char *name, const char *label, Cell amount,
                         Span at);
 
 Param *ast_param(Parser *p, const char *name, Span name_at, const char *title,

@@ -29,7 +29,7 @@ typedef struct {
     Report *report;
     Table **notes;    /* by note number, 1..999 */
     Symbol **symbols; /* open hash of top-level names */
-    size_t nsymbols_cap;
+    size_t nsymbols, nsymbols_cap;
 } Program;
 
 void program_init(Program *prog);

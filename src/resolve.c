@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "kind.h"
-#include "figure.h"
 #include "program.h"
+#include "value.h"
 
 typedef enum { SYM_TABLE, SYM_ALLOC, SYM_PARAM, SYM_CHECK } SymType;
 
@@ -67,10 +67,7 @@ static void declare(Resolver *R, const char *name, SymType type, void *node, Loc
         R->errors++;
         return;
     }
-    size_t count = 0;
-    for (size_t i = 0; i < prog->nsymbols_cap; i++)
-        count += prog->symbols[i] != NULL;
-    if (2 * (count + 1) > prog->nsymbols_cap) {
+    if (2 * (prog->nsymbols + 1) > prog->nsymbols_cap) {
         size_t cap = prog->nsymbols_cap ? prog->nsymbols_cap * 2 : 64;
         Symbol **fresh = mem_alloc(cap * sizeof *fresh);
         for (size_t i = 0; i < prog->nsymbols_cap; i++) {
@@ -95,6 +92,7 @@ static void declare(Resolver *R, const char *name, SymType type, void *node, Loc
     while (prog->symbols[j])
         j = (j + 1) & (prog->nsymbols_cap - 1);
     prog->symbols[j] = s;
+    prog->nsymbols++;
 }
 
 /* ---- "did you mean" ----------------------------------------------------------- */
@@ -215,6 +213,9 @@ static const char *table_columns(Resolver *R, const Table *t)
 
 /* ---- references ---------------------------------------------------------------- */
 
+static Loc name_loc(const Expr *e, int i) { return loc_at(e->loc.src, e->u.ref.name_spans[i]); }
+static Loc sel_loc(const Expr *e) { return loc_at(e->loc.src, e->u.ref.sel_span); }
+
 static void unknown(Resolver *R, Loc at, const char *what, const char *name, Suggest *s)
 {
     Diag *g = diag_at(R->d, SEV_ERROR, at, "unknown %s '%s'", what, name);
@@ -230,7 +231,7 @@ static bool select_column(Resolver *R, Expr *e, Table *t)
     if (sel && !(c = find_column_named(t, sel)) && strcmp(sel, "year") == 0) {
         c = find_column_year(t, R->prog->report ? R->prog->report->year : 0);
         if (!c) {
-            Diag *g = diag_at(R->d, SEV_ERROR, e->u.ref.sel_loc,
+            Diag *g = diag_at(R->d, SEV_ERROR, sel_loc(e),
                               "table '%s' has no column for the report's year %d", t->name,
                               R->prog->report ? R->prog->report->year : 0);
             diag_note(R->d, g, "its columns are %s", table_columns(R, t));
@@ -243,10 +244,10 @@ static bool select_column(Resolver *R, Expr *e, Table *t)
     if (!c) {
         Diag *g;
         if (sel)
-            g = diag_at(R->d, SEV_ERROR, e->u.ref.sel_loc, "table '%s' has no column '%s'",
+            g = diag_at(R->d, SEV_ERROR, sel_loc(e), "table '%s' has no column '%s'",
                         t->name, sel);
         else
-            g = diag_at(R->d, SEV_ERROR, e->u.ref.sel_loc, "table '%s' has no column %d",
+            g = diag_at(R->d, SEV_ERROR, sel_loc(e), "table '%s' has no column %d",
                         t->name, e->u.ref.sel_year);
         Suggest s = {sel ? sel : "", NULL, 99};
         if (sel)
@@ -329,10 +330,22 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             return K_NUMBER;
         }
         Suggest s = {a, NULL, 99};
+        if (t && n == 1 && ctx->type != CTX_ROW) {
+            /* where only a column of t can be meant */
+            consider_table(&s, t, false, true);
+            Diag *g = diag_at(R->d, SEV_ERROR, name_loc(e, 0), "table '%s' has no column '%s'",
+                              t->name, a);
+            if (s.best)
+                suggest(R, g, &s);
+            else
+                diag_note(R->d, g, "its columns are %s", table_columns(R, t));
+            R->errors++;
+            return K_UNKNOWN;
+        }
         if (t)
-            consider_table(&s, t, ctx->type == CTX_ROW, ctx->type != CTX_ROW);
+            consider_table(&s, t, true, false);
         consider_globals(&s, R->prog);
-        unknown(R, e->u.ref.name_locs[0], t && ctx->type == CTX_ROW ? "row or table" : "name", a, &s);
+        unknown(R, name_loc(e, 0), t ? "row or table" : "name", a, &s);
         return K_UNKNOWN;
     }
 
@@ -351,7 +364,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         Allocation *al = sym->node;
         e->u.ref.alloc = al;
         if (sel) {
-            diag_at(R->d, SEV_ERROR, e->u.ref.sel_loc, "an allocation has no columns");
+            diag_at(R->d, SEV_ERROR, sel_loc(e), "an allocation has no columns");
             R->errors++;
             return K_UNKNOWN;
         }
@@ -367,7 +380,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             Suggest s = {e->u.ref.names[1], NULL, 99};
             for (int i = 0; i < al->ngroups; i++)
                 consider(&s, al->groups[i]->name);
-            unknown(R, e->u.ref.name_locs[1], "group", e->u.ref.names[1], &s);
+            unknown(R, name_loc(e, 1), "group", e->u.ref.names[1], &s);
             return K_UNKNOWN;
         }
         e->u.ref.group = g;
@@ -384,7 +397,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         Suggest s = {e->u.ref.names[2], NULL, 99};
         for (int i = 0; i < g->nmembers; i++)
             consider(&s, g->members[i]->name);
-        unknown(R, e->u.ref.name_locs[2], "member", e->u.ref.names[2], &s);
+        unknown(R, name_loc(e, 2), "member", e->u.ref.names[2], &s);
         return K_UNKNOWN;
     }
 
@@ -402,7 +415,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         return column_kind(R, tt, e->loc);
     }
     if (n == 3) {
-        diag_at(R->d, SEV_ERROR, e->u.ref.name_locs[2],
+        diag_at(R->d, SEV_ERROR, name_loc(e, 2),
                 "a table's row has no parts: write table.row or table.row[column]");
         R->errors++;
         return K_UNKNOWN;
@@ -427,7 +440,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
     }
     Suggest sg = {b, NULL, 99};
     consider_table(&sg, tt, true, false);
-    Diag *g = diag_at(R->d, SEV_ERROR, e->u.ref.name_locs[1], "table '%s' has no row '%s'",
+    Diag *g = diag_at(R->d, SEV_ERROR, name_loc(e, 1), "table '%s' has no row '%s'",
                       tt->name, b);
     suggest(R, g, &sg);
     R->errors++;
@@ -441,11 +454,15 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e);
 static void kind_error(Resolver *R, Expr *e, Expr *l, Expr *r, Kind kl, Kind kr)
 {
     BinOp op = e->u.binary.op;
-    Diag *g = diag_at(R->d, SEV_ERROR, e->loc, "cannot %s %s and %s",
-                      op == OP_ADD ? "add" : op == OP_SUB ? "subtract"
-                      : op == OP_MUL ? "multiply" : op == OP_DIV ? "divide"
-                      : op == OP_AND || op == OP_OR ? "combine with 'and'/'or'" : "compare",
-                      kind_name(kl), kind_name(kr));
+    Diag *g;
+    if (op == OP_AND || op == OP_OR)
+        g = diag_at(R->d, SEV_ERROR, e->loc, "'%s' needs a comparison on each side, not %s",
+                    binop_symbol(op), kind_name(kl != K_BOOL ? kl : kr));
+    else
+        g = diag_at(R->d, SEV_ERROR, e->loc, "cannot %s %s and %s",
+                    op == OP_ADD ? "add" : op == OP_SUB ? "subtract"
+                    : op == OP_MUL ? "multiply" : op == OP_DIV ? "divide" : "compare",
+                    kind_name(kl), kind_name(kr));
     g->also[0] = l->loc;
     g->also[1] = r->loc;
     int line, col;
@@ -511,6 +528,15 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
     if (first->type == E_REF && first->u.ref.rtype == REF_COLUMN && args->len == 1 &&
         ctx->type == CTX_CHECK)
         return k; /* sum(table[column]): over its rows */
+    if (args->len == 1 && (f == FN_SUM || f == FN_MIN || f == FN_MAX) && first->type == E_REF &&
+        (first->u.ref.rtype == REF_ROW || first->u.ref.rtype == REF_CELL)) {
+        Diag *g = diag_at(R->d, SEV_ERROR, first->loc, "%s(%s) in a %s adds a section, but '%s' is "
+                          "a row", name, first->u.ref.row->name,
+                          ctx->type == CTX_ROW ? "row formula" : "check", first->u.ref.row->name);
+        diag_note(R->d, g, "hint: name a section or a table, or add rows with +");
+        R->errors++;
+        return K_UNKNOWN;
+    }
     if (f == FN_SUM || f == FN_MIN || f == FN_MAX) {
         for (int i = 1; i < args->len && i < 8; i++) {
             Kind m = kind_binop(OP_ADD, k, kinds[i]);
@@ -647,50 +673,17 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
 
 /* ---- tables ------------------------------------------------------------------ */
 
-static Kind unit_kind(Unit u)
+/* Checks that what a cell states fits finsam's arithmetic, and gives its kind. */
+static Kind cell_kind(Resolver *R, const Source *src, Unit unit, const Cell *c)
 {
-    return u == U_PERCENT ? K_PERCENT : u == U_COUNT ? K_COUNT : K_MONEY;
-}
-
-/* The stated value of a cell as its table's unit and its printing say. */
-static bool state_cell(Resolver *R, const Table *t, Cell *c)
-{
-    Literal *s = &c->stated;
-    bool percent = c->percent || t->unit == U_PERCENT;
-    s->decimals = c->decimals;
-    s->printed = true;
-    if (c->type == CELL_DASH) {
-        s->kind = unit_kind(t->unit);
-        s->unit = t->unit;
-        s->value = num_exact(0);
-        return true;
-    }
-    if (c->type != CELL_FIGURE)
-        return true;
-    NumStatus st = NUM_OK;
-    if (percent) {
-        s->kind = K_PERCENT;
-        s->unit = U_PERCENT;
-        st = num_div(c->figure, num_units(100), &s->value);
-        if (!st)
-            st = num_widen(s->value, figure_half_unit(c->decimals) / 100, &s->value);
-    } else if (t->unit == U_TKR) {
-        s->kind = K_MONEY;
-        s->unit = U_TKR;
-        st = num_mul(c->figure, num_units(1000), &s->value);
-        if (!st)
-            st = num_widen(s->value, figure_half_unit(c->decimals) * 1000, &s->value);
-    } else {
-        s->kind = unit_kind(t->unit);
-        s->unit = t->unit;
-        s->value = c->figure;
-    }
-    if (st) {
-        diag_at(R->d, SEV_ERROR, c->loc, "this figure is too large for finsam's arithmetic");
+    Value v;
+    if (value_of_cell(c, unit, unit_kind(unit), &v)) {
+        diag_at(R->d, SEV_ERROR, loc_at(src, (Span){c->start, c->end}),
+                "this figure is too large for finsam's arithmetic");
         R->errors++;
-        return false;
+        return K_UNKNOWN;
     }
-    return true;
+    return c->type == CELL_FIGURE ? v.kind : K_UNKNOWN;
 }
 
 static void resolve_table_shape(Resolver *R, Table *t)
@@ -725,7 +718,9 @@ static void resolve_table_shape(Resolver *R, Table *t)
         if (r->ncells == t->ncolumns + 1 && r->cells[r->ncells - 1].type == CELL_EMPTY)
             r->ncells--; /* a closing '|' */
         if (r->ncells != t->ncolumns && !(r->ncells == 0 && r->formula)) {
-            Loc at = r->ncells ? loc_span(r->cells[0].loc, r->cells[r->ncells - 1].loc) : r->loc;
+            Loc at = r->ncells ? loc_at(t->src, (Span){r->cells[0].start,
+                                                       r->cells[r->ncells - 1].end})
+                               : r->loc;
             Diag *g = diag_at(R->d, SEV_ERROR, at, "row '%s' has %d cell%s, but table '%s' has "
                               "%d column%s", r->name, r->ncells, r->ncells == 1 ? "" : "s",
                               t->name, t->ncolumns, t->ncolumns == 1 ? "" : "s");
@@ -738,29 +733,27 @@ static void resolve_table_shape(Resolver *R, Table *t)
             /* a computed row that the report does not print: every cell computed */
             r->cells = arena_alloc(R->a, sizeof(Cell) * (size_t)(t->ncolumns ? t->ncolumns : 1));
             r->ncells = t->ncolumns;
-            for (int j = 0; j < t->ncolumns; j++)
-                r->cells[j].loc = r->loc;
+            for (int j = 0; j < t->ncolumns; j++) {
+                r->cells[j].start = r->loc.start;
+                r->cells[j].end = r->loc.end;
+            }
         }
         r->kind = K_UNKNOWN;
         for (int j = 0; j < r->ncells; j++) {
             Cell *c = &r->cells[j];
-            if (!state_cell(R, t, c) || c->type != CELL_FIGURE)
+            Kind k = cell_kind(R, t->src, t->unit, c);
+            if (k == K_UNKNOWN)
                 continue;
             if (r->kind == K_UNKNOWN) {
-                r->kind = c->stated.kind;
-            } else if (r->kind != c->stated.kind) {
-                diag_at(R->d, SEV_ERROR, c->loc, "row '%s' mixes %s and %s", r->name,
-                        kind_name(r->kind), kind_name(c->stated.kind));
+                r->kind = k;
+            } else if (r->kind != k) {
+                diag_at(R->d, SEV_ERROR, loc_at(t->src, (Span){c->start, c->end}),
+                        "row '%s' mixes %s and %s", r->name, kind_name(r->kind), kind_name(k));
                 R->errors++;
             }
         }
         if (r->kind == K_UNKNOWN)
             r->kind = unit_kind(t->unit);
-        for (int j = 0; j < r->ncells; j++)
-            if (r->cells[j].type == CELL_DASH) {
-                r->cells[j].stated.kind = r->kind;
-                r->cells[j].stated.unit = r->kind == K_PERCENT ? U_PERCENT : t->unit;
-            }
     }
 }
 
@@ -947,11 +940,10 @@ static void resolve_check(Resolver *R, Check *c)
 
 static void resolve_alloc(Resolver *R, Allocation *al)
 {
-    Table fake = {0};
-    fake.unit = U_KR;
-    state_cell(R, &fake, &al->total);
+    const Source *src = al->loc.src;
+    cell_kind(R, src, U_KR, &al->total);
     if (al->has_rounding)
-        state_cell(R, &fake, &al->rounding);
+        cell_kind(R, src, U_KR, &al->rounding);
     for (int i = 0; i < al->ngroups; i++) {
         AllocGroup *g = al->groups[i];
         for (int j = 0; j < i; j++)
@@ -970,7 +962,7 @@ static void resolve_alloc(Resolver *R, Allocation *al)
         }
         for (int j = 0; j < g->nmembers; j++) {
             AllocMember *m = g->members[j];
-            state_cell(R, &fake, &m->amount);
+            cell_kind(R, src, U_KR, &m->amount);
             for (int q = 0; q < j; q++)
                 if (g->members[q]->name == m->name) {
                     Diag *dg = diag_at(R->d, SEV_ERROR, m->loc, "group '%s' has two members "

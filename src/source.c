@@ -20,7 +20,9 @@ static void index_lines(Arena *a, Source *s)
             s->line_starts[k++] = (uint32_t)(i + 1);
 }
 
-Source *source_from_text(Arena *a, const char *path, const char *text, size_t len)
+/* Takes text of len bytes followed by two NUL bytes, which the scanner needs to
+ * read the text in place. */
+static Source *adopt(Arena *a, const char *path, char *text, size_t len)
 {
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         text += 3;
@@ -28,10 +30,17 @@ Source *source_from_text(Arena *a, const char *path, const char *text, size_t le
     }
     Source *s = arena_alloc(a, sizeof *s);
     s->path = arena_strndup(a, path, strlen(path));
-    s->text = arena_strndup(a, text, len);
+    s->text = text;
     s->len = len;
     index_lines(a, s);
     return s;
+}
+
+Source *source_from_text(Arena *a, const char *path, const char *text, size_t len)
+{
+    char *copy = arena_alloc(a, len + 2);
+    memcpy(copy, text, len);
+    return adopt(a, path, copy, len);
 }
 
 Source *source_read(Arena *a, const char *path, const char **why)
@@ -45,31 +54,40 @@ Source *source_read(Arena *a, const char *path, const char **why)
         *why = "is a directory, not a file";
         return NULL;
     }
+    if (st.st_size > (off_t)UINT32_MAX - 2) {
+        *why = "is larger than 4 GB";
+        return NULL;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
         *why = strerror(errno);
         return NULL;
     }
-    size_t cap = 1 << 16, len = 0;
-    char *buf = mem_alloc(cap);
-    size_t got;
-    while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
+    /* Read straight into the arena: the file's text is the largest thing finsam
+     * holds, and it is held once. A file that grows while read is read to its end. */
+    size_t cap = (size_t)st.st_size + 2, len = 0, got;
+    char *buf = arena_alloc_raw(a, cap);
+    while ((got = fread(buf + len, 1, cap - 2 - len, f)) > 0) {
         len += got;
-        if (len == cap) {
+        if (len == cap - 2) {
+            int c = fgetc(f);
+            if (c == EOF)
+                break;
+            char *bigger = arena_alloc_raw(a, cap * 2);
+            memcpy(bigger, buf, len);
+            bigger[len++] = (char)c;
+            buf = bigger;
             cap *= 2;
-            buf = mem_realloc(buf, cap);
         }
     }
     int failed = ferror(f);
     fclose(f);
-    if (failed || len > UINT32_MAX - 1) {
-        mem_free(buf);
+    if (failed || len > UINT32_MAX - 2) {
         *why = failed ? "could not be read" : "is larger than 4 GB";
         return NULL;
     }
-    Source *s = source_from_text(a, path, buf, len);
-    mem_free(buf);
-    return s;
+    buf[len] = buf[len + 1] = '\0';
+    return adopt(a, path, buf, len);
 }
 
 size_t source_first_bad_byte(const Source *s)
@@ -149,4 +167,10 @@ Loc loc_span(Loc a, Loc b)
     if (b.src == a.src && b.end > r.end)
         r.end = b.end;
     return r;
+}
+
+Loc loc_at(const Source *src, Span s)
+{
+    Loc l = {src, s.start, s.end};
+    return l;
 }

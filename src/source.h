@@ -23,6 +23,13 @@ typedef struct {
     uint32_t start, end; /* byte offsets, end exclusive */
 } Loc;
 
+/* A location in a file known from the context: byte offsets, end exclusive. */
+typedef struct {
+    uint32_t start, end;
+} Span;
+
+Loc loc_at(const Source *src, Span s);
+
 /* Reads a file. On failure returns NULL and writes the reason, in the user's words,
  * to why ("No such file or directory", "is a directory", ...). */
 Source *source_read(Arena *a, const char *path, const char **why);

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "figure.h"
+
 Value value_number(Kind kind, Unit unit, Num n)
 {
     Value v = {0};
@@ -26,6 +28,51 @@ Value value_of_literal(const Literal *lit)
     v.printed = lit->printed;
     v.decimals = lit->decimals;
     return v;
+}
+
+Kind unit_kind(Unit u)
+{
+    return u == U_PERCENT ? K_PERCENT : u == U_COUNT ? K_COUNT : K_MONEY;
+}
+
+NumStatus value_of_cell(const Cell *c, Unit table_unit, Kind row_kind, Value *out)
+{
+    Value v = {0};
+    NumStatus st = NUM_OK;
+    v.printed = true;
+    v.decimals = c->decimals;
+    switch (c->type) {
+    case CELL_DASH:
+        v.kind = row_kind;
+        v.unit = row_kind == K_PERCENT ? U_PERCENT : table_unit;
+        v.n = num_exact(0);
+        break;
+    case CELL_FIGURE:
+        if (c->percent || table_unit == U_PERCENT) {
+            v.kind = K_PERCENT;
+            v.unit = U_PERCENT;
+            st = num_div(c->figure, num_units(100), &v.n);
+            if (!st)
+                st = num_widen(v.n, figure_half_unit(c->decimals) / 100, &v.n);
+        } else if (table_unit == U_TKR) {
+            v.kind = K_MONEY;
+            v.unit = U_TKR;
+            st = num_mul(c->figure, num_units(1000), &v.n);
+            if (!st)
+                st = num_widen(v.n, figure_half_unit(c->decimals) * 1000, &v.n);
+        } else {
+            v.kind = unit_kind(table_unit);
+            v.unit = table_unit;
+            v.n = c->figure;
+        }
+        break;
+    default:
+        v.absent = true;
+        v.printed = false;
+        break;
+    }
+    *out = v;
+    return st;
 }
 
 Unit unit_combine(Kind k, Unit a, Unit b)
@@ -58,8 +105,9 @@ static void format_micro(int64_t micro, Kind kind, Unit u, int min_places, char 
         num_format(micro / 1000, min_places, 3, buf);
         strcat(buf, " tkr");
     } else if (kind == K_MONEY) {
-        /* kronor and öre: 1 572 800,80 */
-        num_format(micro, micro % NUM_SCALE ? 2 : 0, 2, buf);
+        /* kronor and öre: 1 572 800,80; a printed figure with the decimals it has */
+        int places = min_places ? min_places : micro % NUM_SCALE ? 2 : 0;
+        num_format(micro, places, places > 2 ? places : 2, buf);
         strcat(buf, " kr");
     } else {
         num_format(micro, min_places, 6, buf);

@@ -18,6 +18,12 @@ Value value_number(Kind kind, Unit unit, Num n);
 Value value_bool(bool b);
 Value value_of_literal(const Literal *lit);
 
+/* What a cell states, by its table's unit: 973 in a tkr table is 972 500 to
+ * 973 500 kr, 75,4% is 75,35 % to 75,45 %, '-' is zero of the row's kind. An
+ * empty or text cell states nothing (absent). */
+NumStatus value_of_cell(const Cell *c, Unit table_unit, Kind row_kind, Value *out);
+Kind unit_kind(Unit u);
+
 /* The unit to show a value of kind k in, when two units meet. */
 Unit unit_combine(Kind k, Unit a, Unit b);
 

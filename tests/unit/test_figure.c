@@ -78,7 +78,13 @@ static void test_bad_groups(void **state)
     assert_bad_group("78 64", 3);
     assert_bad_group("7 86 400", 2);
     /* The first group may not be longer than three once grouping is in use. */
-    assert_bad_group("7864 000", 0);
+    /* a first group of more than three digits has a status of its own */
+    Figure long_first;
+    assert_int_equal(parse("7864 000", &long_first), FIG_LONG_FIRST_GROUP);
+    assert_int_equal(long_first.error_at, 0);
+    assert_string_equal(figure_status_message(FIG_LONG_FIRST_GROUP),
+                        "the first group of digits before a thousands separator can have "
+                        "at most three digits");
     assert_bad_group("1_23", 2);
     /* Offsets are in bytes: a no-break space is two, a thin space three. */
     assert_bad_group("7" NBSP "86", 3);

@@ -1,0 +1,81 @@
+#!/bin/sh
+# run_bad.sh FINSAM: every tests/bad/*.fin must be refused as bad input.
+#
+# Line 1 of each case is "# expect: " and then the first line of stderr that
+# "FINSAM check --color=never tests/bad/NAME.fin" must print, e.g.
+#     # expect: tests/bad/bad-group.fin:4:12: error: ...
+# (line and column 1-based, the column counted in characters). The case passes when
+# the exit status is 2, stdout is empty and the first line of stderr is exactly that
+# line. Files that cases import live in tests/bad/inc/ and are not cases themselves.
+# Cases run from the project root with FINSAM_PATH unset, within TEST_TIMEOUT seconds
+# (default 60). The last line is "bad input: N passed, N failed"; exit 1 if any failed.
+
+if [ $# -ne 1 ]; then
+    echo "usage: sh tests/run_bad.sh FINSAM" >&2
+    exit 2
+fi
+finsam=$1
+case $finsam in
+    /*) ;;
+    */*) finsam=$PWD/$finsam ;;
+esac
+cd "$(dirname "$0")/.." || exit 2
+if ! command -v "$finsam" >/dev/null 2>&1; then
+    echo "FAILED: cannot run $1"
+    echo "bad input: 0 passed, 1 failed"
+    exit 1
+fi
+
+limit=${TEST_TIMEOUT:-60}
+if command -v timeout >/dev/null 2>&1; then run_limited="timeout $limit"; else run_limited=""; fi
+unset FINSAM_PATH
+
+tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/finsam-bad.XXXXXX") || exit 2
+trap 'rm -rf "$tmpdir"' EXIT
+trap 'exit 130' INT TERM
+out=$tmpdir/stdout
+err=$tmpdir/stderr
+
+passed=0
+failed=0
+
+for file in tests/bad/*.fin; do
+    [ -f "$file" ] || continue
+    expected=$(head -n 1 "$file" | tr -d '\r')
+    case $expected in
+        '# expect: '?*) expected=${expected#'# expect: '} ;;
+        *)
+            echo "FAILED $file: line 1 must be '# expect: <first line of stderr>'"
+            failed=$((failed + 1))
+            continue
+            ;;
+    esac
+
+    $run_limited "$finsam" check --color=never "$file" >"$out" 2>"$err"
+    status=$?
+    first=$(head -n 1 "$err")
+
+    problems=""
+    [ "$status" -eq 2 ] || problems="$problems, exit status $status (not 2)"
+    [ -s "$out" ] && problems="$problems, output on stdout"
+    [ "$first" = "$expected" ] || problems="$problems, another first line on stderr"
+
+    if [ -z "$problems" ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAILED $file: ${problems#, }"
+        printf '    expected: %s\n    actual:   %s\n' "$expected" "$first"
+        if [ "$(wc -l <"$err")" -gt 1 ]; then
+            echo "    stderr:"
+            head -n 12 "$err" | sed 's/^/      | /'
+        fi
+        if [ -s "$out" ]; then
+            echo "    stdout:"
+            head -n 12 "$out" | sed 's/^/      | /'
+        fi
+    fi
+done
+
+echo "bad input: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

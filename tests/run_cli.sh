@@ -1,0 +1,226 @@
+#!/bin/sh
+# run_cli.sh FINSAM: the command line: usage, options, exit statuses, unreadable files.
+#
+# Each case runs FINSAM from the project root (FINSAM_PATH and NO_COLOR unset, within
+# TEST_TIMEOUT seconds, default 60) on small files written to a temporary folder, and
+# checks the exit status, whether stdout is empty, and what stderr says. The last line
+# is "cli: N passed, N failed"; exit status 1 if any failed. POSIX sh.
+
+if [ $# -ne 1 ]; then
+    echo "usage: sh tests/run_cli.sh FINSAM" >&2
+    exit 2
+fi
+finsam=$1
+case $finsam in
+    /*) ;;
+    */*) finsam=$PWD/$finsam ;;
+esac
+cd "$(dirname "$0")/.." || exit 2
+if ! command -v "$finsam" >/dev/null 2>&1; then
+    echo "FAILED: cannot run $1"
+    echo "cli: 0 passed, 1 failed"
+    exit 1
+fi
+
+limit=${TEST_TIMEOUT:-60}
+if command -v timeout >/dev/null 2>&1; then run_limited="timeout $limit"; else run_limited=""; fi
+unset FINSAM_PATH NO_COLOR
+version=$(sed -n 's/^VERSION *:= *//p' Makefile)
+esc=$(printf '\033')
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/finsam-cli.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+mkdir "$tmp/lib"
+
+# A small year file that is right in every respect.
+cat >"$tmp/ok.fin" <<'FIN'
+report "Årsredovisning 2025" {
+    federation "Testförbundet"
+    year 2025
+    decided 2026-03-16
+}
+
+accounts income "Resultaträkning" (2025, 2024) {
+    fees   "Verksamhetens medlemsavgifter"  |  7 864 004 |  8 028 000
+    costs  "Verksamhetens kostnader"        | -8 160 786 | -8 282 457
+    result "Årets resultat" = fees + costs  |   -296 782 |   -254 457
+}
+
+check fees_cover_half "Medlemsavgifterna täcker minst halva kostnaden" error:
+    income.fees >= -income.costs / 2
+FIN
+
+# The same, with a check that fails (an error) or only warns.
+sed '$d' "$tmp/ok.fin" | sed '$d' >"$tmp/fail-base.fin"
+{ cat "$tmp/fail-base.fin"
+  echo 'check positive_result "Årets resultat är positivt" error:'
+  echo '    income.result >= 0'; } >"$tmp/fail.fin"
+{ cat "$tmp/fail-base.fin"
+  echo 'check positive_result "Årets resultat är positivt" warning:'
+  echo '    income.result >= 0'; } >"$tmp/warn.fin"
+
+# A file that imports "shared", which lives only in lib/.
+cat >"$tmp/lib/shared.fin" <<'FIN'
+param cost_share "Lägsta andel av kostnaden som medlemsavgifterna ska täcka" = 50%
+    from 2024-01-01
+FIN
+{ echo 'import "shared"'; echo; sed '$d' "$tmp/fail-base.fin"
+  echo 'check fees_cover_share "Medlemsavgifterna täcker sin andel av kostnaden" error:'
+  echo '    income.fees >= cost_share * -income.costs'; } >"$tmp/main.fin"
+
+# A file with one mistake, for the color options.
+sed 's/fees + costs/fees + cost/' "$tmp/ok.fin" >"$tmp/bad.fin"
+
+out=$tmp/stdout
+err=$tmp/stderr
+passed=0
+failed=0
+name=""
+problems=""
+
+# run NAME ARG...: run finsam with the arguments (and $case_env, words of the form
+# VAR=VALUE, in its environment); then the expect_* functions, then done.
+case_env=""
+run() {
+    name=$1
+    shift
+    problems=""
+    shown="finsam $*"
+    # shellcheck disable=SC2086 # case_env is meant to split into words
+    $run_limited env $case_env "$finsam" "$@" >"$out" 2>"$err" </dev/null
+    status=$?
+    case_env=""
+}
+
+problem() { problems="$problems
+    $*"; }
+
+expect_status() {
+    [ "$status" -eq "$1" ] || problem "exit status $status, expected $1"
+}
+expect_no_stdout() {
+    [ -s "$out" ] && problem "stdout should be empty"
+    return 0
+}
+expect_no_stderr() {
+    [ -s "$err" ] && problem "stderr should be empty"
+    return 0
+}
+# expect_stdout_has TEXT / expect_stderr_has TEXT: contains TEXT, ignoring case.
+expect_stdout_has() {
+    grep -qiF -e "$1" "$out" || problem "stdout should mention '$1'"
+}
+expect_stderr_has() {
+    grep -qiF -e "$1" "$err" || problem "stderr should mention '$1'"
+}
+expect_stderr_lacks() {
+    grep -qF -e "$1" "$err" && problem "stderr should not contain '$2'"
+    return 0
+}
+# expect_first_error_starts PREFIX: the first line of stderr begins with PREFIX.
+expect_first_error_starts() {
+    first=$(head -n 1 "$err")
+    case $first in
+        "$1"*) ;;
+        *) problem "the first line of stderr should begin '$1'" ;;
+    esac
+}
+
+done_case() {
+    if [ -z "$problems" ]; then
+        passed=$((passed + 1))
+        echo "ok     $name"
+    else
+        failed=$((failed + 1))
+        printf 'FAILED %s: %s%s\n' "$name" "$shown" "$problems"
+        if [ -s "$out" ]; then
+            echo "    stdout:"
+            head -n 8 "$out" | sed 's/^/      | /'
+        fi
+        if [ -s "$err" ]; then
+            echo "    stderr:"
+            head -n 8 "$err" | sed 's/^/      | /'
+        fi
+    fi
+}
+
+# Usage and options.
+run no-arguments
+expect_status 2; expect_no_stdout; expect_stderr_has usage; done_case
+
+run check-without-files check
+expect_status 2; expect_no_stdout; expect_stderr_has usage; done_case
+
+run unknown-command chekc "$tmp/ok.fin"
+expect_status 2; expect_no_stdout; expect_stderr_has chekc; done_case
+
+run unknown-option check --frobnicate "$tmp/ok.fin"
+expect_status 2; expect_no_stdout; expect_stderr_has --frobnicate; done_case
+
+run bad-color-value check --color=sometimes "$tmp/ok.fin"
+expect_status 2; expect_no_stdout; expect_stderr_has sometimes; done_case
+
+run include-without-folder check "$tmp/ok.fin" -I
+expect_status 2; expect_no_stdout; expect_stderr_has -I; done_case
+
+run help --help
+expect_status 0; expect_stdout_has check; expect_no_stderr; done_case
+
+run version --version
+expect_status 0; expect_stdout_has "$version"; expect_no_stderr; done_case
+
+# Files that cannot be read.
+run missing-file check tests/no-such-file.fin
+expect_status 2; expect_no_stdout
+expect_first_error_starts "tests/no-such-file.fin: error: "
+expect_stderr_has "No such file or directory"; done_case
+
+run directory-as-file check tests
+expect_status 2; expect_no_stdout; expect_first_error_starts "tests: error: "; done_case
+
+run missing-file-after-good-one check "$tmp/ok.fin" tests/no-such-file.fin
+expect_status 2; expect_no_stdout
+expect_first_error_starts "tests/no-such-file.fin: error: "; done_case
+
+# Exit statuses of files that can be read.
+run all-checks-pass check --color=never "$tmp/ok.fin"
+expect_status 0; expect_no_stderr; done_case
+
+run quiet check --quiet "$tmp/ok.fin"
+expect_status 0; expect_no_stderr; done_case
+
+run failed-check check --color=never "$tmp/fail.fin"
+expect_status 1; expect_stdout_has positive_result; expect_no_stderr; done_case
+
+run warning-allowed check --color=never "$tmp/warn.fin"
+expect_status 0; expect_stdout_has positive_result; done_case
+
+run warning-strict check --strict --color=never "$tmp/warn.fin"
+expect_status 1; expect_stdout_has positive_result; done_case
+
+# Imports: the importing file's folder, then -I, then FINSAM_PATH.
+run import-not-found check --color=never "$tmp/main.fin"
+expect_status 2; expect_no_stdout
+expect_first_error_starts "$tmp/main.fin:1:1: error: "; done_case
+
+run import-with-include check --color=never -I "$tmp/lib" "$tmp/main.fin"
+expect_status 0; expect_no_stderr; done_case
+
+case_env="FINSAM_PATH=/nonexistent:$tmp/lib"
+run import-with-finsam-path check --color=never "$tmp/main.fin"
+expect_status 0; expect_no_stderr; done_case
+
+# Color.
+run color-always check --color=always "$tmp/bad.fin"
+expect_status 2; expect_no_stdout; expect_stderr_has "${esc}["; done_case
+
+run color-never check --color=never "$tmp/bad.fin"
+expect_status 2; expect_no_stdout; expect_stderr_lacks "$esc" "escape sequences"; done_case
+
+case_env="NO_COLOR=1"
+run no-color-env check --color=auto "$tmp/bad.fin"
+expect_status 2; expect_no_stdout; expect_stderr_lacks "$esc" "escape sequences"; done_case
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
