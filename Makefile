@@ -90,10 +90,11 @@ test: deps
 bench: $(B)/finsam
 	@sh bench/run.sh $(B)/finsam
 
+# The binary searches RULESDIR for imports: build it with the folder it installs to.
 install: $(B)/finsam
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/finsam/rules
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(RULESDIR)
 	install -m 755 $(B)/finsam $(DESTDIR)$(PREFIX)/bin/finsam
-	install -m 644 rules/*.fin $(DESTDIR)$(PREFIX)/share/finsam/rules/
+	install -m 644 rules/*.fin $(DESTDIR)$(RULESDIR)/
 
 clean:
 	rm -rf $(B)
