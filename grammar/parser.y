@@ -42,9 +42,8 @@ static const Span NO_SPAN = {0, 0};
     Expr *expr;
     Table *table;
     Column *column;
-    Item *item;
     Cell cell;
-    CellVec *cells;
+    CellVec cells;
     Allocation *alloc;
     AllocGroup *group;
     AllocMember *member;
@@ -75,12 +74,11 @@ static const Span NO_SPAN = {0, 0};
 %type <name> opt_name opt_unit_word
 %type <number> opt_severity opt_percent
 %type <signed_figure> signed_figure
-%type <list> report_entries columns items groups members args arglist
+%type <list> report_entries columns groups members args arglist
 %type <cells> cells
 %type <entry> report_entry
 %type <table> table_head
 %type <column> column
-%type <item> item row section
 %type <cell> cell
 %type <alloc> alloc_head
 %type <group> group
@@ -122,7 +120,7 @@ report_entry
  * accounts, budget, indicators or table, so that 'budget' can also name a column */
 /* '(' columns ')' '{' items '}' */
 table
-    : table_head '(' columns ')' '{' items '}'      { ast_table(p, $1, $3, $6, @$); }
+    : table_head '(' columns ')' '{' items '}'      { ast_table(p, $1, $3, @$); }
     ;
 
 table_head
@@ -143,10 +141,11 @@ column
     | NAME opt_string opt_formula       { $$ = ast_column_named(p, $1, $2, $3, @$); }
     ;
 
+/* Rows are added to the table being parsed as they are read (ast_row). */
 items
-    : %empty                            { $$ = ast_list(p); }
-    | items item                        { $$ = ast_push(p, $1, $2); }
-    | items error                       { $$ = $1; }
+    : %empty
+    | items item
+    | items error
     ;
 
 item
@@ -156,19 +155,20 @@ item
 
 /* section -> 'section' [NAME] STRING '{' items '}' */
 section
-    : SECTION opt_name STRING '{' items '}'         { $$ = ast_section(p, $2, $3, $5, @$); }
+    : SECTION opt_name STRING '{'       { ast_section_open(p, $2, $3, @1); }
+      items '}'                         { ast_section_close(p, @$); }
     ;
 
 /* row -> NAME [STRING] ['note' FIGURE] ['=' expr] {'|' cell} */
 row
     : NAME opt_string opt_formula cells
-                            { $$ = ast_row(p, $1, $2, NULL, NO_SPAN, $3, $4, @$); }
+                            { ast_row(p, $1, $2, NULL, NO_SPAN, $3, $4, @$); }
     | NAME opt_string NOTE FIGURE opt_formula cells
-                            { $$ = ast_row(p, $1, $2, &$4, @4, $5, $6, @$); }
+                            { ast_row(p, $1, $2, &$4, @4, $5, $6, @$); }
     ;
 
 cells
-    : %empty                            { $$ = ast_cells(p); }
+    : %empty                            { $$ = (CellVec){NULL, 0, 0}; }
     | cells '|' cell                    { $$ = ast_cells_push(p, $1, $3); }
     ;
 

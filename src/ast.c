@@ -103,6 +103,10 @@ Table *ast_table_head(Parser *p, const char *kind, Span kind_at, const char *nam
     t->loc = parse_loc(p, at);
     t->name_loc = parse_loc(p, name_at);
     t->src = p->src;
+    /* the rows that follow belong to this table */
+    p->table = t;
+    p->rows = (PtrVec){0};
+    p->section = NULL;
     return t;
 }
 
@@ -138,40 +142,15 @@ void ast_table_note(Parser *p, Table *t, FigureTok note, Span at)
     t->note = whole(p, note, at, "a note number", 1, 999);
 }
 
-/* Flattens nested sections into the table's list of rows; each section keeps the
- * range of rows it holds. */
-static void flatten(Parser *p, Table *t, PtrVec *items, Section *parent, PtrVec *rows)
-{
-    for (int i = 0; i < items->len; i++) {
-        Item *it = items->items[i];
-        if (it->row) {
-            it->row->section = parent;
-            it->row->table = t;
-            it->row->index = rows->len;
-            ptrvec_push(p->arena, rows, it->row);
-        } else {
-            Section *s = it->section;
-            s->parent = parent;
-            s->table = t;
-            s->first_row = rows->len;
-            ptrvec_push(p->arena, &t->sections, s);
-            flatten(p, t, it->children, s, rows);
-            s->end_row = rows->len;
-        }
-    }
-}
-
-void ast_table(Parser *p, Table *t, PtrVec *columns, PtrVec *items, Span at)
+void ast_table(Parser *p, Table *t, PtrVec *columns, Span at)
 {
     t->loc = parse_loc(p, at);
     t->columns = (Column **)columns->items;
     t->ncolumns = columns->len;
     for (int i = 0; i < t->ncolumns; i++)
         t->columns[i]->index = i;
-    PtrVec rows = {0};
-    flatten(p, t, items, NULL, &rows);
-    t->rows = (Row **)rows.items;
-    t->nrows = rows.len;
+    t->rows = (Row **)p->rows.items;
+    t->nrows = p->rows.len;
     add_decl(p, D_TABLE, t);
 }
 
@@ -200,50 +179,65 @@ Column *ast_column_named(Parser *p, const char *name, const char *label, Expr *f
     return c;
 }
 
-Item *ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
-              Span note_at, Expr *formula, CellVec *cells, Span at)
+void ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
+             Span note_at, Expr *formula, CellVec cells, Span at)
 {
     Row *r = arena_alloc(p->arena, sizeof *r);
     r->name = name;
     r->label = label;
     if (note) {
-        r->note = whole(p, *note, note_at, "a note number", 1, 999);
-        r->note_loc = parse_loc(p, note_at);
+        r->note = (uint16_t)whole(p, *note, note_at, "a note number", 1, 999);
+        r->note_span = note_at;
     }
     r->formula = formula;
-    r->ncells = cells->len;
-    r->cells = cells->items;
-    r->loc = parse_loc(p, at);
-    Item *it = arena_alloc(p->arena, sizeof *it);
-    it->row = r;
-    return it;
+    r->ncells = (uint16_t)cells.len;
+    r->cells = cells.items;
+    r->span = at;
+    r->table = p->table;
+    r->section = p->section;
+    r->index = p->rows.len;
+    ptrvec_push(p->arena, &p->rows, r);
 }
 
-Item *ast_section(Parser *p, const char *name, const char *label, PtrVec *items, Span at)
+void ast_section_open(Parser *p, const char *name, const char *label, Span at)
 {
     Section *s = arena_alloc(p->arena, sizeof *s);
     s->name = name;
     s->label = label;
     s->loc = parse_loc(p, at);
-    Item *it = arena_alloc(p->arena, sizeof *it);
-    it->section = s;
-    it->children = items;
-    return it;
+    s->parent = p->section;
+    s->table = p->table;
+    s->first_row = p->rows.len;
+    if (p->table)
+        ptrvec_push(p->arena, &p->table->sections, s);
+    p->section = s;
 }
 
-CellVec *ast_cells(Parser *p) { return arena_alloc(p->arena, sizeof(CellVec)); }
-
-CellVec *ast_cells_push(Parser *p, CellVec *cells, Cell cell)
+void ast_section_close(Parser *p, Span at)
 {
-    if (cells->len == cells->cap) {
-        int cap = cells->cap ? cells->cap * 2 : 2;
-        Cell *items = arena_alloc(p->arena, (size_t)cap * sizeof *items);
-        if (cells->len)
-            memcpy(items, cells->items, (size_t)cells->len * sizeof *items);
-        cells->items = items;
-        cells->cap = cap;
+    Section *s = p->section;
+    if (!s)
+        return;
+    s->loc = loc_span(s->loc, parse_loc(p, at));
+    s->end_row = p->rows.len;
+    p->section = s->parent;
+}
+
+CellVec ast_cells_push(Parser *p, CellVec cells, Cell cell)
+{
+    if (cells.len == cells.cap) {
+        int cap = cells.cap ? cells.cap * 2 : 2;
+        Cell *items = arena_alloc_raw(p->arena, (size_t)cap * sizeof *items);
+        if (cells.len)
+            memcpy(items, cells.items, (size_t)cells.len * sizeof *items);
+        cells.items = items;
+        cells.cap = cap;
     }
-    cells->items[cells->len++] = cell;
+    if (cells.len == UINT16_MAX) {
+        parse_error(p, (Span){cell.start, cell.end}, "a row has at most 65535 cells", NULL);
+        return cells;
+    }
+    cells.items[cells.len++] = cell;
     return cells;
 }
 
@@ -261,7 +255,7 @@ Cell ast_cell(Parser *p, CellType type, Span at)
 Cell ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at)
 {
     Cell c = ast_cell(p, CELL_FIGURE, at);
-    c.figure = f.negative ? num_exact(-f.figure.value.lo) : f.figure.value;
+    c.figure = f.negative ? -f.figure.value.lo : f.figure.value.lo;
     c.decimals = (uint8_t)f.figure.decimals;
     c.percent = percent;
     return c;

@@ -126,7 +126,7 @@ typedef struct {
     uint8_t type;         /* CellType */
     uint8_t decimals;
     bool percent;
-    Num figure;           /* exact value as written, sign applied */
+    int64_t figure;       /* micro units, exactly as written, sign applied */
 } Cell;
 
 struct Section {
@@ -141,16 +141,16 @@ struct Section {
 struct Row {
     const char *name;
     const char *label;
-    int note;           /* 0 if none */
-    Loc note_loc;
     Expr *formula;
     Cell *cells;
-    int ncells;
-    Loc loc;
     Section *section;   /* innermost; NULL at the table's top level */
     Table *table;
+    Span span;          /* in its table's file; row_loc() gives the location */
+    Span note_span;
     int index;
-    Kind kind;          /* resolved: the kind of its figures */
+    uint16_t ncells;
+    uint16_t note;      /* 0 if none */
+    uint8_t kind;       /* Kind, resolved: the kind of its figures */
 };
 
 typedef enum { T_ACCOUNTS, T_BUDGET, T_INDICATORS, T_TABLE } TableKind;
@@ -262,6 +262,8 @@ typedef struct {
         Check *check;
     } u;
 } Decl;
+
+static inline Loc row_loc(const Row *r) { return loc_at(r->table->src, r->span); }
 
 /* One parsed file. */
 typedef struct {

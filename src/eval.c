@@ -441,7 +441,7 @@ static Value group_sum(const AllocGroup *g, bool *ok)
     *ok = true;
     for (int i = 0; i < g->nmembers; i++)
         if (g->members[i]->amount.type == CELL_FIGURE &&
-            num_add(sum, g->members[i]->amount.figure, &sum))
+            num_add(sum, num_exact(g->members[i]->amount.figure), &sum))
             *ok = false;
     return value_number(K_MONEY, U_KR, sum);
 }
@@ -873,11 +873,11 @@ static void check_alloc(Eval *E, Allocation *al)
 {
     if (al->total.type != CELL_FIGURE)
         return;
-    Num total = al->total.figure;
+    Num total = num_exact(al->total.figure);
     const Source *src = al->loc.src;
     Num half = num_exact(NUM_SCALE / 2);
     if (al->has_rounding)
-        num_div(al->rounding.figure, num_units(2), &half);
+        num_div(num_exact(al->rounding.figure), num_units(2), &half);
     Num shares = num_exact(0);
     Env none = {0};
     for (int i = 0; i < al->ngroups; i++) {
@@ -942,7 +942,7 @@ static void check_alloc(Eval *E, Allocation *al)
             }
             if (m->amount.type != CELL_FIGURE)
                 continue;
-            bool fits = num_meets(m->amount.figure, mine);
+            bool fits = num_meets(num_exact(m->amount.figure), mine);
             count_outcome(E, fits, SEV_ERROR);
             if (!fits)
                 alloc_finding(E, cell_loc(src, &m->amount),

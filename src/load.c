@@ -159,6 +159,7 @@ static int load_file(Loader *L, const char *path, Loading *parent, const Import 
         if (d->type == D_IMPORT)
             load_import(L, d->u.import, &self);
     }
+    ptrvec_push(a, &prog->imports_first, m);
     return errors;
 }
 
@@ -167,6 +168,6 @@ int program_load(Program *prog, const char *path, const LoadOptions *opts)
     Loader L = {0};
     L.prog = prog;
     L.opts = opts;
-    L.errors = load_file(&L, path, NULL, NULL);
+    L.errors += load_file(&L, path, NULL, NULL);
     return L.errors;
 }

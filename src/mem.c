@@ -45,12 +45,15 @@ void arena_init(Arena *a)
     a->used_bytes = 0;
 }
 
-static void *arena_take(Arena *a, size_t size)
+/* Nothing finsam keeps in an arena needs more than the alignment of a pointer or
+ * an int64_t; text needs none. */
+enum { ARENA_ALIGN = _Alignof(int64_t) > _Alignof(void *) ? _Alignof(int64_t) : _Alignof(void *) };
+
+static void *arena_take(Arena *a, size_t size, size_t align)
 {
-    size_t align = _Alignof(max_align_t);
-    size = (size + align - 1) & ~(align - 1);
     ArenaBlock *b = a->head;
-    if (!b || b->size - b->used < size) {
+    size_t pad = b ? (align - b->used % align) % align : 0;
+    if (!b || b->size - b->used < size + pad) {
         size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
         /* not zeroed here: arena_alloc zeroes what it hands out */
         b = malloc(sizeof *b + cap);
@@ -60,25 +63,28 @@ static void *arena_take(Arena *a, size_t size)
         b->used = 0;
         b->next = a->head;
         a->head = b;
+        pad = 0;
     }
-    void *p = b->data + b->used;
-    b->used += size;
-    a->used_bytes += size;
+    void *p = b->data + b->used + pad;
+    b->used += size + pad;
+    a->used_bytes += size + pad;
     return p;
 }
 
 void *arena_alloc(Arena *a, size_t size)
 {
-    void *p = arena_take(a, size);
+    void *p = arena_take(a, size, ARENA_ALIGN);
     memset(p, 0, size);
     return p;
 }
 
-void *arena_alloc_raw(Arena *a, size_t size) { return arena_take(a, size); }
+void *arena_alloc_raw(Arena *a, size_t size) { return arena_take(a, size, ARENA_ALIGN); }
+
+char *arena_text(Arena *a, size_t size) { return arena_take(a, size, 1); }
 
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
-    char *p = arena_take(a, n + 1);
+    char *p = arena_take(a, n + 1, 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -90,7 +96,7 @@ char *arena_printf(Arena *a, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    char *p = arena_alloc(a, (size_t)n + 1);
+    char *p = arena_take(a, (size_t)n + 1, 1);
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);

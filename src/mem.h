@@ -17,8 +17,9 @@ typedef struct {
 } Arena;
 
 void arena_init(Arena *a);
-void *arena_alloc(Arena *a, size_t size);  /* zeroed, aligned for any type */
+void *arena_alloc(Arena *a, size_t size);  /* zeroed, aligned for pointers and int64_t */
 void *arena_alloc_raw(Arena *a, size_t size); /* the same, not zeroed: for buffers */
+char *arena_text(Arena *a, size_t size);      /* not zeroed, not aligned: for text */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_printf(Arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -64,7 +64,7 @@ const char *parse_intern(Parser *p, const char *text, size_t len)
 const char *parse_string(Parser *p, const char *text, size_t len, Span at)
 {
     size_t end = len >= 2 && text[len - 1] == '"' ? len - 1 : len;
-    char *s = arena_alloc_raw(p->arena, end);
+    char *s = arena_text(p->arena, end);
     size_t k = 0;
     for (size_t i = 1; i < end; i++) {
         if (text[i] == '\\' && i + 1 < end) {
@@ -240,7 +240,11 @@ void parse_syntax_error(Parser *p, Span at, const char **expected, int nexpected
         wants_expr |= strcmp(expected[i], "'not'") == 0;
     }
     int brace_line = open_line(p, p->braces), paren_line = open_line(p, p->parens);
-    if (!found && wants_close && brace_line) {
+    /* A declaration keyword inside a block means the block was never closed. */
+    bool starts_decl = found && (strcmp(found, "'check'") == 0 || strcmp(found, "'param'") == 0 ||
+                                 strcmp(found, "'import'") == 0 || strcmp(found, "'report'") == 0 ||
+                                 strcmp(found, "'allocation'") == 0);
+    if ((!found || starts_decl) && wants_close && brace_line) {
         hint = arena_printf(p->arena, "a '}' is missing: the '{' at line %d is never closed",
                             brace_line);
     } else if (wants_paren && paren_line) {
@@ -256,9 +260,12 @@ void parse_syntax_error(Parser *p, Span at, const char **expected, int nexpected
     } else if (found && strcmp(found, "figure") == 0 && wants_bar) {
         hint = "cells are separated by '|'";
     }
+    const char *keyword = NULL;
     if (found && found[0] == '\'' && strstr(msg, "a name") != NULL)
-        hint = arena_printf(p->arena, "%s is a keyword and cannot be used as a name", found);
-    parse_error(p, at, msg, hint);
+        keyword = arena_printf(p->arena, "%s is a keyword and cannot be used as a name", found);
+    Diag *g = parse_error(p, at, msg, keyword ? keyword : hint);
+    if (keyword && hint)
+        diag_note(p->diags, g, "hint: %s", hint);
 }
 
 int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module **out)

@@ -28,13 +28,6 @@ typedef struct {
     int len, cap;
 } CellVec;
 
-/* A row or a section in a table body, before the table is flattened. */
-typedef struct {
-    Row *row;
-    Section *section;
-    PtrVec *children;
-} Item;
-
 enum { PARSE_MAX_ERRORS = 20 };
 
 /* Where the innermost open '{' or '(' are, to say which one a missing closer
@@ -54,6 +47,10 @@ typedef struct Parser {
     int errors;        /* errors in this file */
     bool gave_up;
     Nesting braces[1], parens[1];
+    /* the table being parsed: its rows, in order, and the innermost open section */
+    Table *table;
+    PtrVec rows;
+    Section *section;
 } Parser;
 
 /* Parses src; returns the number of errors found (0: *out is complete). */
@@ -87,15 +84,15 @@ Table *ast_table_head(Parser *p, const char *kind, Span kind_at, const char *nam
                       Span name_at, const char *title, Span at);
 void ast_table_unit(Parser *p, Table *t, const char *word, Span at);
 void ast_table_note(Parser *p, Table *t, FigureTok note, Span at);
-void ast_table(Parser *p, Table *t, PtrVec *columns, PtrVec *items, Span at);
+void ast_table(Parser *p, Table *t, PtrVec *columns, Span at);
 Column *ast_column_year(Parser *p, FigureTok year, const char *label, Expr *formula, Span at);
 Column *ast_column_named(Parser *p, const char *name, const char *label, Expr *formula,
                          Span at);
-Item *ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
-              Span note_at, Expr *formula, CellVec *cells, Span at);
-CellVec *ast_cells(Parser *p);
-CellVec *ast_cells_push(Parser *p, CellVec *cells, Cell cell);
-Item *ast_section(Parser *p, const char *name, const char *label, PtrVec *items, Span at);
+void ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
+             Span note_at, Expr *formula, CellVec cells, Span at);
+CellVec ast_cells_push(Parser *p, CellVec cells, Cell cell);
+void ast_section_open(Parser *p, const char *name, const char *label, Span at);
+void ast_section_close(Parser *p, Span at);
 Cell ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at);
 Cell ast_cell(Parser *p, CellType type, Span at);
 

@@ -22,6 +22,7 @@ typedef struct {
     Diags diags;
     Interner names;
     PtrVec modules;   /* Module *, in load order; the year file first */
+    PtrVec imports_first; /* the same, each file after the files it imports */
     PtrVec tables;    /* Table *, in declaration order */
     PtrVec allocs;    /* Allocation * */
     PtrVec params;    /* Param *, the first declaration of each name */

@@ -710,9 +710,9 @@ static void resolve_table_shape(Resolver *R, Table *t)
         Row *r = t->rows[i];
         Row *first = find_row(t, r->name);
         if (first != r) {
-            Diag *g = diag_at(R->d, SEV_ERROR, r->loc, "table '%s' has two rows named '%s'",
+            Diag *g = diag_at(R->d, SEV_ERROR, row_loc(r), "table '%s' has two rows named '%s'",
                               t->name, r->name);
-            where_declared(R, g, first->loc);
+            where_declared(R, g, row_loc(first));
             R->errors++;
         }
         if (r->ncells == t->ncolumns + 1 && r->cells[r->ncells - 1].type == CELL_EMPTY)
@@ -720,7 +720,7 @@ static void resolve_table_shape(Resolver *R, Table *t)
         if (r->ncells != t->ncolumns && !(r->ncells == 0 && r->formula)) {
             Loc at = r->ncells ? loc_at(t->src, (Span){r->cells[0].start,
                                                        r->cells[r->ncells - 1].end})
-                               : r->loc;
+                               : row_loc(r);
             Diag *g = diag_at(R->d, SEV_ERROR, at, "row '%s' has %d cell%s, but table '%s' has "
                               "%d column%s", r->name, r->ncells, r->ncells == 1 ? "" : "s",
                               t->name, t->ncolumns, t->ncolumns == 1 ? "" : "s");
@@ -732,10 +732,10 @@ static void resolve_table_shape(Resolver *R, Table *t)
         if (r->ncells == 0) {
             /* a computed row that the report does not print: every cell computed */
             r->cells = arena_alloc(R->a, sizeof(Cell) * (size_t)(t->ncolumns ? t->ncolumns : 1));
-            r->ncells = t->ncolumns;
+            r->ncells = (uint16_t)t->ncolumns;
             for (int j = 0; j < t->ncolumns; j++) {
-                r->cells[j].start = r->loc.start;
-                r->cells[j].end = r->loc.end;
+                r->cells[j].start = r->span.start;
+                r->cells[j].end = r->span.end;
             }
         }
         r->kind = K_UNKNOWN;
@@ -1048,11 +1048,13 @@ static void resolve_report(Resolver *R)
     }
 }
 
+/* Imported files are declared first, so that a name the year file declares again is
+ * reported in the year file, where it can be changed. */
 static void declare_all(Resolver *R)
 {
     Program *prog = R->prog;
-    for (int i = 0; i < prog->modules.len; i++) {
-        Module *m = prog->modules.items[i];
+    for (int i = 0; i < prog->imports_first.len; i++) {
+        Module *m = prog->imports_first.items[i];
         for (int j = 0; j < m->decls.len; j++) {
             Decl *d = m->decls.items[j];
             switch (d->type) {
@@ -1119,7 +1121,7 @@ static void resolve_notes(Resolver *R)
         for (int j = 0; j < t->nrows; j++) {
             Row *r = t->rows[j];
             if (r->note && !prog->notes[r->note]) {
-                Diag *g = diag_at(R->d, SEV_ERROR, r->note_loc,
+                Diag *g = diag_at(R->d, SEV_ERROR, loc_at(t->src, r->note_span),
                                   "row '%s' refers to note %d, but no table is note %d",
                                   r->name, r->note, r->note);
                 diag_note(R->d, g, "hint: declare the note's table with 'note %d', for example "

@@ -5,8 +5,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void index_lines(Arena *a, Source *s)
+/* Lines are found only when a message needs them: most files are read, checked and
+ * never quoted. */
+static void index_lines(const Source *cs)
 {
+    Source *s = (Source *)cs;
+    Arena *a = s->arena;
+    if (s->line_starts)
+        return;
     int n = 1;
     for (size_t i = 0; i < s->len; i++)
         if (s->text[i] == '\n')
@@ -32,7 +38,7 @@ static Source *adopt(Arena *a, const char *path, char *text, size_t len)
     s->path = arena_strndup(a, path, strlen(path));
     s->text = text;
     s->len = len;
-    index_lines(a, s);
+    s->arena = a;
     return s;
 }
 
@@ -131,6 +137,7 @@ size_t source_first_bad_byte(const Source *s)
 
 void source_line_col(const Source *s, uint32_t offset, int *line, int *col)
 {
+    index_lines(s);
     int lo = 0, hi = s->nlines - 1;
     while (lo < hi) {
         int mid = (lo + hi + 1) / 2;
@@ -149,6 +156,7 @@ void source_line_col(const Source *s, uint32_t offset, int *line, int *col)
 
 const char *source_line(const Source *s, int line, size_t *len)
 {
+    index_lines(s);
     if (line < 1 || line > s->nlines) {
         *len = 0;
         return "";
@@ -173,4 +181,10 @@ Loc loc_at(const Source *src, Span s)
 {
     Loc l = {src, s.start, s.end};
     return l;
+}
+
+int source_line_count(const Source *s)
+{
+    index_lines(s);
+    return s->nlines;
 }

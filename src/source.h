@@ -13,8 +13,9 @@ typedef struct Source {
     const char *path;   /* as the user wrote it, or as found on the search path */
     const char *text;   /* NUL-terminated, a leading byte order mark removed */
     size_t len;
-    uint32_t *line_starts;
+    uint32_t *line_starts; /* made on first use */
     int nlines;
+    Arena *arena;
     int index;          /* order of loading: the file given first is 0 */
 } Source;
 
@@ -37,6 +38,8 @@ Source *source_from_text(Arena *a, const char *path, const char *text, size_t le
 
 /* The offset of the first byte that is not valid UTF-8 or is a NUL, or len if none. */
 size_t source_first_bad_byte(const Source *s);
+
+int source_line_count(const Source *s);
 
 /* 1-based line and column; the column counts characters, not bytes. */
 void source_line_col(const Source *s, uint32_t offset, int *line, int *col);

@@ -51,19 +51,19 @@ NumStatus value_of_cell(const Cell *c, Unit table_unit, Kind row_kind, Value *ou
         if (c->percent || table_unit == U_PERCENT) {
             v.kind = K_PERCENT;
             v.unit = U_PERCENT;
-            st = num_div(c->figure, num_units(100), &v.n);
+            st = num_div(num_exact(c->figure), num_units(100), &v.n);
             if (!st)
                 st = num_widen(v.n, figure_half_unit(c->decimals) / 100, &v.n);
         } else if (table_unit == U_TKR) {
             v.kind = K_MONEY;
             v.unit = U_TKR;
-            st = num_mul(c->figure, num_units(1000), &v.n);
+            st = num_mul(num_exact(c->figure), num_units(1000), &v.n);
             if (!st)
                 st = num_widen(v.n, figure_half_unit(c->decimals) * 1000, &v.n);
         } else {
             v.kind = unit_kind(table_unit);
             v.unit = table_unit;
-            v.n = c->figure;
+            v.n = num_exact(c->figure);
         }
         break;
     default:

@@ -43,8 +43,7 @@ static Cell one_cell(ParseFx *fx, const char *cell)
 static void assert_figure(Cell c, int64_t micro, int decimals)
 {
     assert_int_equal(c.type, CELL_FIGURE);
-    assert_int_equal(c.figure.lo, micro);
-    assert_int_equal(c.figure.hi, micro);
+    assert_int_equal(c.figure, micro);
     assert_int_equal(c.decimals, decimals);
 }
 
@@ -116,14 +115,14 @@ static void test_declarations(void **state)
     assert_string_equal(a->name, "contributions");
     assert_string_equal(a->title, "Medlemsbidrag");
     assert_int_equal(a->total.type, CELL_FIGURE);
-    assert_int_equal(a->total.figure.lo, KR(7864000));
+    assert_int_equal(a->total.figure, KR(7864000));
     assert_false(a->has_rounding);
     assert_int_equal(a->ngroups, 2);
     assert_string_equal(a->groups[0]->name, "state");
     assert_null(a->groups[0]->by_name);
     assert_int_equal(a->groups[0]->nmembers, 1);
     assert_string_equal(a->groups[0]->members[0]->name, "fk");
-    assert_int_equal(a->groups[0]->members[0]->amount.figure.lo, KR(3932000));
+    assert_int_equal(a->groups[0]->members[0]->amount.figure, KR(3932000));
     assert_ptr_equal(a->groups[0]->alloc, a);
     assert_string_equal(a->groups[1]->by_name, "residents");
     assert_null(a->groups[1]->members[0]->label);

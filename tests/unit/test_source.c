@@ -41,7 +41,7 @@ static void test_plain_text(void **state)
     assert_int_equal(s->len, 12);
     assert_memory_equal(s->text, "year 2025\nx\n", 13); /* NUL-terminated */
     /* A final newline starts an empty last line. */
-    assert_int_equal(s->nlines, 3);
+    assert_int_equal(source_line_count(s), 3);
     assert_int_equal(s->line_starts[0], 0);
     assert_int_equal(s->line_starts[1], 10);
     assert_int_equal(s->line_starts[2], 12);
@@ -52,7 +52,7 @@ static void test_empty_text(void **state)
     Source *s = from(state, "", 0);
     assert_int_equal(s->len, 0);
     assert_string_equal(s->text, "");
-    assert_int_equal(s->nlines, 1);
+    assert_int_equal(source_line_count(s), 1);
     size_t len = 99;
     const char *line = source_line(s, 1, &len);
     assert_int_equal(len, 0);
@@ -99,7 +99,7 @@ static void test_crlf_lines(void **state)
 {
     const char *text = "a\r\nbb\r\n\r\nccc";
     Source *s = from_str(state, text);
-    assert_int_equal(s->nlines, 4);
+    assert_int_equal(source_line_count(s), 4);
     size_t len;
     const char *line = source_line(s, 1, &len);
     assert_int_equal(len, 1);
@@ -132,7 +132,7 @@ static void test_line_without_cr_at_end_of_file(void **state)
     assert_int_equal(len, 1);
     assert_memory_equal(line, "y", 1);
     s = from_str(state, "one\r\n");
-    assert_int_equal(s->nlines, 2);
+    assert_int_equal(source_line_count(s), 2);
     line = source_line(s, 1, &len);
     assert_int_equal(len, 3);
     line = source_line(s, 2, &len);
@@ -201,7 +201,7 @@ static void test_many_lines(void **state)
     for (int i = 0; i < 300; i++)
         n += (size_t)snprintf(text + n, sizeof text - n, "%d\n", i);
     Source *s = from(state, text, n);
-    assert_int_equal(s->nlines, 301);
+    assert_int_equal(source_line_count(s), 301);
     uint32_t off = 0;
     for (int i = 0; i < 300; i++) {
         int l, c;
@@ -330,7 +330,7 @@ static void test_read_file_with_bom(void **state)
     assert_string_equal(s->path, path);
     assert_int_equal(s->len, 4);
     assert_string_equal(s->text, "x\r\ny");
-    assert_int_equal(s->nlines, 2);
+    assert_int_equal(source_line_count(s), 2);
 }
 
 int main(void)
