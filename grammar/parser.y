@@ -43,7 +43,6 @@ static const Span NO_SPAN = {0, 0};
     Table *table;
     Column *column;
     Cell cell;
-    CellVec cells;
     Allocation *alloc;
     AllocGroup *group;
     AllocMember *member;
@@ -75,7 +74,6 @@ static const Span NO_SPAN = {0, 0};
 %type <number> opt_severity opt_percent
 %type <signed_figure> signed_figure
 %type <list> report_entries columns groups members args arglist
-%type <cells> cells
 %type <entry> report_entry
 %type <table> table_head
 %type <column> column
@@ -162,14 +160,14 @@ section
 /* row -> NAME [STRING] ['note' FIGURE] ['=' expr] {'|' cell} */
 row
     : NAME opt_string opt_formula cells
-                            { ast_row(p, $1, $2, NULL, NO_SPAN, $3, $4, @$); }
+                            { ast_row(p, $1, $2, NULL, NO_SPAN, $3, @$); }
     | NAME opt_string NOTE FIGURE opt_formula cells
-                            { ast_row(p, $1, $2, &$4, @4, $5, $6, @$); }
+                            { ast_row(p, $1, $2, &$4, @4, $5, @$); }
     ;
 
 cells
-    : %empty                            { $$ = (CellVec){NULL, 0, 0}; }
-    | cells '|' cell                    { $$ = ast_cells_push(p, $1, $3); }
+    : %empty                            { ast_cells_start(p); }
+    | cells '|' cell                    { ast_cells_push(p, $3); }
     ;
 
 /* cell -> [signed_figure ['%'] | '-' | STRING] */
@@ -308,7 +306,7 @@ primary
 ref
     : NAME                              { $$ = ast_ref(p, NULL, $1, @1, @$); }
     | ref '.' NAME                      { $$ = ast_ref(p, $1, $3, @3, @$); }
-    | ref '[' NAME ']'                  { $$ = ast_select_name(p, $1, $3, @3, @$); }
+    | ref '[' NAME ']'                  { $$ = ast_select_name(p, $1, $3, @$); }
     | ref '[' FIGURE ']'                { $$ = ast_select_year(p, $1, $3, @3, @$); }
     ;
 

@@ -105,7 +105,7 @@ Table *ast_table_head(Parser *p, const char *kind, Span kind_at, const char *nam
     t->src = p->src;
     /* the rows that follow belong to this table */
     p->table = t;
-    p->rows = (PtrVec){0};
+    p->nrows = 0;
     p->section = NULL;
     return t;
 }
@@ -149,8 +149,10 @@ void ast_table(Parser *p, Table *t, PtrVec *columns, Span at)
     t->ncolumns = columns->len;
     for (int i = 0; i < t->ncolumns; i++)
         t->columns[i]->index = i;
-    t->rows = (Row **)p->rows.items;
-    t->nrows = p->rows.len;
+    t->nrows = p->nrows;
+    t->rows = arena_alloc_raw(p->arena, sizeof(Row *) * (size_t)(p->nrows ? p->nrows : 1));
+    if (p->nrows)
+        memcpy(t->rows, p->rows, sizeof(Row *) * (size_t)p->nrows);
     add_decl(p, D_TABLE, t);
 }
 
@@ -179,8 +181,15 @@ Column *ast_column_named(Parser *p, const char *name, const char *label, Expr *f
     return c;
 }
 
+/* Grows a scratch array of the parser's (not in the arena: it is reused). */
+static void *grow(void *items, int *cap, size_t size)
+{
+    *cap = *cap ? *cap * 2 : 64;
+    return mem_realloc(items, (size_t)*cap * size);
+}
+
 void ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
-             Span note_at, Expr *formula, CellVec cells, Span at)
+             Span note_at, Expr *formula, Span at)
 {
     Row *r = arena_alloc(p->arena, sizeof *r);
     r->name = name;
@@ -190,13 +199,17 @@ void ast_row(Parser *p, const char *name, const char *label, const FigureTok *no
         r->note_span = note_at;
     }
     r->formula = formula;
-    r->ncells = (uint16_t)cells.len;
-    r->cells = cells.items;
+    r->ncells = (uint16_t)p->ncells;
+    r->cells = arena_alloc_raw(p->arena, sizeof(Cell) * (size_t)(p->ncells ? p->ncells : 1));
+    if (p->ncells)
+        memcpy(r->cells, p->cells, sizeof(Cell) * (size_t)p->ncells);
     r->span = at;
     r->table = p->table;
     r->section = p->section;
-    r->index = p->rows.len;
-    ptrvec_push(p->arena, &p->rows, r);
+    r->index = p->nrows;
+    if (p->nrows == p->rows_cap)
+        p->rows = grow(p->rows, &p->rows_cap, sizeof *p->rows);
+    p->rows[p->nrows++] = r;
 }
 
 void ast_section_open(Parser *p, const char *name, const char *label, Span at)
@@ -207,7 +220,7 @@ void ast_section_open(Parser *p, const char *name, const char *label, Span at)
     s->loc = parse_loc(p, at);
     s->parent = p->section;
     s->table = p->table;
-    s->first_row = p->rows.len;
+    s->first_row = p->nrows;
     if (p->table)
         ptrvec_push(p->arena, &p->table->sections, s);
     p->section = s;
@@ -219,26 +232,21 @@ void ast_section_close(Parser *p, Span at)
     if (!s)
         return;
     s->loc = loc_span(s->loc, parse_loc(p, at));
-    s->end_row = p->rows.len;
+    s->end_row = p->nrows;
     p->section = s->parent;
 }
 
-CellVec ast_cells_push(Parser *p, CellVec cells, Cell cell)
+void ast_cells_start(Parser *p) { p->ncells = 0; }
+
+void ast_cells_push(Parser *p, Cell cell)
 {
-    if (cells.len == cells.cap) {
-        int cap = cells.cap ? cells.cap * 2 : 2;
-        Cell *items = arena_alloc_raw(p->arena, (size_t)cap * sizeof *items);
-        if (cells.len)
-            memcpy(items, cells.items, (size_t)cells.len * sizeof *items);
-        cells.items = items;
-        cells.cap = cap;
-    }
-    if (cells.len == UINT16_MAX) {
+    if (p->ncells == UINT16_MAX) {
         parse_error(p, (Span){cell.start, cell.end}, "a row has at most 65535 cells", NULL);
-        return cells;
+        return;
     }
-    cells.items[cells.len++] = cell;
-    return cells;
+    if (p->ncells == p->cells_cap)
+        p->cells = grow(p->cells, &p->cells_cap, sizeof *p->cells);
+    p->cells[p->ncells++] = cell;
 }
 
 Cell ast_cell(Parser *p, CellType type, Span at)
@@ -448,17 +456,15 @@ Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at)
         return e;
     }
     e->u.ref.names[e->u.ref.nnames] = name;
-    e->u.ref.name_spans[e->u.ref.nnames] = name_at;
     e->u.ref.nnames++;
     return e;
 }
 
-Expr *ast_select_name(Parser *p, Expr *ref, const char *name, Span sel_at, Span at)
+Expr *ast_select_name(Parser *p, Expr *ref, const char *name, Span at)
 {
     ref->loc = parse_loc(p, at);
     ref->u.ref.has_sel = true;
     ref->u.ref.sel_name = name;
-    ref->u.ref.sel_span = sel_at;
     return ref;
 }
 
@@ -466,8 +472,7 @@ Expr *ast_select_year(Parser *p, Expr *ref, FigureTok year, Span sel_at, Span at
 {
     ref->loc = parse_loc(p, at);
     ref->u.ref.has_sel = true;
-    ref->u.ref.sel_year = whole(p, year, sel_at, "a year", 1900, 2999);
-    ref->u.ref.sel_span = sel_at;
+    ref->u.ref.sel_year = (int16_t)whole(p, year, sel_at, "a year", 1900, 2999);
     return ref;
 }
 

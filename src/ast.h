@@ -25,10 +25,10 @@ typedef enum { U_NONE = 0, U_KR, U_TKR, U_PERCENT, U_COUNT } Unit;
 /* A literal figure: its exact value and the interval its printing stands for. */
 typedef struct {
     Num value;
-    Kind kind;
-    Unit unit;
-    int decimals;
-    bool printed;  /* a figure as printed: shown as written, not as an interval */
+    uint8_t kind;     /* Kind */
+    uint8_t unit;     /* Unit */
+    uint8_t decimals;
+    bool printed;     /* a figure as printed: shown as written, not as an interval */
 } Literal;
 
 typedef struct Table Table;
@@ -67,19 +67,17 @@ typedef enum {
 
 typedef struct Expr Expr;
 struct Expr {
-    ExprType type;
+    uint8_t type;   /* ExprType */
+    uint8_t kind;   /* Kind, resolved */
     Loc loc;
-    Kind kind;      /* resolved */
     union {
         Literal figure;
         const char *string; /* E_STRING */
         int32_t date;       /* E_DATE: yyyymmdd */
         struct {
-            const char *names[3];
-            Span name_spans[3];
+            const char *names[3]; /* where each is written: name_loc() in resolve.c */
             const char *sel_name; /* [budget] */
-            Span sel_span;
-            int32_t sel_year;     /* [2024]; 0 if none */
+            int16_t sel_year;     /* [2024]; 0 if none */
             uint8_t nnames;
             bool has_sel;
             uint8_t rtype;        /* RefType, resolved */

@@ -196,6 +196,7 @@ static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
         return EVAL_OK;
     }
     NumStatus st = NUM_OK;
+    ag->acc.printed = false; /* a result now, not a figure as printed */
     if (ag->func == FN_SUM)
         st = num_add(ag->acc.n, v.n, &ag->acc.n);
     else if (ag->func == FN_MIN)
@@ -732,8 +733,14 @@ static void check_tables(Eval *E)
             Row *r = t->rows[i];
             for (int j = 0; j < t->ncolumns; j++) {
                 Column *c = t->columns[j];
-                if (!is_stated(&r->cells[j]))
+                if (!is_stated(&r->cells[j])) {
+                    /* computed though nobody asks for it: a cycle or an overflow in
+                     * it is still an error */
+                    Value unused;
+                    if ((r->formula || c->formula) && cell_value(E, t, r, c, &unused))
+                        return;
                     continue;
+                }
                 if (r->formula)
                     check_formula(E, t, r, c, r->formula);
                 if (c->formula)

@@ -288,6 +288,8 @@ int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module 
     yyparse(scanner, &p);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);
+    mem_free(p.rows);
+    mem_free(p.cells);
     *out = p.module;
     return p.errors;
 }

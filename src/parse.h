@@ -22,12 +22,6 @@ typedef struct {
     FigureTok figure;
 } SignedFig;
 
-/* The cells of a row as they are parsed. */
-typedef struct {
-    Cell *items;
-    int len, cap;
-} CellVec;
-
 enum { PARSE_MAX_ERRORS = 20 };
 
 /* Where the innermost open '{' or '(' are, to say which one a missing closer
@@ -47,10 +41,14 @@ typedef struct Parser {
     int errors;        /* errors in this file */
     bool gave_up;
     Nesting braces[1], parens[1];
-    /* the table being parsed: its rows, in order, and the innermost open section */
+    /* the table being parsed: its rows so far, the innermost open section, and the
+     * cells of the row being read; copied to the arena, exactly sized, when done */
     Table *table;
-    PtrVec rows;
     Section *section;
+    Row **rows;
+    int nrows, rows_cap;
+    Cell *cells;
+    int ncells, cells_cap;
 } Parser;
 
 /* Parses src; returns the number of errors found (0: *out is complete). */
@@ -89,8 +87,9 @@ Column *ast_column_year(Parser *p, FigureTok year, const char *label, Expr *form
 Column *ast_column_named(Parser *p, const char *name, const char *label, Expr *formula,
                          Span at);
 void ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
-             Span note_at, Expr *formula, CellVec cells, Span at);
-CellVec ast_cells_push(Parser *p, CellVec cells, Cell cell);
+             Span note_at, Expr *formula, Span at);
+void ast_cells_start(Parser *p);
+void ast_cells_push(Parser *p, Cell cell);
 void ast_section_open(Parser *p, const char *name, const char *label, Span at);
 void ast_section_close(Parser *p, Span at);
 Cell ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at);
@@ -116,7 +115,7 @@ void ast_check(Parser *p, const char *name, Span name_at, const char *title, int
 Expr *ast_figure(Parser *p, FigureTok f, bool percent, Span at);
 Expr *ast_date(Parser *p, int32_t date, Span at);
 Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at);
-Expr *ast_select_name(Parser *p, Expr *ref, const char *name, Span sel_at, Span at);
+Expr *ast_select_name(Parser *p, Expr *ref, const char *name, Span at);
 Expr *ast_select_year(Parser *p, Expr *ref, FigureTok year, Span sel_at, Span at);
 Expr *ast_unary(Parser *p, ExprType type, Expr *operand, Span at);
 Expr *ast_binary(Parser *p, BinOp op, Expr *left, Expr *right, Span at);

@@ -213,8 +213,39 @@ static const char *table_columns(Resolver *R, const Table *t)
 
 /* ---- references ---------------------------------------------------------------- */
 
-static Loc name_loc(const Expr *e, int i) { return loc_at(e->loc.src, e->u.ref.name_spans[i]); }
-static Loc sel_loc(const Expr *e) { return loc_at(e->loc.src, e->u.ref.sel_span); }
+/* Where the parts of a reference are written: found again in the text, since
+ * only messages need them and a large file has millions of references. */
+static uint32_t skip_layout(const Expr *e, uint32_t at)
+{
+    const char *t = e->loc.src->text;
+    while (at < e->loc.end && strchr(" \t\r\n(.", t[at]))
+        at++;
+    return at;
+}
+
+static Loc name_loc(const Expr *e, int i)
+{
+    uint32_t at = skip_layout(e, e->loc.start);
+    for (int k = 0; k < i; k++)
+        at = skip_layout(e, at + (uint32_t)strlen(e->u.ref.names[k]));
+    Span s = {at, at + (uint32_t)strlen(e->u.ref.names[i])};
+    return loc_at(e->loc.src, s);
+}
+
+static Loc sel_loc(const Expr *e)
+{
+    const char *t = e->loc.src->text;
+    uint32_t at = e->loc.start;
+    while (at < e->loc.end && t[at] != '[')
+        at++;
+    at++;
+    while (at < e->loc.end && (t[at] == ' ' || t[at] == '\t'))
+        at++;
+    uint32_t end = at;
+    while (end < e->loc.end && t[end] != ']' && t[end] != ' ' && t[end] != '\t')
+        end++;
+    return loc_at(e->loc.src, (Span){at, end});
+}
 
 static void unknown(Resolver *R, Loc at, const char *what, const char *name, Suggest *s)
 {
