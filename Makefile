@@ -49,26 +49,32 @@ example: deps
 	[ $$status -le 1 ]
 
 $(B)/parser.c $(B)/parser.h: grammar/parser.y | $(B)
-	bison -Wall -Werror --defines=$(B)/parser.h -o $(B)/parser.c $<
+	@echo "  BISON   $<"
+	@bison -Wall -Werror --defines=$(B)/parser.h -o $(B)/parser.c $<
 
 $(B)/lexer.c $(B)/lexer.h: grammar/lexer.l | $(B)
-	flex --header-file=$(B)/lexer.h -o $(B)/lexer.c $<
+	@echo "  FLEX    $<"
+	@flex --header-file=$(B)/lexer.h -o $(B)/lexer.c $<
 
-$(B)/parser.o: $(B)/parser.c $(B)/lexer.h
-	$(CC) $(GEN_CFLAGS) -c -o $@ $<
+$(B)/parser.o: $(B)/parser.c $(B)/lexer.h $(wildcard src/*.h)
+	@echo "  CC      $<"
+	@$(CC) $(GEN_CFLAGS) -c -o $@ $<
 
-$(B)/lexer.o: $(B)/lexer.c $(B)/parser.h
-	$(CC) $(GEN_CFLAGS) -c -o $@ $<
+$(B)/lexer.o: $(B)/lexer.c $(B)/parser.h $(wildcard src/*.h)
+	@echo "  CC      $<"
+	@$(CC) $(GEN_CFLAGS) -c -o $@ $<
 
 $(B)/%.o: src/%.c $(wildcard src/*.h) $(B)/parser.h $(B)/lexer.h | $(B)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) $(WARN) -c -o $@ $<
 
 $(B)/finsam: $(B)/main.o $(OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS)
 
 $(B)/tests/%: tests/unit/%.c $(OBJ) $(wildcard tests/unit/*.h) | $(B)/tests
-	$(CC) $(ALL_CFLAGS) $(WARN) -Itests/unit -o $@ $< $(OBJ) -lcmocka
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) $(WARN) -Itests/unit -o $@ $< $(OBJ) -lcmocka
 
 $(B) $(B)/tests:
 	mkdir -p $@

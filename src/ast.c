@@ -196,7 +196,6 @@ void ast_row(Parser *p, const char *name, const char *label, const FigureTok *no
     r->label = label;
     if (note) {
         r->note = (uint16_t)whole(p, *note, note_at, "a note number", 1, 999);
-        r->note_span = note_at;
     }
     r->formula = formula;
     r->ncells = (uint16_t)p->ncells;
@@ -241,7 +240,7 @@ void ast_cells_start(Parser *p) { p->ncells = 0; }
 void ast_cells_push(Parser *p, Cell cell)
 {
     if (p->ncells == UINT16_MAX) {
-        parse_error(p, (Span){cell.start, cell.end}, "a row has at most 65535 cells", NULL);
+        parse_error(p, cell_span(&cell), "a row has at most 65535 cells", NULL);
         return;
     }
     if (p->ncells == p->cells_cap)
@@ -256,7 +255,8 @@ Cell ast_cell(Parser *p, CellType type, Span at)
     c.type = (uint8_t)type;
     c.start = at.start;
     /* An empty cell has no text of its own: point between the bars. */
-    c.end = type == CELL_EMPTY ? at.start : at.end;
+    uint32_t len = type == CELL_EMPTY ? 0 : at.end - at.start;
+    c.len = (uint16_t)(len > UINT16_MAX ? UINT16_MAX : len);
     return c;
 }
 
@@ -264,7 +264,7 @@ Cell ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at)
 {
     Cell c = ast_cell(p, CELL_FIGURE, at);
     c.figure = f.negative ? -f.figure.value.lo : f.figure.value.lo;
-    c.decimals = (uint8_t)f.figure.decimals;
+    c.decimals = (uint8_t)(f.figure.decimals & 31);
     c.percent = percent;
     return c;
 }
@@ -288,7 +288,8 @@ void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, 
         a->rounding = value;
         a->has_rounding = true;
     } else {
-        Span at = {word_at.start, value.end > word_at.end ? value.end : word_at.end};
+        uint32_t end = cell_span(&value).end;
+        Span at = {word_at.start, end > word_at.end ? end : word_at.end};
         Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at),
                           "an allocation takes 'total FIGURE' and 'rounding FIGURE', not '%s'",
                           word);

@@ -120,12 +120,15 @@ typedef enum { CELL_EMPTY, CELL_FIGURE, CELL_DASH, CELL_TEXT } CellType;
 /* A cell as written; what it states follows from its table's unit (value.h).
  * Kept small: a large report has millions of them. */
 typedef struct {
-    uint32_t start, end;  /* in the file of its table or allocation */
-    uint8_t type;         /* CellType */
-    uint8_t decimals;
-    bool percent;
     int64_t figure;       /* micro units, exactly as written, sign applied */
+    uint32_t start;       /* in the file of its table or allocation; cell_span() */
+    uint16_t len;
+    uint8_t type : 2;     /* CellType */
+    uint8_t percent : 1;
+    uint8_t decimals : 5;
 } Cell;
+
+static inline Span cell_span(const Cell *c) { return (Span){c->start, c->start + c->len}; }
 
 struct Section {
     const char *name;   /* may be NULL */
@@ -144,7 +147,6 @@ struct Row {
     Section *section;   /* innermost; NULL at the table's top level */
     Table *table;
     Span span;          /* in its table's file; row_loc() gives the location */
-    Span note_span;
     int index;
     uint16_t ncells;
     uint16_t note;      /* 0 if none */

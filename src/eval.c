@@ -24,7 +24,7 @@ typedef struct {
     Arena *a;
     Diags *d;
     Results *res;
-    Memo ***memos;         /* per table, per row: its computed cells, made when needed */
+    Memo ***memos;         /* per table, per row: its computed cells; made when needed */
     Collector *collect;    /* when set, references record their values here */
     int errors;
 } Eval;
@@ -122,7 +122,7 @@ static Value amount(const Cell *c)
     return v;
 }
 
-static Loc cell_loc(const Source *src, const Cell *c) { return loc_at(src, (Span){c->start, c->end}); }
+static Loc cell_loc(const Source *src, const Cell *c) { return loc_at(src, cell_span(c)); }
 
 static const char *key_text(Eval *E, Key k)
 {
@@ -143,6 +143,8 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
         *out = stated(t, r, cell);
         return EVAL_OK;
     }
+    if (!E->memos[t->id])
+        E->memos[t->id] = arena_alloc(E->a, sizeof(Memo *) * (size_t)t->nrows);
     Memo **row_memos = &E->memos[t->id][r->index];
     if (!*row_memos)
         *row_memos = arena_alloc(E->a, sizeof(Memo) * (size_t)t->ncolumns);
@@ -993,10 +995,6 @@ int program_eval(Program *prog, Results *res)
     E.d = &prog->diags;
     E.res = res;
     E.memos = arena_alloc(E.a, sizeof(Memo **) * (size_t)(prog->tables.len + 1));
-    for (int i = 0; i < prog->tables.len; i++) {
-        Table *t = prog->tables.items[i];
-        E.memos[i] = arena_alloc(E.a, sizeof(Memo *) * (size_t)(t->nrows + 1));
-    }
     check_tables(&E);
     for (int i = 0; i < prog->allocs.len; i++)
         check_alloc(&E, prog->allocs.items[i]);

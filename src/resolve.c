@@ -709,7 +709,7 @@ static Kind cell_kind(Resolver *R, const Source *src, Unit unit, const Cell *c)
 {
     Value v;
     if (value_of_cell(c, unit, unit_kind(unit), &v)) {
-        diag_at(R->d, SEV_ERROR, loc_at(src, (Span){c->start, c->end}),
+        diag_at(R->d, SEV_ERROR, loc_at(src, cell_span(c)),
                 "this figure is too large for finsam's arithmetic");
         R->errors++;
         return K_UNKNOWN;
@@ -750,7 +750,7 @@ static void resolve_table_shape(Resolver *R, Table *t)
             r->ncells--; /* a closing '|' */
         if (r->ncells != t->ncolumns && !(r->ncells == 0 && r->formula)) {
             Loc at = r->ncells ? loc_at(t->src, (Span){r->cells[0].start,
-                                                       r->cells[r->ncells - 1].end})
+                                                       cell_span(&r->cells[r->ncells - 1]).end})
                                : row_loc(r);
             Diag *g = diag_at(R->d, SEV_ERROR, at, "row '%s' has %d cell%s, but table '%s' has "
                               "%d column%s", r->name, r->ncells, r->ncells == 1 ? "" : "s",
@@ -766,7 +766,6 @@ static void resolve_table_shape(Resolver *R, Table *t)
             r->ncells = (uint16_t)t->ncolumns;
             for (int j = 0; j < t->ncolumns; j++) {
                 r->cells[j].start = r->span.start;
-                r->cells[j].end = r->span.end;
             }
         }
         r->kind = K_UNKNOWN;
@@ -778,7 +777,7 @@ static void resolve_table_shape(Resolver *R, Table *t)
             if (r->kind == K_UNKNOWN) {
                 r->kind = k;
             } else if (r->kind != k) {
-                diag_at(R->d, SEV_ERROR, loc_at(t->src, (Span){c->start, c->end}),
+                diag_at(R->d, SEV_ERROR, loc_at(t->src, cell_span(c)),
                         "row '%s' mixes %s and %s", r->name, kind_name(r->kind), kind_name(k));
                 R->errors++;
             }
@@ -1131,6 +1130,28 @@ static void declare_all(Resolver *R)
     }
 }
 
+/* Where a row says "note N": found again in its text, for the one message that
+ * needs it. */
+static Loc note_loc(const Row *r)
+{
+    const char *t = r->table->src->text;
+    uint32_t at = r->span.start, end = r->span.end;
+    bool in_string = false;
+    for (; at + 4 < end; at++) {
+        if (t[at] == '"')
+            in_string = !in_string;
+        else if (!in_string && strncmp(t + at, "note", 4) == 0 && strchr(" \t", t[at + 4]))
+            break;
+    }
+    uint32_t num = at + 4;
+    while (num < end && (t[num] == ' ' || t[num] == '\t'))
+        num++;
+    uint32_t stop = num;
+    while (stop < end && t[stop] >= '0' && t[stop] <= '9')
+        stop++;
+    return loc_at(r->table->src, (Span){num, stop});
+}
+
 static void resolve_notes(Resolver *R)
 {
     Program *prog = R->prog;
@@ -1152,7 +1173,7 @@ static void resolve_notes(Resolver *R)
         for (int j = 0; j < t->nrows; j++) {
             Row *r = t->rows[j];
             if (r->note && !prog->notes[r->note]) {
-                Diag *g = diag_at(R->d, SEV_ERROR, loc_at(t->src, r->note_span),
+                Diag *g = diag_at(R->d, SEV_ERROR, note_loc(r),
                                   "row '%s' refers to note %d, but no table is note %d",
                                   r->name, r->note, r->note);
                 diag_note(R->d, g, "hint: declare the note's table with 'note %d', for example "
