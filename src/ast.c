@@ -477,11 +477,34 @@ Expr *ast_select_year(Parser *p, Expr *ref, FigureTok year, Span sel_at, Span at
     return ref;
 }
 
+/* Expressions are walked by recursion: one nested deeper than this is refused
+ * where it is written, rather than allowed to overflow the stack later. */
+enum { MAX_EXPR_DEPTH = 1000 };
+
+static Expr *nest(Parser *p, Expr *e, const Expr *a, const Expr *b)
+{
+    int depth = 1 + (a ? a->depth : 0);
+    if (b && b->depth + 1 > depth)
+        depth = b->depth + 1;
+    if (depth > MAX_EXPR_DEPTH) {
+        /* reported once, where it first goes too deep; deeper levels stay at the cap */
+        depth = MAX_EXPR_DEPTH + 1;
+        if ((!a || a->depth <= MAX_EXPR_DEPTH) && (!b || b->depth <= MAX_EXPR_DEPTH)) {
+            Span at = {e->loc.start, e->loc.end};
+            char *msg = arena_printf(p->arena, "this expression is nested more than %d levels "
+                                     "deep", MAX_EXPR_DEPTH);
+            parse_error(p, at, msg, "add many rows with sum or sum(section) instead of + ... +");
+        }
+    }
+    e->depth = (uint16_t)depth;
+    return e;
+}
+
 Expr *ast_unary(Parser *p, ExprType type, Expr *operand, Span at)
 {
     Expr *e = expr(p, type, at);
     e->u.unary.operand = operand;
-    return e;
+    return nest(p, e, operand, NULL);
 }
 
 Expr *ast_binary(Parser *p, BinOp op, Expr *left, Expr *right, Span at)
@@ -490,7 +513,7 @@ Expr *ast_binary(Parser *p, BinOp op, Expr *left, Expr *right, Span at)
     e->u.binary.op = op;
     e->u.binary.left = left;
     e->u.binary.right = right;
-    return e;
+    return nest(p, e, left, right);
 }
 
 Expr *ast_call(Parser *p, const char *name, Span name_at, PtrVec *args, Span at)
@@ -503,6 +526,11 @@ Expr *ast_call(Parser *p, const char *name, Span name_at, PtrVec *args, Span at)
     e->u.call.name = name;
     e->u.call.name_loc = parse_loc(p, name_at);
     e->u.call.args = *args;
+    const Expr *deepest = NULL;
+    for (int i = 0; i < args->len; i++)
+        if (!deepest || ((Expr *)args->items[i])->depth > deepest->depth)
+            deepest = args->items[i];
+    nest(p, e, deepest, NULL);
     for (size_t i = 0; i < sizeof funcs / sizeof funcs[0]; i++)
         if (strcmp(name, funcs[i].name) == 0) {
             e->u.call.func = funcs[i].func;
@@ -520,5 +548,5 @@ Expr *ast_where(Parser *p, Expr *rows, Expr *cond, Span at)
     Expr *e = expr(p, E_WHERE, at);
     e->u.where.rows = rows;
     e->u.where.cond = cond;
-    return e;
+    return nest(p, e, rows, cond);
 }

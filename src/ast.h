@@ -69,6 +69,7 @@ typedef struct Expr Expr;
 struct Expr {
     uint8_t type;   /* ExprType */
     uint8_t kind;   /* Kind, resolved */
+    uint16_t depth; /* levels of operators below: resolve and eval recurse this deep */
     Loc loc;
     union {
         Literal figure;

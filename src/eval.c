@@ -26,8 +26,13 @@ typedef struct {
     Results *res;
     Memo ***memos;         /* per table, per row: its computed cells; made when needed */
     Collector *collect;    /* when set, references record their values here */
+    int depth;             /* cells being computed, one inside another */
     int errors;
 } Eval;
+
+/* Cells are computed by recursion, each from the cells it needs: a chain deeper
+ * than this is refused rather than allowed to overflow the stack. */
+enum { MAX_CELL_DEPTH = 2000 };
 
 typedef struct {
     Table *table;          /* the table of a row or column formula, or of 'where' */
@@ -166,10 +171,20 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
         *out = absent();
         return EVAL_OK;
     }
+    if (E->depth == MAX_CELL_DEPTH) {
+        Diag *g = diag_at(E->d, SEV_ERROR, formula->loc, "formulas here depend on formulas "
+                          "more than %d deep", MAX_CELL_DEPTH);
+        diag_note(E->d, g, "hint: state the figures of some computed rows, or add them with "
+                           "sum");
+        E->errors++;
+        return EVAL_FAILED;
+    }
     m->state = MEMO_BUSY;
     Collector *saved = E->collect;
     E->collect = NULL;
+    E->depth++;
     int st = compute_cell(E, t, r, c, formula, out);
+    E->depth--;
     E->collect = saved;
     if (st)
         return st;
@@ -965,11 +980,20 @@ static void check_alloc(Eval *E, Allocation *al)
     }
     bool whole = num_meets(shares, num_units(1));
     count_outcome(E, whole, SEV_ERROR);
-    if (!whole)
-        alloc_finding(E, al->name_loc, arena_printf(E->a, "the groups' shares of '%s' do not "
-                                                    "add up to the whole", al->name),
-                      value_number(K_NUMBER, U_NONE, shares),
-                      value_number(K_NUMBER, U_NONE, num_units(1)), "1");
+    if (!whole) {
+        Finding *f = finding(E, FIND_ALLOC, SEV_ERROR, al->name_loc, "allocation");
+        char buf[VALUE_FMT_MAX];
+        f->message = arena_printf(E->a, "the groups' shares of '%s' add up to %s, not to the "
+                                  "whole", al->name,
+                                  value_format_num(shares, K_NUMBER, U_NONE, buf));
+        for (int i = 0; i < al->ngroups && i < MAX_OPERANDS; i++) {
+            f->operands[i].text = al->groups[i]->name;
+            eval(E, &none, al->groups[i]->fraction, &f->operands[i].value);
+        }
+        f->noperands = al->ngroups < MAX_OPERANDS ? al->ngroups : MAX_OPERANDS;
+        f->stated = value_number(K_NUMBER, U_NONE, shares);
+        f->computed = value_number(K_NUMBER, U_NONE, num_units(1));
+    }
 }
 
 /* ---- the run ------------------------------------------------------------------ */

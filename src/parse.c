@@ -122,13 +122,16 @@ void parse_close(Nesting *n)
         n->depth--;
 }
 
-/* The line of the innermost open '{' or '(', or 0 if none is known. */
+/* The line of the innermost open '{' or '(', or 0 if none is known. Counted here
+ * rather than with source_line_col: while the scanner runs, the text after the
+ * current token is not yet as it will be (parse_restore_text). */
 static int open_line(const Parser *p, const Nesting *n)
 {
     if (n->depth <= 0 || n->depth > (int)(sizeof n->open / sizeof n->open[0]))
         return 0;
-    int line, col;
-    source_line_col(p->src, n->open[n->depth - 1], &line, &col);
+    int line = 1;
+    for (uint32_t i = 0; i < n->open[n->depth - 1]; i++)
+        line += p->src->text[i] == '\n';
     return line;
 }
 
@@ -286,6 +289,7 @@ int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module 
     /* The text ends in two NUL bytes (source.c), so the scanner reads it in place. */
     YY_BUFFER_STATE buf = yy_scan_buffer((char *)src->text, src->len + 2, scanner);
     yyparse(scanner, &p);
+    parse_restore_text(scanner);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);
     mem_free(p.rows);

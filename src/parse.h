@@ -55,6 +55,7 @@ typedef struct Parser {
 int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module **out);
 
 /* For the scanner. */
+void parse_restore_text(void *scanner); /* in grammar/lexer.l */
 Loc parse_loc(const Parser *p, Span s);
 int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureTok *out);
 int parse_date_token(Parser *p, const char *text, Span at, int32_t *out);

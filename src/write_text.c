@@ -41,7 +41,7 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
         g->tag = f->tag;
         if (f->has_stated) {
             explain_cell(&d, g, a, f);
-        } else if (f->noperands >= 2) {
+        } else if (f->type == FIND_CHECK && f->noperands >= 2) {
             diag_note(&d, g, "%s is %s", f->operands[0].text, fmt(a, &f->operands[0].value));
             diag_note(&d, g, "%s is %s", f->operands[1].text, fmt(a, &f->operands[1].value));
         }
@@ -50,7 +50,7 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
             value_format_num(f->difference, f->difference_kind, f->difference_unit, buf);
             diag_note(&d, g, "difference: %s", buf);
         }
-        explain_operands(&d, g, a, f, f->has_stated ? 0 : 2);
+        explain_operands(&d, g, a, f, f->type == FIND_CHECK && !f->has_stated ? 2 : 0);
         if (f->explanation)
             diag_note(&d, g, "%s", f->explanation);
         if (f->source)

@@ -695,10 +695,9 @@ static void test_missing_brace_before_check(void **state)
     assert_true(fx->errors >= 1);
     Diag *g = diag_n(&fx->diags, 0);
     assert_diag_at(fx, g, 4, 1);
-    /* BUG: a table left open before a 'check' gets the hint "'check' is a keyword
-     * and cannot be used as a name" (parse.c gives the brace hint only at the end of
-     * the file). Here the '}' is what is missing; the hint should name the '{' on
-     * line 1 as it does at the end of the file. */
+    /* Regression: a table left open before a 'check' got only the hint "'check' is
+     * a keyword and cannot be used as a name" (parse.c gave the brace hint only at
+     * the end of the file). The '}' is what is missing: name the '{' on line 1. */
     assert_non_null(find_note(g, "the '{' at line 1 is never closed"));
 }
 

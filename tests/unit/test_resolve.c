@@ -565,9 +565,9 @@ static void test_missing_import_counted(void **state)
     write_file(fx, "year.fin", REPORT_2025 "import \"nowhere\"\n");
     int errors = program_load(&fx->prog, fx->path, no_options());
     assert_int_equal(fx->prog.diags.errors, 1);
-    /* BUG: program_load returns "the number of errors", but an import that is not
-     * found is not counted: load.c's program_load assigns L.errors = load_file(...),
-     * overwriting what load_import added to L->errors. It returns 0 here. */
+    /* Regression: program_load returns "the number of errors", but returned 0 for
+     * an import that was not found (program_load assigned L.errors = load_file(...),
+     * overwriting what load_import had added). */
     assert_int_equal(errors, 1);
 }
 

@@ -111,13 +111,13 @@ static void test_printed_figures(void **state)
     assert_string_equal(fmt(printed(K_COUNT, U_COUNT, num_exact(KR(21)), 0)), "21");
 }
 
-static void test_printed_whole_kronor_with_ore_columns(void **state)
+static void test_printed_kronor_keep_zero_ore(void **state)
 {
     (void)state;
-    /* BUG: a kr figure printed with öre that are zero ("1 234,00") is shown without
-     * them ("1 234,00 kr" expected, "1 234 kr" given): value.c's format_micro ignores
-     * the printed decimals for kronor, although value.h says a printed figure is shown
-     * "as printed, with its decimals". */
+    /* Regression: a kr figure printed with zero öre ("1 234,00") was shown as
+     * "1 234 kr": value.c's format_micro ignored the printed decimals for kronor,
+     * although value.h says a printed figure is shown "as printed, with its
+     * decimals". */
     assert_string_equal(fmt(printed(K_MONEY, U_KR, num_exact(KR(1234)), 2)), "1 234,00 kr");
 }
 
@@ -196,7 +196,7 @@ int main(void)
         cmocka_unit_test(test_intervals),
         cmocka_unit_test(test_percentages),
         cmocka_unit_test(test_printed_figures),
-        cmocka_unit_test(test_printed_whole_kronor_with_ore_columns),
+        cmocka_unit_test(test_printed_kronor_keep_zero_ore),
         cmocka_unit_test(test_other_kinds),
         cmocka_unit_test(test_format_num_difference),
         cmocka_unit_test(test_format_extremes_fit),
