@@ -59,6 +59,7 @@ static const Span NO_SPAN = {0, 0};
 %token BY "'by'" FROM "'from'" SOURCE "'source'" ERROR_WORD "'error'"
 %token WARNING_WORD "'warning'" ELSE "'else'" WHERE "'where'"
 %token AND "'and'" OR "'or'" NOT "'not'"
+%token LOCAL "'local'" REQUIRE "'require'" AS "'as'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" LT "'<'" GT "'>'"
 
 %left OR
@@ -71,9 +72,9 @@ static const Span NO_SPAN = {0, 0};
 
 %type <string> opt_string opt_source opt_else
 %type <name> opt_name opt_unit_word
-%type <number> opt_severity opt_percent
+%type <number> opt_severity opt_percent opt_local
 %type <signed_figure> signed_figure
-%type <list> report_entries columns groups members args arglist
+%type <list> report_entries columns groups members args arglist requirements
 %type <entry> report_entry
 %type <table> table_head
 %type <column> column
@@ -94,7 +95,9 @@ file
     ;
 
 decl
-    : IMPORT STRING                                 { ast_import(p, $2, @$); }
+    : IMPORT STRING                                 { ast_import(p, $2, NULL, @$); }
+    | IMPORT STRING AS NAME                         { ast_import(p, $2, $4, @$); }
+    | REQUIRE requirements                          { ast_require(p, $2, @$); }
     | REPORT opt_string '{' report_entries '}'      { ast_report(p, $2, $4, @$); }
     | table
     | allocation
@@ -221,16 +224,30 @@ member
     : NAME opt_string '|' cell          { $$ = ast_member(p, $1, $2, $4, @$); }
     ;
 
-/* param -> 'param' NAME [STRING] '=' signed_figure ['%' | 'unit' NAME] {'from' DATE | 'source' STRING} */
+/* param -> 'param' ['local'] NAME [STRING] ['=' signed_figure ['%' | 'unit' NAME]]
+ *          {'from' DATE | 'source' STRING} */
 param
     : param_head
     ;
 
 param_head
-    : PARAM NAME opt_string '=' signed_figure opt_unit_word
-                            { $$ = ast_param(p, $2, @2, $3, $5, $6, @5, @$); }
+    : PARAM opt_local NAME opt_string '=' signed_figure opt_unit_word
+                            { $$ = ast_param(p, $2, $3, @3, $4, &$6, $7, @6, @$); }
+    | PARAM opt_local NAME opt_string
+                            { $$ = ast_param(p, $2, $3, @3, $4, NULL, NULL, @3, @$); }
     | param_head FROM DATE              { ast_param_from(p, $1, $3, @3); $$ = $1; }
     | param_head SOURCE STRING          { ast_param_source(p, $1, $3, @3); $$ = $1; }
+    ;
+
+opt_local
+    : %empty        { $$ = 0; }
+    | LOCAL         { $$ = 1; }
+    ;
+
+/* requirements -> ref {',' ref} */
+requirements
+    : ref                               { $$ = ast_push(p, ast_list(p), $1); }
+    | requirements ',' ref              { $$ = ast_push(p, $1, $3); }
     ;
 
 opt_unit_word

@@ -30,12 +30,21 @@ static void add_decl(Parser *p, DeclType type, void *node)
     ptrvec_push(p->arena, &p->module->decls, d);
 }
 
-void ast_import(Parser *p, const char *path, Span at)
+void ast_import(Parser *p, const char *path, const char *alias, Span at)
 {
     Import *im = arena_alloc(p->arena, sizeof *im);
     im->path = path;
+    im->alias = alias;
     im->loc = parse_loc(p, at);
     add_decl(p, D_IMPORT, im);
+}
+
+void ast_require(Parser *p, PtrVec *refs, Span at)
+{
+    Require *rq = arena_alloc(p->arena, sizeof *rq);
+    rq->refs = *refs;
+    rq->loc = parse_loc(p, at);
+    add_decl(p, D_REQUIRE, rq);
 }
 
 void ast_report(Parser *p, const char *title, PtrVec *entries, Span at)
@@ -341,20 +350,31 @@ AllocMember *ast_member(Parser *p, const char *name, const char *label, Cell amo
     return m;
 }
 
-Param *ast_param(Parser *p, const char *name, Span name_at, const char *title,
-                 SignedFig value, const char *unit, Span value_at, Span at)
+Param *ast_param(Parser *p, int local, const char *name, Span name_at, const char *title,
+                 const SignedFig *value, const char *unit, Span value_at, Span at)
 {
     Param *pa = arena_alloc(p->arena, sizeof *pa);
+    pa->local = local;
     pa->name = name;
     pa->title = title;
     pa->loc = parse_loc(p, at);
     pa->name_loc = parse_loc(p, name_at);
     pa->value_loc = parse_loc(p, value_at);
-    Num v = value.figure.value;
-    if (value.negative)
-        v = num_exact(-v.lo);
+    add_decl(p, D_PARAM, pa);
+    if (!value) {
+        if (!local) {
+            Diag *g = diag_at(p->diags, SEV_ERROR, pa->name_loc, "parameter '%s' has no value",
+                              name);
+            diag_note(p->diags, g, "hint: param %s = 20%% from 2025-01-01; only a 'param local' "
+                                   "may leave its value to each federation", name);
+            p->errors++;
+        }
+        return pa;
+    }
+    pa->has_value = true;
+    Num v = value->negative ? num_exact(-value->figure.value.lo) : value->figure.value;
     pa->value.value = v;
-    pa->value.decimals = value.figure.decimals;
+    pa->value.decimals = (uint8_t)value->figure.decimals;
     pa->value.kind = K_NUMBER;
     pa->value.unit = U_NONE;
     if (unit && strcmp(unit, "%") == 0) {
@@ -373,7 +393,6 @@ Param *ast_param(Parser *p, const char *name, Span name_at, const char *title,
                                "an amount (500 000 unit kr) or a count (25 unit count)");
         p->errors++;
     }
-    add_decl(p, D_PARAM, pa);
     return pa;
 }
 
@@ -449,10 +468,11 @@ Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at)
         p->errors++;
         return e;
     }
-    if (e->u.ref.nnames == 3) {
+    if (e->u.ref.nnames == 4) {
         Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, name_at),
-                          "a reference has at most three parts");
-        diag_note(p->diags, g, "hint: table.row, or allocation.group.member");
+                          "a reference has at most four parts");
+        diag_note(p->diags, g, "hint: table.row, allocation.group.member, or one of these "
+                               "after the name of an import: ns.table.row");
         p->errors++;
         return e;
     }

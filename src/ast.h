@@ -76,7 +76,7 @@ struct Expr {
         const char *string; /* E_STRING */
         int32_t date;       /* E_DATE: yyyymmdd */
         struct {
-            const char *names[3]; /* where each is written: name_loc() in resolve.c */
+            const char *names[4]; /* where each is written: name_loc() in resolve.c */
             const char *sel_name; /* [budget] */
             int16_t sel_year;     /* [2024]; 0 if none */
             uint8_t nnames;
@@ -212,7 +212,11 @@ struct Param {
     int32_t from;         /* yyyymmdd; 0 if always */
     const char *source;
     Loc loc, name_loc;
-    Param *next;          /* resolved: the other values of the same name */
+    bool local;           /* a federation may set its own value */
+    bool has_value;       /* a local parameter may leave it to the federation */
+    /* resolved */
+    Param *next;          /* the other values of the same name */
+    bool federation;      /* a value a federation set for a local parameter */
 };
 
 typedef struct {
@@ -247,15 +251,23 @@ typedef struct {
 
 typedef struct {
     const char *path;
+    const char *alias;    /* import "x" as alias; NULL if none */
     Loc loc;
 } Import;
 
-typedef enum { D_IMPORT, D_REPORT, D_TABLE, D_ALLOC, D_PARAM, D_CHECK } DeclType;
+/* require a.b, c: the names a rule set needs from the year file. */
+typedef struct {
+    PtrVec refs;          /* Expr *, each an E_REF */
+    Loc loc;
+} Require;
+
+typedef enum { D_IMPORT, D_REPORT, D_TABLE, D_ALLOC, D_PARAM, D_CHECK, D_REQUIRE } DeclType;
 
 typedef struct {
     DeclType type;
     union {
         Import *import;
+        Require *require;
         Report *report;
         Table *table;
         Allocation *alloc;
@@ -269,7 +281,9 @@ static inline Loc row_loc(const Row *r) { return loc_at(r->table->src, r->span);
 /* One parsed file. */
 typedef struct {
     const Source *src;
-    PtrVec decls; /* Decl * */
+    PtrVec decls;     /* Decl * */
+    const char *ns;   /* import "x" as ns: its names are ns.name; NULL for none */
+    Loc ns_at;        /* the import that named it */
 } Module;
 
 #endif

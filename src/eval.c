@@ -434,18 +434,22 @@ static int eval_call(Eval *E, const Env *env, Expr *e, Value *out)
  * year's last day. */
 static int param_value(Eval *E, Param *p, int year, Loc at, Value *out)
 {
-    int32_t last_day = year * 10000 + 1231;
-    Param *best = NULL;
-    for (Param *q = p; q; q = q->next)
-        if (q->from <= last_day && (!best || q->from > best->from))
-            best = q;
+    Param *best = param_in_force(p, year);
     if (!best) {
         Diag *g = diag_at(E->d, SEV_ERROR, at, "parameter '%s' has no value in force in %d",
                           p->name, year);
         int line, col;
         source_line_col(p->loc.src, p->loc.start, &line, &col);
-        diag_note(E->d, g, "its earliest value is from %d-%02d-%02d (%s:%d:%d)", p->from / 10000,
-                  p->from / 100 % 100, p->from % 100, p->loc.src->path, line, col);
+        if (p->has_value)
+            diag_note(E->d, g, "its earliest value is from %d-%02d-%02d (%s:%d:%d)",
+                      p->from / 10000, p->from / 100 % 100, p->from % 100, p->loc.src->path,
+                      line, col);
+        else
+            diag_note(E->d, g, "the rule set leaves it to each federation (%s:%d:%d)",
+                      p->loc.src->path, line, col);
+        if (p->local)
+            diag_note(E->d, g, "hint: set it in the federation's file: param %s = ... from "
+                               "%d-01-01 source \"...\"", p->name, year);
         E->errors++;
         return EVAL_FAILED;
     }

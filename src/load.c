@@ -124,9 +124,22 @@ static int load_file(Loader *L, const char *path, Loading *parent, const Import 
             return 1;
         }
     for (int i = 0; i < L->loaded_real.len; i++)
-        if (strcmp(L->loaded_real.items[i], real) == 0)
-            return 0; /* already loaded through another import */
-    ptrvec_push(a, &L->loaded_real, (void *)real);
+        if (strcmp(L->loaded_real.items[i], real) == 0) {
+            /* already loaded through another import: under the same name, or none */
+            Module *m = prog->modules.items[i];
+            const char *alias = im ? im->alias : NULL;
+            if (m->ns == alias)
+                return 0;
+            Diag *g = diag_at(&prog->diags, SEV_ERROR, im->loc,
+                              "%s is imported both as '%s' and as '%s'", m->src->path,
+                              m->ns ? m->ns : "(no name)", alias ? alias : "(no name)");
+            int line, col;
+            source_line_col(m->ns_at.src, m->ns_at.start, &line, &col);
+            if (m->ns_at.src)
+                diag_note(&prog->diags, g, "first imported at %s:%d:%d", m->ns_at.src->path,
+                          line, col);
+            return 1;
+        }
 
     const char *why;
     Source *src = source_read(a, path, &why);
@@ -151,7 +164,12 @@ static int load_file(Loader *L, const char *path, Loading *parent, const Import 
     }
     Module *m;
     int errors = parse_module(a, &prog->diags, &prog->names, src, &m);
+    if (im) {
+        m->ns = im->alias;
+        m->ns_at = im->loc;
+    }
     ptrvec_push(a, &prog->modules, m);
+    ptrvec_push(a, &L->loaded_real, (void *)real); /* in step with prog->modules */
 
     Loading self = {real, src, parent};
     for (int i = 0; i < m->decls.len; i++) {

@@ -236,7 +236,9 @@ void parse_syntax_error(Parser *p, Span at, const char **expected, int nexpected
 
     const char *hint = NULL;
     bool wants_close = false, wants_bar = false, wants_paren = false, wants_expr = false;
+    bool wants_equals = false;
     for (int i = 0; i < nexpected; i++) {
+        wants_equals |= strcmp(expected[i], "'='") == 0;
         wants_close |= strcmp(expected[i], "'}'") == 0;
         wants_bar |= strcmp(expected[i], "'|'") == 0;
         wants_paren |= strcmp(expected[i], "')'") == 0;
@@ -258,6 +260,8 @@ void parse_syntax_error(Parser *p, Span at, const char **expected, int nexpected
         msg = before ? arena_printf(p->arena, "expected an expression after %s, found %s",
                                     before, what)
                      : arena_printf(p->arena, "expected an expression, found %s", what);
+    } else if (nexpected > 6 && wants_equals && found && strcmp(found, "figure") == 0) {
+        msg = arena_printf(p->arena, "expected '=', found %s", what);
     } else if (nexpected > 6) {
         msg = arena_printf(p->arena, "unexpected %s", what);
     } else if (found && strcmp(found, "figure") == 0 && wants_bar) {

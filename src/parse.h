@@ -73,7 +73,8 @@ void parse_syntax_error(Parser *p, Span at, const char **expected, int nexpected
 PtrVec *ast_list(Parser *p);
 PtrVec *ast_push(Parser *p, PtrVec *list, void *item);
 
-void ast_import(Parser *p, const char *path, Span at);
+void ast_import(Parser *p, const char *path, const char *alias, Span at);
+void ast_require(Parser *p, PtrVec *refs, Span at);
 void ast_report(Parser *p, const char *title, PtrVec *entries, Span at);
 ReportEntry *ast_entry_text(Parser *p, const char *key, const char *text, Span at);
 ReportEntry *ast_entry_figure(Parser *p, const char *key, SignedFig f, Span at);
@@ -105,8 +106,8 @@ AllocGroup *ast_group(Parser *p, const char *name, const char *label, Expr *frac
 AllocMember *ast_member(Parser *p, const char *name, const char *label, Cell amount,
                         Span at);
 
-Param *ast_param(Parser *p, const char *name, Span name_at, const char *title,
-                 SignedFig value, const char *unit, Span value_at, Span at);
+Param *ast_param(Parser *p, int local, const char *name, Span name_at, const char *title,
+                 const SignedFig *value, const char *unit, Span value_at, Span at);
 void ast_param_from(Parser *p, Param *param, int32_t date, Span at);
 void ast_param_source(Parser *p, Param *param, const char *source, Span at);
 

@@ -42,4 +42,9 @@ int program_load(Program *prog, const char *path, const LoadOptions *opts);
 /* Names, kinds and check domains (resolve.c); returns the number of errors. */
 int program_resolve(Program *prog);
 
+/* The value of a parameter in force in a year: a federation's own value if it has
+ * set one from on or before the year's last day, else the rule set's; the latest
+ * such. NULL if none is in force yet. */
+Param *param_in_force(Param *first, int year);
+
 #endif

@@ -8,7 +8,7 @@
 #include "program.h"
 #include "value.h"
 
-typedef enum { SYM_TABLE, SYM_ALLOC, SYM_PARAM, SYM_CHECK } SymType;
+typedef enum { SYM_TABLE, SYM_ALLOC, SYM_PARAM, SYM_CHECK, SYM_NAMESPACE } SymType;
 
 struct Symbol {
     const char *name;
@@ -46,6 +46,20 @@ static Symbol *lookup(Program *prog, const char *name)
         if (prog->symbols[i]->name == name)
             return prog->symbols[i];
     return NULL;
+}
+
+static Module *module_of(const Resolver *R, const Source *src)
+{
+    return R->prog->modules.items[src->index];
+}
+
+/* The name under which a file imported "as ns" declares name: ns.name. */
+static const char *qualify(Resolver *R, const char *ns, const char *name)
+{
+    if (!ns)
+        return name;
+    char *q = arena_printf(R->a, "%s.%s", ns, name);
+    return intern(&R->prog->names, q, strlen(q));
 }
 
 static void where_declared(Resolver *R, Diag *g, Loc loc)
@@ -355,6 +369,33 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
     }
 
     Symbol *sym = lookup(R->prog, a);
+    const char *own_ns = module_of(R, e->loc.src)->ns;
+    if (sym && sym->type == SYM_NAMESPACE) {
+        if (n == 1) {
+            Diag *g = diag_at(R->d, SEV_ERROR, e->loc, "'%s' is the name of an import", a);
+            diag_note(R->d, g, "hint: name something declared in it: %s.table.row", a);
+            R->errors++;
+            return K_UNKNOWN;
+        }
+        /* ns.b: what the file imported as ns declares as b */
+        a = qualify(R, a, e->u.ref.names[1]);
+        for (int i = 1; i < n; i++)
+            e->u.ref.names[i - 1] = e->u.ref.names[i];
+        e->u.ref.names[0] = a;
+        e->u.ref.nnames = (uint8_t)--n;
+        sym = lookup(R->prog, a);
+    } else if (own_ns) {
+        /* inside a file imported as ns, its own names come first */
+        Symbol *own = lookup(R->prog, qualify(R, own_ns, a));
+        if (own)
+            sym = own;
+    }
+    if (n == 4) {
+        diag_at(R->d, SEV_ERROR, name_loc(e, 3), "a reference has at most three parts after "
+                "the name of an import");
+        R->errors++;
+        return K_UNKNOWN;
+    }
     if (!sym || sym->type == SYM_CHECK) {
         if (n == 1 && !sel && strcmp(a, "year") == 0) {
             e->u.ref.rtype = REF_YEAR;
@@ -388,7 +429,11 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         }
         e->u.ref.rtype = REF_PARAM;
         e->u.ref.param = sym->node;
-        return e->u.ref.param->value.kind;
+        for (Param *q = sym->node; q; q = q->next)
+            if (q->has_value)
+                return q->value.kind;
+        /* a local parameter no federation has set yet: reported when it is used */
+        return K_NUMBER;
     }
 
     if (sym->type == SYM_ALLOC) {
@@ -1078,53 +1123,198 @@ static void resolve_report(Resolver *R)
     }
 }
 
+/* A second declaration of a parameter: another dated value from the same file, or a
+ * federation's own value of a parameter its rule set marks local. */
+static void declare_param_value(Resolver *R, Param *first, Param *p)
+{
+    if (p->loc.src != first->loc.src) {
+        if (!first->local) {
+            Diag *g = diag_at(R->d, SEV_ERROR, p->name_loc, "parameter '%s' is set by its rule "
+                              "set and is not local: a federation cannot set its own value",
+                              p->name);
+            where_declared(R, g, first->loc);
+            diag_note(R->d, g, "hint: a rule set lets federations set a parameter by "
+                               "declaring it 'param local'");
+            R->errors++;
+            return;
+        }
+        p->federation = true;
+    } else if (p->local != first->local) {
+        Diag *g = diag_at(R->d, SEV_ERROR, p->name_loc, "parameter '%s' is local in one of its "
+                          "declarations and not in another", p->name);
+        where_declared(R, g, first->loc);
+        R->errors++;
+        return;
+    }
+    for (Param *q = first; q; q = q->next)
+        if (q->from == p->from && q->federation == p->federation) {
+            Diag *g = diag_at(R->d, SEV_ERROR, p->loc, "parameter '%s' has two values from "
+                              "the same date", p->name);
+            where_declared(R, g, q->loc);
+            R->errors++;
+            return;
+        }
+    p->next = first->next;
+    first->next = p;
+}
+
 /* Imported files are declared first, so that a name the year file declares again is
- * reported in the year file, where it can be changed. */
+ * reported in the year file, where it can be changed. A file imported "as ns"
+ * declares its names as ns.name. */
 static void declare_all(Resolver *R)
 {
     Program *prog = R->prog;
     for (int i = 0; i < prog->imports_first.len; i++) {
         Module *m = prog->imports_first.items[i];
+        if (m->ns && !lookup(prog, m->ns))
+            declare(R, m->ns, SYM_NAMESPACE, m, m->ns_at);
         for (int j = 0; j < m->decls.len; j++) {
             Decl *d = m->decls.items[j];
             switch (d->type) {
             case D_TABLE:
-                declare(R, d->u.table->name, SYM_TABLE, d->u.table, d->u.table->name_loc);
+                declare(R, qualify(R, m->ns, d->u.table->name), SYM_TABLE, d->u.table,
+                        d->u.table->name_loc);
                 d->u.table->id = prog->tables.len;
                 ptrvec_push(R->a, &prog->tables, d->u.table);
                 break;
             case D_ALLOC:
-                declare(R, d->u.alloc->name, SYM_ALLOC, d->u.alloc, d->u.alloc->name_loc);
+                declare(R, qualify(R, m->ns, d->u.alloc->name), SYM_ALLOC, d->u.alloc,
+                        d->u.alloc->name_loc);
                 ptrvec_push(R->a, &prog->allocs, d->u.alloc);
                 break;
             case D_CHECK:
-                declare(R, d->u.check->name, SYM_CHECK, d->u.check, d->u.check->name_loc);
+                declare(R, qualify(R, m->ns, d->u.check->name), SYM_CHECK, d->u.check,
+                        d->u.check->name_loc);
                 ptrvec_push(R->a, &prog->checks, d->u.check);
                 break;
             case D_PARAM: {
                 Param *p = d->u.param;
-                Symbol *s = lookup(prog, p->name);
+                const char *name = qualify(R, m->ns, p->name);
+                Symbol *s = lookup(prog, name);
                 if (s && s->type == SYM_PARAM) {
-                    /* another dated value of the same parameter */
-                    Param *q = s->node;
-                    for (; q; q = q->next)
-                        if (q->from == p->from) {
-                            Diag *g = diag_at(R->d, SEV_ERROR, p->loc, "parameter '%s' has two "
-                                              "values from the same date", p->name);
-                            where_declared(R, g, q->loc);
-                            R->errors++;
-                            break;
-                        }
-                    p->next = ((Param *)s->node)->next;
-                    ((Param *)s->node)->next = p;
+                    declare_param_value(R, s->node, p);
                 } else {
-                    declare(R, p->name, SYM_PARAM, p, p->name_loc);
+                    declare(R, name, SYM_PARAM, p, p->name_loc);
                     ptrvec_push(R->a, &prog->params, p);
                 }
                 break;
             }
             default:
                 break;
+            }
+        }
+    }
+}
+
+Param *param_in_force(Param *first, int year)
+{
+    int32_t last_day = year * 10000 + 1231;
+    Param *best = NULL;
+    for (int federation = 1; federation >= 0 && !best; federation--)
+        for (Param *q = first; q; q = q->next)
+            if (q->federation == federation && q->has_value && q->from <= last_day &&
+                (!best || q->from > best->from))
+                best = q;
+    return best;
+}
+
+/* ---- requirements --------------------------------------------------------------- */
+
+/* Does the year file define what `require` names? Returns a description of what is
+ * missing, or NULL. */
+static const char *missing(Resolver *R, Expr *e)
+{
+    const char **names = e->u.ref.names;
+    int n = e->u.ref.nnames;
+    Symbol *s = lookup(R->prog, names[0]);
+    if (!s || s->type == SYM_CHECK || s->type == SYM_NAMESPACE)
+        return arena_printf(R->a, "'%s'", names[0]);
+    if (n == 1)
+        return NULL;
+    if (s->type == SYM_TABLE) {
+        Table *t = s->node;
+        if (n == 2 && (find_row(t, names[1]) || find_column_named(t, names[1]) ||
+                       find_section(t, names[1])))
+            return NULL;
+        return arena_printf(R->a, "a row '%s' in table '%s'", names[1], names[0]);
+    }
+    if (s->type == SYM_ALLOC) {
+        Allocation *al = s->node;
+        for (int i = 0; i < al->ngroups; i++)
+            if (al->groups[i]->name == names[1]) {
+                if (n == 2)
+                    return NULL;
+                for (int j = 0; j < al->groups[i]->nmembers; j++)
+                    if (al->groups[i]->members[j]->name == names[2])
+                        return NULL;
+                return arena_printf(R->a, "a member '%s' in group '%s' of allocation '%s'",
+                                    names[2], names[1], names[0]);
+            }
+        return arena_printf(R->a, "a group '%s' in allocation '%s'", names[1], names[0]);
+    }
+    return arena_printf(R->a, "'%s' as a table or an allocation", names[0]);
+}
+
+static bool mentions(const Expr *e, const Expr *want)
+{
+    switch (e->type) {
+    case E_REF:
+        for (int i = 0; i < want->u.ref.nnames; i++)
+            if (i >= e->u.ref.nnames || e->u.ref.names[i] != want->u.ref.names[i])
+                return false;
+        return true;
+    case E_NEG:
+    case E_NOT:
+        return mentions(e->u.unary.operand, want);
+    case E_BINARY:
+        return mentions(e->u.binary.left, want) || mentions(e->u.binary.right, want);
+    case E_CALL:
+        for (int i = 0; i < e->u.call.args.len; i++)
+            if (mentions(e->u.call.args.items[i], want))
+                return true;
+        return false;
+    case E_WHERE:
+        return mentions(e->u.where.rows, want) || mentions(e->u.where.cond, want);
+    default:
+        return false;
+    }
+}
+
+/* Each rule set's `require` against the year file, before any rule is resolved: a
+ * missing name is one message at the requirement, naming a rule that needs it. */
+static void resolve_requirements(Resolver *R)
+{
+    Program *prog = R->prog;
+    const char *year_file = ((Module *)prog->modules.items[0])->src->path;
+    for (int i = 0; i < prog->modules.len; i++) {
+        Module *m = prog->modules.items[i];
+        for (int j = 0; j < m->decls.len; j++) {
+            Decl *d = m->decls.items[j];
+            if (d->type != D_REQUIRE)
+                continue;
+            for (int k = 0; k < d->u.require->refs.len; k++) {
+                Expr *e = d->u.require->refs.items[k];
+                const char *what = e->u.ref.has_sel ? "a name without [...]" : missing(R, e);
+                if (!what)
+                    continue;
+                char *text = arena_strndup(R->a, e->loc.src->text + e->loc.start,
+                                           e->loc.end - e->loc.start);
+                Diag *g = diag_at(R->d, SEV_ERROR, e->loc, "%s does not define %s, which the "
+                                  "rule set %s requires as '%s'", year_file, what,
+                                  m->src->path, text);
+                for (int c = 0; c < m->decls.len; c++) {
+                    Decl *u = m->decls.items[c];
+                    if (u->type != D_CHECK || !mentions(u->u.check->expr, e))
+                        continue;
+                    int line, col;
+                    source_line_col(u->u.check->loc.src, u->u.check->loc.start, &line, &col);
+                    diag_note(R->d, g, "the rule '%s' needs it (%s:%d:%d)", u->u.check->name,
+                              m->src->path, line, col);
+                    break;
+                }
+                diag_note(R->d, g, "hint: the comment at the top of %s lists the names a year "
+                                   "file defines", m->src->path);
+                R->errors++;
             }
         }
     }
@@ -1192,6 +1382,9 @@ int program_resolve(Program *prog)
     declare_all(&R);
     for (int i = 0; i < prog->tables.len; i++)
         resolve_table_shape(&R, prog->tables.items[i]);
+    if (R.errors)
+        return R.errors;
+    resolve_requirements(&R);
     if (R.errors)
         return R.errors;
     resolve_notes(&R);
