@@ -19,6 +19,8 @@ void yyerror(YYLTYPE *loc, void *scanner, Parser *p, const char *message);
 }
 
 %code {
+#include <string.h>
+
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                    \
     do {                                                                 \
         if (N) {                                                         \
@@ -364,5 +366,9 @@ int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Parser *p)
 void yyerror(YYLTYPE *loc, void *scanner, Parser *p, const char *message)
 {
     (void)scanner;
-    parse_error(p, *loc, message, NULL);
+    if (strcmp(message, "memory exhausted") == 0)
+        parse_error(p, *loc, "this is nested too deeply for finsam (about 10 000 levels)",
+                    "write the expression with fewer parentheses or sections");
+    else
+        parse_error(p, *loc, message, NULL);
 }

@@ -170,6 +170,7 @@ struct Table {
     PtrVec sections;    /* Section * */
     const Source *src;
     int id;             /* resolved: its place in the program's list of tables */
+    Row **row_index;    /* resolved: rows by name, an open hash of 2 * nrows slots */
 };
 
 struct AllocMember {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kind.h"
+#include "years.h"
 
 typedef enum { MEMO_NONE, MEMO_BUSY, MEMO_DONE } MemoState;
 
@@ -435,6 +436,14 @@ static int eval_call(Eval *E, const Env *env, Expr *e, Value *out)
 static int param_value(Eval *E, Param *p, int year, Loc at, Value *out)
 {
     Param *best = param_in_force(p, year);
+    bool any_value = false;
+    for (Param *q = p; q; q = q->next)
+        any_value |= q->has_value;
+    if (!best && any_value) {
+        /* not yet in force in that year: the rule does not apply to it */
+        *out = absent();
+        return EVAL_OK;
+    }
     if (!best) {
         Diag *g = diag_at(E->d, SEV_ERROR, at, "parameter '%s' has no value in force in %d",
                           p->name, year);
@@ -635,37 +644,15 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
 
 static void count_outcome(Eval *E, bool passed, Severity sev)
 {
-    E->res->checks++;
-    if (passed)
-        E->res->passed++;
-    else if (sev == SEV_ERROR)
-        E->res->failed_errors++;
-    else
-        E->res->failed_warnings++;
+    result_count(E->res, passed, sev);
 }
 
 static Finding *finding(Eval *E, FindingType type, Severity sev, Loc at, const char *tag)
 {
-    Finding *f = arena_alloc(E->a, sizeof *f);
-    f->type = type;
-    f->severity = sev;
-    f->loc = at;
-    f->tag = tag;
-    f->order_file = at.src ? at.src->index : 0;
-    ptrvec_push(E->a, &E->res->failed, f);
-    return f;
+    return result_add(E->res, E->a, type, sev, at, tag);
 }
 
-static void set_difference(Finding *f, Value a, Value b)
-{
-    Num d;
-    if (num_sub(num_exact(num_mid(a.n)), num_exact(num_mid(b.n)), &d) == NUM_OK) {
-        f->has_difference = true;
-        f->difference = d;
-        f->difference_kind = a.kind;
-        f->difference_unit = a.unit;
-    }
-}
+static void set_difference(Finding *f, Value a, Value b) { result_difference(f, a, b); }
 
 static void copy_operands(Finding *f, const Collector *c)
 {
@@ -1002,18 +989,6 @@ static void check_alloc(Eval *E, Allocation *al)
 
 /* ---- the run ------------------------------------------------------------------ */
 
-static int by_place(const void *pa, const void *pb)
-{
-    const Finding *a = *(Finding *const *)pa, *b = *(Finding *const *)pb;
-    if (a->order_file != b->order_file)
-        return a->order_file < b->order_file ? -1 : 1;
-    if (a->loc.start != b->loc.start)
-        return a->loc.start < b->loc.start ? -1 : 1;
-    if (a->order_column != b->order_column)
-        return a->order_column < b->order_column ? -1 : 1;
-    return 0;
-}
-
 int program_eval(Program *prog, Results *res)
 {
     memset(res, 0, sizeof *res);
@@ -1027,7 +1002,7 @@ int program_eval(Program *prog, Results *res)
     for (int i = 0; i < prog->allocs.len; i++)
         check_alloc(&E, prog->allocs.items[i]);
     run_checks(&E);
-    /* qsort is not stable: findings at one place keep their order by column */
-    qsort(res->failed.items, (size_t)res->failed.len, sizeof(void *), by_place);
+    years_compare(prog, res);
+    result_sort(res);
     return E.errors;
 }

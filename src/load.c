@@ -20,6 +20,10 @@ void program_init(Program *prog)
 
 void program_free(Program *prog)
 {
+    if (prog->previous) {
+        program_free(prog->previous);
+        mem_free(prog->previous);
+    }
     interner_free(&prog->names);
     mem_free(prog->symbols);
     arena_free(&prog->arena);
@@ -69,21 +73,21 @@ static const char *display_path(Arena *a, const char *path)
 }
 
 /* Finds an import; on failure lists every path tried. */
-static void load_import(Loader *L, const Import *im, Loading *from)
+const char *program_find(Program *prog, const char *name, const Source *from,
+                         const LoadOptions *opts, Loc at, const char *what)
 {
-    Arena *a = &L->prog->arena;
-    const char *name = im->path;
+    Arena *a = &prog->arena;
     size_t n = strlen(name);
     const char *file = n > 4 && strcmp(name + n - 4, ".fin") == 0
                            ? name : arena_printf(a, "%s.fin", name);
     PtrVec dirs = {0};
-    ptrvec_push(a, &dirs, dir_of(a, from->src->path));
-    for (int i = 0; i < L->opts->ninclude; i++)
-        ptrvec_push(a, &dirs, (void *)L->opts->include_dirs[i]);
-    for (int i = 0; i < L->opts->npath; i++)
-        ptrvec_push(a, &dirs, (void *)L->opts->path_dirs[i]);
-    if (L->opts->rules_dir)
-        ptrvec_push(a, &dirs, (void *)L->opts->rules_dir);
+    ptrvec_push(a, &dirs, dir_of(a, from->path));
+    for (int i = 0; i < opts->ninclude; i++)
+        ptrvec_push(a, &dirs, (void *)opts->include_dirs[i]);
+    for (int i = 0; i < opts->npath; i++)
+        ptrvec_push(a, &dirs, (void *)opts->path_dirs[i]);
+    if (opts->rules_dir)
+        ptrvec_push(a, &dirs, (void *)opts->rules_dir);
 
     PtrVec tried = {0};
     for (int i = 0; i < dirs.len; i++) {
@@ -92,16 +96,23 @@ static void load_import(Loader *L, const Import *im, Loading *from)
                           : strcmp(dir, ".") == 0 ? (char *)file
                                                   : arena_printf(a, "%s/%s", dir, file);
         ptrvec_push(a, &tried, candidate);
-        if (!is_file(candidate))
-            continue;
-        L->errors += load_file(L, display_path(a, candidate), from, im);
-        return;
+        if (is_file(candidate))
+            return display_path(a, candidate);
     }
-    Diag *g = diag_at(&L->prog->diags, SEV_ERROR, im->loc, "cannot find the import \"%s\"", name);
+    Diag *g = diag_at(&prog->diags, SEV_ERROR, at, "cannot find the %s \"%s\"", what, name);
     for (int i = 0; i < tried.len; i++)
-        diag_note(&L->prog->diags, g, "not found: %s", (char *)tried.items[i]);
-    diag_note(&L->prog->diags, g, "hint: add a folder to search with -I DIR or FINSAM_PATH");
-    L->errors++;
+        diag_note(&prog->diags, g, "not found: %s", (char *)tried.items[i]);
+    diag_note(&prog->diags, g, "hint: add a folder to search with -I DIR or FINSAM_PATH");
+    return NULL;
+}
+
+static void load_import(Loader *L, const Import *im, Loading *from)
+{
+    const char *path = program_find(L->prog, im->path, from->src, L->opts, im->loc, "import");
+    if (path)
+        L->errors += load_file(L, path, from, im);
+    else
+        L->errors++;
 }
 
 static int load_file(Loader *L, const char *path, Loading *parent, const Import *im)

@@ -167,7 +167,8 @@ static void check_file(Run *run, const char *path, const Options *o)
     Program *prog = &run->prog;
     program_init(prog);
     run->bad_input = program_load(prog, path, &o->load) || prog->diags.errors ||
-                     program_resolve(prog) || program_eval(prog, &run->res);
+                     program_resolve(prog) || program_load_previous(prog, &o->load) ||
+                     program_eval(prog, &run->res);
 }
 
 /* Every file is checked before anything is printed: if one cannot be read, parsed

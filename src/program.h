@@ -17,7 +17,7 @@ typedef struct {
 
 typedef struct Symbol Symbol;
 
-typedef struct {
+typedef struct Program {
     Arena arena;
     Diags diags;
     Interner names;
@@ -29,6 +29,7 @@ typedef struct {
     PtrVec checks;    /* Check * */
     Report *report;
     Table **notes;    /* by note number, 1..999 */
+    struct Program *previous; /* the year file the report names as `previous` */
     Symbol **symbols; /* open hash of top-level names */
     size_t nsymbols, nsymbols_cap;
 } Program;
@@ -38,6 +39,15 @@ void program_free(Program *prog);
 
 /* Loads path and its imports; returns the number of errors (then diags say why). */
 int program_load(Program *prog, const char *path, const LoadOptions *opts);
+
+/* The path of the file `name` (".fin" added) as an import would find it from the
+ * file `from`; NULL, with an error at `at` listing the places tried, if none. */
+const char *program_find(Program *prog, const char *name, const Source *from,
+                         const LoadOptions *opts, Loc at, const char *what);
+
+/* Loads the chain of earlier year files the report names with `previous`, each
+ * loaded and resolved on its own (years.c); returns the number of errors. */
+int program_load_previous(Program *prog, const LoadOptions *opts);
 
 /* Names, kinds and check domains (resolve.c); returns the number of errors. */
 int program_resolve(Program *prog);

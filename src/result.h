@@ -8,6 +8,7 @@
 typedef enum {
     FIND_FORMULA,   /* a stated cell against its row or column formula */
     FIND_NOTE,      /* a row against the total of its note */
+    FIND_PREVIOUS,  /* a comparative figure against the previous year's file */
     FIND_ALLOC,     /* an allocation's shares */
     FIND_CHECK,     /* a check */
 } FindingType;
@@ -46,5 +47,16 @@ typedef struct {
     PtrVec failed;   /* Finding *, sorted by place */
     int checks, passed, failed_errors, failed_warnings;
 } Results;
+
+/* Counts one check's outcome. */
+void result_count(Results *res, bool passed, Severity sev);
+/* A new finding of a failed check, kept in res. */
+Finding *result_add(Results *res, Arena *a, FindingType type, Severity sev, Loc at,
+                    const char *tag);
+/* Sets the difference a - b, shown in a's unit. */
+void result_difference(Finding *f, Value a, Value b);
+/* Sorts the findings by file, place and column, so that output is the same every
+ * time and reads in the order of the files. */
+void result_sort(Results *res);
 
 #endif

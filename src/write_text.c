@@ -14,6 +14,8 @@ static void explain_cell(Diags *d, Diag *g, Arena *a, const Finding *f)
     diag_note(d, g, "stated:     %s", fmt(a, &f->stated));
     if (f->type == FIND_NOTE)
         diag_note(d, g, "note total: %s, in %s", fmt(a, &f->computed), f->formula);
+    else if (f->type == FIND_PREVIOUS)
+        diag_note(d, g, "that year:  %s, at %s", fmt(a, &f->computed), f->formula);
     else
         diag_note(d, g, "computed:   %s, from %s", fmt(a, &f->computed), f->formula);
 }

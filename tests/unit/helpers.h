@@ -177,7 +177,7 @@ static inline Decl *decl_n(const Module *m, int i)
 /* ---- files in a temporary folder, loaded as a program ------------------------- */
 
 typedef struct {
-    char dir[64];
+    char dir[PATH_MAX - 64];
     char path[PATH_MAX];   /* the last file written */
     Program prog;
     Results res;
@@ -203,7 +203,8 @@ static inline int prog_fx_setup(void **state)
     ProgFx *fx = calloc(1, sizeof *fx);
     if (!fx)
         return -1;
-    snprintf(fx->dir, sizeof fx->dir, "/tmp/finsam-unit.XXXXXX");
+    const char *tmp = getenv("TMPDIR");
+    snprintf(fx->dir, sizeof fx->dir, "%s/finsam-fx.XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(fx->dir)) {
         free(fx);
         return -1;

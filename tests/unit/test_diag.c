@@ -155,7 +155,8 @@ static void test_print_also_spans(void **state)
     Fx *fx = *state;
     const char *text = "check c: income.fees + 20% > 0\n";
     const Source *s = src_of(fx, "k.fin", text);
-    Diag *g = diag_at(&fx->diags, SEV_ERROR, loc_of(s, "+"), "cannot add an amount and a percentage");
+    Diag *g = diag_at(&fx->diags, SEV_ERROR, loc_of(s, "+"),
+                      "cannot add an amount and a percentage");
     g->also[0] = loc_of(s, "income.fees");
     g->also[1] = loc_of(s, "20%");
     assert_string_equal(print(fx, g, false),

@@ -330,7 +330,8 @@ static void test_figure_separators(void **state)
 {
     ParseFx *fx = *state;
     assert_figure(one_cell(fx, "7\xC2\xA0" "864\xC2\xA0" "000"), KR(7864000), 0);     /* no-break */
-    assert_figure(one_cell(fx, "7\xE2\x80\xAF" "864\xE2\x80\xAF" "000"), KR(7864000), 0); /* narrow */
+    /* narrow no-break space */
+    assert_figure(one_cell(fx, "7\xE2\x80\xAF" "864\xE2\x80\xAF" "000"), KR(7864000), 0);
     assert_figure(one_cell(fx, "7\xE2\x80\x89" "864\xE2\x80\x89" "000"), KR(7864000), 0); /* thin */
     assert_figure(one_cell(fx, "7\xE2\x80\x89" "864 000"), KR(7864000), 0);           /* mixed */
     Cell c = one_cell(fx, "1\xE2\x80\x89" "000");
@@ -510,12 +511,12 @@ static void test_invalid_date(void **state)
 static void test_syntax_error_message(void **state)
 {
     ParseFx *fx = *state;
-    parse_text(fx, "param a \"A\" 5\n");
+    parse_text(fx, "import 5\n");
     assert_int_equal(fx->errors, 1);
     assert_int_equal(fx->diags.list.len, 1);
     Diag *g = diag_n(&fx->diags, 0);
-    assert_string_equal(g->message, "expected '=', found figure '5'");
-    assert_diag_at(fx, g, 1, 13);
+    assert_string_equal(g->message, "expected a string, found figure '5'");
+    assert_diag_at(fx, g, 1, 8);
 
     parse_text(fx, "check c \"C\" x == 1\n");
     g = diag_n(&fx->diags, 1);
@@ -638,7 +639,10 @@ static void test_keyword_as_param_name(void **state)
     ParseFx *fx = *state;
     parse_text(fx, "param note \"N\" = 5\n");
     Diag *g = diag_n(&fx->diags, 0);
-    assert_string_equal(g->message, "expected a name, found 'note'");
+    /* what else may follow 'param' can change as the language grows */
+    assert_true(strncmp(g->message, "expected a name", 15) == 0);
+    assert_non_null(strstr(g->message, ", found 'note'"));
+    assert_diag_at(fx, g, 1, 7);
     assert_non_null(find_note(g, "'note' is a keyword and cannot be used as a name"));
 }
 

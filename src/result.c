@@ -1,0 +1,56 @@
+#include "result.h"
+
+#include <stdlib.h>
+
+void result_count(Results *res, bool passed, Severity sev)
+{
+    res->checks++;
+    if (passed)
+        res->passed++;
+    else if (sev == SEV_ERROR)
+        res->failed_errors++;
+    else
+        res->failed_warnings++;
+}
+
+Finding *result_add(Results *res, Arena *a, FindingType type, Severity sev, Loc at,
+                    const char *tag)
+{
+    Finding *f = arena_alloc(a, sizeof *f);
+    f->type = type;
+    f->severity = sev;
+    f->loc = at;
+    f->tag = tag;
+    f->order_file = at.src ? at.src->index : 0;
+    ptrvec_push(a, &res->failed, f);
+    return f;
+}
+
+void result_difference(Finding *f, Value a, Value b)
+{
+    Num d;
+    if (num_sub(num_exact(num_mid(a.n)), num_exact(num_mid(b.n)), &d) == NUM_OK) {
+        f->has_difference = true;
+        f->difference = d;
+        f->difference_kind = a.kind;
+        f->difference_unit = a.unit;
+    }
+}
+
+static int by_place(const void *pa, const void *pb)
+{
+    const Finding *a = *(Finding *const *)pa, *b = *(Finding *const *)pb;
+    if (a->order_file != b->order_file)
+        return a->order_file < b->order_file ? -1 : 1;
+    if (a->loc.start != b->loc.start)
+        return a->loc.start < b->loc.start ? -1 : 1;
+    if (a->order_column != b->order_column)
+        return a->order_column < b->order_column ? -1 : 1;
+    return a->type < b->type ? -1 : a->type > b->type;
+}
+
+void result_sort(Results *res)
+{
+    if (res->failed.len > 1)
+        qsort(res->failed.items, (size_t)res->failed.len, sizeof(void *), by_place);
+}

@@ -1,0 +1,165 @@
+#include "years.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_YEARS = 50 };
+
+static const ReportEntry *previous_entry(const Report *r)
+{
+    for (int i = 0; i < r->entries.len; i++) {
+        const ReportEntry *e = r->entries.items[i];
+        if (strcmp(e->key, "previous") == 0)
+            return e;
+    }
+    return NULL;
+}
+
+/* An earlier file's messages are shown with the year file's. */
+static void adopt_diags(Program *prog, const Program *other)
+{
+    for (int i = 0; i < other->diags.list.len; i++)
+        ptrvec_push(&prog->arena, &prog->diags.list, other->diags.list.items[i]);
+    prog->diags.errors += other->diags.errors;
+}
+
+int program_load_previous(Program *prog, const LoadOptions *opts)
+{
+    Program *later = prog;
+    PtrVec seen = {0};
+    char real[PATH_MAX];
+    if (realpath(((Module *)prog->modules.items[0])->src->path, real))
+        ptrvec_push(&prog->arena, &seen, arena_strndup(&prog->arena, real, strlen(real)));
+    for (int depth = 0; depth < MAX_YEARS && later->report; depth++) {
+        const ReportEntry *e = previous_entry(later->report);
+        if (!e)
+            return 0;
+        if (!e->text) {
+            diag_at(&prog->diags, SEV_ERROR, e->loc, "'previous' names a file: previous \"2024\"");
+            return 1;
+        }
+        const char *path = program_find(prog, e->text, e->loc.src, opts, e->loc,
+                                        "previous year's file");
+        if (!path)
+            return 1;
+        if (realpath(path, real)) {
+            for (int i = 0; i < seen.len; i++)
+                if (strcmp(seen.items[i], real) == 0) {
+                    diag_at(&prog->diags, SEV_ERROR, e->loc, "'previous' leads back to %s, "
+                            "which is already among the years", path);
+                    return 1;
+                }
+            ptrvec_push(&prog->arena, &seen, arena_strndup(&prog->arena, real, strlen(real)));
+        }
+        Program *earlier = mem_alloc(sizeof *earlier);
+        program_init(earlier);
+        later->previous = earlier;
+        if (program_load(earlier, path, opts) || earlier->diags.errors ||
+            program_resolve(earlier)) {
+            adopt_diags(prog, earlier);
+            return 1;
+        }
+        if (earlier->report->year >= later->report->year) {
+            Diag *g = diag_at(&prog->diags, SEV_ERROR, e->loc, "the previous year's file "
+                              "reports %d, which is not before %d", earlier->report->year,
+                              later->report->year);
+            diag_note(&prog->diags, g, "%s says: year %d", path, earlier->report->year);
+            return 1;
+        }
+        later = earlier;
+    }
+    return 0;
+}
+
+static const Program *file_of_year(const Program *prog, int year)
+{
+    for (const Program *p = prog->previous; p; p = p->previous)
+        if (p->report && p->report->year == year)
+            return p;
+    return NULL;
+}
+
+static Table *table_named(const Program *prog, const char *name)
+{
+    for (int i = 0; i < prog->tables.len; i++) {
+        Table *t = prog->tables.items[i];
+        if (strcmp(t->name, name) == 0)
+            return t;
+    }
+    return NULL;
+}
+
+static Row *row_named(const Table *t, const char *name)
+{
+    for (int i = 0; i < t->nrows; i++)
+        if (strcmp(t->rows[i]->name, name) == 0)
+            return t->rows[i];
+    return NULL;
+}
+
+static Column *year_column(const Table *t, int year)
+{
+    for (int i = 0; i < t->ncolumns; i++)
+        if (t->columns[i]->key.year == year)
+            return t->columns[i];
+    return NULL;
+}
+
+static bool stated(const Table *t, const Row *r, const Column *c, Value *out)
+{
+    const Cell *cell = &r->cells[c->index];
+    if (cell->type != CELL_FIGURE && cell->type != CELL_DASH)
+        return false;
+    return value_of_cell(cell, t->unit, r->kind, out) == NUM_OK;
+}
+
+static void compare_column(Program *prog, Results *res, Table *t, Column *c,
+                           const Program *earlier)
+{
+    Table *et = table_named(earlier, t->name);
+    Column *ec = et ? year_column(et, c->key.year) : NULL;
+    if (!ec)
+        return;
+    for (int i = 0; i < t->nrows; i++) {
+        Row *r = t->rows[i];
+        Row *er = row_named(et, r->name);
+        Value here, there;
+        if (!er || !stated(t, r, c, &here) || !stated(et, er, ec, &there))
+            continue;
+        bool same = num_meets(here.n, there.n);
+        result_count(res, same, SEV_ERROR);
+        if (same)
+            continue;
+        Loc at = loc_at(t->src, cell_span(&r->cells[c->index]));
+        Loc other = loc_at(et->src, cell_span(&er->cells[ec->index]));
+        Finding *f = result_add(res, &prog->arena, FIND_PREVIOUS, SEV_ERROR, at,
+                                "previous-year");
+        f->message = arena_printf(&prog->arena, "%s, %d: differs from the %d report",
+                                  r->label ? r->label : r->name, c->key.year, c->key.year);
+        f->has_stated = true;
+        f->stated = here;
+        f->computed = there;
+        int line, col;
+        source_line_col(other.src, other.start, &line, &col);
+        f->formula = arena_printf(&prog->arena, "%s:%d:%d", other.src->path, line, col);
+        f->order_column = c->index;
+        result_difference(f, here, there);
+    }
+}
+
+void years_compare(Program *prog, Results *res)
+{
+    if (!prog->previous || !prog->report)
+        return;
+    for (int i = 0; i < prog->tables.len; i++) {
+        Table *t = prog->tables.items[i];
+        for (int j = 0; j < t->ncolumns; j++) {
+            Column *c = t->columns[j];
+            const Program *earlier = c->key.year && c->key.year < prog->report->year
+                                         ? file_of_year(prog, c->key.year) : NULL;
+            if (earlier)
+                compare_column(prog, res, t, c, earlier);
+        }
+    }
+}
