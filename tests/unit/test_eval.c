@@ -669,13 +669,26 @@ static void test_param_from_last_day(void **state)
 static void test_param_not_yet_in_force(void **state)
 {
     ProgFx *fx = *state;
+    /* a rule whose parameter is not yet in force in the report's year does not apply */
     int errors = eval_text(fx, REPORT_2025
         "param cap = 25% from 2026-01-01\n"
         "check k: cap == 25%\n");
+    assert_int_equal(errors, 0);
+    assert_int_equal(fx->res.checks, 0);
+    assert_int_equal(fx->res.failed.len, 0);
+}
+
+static void test_local_param_never_set(void **state)
+{
+    ProgFx *fx = *state;
+    /* a local parameter the rule set leaves to the federation must be set */
+    int errors = eval_text(fx, REPORT_2025
+        "param local benchmark \"Riktmärke\" source \"förbundet\"\n"
+        "check k: benchmark == 75%\n");
     assert_int_equal(errors, 1);
-    Diag *g = find_diag(&fx->prog.diags, "parameter 'cap' has no value in force in 2025");
+    Diag *g = find_diag(&fx->prog.diags, "parameter 'benchmark' has no value in force in 2025");
     assert_non_null(g);
-    assert_non_null(find_note(g, "its earliest value is from 2026-01-01"));
+    assert_non_null(find_note(g, "the rule set leaves it to each federation"));
 }
 
 /* ---- results -------------------------------------------------------------------------------- */
@@ -869,6 +882,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_param_by_date, setup, teardown),
         cmocka_unit_test_setup_teardown(test_param_from_last_day, setup, teardown),
         cmocka_unit_test_setup_teardown(test_param_not_yet_in_force, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_local_param_never_set, setup, teardown),
         cmocka_unit_test_setup_teardown(test_findings_sorted_by_place, setup, teardown),
         cmocka_unit_test_setup_teardown(test_eval_is_repeatable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_long_chain_of_formulas, setup, teardown),
