@@ -7,11 +7,16 @@
 
 #include "eval.h"
 #include "program.h"
+#include "write_rules.h"
+#include "yearfiles.h"
 #include "write_text.h"
 
 enum { EXIT_PASSED = 0, EXIT_CHECK_FAILED = 1, EXIT_BAD_INPUT = 2 };
 
+typedef enum { CMD_CHECK, CMD_RULES } Command;
+
 typedef struct {
+    Command command;
     LoadOptions load;
     bool strict, quiet;
     int color; /* -1 auto, 0 never, 1 always */
@@ -20,23 +25,29 @@ typedef struct {
 } Options;
 
 static const char USAGE[] =
-    "usage: finsam check [options] FILE...\n"
+    "usage: finsam check [options] FILE|DIR...\n"
+    "       finsam rules [options] FILE\n"
     "       finsam --help | --version\n";
 
 static const char HELP[] =
     "finsam checks the annual report of a samordningsförbund.\n"
     "\n"
-    "usage: finsam check [options] FILE...\n"
+    "usage: finsam check [options] FILE|DIR...\n"
+    "       finsam rules [options] FILE\n"
     "\n"
     "A FILE is a year file: the report's tables and figures as printed, with the\n"
     "formulas and checks that tie them together (see grammar/README.md). finsam\n"
     "computes every formula, compares it with the figure the report states, runs\n"
     "every check, and prints each finding at its line, like a compiler:\n"
     "\n"
-    "  2025.fin:517:44: error: Summa, 2024: the stated figure does not match ... [formula]\n"
+    "  2025.fin:518:57: error: Summa, 2024: the stated figure does not match ... [formula]\n"
     "\n"
     "followed by the stated and computed figures and the difference, and a summary\n"
-    "line per file: checks run, passed, failed, warnings.\n"
+    "line per file: checks run, passed, failed, warnings. A DIR is searched for year\n"
+    "files (files with a 'report' block); with several files a total line follows.\n"
+    "\n"
+    "finsam rules FILE lists the parameters and checks in force for a year file, each\n"
+    "with its value, its source and the place it was set.\n"
     "\n"
     "options:\n"
     "  -I DIR             search DIR for imported rule files (before FINSAM_PATH)\n"
@@ -57,8 +68,10 @@ static const char HELP[] =
     "  1  a check failed\n"
     "  2  a file could not be read, parsed or resolved, or the command was wrong\n"
     "\n"
-    "example:\n"
-    "  finsam check examples/vvnd/2025.fin\n";
+    "examples:\n"
+    "  finsam check examples/vvnd/2025.fin\n"
+    "  finsam check examples/\n"
+    "  finsam rules examples/vvnd/2025.fin\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -107,7 +120,11 @@ static int parse_args(int argc, char **argv, Options *o)
         printf("finsam %s\n", FINSAM_VERSION);
         return EXIT_PASSED;
     }
-    if (strcmp(cmd, "check") != 0)
+    if (strcmp(cmd, "check") == 0)
+        o->command = CMD_CHECK;
+    else if (strcmp(cmd, "rules") == 0)
+        o->command = CMD_RULES;
+    else
         return usage_error(cmd[0] == '-' ? "unknown option '%s'" : "unknown command '%s'", cmd);
     bool options_done = false;
     for (int i = 2; i < argc; i++) {
@@ -144,7 +161,10 @@ static int parse_args(int argc, char **argv, Options *o)
         }
     }
     if (o->nfiles == 0)
-        return usage_error("%s", "no file to check: finsam check FILE...");
+        return usage_error("%s", o->command == CMD_RULES ? "no file: finsam rules FILE"
+                                                         : "no file to check: finsam check FILE...");
+    if (o->command == CMD_RULES && o->nfiles > 1)
+        return usage_error("%s", "finsam rules takes one year file");
     return -1;
 }
 
@@ -174,38 +194,68 @@ static void check_file(Run *run, const char *path, const Options *o)
 /* Every file is checked before anything is printed: if one cannot be read, parsed
  * or resolved, only its errors are shown and nothing is written to standard
  * output, so that no half report is ever left for a script to read. */
-static int check_files(const Options *o, DiagStyle out_style, DiagStyle err_style)
+static int check_files(const Options *o, const FileList *files, DiagStyle out_style,
+                       DiagStyle err_style)
 {
-    Run *runs = calloc((size_t)o->nfiles, sizeof *runs);
+    int n = files->len;
+    Run *runs = calloc((size_t)(n ? n : 1), sizeof *runs);
     if (!runs)
         return usage_error("%s", "out of memory");
     int status = EXIT_PASSED;
-    for (int i = 0; i < o->nfiles; i++) {
-        check_file(&runs[i], o->files[i], o);
+    for (int i = 0; i < n; i++) {
+        check_file(&runs[i], files->paths[i], o);
         if (runs[i].bad_input)
             status = EXIT_BAD_INPUT;
     }
-    for (int i = 0; i < o->nfiles; i++) {
+    Results total = {0};
+    for (int i = 0; i < n; i++) {
         Run *run = &runs[i];
         if (status == EXIT_BAD_INPUT) {
             if (!run->bad_input)
                 continue;
             print_diags(&run->prog.diags, err_style);
-            fprintf(stderr, "%s: not checked: %d error%s in the input\n", o->files[i],
+            fprintf(stderr, "%s: not checked: %d error%s in the input\n", files->paths[i],
                     run->prog.diags.errors, run->prog.diags.errors == 1 ? "" : "s");
             continue;
         }
         if (!o->quiet) {
             write_findings(stdout, &run->prog.arena, &run->res, out_style);
-            write_summary(stdout, o->files[i], &run->res);
+            write_summary(stdout, files->paths[i], &run->res);
         }
+        total.checks += run->res.checks;
+        total.passed += run->res.passed;
+        total.failed_errors += run->res.failed_errors;
+        total.failed_warnings += run->res.failed_warnings;
         if (run->res.failed_errors || (o->strict && run->res.failed_warnings))
             status = EXIT_CHECK_FAILED;
     }
+    if (status != EXIT_BAD_INPUT && !o->quiet && (n > 1 || files->had_folder)) {
+        char label[48];
+        snprintf(label, sizeof label, "total (%d file%s)", n, n == 1 ? "" : "s");
+        write_summary(stdout, label, &total);
+    }
     fflush(stdout);
-    for (int i = 0; i < o->nfiles; i++)
+    for (int i = 0; i < n; i++)
         program_free(&runs[i].prog);
     free(runs);
+    return status;
+}
+
+/* finsam rules FILE */
+static int list_rules(const Options *o, const char *path, DiagStyle err_style)
+{
+    Program prog;
+    program_init(&prog);
+    int status = EXIT_PASSED;
+    if (program_load(&prog, path, &o->load) || prog.diags.errors || program_resolve(&prog)) {
+        print_diags(&prog.diags, err_style);
+        fprintf(stderr, "%s: not read: %d error%s in the input\n", path, prog.diags.errors,
+                prog.diags.errors == 1 ? "" : "s");
+        status = EXIT_BAD_INPUT;
+    } else {
+        write_rules(stdout, &prog, path);
+    }
+    program_free(&prog);
     return status;
 }
 
@@ -227,7 +277,19 @@ int main(int argc, char **argv)
         split_path(getenv("FINSAM_PATH"), &o);
         DiagStyle out_style = {use_color(o.color, stdout)};
         DiagStyle err_style = {use_color(o.color, stderr)};
-        status = check_files(&o, out_style, err_style);
+        if (o.command == CMD_RULES) {
+            status = list_rules(&o, o.files[0], err_style);
+        } else {
+            FileList files = {0};
+            if (yearfiles_expand(o.files, o.nfiles, &files, stderr))
+                status = EXIT_BAD_INPUT;
+            else if (files.len == 0)
+                status = usage_error("%s", "no year file (a .fin file with a 'report' block) "
+                                           "in the folders given");
+            else
+                status = check_files(&o, &files, out_style, err_style);
+            yearfiles_free(&files);
+        }
     }
     if (o.load.npath)
         free((void *)o.load.path_dirs[0]);

@@ -1261,7 +1261,7 @@ static const char *missing(Resolver *R, Expr *e)
     int n = e->u.ref.nnames;
     Symbol *s = lookup(R->prog, names[0]);
     if (!s || s->type == SYM_CHECK || s->type == SYM_NAMESPACE)
-        return arena_printf(R->a, "'%s'", names[0]);
+        return arena_printf(R->a, "no table or allocation '%s'", names[0]);
     if (n == 1)
         return NULL;
     if (s->type == SYM_TABLE) {
@@ -1269,7 +1269,7 @@ static const char *missing(Resolver *R, Expr *e)
         if (n == 2 && (find_row(t, names[1]) || find_column_named(t, names[1]) ||
                        find_section(t, names[1])))
             return NULL;
-        return arena_printf(R->a, "a row '%s' in table '%s'", names[1], names[0]);
+        return arena_printf(R->a, "no row '%s' in table '%s'", names[1], names[0]);
     }
     if (s->type == SYM_ALLOC) {
         Allocation *al = s->node;
@@ -1280,18 +1280,22 @@ static const char *missing(Resolver *R, Expr *e)
                 for (int j = 0; j < al->groups[i]->nmembers; j++)
                     if (al->groups[i]->members[j]->name == names[2])
                         return NULL;
-                return arena_printf(R->a, "a member '%s' in group '%s' of allocation '%s'",
+                return arena_printf(R->a, "no member '%s' in group '%s' of allocation '%s'",
                                     names[2], names[1], names[0]);
             }
-        return arena_printf(R->a, "a group '%s' in allocation '%s'", names[1], names[0]);
+        return arena_printf(R->a, "no group '%s' in allocation '%s'", names[1], names[0]);
     }
-    return arena_printf(R->a, "'%s' as a table or an allocation", names[0]);
+    return arena_printf(R->a, "no table or allocation '%s' (it is a parameter)", names[0]);
 }
 
 static bool mentions(const Expr *e, const Expr *want)
 {
     switch (e->type) {
     case E_REF:
+        /* table.column is also written table[column] */
+        if (want->u.ref.nnames == 2 && e->u.ref.nnames == 1 &&
+            e->u.ref.names[0] == want->u.ref.names[0])
+            return e->u.ref.sel_name == want->u.ref.names[1];
         for (int i = 0; i < want->u.ref.nnames; i++)
             if (i >= e->u.ref.nnames || e->u.ref.names[i] != want->u.ref.names[i])
                 return false;
@@ -1321,20 +1325,28 @@ static void resolve_requirements(Resolver *R)
     const char *year_file = ((Module *)prog->modules.items[0])->src->path;
     for (int i = 0; i < prog->modules.len; i++) {
         Module *m = prog->modules.items[i];
+        PtrVec said = {0}; /* a missing table is told once, not for each of its rows */
         for (int j = 0; j < m->decls.len; j++) {
             Decl *d = m->decls.items[j];
             if (d->type != D_REQUIRE)
                 continue;
             for (int k = 0; k < d->u.require->refs.len; k++) {
                 Expr *e = d->u.require->refs.items[k];
-                const char *what = e->u.ref.has_sel ? "a name without [...]" : missing(R, e);
-                if (!what)
+                if (e->u.ref.has_sel) {
+                    diag_at(R->d, SEV_ERROR, e->loc, "'require' names rows, tables and "
+                            "allocations, without [...]");
+                    R->errors++;
                     continue;
-                char *text = arena_strndup(R->a, e->loc.src->text + e->loc.start,
-                                           e->loc.end - e->loc.start);
-                Diag *g = diag_at(R->d, SEV_ERROR, e->loc, "%s does not define %s, which the "
-                                  "rule set %s requires as '%s'", year_file, what,
-                                  m->src->path, text);
+                }
+                const char *what = missing(R, e);
+                bool told = false;
+                for (int q = 0; what && q < said.len; q++)
+                    told |= strcmp(said.items[q], what) == 0;
+                if (!what || told)
+                    continue;
+                ptrvec_push(R->a, &said, (void *)what);
+                Diag *g = diag_at(R->d, SEV_ERROR, e->loc, "%s has %s, which the rule set "
+                                  "requires here", year_file, what);
                 for (int c = 0; c < m->decls.len; c++) {
                     Decl *u = m->decls.items[c];
                     if (u->type != D_CHECK || !mentions(u->u.check->expr, e))

@@ -176,8 +176,16 @@ expect_status 2; expect_no_stdout
 expect_first_error_starts "tests/no-such-file.fin: error: "
 expect_stderr_has "No such file or directory"; done_case
 
-run directory-as-file check tests
-expect_status 2; expect_no_stdout; expect_first_error_starts "tests: error: "; done_case
+mkdir -p "$tmp/empty-folder" "$tmp/folder/sub"
+cp "$tmp/ok.fin" "$tmp/folder/sub/b.fin"
+cp "$tmp/ok.fin" "$tmp/folder/a.fin"
+printf '# a rule set: no report block\nparam x = 1\n' > "$tmp/folder/rules.fin"
+run folder-without-year-files check "$tmp/empty-folder"
+expect_status 2; expect_no_stdout
+expect_first_error_starts "finsam: error: no year file"; done_case
+
+run folder-of-year-files check --color=never "$tmp/folder"
+expect_status 0; expect_stdout_has "total (2 files)"; done_case
 
 run missing-file-after-good-one check "$tmp/ok.fin" tests/no-such-file.fin
 expect_status 2; expect_no_stdout

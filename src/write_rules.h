@@ -1,0 +1,12 @@
+/* write_rules: `finsam rules FILE`, the parameters and checks in force for a year
+ * file, each with its value, its source and where it was set. */
+#ifndef FINSAM_WRITE_RULES_H
+#define FINSAM_WRITE_RULES_H
+
+#include <stdio.h>
+
+#include "program.h"
+
+void write_rules(FILE *out, Program *prog, const char *path);
+
+#endif
