@@ -21,7 +21,7 @@ static void write_param(FILE *out, Param *first, int year)
     fprintf(out, "  %-24s %-14s ", first->name, p ? buf : "(none in force)");
     place(out, p ? p->name_loc : first->name_loc);
     if (p && p->federation) {
-        fprintf(out, "  the federation's own value; the rule set's is at ");
+        fprintf(out, "  set by the federation; declared local at ");
         place(out, first->name_loc);
     } else if (first->local) {
         fprintf(out, "  local: a federation may set its own value");
