@@ -104,3 +104,8 @@ install: $(B)/finsam
 
 clean:
 	rm -rf $(B)
+
+# Fuzzing (fuzz/fuzz.mk) and the hardening suites (tests/hardening.mk) keep their
+# targets in files of their own.
+-include fuzz/fuzz.mk
+-include tests/hardening.mk
