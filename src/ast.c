@@ -442,7 +442,7 @@ Expr *ast_figure(Parser *p, FigureTok f, bool percent, Span at)
         e->u.figure.kind = K_PERCENT;
         e->u.figure.unit = U_PERCENT;
         num_div(f.value, num_units(100), &e->u.figure.value);
-        num_widen(e->u.figure.value, figure_half_unit(f.decimals) / 100, &e->u.figure.value);
+        num_printed(e->u.figure.value, figure_half_unit(f.decimals) / 100, &e->u.figure.value);
         e->u.figure.printed = true;
     } else {
         e->u.figure.kind = K_NUMBER;

@@ -663,6 +663,17 @@ static void copy_operands(Finding *f, const Collector *c)
 
 static const char *row_title(const Row *r) { return r->label ? r->label : r->name; }
 
+/* Where a cell's outcome is recorded, when the results are detailed. */
+static CellResult *cell_result(Eval *E, const Table *t, const Row *r, const Column *c)
+{
+    if (!E->res->detailed)
+        return NULL;
+    CellResult **cells = &E->res->cells[t->id];
+    if (!*cells)
+        *cells = arena_alloc(E->a, sizeof(CellResult) * (size_t)(t->nrows * t->ncolumns + 1));
+    return &(*cells)[r->index * t->ncolumns + c->index];
+}
+
 static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
 {
     Cell *cell = &r->cells[c->index];
@@ -677,6 +688,13 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     Value says = stated(t, r, cell);
     bool ok = num_meets(says.n, computed.n);
     count_outcome(E, ok, SEV_ERROR);
+    CellResult *cr = cell_result(E, t, r, c);
+    if (cr) {
+        if (cr->computed.kind == K_UNKNOWN)
+            cr->computed = computed;
+        if (cr->outcome != CELL_DIFFERS)
+            cr->outcome = ok ? CELL_AGREES : CELL_DIFFERS;
+    }
     if (ok)
         return;
     Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell_loc(t->src, cell), "formula");
@@ -744,9 +762,12 @@ static void check_tables(Eval *E)
                 if (!is_stated(&r->cells[j])) {
                     /* computed though nobody asks for it: a cycle or an overflow in
                      * it is still an error */
-                    Value unused;
-                    if ((r->formula || c->formula) && cell_value(E, t, r, c, &unused))
+                    Value computed;
+                    if ((r->formula || c->formula) && cell_value(E, t, r, c, &computed))
                         return;
+                    CellResult *cr = cell_result(E, t, r, c);
+                    if (cr && (r->formula || c->formula))
+                        cr->computed = computed;
                     continue;
                 }
                 if (r->formula)
@@ -830,9 +851,14 @@ static void run_check(Eval *E, Check *c, Env env, int order)
     if (eval(E, &env, c->expr, &v) || v.absent || E->errors != before)
         return;
     count_outcome(E, v.b, c->severity);
-    if (v.b)
+    if (v.b && !E->res->detailed)
         return;
-    Finding *f = finding(E, FIND_CHECK, c->severity, c->expr->loc, c->name);
+    /* a failed run is a finding; in detailed results a passed one is explained too */
+    Finding *f = v.b ? arena_alloc(E->a, sizeof *f)
+                     : finding(E, FIND_CHECK, c->severity, c->expr->loc, c->name);
+    f->type = FIND_CHECK;
+    f->severity = c->severity;
+    f->tag = c->name;
     f->message = c->title ? c->title : c->name;
     if (env.has_col)
         f->where = arena_printf(E->a, "in column %s", key_text(E, env.col));
@@ -845,6 +871,20 @@ static void run_check(Eval *E, Check *c, Env env, int order)
     f->source = c->source;
     f->order_column = order;
     explain_check(E, &env, c, f);
+    if (!E->res->detailed)
+        return;
+    CheckRun *run = arena_alloc(E->a, sizeof *run);
+    run->check = c;
+    run->passed = v.b;
+    run->explained = f;
+    if (env.has_col) {
+        run->key = env.col;
+        run->has_key = true;
+    } else if (env.row_name) {
+        run->key.name = env.row_name;
+        run->has_key = true;
+    }
+    ptrvec_push(E->a, &E->res->runs, run);
 }
 
 static void run_checks(Eval *E)
@@ -991,7 +1031,11 @@ static void check_alloc(Eval *E, Allocation *al)
 
 int program_eval(Program *prog, Results *res)
 {
+    bool detailed = res->detailed;
     memset(res, 0, sizeof *res);
+    res->detailed = detailed;
+    if (detailed)
+        res->cells = arena_alloc(&prog->arena, sizeof(CellResult *) * (size_t)(prog->tables.len + 1));
     Eval E = {0};
     E.prog = prog;
     E.a = &prog->arena;

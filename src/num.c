@@ -203,8 +203,11 @@ bool num_can_ge(Num a, Num b)
 
 int64_t num_mid(Num a)
 {
-    /* The sum of two int64 may not fit; halved it always does. */
-    return (int64_t)(((i128)a.lo + a.hi) / 2);
+    /* The sum of two int64 may not fit; halved it always does. Rounded half away
+     * from zero, so that the middle of a printed figure's half-open interval is the
+     * figure: [972 500; 973 499,999999] gives 973 000. */
+    i128 sum = (i128)a.lo + a.hi;
+    return (int64_t)((sum + (sum < 0 ? -1 : 1)) / 2);
 }
 
 static int clamp_places(int places)
@@ -273,4 +276,19 @@ char *num_format(int64_t micro, int min_places, int max_places, char *buf)
         buf[len++] = tmp[--n];
     buf[len] = '\0';
     return buf;
+}
+
+NumStatus num_printed(Num a, int64_t half, Num *out)
+{
+    Num w;
+    NumStatus st = num_widen(a, half, &w);
+    if (st != NUM_OK || half == 0)
+        return st;
+    /* the end that rounds away to the next printed figure is not included */
+    if (a.lo >= 0)
+        w.hi -= 1;
+    if (a.hi <= 0)
+        w.lo += 1;
+    *out = w;
+    return NUM_OK;
 }

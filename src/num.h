@@ -51,6 +51,12 @@ NumStatus num_round(Num a, int places, Num *out);
  * precision). */
 NumStatus num_widen(Num a, int64_t half, Num *out);
 
+/* The values a printed figure stands for: those that round to it, half away from
+ * zero, to the precision it was printed with (half is half its last digit). The
+ * interval is half open, so that 973 and 974 printed in tkr never meet:
+ * 973 is [972,5; 973,5), -973 is (-973,5; -972,5]. */
+NumStatus num_printed(Num a, int64_t half, Num *out);
+
 /* Comparisons on intervals. num_meets: the intervals share a value. num_can_lt: some
  * value of a is below some value of b; likewise for the others. */
 bool num_meets(Num a, Num b);
@@ -59,7 +65,7 @@ bool num_can_le(Num a, Num b);
 bool num_can_gt(Num a, Num b);
 bool num_can_ge(Num a, Num b);
 
-/* The midpoint, rounded toward zero to a micro unit; for printing differences. */
+/* The midpoint, rounded half away from zero to a micro unit; for printing. */
 int64_t num_mid(Num a);
 
 /* Format micro units Swedish style into buf: thousands separated by a space,

@@ -43,9 +43,29 @@ typedef struct {
     int order_file, order_column;
 } Finding;
 
+/* What became of a table cell, recorded when Results.detailed is set. */
+typedef enum { CELL_UNCHECKED = 0, CELL_AGREES, CELL_DIFFERS } CellOutcome;
+
+typedef struct {
+    Value computed;     /* absent when the cell has no formula or its operands are empty */
+    uint8_t outcome;    /* CellOutcome: the stated figure against its formulas */
+} CellResult;
+
+/* One run of a check: for one column, one row, or once. Recorded when detailed. */
+typedef struct {
+    const Check *check;
+    Key key;            /* the column or row it ran for */
+    bool has_key, passed;
+    const Finding *explained; /* the comparison, its operands and difference */
+} CheckRun;
+
 typedef struct {
     PtrVec failed;   /* Finding *, sorted by place */
     int checks, passed, failed_errors, failed_warnings;
+    /* the whole picture, for reports and machines: set detailed before evaluating */
+    bool detailed;
+    CellResult **cells;  /* by table id: rows x columns */
+    PtrVec runs;         /* CheckRun *, in the order of the checks */
 } Results;
 
 /* Counts one check's outcome. */

@@ -53,13 +53,13 @@ NumStatus value_of_cell(const Cell *c, Unit table_unit, Kind row_kind, Value *ou
             v.unit = U_PERCENT;
             st = num_div(num_exact(c->figure), num_units(100), &v.n);
             if (!st)
-                st = num_widen(v.n, figure_half_unit(c->decimals) / 100, &v.n);
+                st = num_printed(v.n, figure_half_unit(c->decimals) / 100, &v.n);
         } else if (table_unit == U_TKR) {
             v.kind = K_MONEY;
             v.unit = U_TKR;
             st = num_mul(num_exact(c->figure), num_units(1000), &v.n);
             if (!st)
-                st = num_widen(v.n, figure_half_unit(c->decimals) * 1000, &v.n);
+                st = num_printed(v.n, figure_half_unit(c->decimals) * 1000, &v.n);
         } else {
             v.kind = unit_kind(table_unit);
             v.unit = table_unit;
@@ -92,37 +92,39 @@ Unit unit_combine(Kind k, Unit a, Unit b)
 
 /* One end of an interval in the unit: kr with öre when there are öre, tkr with up
  * to three decimals, percentages with up to four. */
-static void format_micro(int64_t micro, Kind kind, Unit u, int min_places, char *buf)
+static void format_micro(int64_t micro, Kind kind, Unit u, int min_places, int max_places,
+                         char *buf)
 {
     if (kind == K_PERCENT) {
         /* 0,754 -> 75,4: the fraction times a hundred */
         __int128 scaled = (__int128)micro * 100;
         if (scaled > INT64_MAX || scaled < INT64_MIN)
             scaled = micro; /* beyond any percentage a report prints */
-        num_format((int64_t)scaled, min_places, min_places > 4 ? min_places : 4, buf);
+        num_format((int64_t)scaled, min_places, max_places, buf);
         strcat(buf, " %");
     } else if (kind == K_MONEY && u == U_TKR) {
-        num_format(micro / 1000, min_places, 3, buf);
+        num_format(micro / 1000, min_places, max_places < 3 ? max_places : 3, buf);
         strcat(buf, " tkr");
     } else if (kind == K_MONEY) {
         /* kronor and öre: 1 572 800,80; a printed figure with the decimals it has */
         int places = min_places ? min_places : micro % NUM_SCALE ? 2 : 0;
-        num_format(micro, places, places > 2 ? places : 2, buf);
+        num_format(micro, places, max_places > places ? max_places : places, buf);
         strcat(buf, " kr");
     } else {
-        num_format(micro, min_places, 6, buf);
+        num_format(micro, min_places, max_places, buf);
     }
 }
 
 char *value_format_num(Num n, Kind kind, Unit u, char *buf)
 {
     char lo[NUM_FMT_MAX + 8], hi[NUM_FMT_MAX + 8];
-    format_micro(n.lo, kind, u, 0, lo);
+    int places = kind == K_PERCENT ? 4 : kind != K_MONEY ? 6 : u == U_TKR ? 3 : 2;
+    format_micro(n.lo, kind, u, 0, places, lo);
     if (num_is_exact(n)) {
         strcpy(buf, lo);
         return buf;
     }
-    format_micro(n.hi, kind, u, 0, hi);
+    format_micro(n.hi, kind, u, 0, places, hi);
     if (strcmp(lo, hi) == 0) {
         strcpy(buf, lo);
         return buf;
@@ -151,7 +153,8 @@ char *value_format(const Value *v, char *buf)
     }
     default:
         if (v->printed) {
-            format_micro(num_mid(v->n), v->kind, v->unit, v->decimals, buf);
+            /* the middle of a half-open interval, rounded back to what was printed */
+            format_micro(num_mid(v->n), v->kind, v->unit, v->decimals, v->decimals, buf);
             return buf;
         }
         return value_format_num(v->n, v->kind, v->unit, buf);

@@ -1,5 +1,7 @@
 #include "years.h"
 
+#include "kind.h"
+
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,7 +129,8 @@ static void compare_column(Program *prog, Results *res, Table *t, Column *c,
         Value here, there;
         if (!er || !stated(t, r, c, &here) || !stated(et, er, ec, &there))
             continue;
-        bool same = num_meets(here.n, there.n);
+        bool same_kind = here.kind == there.kind;
+        bool same = same_kind && num_meets(here.n, there.n);
         result_count(res, same, SEV_ERROR);
         if (same)
             continue;
@@ -135,8 +138,12 @@ static void compare_column(Program *prog, Results *res, Table *t, Column *c,
         Loc other = loc_at(et->src, cell_span(&er->cells[ec->index]));
         Finding *f = result_add(res, &prog->arena, FIND_PREVIOUS, SEV_ERROR, at,
                                 "previous-year");
-        f->message = arena_printf(&prog->arena, "%s, %d: differs from the %d report",
-                                  r->label ? r->label : r->name, c->key.year, c->key.year);
+        f->message = same_kind
+            ? arena_printf(&prog->arena, "%s, %d: differs from the %d report",
+                           r->label ? r->label : r->name, c->key.year, c->key.year)
+            : arena_printf(&prog->arena, "%s, %d: is %s here but %s in the %d report",
+                           r->label ? r->label : r->name, c->key.year, kind_name(here.kind),
+                           kind_name(there.kind), c->key.year);
         f->has_stated = true;
         f->stated = here;
         f->computed = there;
@@ -144,7 +151,8 @@ static void compare_column(Program *prog, Results *res, Table *t, Column *c,
         source_line_col(other.src, other.start, &line, &col);
         f->formula = arena_printf(&prog->arena, "%s:%d:%d", other.src->path, line, col);
         f->order_column = c->index;
-        result_difference(f, here, there);
+        if (same_kind)
+            result_difference(f, here, there);
     }
 }
 

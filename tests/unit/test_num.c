@@ -341,11 +341,36 @@ static void test_widen(void **state)
     assert_int_equal(num_widen(num_exact(INT64_MIN), 1, &out), NUM_OVERFLOW);
 }
 
+static void test_printed(void **state)
+{
+    (void)state;
+    Num out;
+    /* 973 printed in tkr: [972 500; 973 500) */
+    assert_int_equal(num_printed(num_exact(KR(973000)), KR(500), &out), NUM_OK);
+    assert_int_equal(out.lo, KR(972500));
+    assert_int_equal(out.hi, KR(973500) - 1);
+    /* -973: (-973 500; -972 500] */
+    assert_int_equal(num_printed(num_exact(-KR(973000)), KR(500), &out), NUM_OK);
+    assert_int_equal(out.lo, -KR(973500) + 1);
+    assert_int_equal(out.hi, -KR(972500));
+    /* 0: (-0,5; 0,5) */
+    assert_int_equal(num_printed(num_exact(0), 500000, &out), NUM_OK);
+    assert_int_equal(out.lo, -500000 + 1);
+    assert_int_equal(out.hi, 500000 - 1);
+    /* neighbours printed to the same precision never meet */
+    Num a, b;
+    num_printed(num_exact(KR(973000)), KR(500), &a);
+    num_printed(num_exact(KR(974000)), KR(500), &b);
+    assert_false(num_meets(a, b));
+}
+
 static void test_mid(void **state)
 {
     (void)state;
-    assert_int_equal(num_mid(num_micro(1, 4)), 2);
-    assert_int_equal(num_mid(num_micro(-3, 0)), -1); /* -1,5 toward zero */
+    assert_int_equal(num_mid(num_micro(1, 4)), 3); /* 2,5 away from zero */
+    assert_int_equal(num_mid(num_micro(-3, 0)), -2); /* -1,5 away from zero */
+    assert_int_equal(num_mid(num_micro(KR(972500), KR(973500) - 1)), KR(973000));
+    assert_int_equal(num_mid(num_micro(-KR(973500) + 1, -KR(972500))), -KR(973000));
     assert_int_equal(num_mid(num_micro(KR(972500), KR(973500))), KR(973000));
     /* lo + hi overflows int64 here; the midpoint does not. */
     assert_int_equal(num_mid(num_micro(INT64_MAX - 2, INT64_MAX)), INT64_MAX - 1);
@@ -438,6 +463,7 @@ int main(void)
         cmocka_unit_test(test_round_half_away_from_zero),
         cmocka_unit_test(test_round_interval_and_limits),
         cmocka_unit_test(test_widen),
+        cmocka_unit_test(test_printed),
         cmocka_unit_test(test_mid),
         cmocka_unit_test(test_format_whole),
         cmocka_unit_test(test_format_decimals),

@@ -468,9 +468,9 @@ static void test_percent_in_formula(void **state)
     Expr *p = decl_n(m, 0)->u.check->expr->u.binary.right;
     assert_int_equal(p->type, E_FIGURE);
     assert_int_equal(p->u.figure.kind, K_PERCENT);
-    /* 38% stands for 37,5 % to 38,5 % */
+    /* 38% stands for 37,5 % up to, not including, 38,5 % (which is printed 39 %) */
     assert_int_equal(p->u.figure.value.lo, 375000);
-    assert_int_equal(p->u.figure.value.hi, 385000);
+    assert_int_equal(p->u.figure.value.hi, 385000 - 1);
     assert_true(p->u.figure.printed);
 }
 

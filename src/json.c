@@ -1,0 +1,113 @@
+#include "json.h"
+
+#include <string.h>
+
+void json_begin(Json *j, FILE *out)
+{
+    memset(j, 0, sizeof *j);
+    j->out = out;
+    j->first[0] = true;
+}
+
+void json_end(Json *j) { fputc('\n', j->out); }
+
+/* Before a value: a comma after the previous one, unless it follows its key. */
+static void separate(Json *j)
+{
+    if (j->after_key) {
+        j->after_key = false;
+        return;
+    }
+    if (!j->first[j->depth])
+        fputc(',', j->out);
+    j->first[j->depth] = false;
+}
+
+static void open(Json *j, char c)
+{
+    separate(j);
+    fputc(c, j->out);
+    if (j->depth < 63)
+        j->depth++;
+    j->first[j->depth] = true;
+}
+
+static void close(Json *j, char c)
+{
+    if (j->depth > 0)
+        j->depth--;
+    fputc(c, j->out);
+}
+
+void json_object(Json *j) { open(j, '{'); }
+void json_object_end(Json *j) { close(j, '}'); }
+void json_array(Json *j) { open(j, '['); }
+void json_array_end(Json *j) { close(j, ']'); }
+
+static void quoted(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\r': fputs("\\r", out); break;
+        case '\t': fputs("\\t", out); break;
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                fprintf(out, "\\u%04x", *p);
+            else
+                fputc(*p, out);
+        }
+    }
+    fputc('"', out);
+}
+
+void json_key(Json *j, const char *key)
+{
+    separate(j);
+    quoted(j->out, key);
+    fputc(':', j->out);
+    j->after_key = true;
+}
+
+void json_string(Json *j, const char *s)
+{
+    separate(j);
+    if (s)
+        quoted(j->out, s);
+    else
+        fputs("null", j->out);
+}
+
+void json_int(Json *j, long long v)
+{
+    separate(j);
+    fprintf(j->out, "%lld", v);
+}
+
+void json_bool(Json *j, bool v)
+{
+    separate(j);
+    fputs(v ? "true" : "false", j->out);
+}
+
+void json_null(Json *j)
+{
+    separate(j);
+    fputs("null", j->out);
+}
+
+void json_decimal(Json *j, int64_t micro)
+{
+    separate(j);
+    uint64_t m = micro < 0 ? (uint64_t)0 - (uint64_t)micro : (uint64_t)micro;
+    char frac[8];
+    snprintf(frac, sizeof frac, "%06llu", (unsigned long long)(m % 1000000));
+    int n = 6;
+    while (n > 0 && frac[n - 1] == '0')
+        frac[--n] = '\0';
+    fprintf(j->out, "\"%s%llu%s%s\"", micro < 0 ? "-" : "", (unsigned long long)(m / 1000000),
+            n ? "." : "", frac);
+}

@@ -1,0 +1,32 @@
+/* json: a small writer of JSON text: objects, arrays, strings escaped as RFC 8259
+ * requires, and exact decimals written as strings so that no reader turns money
+ * into binary floating point. */
+#ifndef FINSAM_JSON_H
+#define FINSAM_JSON_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct {
+    FILE *out;
+    int depth;
+    bool first[64];   /* no comma yet at this depth */
+    bool after_key;
+} Json;
+
+void json_begin(Json *j, FILE *out);
+void json_end(Json *j);   /* ends the text with a newline */
+void json_object(Json *j);
+void json_object_end(Json *j);
+void json_array(Json *j);
+void json_array_end(Json *j);
+void json_key(Json *j, const char *key);
+void json_string(Json *j, const char *s); /* NULL writes null */
+void json_int(Json *j, long long v);
+void json_bool(Json *j, bool v);
+void json_null(Json *j);
+/* Micro units as an exact decimal string: "7864004", "-104286.5", "0.754". */
+void json_decimal(Json *j, int64_t micro);
+
+#endif

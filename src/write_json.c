@@ -1,0 +1,393 @@
+#include "write_json.h"
+
+#include <string.h>
+
+#include "value.h"
+
+static const char *kind_word(Kind k)
+{
+    switch (k) {
+    case K_MONEY: return "money";
+    case K_PERCENT: return "percentage";
+    case K_COUNT: return "count";
+    case K_NUMBER: return "number";
+    case K_BOOL: return "truth";
+    case K_DATE: return "date";
+    default: return "unknown";
+    }
+}
+
+static const char *unit_word(Unit u)
+{
+    switch (u) {
+    case U_KR: return "kr";
+    case U_TKR: return "tkr";
+    case U_PERCENT: return "%";
+    case U_COUNT: return "count";
+    default: return NULL;
+    }
+}
+
+static void value(Json *j, const Value *v)
+{
+    if (v->absent || v->kind == K_UNKNOWN) {
+        json_null(j);
+        return;
+    }
+    json_object(j);
+    json_key(j, "kind");
+    json_string(j, kind_word((Kind)v->kind));
+    json_key(j, "unit");
+    json_string(j, unit_word((Unit)v->unit));
+    if (v->kind == K_BOOL) {
+        json_key(j, "truth");
+        json_bool(j, v->b);
+    } else {
+        /* an amount is in kronor and a percentage a fraction: 75,4 % is 0.754 */
+        json_key(j, "low");
+        json_decimal(j, v->n.lo);
+        json_key(j, "high");
+        json_decimal(j, v->n.hi);
+    }
+    char buf[VALUE_FMT_MAX];
+    json_key(j, "text");
+    json_string(j, value_format(v, buf));
+    json_object_end(j);
+}
+
+static void place(Json *j, Loc at)
+{
+    int line = 0, col = 0;
+    if (at.src)
+        source_line_col(at.src, at.start, &line, &col);
+    json_key(j, "file");
+    json_string(j, at.src ? at.src->path : NULL);
+    json_key(j, "line");
+    json_int(j, line);
+    json_key(j, "column");
+    json_int(j, col);
+}
+
+static void key(Json *j, Key k)
+{
+    char buf[16];
+    if (k.name) {
+        json_string(j, k.name);
+    } else {
+        snprintf(buf, sizeof buf, "%d", k.year);
+        json_string(j, buf);
+    }
+}
+
+static void text_of(Json *j, Loc at)
+{
+    size_t n = at.end - at.start;
+    char *s = mem_alloc(n + 1);
+    memcpy(s, at.src->text + at.start, n);
+    json_string(j, s);
+    mem_free(s);
+}
+
+static void report(Json *j, const Report *r)
+{
+    json_object(j);
+    json_key(j, "title");
+    json_string(j, r->title);
+    json_key(j, "year");
+    json_int(j, r->year);
+    json_key(j, "entries");
+    json_object(j);
+    for (int i = 0; i < r->entries.len; i++) {
+        const ReportEntry *e = r->entries.items[i];
+        json_key(j, e->key);
+        if (e->text) {
+            json_string(j, e->text);
+        } else {
+            size_t n = e->loc.end - e->loc.start, k = strlen(e->key);
+            /* the value as written, after its key */
+            const char *t = e->loc.src->text + e->loc.start + k;
+            n -= k;
+            while (n && (*t == ' ' || *t == '\t')) {
+                t++;
+                n--;
+            }
+            char *s = mem_alloc(n + 1);
+            memcpy(s, t, n);
+            json_string(j, s);
+            mem_free(s);
+        }
+    }
+    json_object_end(j);
+    json_object_end(j);
+}
+
+static const char *table_kind(TableKind k)
+{
+    static const char *const kinds[] = {"accounts", "budget", "indicators", "table"};
+    return kinds[k];
+}
+
+static void table(Json *j, const Table *t, const CellResult *cells)
+{
+    json_object(j);
+    json_key(j, "name");
+    json_string(j, t->name);
+    json_key(j, "title");
+    json_string(j, t->title);
+    json_key(j, "kind");
+    json_string(j, table_kind(t->tkind));
+    json_key(j, "unit");
+    json_string(j, unit_word(t->unit));
+    json_key(j, "note");
+    if (t->note)
+        json_int(j, t->note);
+    else
+        json_null(j);
+    place(j, t->name_loc);
+    json_key(j, "columns");
+    json_array(j);
+    for (int c = 0; c < t->ncolumns; c++) {
+        const Column *col = t->columns[c];
+        json_object(j);
+        json_key(j, "key");
+        key(j, col->key);
+        json_key(j, "label");
+        json_string(j, col->label);
+        json_key(j, "formula");
+        if (col->formula)
+            text_of(j, col->formula->loc);
+        else
+            json_null(j);
+        json_object_end(j);
+    }
+    json_array_end(j);
+    json_key(j, "rows");
+    json_array(j);
+    for (int r = 0; r < t->nrows; r++) {
+        const Row *row = t->rows[r];
+        json_object(j);
+        json_key(j, "name");
+        json_string(j, row->name);
+        json_key(j, "label");
+        json_string(j, row->label);
+        json_key(j, "section");
+        json_string(j, row->section ? (row->section->label ? row->section->label
+                                                           : row->section->name) : NULL);
+        json_key(j, "note");
+        if (row->note)
+            json_int(j, row->note);
+        else
+            json_null(j);
+        json_key(j, "formula");
+        if (row->formula)
+            text_of(j, row->formula->loc);
+        else
+            json_null(j);
+        json_key(j, "line");
+        int line, col;
+        source_line_col(t->src, row->span.start, &line, &col);
+        json_int(j, line);
+        json_key(j, "cells");
+        json_array(j);
+        for (int c = 0; c < t->ncolumns; c++) {
+            const Cell *cell = &row->cells[c];
+            const CellResult *cr = cells ? &cells[r * t->ncolumns + c] : NULL;
+            Value stated;
+            value_of_cell(cell, t->unit, (Kind)row->kind, &stated);
+            json_object(j);
+            json_key(j, "column");
+            key(j, t->columns[c]->key);
+            json_key(j, "written");
+            if (cell->type == CELL_EMPTY)
+                json_null(j);
+            else
+                text_of(j, loc_at(t->src, cell_span(cell)));
+            json_key(j, "stated");
+            value(j, &stated);
+            json_key(j, "computed");
+            if (cr && cr->computed.kind != K_UNKNOWN)
+                value(j, &cr->computed);
+            else
+                json_null(j);
+            json_key(j, "outcome");
+            json_string(j, !cr || cr->outcome == CELL_UNCHECKED ? "unchecked"
+                           : cr->outcome == CELL_AGREES ? "agrees" : "differs");
+            json_object_end(j);
+        }
+        json_array_end(j);
+        json_object_end(j);
+    }
+    json_array_end(j);
+    json_object_end(j);
+}
+
+static void operands(Json *j, const Finding *f, int from)
+{
+    json_key(j, "operands");
+    json_array(j);
+    for (int i = from; i < f->noperands; i++) {
+        json_object(j);
+        json_key(j, "text");
+        json_string(j, f->operands[i].text);
+        json_key(j, "value");
+        value(j, &f->operands[i].value);
+        json_object_end(j);
+    }
+    json_array_end(j);
+}
+
+static void difference(Json *j, const Finding *f)
+{
+    json_key(j, "difference");
+    if (f->has_difference) {
+        Value d = value_number(f->difference_kind, f->difference_unit, f->difference);
+        value(j, &d);
+    } else {
+        json_null(j);
+    }
+}
+
+static void run(Json *j, const CheckRun *r)
+{
+    const Finding *f = r->explained;
+    json_object(j);
+    json_key(j, "for");
+    if (r->has_key)
+        key(j, r->key);
+    else
+        json_null(j);
+    json_key(j, "outcome");
+    json_string(j, r->passed ? "passed" : r->check->severity == SEV_ERROR ? "failed" : "warning");
+    bool compared = f->type == FIND_CHECK && f->noperands >= 2;
+    json_key(j, "left");
+    json_object(j);
+    json_key(j, "text");
+    json_string(j, compared ? f->operands[0].text : NULL);
+    json_key(j, "value");
+    if (compared)
+        value(j, &f->operands[0].value);
+    else
+        json_null(j);
+    json_object_end(j);
+    json_key(j, "right");
+    json_object(j);
+    json_key(j, "text");
+    json_string(j, compared ? f->operands[1].text : NULL);
+    json_key(j, "value");
+    if (compared)
+        value(j, &f->operands[1].value);
+    else
+        json_null(j);
+    json_object_end(j);
+    difference(j, f);
+    operands(j, f, compared ? 2 : 0);
+    json_object_end(j);
+}
+
+static const char *finding_type(FindingType t)
+{
+    static const char *const types[] = {"formula", "note", "previous-year", "allocation",
+                                        "check"};
+    return types[t];
+}
+
+static void finding(Json *j, const Finding *f)
+{
+    json_object(j);
+    json_key(j, "type");
+    json_string(j, finding_type(f->type));
+    json_key(j, "severity");
+    json_string(j, f->severity == SEV_ERROR ? "error" : "warning");
+    json_key(j, "name");
+    json_string(j, f->tag);
+    json_key(j, "message");
+    json_string(j, f->message);
+    json_key(j, "where");
+    json_string(j, f->where);
+    place(j, f->loc);
+    json_key(j, "stated");
+    if (f->has_stated)
+        value(j, &f->stated);
+    else
+        json_null(j);
+    json_key(j, "computed");
+    if (f->has_stated)
+        value(j, &f->computed);
+    else
+        json_null(j);
+    json_key(j, "from");
+    json_string(j, f->formula);
+    difference(j, f);
+    operands(j, f, 0);
+    json_key(j, "explanation");
+    json_string(j, f->explanation);
+    json_key(j, "source");
+    json_string(j, f->source);
+    json_object_end(j);
+}
+
+void write_json_summary(Json *j, const Results *res)
+{
+    json_object(j);
+    json_key(j, "checks");
+    json_int(j, res->checks);
+    json_key(j, "passed");
+    json_int(j, res->passed);
+    json_key(j, "failed");
+    json_int(j, res->failed_errors);
+    json_key(j, "warnings");
+    json_int(j, res->failed_warnings);
+    json_object_end(j);
+}
+
+void write_json_file(Json *j, Program *prog, const Results *res, const char *path,
+                     bool with_tables)
+{
+    json_object(j);
+    json_key(j, "file");
+    json_string(j, path);
+    json_key(j, "report");
+    report(j, prog->report);
+    json_key(j, "summary");
+    write_json_summary(j, res);
+    if (with_tables) {
+        json_key(j, "tables");
+        json_array(j);
+        for (int i = 0; i < prog->tables.len; i++)
+            table(j, prog->tables.items[i], res->cells ? res->cells[i] : NULL);
+        json_array_end(j);
+    }
+    json_key(j, "checks");
+    json_array(j);
+    int k = 0;
+    for (int i = 0; i < prog->checks.len; i++) {
+        const Check *c = prog->checks.items[i];
+        json_object(j);
+        json_key(j, "name");
+        json_string(j, c->name);
+        json_key(j, "title");
+        json_string(j, c->title);
+        json_key(j, "severity");
+        json_string(j, c->severity == SEV_ERROR ? "error" : "warning");
+        json_key(j, "source");
+        json_string(j, c->source);
+        json_key(j, "message");
+        json_string(j, c->message);
+        place(j, c->name_loc);
+        json_key(j, "expression");
+        text_of(j, c->expr->loc);
+        json_key(j, "runs");
+        json_array(j);
+        for (; k < res->runs.len && ((CheckRun *)res->runs.items[k])->check == c; k++)
+            run(j, res->runs.items[k]);
+        json_array_end(j);
+        json_object_end(j);
+    }
+    json_array_end(j);
+    json_key(j, "findings");
+    json_array(j);
+    for (int i = 0; i < res->failed.len; i++)
+        finding(j, res->failed.items[i]);
+    json_array_end(j);
+    json_object_end(j);
+}
