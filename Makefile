@@ -109,3 +109,4 @@ clean:
 # targets in files of their own.
 -include fuzz/fuzz.mk
 -include tests/hardening.mk
+-include tests/html.mk

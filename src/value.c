@@ -30,6 +30,11 @@ Value value_of_literal(const Literal *lit)
     return v;
 }
 
+static bool kind_is_figure(uint8_t k)
+{
+    return k == K_MONEY || k == K_PERCENT || k == K_COUNT || k == K_NUMBER;
+}
+
 Kind unit_kind(Unit u)
 {
     return u == U_PERCENT ? K_PERCENT : u == U_COUNT ? K_COUNT : K_MONEY;
@@ -159,4 +164,27 @@ char *value_format(const Value *v, char *buf)
         }
         return value_format_num(v->n, v->kind, v->unit, buf);
     }
+}
+
+char *value_format_figure(const Value *v, const Value *like, char *buf)
+{
+    char tmp[VALUE_FMT_MAX - 4];
+    if (v->absent || !kind_is_figure(v->kind)) {
+        buf[0] = '\0';
+        return buf;
+    }
+    int places = v->printed ? v->decimals : like && like->printed ? like->decimals : 0;
+    int max = v->kind == K_PERCENT && !v->printed && !(like && like->printed) ? 1 : places;
+    format_micro(num_mid(v->n), (Kind)v->kind, (Unit)v->unit, places, max, tmp);
+    /* the unit is in the table's heading; a percentage keeps its sign */
+    char *unit = strstr(tmp, " kr");
+    if (!unit)
+        unit = strstr(tmp, " tkr");
+    if (unit)
+        *unit = '\0';
+    if (tmp[0] == '-')
+        snprintf(buf, VALUE_FMT_MAX, "\xE2\x88\x92%s", tmp + 1);
+    else
+        strcpy(buf, tmp);
+    return buf;
 }

@@ -31,6 +31,12 @@ Unit unit_combine(Kind k, Unit a, Unit b);
  * 8 157 and 8 171 tkr" for an interval that is not a printed figure's. */
 #define VALUE_FMT_MAX 128
 char *value_format(const Value *v, char *buf);
+/* A figure as a table prints it, without its unit (the table's heading has it):
+ * "7 864 004", "973" in a tkr table, "75,4 %", with the minus sign U+2212. A printed
+ * figure as printed; a computed one to the precision of `like` (a printed figure of
+ * the same row), or whole units. */
+char *value_format_figure(const Value *v, const Value *like, char *buf);
+
 /* The same for a difference between two values of one kind, shown in unit u. */
 char *value_format_num(Num n, Kind kind, Unit u, char *buf);
 

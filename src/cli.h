@@ -1,0 +1,49 @@
+/* cli: the command line's options and commands. main.c reads the arguments; each
+ * command (cmd_*.c) runs the layers below and prints. Only these files print. */
+#ifndef FINSAM_CLI_H
+#define FINSAM_CLI_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "program.h"
+#include "result.h"
+
+enum { EXIT_PASSED = 0, EXIT_CHECK_FAILED = 1, EXIT_BAD_INPUT = 2 };
+
+typedef enum { CMD_CHECK, CMD_RULES, CMD_REPORT } Command;
+
+typedef enum {
+    FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_HTML, FORMAT_JSON, FORMAT_CSV, FORMAT_JUNIT,
+    FORMAT_TAP,
+} Format;
+
+typedef struct {
+    Command command;
+    Format format;
+    LoadOptions load;
+    bool strict, quiet;
+    const char *output;  /* -o PATH; NULL or "-" for standard output */
+    const char *table;   /* --table NAME, for csv */
+    const char **files;
+    int nfiles;
+    DiagStyle out_style, err_style;
+} Options;
+
+extern const char CLI_USAGE[];
+
+/* Says what is wrong with the command line, with the usage; returns status 2. */
+int cli_usage_error(const char *fmt, const char *arg);
+/* Prints a program's diagnostics on standard error, and the line that says the file
+ * was not checked. */
+void cli_bad_input(const Program *prog, const char *path, DiagStyle style);
+
+/* Loads, resolves, loads the earlier years and evaluates one year file; false if
+ * the input could not be read, parsed or resolved. */
+bool cli_run(Program *prog, Results *res, const char *path, const Options *o);
+
+int cmd_check(const Options *o);
+int cmd_rules(const Options *o);
+int cmd_report(const Options *o);
+
+#endif

@@ -1,0 +1,145 @@
+/* finsam check: every year file given, checked before anything is printed. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "eval.h"
+#include "write_ci.h"
+#include "write_json.h"
+#include "write_text.h"
+#include "yearfiles.h"
+
+void cli_bad_input(const Program *prog, const char *path, DiagStyle style)
+{
+    fflush(stdout);
+    for (int i = 0; i < prog->diags.list.len; i++)
+        diag_print(stderr, prog->diags.list.items[i], style);
+    fprintf(stderr, "%s: not checked: %d error%s in the input\n", path, prog->diags.errors,
+            prog->diags.errors == 1 ? "" : "s");
+}
+
+bool cli_run(Program *prog, Results *res, const char *path, const Options *o)
+{
+    program_init(prog);
+    return !(program_load(prog, path, &o->load) || prog->diags.errors ||
+             program_resolve(prog) || program_load_previous(prog, &o->load) ||
+             program_eval(prog, res));
+}
+
+/* One file's run: its program stays loaded until its findings are printed. */
+typedef struct {
+    Program prog;
+    Results res;
+    bool ok;
+} Run;
+
+static void add(Results *total, const Results *res)
+{
+    total->checks += res->checks;
+    total->passed += res->passed;
+    total->failed_errors += res->failed_errors;
+    total->failed_warnings += res->failed_warnings;
+}
+
+static void print_runs(const Options *o, const FileList *files, Run *runs, const Results *total)
+{
+    int n = files->len;
+    if (o->format == FORMAT_JSON) {
+        Json j;
+        json_begin(&j, stdout);
+        json_object(&j);
+        json_key(&j, "finsam");
+        json_string(&j, FINSAM_VERSION);
+        json_key(&j, "files");
+        json_array(&j);
+        for (int i = 0; i < n; i++)
+            write_json_file(&j, &runs[i].prog, &runs[i].res, files->paths[i], false);
+        json_array_end(&j);
+        json_key(&j, "total");
+        write_json_summary(&j, total);
+        json_object_end(&j);
+        json_end(&j);
+    } else if (o->format == FORMAT_JUNIT) {
+        int tests = 0;
+        for (int i = 0; i < n; i++)
+            tests += tap_count(&runs[i].res);
+        write_junit_begin(stdout, tests, total->failed_errors);
+        for (int i = 0; i < n; i++)
+            write_junit_file(stdout, files->paths[i], &runs[i].res);
+        write_junit_end(stdout);
+    } else if (o->format == FORMAT_TAP) {
+        int tests = 0, next = 1;
+        for (int i = 0; i < n; i++)
+            tests += tap_count(&runs[i].res);
+        write_tap_plan(stdout, tests);
+        for (int i = 0; i < n; i++)
+            write_tap_file(stdout, files->paths[i], &runs[i].res, &next);
+    } else if (!o->quiet) {
+        for (int i = 0; i < n; i++) {
+            write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
+            write_summary(stdout, files->paths[i], &runs[i].res);
+        }
+        if (n > 1 || files->had_folder) {
+            char label[48];
+            snprintf(label, sizeof label, "total (%d file%s)", n, n == 1 ? "" : "s");
+            write_summary(stdout, label, total);
+        }
+    }
+}
+
+/* If one file cannot be read, parsed or resolved, only its errors are shown and
+ * nothing is written to standard output, so that no half report is ever left for
+ * a script to read. */
+static int check_files(const Options *o, const FileList *files)
+{
+    int n = files->len;
+    Run *runs = calloc((size_t)n, sizeof *runs);
+    if (!runs)
+        return cli_usage_error("%s", "out of memory");
+    bool ok = true;
+    for (int i = 0; i < n; i++) {
+        runs[i].res.detailed = o->format != FORMAT_TEXT;
+        runs[i].ok = cli_run(&runs[i].prog, &runs[i].res, files->paths[i], o);
+        ok &= runs[i].ok;
+    }
+    int status = EXIT_PASSED;
+    Results total = {0};
+    for (int i = 0; i < n; i++) {
+        if (!runs[i].ok) {
+            cli_bad_input(&runs[i].prog, files->paths[i], o->err_style);
+            continue;
+        }
+        add(&total, &runs[i].res);
+        if (runs[i].res.failed_errors || (o->strict && runs[i].res.failed_warnings))
+            status = EXIT_CHECK_FAILED;
+    }
+    if (!ok) {
+        status = EXIT_BAD_INPUT;
+    } else {
+        print_runs(o, files, runs, &total);
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            fprintf(stderr, "finsam: error: cannot write the output: %s\n", strerror(errno));
+            status = EXIT_BAD_INPUT;
+        }
+    }
+    for (int i = 0; i < n; i++)
+        program_free(&runs[i].prog);
+    free(runs);
+    return status;
+}
+
+int cmd_check(const Options *o)
+{
+    FileList files = {0};
+    int status;
+    if (yearfiles_expand(o->files, o->nfiles, &files, stderr))
+        status = EXIT_BAD_INPUT;
+    else if (files.len == 0)
+        status = cli_usage_error("%s", "no year file (a .fin file with a 'report' block) in "
+                                       "the folders given");
+    else
+        status = check_files(o, &files);
+    yearfiles_free(&files);
+    return status;
+}

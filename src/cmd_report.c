@@ -1,0 +1,129 @@
+/* finsam report and finsam rules: one year file, shown whole. */
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "output.h"
+#include "write_html.h"
+#include "write_json.h"
+#include "write_report.h"
+#include "write_rules.h"
+
+int cmd_rules(const Options *o)
+{
+    const char *path = o->files[0];
+    Program prog;
+    program_init(&prog);
+    int status = EXIT_PASSED;
+    if (program_load(&prog, path, &o->load) || prog.diags.errors || program_resolve(&prog)) {
+        cli_bad_input(&prog, path, o->err_style);
+        status = EXIT_BAD_INPUT;
+    } else {
+        write_rules(stdout, &prog, path);
+    }
+    program_free(&prog);
+    return status;
+}
+
+static bool is_folder(const char *path)
+{
+    struct stat st;
+    return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Writes one report to path (or standard output), all of it or nothing. */
+static bool emit(const Options *o, const char *path, Program *prog, const Results *res,
+                 const Table *only)
+{
+    Output out;
+    const char *why = NULL;
+    if (!output_open(&out, path, &why)) {
+        fprintf(stderr, "%s: error: cannot write the report: %s\n", path, why);
+        return false;
+    }
+    const char *file = o->files[0];
+    switch (o->format) {
+    case FORMAT_TEXT:
+        write_report(out.file, prog, res, file, REPORT_TEXT);
+        break;
+    case FORMAT_MARKDOWN:
+        write_report(out.file, prog, res, file, REPORT_MARKDOWN);
+        break;
+    case FORMAT_HTML:
+        write_html(out.file, prog, res, file);
+        break;
+    case FORMAT_CSV:
+        write_csv_table(out.file, only, res);
+        break;
+    default: {
+        Json j;
+        json_begin(&j, out.file);
+        write_json_file(&j, prog, res, file, true);
+        json_end(&j);
+    }
+    }
+    if (!output_commit(&out, &why)) {
+        fprintf(stderr, "%s: error: cannot write the report: %s\n",
+                path && strcmp(path, "-") ? path : "standard output", why);
+        return false;
+    }
+    return true;
+}
+
+static const Table *table_named(const Program *prog, const char *name)
+{
+    for (int i = 0; i < prog->tables.len; i++) {
+        const Table *t = prog->tables.items[i];
+        if (strcmp(t->name, name) == 0)
+            return t;
+    }
+    return NULL;
+}
+
+/* CSV: one table to the output, or every table as NAME.csv in the folder -o names. */
+static int emit_csv(const Options *o, Program *prog, const Results *res)
+{
+    if (o->table) {
+        const Table *t = table_named(prog, o->table);
+        if (!t) {
+            fprintf(stderr, "finsam: error: %s has no table '%s'\n", o->files[0], o->table);
+            return EXIT_BAD_INPUT;
+        }
+        return emit(o, o->output, prog, res, t) ? -1 : EXIT_BAD_INPUT;
+    }
+    if (!is_folder(o->output)) {
+        fprintf(stderr, "finsam: error: --format csv writes a file per table: give a folder "
+                        "with -o DIR, or one table with --table NAME\n");
+        return EXIT_BAD_INPUT;
+    }
+    for (int i = 0; i < prog->tables.len; i++) {
+        const Table *t = prog->tables.items[i];
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.csv", o->output, t->name);
+        if (!emit(o, path, prog, res, t))
+            return EXIT_BAD_INPUT;
+    }
+    return -1;
+}
+
+int cmd_report(const Options *o)
+{
+    const char *path = o->files[0];
+    Program prog;
+    Results res = {0};
+    res.detailed = true;
+    int status;
+    if (!cli_run(&prog, &res, path, o)) {
+        cli_bad_input(&prog, path, o->err_style);
+        status = EXIT_BAD_INPUT;
+    } else {
+        status = o->format == FORMAT_CSV ? emit_csv(o, &prog, &res)
+                 : emit(o, o->output, &prog, &res, NULL) ? -1 : EXIT_BAD_INPUT;
+        if (status < 0)
+            status = res.failed_errors || (o->strict && res.failed_warnings) ? EXIT_CHECK_FAILED
+                                                                            : EXIT_PASSED;
+    }
+    program_free(&prog);
+    return status;
+}

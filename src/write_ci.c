@@ -1,0 +1,244 @@
+#include "write_ci.h"
+
+#include "value.h"
+
+static void xml_text(FILE *out, const char *s)
+{
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '&': fputs("&amp;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&apos;", out); break;
+        default:
+            /* XML 1.0 cannot carry other control characters at all */
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                fputc('?', out);
+            else
+                fputc(c, out);
+        }
+    }
+}
+
+/* The explanation of a finding, as the text output's "= ..." lines. */
+static void explain(FILE *out, const Finding *f, void (*text)(FILE *, const char *),
+                    const char *indent)
+{
+    char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX];
+    int line, col;
+    source_line_col(f->loc.src, f->loc.start, &line, &col);
+    fprintf(out, "%sat: %s:%d:%d\n", indent, f->loc.src->path, line, col);
+    if (f->has_stated) {
+        fprintf(out, "%sstated: %s\n%scomputed: %s\n", indent, value_format(&f->stated, a),
+                indent, value_format(&f->computed, b));
+    } else if (f->noperands >= 2) {
+        fprintf(out, "%s", indent);
+        text(out, f->operands[0].text);
+        fprintf(out, " is %s\n%s", value_format(&f->operands[0].value, a), indent);
+        text(out, f->operands[1].text);
+        fprintf(out, " is %s\n", value_format(&f->operands[1].value, b));
+    }
+    if (f->has_difference)
+        fprintf(out, "%sdifference: %s\n", indent,
+                value_format_num(f->difference, f->difference_kind, f->difference_unit, a));
+    if (f->explanation) {
+        fputs(indent, out);
+        text(out, f->explanation);
+        fputc('\n', out);
+    }
+    if (f->source) {
+        fprintf(out, "%ssource: ", indent);
+        text(out, f->source);
+        fputc('\n', out);
+    }
+}
+
+/* Findings about figures (formulas, notes, allocations, earlier years): each a test
+ * of its own; the figures that agree are one passing test. */
+static int figure_findings(const Results *res)
+{
+    int n = 0;
+    for (int i = 0; i < res->failed.len; i++)
+        n += ((const Finding *)res->failed.items[i])->type != FIND_CHECK;
+    return n;
+}
+
+static int figure_comparisons(const Results *res)
+{
+    int runs = res->runs.len;
+    return res->checks - runs;
+}
+
+static const char *run_name(const CheckRun *r, char *buf, size_t n)
+{
+    if (!r->has_key)
+        snprintf(buf, n, "%s", r->check->name);
+    else if (r->key.name)
+        snprintf(buf, n, "%s [%s]", r->check->name, r->key.name);
+    else
+        snprintf(buf, n, "%s [%d]", r->check->name, r->key.year);
+    return buf;
+}
+
+void write_junit_begin(FILE *out, int tests, int failures)
+{
+    fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<testsuites name=\"finsam\" tests=\"%d\" failures=\"%d\">\n", tests, failures);
+}
+
+void write_junit_end(FILE *out) { fputs("</testsuites>\n", out); }
+
+void write_junit_file(FILE *out, const char *path, const Results *res)
+{
+    int figures = figure_findings(res);
+    int agreeing = figure_comparisons(res) - figures;
+    fputs("  <testsuite name=\"", out);
+    xml_text(out, path);
+    fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">\n",
+            res->runs.len + figures + 1, res->failed_errors);
+    fputs("    <testcase classname=\"", out);
+    xml_text(out, path);
+    fprintf(out, "\" name=\"figures that agree with their formulas (%d)\"/>\n", agreeing);
+    for (int i = 0; i < res->failed.len; i++) {
+        const Finding *f = res->failed.items[i];
+        if (f->type == FIND_CHECK)
+            continue;
+        fputs("    <testcase classname=\"", out);
+        xml_text(out, path);
+        fputs("\" name=\"", out);
+        xml_text(out, f->tag);
+        fputs(": ", out);
+        xml_text(out, f->message);
+        fputs("\">\n      <failure message=\"", out);
+        xml_text(out, f->message);
+        fprintf(out, "\" type=\"%s\">", f->tag);
+        explain(out, f, xml_text, "");
+        fputs("</failure>\n    </testcase>\n", out);
+    }
+    for (int i = 0; i < res->runs.len; i++) {
+        const CheckRun *r = res->runs.items[i];
+        char name[256];
+        fputs("    <testcase classname=\"", out);
+        xml_text(out, path);
+        fputs("\" name=\"", out);
+        xml_text(out, run_name(r, name, sizeof name));
+        if (r->passed) {
+            fputs("\"/>\n", out);
+            continue;
+        }
+        fputs("\">\n", out);
+        const Finding *f = r->explained;
+        if (r->check->severity == SEV_ERROR) {
+            fputs("      <failure message=\"", out);
+            xml_text(out, f->message);
+            fputs("\" type=\"check\">", out);
+            explain(out, f, xml_text, "");
+            fputs("</failure>\n", out);
+        } else {
+            /* a warning fails no build: it is told, not failed */
+            fputs("      <system-out>warning: ", out);
+            xml_text(out, f->message);
+            fputc('\n', out);
+            explain(out, f, xml_text, "");
+            fputs("</system-out>\n", out);
+        }
+        fputs("    </testcase>\n", out);
+    }
+    fputs("  </testsuite>\n", out);
+}
+
+int tap_count(const Results *res) { return res->runs.len + figure_findings(res) + 1; }
+
+void write_tap_plan(FILE *out, int tests) { fprintf(out, "TAP version 13\n1..%d\n", tests); }
+
+static void tap_text(FILE *out, const char *s)
+{
+    /* one line, and no '#', which would start a directive */
+    for (; s && *s; s++)
+        fputc(*s == '\n' || *s == '\r' ? ' ' : *s == '#' ? '/' : *s, out);
+}
+
+static void yaml_text(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; s && *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fputc('\\', out);
+        if ((unsigned char)*s < 0x20)
+            fputc(' ', out);
+        else
+            fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static void tap_explain(FILE *out, const Finding *f)
+{
+    char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX];
+    int line, col;
+    source_line_col(f->loc.src, f->loc.start, &line, &col);
+    fputs("  ---\n  message: ", out);
+    yaml_text(out, f->message);
+    fprintf(out, "\n  severity: %s\n  at: ", f->severity == SEV_ERROR ? "error" : "warning");
+    char at[4200];
+    snprintf(at, sizeof at, "%s:%d:%d", f->loc.src->path, line, col);
+    yaml_text(out, at);
+    fputc('\n', out);
+    if (f->has_stated) {
+        fputs("  stated: ", out);
+        yaml_text(out, value_format(&f->stated, a));
+        fputs("\n  computed: ", out);
+        yaml_text(out, value_format(&f->computed, b));
+        fputc('\n', out);
+    } else if (f->noperands >= 2) {
+        fputs("  left: ", out);
+        snprintf(at, sizeof at, "%s is %s", f->operands[0].text,
+                 value_format(&f->operands[0].value, a));
+        yaml_text(out, at);
+        fputs("\n  right: ", out);
+        snprintf(at, sizeof at, "%s is %s", f->operands[1].text,
+                 value_format(&f->operands[1].value, b));
+        yaml_text(out, at);
+        fputc('\n', out);
+    }
+    if (f->source) {
+        fputs("  source: ", out);
+        yaml_text(out, f->source);
+        fputc('\n', out);
+    }
+    fputs("  ...\n", out);
+}
+
+void write_tap_file(FILE *out, const char *path, const Results *res, int *next)
+{
+    int figures = figure_findings(res);
+    fprintf(out, "# %s\nok %d - ", path, (*next)++);
+    tap_text(out, path);
+    fprintf(out, ": figures that agree with their formulas (%d)\n",
+            figure_comparisons(res) - figures);
+    for (int i = 0; i < res->failed.len; i++) {
+        const Finding *f = res->failed.items[i];
+        if (f->type == FIND_CHECK)
+            continue;
+        fprintf(out, "not ok %d - %s: ", (*next)++, f->tag);
+        tap_text(out, f->message);
+        fputc('\n', out);
+        tap_explain(out, f);
+    }
+    for (int i = 0; i < res->runs.len; i++) {
+        const CheckRun *r = res->runs.items[i];
+        char name[256];
+        bool warning = !r->passed && r->check->severity == SEV_WARNING;
+        fprintf(out, "%s %d - ", r->passed ? "ok" : "not ok", (*next)++);
+        tap_text(out, run_name(r, name, sizeof name));
+        fputc(' ', out);
+        tap_text(out, r->check->title);
+        if (warning)
+            fputs(" # TODO warning", out);
+        fputc('\n', out);
+        if (!r->passed)
+            tap_explain(out, r->explained);
+    }
+}
