@@ -29,13 +29,18 @@ help:
 	@echo "make bench    generate 1, 10 and 100 MB rule files and measure finsam check"
 	@echo "make install  install finsam and rules/ under PREFIX ($(PREFIX))"
 
-# Installs only what is missing, so that it is quick on a machine that has it all.
+# Installs only what is missing, so that it is quick on a machine that has it all:
+# flex, bison and cmocka to build and test; Python's jsonschema and Perl's
+# TAP::Parser to read finsam's JSON and TAP back in the tests.
 deps:
 	@missing=""; \
 	command -v flex  >/dev/null 2>&1 || missing="$$missing flex"; \
 	command -v bison >/dev/null 2>&1 || missing="$$missing bison"; \
 	[ -f /usr/include/cmocka.h ]      || missing="$$missing libcmocka-dev"; \
 	command -v $(CC) >/dev/null 2>&1  || missing="$$missing gcc"; \
+	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null \
+	                                  || missing="$$missing python3 python3-jsonschema"; \
+	perl -MTAP::Parser -e 1 2>/dev/null || missing="$$missing perl"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \

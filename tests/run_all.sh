@@ -40,6 +40,7 @@ suite unit "$here/run_unit.sh" "$@"
 suite golden "$here/run_golden.sh" "$finsam"
 suite "bad input" "$here/run_bad.sh" "$finsam"
 suite cli "$here/run_cli.sh" "$finsam"
+suite formats "$here/run_formats.sh" "$finsam"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
