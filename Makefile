@@ -3,12 +3,17 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 RULESDIR ?= $(CURDIR)/rules
+# The gettext catalogues finsam reads its messages from: build/locale in the build
+# folder; make install puts them under $(PREFIX)/share/locale, so build with
+# LOCALEDIR=$(PREFIX)/share/locale to install.
+LOCALEDIR ?= $(CURDIR)/build/locale
 VERSION := 0.1.0
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(CFLAGS) -Isrc -Ibuild \
-             -DFINSAM_VERSION='"$(VERSION)"' -DFINSAM_RULES_DIR='"$(RULESDIR)"'
+             -DFINSAM_VERSION='"$(VERSION)"' -DFINSAM_RULES_DIR='"$(RULESDIR)"' \
+             -DFINSAM_LOCALE_DIR='"$(LOCALEDIR)"'
 # Generated scanner and parser: flex and bison output is not ours to warn about.
 GEN_CFLAGS = $(ALL_CFLAGS) -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 
@@ -17,25 +22,34 @@ SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ  := $(SRC:src/%.c=$(B)/%.o) $(B)/parser.o $(B)/lexer.o
 UNIT := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
-.PHONY: all deps example test unit golden bad bench clean help install
+# Messages: po/LANG.po, compiled to build/locale/LANG/LC_MESSAGES/finsam.mo. Always in
+# build/locale, whatever B is, since that is where a binary built here looks.
+LANGS := sv en
+MO    := $(LANGS:%=build/locale/%/LC_MESSAGES/finsam.mo)
+POT_SRC := $(wildcard src/*.c) grammar/parser.y grammar/lexer.l
 
-all: $(B)/finsam
+.PHONY: all deps example test unit golden bad bench clean help install pot
+
+all: $(B)/finsam $(MO)
 
 help:
-	@echo "make deps     install flex, bison and cmocka with apt-get where missing"
+	@echo "make deps     install flex, bison, gettext and cmocka with apt-get where missing"
 	@echo "make          build build/finsam"
 	@echo "make example  build and check the bundled 2025 annual report"
 	@echo "make test     run every test (unit, golden, bad input) and print a summary"
 	@echo "make bench    generate 1, 10 and 100 MB rule files and measure finsam check"
+	@echo "make pot      collect the messages into po/finsam.pot and merge it into po/*.po"
 	@echo "make install  install finsam and rules/ under PREFIX ($(PREFIX))"
 
 # Installs only what is missing, so that it is quick on a machine that has it all:
-# flex, bison and cmocka to build and test; Python's jsonschema and Perl's
-# TAP::Parser to read finsam's JSON and TAP back in the tests.
+# flex, bison and cmocka to build and test; gettext (msgfmt) for the message
+# catalogues; Python's jsonschema and Perl's TAP::Parser to read finsam's JSON and
+# TAP back in the tests.
 deps:
 	@missing=""; \
 	command -v flex  >/dev/null 2>&1 || missing="$$missing flex"; \
 	command -v bison >/dev/null 2>&1 || missing="$$missing bison"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	[ -f /usr/include/cmocka.h ]      || missing="$$missing libcmocka-dev"; \
 	command -v $(CC) >/dev/null 2>&1  || missing="$$missing gcc"; \
 	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null \
@@ -73,9 +87,31 @@ $(B)/%.o: src/%.c $(wildcard src/*.h) $(B)/parser.h $(B)/lexer.h | $(B)
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) $(WARN) -c -o $@ $<
 
-$(B)/finsam: $(B)/main.o $(OBJ)
+# The catalogues come with every binary (order-only), so that a binary built into
+# another folder (the sanitizer build) finds them too.
+$(B)/finsam: $(B)/main.o $(OBJ) | $(MO)
 	@echo "  LD      $@"
 	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS)
+
+build/locale/%/LC_MESSAGES/finsam.mo: po/%.po
+	@echo "  MSGFMT  $<"
+	@mkdir -p $(@D)
+	@msgfmt --check -o $@ $<
+
+# xgettext collects every _() and N_() (and ngettext) of src/ and grammar/, with the
+# comments that start with TRANSLATORS:; msgmerge brings each po/LANG.po up to date,
+# and en.po's English msgstr are the msgid again (msgen). New or changed Swedish
+# messages come out untranslated or fuzzy: translate them, then make.
+pot:
+	xgettext --language=C --keyword=_ --keyword=N_ --from-code=UTF-8 \
+	    --add-comments=TRANSLATORS: --package-name=finsam --package-version=$(VERSION) \
+	    --msgid-bugs-address= --sort-by-file -o po/finsam.pot $(POT_SRC)
+	msgmerge --quiet --update --backup=none po/sv.po po/finsam.pot
+	msgmerge --quiet --update --backup=none po/en.po po/finsam.pot
+	msgattrib --clear-fuzzy --empty -o po/en.po po/en.po
+	msgen -o po/en.po po/en.po
+	@msgfmt --check --statistics -o /dev/null po/sv.po
+	@msgfmt --check --statistics -o /dev/null po/en.po
 
 $(B)/tests/%: tests/unit/%.c $(OBJ) $(wildcard tests/unit/*.h) | $(B)/tests
 	@echo "  CC      $<"
@@ -95,17 +131,23 @@ bad: $(B)/finsam
 
 # Every suite runs even when one fails; the last line sums them up.
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT)
+	@$(MAKE) --no-print-directory html-deps all $(UNIT)
 	@sh tests/run_all.sh $(B)/finsam $(UNIT)
 
 bench: $(B)/finsam
 	@sh bench/run.sh $(B)/finsam
 
-# The binary searches RULESDIR for imports: build it with the folder it installs to.
-install: $(B)/finsam
+# The binary searches RULESDIR for imports and LOCALEDIR for its messages: build it
+# with the folders it installs to (LOCALEDIR=$(PREFIX)/share/locale).
+install: $(B)/finsam $(MO)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(RULESDIR)
 	install -m 755 $(B)/finsam $(DESTDIR)$(PREFIX)/bin/finsam
 	install -m 644 rules/*.fin $(DESTDIR)$(RULESDIR)/
+	for l in $(LANGS); do \
+	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+	  install -m 644 build/locale/$$l/LC_MESSAGES/finsam.mo \
+	    $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/finsam.mo || exit 1; \
+	done
 
 clean:
 	rm -rf $(B)

@@ -87,3 +87,6 @@ fuzz-ci: fuzz-build
 	  FUZZ_MAX_LEN=$(FUZZ_MAX_LEN) sh fuzz/run.sh ci $$h $(FUZZ_CI_SECONDS) || exit 1; \
 	done; \
 	echo "fuzz-ci: passed"
+
+# The objects are kept between builds (they are not intermediate files to remove).
+.SECONDARY: $(FUZZ_OBJ)

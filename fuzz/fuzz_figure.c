@@ -25,6 +25,7 @@
  *   num_printed   contains the value; the printed intervals of x and x + 2*half never meet.
  *   comparisons   num_meets is symmetric and reflexive; num_can_* agree with the ends.
  *   num_mid       lies in the interval.
+ *   printed-out   num_printed, returning NUM_OK, has written *out (num.h's promise).
  */
 #include <inttypes.h>
 #include <stdbool.h>
@@ -83,6 +84,25 @@ static i128 max4(i128 a, i128 b, i128 c, i128 d)
     i128 m = a > b ? a : b;
     m = m > c ? m : c;
     return m > d ? m : d;
+}
+
+/* FUZZ_FIGURE_SKIP="name,name" turns off the properties with those names (to fuzz on
+ * past a finding already reported). */
+static bool enabled(const char *property)
+{
+    static const char *skip;
+    static bool read;
+    if (!read) {
+        skip = getenv("FUZZ_FIGURE_SKIP");
+        read = true;
+    }
+    if (!skip)
+        return true;
+    size_t n = strlen(property);
+    for (const char *p = skip; (p = strstr(p, property)); p += n)
+        if ((p == skip || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+            return false;
+    return true;
 }
 
 /* ---- figure_parse -------------------------------------------------------------------- */
@@ -402,15 +422,24 @@ static void check_printed(Num a, int64_t half)
         check_interval(w, "widen(a)", a, num_exact(half));
         REQUIRE(w.lo == lo && w.hi == hi, "num_widen widens by half at each end", a, num_exact(half));
     }
+    /* num.h: "the result is written to *out only on NUM_OK", so on NUM_OK it is written */
+    const Num poison = { INT64_MAX, INT64_MIN };
+    p = poison;
     st = num_printed(a, half, &p);
     if (st != NUM_OK)
         return;
+    if (p.lo == poison.lo && p.hi == poison.hi) {
+        if (enabled("printed-out"))
+            fail("printed-out: num_printed returns NUM_OK and writes *out", a, num_exact(half),
+                 NULL);
+        p = a;
+    }
     check_interval(p, "printed(a)", a, num_exact(half));
     REQUIRE(contains(p, a), "the printed interval contains the figure", a, num_exact(half));
     /* neighbouring printed figures never meet: 973 and 974 in tkr */
     if (half > 0 && num_is_exact(a) && a.lo >= 0) {
         i128 next = (i128)a.lo + 2 * (i128)half;
-        Num q;
+        Num q = num_exact((int64_t)next);
         if (fits(next) && num_printed(num_exact((int64_t)next), half, &q) == NUM_OK)
             REQUIRE(!num_meets(p, q), "neighbouring printed figures never meet", p, q);
     }
@@ -476,7 +505,7 @@ static Num value_of(Slice t, uint8_t how, uint8_t width, int64_t *half_out)
     *half_out = half;
     switch ((how >> 1) & 3) {
     case 1: { /* as printed, with the half-open interval of its precision */
-        Num p;
+        Num p = v;
         if (num_printed(v, half, &p) == NUM_OK)
             v = p;
         break;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "figure.h"
+#include "i18n.h"
 #include "parse.h"
 
 Loc parse_loc(const Parser *p, Span s)
@@ -101,9 +102,10 @@ Table *ast_table_head(Parser *p, const char *kind, Span kind_at, const char *nam
     t->tkind = k < 4 ? (TableKind)k : T_TABLE; /* kinds[] is in TableKind's order */
     if (k == 4) {
         Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, kind_at),
-                          "'%s' does not start a declaration", kind);
-        diag_note(p->diags, g, "hint: a declaration starts with import, report, accounts, "
-                               "budget, indicators, table, allocation, param or check");
+                          _("'%s' does not start a declaration"), kind);
+        diag_note(p->diags, g, "%s", _("hint: a declaration starts with import, report, "
+                                       "accounts, budget, indicators, table, allocation, param "
+                                       "or check"));
         p->errors++;
     }
     t->name = name;
@@ -129,26 +131,27 @@ void ast_table_unit(Parser *p, Table *t, const char *word, Span at)
             t->unit = units[i].unit;
             return;
         }
-    Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at), "unknown unit '%s'", word);
-    diag_note(p->diags, g, "hint: a table's unit is kr, tkr, %% or count");
+    Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at), _("unknown unit '%s'"), word);
+    diag_note(p->diags, g, _("hint: a table's unit is kr, tkr, %% or count"));
     p->errors++;
 }
 
-/* A figure that must be a whole number, such as a note number or a year. */
-static int whole(Parser *p, FigureTok f, Span at, const char *what, int min, int max)
+/* A figure that must be a whole number, such as a note number or a year; message says
+ * so, with the least and the greatest allowed (two %d). */
+static int whole(Parser *p, FigureTok f, Span at, const char *message, int min, int max)
 {
     int64_t units = f.value.lo / NUM_SCALE;
     if (f.decimals == 0 && f.value.lo % NUM_SCALE == 0 && units >= min && units <= max)
         return (int)units;
-    diag_at(p->diags, SEV_ERROR, parse_loc(p, at), "%s must be a whole number from %d to %d",
-            what, min, max);
+    diag_at(p->diags, SEV_ERROR, parse_loc(p, at), message, min, max);
     p->errors++;
     return min;
 }
 
 void ast_table_note(Parser *p, Table *t, FigureTok note, Span at)
 {
-    t->note = whole(p, note, at, "a note number", 1, 999);
+    t->note = whole(p, note, at, _("a note number must be a whole number from %d to %d"), 1,
+                    999);
 }
 
 void ast_table(Parser *p, Table *t, PtrVec *columns, Span at)
@@ -178,7 +181,8 @@ Column *ast_column_year(Parser *p, FigureTok year, const char *label, Expr *form
 {
     Column *c = column(p, label, formula, at);
     Span y = {at.start, at.start + 4};
-    c->key.year = whole(p, year, y, "a year column", 1900, 2999);
+    c->key.year = whole(p, year, y, _("a year column must be a whole number from %d to %d"),
+                        1900, 2999);
     return c;
 }
 
@@ -204,7 +208,9 @@ void ast_row(Parser *p, const char *name, const char *label, const FigureTok *no
     r->name = name;
     r->label = label;
     if (note) {
-        r->note = (uint16_t)whole(p, *note, note_at, "a note number", 1, 999);
+        r->note = (uint16_t)whole(p, *note, note_at,
+                                  _("a note number must be a whole number from %d to %d"), 1,
+                                  999);
     }
     r->formula = formula;
     r->ncells = (uint16_t)p->ncells;
@@ -249,7 +255,7 @@ void ast_cells_start(Parser *p) { p->ncells = 0; }
 void ast_cells_push(Parser *p, Cell cell)
 {
     if (p->ncells == UINT16_MAX) {
-        parse_error(p, cell_span(&cell), "a row has at most 65535 cells", NULL);
+        parse_error(p, cell_span(&cell), _("a row has at most 65535 cells"), NULL);
         return;
     }
     if (p->ncells == p->cells_cap)
@@ -300,9 +306,10 @@ void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, 
         uint32_t end = cell_span(&value).end;
         Span at = {word_at.start, end > word_at.end ? end : word_at.end};
         Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at),
-                          "an allocation takes 'total FIGURE' and 'rounding FIGURE', not '%s'",
+                          _("an allocation takes 'total FIGURE' and 'rounding FIGURE', not '%s'"),
                           word);
-        diag_note(p->diags, g, "hint: allocation contributions \"Medlemsbidrag\" total 7 864 000 { ... }");
+        diag_note(p->diags, g, "%s", _("hint: allocation contributions \"Medlemsbidrag\" total "
+                                       "7 864 000 { ... }"));
         p->errors++;
     }
 }
@@ -316,8 +323,9 @@ void ast_alloc(Parser *p, Allocation *a, PtrVec *groups, Span at)
         a->groups[i]->alloc = a;
     if (a->total.type != CELL_FIGURE) {
         Diag *g = diag_at(p->diags, SEV_ERROR, a->name_loc,
-                          "allocation '%s' has no total", a->name);
-        diag_note(p->diags, g, "hint: write the amount to split after the title: total 7 864 000");
+                          _("allocation '%s' has no total"), a->name);
+        diag_note(p->diags, g, "%s", _("hint: write the amount to split after the title: total "
+                                       "7 864 000"));
         p->errors++;
     }
     add_decl(p, D_ALLOC, a);
@@ -363,10 +371,10 @@ Param *ast_param(Parser *p, int local, const char *name, Span name_at, const cha
     add_decl(p, D_PARAM, pa);
     if (!value) {
         if (!local) {
-            Diag *g = diag_at(p->diags, SEV_ERROR, pa->name_loc, "parameter '%s' has no value",
-                              name);
-            diag_note(p->diags, g, "hint: param %s = 20%% from 2025-01-01; only a 'param local' "
-                                   "may leave its value to each federation", name);
+            Diag *g = diag_at(p->diags, SEV_ERROR, pa->name_loc,
+                              _("parameter '%s' has no value"), name);
+            diag_note(p->diags, g, _("hint: param %s = 20%% from 2025-01-01; only a 'param "
+                                     "local' may leave its value to each federation"), name);
             p->errors++;
         }
         return pa;
@@ -388,9 +396,10 @@ Param *ast_param(Parser *p, int local, const char *name, Span name_at, const cha
         pa->value.kind = K_COUNT;
         pa->value.unit = U_COUNT;
     } else if (unit) {
-        Diag *g = diag_at(p->diags, SEV_ERROR, pa->value_loc, "unknown unit '%s'", unit);
-        diag_note(p->diags, g, "hint: a parameter's value is a figure, a percentage (20%%), "
-                               "an amount (500 000 unit kr) or a count (25 unit count)");
+        Diag *g = diag_at(p->diags, SEV_ERROR, pa->value_loc, _("unknown unit '%s'"), unit);
+        diag_note(p->diags, g, _("hint: a parameter's value is a figure, a percentage "
+                                 "(20%%), an amount (500 000 unit kr) or a count (25 unit "
+                                 "count)"));
         p->errors++;
     }
     return pa;
@@ -464,15 +473,15 @@ Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at)
     e->loc = parse_loc(p, at);
     if (e->u.ref.has_sel) {
         diag_at(p->diags, SEV_ERROR, parse_loc(p, name_at),
-                "a name cannot follow a column choice [...]");
+                "%s", _("a name cannot follow a column choice [...]"));
         p->errors++;
         return e;
     }
     if (e->u.ref.nnames == 4) {
         Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, name_at),
-                          "a reference has at most four parts");
-        diag_note(p->diags, g, "hint: table.row, allocation.group.member, or one of these "
-                               "after the name of an import: ns.table.row");
+                          "%s", _("a reference has at most four parts"));
+        diag_note(p->diags, g, "%s", _("hint: table.row, allocation.group.member, or one of "
+                                       "these after the name of an import: ns.table.row"));
         p->errors++;
         return e;
     }
@@ -493,7 +502,9 @@ Expr *ast_select_year(Parser *p, Expr *ref, FigureTok year, Span sel_at, Span at
 {
     ref->loc = parse_loc(p, at);
     ref->u.ref.has_sel = true;
-    ref->u.ref.sel_year = (int16_t)whole(p, year, sel_at, "a year", 1900, 2999);
+    ref->u.ref.sel_year = (int16_t)whole(p, year, sel_at,
+                                         _("a year must be a whole number from %d to %d"), 1900,
+                                         2999);
     return ref;
 }
 
@@ -511,9 +522,10 @@ static Expr *nest(Parser *p, Expr *e, const Expr *a, const Expr *b)
         depth = MAX_EXPR_DEPTH + 1;
         if ((!a || a->depth <= MAX_EXPR_DEPTH) && (!b || b->depth <= MAX_EXPR_DEPTH)) {
             Span at = {e->loc.start, e->loc.end};
-            char *msg = arena_printf(p->arena, "this expression is nested more than %d levels "
-                                     "deep", MAX_EXPR_DEPTH);
-            parse_error(p, at, msg, "add many rows with sum or sum(section) instead of + ... +");
+            char *msg = arena_printf(p->arena, _("this expression is nested more than %d levels "
+                                       "deep"), MAX_EXPR_DEPTH);
+            parse_error(p, at, msg, _("add many rows with sum or sum(section) instead of "
+                                      "+ ... +"));
         }
     }
     e->depth = (uint16_t)depth;
@@ -556,8 +568,10 @@ Expr *ast_call(Parser *p, const char *name, Span name_at, PtrVec *args, Span at)
             e->u.call.func = funcs[i].func;
             return e;
         }
-    Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, name_at), "unknown function '%s'", name);
-    diag_note(p->diags, g, "hint: the functions are sum, count, min, max, abs, round and prev");
+    Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, name_at), _("unknown function '%s'"),
+                      name);
+    diag_note(p->diags, g, "%s", _("hint: the functions are sum, count, min, max, abs, round "
+                                   "and prev"));
     p->errors++;
     e->u.call.func = FN_SUM;
     return e;

@@ -2,16 +2,18 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "i18n.h"
 
-const char CLI_USAGE[] =
-    "usage: finsam check [options] FILE|DIR...\n"
-    "       finsam rules [options] FILE\n"
-    "       finsam --help | --version\n";
+const char *const CLI_USAGE =
+    N_("usage: finsam check [options] FILE|DIR...\n"
+       "       finsam rules [options] FILE\n"
+       "       finsam --help | --version\n");
 
 int cli_usage_error(const char *fmt, const char *arg)
 {
-    fprintf(stderr, "finsam: error: ");
+    fprintf(stderr, "finsam: %s: ", _("error"));
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%sTry 'finsam --help' for more information.\n", CLI_USAGE);
+    fprintf(stderr, "\n%s", _(CLI_USAGE));
+    fputs(_("Try 'finsam --help' for more information.\n"), stderr);
     return EXIT_BAD_INPUT;
 }

@@ -30,13 +30,18 @@ typedef struct {
     DiagStyle out_style, err_style;
 } Options;
 
-extern const char CLI_USAGE[];
+/* The usage lines, in English: print _(CLI_USAGE). */
+extern const char *const CLI_USAGE;
 
-/* Says what is wrong with the command line, with the usage; returns status 2. */
+/* Says what is wrong with the command line, with the usage; returns status 2. fmt is
+ * translated by the caller and has one %s, for arg. */
 int cli_usage_error(const char *fmt, const char *arg);
 /* Prints a program's diagnostics on standard error, and the line that says the file
  * was not checked. */
 void cli_bad_input(const Program *prog, const char *path, DiagStyle style);
+
+/* Flushes standard output; false, having said so, if it could not be written. */
+bool cli_flush_stdout(void);
 
 /* Loads, resolves, loads the earlier years and evaluates one year file; false if
  * the input could not be read, parsed or resolved. */

@@ -5,18 +5,28 @@
 
 #include "cli.h"
 #include "eval.h"
+#include "i18n.h"
 #include "write_ci.h"
 #include "write_json.h"
 #include "write_text.h"
 #include "yearfiles.h"
+
+bool cli_flush_stdout(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return true;
+    fprintf(stderr, _("finsam: error: cannot write the output: %s\n"), strerror(errno));
+    return false;
+}
 
 void cli_bad_input(const Program *prog, const char *path, DiagStyle style)
 {
     fflush(stdout);
     for (int i = 0; i < prog->diags.list.len; i++)
         diag_print(stderr, prog->diags.list.items[i], style);
-    fprintf(stderr, "%s: not checked: %d error%s in the input\n", path, prog->diags.errors,
-            prog->diags.errors == 1 ? "" : "s");
+    fprintf(stderr, ngettext("%s: not checked: %d error in the input\n",
+                             "%s: not checked: %d errors in the input\n", prog->diags.errors),
+            path, prog->diags.errors);
 }
 
 bool cli_run(Program *prog, Results *res, const char *path, const Options *o)
@@ -81,8 +91,8 @@ static void print_runs(const Options *o, const FileList *files, Run *runs, const
             write_summary(stdout, files->paths[i], &runs[i].res);
         }
         if (n > 1 || files->had_folder) {
-            char label[48];
-            snprintf(label, sizeof label, "total (%d file%s)", n, n == 1 ? "" : "s");
+            char label[96];
+            snprintf(label, sizeof label, ngettext("total (%d file)", "total (%d files)", n), n);
             write_summary(stdout, label, total);
         }
     }
@@ -96,7 +106,7 @@ static int check_files(const Options *o, const FileList *files)
     int n = files->len;
     Run *runs = calloc((size_t)n, sizeof *runs);
     if (!runs)
-        return cli_usage_error("%s", "out of memory");
+        return cli_usage_error("%s", _("out of memory"));
     bool ok = true;
     for (int i = 0; i < n; i++) {
         runs[i].res.detailed = o->format != FORMAT_TEXT;
@@ -118,10 +128,8 @@ static int check_files(const Options *o, const FileList *files)
         status = EXIT_BAD_INPUT;
     } else {
         print_runs(o, files, runs, &total);
-        if (fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(stderr, "finsam: error: cannot write the output: %s\n", strerror(errno));
+        if (!cli_flush_stdout())
             status = EXIT_BAD_INPUT;
-        }
     }
     for (int i = 0; i < n; i++)
         program_free(&runs[i].prog);
@@ -136,8 +144,8 @@ int cmd_check(const Options *o)
     if (yearfiles_expand(o->files, o->nfiles, &files, stderr))
         status = EXIT_BAD_INPUT;
     else if (files.len == 0)
-        status = cli_usage_error("%s", "no year file (a .fin file with a 'report' block) in "
-                                       "the folders given");
+        status = cli_usage_error("%s", _("no year file (a .fin file with a 'report' block) in "
+                                         "the folders given"));
     else
         status = check_files(o, &files);
     yearfiles_free(&files);

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "output.h"
 #include "write_html.h"
 #include "write_json.h"
@@ -21,6 +22,8 @@ int cmd_rules(const Options *o)
         status = EXIT_BAD_INPUT;
     } else {
         write_rules(stdout, &prog, path);
+        if (!cli_flush_stdout())
+            status = EXIT_BAD_INPUT;
     }
     program_free(&prog);
     return status;
@@ -39,7 +42,7 @@ static bool emit(const Options *o, const char *path, Program *prog, const Result
     Output out;
     const char *why = NULL;
     if (!output_open(&out, path, &why)) {
-        fprintf(stderr, "%s: error: cannot write the report: %s\n", path, why);
+        fprintf(stderr, _("%s: error: cannot write the report: %s\n"), path, why);
         return false;
     }
     const char *file = o->files[0];
@@ -64,8 +67,8 @@ static bool emit(const Options *o, const char *path, Program *prog, const Result
     }
     }
     if (!output_commit(&out, &why)) {
-        fprintf(stderr, "%s: error: cannot write the report: %s\n",
-                path && strcmp(path, "-") ? path : "standard output", why);
+        fprintf(stderr, _("%s: error: cannot write the report: %s\n"),
+                path && strcmp(path, "-") ? path : _("standard output"), why);
         return false;
     }
     return true;
@@ -87,14 +90,14 @@ static int emit_csv(const Options *o, Program *prog, const Results *res)
     if (o->table) {
         const Table *t = table_named(prog, o->table);
         if (!t) {
-            fprintf(stderr, "finsam: error: %s has no table '%s'\n", o->files[0], o->table);
+            fprintf(stderr, _("finsam: error: %s has no table '%s'\n"), o->files[0], o->table);
             return EXIT_BAD_INPUT;
         }
         return emit(o, o->output, prog, res, t) ? -1 : EXIT_BAD_INPUT;
     }
     if (!is_folder(o->output)) {
-        fprintf(stderr, "finsam: error: --format csv writes a file per table: give a folder "
-                        "with -o DIR, or one table with --table NAME\n");
+        fputs(_("finsam: error: --format csv writes a file per table: give a folder with -o "
+                "DIR, or one table with --table NAME\n"), stderr);
         return EXIT_BAD_INPUT;
     }
     for (int i = 0; i < prog->tables.len; i++) {

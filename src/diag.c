@@ -3,6 +3,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "i18n.h"
+
 void diags_init(Diags *d, Arena *a)
 {
     memset(d, 0, sizeof *d);
@@ -92,7 +94,7 @@ static void mark(char *under, size_t ulen, const char *line, size_t len, int fro
 
 void diag_print(FILE *out, const Diag *g, DiagStyle st)
 {
-    const char *sev = g->severity == SEV_ERROR ? "error" : "warning";
+    const char *sev = g->severity == SEV_ERROR ? _("error") : _("warning");
     const char *color = g->severity == SEV_ERROR ? RED : MAGENTA;
     int line = 0, col = 0;
     if (g->loc.src) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "kind.h"
 #include "years.h"
 
@@ -64,9 +65,11 @@ static int fail(Eval *E, Loc at, const char *message)
 static int num_failed(Eval *E, Loc at, NumStatus st)
 {
     if (st == NUM_DIV_ZERO)
-        return fail(E, at, "division by zero");
-    Diag *g = diag_at(E->d, SEV_ERROR, at, "the result is too large for finsam's arithmetic");
-    diag_note(E->d, g, "finsam computes exactly and stops rather than give a wrong number");
+        return fail(E, at, _("division by zero"));
+    Diag *g = diag_at(E->d, SEV_ERROR, at, "%s",
+                      _("the result is too large for finsam's arithmetic"));
+    diag_note(E->d, g, "%s", _("finsam computes exactly and stops rather than give a wrong "
+                               "number"));
     E->errors++;
     return EVAL_FAILED;
 }
@@ -161,9 +164,10 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
     }
     if (m->state == MEMO_BUSY) {
         Diag *g = diag_at(E->d, SEV_ERROR, r->formula ? r->formula->loc : c->formula->loc,
-                          "the formula of '%s' in column %s depends on itself", r->name,
+                          _("the formula of '%s' in column %s depends on itself"), r->name,
                           key_text(E, c->key));
-        diag_note(E->d, g, "hint: a row cannot be computed from rows that are computed from it");
+        diag_note(E->d, g, "%s", _("hint: a row cannot be computed from rows that are "
+                                   "computed from it"));
         E->errors++;
         return EVAL_FAILED;
     }
@@ -173,10 +177,10 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
         return EVAL_OK;
     }
     if (E->depth == MAX_CELL_DEPTH) {
-        Diag *g = diag_at(E->d, SEV_ERROR, formula->loc, "formulas here depend on formulas "
-                          "more than %d deep", MAX_CELL_DEPTH);
-        diag_note(E->d, g, "hint: state the figures of some computed rows, or add them with "
-                           "sum");
+        Diag *g = diag_at(E->d, SEV_ERROR, formula->loc, _("formulas here depend on formulas "
+                          "more than %d deep"), MAX_CELL_DEPTH);
+        diag_note(E->d, g, "%s", _("hint: state the figures of some computed rows, or add "
+                                   "them with sum"));
         E->errors++;
         return EVAL_FAILED;
     }
@@ -445,20 +449,20 @@ static int param_value(Eval *E, Param *p, int year, Loc at, Value *out)
         return EVAL_OK;
     }
     if (!best) {
-        Diag *g = diag_at(E->d, SEV_ERROR, at, "parameter '%s' has no value in force in %d",
+        Diag *g = diag_at(E->d, SEV_ERROR, at, _("parameter '%s' has no value in force in %d"),
                           p->name, year);
         int line, col;
         source_line_col(p->loc.src, p->loc.start, &line, &col);
         if (p->has_value)
-            diag_note(E->d, g, "its earliest value is from %d-%02d-%02d (%s:%d:%d)",
+            diag_note(E->d, g, _("its earliest value is from %d-%02d-%02d (%s:%d:%d)"),
                       p->from / 10000, p->from / 100 % 100, p->from % 100, p->loc.src->path,
                       line, col);
         else
-            diag_note(E->d, g, "the rule set leaves it to each federation (%s:%d:%d)",
+            diag_note(E->d, g, _("the rule set leaves it to each federation (%s:%d:%d)"),
                       p->loc.src->path, line, col);
         if (p->local)
-            diag_note(E->d, g, "hint: set it in the federation's file: param %s = ... from "
-                               "%d-01-01 source \"...\"", p->name, year);
+            diag_note(E->d, g, _("hint: set it in the federation's file: param %s = ... from "
+                                 "%d-01-01 source \"...\""), p->name, year);
         E->errors++;
         return EVAL_FAILED;
     }
@@ -527,7 +531,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         *out = value_number(K_NUMBER, U_NONE, num_units(E->prog->report->year));
         return EVAL_OK;
     default:
-        return fail(E, e->loc, "this names many rows; use sum(...) or count(...)");
+        return fail(E, e->loc, _("this names many rows; use sum(...) or count(...)"));
     }
     if (!t) { /* a parameter or an allocation */
         if (E->collect && !out->absent)
@@ -635,7 +639,7 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
     case E_CALL:
         return eval_call(E, env, e, out);
     case E_WHERE:
-        return fail(E, e->loc, "'where' chooses rows for sum(...) or count(...)");
+        return fail(E, e->loc, _("'where' chooses rows for sum(...) or count(...)"));
     }
     return EVAL_OK;
 }
@@ -698,17 +702,19 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     if (ok)
         return;
     Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell_loc(t->src, cell), "formula");
-    f->message = arena_printf(E->a, "%s, %s: the stated figure does not match %s",
-                              row_title(r), c->label ? c->label : key_text(E, c->key),
-                              formula == r->formula ? "the row's formula"
-                                                    : "the column's formula");
+    f->message = arena_printf(E->a, formula == r->formula
+                                  ? _("%s, %s: the stated figure does not match the row's "
+                                      "formula")
+                                  : _("%s, %s: the stated figure does not match the column's "
+                                      "formula"),
+                              row_title(r), c->label ? c->label : key_text(E, c->key));
     f->has_stated = true;
     f->stated = says;
     computed.unit = unit_combine(computed.kind, says.unit, U_NONE);
     f->computed = computed;
     f->formula = text_of(E, formula->loc);
     if (formula->type == E_SUM_ABOVE)
-        f->formula = "sum of the rows above";
+        f->formula = _("sum of the rows above");
     copy_operands(f, &col);
     set_difference(f, says, computed);
     f->order_column = c->index;
@@ -735,7 +741,7 @@ static void check_note(Eval *E, Table *t, Row *r)
         if (ok)
             continue;
         Finding *f = finding(E, FIND_NOTE, SEV_ERROR, cell_loc(t->src, &r->cells[i]), "note");
-        f->message = arena_printf(E->a, "%s, %s: differs from the total of note %d",
+        f->message = arena_printf(E->a, _("%s, %s: differs from the total of note %d"),
                                   row_title(r), key_text(E, c->key), r->note);
         f->has_stated = true;
         f->stated = here;
@@ -743,7 +749,7 @@ static void check_note(Eval *E, Table *t, Row *r)
         int line, col;
         Loc nl = cell_loc(note->src, &total->cells[nc->index]);
         source_line_col(nl.src, nl.start, &line, &col);
-        f->formula = arena_printf(E->a, "note %d, %s (%s:%d:%d)", r->note, row_title(total),
+        f->formula = arena_printf(E->a, _("note %d, %s (%s:%d:%d)"), r->note, row_title(total),
                                   nl.src->path, line, col);
         set_difference(f, here, there);
         f->order_column = i;
@@ -861,11 +867,11 @@ static void run_check(Eval *E, Check *c, Env env, int order)
     f->tag = c->name;
     f->message = c->title ? c->title : c->name;
     if (env.has_col)
-        f->where = arena_printf(E->a, "in column %s", key_text(E, env.col));
+        f->where = arena_printf(E->a, _("in column %s"), key_text(E, env.col));
     else if (env.row_name) {
         Row *r = row_by_name(c->domain_table, env.row_name);
-        f->where = r && r->label ? arena_printf(E->a, "in row \"%s\"", r->label)
-                                 : arena_printf(E->a, "in row %s", env.row_name);
+        f->where = r && r->label ? arena_printf(E->a, _("in row \"%s\""), r->label)
+                                 : arena_printf(E->a, _("in row %s"), env.row_name);
     }
     f->explanation = c->message;
     f->source = c->source;
@@ -955,10 +961,11 @@ static void check_alloc(Eval *E, Allocation *al)
         count_outcome(E, meets, SEV_ERROR);
         if (!meets)
             alloc_finding(E, g->loc,
-                          arena_printf(E->a, "%s: the members' amounts do not add up to the "
-                                       "group's share", g->label ? g->label : g->name),
+                          arena_printf(E->a, _("%s: the members' amounts do not add up to the "
+                                       "group's share"), g->label ? g->label : g->name),
                           paid, value_number(K_MONEY, U_KR, share),
-                          arena_printf(E->a, "%s of the total %s", text_of(E, g->fraction->loc),
+                          arena_printf(E->a, _("%s of the total %s"),
+                                       text_of(E, g->fraction->loc),
                                        text_of(E, cell_loc(src, &al->total))));
         if (!g->by)
             continue;
@@ -966,7 +973,8 @@ static void check_alloc(Eval *E, Allocation *al)
         Column *kc = g->by->ncolumns == 1 ? g->by->columns[0]
                                           : column_by_key(g->by, (Key){E->prog->report->year, NULL});
         if (!kc) {
-            fail(E, g->by_loc, "the key table has several columns and none for the report's year");
+            fail(E, g->by_loc, _("the key table has several columns and none for the report's "
+                                 "year"));
             return;
         }
         Num keysum = num_exact(0);
@@ -1001,11 +1009,12 @@ static void check_alloc(Eval *E, Allocation *al)
             count_outcome(E, fits, SEV_ERROR);
             if (!fits)
                 alloc_finding(E, cell_loc(src, &m->amount),
-                              arena_printf(E->a, "%s: the stated amount is not its share by %s",
+                              arena_printf(E->a, _("%s: the stated amount is not its share by "
+                                                   "%s"),
                                            m->label ? m->label : m->name, g->by->name),
                               amount(&m->amount),
                               value_number(K_MONEY, U_KR, mine),
-                              arena_printf(E->a, "%s's share of %s by %s", m->name, g->name,
+                              arena_printf(E->a, _("%s's share of %s by %s"), m->name, g->name,
                                            g->by->name));
         }
     }
@@ -1014,8 +1023,8 @@ static void check_alloc(Eval *E, Allocation *al)
     if (!whole) {
         Finding *f = finding(E, FIND_ALLOC, SEV_ERROR, al->name_loc, "allocation");
         char buf[VALUE_FMT_MAX];
-        f->message = arena_printf(E->a, "the groups' shares of '%s' add up to %s, not to the "
-                                  "whole", al->name,
+        f->message = arena_printf(E->a, _("the groups' shares of '%s' add up to %s, not to the "
+                                    "whole"), al->name,
                                   value_format_num(shares, K_NUMBER, U_NONE, buf));
         for (int i = 0; i < al->ngroups && i < MAX_OPERANDS; i++) {
             f->operands[i].text = al->groups[i]->name;

@@ -6,6 +6,7 @@
  * byte, a second decimal mark) is reported as FIG_BAD_GROUP at that place rather than
  * trusted, since figure_parse has no other status for it. */
 #include "figure.h"
+#include "i18n.h"
 #include "num.h"
 
 #include <stdbool.h>
@@ -112,20 +113,20 @@ const char *figure_status_message(FigureStatus st)
 {
     switch (st) {
     case FIG_OK:
-        return "the figure is valid";
+        return _("the figure is valid");
     case FIG_BAD_GROUP:
-        return "a group of digits after a thousands separator must have three digits";
+        return _("a group of digits after a thousands separator must have three digits");
     case FIG_LONG_FIRST_GROUP:
-        return "the first group of digits before a thousands separator can have at most "
-               "three digits";
+        return _("the first group of digits before a thousands separator can have at most "
+                 "three digits");
     case FIG_TOO_PRECISE:
-        return "a figure can have at most 6 decimals";
+        return _("a figure can have at most 6 decimals");
     case FIG_OVERFLOW:
-        return "the figure is too large";
+        return _("the figure is too large");
     case FIG_EMPTY:
-        return "a figure needs digits";
+        return _("a figure needs digits");
     }
-    return "the figure is not valid";
+    return _("the figure is not valid");
 }
 
 int64_t figure_half_unit(int decimals)

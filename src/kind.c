@@ -1,5 +1,7 @@
 #include "kind.h"
 
+#include "i18n.h"
+
 bool kind_is_numeric(Kind k)
 {
     return k == K_NUMBER || k == K_MONEY || k == K_PERCENT || k == K_COUNT;
@@ -8,17 +10,20 @@ bool kind_is_numeric(Kind k)
 const char *kind_name(Kind k)
 {
     switch (k) {
-    case K_NUMBER: return "a number";
-    case K_MONEY: return "an amount";
-    case K_PERCENT: return "a percentage";
-    case K_COUNT: return "a count";
-    case K_BOOL: return "a truth value";
-    case K_DATE: return "a date";
-    case K_STRING: return "a text";
-    case K_ROWS: return "a set of rows";
+    /* TRANSLATORS: the kinds of value, as they appear in messages such as "cannot
+     * add a percentage and an amount", "this formula gives a count, but row 'x'
+     * holds an amount": with their article, to stand where a noun stands. */
+    case K_NUMBER: return _("a number");
+    case K_MONEY: return _("an amount");
+    case K_PERCENT: return _("a percentage");
+    case K_COUNT: return _("a count");
+    case K_BOOL: return _("a truth value");
+    case K_DATE: return _("a date");
+    case K_STRING: return _("a text");
+    case K_ROWS: return _("a set of rows");
     case K_UNKNOWN: break;
     }
-    return "a value of unknown kind";
+    return _("a value of unknown kind");
 }
 
 const char *binop_symbol(BinOp op)

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "parse.h"
 #include "program.h"
 
@@ -36,9 +37,13 @@ typedef struct Loading {
     struct Loading *parent;
 } Loading;
 
+/* Imports are followed by recursion: a chain deeper than this is refused. */
+enum { MAX_IMPORT_DEPTH = 100 };
+
 typedef struct {
     Program *prog;
     const LoadOptions *opts;
+    int depth;
     PtrVec loaded_real; /* char *: real paths of every file loaded */
     int errors;
 } Loader;
@@ -74,7 +79,7 @@ static const char *display_path(Arena *a, const char *path)
 
 /* Finds an import; on failure lists every path tried. */
 const char *program_find(Program *prog, const char *name, const Source *from,
-                         const LoadOptions *opts, Loc at, const char *what)
+                         const LoadOptions *opts, Loc at, const char *message)
 {
     Arena *a = &prog->arena;
     size_t n = strlen(name);
@@ -99,20 +104,31 @@ const char *program_find(Program *prog, const char *name, const Source *from,
         if (is_file(candidate))
             return display_path(a, candidate);
     }
-    Diag *g = diag_at(&prog->diags, SEV_ERROR, at, "cannot find the %s \"%s\"", what, name);
+    Diag *g = diag_at(&prog->diags, SEV_ERROR, at, message, name);
     for (int i = 0; i < tried.len; i++)
-        diag_note(&prog->diags, g, "not found: %s", (char *)tried.items[i]);
-    diag_note(&prog->diags, g, "hint: add a folder to search with -I DIR or FINSAM_PATH");
+        diag_note(&prog->diags, g, _("not found: %s"), (char *)tried.items[i]);
+    diag_note(&prog->diags, g, "%s", _("hint: add a folder to search with -I DIR or "
+                                       "FINSAM_PATH"));
     return NULL;
 }
 
 static void load_import(Loader *L, const Import *im, Loading *from)
 {
-    const char *path = program_find(L->prog, im->path, from->src, L->opts, im->loc, "import");
-    if (path)
-        L->errors += load_file(L, path, from, im);
-    else
+    if (L->depth >= MAX_IMPORT_DEPTH) {
+        diag_at(&L->prog->diags, SEV_ERROR, im->loc,
+                _("imports nest more than %d files deep here"), MAX_IMPORT_DEPTH);
         L->errors++;
+        return;
+    }
+    const char *path = program_find(L->prog, im->path, from->src, L->opts, im->loc,
+                                    _("cannot find the import \"%s\""));
+    if (path) {
+        L->depth++;
+        L->errors += load_file(L, path, from, im);
+        L->depth--;
+    } else {
+        L->errors++;
+    }
 }
 
 static int load_file(Loader *L, const char *path, Loading *parent, const Import *im)
@@ -128,10 +144,11 @@ static int load_file(Loader *L, const char *path, Loading *parent, const Import 
             for (Loading *k = parent; k != up; k = k->parent)
                 chain = arena_printf(a, "%s -> %s", k->parent->src->path, chain);
             Diag *g = diag_at(&prog->diags, SEV_ERROR, im->loc,
-                              "import cycle: %s imports %s, which is already being loaded",
+                              _("import cycle: %s imports %s, which is already being loaded"),
                               parent->src->path, up->src->path);
-            diag_note(&prog->diags, g, "the cycle: %s", chain);
-            diag_note(&prog->diags, g, "hint: a rule set must not import the files that import it");
+            diag_note(&prog->diags, g, _("the cycle: %s"), chain);
+            diag_note(&prog->diags, g, "%s", _("hint: a rule set must not import the files "
+                                               "that import it"));
             return 1;
         }
     for (int i = 0; i < L->loaded_real.len; i++)
@@ -142,12 +159,12 @@ static int load_file(Loader *L, const char *path, Loading *parent, const Import 
             if (m->ns == alias)
                 return 0;
             Diag *g = diag_at(&prog->diags, SEV_ERROR, im->loc,
-                              "%s is imported both as '%s' and as '%s'", m->src->path,
-                              m->ns ? m->ns : "(no name)", alias ? alias : "(no name)");
+                              _("%s is imported both as '%s' and as '%s'"), m->src->path,
+                              m->ns ? m->ns : _("(no name)"), alias ? alias : _("(no name)"));
             int line, col;
             source_line_col(m->ns_at.src, m->ns_at.start, &line, &col);
             if (m->ns_at.src)
-                diag_note(&prog->diags, g, "first imported at %s:%d:%d", m->ns_at.src->path,
+                diag_note(&prog->diags, g, _("first imported at %s:%d:%d"), m->ns_at.src->path,
                           line, col);
             return 1;
         }
@@ -155,17 +172,18 @@ static int load_file(Loader *L, const char *path, Loading *parent, const Import 
     const char *why;
     Source *src = source_read(a, path, &why);
     if (!src) {
-        diag_file(&prog->diags, path, "cannot read: %s", why);
+        diag_file(&prog->diags, path, _("cannot read: %s"), why);
         return 1;
     }
     src->index = prog->modules.len;
     size_t bad = source_first_bad_byte(src);
     if (bad < src->len) {
         Loc at = {src, (uint32_t)bad, (uint32_t)bad + 1};
-        Diag *g = diag_at(&prog->diags, SEV_ERROR, at,
-                          src->text[bad] ? "this byte is not valid UTF-8"
-                                         : "the file contains a NUL byte");
-        diag_note(&prog->diags, g, "hint: finsam files are UTF-8 text; save the file as UTF-8");
+        Diag *g = diag_at(&prog->diags, SEV_ERROR, at, "%s",
+                          src->text[bad] ? _("this byte is not valid UTF-8")
+                                         : _("the file contains a NUL byte"));
+        diag_note(&prog->diags, g, "%s", _("hint: finsam files are UTF-8 text; save the file "
+                                           "as UTF-8"));
         /* Its lines must not be printed as text: drop the source from the message. */
         g->loc.src = NULL;
         int line, col;

@@ -1,56 +1,116 @@
 /* finsam: reads the command line and runs the command. */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "i18n.h"
 
 
-static const char HELP[] =
-    "finsam checks the annual report of a samordningsförbund.\n"
-    "\n"
-    "usage: finsam check [options] FILE|DIR...\n"
-    "       finsam rules [options] FILE\n"
-    "\n"
-    "A FILE is a year file: the report's tables and figures as printed, with the\n"
-    "formulas and checks that tie them together (see grammar/README.md). finsam\n"
-    "computes every formula, compares it with the figure the report states, runs\n"
-    "every check, and prints each finding at its line, like a compiler:\n"
-    "\n"
-    "  2025.fin:518:57: error: Summa, 2024: the stated figure does not match ... [formula]\n"
-    "\n"
-    "followed by the stated and computed figures and the difference, and a summary\n"
-    "line per file: checks run, passed, failed, warnings. A DIR is searched for year\n"
-    "files (files with a 'report' block); with several files a total line follows.\n"
-    "\n"
-    "finsam rules FILE lists the parameters and checks in force for a year file, each\n"
-    "with its value, its source and the place it was set.\n"
-    "\n"
-    "options:\n"
-    "  -I DIR             search DIR for imported rule files (before FINSAM_PATH)\n"
-    "  --strict           a warning fails the run as an error does\n"
-    "  --quiet            print nothing but errors in the input; the exit status says\n"
-    "                     whether every check passed\n"
-    "  --color=WHEN       auto (the default: when writing to a terminal), always, never\n"
-    "  -h, --help         show this help\n"
-    "  --version          show finsam's version\n"
-    "\n"
-    "imports are searched in the importing file's folder, then each -I DIR, then\n"
-    "each folder in FINSAM_PATH (separated by ':'), then finsam's own rules:\n"
-    "  " FINSAM_RULES_DIR "\n"
-    "NO_COLOR, when set, turns colour off unless --color=always is given.\n"
-    "\n"
-    "exit status:\n"
-    "  0  every check passed (warnings allowed, unless --strict)\n"
-    "  1  a check failed\n"
-    "  2  a file could not be read, parsed or resolved, or the command was wrong\n"
-    "\n"
-    "examples:\n"
-    "  finsam check examples/vvnd/2025.fin\n"
-    "  finsam check examples/\n"
-    "  finsam rules examples/vvnd/2025.fin\n";
+/* The help, a paragraph at a time, so that each is translated as a whole. */
+static void help(void)
+{
+    fputs(_("finsam checks the annual report of a samordningsförbund.\n"), stdout);
+    fputs("\n", stdout);
+    fputs(_("usage: finsam check [options] FILE|DIR...\n"
+            "       finsam rules [options] FILE\n"), stdout);
+    fputs("\n", stdout);
+    fputs(_("A FILE is a year file: the report's tables and figures as printed, with the\n"
+            "formulas and checks that tie them together (see grammar/README.md). finsam\n"
+            "computes every formula, compares it with the figure the report states, runs\n"
+            "every check, and prints each finding at its line, like a compiler:\n"), stdout);
+    fputs("\n", stdout);
+    fputs(_("  2025.fin:518:57: error: Summa, 2024: the stated figure does not match ... "
+            "[formula]\n"), stdout);
+    fputs("\n", stdout);
+    fputs(_("followed by the stated and computed figures and the difference, and a summary\n"
+            "line per file: checks run, passed, failed, warnings. A DIR is searched for year\n"
+            "files (files with a 'report' block); with several files a total line follows.\n"),
+          stdout);
+    fputs("\n", stdout);
+    fputs(_("finsam rules FILE lists the parameters and checks in force for a year file, each\n"
+            "with its value, its source and the place it was set.\n"), stdout);
+    fputs("\n", stdout);
+    fputs(_("options:\n"
+            "  -I DIR             search DIR for imported rule files (before FINSAM_PATH)\n"
+            "  --strict           a warning fails the run as an error does\n"
+            "  --quiet            print nothing but errors in the input; the exit status says\n"
+            "                     whether every check passed\n"
+            "  --color=WHEN       auto (the default: when writing to a terminal), always, never\n"
+            "  --lang=LANG        the language of finsam's own messages: sv (Swedish) or en\n"
+            "                     (English); without it, the locale's (LC_ALL, LC_MESSAGES,\n"
+            "                     LANG: sv... is Swedish), else English\n"
+            "  -h, --help         show this help\n"
+            "  --version          show finsam's version\n"), stdout);
+    fputs("\n", stdout);
+    printf(_("imports are searched in the importing file's folder, then each -I DIR, then\n"
+             "each folder in FINSAM_PATH (separated by ':'), then finsam's own rules:\n"
+             "  %s\n"
+             "NO_COLOR, when set, turns colour off unless --color=always is given.\n"),
+           FINSAM_RULES_DIR);
+    fputs("\n", stdout);
+    fputs(_("exit status:\n"
+            "  0  every check passed (warnings allowed, unless --strict)\n"
+            "  1  a check failed\n"
+            "  2  a file could not be read, parsed or resolved, or the command was wrong\n"),
+          stdout);
+    fputs("\n", stdout);
+    fputs(_("examples:\n"), stdout);
+    fputs("  finsam check examples/vvnd/2025.fin\n"
+          "  finsam check examples/\n"
+          "  finsam rules examples/vvnd/2025.fin\n"
+          "  finsam check --lang sv examples/vvnd/2025.fin\n", stdout);
+}
 
+/* The language of finsam's own messages when --lang does not choose it: the first of
+ * LC_ALL, LC_MESSAGES and LANG that is set, as setlocale would read them; "sv..." is
+ * Swedish, anything else English. */
+static const char *language_of_locale(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "sv", 2) == 0 ? "sv" : "en";
+    }
+    return "en";
+}
+
+/* The value of --lang on the command line, found before the arguments are read so
+ * that every message, a usage error too, is in that language; NULL if not given.
+ * parse_args reads it again and refuses a language finsam does not have. */
+static const char *language_option(int argc, char **argv)
+{
+    const char *lang = NULL;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0)
+            break;
+        if (strncmp(a, "--lang=", 7) == 0)
+            lang = a + 7;
+        else if (strcmp(a, "--lang") == 0 && i + 1 < argc)
+            lang = argv[++i];
+        else if (strcmp(a, "-I") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--format") == 0 ||
+                 strcmp(a, "--output") == 0 || strcmp(a, "--table") == 0)
+            i++; /* an option's value, not an option */
+    }
+    return lang;
+}
+
+/* Messages in lang ("sv" or "en") from the catalogues in FINSAM_LOCALE_DIR. LANGUAGE
+ * chooses the catalogue; the locale is C.UTF-8, which needs no Swedish locale to be
+ * installed and changes nothing else: finsam formats its figures itself. */
+static void use_language(const char *lang)
+{
+    setenv("LANGUAGE", lang, 1);
+    if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "C.utf8"))
+        setlocale(LC_MESSAGES, "");
+    bindtextdomain("finsam", FINSAM_LOCALE_DIR);
+    bind_textdomain_codeset("finsam", "UTF-8");
+    textdomain("finsam");
+}
 
 static void split_path(const char *value, Options *o)
 {
@@ -91,6 +151,7 @@ static const struct {
     {"junit", FORMAT_JUNIT, 1u << CMD_CHECK},
     {"tap", FORMAT_TAP, 1u << CMD_CHECK},
     {"markdown", FORMAT_MARKDOWN, 1u << CMD_REPORT},
+    {"html", FORMAT_HTML, 1u << CMD_REPORT},
     {"csv", FORMAT_CSV, 1u << CMD_REPORT},
 };
 
@@ -104,9 +165,10 @@ static int set_format(Options *o, const char *name)
             return -1;
         }
     return cli_usage_error(o->command == CMD_REPORT
-                               ? "finsam report --format takes text, markdown, html, json or "
-                                 "csv, not '%s'"
-                               : "finsam check --format takes text, json, junit or tap, not '%s'",
+                               ? _("finsam report --format takes text, markdown, html, json or "
+                                   "csv, not '%s'")
+                               : _("finsam check --format takes text, json, junit or tap, not "
+                                   "'%s'"),
                            name);
 }
 
@@ -135,12 +197,12 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
     o->load.include_dirs = calloc((size_t)argc, sizeof *o->load.include_dirs);
     o->files = calloc((size_t)argc, sizeof *o->files);
     if (!o->load.include_dirs || !o->files)
-        return cli_usage_error("%s", "out of memory");
+        return cli_usage_error("%s", _("out of memory"));
     if (argc < 2)
-        return cli_usage_error("%s", "no command given");
+        return cli_usage_error("%s", _("no command given"));
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(HELP, stdout);
+        help();
         return EXIT_PASSED;
     }
     if (strcmp(cmd, "--version") == 0) {
@@ -154,7 +216,8 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
     else if (strcmp(cmd, "report") == 0)
         o->command = CMD_REPORT;
     else
-        return cli_usage_error(cmd[0] == '-' ? "unknown option '%s'" : "unknown command '%s'",
+        return cli_usage_error(cmd[0] == '-' ? _("unknown option '%s'")
+                                             : _("unknown command '%s'"),
                                cmd);
     bool options_done = false;
     for (int i = 2; i < argc; i++) {
@@ -165,7 +228,7 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
         } else if (strcmp(a, "--") == 0) {
             options_done = true;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(HELP, stdout);
+            help();
             return EXIT_PASSED;
         } else if (strcmp(a, "--strict") == 0) {
             o->strict = true;
@@ -180,42 +243,49 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             else if (strcmp(when, "never") == 0)
                 *color = 0;
             else
-                return cli_usage_error("--color takes auto, always or never, not '%s'", when);
+                return cli_usage_error(_("--color takes auto, always or never, not '%s'"),
+                                       when);
         } else if (is_option(a, "--format")) {
             if (!(v = option_value(argc, argv, &i, "--format")))
-                return cli_usage_error("%s", "--format needs a format: --format json");
+                return cli_usage_error("%s", _("--format needs a format: --format json"));
             int st = set_format(o, v);
             if (st >= 0)
                 return st;
         } else if (strcmp(a, "-o") == 0 || is_option(a, "--output")) {
             if (!(v = option_value(argc, argv, &i, "--output")))
-                return cli_usage_error("%s", "-o needs a path: -o report.html, or -o - for "
-                                             "standard output");
+                return cli_usage_error("%s", _("-o needs a path: -o report.html, or -o - "
+                                               "for standard output"));
             o->output = v;
         } else if (is_option(a, "--table")) {
             if (!(v = option_value(argc, argv, &i, "--table")))
-                return cli_usage_error("%s", "--table needs the name of a table");
+                return cli_usage_error("%s", _("--table needs the name of a table"));
             o->table = v;
+        } else if (is_option(a, "--lang")) {
+            if (!(v = option_value(argc, argv, &i, "--lang")))
+                return cli_usage_error("%s", _("--lang needs a language: --lang sv or --lang en"));
+            if (strcmp(v, "sv") != 0 && strcmp(v, "en") != 0)
+                return cli_usage_error(_("--lang takes sv (Swedish) or en (English), not '%s'"),
+                                       v);
         } else if (strcmp(a, "-I") == 0) {
             if (i + 1 >= argc)
-                return cli_usage_error("%s", "-I needs a folder: -I DIR");
+                return cli_usage_error("%s", _("-I needs a folder: -I DIR"));
             o->load.include_dirs[o->load.ninclude++] = argv[++i];
         } else if (strncmp(a, "-I", 2) == 0) {
             o->load.include_dirs[o->load.ninclude++] = a + 2;
         } else {
-            return cli_usage_error("unknown option '%s'", a);
+            return cli_usage_error(_("unknown option '%s'"), a);
         }
     }
     if (o->nfiles == 0)
         return cli_usage_error("%s", o->command == CMD_CHECK
-                                         ? "no file to check: finsam check FILE..."
-                                         : "no file: finsam rules FILE, finsam report FILE");
+                                         ? _("no file to check: finsam check FILE...")
+                                         : _("no file: finsam rules FILE, finsam report FILE"));
     if (o->command != CMD_CHECK && o->nfiles > 1)
-        return cli_usage_error("%s", "finsam rules and finsam report take one year file");
+        return cli_usage_error("%s", _("finsam rules and finsam report take one year file"));
     if (o->output && o->command != CMD_REPORT)
-        return cli_usage_error("%s", "-o is for finsam report");
+        return cli_usage_error("%s", _("-o is for finsam report"));
     if (o->table && o->format != FORMAT_CSV)
-        return cli_usage_error("%s", "--table is for --format csv");
+        return cli_usage_error("%s", _("--table is for --format csv"));
     return -1;
 }
 
@@ -223,6 +293,9 @@ int main(int argc, char **argv)
 {
     Options o = {0};
     int color;
+    const char *lang = language_option(argc, argv);
+    use_language(lang && (strcmp(lang, "sv") == 0 || strcmp(lang, "en") == 0)
+                     ? lang : language_of_locale());
     int status = parse_args(argc, argv, &o, &color);
     if (status < 0) {
         split_path(getenv("FINSAM_PATH"), &o);

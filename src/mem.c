@@ -5,11 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 /* Out of memory is the one failure finsam cannot report at a location: it says so
  * and stops with the status for input it could not process. */
 static void out_of_memory(size_t size)
 {
-    fprintf(stderr, "finsam: error: out of memory (asked for %zu bytes)\n", size);
+    fprintf(stderr, _("finsam: error: out of memory (asked for %zu bytes)\n"), size);
     exit(2);
 }
 

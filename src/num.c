@@ -282,8 +282,12 @@ NumStatus num_printed(Num a, int64_t half, Num *out)
 {
     Num w;
     NumStatus st = num_widen(a, half, &w);
-    if (st != NUM_OK || half == 0)
+    if (st != NUM_OK)
         return st;
+    if (half == 0) {
+        *out = w;
+        return NUM_OK;
+    }
     /* the end that rounds away to the next printed figure is not included */
     if (a.lo >= 0)
         w.hi -= 1;

@@ -11,6 +11,8 @@ typedef struct {
     FILE *file;
     char *temp;        /* the temporary file, or NULL for standard output */
     const char *path;  /* where it goes */
+    char *resolved;    /* the file a symbolic link at path points to */
+    bool direct;       /* a device or a pipe, written in place */
 } Output;
 
 /* Returns false, with the reason in why, when the file cannot be created. */

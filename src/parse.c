@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "figure.h"
+#include "i18n.h"
 #include "parser.h"
 #include "lexer.h"
 
@@ -12,10 +13,10 @@ Diag *parse_error(Parser *p, Span at, const char *message, const char *hint)
 {
     Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at), "%s", message);
     if (hint)
-        diag_note(p->diags, g, "hint: %s", hint);
+        diag_note(p->diags, g, _("hint: %s"), hint);
     if (++p->errors >= PARSE_MAX_ERRORS && !p->gave_up) {
         p->gave_up = true;
-        diag_note(p->diags, g, "too many errors in this file; stopping here");
+        diag_note(p->diags, g, "%s", _("too many errors in this file; stopping here"));
     }
     return g;
 }
@@ -31,10 +32,10 @@ int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureT
         out->decimals = f.decimals;
         return FIGURE;
     }
-    char *msg = arena_printf(p->arena, "malformed figure '%.*s': %s", (int)len, text,
+    char *msg = arena_printf(p->arena, _("malformed figure '%.*s': %s"), (int)len, text,
                              figure_status_message(st));
     const char *hint = st == FIG_BAD_GROUP || st == FIG_LONG_FIRST_GROUP
-        ? "write thousands as '7 864 000'; if these are two cells, separate them with '|'"
+        ? _("write thousands as '7 864 000'; if these are two cells, separate them with '|'")
         : NULL;
     parse_error(p, at, msg, hint);
     return FIGURE;
@@ -48,8 +49,8 @@ int parse_date_token(Parser *p, const char *text, Span at, int32_t *out)
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap)) {
-        char *msg = arena_printf(p->arena, "'%.10s' is not a date", text);
-        parse_error(p, at, msg, "a date is written YYYY-MM-DD, for example 2026-03-16");
+        char *msg = arena_printf(p->arena, _("'%.10s' is not a date"), text);
+        parse_error(p, at, msg, _("a date is written YYYY-MM-DD, for example 2026-03-16"));
     }
     *out = y * 10000 + m * 100 + d;
     return DATE;
@@ -71,10 +72,10 @@ const char *parse_string(Parser *p, const char *text, size_t len, Span at)
             i++;
             if (text[i] != '"' && text[i] != '\\') {
                 Span esc = {at.start + (uint32_t)i - 1, at.start + (uint32_t)i + 1};
-                char *msg = arena_printf(p->arena, "unknown escape '\\%c' in a string: a "
-                                         "backslash is written '\\\\'", text[i]);
-                parse_error(p, esc, msg, "inside a string, write \\\" for a quote and \\\\ "
-                                         "for a backslash");
+                char *msg = arena_printf(p->arena, _("unknown escape '\\%c' in a string: a "
+                                           "backslash is written '\\\\'"), text[i]);
+                parse_error(p, esc, msg, _("inside a string, write \\\" for a quote and \\\\ "
+                                           "for a backslash"));
             }
         }
         s[k++] = text[i];
@@ -87,10 +88,10 @@ int parse_bad_char(Parser *p, const char *text, size_t len, Span at)
 {
     const char *hint = NULL;
     if (len == 3 && (memcmp(text, "\xE2\x80\x93", 3) == 0 || memcmp(text, "\xE2\x80\x94", 3) == 0))
-        hint = "a minus is written '-' or '\xE2\x88\x92'";
+        hint = _("a minus is written '-' or '\xE2\x88\x92'");
     else if (text[0] == ';')
-        hint = "finsam needs no ';': a row ends where the next one begins";
-    char *msg = arena_printf(p->arena, "unexpected character '%.*s'", (int)len, text);
+        hint = _("finsam needs no ';': a row ends where the next one begins");
+    char *msg = arena_printf(p->arena, _("unexpected character '%.*s'"), (int)len, text);
     parse_error(p, at, msg, hint);
     return YYUNDEF;
 }
@@ -177,7 +178,7 @@ static const char *token_before(Parser *p, uint32_t at)
             open--;
         if (t[open] == '"' && i - open < 48)
             return arena_printf(p->arena, "%.*s", (int)(i - open + 1), t + open);
-        return "a string";
+        return _("a string");
     }
     int64_t start = i;
     bool word = ((unsigned char)t[i] & 0x80) || t[i] == '_' || (t[i] >= '0' && t[i] <= '9') ||
@@ -197,10 +198,12 @@ static const char *token_before(Parser *p, uint32_t at)
 /* "name" -> "a name"; "'|'" stays as it is. */
 static const char *describe(const char *token)
 {
-    if (strcmp(token, "name") == 0) return "a name";
-    if (strcmp(token, "string") == 0) return "a string";
-    if (strcmp(token, "figure") == 0) return "a figure";
-    if (strcmp(token, "date") == 0) return "a date";
+    /* TRANSLATORS: what the parser expected or found: "expected a name or '(', found
+     * a figure". */
+    if (strcmp(token, "name") == 0) return _("a name");
+    if (strcmp(token, "string") == 0) return _("a string");
+    if (strcmp(token, "figure") == 0) return _("a figure");
+    if (strcmp(token, "date") == 0) return _("a date");
     return token;
 }
 
@@ -210,28 +213,35 @@ void parse_syntax_error(Parser *p, Span at, const char **expected, int nexpected
     if (found_invalid || p->gave_up)
         return; /* the scanner has said what is wrong */
     char *what;
+    int len = (int)(at.end - at.start);
     if (!found)
-        what = "the end of the file";
-    else if (strcmp(found, "name") == 0 || strcmp(found, "figure") == 0)
-        what = arena_printf(p->arena, "%s '%.*s'", found, (int)(at.end - at.start),
-                            p->src->text + at.start);
+        what = _("the end of the file");
+    else if (strcmp(found, "name") == 0)
+        what = arena_printf(p->arena, _("name '%.*s'"), len, p->src->text + at.start);
+    else if (strcmp(found, "figure") == 0)
+        what = arena_printf(p->arena, _("figure '%.*s'"), len, p->src->text + at.start);
     else
         what = arena_printf(p->arena, "%s", describe(found));
 
     char *msg;
+    bool lists_name = false; /* msg is the list of what was expected, and it has a name */
     if (nexpected > 0) {
+        /* TRANSLATORS: the words between the things the parser expected: "'(', a
+         * name or a figure". */
+        const char *comma = _(", "), *or = _(" or ");
         size_t cap = 64;
         for (int i = 0; i < nexpected; i++)
-            cap += strlen(describe(expected[i])) + 4;
+            cap += strlen(describe(expected[i])) + strlen(comma) + strlen(or);
         char *list = arena_alloc(p->arena, cap);
         for (int i = 0; i < nexpected; i++) {
             if (i > 0)
-                strcat(list, i == nexpected - 1 ? " or " : ", ");
+                strcat(list, i == nexpected - 1 ? or : comma);
             strcat(list, describe(expected[i]));
+            lists_name |= strcmp(expected[i], "name") == 0;
         }
-        msg = arena_printf(p->arena, "expected %s, found %s", list, what);
+        msg = arena_printf(p->arena, _("expected %s, found %s"), list, what);
     } else {
-        msg = arena_printf(p->arena, "unexpected %s", what);
+        msg = arena_printf(p->arena, _("unexpected %s"), what);
     }
 
     const char *hint = NULL;
@@ -250,29 +260,34 @@ void parse_syntax_error(Parser *p, Span at, const char **expected, int nexpected
                                  strcmp(found, "'import'") == 0 || strcmp(found, "'report'") == 0 ||
                                  strcmp(found, "'allocation'") == 0);
     if ((!found || starts_decl) && wants_close && brace_line) {
-        hint = arena_printf(p->arena, "a '}' is missing: the '{' at line %d is never closed",
+        hint = arena_printf(p->arena, _("a '}' is missing: the '{' at line %d is never closed"),
                             brace_line);
     } else if (wants_paren && paren_line) {
-        msg = arena_printf(p->arena, "expected ')' to close the '(' at line %d, found %s",
+        msg = arena_printf(p->arena, _("expected ')' to close the '(' at line %d, found %s"),
                            paren_line, what);
+        lists_name = false;
     } else if (wants_expr) {
         const char *before = token_before(p, at.start);
-        msg = before ? arena_printf(p->arena, "expected an expression after %s, found %s",
+        msg = before ? arena_printf(p->arena, _("expected an expression after %s, found %s"),
                                     before, what)
-                     : arena_printf(p->arena, "expected an expression, found %s", what);
+                     : arena_printf(p->arena, _("expected an expression, found %s"), what);
+        lists_name = false;
     } else if (nexpected > 6 && wants_equals && found && strcmp(found, "figure") == 0) {
-        msg = arena_printf(p->arena, "expected '=', found %s", what);
+        msg = arena_printf(p->arena, _("expected '=', found %s"), what);
+        lists_name = false;
     } else if (nexpected > 6) {
-        msg = arena_printf(p->arena, "unexpected %s", what);
+        msg = arena_printf(p->arena, _("unexpected %s"), what);
+        lists_name = false;
     } else if (found && strcmp(found, "figure") == 0 && wants_bar) {
-        hint = "cells are separated by '|'";
+        hint = _("cells are separated by '|'");
     }
     const char *keyword = NULL;
-    if (found && found[0] == '\'' && strstr(msg, "a name") != NULL)
-        keyword = arena_printf(p->arena, "%s is a keyword and cannot be used as a name", found);
+    if (found && found[0] == '\'' && lists_name)
+        keyword = arena_printf(p->arena, _("%s is a keyword and cannot be used as a name"),
+                               found);
     Diag *g = parse_error(p, at, msg, keyword ? keyword : hint);
     if (keyword && hint)
-        diag_note(p->diags, g, "hint: %s", hint);
+        diag_note(p->diags, g, _("hint: %s"), hint);
 }
 
 int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module **out)
@@ -287,7 +302,7 @@ int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module 
 
     yyscan_t scanner;
     if (yylex_init_extra(&p, &scanner) != 0) {
-        diag_file(d, src->path, "cannot start the scanner");
+        diag_file(d, src->path, "%s", _("cannot start the scanner"));
         return 1;
     }
     /* The text ends in two NUL bytes (source.c), so the scanner reads it in place. */

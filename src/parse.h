@@ -10,6 +10,7 @@
 
 #include "ast.h"
 #include "diag.h"
+#include "i18n.h" /* _() for the messages in grammar/ */
 #include "intern.h"
 
 typedef struct {

@@ -41,9 +41,10 @@ void program_free(Program *prog);
 int program_load(Program *prog, const char *path, const LoadOptions *opts);
 
 /* The path of the file `name` (".fin" added) as an import would find it from the
- * file `from`; NULL, with an error at `at` listing the places tried, if none. */
+ * file `from`; NULL, with an error at `at` listing the places tried, if none. The
+ * error says `message`, a translated format with one %s for the name. */
 const char *program_find(Program *prog, const char *name, const Source *from,
-                         const LoadOptions *opts, Loc at, const char *what);
+                         const LoadOptions *opts, Loc at, const char *message);
 
 /* Loads the chain of earlier year files the report names with `previous`, each
  * loaded and resolved on its own (years.c); returns the number of errors. */

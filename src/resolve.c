@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "kind.h"
 #include "program.h"
 #include "value.h"
@@ -66,7 +67,7 @@ static void where_declared(Resolver *R, Diag *g, Loc loc)
 {
     int line, col;
     source_line_col(loc.src, loc.start, &line, &col);
-    diag_note(R->d, g, "first declared at %s:%d:%d", loc.src->path, line, col);
+    diag_note(R->d, g, _("first declared at %s:%d:%d"), loc.src->path, line, col);
 }
 
 static void declare(Resolver *R, const char *name, SymType type, void *node, Loc loc)
@@ -74,10 +75,10 @@ static void declare(Resolver *R, const char *name, SymType type, void *node, Loc
     Program *prog = R->prog;
     Symbol *old = lookup(prog, name);
     if (old) {
-        Diag *g = diag_at(R->d, SEV_ERROR, loc, "'%s' is declared twice", name);
+        Diag *g = diag_at(R->d, SEV_ERROR, loc, _("'%s' is declared twice"), name);
         where_declared(R, g, old->loc);
-        diag_note(R->d, g, "hint: every table, allocation, parameter and check needs a name "
-                           "of its own, across all imported files");
+        diag_note(R->d, g, "%s", _("hint: every table, allocation, parameter and check needs "
+                                   "a name of its own, across all imported files"));
         R->errors++;
         return;
     }
@@ -177,7 +178,7 @@ static void consider_globals(Suggest *s, const Program *prog)
 static void suggest(Resolver *R, Diag *g, const Suggest *s)
 {
     if (s->best)
-        diag_note(R->d, g, "hint: did you mean '%s'?", s->best);
+        diag_note(R->d, g, _("hint: did you mean '%s'?"), s->best);
 }
 
 /* ---- lookups within a table -------------------------------------------------- */
@@ -287,9 +288,10 @@ static Loc sel_loc(const Expr *e)
     return loc_at(e->loc.src, (Span){at, end});
 }
 
-static void unknown(Resolver *R, Loc at, const char *what, const char *name, Suggest *s)
+/* message: "unknown ... '%s'", translated, for name. */
+static void unknown(Resolver *R, Loc at, const char *message, const char *name, Suggest *s)
 {
-    Diag *g = diag_at(R->d, SEV_ERROR, at, "unknown %s '%s'", what, name);
+    Diag *g = diag_at(R->d, SEV_ERROR, at, message, name);
     suggest(R, g, s);
     R->errors++;
 }
@@ -303,9 +305,9 @@ static bool select_column(Resolver *R, Expr *e, Table *t)
         c = find_column_year(t, R->prog->report ? R->prog->report->year : 0);
         if (!c) {
             Diag *g = diag_at(R->d, SEV_ERROR, sel_loc(e),
-                              "table '%s' has no column for the report's year %d", t->name,
+                              _("table '%s' has no column for the report's year %d"), t->name,
                               R->prog->report ? R->prog->report->year : 0);
-            diag_note(R->d, g, "its columns are %s", table_columns(R, t));
+            diag_note(R->d, g, _("its columns are %s"), table_columns(R, t));
             R->errors++;
             return false;
         }
@@ -315,10 +317,10 @@ static bool select_column(Resolver *R, Expr *e, Table *t)
     if (!c) {
         Diag *g;
         if (sel)
-            g = diag_at(R->d, SEV_ERROR, sel_loc(e), "table '%s' has no column '%s'",
+            g = diag_at(R->d, SEV_ERROR, sel_loc(e), _("table '%s' has no column '%s'"),
                         t->name, sel);
         else
-            g = diag_at(R->d, SEV_ERROR, sel_loc(e), "table '%s' has no column %d",
+            g = diag_at(R->d, SEV_ERROR, sel_loc(e), _("table '%s' has no column %d"),
                         t->name, e->u.ref.sel_year);
         Suggest s = {sel ? sel : "", NULL, 99};
         if (sel)
@@ -326,7 +328,7 @@ static bool select_column(Resolver *R, Expr *e, Table *t)
         if (s.best)
             suggest(R, g, &s);
         else
-            diag_note(R->d, g, "its columns are %s", table_columns(R, t));
+            diag_note(R->d, g, _("its columns are %s"), table_columns(R, t));
         R->errors++;
         return false;
     }
@@ -343,7 +345,7 @@ static Kind column_kind(Resolver *R, const Table *t, Loc at)
             k = rk;
         else if (rk != k) {
             diag_at(R->d, SEV_ERROR, at,
-                    "the columns of '%s' hold both %s and %s; choose a row instead", t->name,
+                    _("the columns of '%s' hold both %s and %s; choose a row instead"), t->name,
                     kind_name(k), kind_name(rk));
             R->errors++;
             return K_UNKNOWN;
@@ -398,8 +400,8 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
     const char *own_ns = module_of(R, e->loc.src)->ns;
     if (sym && sym->type == SYM_NAMESPACE) {
         if (n == 1) {
-            Diag *g = diag_at(R->d, SEV_ERROR, e->loc, "'%s' is the name of an import", a);
-            diag_note(R->d, g, "hint: name something declared in it: %s.table.row", a);
+            Diag *g = diag_at(R->d, SEV_ERROR, e->loc, _("'%s' is the name of an import"), a);
+            diag_note(R->d, g, _("hint: name something declared in it: %s.table.row"), a);
             R->errors++;
             return K_UNKNOWN;
         }
@@ -417,8 +419,8 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             sym = own;
     }
     if (n == 4) {
-        diag_at(R->d, SEV_ERROR, name_loc(e, 3), "a reference has at most three parts after "
-                "the name of an import");
+        diag_at(R->d, SEV_ERROR, name_loc(e, 3), "%s", _("a reference has at most three parts "
+                                                         "after the name of an import"));
         R->errors++;
         return K_UNKNOWN;
     }
@@ -431,25 +433,27 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         if (t && n == 1 && ctx->type != CTX_ROW) {
             /* where only a column of t can be meant */
             consider_table(&s, t, false, true);
-            Diag *g = diag_at(R->d, SEV_ERROR, name_loc(e, 0), "table '%s' has no column '%s'",
+            Diag *g = diag_at(R->d, SEV_ERROR, name_loc(e, 0), _("table '%s' has no column '%s'"),
                               t->name, a);
             if (s.best)
                 suggest(R, g, &s);
             else
-                diag_note(R->d, g, "its columns are %s", table_columns(R, t));
+                diag_note(R->d, g, _("its columns are %s"), table_columns(R, t));
             R->errors++;
             return K_UNKNOWN;
         }
         if (t)
             consider_table(&s, t, true, false);
         consider_globals(&s, R->prog);
-        unknown(R, name_loc(e, 0), t ? "row or table" : "name", a, &s);
+        unknown(R, name_loc(e, 0), t ? _("unknown row or table '%s'") : _("unknown name '%s'"),
+                a, &s);
         return K_UNKNOWN;
     }
 
     if (sym->type == SYM_PARAM) {
         if (n > 1 || sel) {
-            diag_at(R->d, SEV_ERROR, e->loc, "'%s' is a parameter: it has no rows or columns", a);
+            diag_at(R->d, SEV_ERROR, e->loc, _("'%s' is a parameter: it has no rows or columns"),
+                    a);
             R->errors++;
             return K_UNKNOWN;
         }
@@ -466,7 +470,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         Allocation *al = sym->node;
         e->u.ref.alloc = al;
         if (sel) {
-            diag_at(R->d, SEV_ERROR, sel_loc(e), "an allocation has no columns");
+            diag_at(R->d, SEV_ERROR, sel_loc(e), "%s", _("an allocation has no columns"));
             R->errors++;
             return K_UNKNOWN;
         }
@@ -482,7 +486,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             Suggest s = {e->u.ref.names[1], NULL, 99};
             for (int i = 0; i < al->ngroups; i++)
                 consider(&s, al->groups[i]->name);
-            unknown(R, name_loc(e, 1), "group", e->u.ref.names[1], &s);
+            unknown(R, name_loc(e, 1), _("unknown group '%s'"), e->u.ref.names[1], &s);
             return K_UNKNOWN;
         }
         e->u.ref.group = g;
@@ -499,7 +503,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         Suggest s = {e->u.ref.names[2], NULL, 99};
         for (int i = 0; i < g->nmembers; i++)
             consider(&s, g->members[i]->name);
-        unknown(R, name_loc(e, 2), "member", e->u.ref.names[2], &s);
+        unknown(R, name_loc(e, 2), _("unknown member '%s'"), e->u.ref.names[2], &s);
         return K_UNKNOWN;
     }
 
@@ -518,7 +522,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
     }
     if (n == 3) {
         diag_at(R->d, SEV_ERROR, name_loc(e, 2),
-                "a table's row has no parts: write table.row or table.row[column]");
+                "%s", _("a table's row has no parts: write table.row or table.row[column]"));
         R->errors++;
         return K_UNKNOWN;
     }
@@ -542,7 +546,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
     }
     Suggest sg = {b, NULL, 99};
     consider_table(&sg, tt, true, false);
-    Diag *g = diag_at(R->d, SEV_ERROR, name_loc(e, 1), "table '%s' has no row '%s'",
+    Diag *g = diag_at(R->d, SEV_ERROR, name_loc(e, 1), _("table '%s' has no row '%s'"),
                       tt->name, b);
     suggest(R, g, &sg);
     R->errors++;
@@ -557,24 +561,28 @@ static void kind_error(Resolver *R, Expr *e, Expr *l, Expr *r, Kind kl, Kind kr)
 {
     BinOp op = e->u.binary.op;
     Diag *g;
+    /* TRANSLATORS: the %s are kinds of value: "cannot add a percentage and an
+     * amount". */
+    const char *cannot = op == OP_ADD ? _("cannot add %s and %s")
+                         : op == OP_SUB ? _("cannot subtract %s and %s")
+                         : op == OP_MUL ? _("cannot multiply %s and %s")
+                         : op == OP_DIV ? _("cannot divide %s and %s")
+                                        : _("cannot compare %s and %s");
     if (op == OP_AND || op == OP_OR)
-        g = diag_at(R->d, SEV_ERROR, e->loc, "'%s' needs a comparison on each side, not %s",
+        g = diag_at(R->d, SEV_ERROR, e->loc, _("'%s' needs a comparison on each side, not %s"),
                     binop_symbol(op), kind_name(kl != K_BOOL ? kl : kr));
     else
-        g = diag_at(R->d, SEV_ERROR, e->loc, "cannot %s %s and %s",
-                    op == OP_ADD ? "add" : op == OP_SUB ? "subtract"
-                    : op == OP_MUL ? "multiply" : op == OP_DIV ? "divide" : "compare",
-                    kind_name(kl), kind_name(kr));
+        g = diag_at(R->d, SEV_ERROR, e->loc, cannot, kind_name(kl), kind_name(kr));
     g->also[0] = l->loc;
     g->also[1] = r->loc;
     int line, col;
     source_line_col(l->loc.src, l->loc.start, &line, &col);
-    diag_note(R->d, g, "the left operand, at %d:%d, is %s", line, col, kind_name(kl));
+    diag_note(R->d, g, _("the left operand, at %d:%d, is %s"), line, col, kind_name(kl));
     source_line_col(r->loc.src, r->loc.start, &line, &col);
-    diag_note(R->d, g, "the right operand, at %d:%d, is %s", line, col, kind_name(kr));
+    diag_note(R->d, g, _("the right operand, at %d:%d, is %s"), line, col, kind_name(kr));
     if (kl == K_ROWS || kr == K_ROWS)
-        diag_note(R->d, g, "hint: a table or section stands for many rows: use sum(...) or "
-                           "count(...)");
+        diag_note(R->d, g, "%s", _("hint: a table or section stands for many rows: use "
+                                   "sum(...) or count(...)"));
     R->errors++;
 }
 
@@ -597,12 +605,14 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
     else if (f == FN_SUM || f == FN_MIN || f == FN_MAX)
         want_max = 1 << 20;
     if (args->len < want_min || args->len > want_max) {
-        Diag *g = diag_at(R->d, SEV_ERROR, e->loc, "%s() takes %s, not %d", name,
-                          f == FN_ROUND ? "two arguments" : want_max > 1 ? "one or more arguments"
-                                                                          : "one argument",
-                          args->len);
+        Diag *g = diag_at(R->d, SEV_ERROR, e->loc,
+                          f == FN_ROUND ? _("%s() takes two arguments, not %d")
+                          : want_max > 1 ? _("%s() takes one or more arguments, not %d")
+                                         : _("%s() takes one argument, not %d"),
+                          name, args->len);
         if (f == FN_ROUND)
-            diag_note(R->d, g, "hint: round(x, 0) to whole units, round(x, -3) to thousands");
+            diag_note(R->d, g, "%s", _("hint: round(x, 0) to whole units, round(x, -3) to "
+                                       "thousands"));
         R->errors++;
         return K_UNKNOWN;
     }
@@ -623,7 +633,8 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
                 }
             return rk == K_UNKNOWN ? K_MONEY : rk;
         }
-        diag_at(R->d, SEV_ERROR, first->loc, "%s() needs a single value, not a set of rows", name);
+        diag_at(R->d, SEV_ERROR, first->loc, _("%s() needs a single value, not a set of rows"),
+                name);
         R->errors++;
         return K_UNKNOWN;
     }
@@ -632,10 +643,12 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
         return k; /* sum(table[column]): over its rows */
     if (args->len == 1 && (f == FN_SUM || f == FN_MIN || f == FN_MAX) && first->type == E_REF &&
         (first->u.ref.rtype == REF_ROW || first->u.ref.rtype == REF_CELL)) {
-        Diag *g = diag_at(R->d, SEV_ERROR, first->loc, "%s(%s) in a %s adds a section, but '%s' is "
-                          "a row", name, first->u.ref.row->name,
-                          ctx->type == CTX_ROW ? "row formula" : "check", first->u.ref.row->name);
-        diag_note(R->d, g, "hint: name a section or a table, or add rows with +");
+        Diag *g = diag_at(R->d, SEV_ERROR, first->loc,
+                          ctx->type == CTX_ROW
+                              ? _("%s(%s) in a row formula adds a section, but '%s' is a row")
+                              : _("%s(%s) in a check adds a section, but '%s' is a row"),
+                          name, first->u.ref.row->name, first->u.ref.row->name);
+        diag_note(R->d, g, "%s", _("hint: name a section or a table, or add rows with +"));
         R->errors++;
         return K_UNKNOWN;
     }
@@ -645,7 +658,7 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
             if (m == K_UNKNOWN || !kind_is_numeric(k)) {
                 Expr *other = args->items[i];
                 Diag *g = diag_at(R->d, SEV_ERROR, other->loc,
-                                  "%s() of %s and %s: its arguments must be of one kind", name,
+                                  _("%s() of %s and %s: its arguments must be of one kind"), name,
                                   kind_name(k), kind_name(kinds[i]));
                 g->also[0] = first->loc;
                 R->errors++;
@@ -656,7 +669,8 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
         return k;
     }
     if (!kind_is_numeric(k)) {
-        diag_at(R->d, SEV_ERROR, first->loc, "%s() needs a figure, not %s", name, kind_name(k));
+        diag_at(R->d, SEV_ERROR, first->loc, _("%s() needs a figure, not %s"), name,
+                kind_name(k));
         R->errors++;
         return K_UNKNOWN;
     }
@@ -665,7 +679,7 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
         if (places->type != E_FIGURE && !(places->type == E_NEG &&
                                           places->u.unary.operand->type == E_FIGURE)) {
             diag_at(R->d, SEV_ERROR, places->loc,
-                    "round() needs a whole number of decimals here, such as 0 or -3");
+                    "%s", _("round() needs a whole number of decimals here, such as 0 or -3"));
             R->errors++;
             return K_UNKNOWN;
         }
@@ -674,14 +688,16 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
         if (ctx->type == CTX_CONST || !(first->type == E_REF && (first->u.ref.rtype == REF_ROW ||
                                                                  first->u.ref.rtype == REF_PARAM))) {
             Diag *g = diag_at(R->d, SEV_ERROR, first->loc,
-                              "prev() takes a row: the row's figure for the year before");
-            diag_note(R->d, g, "hint: prev(balance.equity) in column 2025 is balance.equity[2024]");
+                              "%s", _("prev() takes a row: the row's figure for the year before"));
+            diag_note(R->d, g, "%s", _("hint: prev(balance.equity) in column 2025 is "
+                                       "balance.equity[2024]"));
             R->errors++;
             return K_UNKNOWN;
         }
         if (first->u.ref.rtype == REF_PARAM) {
             diag_at(R->d, SEV_ERROR, first->loc,
-                    "prev() of a parameter: a parameter's value is chosen by year already");
+                    "%s", _("prev() of a parameter: a parameter's value is chosen by year "
+                            "already"));
             R->errors++;
             return K_UNKNOWN;
         }
@@ -707,7 +723,8 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
         break;
     case E_REF:
         if (ctx->type == CTX_CONST) {
-            diag_at(R->d, SEV_ERROR, e->loc, "a fraction must be a figure such as 1/4, not a name");
+            diag_at(R->d, SEV_ERROR, e->loc, "%s",
+                    _("a fraction must be a figure such as 1/4, not a name"));
             R->errors++;
             break;
         }
@@ -716,7 +733,7 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
     case E_NEG: {
         Kind o = resolve_expr(R, ctx, e->u.unary.operand);
         if (o != K_UNKNOWN && !kind_is_numeric(o)) {
-            diag_at(R->d, SEV_ERROR, e->loc, "cannot negate %s", kind_name(o));
+            diag_at(R->d, SEV_ERROR, e->loc, _("cannot negate %s"), kind_name(o));
             R->errors++;
         } else {
             k = o;
@@ -726,7 +743,7 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
     case E_NOT: {
         Kind o = resolve_expr(R, ctx, e->u.unary.operand);
         if (o != K_UNKNOWN && o != K_BOOL) {
-            diag_at(R->d, SEV_ERROR, e->loc, "'not' needs a comparison, not %s", kind_name(o));
+            diag_at(R->d, SEV_ERROR, e->loc, _("'not' needs a comparison, not %s"), kind_name(o));
             R->errors++;
         } else {
             k = o;
@@ -752,7 +769,7 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
         if (kr == K_UNKNOWN)
             break;
         if (rows->type != E_REF || rows->u.ref.rtype != REF_TABLE) {
-            diag_at(R->d, SEV_ERROR, rows->loc, "'where' chooses rows of a table; this is %s",
+            diag_at(R->d, SEV_ERROR, rows->loc, _("'where' chooses rows of a table; this is %s"),
                     kind_name(kr));
             R->errors++;
             break;
@@ -761,7 +778,7 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
         Kind kc = resolve_expr(R, &inner, e->u.where.cond);
         if (kc != K_UNKNOWN && kc != K_BOOL) {
             diag_at(R->d, SEV_ERROR, e->u.where.cond->loc,
-                    "the condition after 'where' must be a comparison, not %s", kind_name(kc));
+                    _("the condition after 'where' must be a comparison, not %s"), kind_name(kc));
             R->errors++;
             break;
         }
@@ -781,7 +798,7 @@ static Kind cell_kind(Resolver *R, const Source *src, Unit unit, const Cell *c)
     Value v;
     if (value_of_cell(c, unit, unit_kind(unit), &v)) {
         diag_at(R->d, SEV_ERROR, loc_at(src, cell_span(c)),
-                "this figure is too large for finsam's arithmetic");
+                "%s", _("this figure is too large for finsam's arithmetic"));
         R->errors++;
         return K_UNKNOWN;
     }
@@ -795,7 +812,7 @@ static void resolve_table_shape(Resolver *R, Table *t)
             Key *a = &t->columns[i]->key, *b = &t->columns[j]->key;
             if (a->name == b->name && a->year == b->year) {
                 Diag *g = diag_at(R->d, SEV_ERROR, t->columns[i]->loc,
-                                  "table '%s' has this column twice", t->name);
+                                  _("table '%s' has this column twice"), t->name);
                 where_declared(R, g, t->columns[j]->loc);
                 R->errors++;
             }
@@ -803,7 +820,7 @@ static void resolve_table_shape(Resolver *R, Table *t)
     for (int i = 0; i < t->sections.len; i++) {
         Section *s = t->sections.items[i];
         if (s->name && find_row(t, s->name)) {
-            diag_at(R->d, SEV_ERROR, s->loc, "section '%s' has the name of a row of '%s'",
+            diag_at(R->d, SEV_ERROR, s->loc, _("section '%s' has the name of a row of '%s'"),
                     s->name, t->name);
             R->errors++;
         }
@@ -812,7 +829,7 @@ static void resolve_table_shape(Resolver *R, Table *t)
         Row *r = t->rows[i];
         Row *first = index_row(R, t, r);
         if (first != r) {
-            Diag *g = diag_at(R->d, SEV_ERROR, row_loc(r), "table '%s' has two rows named '%s'",
+            Diag *g = diag_at(R->d, SEV_ERROR, row_loc(r), _("table '%s' has two rows named '%s'"),
                               t->name, r->name);
             where_declared(R, g, row_loc(first));
             R->errors++;
@@ -823,11 +840,16 @@ static void resolve_table_shape(Resolver *R, Table *t)
             Loc at = r->ncells ? loc_at(t->src, (Span){r->cells[0].start,
                                                        cell_span(&r->cells[r->ncells - 1]).end})
                                : row_loc(r);
-            Diag *g = diag_at(R->d, SEV_ERROR, at, "row '%s' has %d cell%s, but table '%s' has "
-                              "%d column%s", r->name, r->ncells, r->ncells == 1 ? "" : "s",
-                              t->name, t->ncolumns, t->ncolumns == 1 ? "" : "s");
-            diag_note(R->d, g, "hint: write one cell per column, '-' for a dash and '| |' "
-                               "where nothing is printed");
+            const char *cells = arena_printf(R->a, ngettext("%d cell", "%d cells", r->ncells),
+                                             r->ncells);
+            const char *columns = arena_printf(R->a, ngettext("%d column", "%d columns",
+                                                              t->ncolumns), t->ncolumns);
+            /* TRANSLATORS: "row 'x' has 3 cells, but table 't' has 2 columns"; the
+             * counts are the two messages "%d cell(s)" and "%d column(s)". */
+            Diag *g = diag_at(R->d, SEV_ERROR, at, _("row '%s' has %s, but table '%s' has %s"),
+                              r->name, cells, t->name, columns);
+            diag_note(R->d, g, "%s", _("hint: write one cell per column, '-' for a dash and "
+                                       "'| |' where nothing is printed"));
             R->errors++;
             continue;
         }
@@ -849,7 +871,8 @@ static void resolve_table_shape(Resolver *R, Table *t)
                 r->kind = k;
             } else if (r->kind != k) {
                 diag_at(R->d, SEV_ERROR, loc_at(t->src, cell_span(c)),
-                        "row '%s' mixes %s and %s", r->name, kind_name(r->kind), kind_name(k));
+                        _("row '%s' mixes %s and %s"), r->name, kind_name(r->kind),
+                        kind_name(k));
                 R->errors++;
             }
         }
@@ -858,12 +881,12 @@ static void resolve_table_shape(Resolver *R, Table *t)
     }
 }
 
-static void formula_kind_matches(Resolver *R, Expr *f, Kind got, Kind want, const char *what)
+static void formula_kind_matches(Resolver *R, Expr *f, Kind got, Kind want, const char *row)
 {
     if (got == K_UNKNOWN || got == want || got == K_NUMBER)
         return;
-    diag_at(R->d, SEV_ERROR, f->loc, "this formula gives %s, but %s holds %s", kind_name(got),
-            what, kind_name(want));
+    diag_at(R->d, SEV_ERROR, f->loc, _("this formula gives %s, but row '%s' holds %s"),
+            kind_name(got), row, kind_name(want));
     R->errors++;
 }
 
@@ -877,11 +900,10 @@ static void resolve_table_formulas(Resolver *R, Table *t)
         Kind k = resolve_expr(R, &ctx, r->formula);
         if (k == K_ROWS) {
             diag_at(R->d, SEV_ERROR, r->formula->loc,
-                    "a formula must give a figure; a table or section needs sum(...)");
+                    "%s", _("a formula must give a figure; a table or section needs sum(...)"));
             R->errors++;
         }
-        formula_kind_matches(R, r->formula, k, r->kind,
-                             arena_printf(R->a, "row '%s'", r->name));
+        formula_kind_matches(R, r->formula, k, r->kind, r->name);
     }
     for (int i = 0; i < t->ncolumns; i++) {
         Column *c = t->columns[i];
@@ -892,8 +914,7 @@ static void resolve_table_formulas(Resolver *R, Table *t)
         for (int j = 0; j < t->nrows && R->errors == before; j++) {
             Ctx ctx = {CTX_COLUMN, t, t->rows[j]->kind, NULL};
             Kind k = resolve_expr(R, &ctx, c->formula);
-            formula_kind_matches(R, c->formula, k, t->rows[j]->kind,
-                                 arena_printf(R->a, "row '%s'", t->rows[j]->name));
+            formula_kind_matches(R, c->formula, k, t->rows[j]->kind, t->rows[j]->name);
         }
     }
 }
@@ -1008,9 +1029,10 @@ static void resolve_check(Resolver *R, Check *c)
         return;
     if (k != K_BOOL) {
         Diag *g = diag_at(R->d, SEV_ERROR, c->expr->loc,
-                          "a check must be a comparison that is true or false, not %s",
+                          _("a check must be a comparison that is true or false, not %s"),
                           kind_name(k));
-        diag_note(R->d, g, "hint: for example balance.total_assets == balance.equity_and_liabilities");
+        diag_note(R->d, g, "%s", _("hint: for example balance.total_assets == "
+                                   "balance.equity_and_liabilities"));
         R->errors++;
         return;
     }
@@ -1018,8 +1040,9 @@ static void resolve_check(Resolver *R, Check *c)
     domain_walk(R, &d, c->expr, 0, false);
     if (d.any_columns && d.any_rows) {
         Diag *g = diag_at(R->d, SEV_ERROR, d.conflict_at,
-                          "this check mixes rows (table.row) and columns (table[column])");
-        diag_note(R->d, g, "hint: choose one cell with table.row[column]");
+                          "%s", _("this check mixes rows (table.row) and columns "
+                                  "(table[column])"));
+        diag_note(R->d, g, "%s", _("hint: choose one cell with table.row[column]"));
         R->errors++;
         return;
     }
@@ -1032,10 +1055,13 @@ static void resolve_check(Resolver *R, Check *c)
     }
     if (d.empty) {
         Diag *g = diag_at(R->d, SEV_ERROR, d.emptied_at,
-                          "the operands of check '%s' have no %s in common", c->name,
-                          d.any_rows ? "row" : "column");
-        diag_note(R->d, g, "'%s' has the columns %s", d.first->name, table_columns(R, d.first));
-        diag_note(R->d, g, "hint: choose a column with [...], for example income.result[2025]");
+                          d.any_rows ? _("the operands of check '%s' have no row in common")
+                                     : _("the operands of check '%s' have no column in common"),
+                          c->name);
+        diag_note(R->d, g, _("'%s' has the columns %s"), d.first->name,
+                  table_columns(R, d.first));
+        diag_note(R->d, g, "%s", _("hint: choose a column with [...], for example "
+                                   "income.result[2025]"));
         R->errors++;
         return;
     }
@@ -1056,16 +1082,16 @@ static void resolve_alloc(Resolver *R, Allocation *al)
         AllocGroup *g = al->groups[i];
         for (int j = 0; j < i; j++)
             if (al->groups[j]->name == g->name) {
-                Diag *dg = diag_at(R->d, SEV_ERROR, g->loc, "allocation '%s' has two groups "
-                                   "named '%s'", al->name, g->name);
+                Diag *dg = diag_at(R->d, SEV_ERROR, g->loc, _("allocation '%s' has two groups "
+                                   "named '%s'"), al->name, g->name);
                 where_declared(R, dg, al->groups[j]->loc);
                 R->errors++;
             }
         Ctx ctx = {CTX_CONST, NULL, K_UNKNOWN, NULL};
         Kind k = resolve_expr(R, &ctx, g->fraction);
         if (k != K_UNKNOWN && k != K_NUMBER && k != K_PERCENT) {
-            diag_at(R->d, SEV_ERROR, g->fraction->loc, "a group's share is a fraction such as 1/4 "
-                    "or a percentage, not %s", kind_name(k));
+            diag_at(R->d, SEV_ERROR, g->fraction->loc, _("a group's share is a fraction such as "
+                    "1/4 or a percentage, not %s"), kind_name(k));
             R->errors++;
         }
         for (int j = 0; j < g->nmembers; j++) {
@@ -1073,8 +1099,8 @@ static void resolve_alloc(Resolver *R, Allocation *al)
             cell_kind(R, src, U_KR, &m->amount);
             for (int q = 0; q < j; q++)
                 if (g->members[q]->name == m->name) {
-                    Diag *dg = diag_at(R->d, SEV_ERROR, m->loc, "group '%s' has two members "
-                                       "named '%s'", g->name, m->name);
+                    Diag *dg = diag_at(R->d, SEV_ERROR, m->loc, _("group '%s' has two members "
+                                       "named '%s'"), g->name, m->name);
                     where_declared(R, dg, g->members[q]->loc);
                     R->errors++;
                 }
@@ -1085,17 +1111,17 @@ static void resolve_alloc(Resolver *R, Allocation *al)
         if (!s || s->type != SYM_TABLE) {
             Suggest sg = {g->by_name, NULL, 99};
             consider_globals(&sg, R->prog);
-            unknown(R, g->by_loc, "key table", g->by_name, &sg);
+            unknown(R, g->by_loc, _("unknown key table '%s'"), g->by_name, &sg);
             continue;
         }
         g->by = s->node;
         for (int j = 0; j < g->nmembers; j++)
             if (!find_row(g->by, g->members[j]->name)) {
                 Diag *dg = diag_at(R->d, SEV_ERROR, g->members[j]->loc,
-                                   "'%s' is split by '%s', which has no row '%s'", g->name,
+                                   _("'%s' is split by '%s', which has no row '%s'"), g->name,
                                    g->by->name, g->members[j]->name);
-                diag_note(R->d, dg, "hint: the key table needs a row for every member, with the "
-                                    "same name");
+                diag_note(R->d, dg, "%s", _("hint: the key table needs a row for every member, "
+                                            "with the same name"));
                 R->errors++;
             }
     }
@@ -1114,13 +1140,13 @@ static void resolve_report(Resolver *R)
                 continue;
             if (m != root) {
                 Diag *g = diag_at(R->d, SEV_ERROR, d->u.report->loc,
-                                  "a 'report' block belongs in the year file, not in an "
-                                  "imported file");
-                diag_note(R->d, g, "the year file is %s", root->src->path);
+                                  "%s", _("a 'report' block belongs in the year file, not in an "
+                                          "imported file"));
+                diag_note(R->d, g, _("the year file is %s"), root->src->path);
                 R->errors++;
             } else if (found) {
                 Diag *g = diag_at(R->d, SEV_ERROR, d->u.report->loc,
-                                  "a year file has one 'report' block");
+                                  "%s", _("a year file has one 'report' block"));
                 where_declared(R, g, found->loc);
                 R->errors++;
             } else {
@@ -1130,8 +1156,8 @@ static void resolve_report(Resolver *R)
     }
     if (!found) {
         Diag *g = diag_file(R->d, root->src->path,
-                            "no 'report' block: a year file says which year it reports");
-        diag_note(R->d, g, "hint: report \"Årsredovisning 2025\" { year 2025 }");
+                            "%s", _("no 'report' block: a year file says which year it reports"));
+        diag_note(R->d, g, "%s", _("hint: report \"Årsredovisning 2025\" { year 2025 }"));
         R->errors++;
         return;
     }
@@ -1143,15 +1169,16 @@ static void resolve_report(Resolver *R)
         int64_t micro = e->value.value.lo;
         if (e->value.kind != K_NUMBER || micro % NUM_SCALE || micro / NUM_SCALE < 1900 ||
             micro / NUM_SCALE > 2999) {
-            diag_at(R->d, SEV_ERROR, e->loc, "the report's year must be a year such as 2025");
+            diag_at(R->d, SEV_ERROR, e->loc, "%s",
+                    _("the report's year must be a year such as 2025"));
             R->errors++;
             return;
         }
         found->year = (int)(micro / NUM_SCALE);
     }
     if (!found->year) {
-        Diag *g = diag_at(R->d, SEV_ERROR, found->loc, "the 'report' block has no year");
-        diag_note(R->d, g, "hint: report \"Årsredovisning 2025\" { year 2025 }");
+        Diag *g = diag_at(R->d, SEV_ERROR, found->loc, "%s", _("the 'report' block has no year"));
+        diag_note(R->d, g, "%s", _("hint: report \"Årsredovisning 2025\" { year 2025 }"));
         R->errors++;
     }
 }
@@ -1162,27 +1189,27 @@ static void declare_param_value(Resolver *R, Param *first, Param *p)
 {
     if (p->loc.src != first->loc.src) {
         if (!first->local) {
-            Diag *g = diag_at(R->d, SEV_ERROR, p->name_loc, "parameter '%s' is set by its rule "
-                              "set and is not local: a federation cannot set its own value",
+            Diag *g = diag_at(R->d, SEV_ERROR, p->name_loc, _("parameter '%s' is set by its rule "
+                              "set and is not local: a federation cannot set its own value"),
                               p->name);
             where_declared(R, g, first->loc);
-            diag_note(R->d, g, "hint: a rule set lets federations set a parameter by "
-                               "declaring it 'param local'");
+            diag_note(R->d, g, "%s", _("hint: a rule set lets federations set a parameter by "
+                                       "declaring it 'param local'"));
             R->errors++;
             return;
         }
         p->federation = true;
     } else if (p->local != first->local) {
-        Diag *g = diag_at(R->d, SEV_ERROR, p->name_loc, "parameter '%s' is local in one of its "
-                          "declarations and not in another", p->name);
+        Diag *g = diag_at(R->d, SEV_ERROR, p->name_loc, _("parameter '%s' is local in one of its "
+                          "declarations and not in another"), p->name);
         where_declared(R, g, first->loc);
         R->errors++;
         return;
     }
     for (Param *q = first; q; q = q->next)
         if (q->from == p->from && q->federation == p->federation) {
-            Diag *g = diag_at(R->d, SEV_ERROR, p->loc, "parameter '%s' has two values from "
-                              "the same date", p->name);
+            Diag *g = diag_at(R->d, SEV_ERROR, p->loc, _("parameter '%s' has two values from "
+                              "the same date"), p->name);
             where_declared(R, g, q->loc);
             R->errors++;
             return;
@@ -1261,7 +1288,10 @@ static const char *missing(Resolver *R, Expr *e)
     int n = e->u.ref.nnames;
     Symbol *s = lookup(R->prog, names[0]);
     if (!s || s->type == SYM_CHECK || s->type == SYM_NAMESPACE)
-        return arena_printf(R->a, "no table or allocation '%s'", names[0]);
+        /* TRANSLATORS: what a year file lacks, in "2025.fin has no table or allocation
+         * 'x', which the rule set requires here" (the message "%s has %s, which the
+         * rule set requires here"); translate the two together. */
+        return arena_printf(R->a, _("no table or allocation '%s'"), names[0]);
     if (n == 1)
         return NULL;
     if (s->type == SYM_TABLE) {
@@ -1269,7 +1299,7 @@ static const char *missing(Resolver *R, Expr *e)
         if (n == 2 && (find_row(t, names[1]) || find_column_named(t, names[1]) ||
                        find_section(t, names[1])))
             return NULL;
-        return arena_printf(R->a, "no row '%s' in table '%s'", names[1], names[0]);
+        return arena_printf(R->a, _("no row '%s' in table '%s'"), names[1], names[0]);
     }
     if (s->type == SYM_ALLOC) {
         Allocation *al = s->node;
@@ -1280,12 +1310,12 @@ static const char *missing(Resolver *R, Expr *e)
                 for (int j = 0; j < al->groups[i]->nmembers; j++)
                     if (al->groups[i]->members[j]->name == names[2])
                         return NULL;
-                return arena_printf(R->a, "no member '%s' in group '%s' of allocation '%s'",
+                return arena_printf(R->a, _("no member '%s' in group '%s' of allocation '%s'"),
                                     names[2], names[1], names[0]);
             }
-        return arena_printf(R->a, "no group '%s' in allocation '%s'", names[1], names[0]);
+        return arena_printf(R->a, _("no group '%s' in allocation '%s'"), names[1], names[0]);
     }
-    return arena_printf(R->a, "no table or allocation '%s' (it is a parameter)", names[0]);
+    return arena_printf(R->a, _("no table or allocation '%s' (it is a parameter)"), names[0]);
 }
 
 static bool mentions(const Expr *e, const Expr *want)
@@ -1333,8 +1363,8 @@ static void resolve_requirements(Resolver *R)
             for (int k = 0; k < d->u.require->refs.len; k++) {
                 Expr *e = d->u.require->refs.items[k];
                 if (e->u.ref.has_sel) {
-                    diag_at(R->d, SEV_ERROR, e->loc, "'require' names rows, tables and "
-                            "allocations, without [...]");
+                    diag_at(R->d, SEV_ERROR, e->loc, "%s", _("'require' names rows, tables and "
+                                                             "allocations, without [...]"));
                     R->errors++;
                     continue;
                 }
@@ -1345,20 +1375,23 @@ static void resolve_requirements(Resolver *R)
                 if (!what || told)
                     continue;
                 ptrvec_push(R->a, &said, (void *)what);
-                Diag *g = diag_at(R->d, SEV_ERROR, e->loc, "%s has %s, which the rule set "
-                                  "requires here", year_file, what);
+                /* TRANSLATORS: "2025.fin has no row 'x' in table 't', which the rule set
+                 * requires here": the second %s is one of the messages "no row '%s' in
+                 * table '%s'", "no table or allocation '%s'" and the like. */
+                Diag *g = diag_at(R->d, SEV_ERROR, e->loc, _("%s has %s, which the rule set "
+                                  "requires here"), year_file, what);
                 for (int c = 0; c < m->decls.len; c++) {
                     Decl *u = m->decls.items[c];
                     if (u->type != D_CHECK || !mentions(u->u.check->expr, e))
                         continue;
                     int line, col;
                     source_line_col(u->u.check->loc.src, u->u.check->loc.start, &line, &col);
-                    diag_note(R->d, g, "the rule '%s' needs it (%s:%d:%d)", u->u.check->name,
+                    diag_note(R->d, g, _("the rule '%s' needs it (%s:%d:%d)"), u->u.check->name,
                               m->src->path, line, col);
                     break;
                 }
-                diag_note(R->d, g, "hint: the comment at the top of %s lists the names a year "
-                                   "file defines", m->src->path);
+                diag_note(R->d, g, _("hint: the comment at the top of %s lists the names a year "
+                                     "file defines"), m->src->path);
                 R->errors++;
             }
         }
@@ -1396,7 +1429,7 @@ static void resolve_notes(Resolver *R)
         if (!t->note)
             continue;
         if (prog->notes[t->note]) {
-            Diag *g = diag_at(R->d, SEV_ERROR, t->loc, "two tables are note %d", t->note);
+            Diag *g = diag_at(R->d, SEV_ERROR, t->loc, _("two tables are note %d"), t->note);
             where_declared(R, g, prog->notes[t->note]->name_loc);
             R->errors++;
             continue;
@@ -1409,10 +1442,10 @@ static void resolve_notes(Resolver *R)
             Row *r = t->rows[j];
             if (r->note && !prog->notes[r->note]) {
                 Diag *g = diag_at(R->d, SEV_ERROR, note_loc(r),
-                                  "row '%s' refers to note %d, but no table is note %d",
+                                  _("row '%s' refers to note %d, but no table is note %d"),
                                   r->name, r->note, r->note);
-                diag_note(R->d, g, "hint: declare the note's table with 'note %d', for example "
-                                   "accounts not%d \"Not %d\" note %d (2025, 2024) { ... }",
+                diag_note(R->d, g, _("hint: declare the note's table with 'note %d', for example "
+                                     "accounts not%d \"Not %d\" note %d (2025, 2024) { ... }"),
                           r->note, r->note, r->note, r->note);
                 R->errors++;
             }

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
+
 /* Lines are found only when a message needs them: most files are read, checked and
  * never quoted. */
 static void index_lines(const Source *cs)
@@ -57,11 +59,12 @@ Source *source_read(Arena *a, const char *path, const char **why)
         return NULL;
     }
     if (S_ISDIR(st.st_mode)) {
-        *why = "is a directory, not a file";
+        /* TRANSLATORS: after "cannot read: ", why a file cannot be read. */
+        *why = _("is a directory, not a file");
         return NULL;
     }
     if (st.st_size > (off_t)UINT32_MAX - 2) {
-        *why = "is larger than 4 GB";
+        *why = _("is larger than 4 GB");
         return NULL;
     }
     FILE *f = fopen(path, "rb");
@@ -70,18 +73,19 @@ Source *source_read(Arena *a, const char *path, const char **why)
         return NULL;
     }
     /* Read straight into the arena: the file's text is the largest thing finsam
-     * holds, and it is held once. A file that grows while read is read to its end. */
-    size_t cap = (size_t)st.st_size + 2, len = 0, got;
+     * holds, and it is held once. A pipe or a device has no size to go by, and a
+     * file that grows while read is read to its end. */
+    size_t cap = (S_ISREG(st.st_mode) ? (size_t)st.st_size : 0) + 2, len = 0, got;
+    if (cap < 4096)
+        cap = 4096;
     char *buf = arena_alloc_raw(a, cap);
     while ((got = fread(buf + len, 1, cap - 2 - len, f)) > 0) {
         len += got;
         if (len == cap - 2) {
-            int c = fgetc(f);
-            if (c == EOF)
-                break;
+            if (cap > (size_t)UINT32_MAX)
+                break; /* too large: said below */
             char *bigger = arena_alloc_raw(a, cap * 2);
             memcpy(bigger, buf, len);
-            bigger[len++] = (char)c;
             buf = bigger;
             cap *= 2;
         }
@@ -89,7 +93,7 @@ Source *source_read(Arena *a, const char *path, const char **why)
     int failed = ferror(f);
     fclose(f);
     if (failed || len > UINT32_MAX - 2) {
-        *why = failed ? "could not be read" : "is larger than 4 GB";
+        *why = failed ? _("could not be read") : _("is larger than 4 GB");
         return NULL;
     }
     buf[len] = buf[len + 1] = '\0';

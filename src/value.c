@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "figure.h"
+#include "i18n.h"
 
 Value value_number(Kind kind, Unit unit, Num n)
 {
@@ -139,17 +140,19 @@ char *value_format_num(Num n, Kind kind, Unit u, char *buf)
     if (kind == K_COUNT || kind == K_NUMBER)
         unit = "";
     size_t cut = strlen(lo) - strlen(unit);
-    snprintf(buf, VALUE_FMT_MAX, "between %.*s and %s", (int)cut, lo, hi);
+    /* TRANSLATORS: an interval: "between 8 157 and 8 171 tkr"; the unit is given
+     * once, after the second figure. */
+    snprintf(buf, VALUE_FMT_MAX, _("between %.*s and %s"), (int)cut, lo, hi);
     return buf;
 }
 
 char *value_format(const Value *v, char *buf)
 {
     if (v->absent)
-        return strcpy(buf, "nothing (an empty cell)");
+        return strcpy(buf, _("nothing (an empty cell)"));
     switch (v->kind) {
     case K_BOOL:
-        return strcpy(buf, v->b ? "true" : "false");
+        return strcpy(buf, v->b ? _("true") : _("false"));
     case K_DATE: {
         int64_t d = v->n.lo / NUM_SCALE;
         snprintf(buf, VALUE_FMT_MAX, "%04d-%02d-%02d", (int)(d / 10000), (int)(d / 100 % 100),

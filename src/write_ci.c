@@ -1,5 +1,8 @@
 #include "write_ci.h"
 
+#include <stdlib.h>
+
+#include "i18n.h"
 #include "value.h"
 
 static void xml_text(FILE *out, const char *s)
@@ -22,34 +25,51 @@ static void xml_text(FILE *out, const char *s)
     }
 }
 
-/* The explanation of a finding, as the text output's "= ..." lines. */
+/* The explanation of a finding, as the text output's "= ..." lines: words for people,
+ * in their language; the XML and TAP around it are not translated. */
 static void explain(FILE *out, const Finding *f, void (*text)(FILE *, const char *),
                     const char *indent)
 {
     char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX];
     int line, col;
     source_line_col(f->loc.src, f->loc.start, &line, &col);
-    fprintf(out, "%sat: %s:%d:%d\n", indent, f->loc.src->path, line, col);
+    fputs(indent, out);
+    fprintf(out, _("at: %s:%d:%d\n"), f->loc.src->path, line, col);
     if (f->has_stated) {
-        fprintf(out, "%sstated: %s\n%scomputed: %s\n", indent, value_format(&f->stated, a),
-                indent, value_format(&f->computed, b));
+        fputs(indent, out);
+        fprintf(out, _("stated: %s\n"), value_format(&f->stated, a));
+        fputs(indent, out);
+        fprintf(out, _("computed: %s\n"), value_format(&f->computed, b));
     } else if (f->noperands >= 2) {
-        fprintf(out, "%s", indent);
-        text(out, f->operands[0].text);
-        fprintf(out, " is %s\n%s", value_format(&f->operands[0].value, a), indent);
-        text(out, f->operands[1].text);
-        fprintf(out, " is %s\n", value_format(&f->operands[1].value, b));
+        for (int i = 0; i < 2; i++) {
+            /* "text is value": the text as text() writes it, then the sentence */
+            char *escaped = NULL;
+            size_t n = 0;
+            FILE *m = open_memstream(&escaped, &n);
+            if (m) {
+                text(m, f->operands[i].text);
+                fclose(m);
+            }
+            fputs(indent, out);
+            fprintf(out, _("%s is %s"), escaped ? escaped : "",
+                    value_format(&f->operands[i].value, a));
+            fputc('\n', out);
+            free(escaped);
+        }
     }
-    if (f->has_difference)
-        fprintf(out, "%sdifference: %s\n", indent,
+    if (f->has_difference) {
+        fputs(indent, out);
+        fprintf(out, _("difference: %s\n"),
                 value_format_num(f->difference, f->difference_kind, f->difference_unit, a));
+    }
     if (f->explanation) {
         fputs(indent, out);
         text(out, f->explanation);
         fputc('\n', out);
     }
     if (f->source) {
-        fprintf(out, "%ssource: ", indent);
+        fputs(indent, out);
+        fputs(_("source: "), out);
         text(out, f->source);
         fputc('\n', out);
     }
@@ -100,7 +120,11 @@ void write_junit_file(FILE *out, const char *path, const Results *res)
             res->runs.len + figures + 1, res->failed_errors);
     fputs("    <testcase classname=\"", out);
     xml_text(out, path);
-    fprintf(out, "\" name=\"figures that agree with their formulas (%d)\"/>\n", agreeing);
+    fputs("\" name=\"", out);
+    char agree[128];
+    snprintf(agree, sizeof agree, _("figures that agree with their formulas (%d)"), agreeing);
+    xml_text(out, agree);
+    fputs("\"/>\n", out);
     for (int i = 0; i < res->failed.len; i++) {
         const Finding *f = res->failed.items[i];
         if (f->type == FIND_CHECK)
@@ -138,7 +162,8 @@ void write_junit_file(FILE *out, const char *path, const Results *res)
             fputs("</failure>\n", out);
         } else {
             /* a warning fails no build: it is told, not failed */
-            fputs("      <system-out>warning: ", out);
+            fputs("      <system-out>", out);
+            xml_text(out, _("warning: "));
             xml_text(out, f->message);
             fputc('\n', out);
             explain(out, f, xml_text, "");
@@ -194,11 +219,11 @@ static void tap_explain(FILE *out, const Finding *f)
         fputc('\n', out);
     } else if (f->noperands >= 2) {
         fputs("  left: ", out);
-        snprintf(at, sizeof at, "%s is %s", f->operands[0].text,
+        snprintf(at, sizeof at, _("%s is %s"), f->operands[0].text,
                  value_format(&f->operands[0].value, a));
         yaml_text(out, at);
         fputs("\n  right: ", out);
-        snprintf(at, sizeof at, "%s is %s", f->operands[1].text,
+        snprintf(at, sizeof at, _("%s is %s"), f->operands[1].text,
                  value_format(&f->operands[1].value, b));
         yaml_text(out, at);
         fputc('\n', out);
@@ -216,8 +241,12 @@ void write_tap_file(FILE *out, const char *path, const Results *res, int *next)
     int figures = figure_findings(res);
     fprintf(out, "# %s\nok %d - ", path, (*next)++);
     tap_text(out, path);
-    fprintf(out, ": figures that agree with their formulas (%d)\n",
-            figure_comparisons(res) - figures);
+    fputs(": ", out);
+    char agree[128];
+    snprintf(agree, sizeof agree, _("figures that agree with their formulas (%d)"),
+             figure_comparisons(res) - figures);
+    tap_text(out, agree);
+    fputc('\n', out);
     for (int i = 0; i < res->failed.len; i++) {
         const Finding *f = res->failed.items[i];
         if (f->type == FIND_CHECK)

@@ -1,9 +1,1559 @@
+/* write_html: `finsam report --format html`, one self-contained HTML5 page.
+ *
+ * No external assets and no scripts: the style sheet is inline, the charts are inline
+ * SVG. The page is laid out like the printed annual report (a table per table, section
+ * headings, a notes column, figures right-aligned as report_cell() prints them), with
+ * every cell whose stated figure a finding disagrees with highlighted and explained in
+ * an aside under its table. Budget tables get a bar chart of budget against actual per
+ * line, the five-year overview a line chart; then every check with its outcome.
+ *
+ * Every text that comes from a rule file (titles, labels, sources, messages, names,
+ * figures as written, paths) goes through put_text(), which escapes & < > " ' and
+ * replaces control characters and bytes that are not UTF-8. SVG coordinates are
+ * computed with integer arithmetic, like everything else in finsam. */
 #include "write_html.h"
 
-/* Filled in by the HTML writer's own change. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "num.h"
+#include "value.h"
+#include "write_report.h"
+
+/* ---- text ---------------------------------------------------------------------- */
+
+/* The length of the UTF-8 sequence at p (at most n bytes), and its code point; 0 if
+ * the bytes are not UTF-8. */
+static size_t utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    unsigned c = p[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t len;
+    uint32_t min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        min = 0x80;
+        *cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        min = 0x800;
+        *cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        min = 0x10000;
+        *cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        *cp = *cp << 6 | (p[i] & 0x3F);
+    }
+    if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+/* Characters (code points) in s, counting a byte that is not UTF-8 as one. */
+static size_t text_chars(const char *s, size_t n)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n; chars++) {
+        uint32_t cp;
+        size_t len = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        i += len ? len : 1;
+    }
+    return chars;
+}
+
+/* Writes n bytes of s as HTML text or attribute value: & < > " ' as references, a
+ * tab or line end as a space, other control characters (C0, DEL, C1) and bytes that
+ * are not UTF-8 as U+FFFD. At most max characters (0: all), the last replaced by an
+ * ellipsis when s is longer. */
+static void put_textn(FILE *out, const char *s, size_t n, size_t max)
+{
+    if (!s)
+        return;
+    size_t keep = max && text_chars(s, n) > max ? max - 1 : SIZE_MAX;
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0, chars = 0; i < n; chars++) {
+        if (chars == keep) {
+            fputs("\xE2\x80\xA6", out);
+            return;
+        }
+        uint32_t cp;
+        size_t len = utf8_decode(p + i, n - i, &cp);
+        if (!len) {
+            fputs("\xEF\xBF\xBD", out);
+            i++;
+            continue;
+        }
+        switch (cp) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        case '\t': case '\n': case '\r': fputc(' ', out); break;
+        default:
+            if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+                fputs("\xEF\xBF\xBD", out);
+            else
+                fwrite(p + i, 1, len, out);
+        }
+        i += len;
+    }
+}
+
+static void put_text(FILE *out, const char *s)
+{
+    if (s)
+        put_textn(out, s, strlen(s), 0);
+}
+
+/* At most max characters of s, for a chart's label. */
+static void put_short(FILE *out, const char *s, size_t max)
+{
+    if (s)
+        put_textn(out, s, strlen(s), max);
+}
+
+/* The text of a location as written in its file. */
+static void put_written(FILE *out, Loc at)
+{
+    if (at.src && at.end > at.start)
+        put_textn(out, at.src->text + at.start, at.end - at.start, 0);
+}
+
+/* A value as finsam's messages show it ("113 288 kr", "between -41 and -39 tkr"),
+ * with the minus sign U+2212 that the report's figures have. */
+static char *swedish_minus(const char *in, char *buf, size_t size)
+{
+    size_t k = 0;
+    for (const char *p = in; *p && k + 4 < size; p++) {
+        if (*p == '-' && p[1] >= '0' && p[1] <= '9') {
+            memcpy(buf + k, "\xE2\x88\x92", 3);
+            k += 3;
+        } else {
+            buf[k++] = *p;
+        }
+    }
+    buf[k] = '\0';
+    return buf;
+}
+
+static void put_value(FILE *out, const Value *v)
+{
+    char a[VALUE_FMT_MAX], b[2 * VALUE_FMT_MAX];
+    put_text(out, swedish_minus(value_format(v, a), b, sizeof b));
+}
+
+static void put_num(FILE *out, Num n, Kind kind, Unit u)
+{
+    char a[VALUE_FMT_MAX], b[2 * VALUE_FMT_MAX];
+    put_text(out, swedish_minus(value_format_num(n, kind, u, a), b, sizeof b));
+}
+
+/* file:line:col of a location. */
+static void put_place(FILE *out, Loc at)
+{
+    if (!at.src)
+        return;
+    int line, col;
+    source_line_col(at.src, at.start, &line, &col);
+    put_text(out, at.src->path);
+    fprintf(out, ":%d:%d", line, col);
+}
+
+/* ---- tables -------------------------------------------------------------------- */
+
+static const char *column_title(const Column *c, char *buf)
+{
+    if (c->label)
+        return c->label;
+    if (c->key.name)
+        return c->key.name;
+    snprintf(buf, 16, "%d", c->key.year);
+    return buf;
+}
+
+static const char *unit_title(Unit u)
+{
+    switch (u) {
+    case U_TKR: return "tkr";
+    case U_PERCENT: return "%";
+    /* TRANSLATORS: the unit of a table of counts, after its title: "Deltagare
+     * (count)". */
+    case U_COUNT: return _("count");
+    default: return "kr";
+    }
+}
+
+static const char *row_title(const Row *r)
+{
+    return r->label ? r->label : r->name;
+}
+
+static int section_depth(const Section *s)
+{
+    int d = 0;
+    for (; s; s = s->parent)
+        d++;
+    return d;
+}
+
+static bool any_note(const Table *t)
+{
+    for (int i = 0; i < t->nrows; i++)
+        if (t->rows[i]->note)
+            return true;
+    return false;
+}
+
+/* A row that adds up rows of its own table ("= sum", "= a + b", "= sum(section)"):
+ * printed as a total. A formula that refers to another table is a cross-reference. */
+static bool adds_up(const Expr *e, const Table *t, int depth)
+{
+    if (!e || depth > 64)
+        return false;
+    switch (e->type) {
+    case E_SUM_ABOVE:
+        return true;
+    case E_REF:
+        return (e->u.ref.rtype == REF_ROW || e->u.ref.rtype == REF_SECTION) &&
+               e->u.ref.table == t;
+    case E_NEG:
+        return adds_up(e->u.unary.operand, t, depth + 1);
+    case E_BINARY:
+        return (e->u.binary.op == OP_ADD || e->u.binary.op == OP_SUB) &&
+               adds_up(e->u.binary.left, t, depth + 1) &&
+               adds_up(e->u.binary.right, t, depth + 1);
+    case E_CALL:
+        return e->u.call.func == FN_SUM && e->u.call.args.len == 1 &&
+               adds_up(e->u.call.args.items[0], t, depth + 1);
+    default:
+        return false;
+    }
+}
+
+/* Sections whose heading comes before row i (i == nrows: after the last row), empty
+ * ones included, in the order they are written. */
+static int section_heads(const Table *t, int i, const Section **heads, int max)
+{
+    int n = 0;
+    for (int s = 0; s < t->sections.len && n < max; s++) {
+        const Section *sec = t->sections.items[s];
+        if (sec->first_row == i)
+            heads[n++] = sec;
+    }
+    for (int a = 1; a < n; a++)
+        for (int b = a; b > 0 && heads[b]->loc.start < heads[b - 1]->loc.start; b--) {
+            const Section *x = heads[b];
+            heads[b] = heads[b - 1];
+            heads[b - 1] = x;
+        }
+    return n;
+}
+
+/* A finding about a cell's figure, by the place it starts: how a cell finds its own. */
+typedef struct {
+    uintptr_t src;
+    uint32_t start;
+    int idx;            /* in Results.failed */
+} CellKey;
+
+typedef struct {
+    FILE *out;
+    const Program *prog;
+    const Results *res;
+    CellKey *keys;      /* the findings of figures, sorted by place */
+    int nkeys;
+    int *mark;          /* by finding: its number on the page, 0 for a check's */
+    const Table **table_of; /* by finding: the table whose cell it is about, or NULL */
+    int *by_mark;       /* the finding numbered 1, 2, ... */
+    int marks;          /* findings numbered */
+    /* by check: its runs are Results.runs[run_first, run_first + run_count) */
+    int *run_first, *run_count, *run_failed;
+    bool runs_ordered;  /* the runs are in the order of the checks, as result.h says */
+} Html;
+
+static bool is_cell_finding(const Finding *f)
+{
+    return f->type == FIND_FORMULA || f->type == FIND_NOTE || f->type == FIND_PREVIOUS;
+}
+
+static int key_cmp(const void *pa, const void *pb)
+{
+    const CellKey *a = pa, *b = pb;
+    if (a->src != b->src)
+        return a->src < b->src ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* The findings about a cell's stated figure, in the order of Results.failed: those
+ * whose location starts at the cell, as the text report finds them. */
+static int cell_findings(const Html *h, const Table *t, const Cell *c, int *idx, int max)
+{
+    if (c->type == CELL_EMPTY || !h->nkeys)
+        return 0;
+    CellKey want = {(uintptr_t)t->src, c->start, -1};
+    int lo = 0, hi = h->nkeys;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (key_cmp(&h->keys[mid], &want) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int n = 0;
+    for (; lo < h->nkeys && n < max && h->keys[lo].src == want.src &&
+           h->keys[lo].start == want.start; lo++)
+        idx[n++] = h->keys[lo].idx;
+    return n;
+}
+
+/* What the figure a stated one is compared with is called. */
+static const char *says_word(const Finding *f)
+{
+    return f->type == FIND_NOTE ? _("the note says")
+           : f->type == FIND_PREVIOUS ? _("that year's report says")
+                                      : _("computed");
+}
+
+static void section_row(Html *h, const Section *sec, int span)
+{
+    const char *l = sec->label ? sec->label : sec->name;
+    fprintf(h->out, "<tr class=\"section d%d%s\"><th scope=\"rowgroup\" colspan=\"%d\">",
+            section_depth(sec) - 1 < 6 ? section_depth(sec) - 1 : 6,
+            sec->end_row == sec->first_row ? " empty" : "", span);
+    put_text(h->out, l ? l : "");
+    fputs("</th></tr>\n", h->out);
+}
+
+/* One finding, explained: the message, stated and computed figures, difference, the
+ * formula it comes from and the operands. */
+static void explain_finding(Html *h, const Finding *f, int mark)
+{
+    FILE *out = h->out;
+    fprintf(out, "<li class=\"finding\" id=\"d%d\"><span class=\"mark\">%d</span>"
+                 "<div><p class=\"message\">", mark, mark);
+    put_text(out, f->message);
+    fputs("</p>\n<dl class=\"figures\">", out);
+    if (f->has_stated) {
+        fprintf(out, "<div><dt>%s</dt><dd class=\"stated\">", _("stated"));
+        put_value(out, &f->stated);
+        fprintf(out, "</dd></div><div><dt>%s</dt><dd class=\"computed\">", says_word(f));
+        put_value(out, &f->computed);
+        fputs("</dd></div>", out);
+    }
+    if (f->has_difference) {
+        fprintf(out, "<div><dt>%s</dt><dd class=\"difference\">", _("difference"));
+        put_num(out, f->difference, f->difference_kind, f->difference_unit);
+        fputs("</dd></div>", out);
+    }
+    if (f->formula) {
+        /* TRANSLATORS: "from sum of the rows above": the formula a figure comes from. */
+        fprintf(out, "<div><dt>%s</dt><dd class=\"from\"><code>", _("from"));
+        put_text(out, f->formula);
+        fputs("</code></dd></div>", out);
+    }
+    if (f->noperands) {
+        fprintf(out, "<div><dt>%s</dt><dd class=\"operands\">", _("operands"));
+        for (int i = 0; i < f->noperands; i++) {
+            fputs(i ? ", <code>" : "<code>", out);
+            put_text(out, f->operands[i].text);
+            fputs("</code> ", out);
+            put_value(out, &f->operands[i].value);
+        }
+        fputs("</dd></div>", out);
+    }
+    fputs("</dl>\n<p class=\"place\">", out);
+    put_place(out, f->loc);
+    fputs("</p></div></li>\n", out);
+}
+
+static void html_table(Html *h, const Table *t)
+{
+    FILE *out = h->out;
+    const Results *res = h->res;
+    char buf[REPORT_CELL_MAX], title[16];
+    bool notes = any_note(t);
+    int span = 1 + notes + t->ncolumns;
+    int *found = NULL;
+    int nfound = 0, found_cap = 0;
+
+    fputs("<div class=\"table-block\">\n<table class=\"fin kind-", out);
+    static const char *const kinds[] = {"accounts", "budget", "indicators", "table"};
+    fputs(kinds[t->tkind], out);
+    fputs("\">\n<caption><span class=\"caption-title\">", out);
+    put_text(out, t->title ? t->title : t->name);
+    fprintf(out, "</span> <span class=\"unit\">%s</span></caption>\n", unit_title(t->unit));
+    fputs("<thead><tr><th scope=\"col\" class=\"label\"></th>", out);
+    if (notes)
+        /* TRANSLATORS: the heading of a table's column of note numbers ("Not" in Swedish). */
+        fprintf(out, "<th scope=\"col\" class=\"note\">%s</th>", _("Note"));
+    for (int c = 0; c < t->ncolumns; c++) {
+        fputs("<th scope=\"col\" class=\"num\">", out);
+        put_text(out, column_title(t->columns[c], title));
+        fputs("</th>", out);
+    }
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (int i = 0; i <= t->nrows; i++) {
+        const Section *heads[16];
+        int nheads = section_heads(t, i, heads, 16);
+        for (int k = 0; k < nheads; k++)
+            section_row(h, heads[k], span);
+        if (i == t->nrows)
+            break;
+        const Row *r = t->rows[i];
+        int depth = section_depth(r->section);
+        fprintf(out, "<tr class=\"row d%d%s\"><th scope=\"row\" class=\"label\">",
+                depth < 6 ? depth : 6, adds_up(r->formula, t, 0) ? " total" : "");
+        put_text(out, row_title(r));
+        fputs("</th>", out);
+        if (notes) {
+            if (r->note)
+                fprintf(out, "<td class=\"note\">%d</td>", r->note);
+            else
+                fputs("<td class=\"note\"></td>", out);
+        }
+        for (int c = 0; c < t->ncolumns; c++) {
+            bool computed;
+            const char *cell = report_cell(t, r, c, res, &computed, buf);
+            const CellResult *cr = res->cells && res->cells[t->id]
+                                       ? &res->cells[t->id][r->index * t->ncolumns + c] : NULL;
+            int idx[8];
+            int n = cell_findings(h, t, &r->cells[c], idx, 8);
+            const char *kind = r->cells[c].type == CELL_TEXT ? " text"
+                               : computed ? " computed"
+                               : cr && cr->outcome == CELL_AGREES ? " agrees" : "";
+            if (!n) {
+                fprintf(out, "<td class=\"num%s\"", kind);
+                if (computed)
+                    fprintf(out, " title=\"%s\"", _("computed; the report prints no figure here"));
+                fputc('>', out);
+                put_text(out, cell);
+                fputs("</td>", out);
+                continue;
+            }
+            /* highlighted, with a mark per finding and a short explanation to hover */
+            const Finding *f0 = res->failed.items[idx[0]];
+            fprintf(out, "<td class=\"num differs%s\" title=\"", kind);
+            if (f0->has_stated) {
+                fprintf(out, "%s ", _("stated"));
+                put_value(out, &f0->stated);
+                fprintf(out, ", %s ", says_word(f0));
+                put_value(out, &f0->computed);
+            } else {
+                put_text(out, f0->message);
+            }
+            fputs("\"><span class=\"fig\">", out);
+            put_text(out, cell);
+            fputs("</span><span class=\"marks\">", out);
+            for (int k = 0; k < n; k++) {
+                if (nfound == found_cap) {
+                    found_cap = found_cap ? 2 * found_cap : 8;
+                    found = mem_realloc(found, sizeof(int) * (size_t)found_cap);
+                }
+                found[nfound++] = idx[k];
+                fprintf(out, "<a class=\"mark\" href=\"#d%d\">%d</a>", h->mark[idx[k]],
+                        h->mark[idx[k]]);
+            }
+            fputs("</span></td>", out);
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n", out);
+    if (nfound) {
+        fputs("<aside class=\"findings\"><p class=\"findings-title\">", out);
+        fprintf(out, ngettext("%d figure in this table disagrees with the figure computed "
+                              "from the report",
+                              "%d figures in this table disagree with the figures computed "
+                              "from the report", (unsigned long)nfound), nfound);
+        fputs("</p>\n<ol>\n", out);
+        for (int k = 0; k < nfound; k++)
+            explain_finding(h, res->failed.items[found[k]], h->mark[found[k]]);
+        fputs("</ol></aside>\n", out);
+    }
+    fputs("</div>\n", out);
+    mem_free(found);
+}
+
+/* ---- charts -------------------------------------------------------------------- */
+
+enum { CHART_W = 720 };
+
+/* A cell's amount in micro units of its table's unit: the figure as printed, a dash as
+ * zero, or the computed value of a cell the report leaves empty. Percentages and text
+ * are not amounts. */
+static bool cell_amount(const Table *t, const Row *r, int col, const Results *res,
+                        int64_t *out)
+{
+    const Cell *c = &r->cells[col];
+    switch (c->type) {
+    case CELL_FIGURE:
+        if (c->percent || t->unit == U_PERCENT || r->kind == K_PERCENT)
+            return false;
+        *out = c->figure;
+        return true;
+    case CELL_DASH:
+        if (r->kind == K_PERCENT)
+            return false;
+        *out = 0;
+        return true;
+    case CELL_TEXT:
+        return false;
+    default:
+        break;
+    }
+    const CellResult *cr = res->cells && res->cells[t->id]
+                               ? &res->cells[t->id][r->index * t->ncolumns + col] : NULL;
+    if (!cr || cr->computed.absent ||
+        (cr->computed.kind != K_MONEY && cr->computed.kind != K_COUNT))
+        return false;
+    int64_t m = num_mid(cr->computed.n);
+    if (cr->computed.kind == K_MONEY && t->unit == U_TKR)
+        m /= 1000; /* kr to tkr */
+    *out = m;
+    return true;
+}
+
+static int64_t abs64(int64_t v)
+{
+    return v < 0 ? (v == INT64_MIN ? INT64_MAX : -v) : v;
+}
+
+/* v * num / den, rounded down, without overflow for any int64 v and pixel-sized num. */
+static int64_t scale(int64_t v, int64_t num, int64_t den)
+{
+    if (den == 0)
+        return 0;
+    __int128 p = (__int128)v * num;
+    __int128 q = p / den;
+    if ((p % den != 0) && ((p < 0) != (den < 0)))
+        q--;
+    return (int64_t)q;
+}
+
+static int column_named(const Table *t, const char *name)
+{
+    for (int c = 0; c < t->ncolumns; c++)
+        if (t->columns[c]->key.name && strcmp(t->columns[c]->key.name, name) == 0)
+            return c;
+    return -1;
+}
+
+/* Budget against actual, a pair of horizontal bars per line. The bars show the size of
+ * each amount, scaled to the largest amount of a line that is not a total; the figure
+ * beside a bar is the figure as printed, with its sign. A total larger than that is
+ * drawn to the end of the scale and broken, so that it does not squeeze the lines it
+ * adds up into slivers. */
+static void budget_chart(Html *h, const Table *t)
+{
+    int ca = column_named(t, "actual"), cb = column_named(t, "budget");
+    if (t->tkind != T_BUDGET || ca < 0 || cb < 0)
+        return;
+    FILE *out = h->out;
+    int64_t *amt = mem_alloc(sizeof(int64_t) * 2 * (size_t)(t->nrows + 1));
+    int *rows = mem_alloc(sizeof(int) * (size_t)(t->nrows + 1));
+    int n = 0, left_out = 0, broken = 0;
+    int64_t max = 0, max_all = 0;
+    for (int i = 0; i < t->nrows; i++) {
+        const Row *r = t->rows[i];
+        int64_t a, b;
+        if (!cell_amount(t, r, ca, h->res, &a) || !cell_amount(t, r, cb, h->res, &b)) {
+            left_out++;
+            continue;
+        }
+        amt[2 * n] = a;
+        amt[2 * n + 1] = b;
+        rows[n++] = i;
+        int64_t m = abs64(a) > abs64(b) ? abs64(a) : abs64(b);
+        max_all = m > max_all ? m : max_all;
+        if (!adds_up(r->formula, t, 0))
+            max = m > max ? m : max;
+    }
+    if (!n) {
+        mem_free(amt);
+        mem_free(rows);
+        return;
+    }
+    if (max == 0)
+        max = max_all ? max_all : 1;
+    enum { LABEL_W = 300, TOP = 34, ROW_H = 30, BAR_H = 10, VALUE_W = 78, GAP = 8 };
+    const int bar_max = CHART_W - LABEL_W - GAP - VALUE_W;
+    const int height = TOP + n * ROW_H + 6;
+    char title[16], buf[REPORT_CELL_MAX];
+    fprintf(out, "<figure class=\"chart\">\n<svg class=\"budget-chart\" "
+                 "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
+                 "height=\"%d\" role=\"img\"><title>",
+            CHART_W, height, CHART_W, height);
+    put_text(out, t->title ? t->title : t->name);
+    fprintf(out, ": %s</title>\n", _("budget against actual"));
+    /* the legend: the two columns' headings */
+    for (int b = 0; b < 2; b++) {
+        int x = LABEL_W + 8 + b * 200;
+        fprintf(out, "<g class=\"legend\"><rect class=\"bar %s-key\" x=\"%d\" y=\"8\" "
+                     "width=\"14\" height=\"%d\"/><text x=\"%d\" y=\"17\">",
+                b ? "budget" : "actual", x, BAR_H, x + 20);
+        put_short(out, column_title(t->columns[b ? cb : ca], title), 32);
+        fputs("</text></g>\n", out);
+    }
+    fprintf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n", LABEL_W,
+            TOP - 4, LABEL_W, height - 4);
+    for (int k = 0; k < n; k++) {
+        const Row *r = t->rows[rows[k]];
+        int y = TOP + k * ROW_H;
+        fprintf(out, "<g class=\"bar-pair%s\"><text class=\"row-label\" x=\"%d\" y=\"%d\">",
+                adds_up(r->formula, t, 0) ? " total" : "", LABEL_W - 8, y + BAR_H + 4);
+        put_short(out, row_title(r), 50);
+        fputs("<title>", out);
+        put_text(out, row_title(r));
+        fputs("</title></text>", out);
+        for (int b = 0; b < 2; b++) {
+            int col = b ? cb : ca;
+            int64_t w = scale(abs64(amt[2 * k + b]), bar_max, max);
+            bool cut = w > bar_max;
+            if (cut) {
+                w = bar_max;
+                broken++;
+            }
+            int by = y + b * (BAR_H + 1);
+            bool computed;
+            const char *cell = report_cell(t, r, col, h->res, &computed, buf);
+            fprintf(out, "<rect class=\"bar %s%s%s\" x=\"%d\" y=\"%d\" width=\"%lld\" "
+                         "height=\"%d\"><title>",
+                    b ? "budget" : "actual", amt[2 * k + b] < 0 ? " negative" : "",
+                    cut ? " broken" : "", LABEL_W, by, (long long)w, BAR_H);
+            put_text(out, column_title(t->columns[col], title));
+            fputs(": ", out);
+            put_text(out, cell);
+            fputs("</title></rect>", out);
+            if (cut) /* the break: a white gap slanted across the bar */
+                fprintf(out, "<path class=\"break\" d=\"M%lld %d l6 -%d M%lld %d l6 -%d\"/>",
+                        (long long)(LABEL_W + w - 22), by + BAR_H + 1, BAR_H + 2,
+                        (long long)(LABEL_W + w - 16), by + BAR_H + 1, BAR_H + 2);
+            fprintf(out, "<text class=\"value\" x=\"%lld\" y=\"%d\">",
+                    (long long)(LABEL_W + w + 4), by + BAR_H - 1);
+            put_text(out, cell);
+            fputs("</text>", out);
+        }
+        fputs("</g>\n", out);
+    }
+    fputs("</svg>\n<figcaption>", out);
+    put_text(out, t->title ? t->title : t->name);
+    fputs(": ", out);
+    /* TRANSLATORS: the caption of a budget table's bar chart; %s is the unit. */
+    fprintf(out, _("budget against actual per line, in %s. A bar shows the size of an "
+                   "amount; the figure beside it is as printed, with its sign."),
+            unit_title(t->unit));
+    if (broken) {
+        fputc(' ', out);
+        fputs(_("A total larger than the largest line is drawn broken."), out);
+    }
+    if (left_out) {
+        fputc(' ', out);
+        fprintf(out, ngettext("%d line without both figures is not shown.",
+                              "%d lines without both figures are not shown.",
+                              (unsigned long)left_out), left_out);
+    }
+    fputs("</figcaption>\n</figure>\n", out);
+    mem_free(amt);
+    mem_free(rows);
+}
+
+static int year_columns(const Table *t)
+{
+    int n = 0;
+    for (int c = 0; c < t->ncolumns; c++)
+        n += t->columns[c]->key.year != 0;
+    return n;
+}
+
+/* Whole units from micro units, rounded half away from zero. */
+static int64_t whole(int64_t micro)
+{
+    return micro >= 0 ? (micro + NUM_SCALE / 2) / NUM_SCALE : -((-micro + NUM_SCALE / 2) / NUM_SCALE);
+}
+
+/* A step of 1, 2 or 5 times a power of ten that divides range into at most about five
+ * parts. */
+static int64_t tick_step(int64_t range)
+{
+    int64_t raw = range / 5 > 0 ? range / 5 : 1, p = 1;
+    while (p <= raw / 10)
+        p *= 10;
+    if (p >= raw)
+        return p;
+    if (2 * p >= raw)
+        return 2 * p;
+    if (5 * p >= raw)
+        return 5 * p;
+    return 10 * p;
+}
+
+static int64_t floor_to(int64_t v, int64_t step)
+{
+    int64_t q = v / step;
+    if (v % step != 0 && v < 0)
+        q--;
+    return q * step;
+}
+
+static int64_t ceil_to(int64_t v, int64_t step)
+{
+    int64_t q = v / step;
+    if (v % step != 0 && v > 0)
+        q++;
+    return q * step;
+}
+
+/* A whole number Swedish style: "8 000 000", "−2 000 000". */
+static void put_whole(FILE *out, int64_t v)
+{
+    char a[NUM_FMT_MAX], b[2 * NUM_FMT_MAX];
+    if (v > INT64_MAX / NUM_SCALE || v < -(INT64_MAX / NUM_SCALE))
+        fprintf(out, "%lld", (long long)v);
+    else
+        put_text(out, swedish_minus(num_format(v * NUM_SCALE, 0, 0, a), b, sizeof b));
+}
+
+/* The overview over five years: a line per row of amounts, the years ascending. */
+static void overview_chart(Html *h, const Table *t)
+{
+    if (strcmp(t->name, "overview") != 0 && year_columns(t) < 4)
+        return;
+    int ny = year_columns(t);
+    if (ny < 2)
+        return;
+    FILE *out = h->out;
+    /* the year columns, ascending */
+    int *cols = mem_alloc(sizeof(int) * (size_t)ny);
+    int k = 0;
+    for (int c = 0; c < t->ncolumns; c++)
+        if (t->columns[c]->key.year)
+            cols[k++] = c;
+    for (int a = 1; a < ny; a++)
+        for (int b = a; b > 0 && t->columns[cols[b]]->key.year <
+                                     t->columns[cols[b - 1]]->key.year; b--) {
+            int x = cols[b];
+            cols[b] = cols[b - 1];
+            cols[b - 1] = x;
+        }
+    /* the rows of amounts with two years or more, in whole units */
+    int64_t *v = mem_alloc(sizeof(int64_t) * (size_t)ny * (size_t)(t->nrows + 1));
+    bool *has = mem_alloc(sizeof(bool) * (size_t)ny * (size_t)(t->nrows + 1));
+    int *rows = mem_alloc(sizeof(int) * (size_t)(t->nrows + 1));
+    int n = 0;
+    int64_t lo = 0, hi = 0;
+    for (int i = 0; i < t->nrows; i++) {
+        const Row *r = t->rows[i];
+        if (r->kind != K_MONEY)
+            continue;
+        int points = 0;
+        for (int y = 0; y < ny; y++) {
+            int64_t m;
+            has[n * ny + y] = cell_amount(t, r, cols[y], h->res, &m);
+            if (!has[n * ny + y])
+                continue;
+            v[n * ny + y] = whole(m);
+            points++;
+        }
+        if (points < 2)
+            continue;
+        for (int y = 0; y < ny; y++)
+            if (has[n * ny + y]) {
+                lo = v[n * ny + y] < lo ? v[n * ny + y] : lo;
+                hi = v[n * ny + y] > hi ? v[n * ny + y] : hi;
+            }
+        rows[n++] = i;
+    }
+    if (!n) {
+        mem_free(cols);
+        mem_free(v);
+        mem_free(has);
+        mem_free(rows);
+        return;
+    }
+    /* the axis: from below the lowest to above the highest amount, zero included */
+    const int64_t limit = INT64_MAX / 16;
+    lo = lo < -limit ? -limit : lo;
+    hi = hi > limit ? limit : hi;
+    int64_t step = tick_step(hi - lo > 0 ? hi - lo : 1);
+    int64_t axis_lo = floor_to(lo, step), axis_hi = ceil_to(hi, step);
+    if (axis_hi == axis_lo)
+        axis_hi = axis_lo + step;
+    enum { LEFT = 92, RIGHT = 28, TOP = 24, PLOT_H = 240, LEGEND_ROW = 20 };
+    const int plot_w = CHART_W - LEFT - RIGHT;
+    const int legend_y = TOP + PLOT_H + 40;
+    const int height = legend_y + n * LEGEND_ROW + 4;
+#define Y_OF(val) (TOP + scale(axis_hi - (val), PLOT_H, axis_hi - axis_lo))
+#define X_OF(i) (LEFT + (ny > 1 ? scale((i), plot_w, ny - 1) : plot_w / 2))
+    fprintf(out, "<figure class=\"chart\">\n<svg class=\"overview-chart\" "
+                 "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
+                 "height=\"%d\" role=\"img\"><title>",
+            CHART_W, height, CHART_W, height);
+    put_text(out, t->title ? t->title : t->name);
+    fputs("</title>\n", out);
+    fprintf(out, "<text class=\"axis-unit\" x=\"%d\" y=\"%d\">%s</text>\n", LEFT - 8, TOP - 10,
+            unit_title(t->unit));
+    /* the ticks of the amounts, and the zero line */
+    fputs("<g class=\"y-axis\">", out);
+    for (int64_t tv = axis_lo; tv <= axis_hi; tv += step) {
+        long long y = (long long)Y_OF(tv);
+        fprintf(out, "<line class=\"grid%s\" x1=\"%d\" y1=\"%lld\" x2=\"%d\" y2=\"%lld\"/>"
+                     "<text class=\"tick\" x=\"%d\" y=\"%lld\">",
+                tv == 0 ? " zero" : "", LEFT, y, CHART_W - RIGHT, y, LEFT - 8, y + 4);
+        put_whole(out, tv);
+        fputs("</text>", out);
+        if (axis_hi - tv < step)
+            break;
+    }
+    fputs("</g>\n<g class=\"x-axis\">", out);
+    for (int y = 0; y < ny; y++)
+        fprintf(out, "<text class=\"year\" x=\"%lld\" y=\"%d\">%d</text>", (long long)X_OF(y),
+                TOP + PLOT_H + 20, t->columns[cols[y]]->key.year);
+    fputs("</g>\n", out);
+    char buf[REPORT_CELL_MAX];
+    for (int s = 0; s < n; s++) {
+        const Row *r = t->rows[rows[s]];
+        fprintf(out, "<g class=\"line s%d\"><polyline class=\"series\" points=\"", s % 6 + 1);
+        bool first = true;
+        for (int y = 0; y < ny; y++) {
+            if (!has[s * ny + y])
+                continue;
+            fprintf(out, "%s%lld,%lld", first ? "" : " ", (long long)X_OF(y),
+                    (long long)Y_OF(v[s * ny + y]));
+            first = false;
+        }
+        fputs("\"><title>", out);
+        put_text(out, row_title(r));
+        fputs("</title></polyline>", out);
+        for (int y = 0; y < ny; y++) {
+            if (!has[s * ny + y])
+                continue;
+            bool computed;
+            fprintf(out, "<circle class=\"point\" cx=\"%lld\" cy=\"%lld\" r=\"3.5\"><title>",
+                    (long long)X_OF(y), (long long)Y_OF(v[s * ny + y]));
+            put_text(out, row_title(r));
+            fprintf(out, ", %d: ", t->columns[cols[y]]->key.year);
+            put_text(out, report_cell(t, r, cols[y], h->res, &computed, buf));
+            fputs("</title></circle>", out);
+        }
+        fputs("</g>\n", out);
+    }
+    /* the legend, a line per row */
+    fputs("<g class=\"legend\">", out);
+    for (int s = 0; s < n; s++) {
+        int y = legend_y + s * LEGEND_ROW;
+        fprintf(out, "<g class=\"legend-item s%d\"><line x1=\"%d\" y1=\"%d\" x2=\"%d\" "
+                     "y2=\"%d\"/><circle cx=\"%d\" cy=\"%d\" r=\"3.5\"/><text x=\"%d\" y=\"%d\">",
+                s % 6 + 1, LEFT, y, LEFT + 28, y, LEFT + 14, y, LEFT + 38, y + 4);
+        put_short(out, row_title(t->rows[rows[s]]), 80);
+        fputs("</text></g>", out);
+    }
+    fputs("</g>\n</svg>\n<figcaption>", out);
+    put_text(out, t->title ? t->title : t->name);
+    fputs(": ", out);
+    /* TRANSLATORS: the caption of the overview's line chart: "the amounts of 5 years,
+     * in kr." */
+    fprintf(out, ngettext("the amounts of %d year, in %s.", "the amounts of %d years, in %s.",
+                          (unsigned long)ny), ny, unit_title(t->unit));
+    fputs("</figcaption>\n</figure>\n", out);
+#undef Y_OF
+#undef X_OF
+    mem_free(cols);
+    mem_free(v);
+    mem_free(has);
+    mem_free(rows);
+}
+
+/* ---- checks -------------------------------------------------------------------- */
+
+/* Counts the runs of each check once. */
+static void count_runs(Html *h)
+{
+    int n = h->prog->checks.len, k = 0;
+    h->run_first = mem_alloc(sizeof(int) * 3 * (size_t)(n + 1));
+    h->run_count = h->run_first + n + 1;
+    h->run_failed = h->run_count + n + 1;
+    for (int i = 0; i < n; i++) {
+        const Check *c = h->prog->checks.items[i];
+        h->run_first[i] = k;
+        for (; k < h->res->runs.len && ((const CheckRun *)h->res->runs.items[k])->check == c;
+             k++) {
+            h->run_count[i]++;
+            h->run_failed[i] += !((const CheckRun *)h->res->runs.items[k])->passed;
+        }
+    }
+    h->runs_ordered = k == h->res->runs.len;
+}
+
+/* The runs of check i: [*from, *to) of Results.runs, the check's own among them. */
+static void run_range(const Html *h, int i, int *from, int *to)
+{
+    *from = h->runs_ordered ? h->run_first[i] : 0;
+    *to = h->runs_ordered ? h->run_first[i] + h->run_count[i] : h->res->runs.len;
+}
+
+static void check_outcome(const Html *h, int i, int *runs, int *failed)
+{
+    int from, to;
+    run_range(h, i, &from, &to);
+    const Check *c = h->prog->checks.items[i];
+    *runs = *failed = 0;
+    for (int k = from; k < to; k++) {
+        const CheckRun *r = h->res->runs.items[k];
+        if (r->check != c)
+            continue;
+        (*runs)++;
+        *failed += !r->passed;
+    }
+}
+
+/* Escaped text in a buffer of its own, to put into a translated sentence; free() it. */
+static char *escaped(const char *s, bool is_value, const Value *v)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return NULL;
+    if (is_value)
+        put_value(m, v);
+    else
+        put_text(m, s);
+    if (fclose(m) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+/* "<code>a</code> is <span>5 kr</span>": an operand and its value, in a sentence. */
+static void put_operand_is(FILE *out, const Operand *o)
+{
+    char *text = escaped(o->text, false, NULL), *value = escaped(NULL, true, &o->value);
+    size_t n = (text ? strlen(text) : 0) + 64, m = (value ? strlen(value) : 0) + 64;
+    char *code = mem_alloc(n), *span = mem_alloc(m);
+    snprintf(code, n, "<code>%s</code>", text ? text : "");
+    snprintf(span, m, "<span class=\"value\">%s</span>", value ? value : "");
+    /* TRANSLATORS: "balance.equity[year] is 2 958 574 kr": an operand of a failed check
+     * and its value. */
+    fprintf(out, _("%s is %s"), code, span);
+    mem_free(code);
+    mem_free(span);
+    free(text);
+    free(value);
+}
+
+static void failed_run(FILE *out, const Finding *f)
+{
+    fputs("<li>", out);
+    if (f->where) {
+        fputs("<span class=\"where\">", out);
+        put_text(out, f->where);
+        fputs(":</span> ", out);
+    }
+    int from = 0;
+    if (f->type == FIND_CHECK && f->noperands >= 2) {
+        put_operand_is(out, &f->operands[0]);
+        fputs(", ", out);
+        put_operand_is(out, &f->operands[1]);
+        from = 2;
+    } else if (f->message) {
+        put_text(out, f->message);
+    }
+    if (f->has_difference) {
+        fprintf(out, "; %s <span class=\"value\">", _("difference"));
+        put_num(out, f->difference, f->difference_kind, f->difference_unit);
+        fputs("</span>", out);
+    }
+    if (from < f->noperands) {
+        fprintf(out, "; %s ", _("operands"));
+        for (int i = from; i < f->noperands; i++) {
+            fputs(i > from ? ", <code>" : "<code>", out);
+            put_text(out, f->operands[i].text);
+            fputs("</code> ", out);
+            put_value(out, &f->operands[i].value);
+        }
+    }
+    fputs(" <span class=\"place\">(", out);
+    put_place(out, f->loc);
+    fputs(")</span></li>\n", out);
+}
+
+static void html_checks(Html *h)
+{
+    FILE *out = h->out;
+    const Results *res = h->res;
+    fprintf(out, "<section class=\"checks\" id=\"checks\">\n<h2>%s</h2>\n", _("Checks"));
+    int count[4] = {0};
+    for (int i = 0; i < h->prog->checks.len; i++) {
+        const Check *c = h->prog->checks.items[i];
+        int runs, failed;
+        check_outcome(h, i, &runs, &failed);
+        count[runs == 0 ? 3 : !failed ? 0 : c->severity == SEV_ERROR ? 1 : 2]++;
+    }
+    fputs("<p class=\"lead\">", out);
+    /* TRANSLATORS: the counts of the checks in the rule files, by outcome. */
+    fprintf(out, ngettext("%d check in the rule files: %d passed, %d failed, %d with a "
+                          "warning, %d not run.",
+                          "%d checks in the rule files: %d passed, %d failed, %d with a "
+                          "warning, %d not run.", (unsigned long)h->prog->checks.len),
+            h->prog->checks.len, count[0], count[1], count[2], count[3]);
+    fprintf(out, " %s</p>\n", _("A check on several columns or rows runs once for each; a "
+                                "failed run is explained under its check."));
+    fputs("<ol class=\"check-list\">\n", out);
+    for (int i = 0; i < h->prog->checks.len; i++) {
+        const Check *c = h->prog->checks.items[i];
+        int runs, failed;
+        check_outcome(h, i, &runs, &failed);
+        const char *cls = runs == 0 ? "not-run" : !failed ? "passed"
+                          : c->severity == SEV_ERROR ? "failed" : "warning";
+        /* TRANSLATORS: the outcome of a check in the HTML report. */
+        const char *word = runs == 0 ? _("not run") : !failed ? _("passed")
+                           : c->severity == SEV_ERROR ? _("FAILED") : _("warning");
+        fprintf(out, "<li class=\"check %s\" id=\"c-", cls);
+        put_text(out, c->name);
+        fprintf(out, "\"><span class=\"outcome\">%s</span>"
+                     "<div class=\"check-body\"><p class=\"check-title\">",
+                word);
+        put_text(out, c->title ? c->title : c->name);
+        fputs(" <code class=\"name\">", out);
+        put_text(out, c->name);
+        fprintf(out, "</code> <span class=\"severity\">%s</span>",
+                c->severity == SEV_ERROR ? _("error") : _("warning"));
+        if (runs > 1) {
+            fputs(" <span class=\"runs\">", out);
+            if (failed)
+                fprintf(out, ngettext("%d run", "%d runs", (unsigned long)runs), runs);
+            else
+                fprintf(out, ngettext("%d run, passed", "%d runs, all passed",
+                                      (unsigned long)runs), runs);
+            fputs("</span>", out);
+        }
+        fputs("</p>\n", out);
+        if (c->source) {
+            fputs("<p class=\"source\">", out);
+            put_text(out, c->source);
+            fputs("</p>\n", out);
+        }
+        if (failed) {
+            fputs("<div class=\"explain\"><p class=\"expr\"><code>", out);
+            put_written(out, c->expr->loc);
+            fputs("</code></p>\n<ul class=\"failed-runs\">\n", out);
+            int from, to;
+            run_range(h, i, &from, &to);
+            for (int k = from; k < to; k++) {
+                const CheckRun *r = res->runs.items[k];
+                if (r->check == c && !r->passed && r->explained)
+                    failed_run(out, r->explained);
+            }
+            fputs("</ul>\n", out);
+            if (c->message) {
+                fputs("<p class=\"message\">", out);
+                put_text(out, c->message);
+                fputs("</p>\n", out);
+            }
+            fputs("</div>\n", out);
+        }
+        fputs("</div></li>\n", out);
+    }
+    fputs("</ol>\n</section>\n", out);
+}
+
+/* Findings no table cell shows: an allocation's shares, or a figure outside the
+ * tables. */
+static void other_findings(Html *h)
+{
+    FILE *out = h->out;
+    int n = 0;
+    for (int i = 0; i < h->res->failed.len; i++) {
+        const Finding *f = h->res->failed.items[i];
+        n += f->type != FIND_CHECK && !h->table_of[i];
+    }
+    if (!n)
+        return;
+    fprintf(out, "<section class=\"other\" id=\"other\">\n<h2>%s</h2>\n"
+                 "<aside class=\"findings\"><ol>\n", _("Other findings"));
+    for (int i = 0; i < h->res->failed.len; i++) {
+        const Finding *f = h->res->failed.items[i];
+        if (f->type == FIND_CHECK || h->table_of[i])
+            continue;
+        explain_finding(h, f, h->mark[i]);
+    }
+    fputs("</ol></aside>\n</section>\n", out);
+}
+
+/* ---- the page ------------------------------------------------------------------ */
+
+static const char STYLE[] =
+    ":root{--ink:#1b2430;--muted:#5d6877;--rule:#d9dee5;--rule-strong:#27313d;"
+    "--accent:#1f4e79;--accent-soft:#eaf1f8;--bad:#b42318;--bad-soft:#fdeceb;"
+    "--warn:#a15c07;--warn-soft:#fdf3e3;--ok:#1c7444;--ok-soft:#e6f4ec;"
+    "--actual:#1f4e79;--budget:#a9bfd6}\n"
+    "*{box-sizing:border-box}\n"
+    "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    "body{margin:0;color:var(--ink);background:#f3f5f8;"
+    "font-family:\"Source Sans 3\",\"Source Sans Pro\",\"Segoe UI\",\"Helvetica Neue\","
+    "Helvetica,Arial,\"Liberation Sans\",\"DejaVu Sans\",sans-serif;"
+    "font-size:15px;line-height:1.45}\n"
+    ".page{max-width:960px;margin:0 auto;padding:40px 56px 56px;background:#fff;"
+    "box-shadow:0 1px 4px rgba(20,30,45,.12)}\n"
+    "header.cover{border-bottom:3px solid var(--accent);padding-bottom:18px;margin-bottom:8px}\n"
+    ".federation{margin:0;color:var(--accent);font-size:13px;font-weight:600;"
+    "letter-spacing:.06em;text-transform:uppercase}\n"
+    "h1{margin:6px 0 4px;font-size:32px;line-height:1.15;font-weight:700}\n"
+    ".meta{margin:0;color:var(--muted);font-size:13px}\n"
+    ".meta span+span::before{content:\"\\00b7\";margin:0 .5em;color:var(--rule)}\n"
+    ".summary{margin:14px 0 0;font-size:13px;color:var(--muted)}\n"
+    ".cards{display:flex;gap:10px;margin:16px 0 0;padding:0;list-style:none}\n"
+    ".cards li{flex:1;border:1px solid var(--rule);border-top-width:4px;border-radius:4px;"
+    "padding:8px 12px;background:#fff}\n"
+    ".cards b{display:block;font-size:24px;line-height:1.1;font-variant-numeric:tabular-nums}\n"
+    ".cards span{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}\n"
+    ".cards .all{border-top-color:var(--accent)}.cards .passed{border-top-color:var(--ok)}"
+    ".cards .failed{border-top-color:var(--bad)}.cards .warnings{border-top-color:var(--warn)}\n"
+    ".cards .failed b{color:var(--bad)}.cards .warnings b{color:var(--warn)}"
+    ".cards .passed b{color:var(--ok)}\n"
+    "section.glance{margin:20px 0 0}\n"
+    "section.glance h2,nav.contents h2{font-size:12px;margin:0 0 6px;color:var(--muted);"
+    "text-transform:uppercase;letter-spacing:.06em;border:0;padding:0}\n"
+    "ol.glance-list{list-style:none;margin:0;padding:0;font-size:13px;"
+    "border-top:1px solid var(--rule)}\n"
+    "li.glance{display:flex;gap:10px;align-items:baseline;padding:4px 0;"
+    "border-bottom:1px solid var(--rule);break-inside:avoid}\n"
+    "li.glance p{margin:0}\n"
+    "li.glance .key{flex:none;width:64px;text-align:center}\n"
+    "li.glance .outcome{display:inline-block;width:100%;font-size:10.5px;font-weight:700;"
+    "letter-spacing:.03em;border-radius:3px;padding:1px 0}\n"
+    "li.glance.failed .outcome{background:var(--bad);color:#fff}\n"
+    "li.glance.warning .outcome{background:var(--warn-soft);color:var(--warn);"
+    "box-shadow:inset 0 0 0 1px var(--warn)}\n"
+    "li.glance .in{color:var(--muted)}li.glance .in::after{content:\" \\203a\"}\n"
+    "li.glance .figures{color:var(--muted);white-space:nowrap}\n"
+    "li.glance .figures b{color:var(--ink)}li.glance .figures b.stated{color:var(--bad)}\n"
+    "li.glance a{color:var(--ink);font-weight:600;text-decoration:none}\n"
+    "li.glance a.mark{color:#fff}\n"
+    "li.glance .why{color:var(--muted)}\n"
+    "nav.contents{margin:20px 0 6px;font-size:13px}\n"
+    "nav.contents ol{columns:2;column-gap:32px;margin:0;padding-left:1.6em}\n"
+    "nav.contents li{break-inside:avoid}\n"
+    "nav.contents a{color:var(--ink);text-decoration:none}\n"
+    "nav.contents .count{color:var(--bad);font-weight:600;margin-left:.4em}\n"
+    "h2{font-size:20px;margin:36px 0 10px;padding-bottom:4px;border-bottom:1px solid var(--rule);"
+    "color:var(--accent);break-after:avoid}\n"
+    "section.report-table{margin:26px 0 0}\n"
+    ".table-block{break-inside:avoid}\n"
+    "table.fin{width:100%;border-collapse:collapse;font-size:14px;line-height:1.3}\n"
+    "table.fin caption{text-align:left;font-weight:700;font-size:16px;padding:0 0 6px;"
+    "caption-side:top}\n"
+    "table.fin caption .unit{font-weight:400;font-size:12px;color:var(--muted);"
+    "border:1px solid var(--rule);border-radius:3px;padding:0 5px;margin-left:6px;"
+    "vertical-align:2px}\n"
+    "table.fin thead th{font-size:12px;font-weight:600;color:var(--muted);vertical-align:bottom;"
+    "border-bottom:1.5px solid var(--rule-strong);padding:4px 6px}\n"
+    "table.fin th,table.fin td{padding:3px 6px;border-bottom:1px solid var(--rule)}\n"
+    "table.fin th.label{text-align:left;font-weight:400;width:46%}\n"
+    "table.fin thead th.label{width:auto}\n"
+    "table.fin .note{text-align:center;width:3.2em;color:var(--muted)}\n"
+    "table.fin .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums;"
+    "padding-right:1.9em;position:relative}\n"
+    "table.fin thead th.num{white-space:normal}\n"
+    "table.fin td.text{white-space:normal;font-style:italic;color:var(--muted)}\n"
+    "table.fin td.computed{color:var(--muted)}\n"
+    "table.fin tr.section th{text-align:left;font-weight:700;padding-top:9px;"
+    "border-bottom:1px solid var(--rule)}\n"
+    "table.fin tr.section.empty th{font-weight:600;font-style:italic;color:var(--muted)}\n"
+    "table.fin tr.total th,table.fin tr.total td{font-weight:700;"
+    "border-top:1px solid var(--rule-strong)}\n"
+    "table.fin tbody tr:last-child th,table.fin tbody tr:last-child td{"
+    "border-bottom:1.5px solid var(--rule-strong)}\n"
+    "tr.d1 th.label,tr.section.d1 th{padding-left:1.4em}"
+    "tr.d2 th.label,tr.section.d2 th{padding-left:2.6em}"
+    "tr.d3 th.label,tr.section.d3 th{padding-left:3.8em}"
+    "tr.d4 th.label,tr.section.d4 th,tr.d5 th.label,tr.section.d5 th,"
+    "tr.d6 th.label,tr.section.d6 th{padding-left:5em}\n"
+    "table.fin td.differs{background:var(--bad-soft);color:var(--bad);font-weight:700;"
+    "box-shadow:inset 0 0 0 1.5px var(--bad)}\n"
+    ".marks{position:absolute;right:2px;top:50%;transform:translateY(-50%);"
+    "display:inline-flex;gap:1px}\n"
+    ".mark{display:inline-block;min-width:1.45em;height:1.45em;line-height:1.45em;"
+    "border-radius:50%;background:var(--bad);color:#fff;font-size:10.5px;font-weight:700;"
+    "text-align:center;text-decoration:none;font-style:normal}\n"
+    "aside.findings{margin:8px 0 0;padding:8px 12px 8px 12px;background:var(--bad-soft);"
+    "border-left:4px solid var(--bad);border-radius:0 4px 4px 0;font-size:13px}\n"
+    "aside.findings .findings-title{margin:0 0 4px;font-weight:700;color:var(--bad)}\n"
+    "aside.findings ol{list-style:none;margin:0;padding:0}\n"
+    "li.finding{display:flex;gap:10px;padding:6px 0;border-top:1px solid #f3c9c5}\n"
+    "li.finding:first-child{border-top:0}\n"
+    "li.finding>.mark{flex:none;margin-top:2px}\n"
+    "li.finding p{margin:0}\n"
+    "li.finding .message{font-weight:600}\n"
+    "dl.figures{display:flex;flex-wrap:wrap;gap:2px 18px;margin:3px 0 2px}\n"
+    "dl.figures div{display:flex;gap:6px}\n"
+    "dl.figures dt{color:var(--muted)}dl.figures dd{margin:0;font-weight:600;"
+    "font-variant-numeric:tabular-nums}\n"
+    "dl.figures dd.stated{color:var(--bad)}\n"
+    "code{font-family:\"DejaVu Sans Mono\",\"Liberation Mono\",Menlo,Consolas,monospace;"
+    "font-size:.88em}\n"
+    ".place{color:var(--muted);font-size:11.5px}\n"
+    "figure.chart{margin:14px 0 0;break-inside:avoid}\n"
+    "figure.chart svg{display:block;width:100%;height:auto}\n"
+    "figure.chart figcaption{font-size:12px;color:var(--muted);margin-top:4px}\n"
+    "svg text{font-family:inherit;font-size:11px;fill:var(--ink)}\n"
+    "svg .row-label{text-anchor:end}svg .bar-pair.total .row-label{font-weight:700}\n"
+    "svg .value{font-size:10px;fill:var(--muted);font-variant-numeric:tabular-nums}\n"
+    "svg rect.actual,svg rect.actual-key{fill:var(--actual)}"
+    "svg rect.budget,svg rect.budget-key{fill:var(--budget)}\n"
+    "svg .axis{stroke:var(--rule-strong);stroke-width:1}\n"
+    "svg path.break{stroke:#fff;stroke-width:3}\n"
+    "svg .grid{stroke:var(--rule);stroke-width:1}svg .grid.zero{stroke:var(--rule-strong)}\n"
+    "svg .tick{text-anchor:end;font-size:10.5px;fill:var(--muted);"
+    "font-variant-numeric:tabular-nums}\n"
+    "svg .year{text-anchor:middle;fill:var(--muted)}\n"
+    "svg .axis-unit{text-anchor:end;font-size:10.5px;fill:var(--muted)}\n"
+    "svg polyline.series{fill:none;stroke-width:2.5;stroke-linejoin:round}\n"
+    "svg .legend-item line{stroke-width:2.5}\n"
+    ".s1{--c:#1f4e79}.s2{--c:#d0771e}.s3{--c:#2e8b57}.s4{--c:#7a4fb0}.s5{--c:#b42318}"
+    ".s6{--c:#3b8ea5}\n"
+    "svg .line polyline,svg .legend-item line{stroke:var(--c)}"
+    "svg .line circle,svg .legend-item circle{fill:#fff;stroke:var(--c);stroke-width:2}\n"
+    "section.checks .lead{color:var(--muted);font-size:13px;margin:0 0 10px}\n"
+    "ol.check-list{list-style:none;margin:0;padding:0;font-size:13.5px}\n"
+    "li.check{display:flex;gap:12px;padding:6px 0;border-bottom:1px solid var(--rule);"
+    "break-inside:avoid}\n"
+    "li.check .outcome{flex:none;width:5.6em;text-align:center;font-size:11px;font-weight:700;"
+    "letter-spacing:.03em;border-radius:3px;padding:2px 0;height:1.8em;margin-top:1px}\n"
+    "li.passed .outcome{background:var(--ok-soft);color:var(--ok)}\n"
+    "li.failed .outcome{background:var(--bad);color:#fff}\n"
+    "li.warning .outcome{background:var(--warn-soft);color:var(--warn);"
+    "box-shadow:inset 0 0 0 1px var(--warn)}\n"
+    "li.not-run .outcome{background:#eef0f3;color:var(--muted)}\n"
+    ".check-body{flex:1;min-width:0}\n"
+    ".check-body p{margin:0}\n"
+    ".check-title{font-weight:600}\n"
+    ".check-title .name{font-weight:400;color:var(--muted);margin-left:.3em}\n"
+    ".check-title .severity,.check-title .runs{font-weight:400;font-size:11.5px;"
+    "color:var(--muted);margin-left:.4em}\n"
+    ".check-body .source{font-size:12px;color:var(--muted)}\n"
+    ".explain{margin-top:5px;padding:6px 10px;border-radius:4px;background:var(--bad-soft);"
+    "border-left:3px solid var(--bad)}\n"
+    "li.warning .explain{background:var(--warn-soft);border-left-color:var(--warn)}\n"
+    ".explain .expr code{white-space:pre-wrap}\n"
+    ".explain ul{margin:3px 0;padding-left:1.2em}\n"
+    ".explain .message{font-style:italic}\n"
+    "footer{margin-top:32px;padding-top:8px;border-top:1px solid var(--rule);font-size:11.5px;"
+    "color:var(--muted)}\n"
+    "@page{size:A4;margin:16mm 15mm 18mm 15mm;"
+    "@bottom-right{content:counter(page) \" / \" counter(pages);font-size:8pt;color:#5d6877}}\n"
+    "@media print{"
+    "body{background:#fff;font-size:9.5pt;line-height:1.35}"
+    ".page{max-width:none;margin:0;padding:0;box-shadow:none}"
+    "h1{font-size:22pt}h2{font-size:14pt;margin-top:20pt}"
+    "table.fin{font-size:9pt}table.fin caption{font-size:11pt}"
+    "table.fin thead th{font-size:8pt}"
+    "thead{display:table-header-group}"
+    "tr,li.finding,li.check{break-inside:avoid;page-break-inside:avoid}"
+    "caption{break-after:avoid}"
+    "section.checks{break-before:page}"
+    "a{color:inherit;text-decoration:none}"
+    "aside.findings,.explain{font-size:8.5pt}ol.check-list{font-size:9pt}"
+    ".cards b{font-size:16pt}"
+    "}\n";
+
+static const char *report_entry(const Report *rep, const char *key)
+{
+    for (int i = 0; rep && i < rep->entries.len; i++) {
+        const ReportEntry *e = rep->entries.items[i];
+        if (strcmp(e->key, key) == 0 && e->text)
+            return e->text;
+    }
+    return NULL;
+}
+
+/* A report entry's value as written after its key, such as a date. */
+static void put_entry_written(FILE *out, const Report *rep, const char *key)
+{
+    for (int i = 0; rep && i < rep->entries.len; i++) {
+        const ReportEntry *e = rep->entries.items[i];
+        if (strcmp(e->key, key) != 0 || e->text || !e->loc.src)
+            continue;
+        size_t k = strlen(e->key);
+        const char *t = e->loc.src->text + e->loc.start + k;
+        size_t n = e->loc.end - e->loc.start > k ? e->loc.end - e->loc.start - k : 0;
+        while (n && (*t == ' ' || *t == '\t')) {
+            t++;
+            n--;
+        }
+        put_textn(out, t, n, 0);
+        return;
+    }
+}
+
+static bool has_entry(const Report *rep, const char *key)
+{
+    for (int i = 0; rep && i < rep->entries.len; i++) {
+        const ReportEntry *e = rep->entries.items[i];
+        if (strcmp(e->key, key) == 0 && !e->text)
+            return true;
+    }
+    return false;
+}
+
+static int table_findings(const Html *h, const Table *t)
+{
+    int n = 0;
+    for (int i = 0; i < h->res->failed.len; i++)
+        n += h->table_of[i] == t;
+    return n;
+}
+
+/* Numbers the findings of figures in the order the page shows them: the cells of each
+ * table, row by row, then those no cell shows. A cell's findings are found by their
+ * location, as the text report finds them. */
+static void number_findings(Html *h)
+{
+    int nfailed = h->res->failed.len;
+    h->mark = mem_alloc(sizeof(int) * (size_t)(nfailed + 1));
+    h->table_of = mem_alloc(sizeof(Table *) * (size_t)(nfailed + 1));
+    h->by_mark = mem_alloc(sizeof(int) * (size_t)(nfailed + 1));
+    h->keys = mem_alloc(sizeof(CellKey) * (size_t)(nfailed + 1));
+    for (int i = 0; i < nfailed; i++) {
+        const Finding *f = h->res->failed.items[i];
+        if (is_cell_finding(f) && f->loc.src)
+            h->keys[h->nkeys++] = (CellKey){(uintptr_t)f->loc.src, f->loc.start, i};
+    }
+    qsort(h->keys, (size_t)h->nkeys, sizeof(CellKey), key_cmp);
+    for (int ti = 0; ti < h->prog->tables.len; ti++) {
+        const Table *t = h->prog->tables.items[ti];
+        for (int r = 0; r < t->nrows; r++)
+            for (int c = 0; c < t->ncolumns; c++) {
+                int idx[8];
+                int n = cell_findings(h, t, &t->rows[r]->cells[c], idx, 8);
+                for (int k = 0; k < n; k++)
+                    if (!h->mark[idx[k]]) {
+                        h->mark[idx[k]] = ++h->marks;
+                        h->by_mark[h->marks] = idx[k];
+                        h->table_of[idx[k]] = t;
+                    }
+            }
+    }
+    for (int i = 0; i < nfailed; i++) {
+        const Finding *f = h->res->failed.items[i];
+        if (f->type != FIND_CHECK && !h->mark[i]) {
+            h->mark[i] = ++h->marks;
+            h->by_mark[h->marks] = i;
+        }
+    }
+}
+
+/* What finsam found, at a glance, before the tables: each disagreeing figure with its
+ * mark, then each failed check, errors first; each links to its explanation. */
+static void glance(Html *h)
+{
+    FILE *out = h->out;
+    const Results *res = h->res;
+    fprintf(out, "<section class=\"glance\" id=\"findings\">\n<h2>%s</h2>\n", _("Findings"));
+    int nchecks = 0;
+    for (int i = 0; i < h->prog->checks.len; i++) {
+        int runs, failed;
+        check_outcome(h, i, &runs, &failed);
+        nchecks += failed > 0;
+    }
+    if (!h->marks && !nchecks) {
+        fprintf(out, "<p class=\"lead\">%s</p>\n</section>\n",
+                _("Every figure agrees with the one computed from the report, and every "
+                  "check passed."));
+        return;
+    }
+    fputs("<ol class=\"glance-list\">\n", out);
+    for (int m = 1; m <= h->marks; m++) {
+        int i = h->by_mark[m];
+        const Finding *f = res->failed.items[i];
+        fprintf(out, "<li class=\"glance figure\"><span class=\"key\"><a class=\"mark\" "
+                     "href=\"#d%d\">%d</a></span><p>", m, m);
+        if (h->table_of[i]) {
+            const Table *t = h->table_of[i];
+            fputs("<span class=\"in\">", out);
+            put_text(out, t->title ? t->title : t->name);
+            fputs("</span> ", out);
+        }
+        put_text(out, f->message);
+        if (f->has_stated) {
+            fprintf(out, " <span class=\"figures\">%s <b class=\"stated\">", _("stated"));
+            put_value(out, &f->stated);
+            fprintf(out, "</b>, %s <b>", says_word(f));
+            put_value(out, &f->computed);
+            fputs("</b></span>", out);
+        }
+        fputs("</p></li>\n", out);
+    }
+    for (int sev = SEV_ERROR; sev <= SEV_WARNING; sev++)
+        for (int i = 0; i < h->prog->checks.len; i++) {
+            const Check *c = h->prog->checks.items[i];
+            int runs, failed;
+            check_outcome(h, i, &runs, &failed);
+            if (!failed || (int)c->severity != sev)
+                continue;
+            fprintf(out, "<li class=\"glance %s\"><span class=\"key\"><span class=\"outcome\">"
+                         "%s</span></span><p><a href=\"#c-",
+                    sev == SEV_ERROR ? "failed" : "warning",
+                    sev == SEV_ERROR ? _("FAILED") : _("warning"));
+            put_text(out, c->name);
+            fputs("\">", out);
+            put_text(out, c->title ? c->title : c->name);
+            fputs("</a>", out);
+            if (c->message) {
+                fputs(" <span class=\"why\">", out);
+                put_text(out, c->message);
+                fputs("</span>", out);
+            }
+            fputs("</p></li>\n", out);
+        }
+    fputs("</ol>\n</section>\n", out);
+}
+
+/* "2025.fin: 325 checks, 308 passed, 11 failed, 6 warnings", as finsam check ends. */
+static void put_summary(FILE *out, const char *path, const Results *res)
+{
+    char checks[64], passed[64], failed[64], warnings[64];
+    snprintf(checks, sizeof checks, ngettext("%d check", "%d checks", (unsigned long)res->checks),
+             res->checks);
+    snprintf(passed, sizeof passed, ngettext("%d passed", "%d passed", (unsigned long)res->passed),
+             res->passed);
+    snprintf(failed, sizeof failed,
+             ngettext("%d failed", "%d failed", (unsigned long)res->failed_errors),
+             res->failed_errors);
+    snprintf(warnings, sizeof warnings,
+             ngettext("%d warning", "%d warnings", (unsigned long)res->failed_warnings),
+             res->failed_warnings);
+    /* each part escaped, then put in the places the translation gives them */
+    char *parts[5] = {escaped(path, false, NULL), escaped(checks, false, NULL),
+                      escaped(passed, false, NULL), escaped(failed, false, NULL),
+                      escaped(warnings, false, NULL)};
+    fprintf(out, _("%s: %s, %s, %s, %s\n"), parts[0] ? parts[0] : "",
+            parts[1] ? parts[1] : "", parts[2] ? parts[2] : "", parts[3] ? parts[3] : "",
+            parts[4] ? parts[4] : "");
+    for (int i = 0; i < 5; i++)
+        free(parts[i]);
+}
+
+static void card(FILE *out, const char *cls, int n, const char *word)
+{
+    fprintf(out, "<li class=\"%s\"><b>%d</b><span>%s</span></li>", cls, n, word);
+}
+
 void write_html(FILE *out, Program *prog, const Results *res, const char *path)
 {
-    (void)prog;
-    (void)res;
-    fprintf(out, "<!DOCTYPE html><title>%s</title>\n", path);
+    const Report *rep = prog->report;
+    const char *title = rep && rep->title ? rep->title : path;
+    const char *federation = report_entry(rep, "federation");
+    Html h = {.out = out, .prog = prog, .res = res};
+    number_findings(&h);
+    count_runs(&h);
+
+    fputs("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"generator\" content=\"finsam " FINSAM_VERSION "\">\n<title>", out);
+    put_text(out, title);
+    if (federation) {
+        fputs(" \xE2\x80\x93 ", out);
+        put_text(out, federation);
+    }
+    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<div class=\"page\">\n",
+            STYLE);
+
+    /* the title, the summary line and the counts */
+    fputs("<header class=\"cover\">\n", out);
+    if (federation) {
+        fputs("<p class=\"federation\">", out);
+        put_text(out, federation);
+        fputs("</p>\n", out);
+    }
+    fputs("<h1>", out);
+    put_text(out, title);
+    fputs("</h1>\n<p class=\"meta\">", out);
+    if (rep && rep->year) {
+        fputs("<span>", out);
+        /* TRANSLATORS: under the report's title: the year it reports on. */
+        fprintf(out, _("Year %d"), rep->year);
+        fputs("</span>", out);
+    }
+    if (has_entry(rep, "decided")) {
+        /* TRANSLATORS: under the report's title, followed by the date the board
+         * decided the report. */
+        fprintf(out, "<span>%s ", _("Decided"));
+        put_entry_written(out, rep, "decided");
+        fputs("</span>", out);
+    }
+    fputs("<span>", out);
+    fprintf(out, _("Checked by finsam %s"), FINSAM_VERSION);
+    fputs("</span></p>\n<p class=\"summary\">", out);
+    put_summary(out, path, res);
+    fputs("</p>\n<ul class=\"cards\">", out);
+    /* TRANSLATORS: the four counts at the top of the HTML report, under their numbers. */
+    card(out, "all", res->checks, _("checks"));
+    card(out, "passed", res->passed, _("passed"));
+    card(out, "failed", res->failed_errors, _("failed"));
+    card(out, "warnings", res->failed_warnings, _("warnings"));
+    fputs("</ul>\n</header>\n", out);
+    glance(&h);
+
+    /* contents */
+    fprintf(out, "<nav class=\"contents\"><h2>%s</h2><ol>\n", _("Contents"));
+    for (int i = 0; i < prog->tables.len; i++) {
+        const Table *t = prog->tables.items[i];
+        fputs("<li><a href=\"#t-", out);
+        put_text(out, t->name);
+        fputs("\">", out);
+        put_text(out, t->title ? t->title : t->name);
+        fputs("</a>", out);
+        int n = table_findings(&h, t);
+        if (n) {
+            fputs("<span class=\"count\">", out);
+            fprintf(out, ngettext("%d finding", "%d findings", (unsigned long)n), n);
+            fputs("</span>", out);
+        }
+        fputs("</li>\n", out);
+    }
+    fprintf(out, "<li><a href=\"#checks\">%s</a></li>\n</ol></nav>\n<main>\n", _("Checks"));
+
+    /* every table, with its charts */
+    fprintf(out, "<h2>%s</h2>\n", _("Tables"));
+    for (int i = 0; i < prog->tables.len; i++) {
+        const Table *t = prog->tables.items[i];
+        fputs("<section class=\"report-table\" id=\"t-", out);
+        put_text(out, t->name);
+        fputs("\">\n", out);
+        html_table(&h, t);
+        budget_chart(&h, t);
+        overview_chart(&h, t);
+        fputs("</section>\n", out);
+    }
+    other_findings(&h);
+    html_checks(&h);
+    fputs("</main>\n<footer>", out);
+    put_text(out, path);
+    fputs(" \xE2\x80\x94 ", out);
+    fprintf(out, _("made by finsam %s from the rule files. A highlighted figure disagrees "
+                   "with the one computed from the report; a figure in brackets is "
+                   "computed, the report prints none there."), FINSAM_VERSION);
+    fputs("</footer>\n</div>\n</body>\n</html>\n", out);
+    mem_free(h.keys);
+    mem_free(h.mark);
+    mem_free(h.table_of);
+    mem_free(h.by_mark);
+    mem_free(h.run_first);
 }

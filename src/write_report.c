@@ -1,8 +1,11 @@
 #include "write_report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "value.h"
+#include "write_text.h"
 
 /* The width of UTF-8 text in characters. */
 static int width(const char *s)
@@ -91,7 +94,9 @@ static const char *unit_title(const Table *t)
     switch (t->unit) {
     case U_TKR: return "tkr";
     case U_PERCENT: return "%";
-    case U_COUNT: return "antal";
+    /* TRANSLATORS: the unit of a table of counts, after its title: "Deltagare
+     * (count)". */
+    case U_COUNT: return _("count");
     default: return "kr";
     }
 }
@@ -123,11 +128,30 @@ static void section_heads(const Table *t, int i, const Section **heads, int *n)
     }
 }
 
+/* A footnote under a table: the finding's message, the figure stated and what it
+ * should be. */
+static const char *footnote_format(const Finding *f)
+{
+    if (f->type == FIND_NOTE)
+        /* TRANSLATORS: a footnote under a table: the finding, the figure the report
+         * states, and the total of the note the cell refers to. */
+        return _("%s: stated %s, the note says %s");
+    if (f->type == FIND_PREVIOUS)
+        /* TRANSLATORS: a footnote under a table: the finding, the figure the report
+         * states, and the figure last year's report printed. */
+        return _("%s: stated %s, that year's report says %s");
+    /* TRANSLATORS: a footnote under a table: the finding, the figure the report
+     * states, and the figure finsam computed. */
+    return _("%s: stated %s, computed %s");
+}
+
 static void text_table(FILE *out, const Table *t, const Results *res, int *marks)
 {
     char buf[REPORT_CELL_MAX], title[16];
     bool notes = any_note(t);
-    int label_w = 0, note_w = notes ? 3 : 0;
+    /* TRANSLATORS: the heading of the column of note numbers in a table. */
+    const char *note_head = _("Note");
+    int label_w = 0, note_w = notes ? (width(note_head) > 3 ? width(note_head) : 3) : 0;
     int *col_w = mem_alloc(sizeof(int) * (size_t)(t->ncolumns + 1));
     for (int c = 0; c < t->ncolumns; c++)
         col_w[c] = width(column_title(t->columns[c], title));
@@ -153,8 +177,10 @@ static void text_table(FILE *out, const Table *t, const Results *res, int *marks
     else
         fprintf(out, "%s (%s)\n", title_text, unit_title(t));
     pad(out, label_w);
-    if (notes)
-        fprintf(out, "  Not");
+    if (notes) {
+        pad(out, 2 + note_w - width(note_head));
+        fputs(note_head, out);
+    }
     for (int c = 0; c < t->ncolumns; c++) {
         const char *h = column_title(t->columns[c], title);
         pad(out, 2 + col_w[c] - width(h));
@@ -200,12 +226,10 @@ static void text_table(FILE *out, const Table *t, const Results *res, int *marks
     for (int k = 0; k < nfoot; k++) {
         const Finding *f = footnotes[k];
         char s[VALUE_FMT_MAX], c[VALUE_FMT_MAX];
-        fprintf(out, "  *%d %s: stated %s, %s %s\n", *marks - nfoot + k + 1, f->message,
-                value_format(&f->stated, s),
-                f->type == FIND_NOTE ? "the note says" : f->type == FIND_PREVIOUS
-                                                             ? "that year's report says"
-                                                             : "computed",
+        fprintf(out, "  *%d ", *marks - nfoot + k + 1);
+        fprintf(out, footnote_format(f), f->message, value_format(&f->stated, s),
                 value_format(&f->computed, c));
+        fputc('\n', out);
     }
     mem_free(footnotes);
     mem_free(col_w);
@@ -229,8 +253,11 @@ static void md_table(FILE *out, const Table *t, const Results *res, int *marks)
     fputs("### ", out);
     md_text(out, t->title ? t->title : t->name);
     fprintf(out, " (%s)\n\n|  |", unit_title(t));
-    if (notes)
-        fputs(" Not |", out);
+    if (notes) {
+        fputc(' ', out);
+        md_text(out, _("Note"));
+        fputs(" |", out);
+    }
     for (int c = 0; c < t->ncolumns; c++) {
         fputc(' ', out);
         md_text(out, column_title(t->columns[c], title));
@@ -290,13 +317,19 @@ static void md_table(FILE *out, const Table *t, const Results *res, int *marks)
     for (int k = 0; k < nfoot; k++) {
         const Finding *f = footnotes[k];
         char s[VALUE_FMT_MAX], c[VALUE_FMT_MAX];
+        /* the message as md_text writes it, in the translated sentence */
+        char *message = NULL;
+        size_t n = 0;
+        FILE *m = open_memstream(&message, &n);
+        if (m) {
+            md_text(m, f->message);
+            fclose(m);
+        }
         fprintf(out, "- ⚠%d ", *marks - nfoot + k + 1);
-        md_text(out, f->message);
-        fprintf(out, ": stated %s, %s %s\n", value_format(&f->stated, s),
-                f->type == FIND_NOTE ? "the note says" : f->type == FIND_PREVIOUS
-                                                             ? "that year's report says"
-                                                             : "computed",
+        fprintf(out, footnote_format(f), message ? message : "", value_format(&f->stated, s),
                 value_format(&f->computed, c));
+        fputc('\n', out);
+        free(message);
     }
     mem_free(footnotes);
     fputc('\n', out);
@@ -317,11 +350,23 @@ static void check_outcome(const Check *c, const Results *res, int *runs, int *fa
 
 static const char *outcome_word(const Check *c, int runs, int failed)
 {
+    /* TRANSLATORS: the outcome of a check in the report's list of checks: "not run",
+     * "passed", "FAILED" (an error) or "WARNING"; the last two in capitals. */
     if (runs == 0)
-        return "not run";
+        return _("not run");
     if (failed == 0)
-        return "passed";
-    return c->severity == SEV_ERROR ? "FAILED" : "WARNING";
+        return _("passed");
+    return c->severity == SEV_ERROR ? _("FAILED") : _("WARNING");
+}
+
+/* The width of the outcome column: the longest outcome word, at least 8. */
+static int outcome_width(void)
+{
+    const char *words[] = {_("not run"), _("passed"), _("FAILED"), _("WARNING")};
+    int w = 8;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        w = width(words[i]) > w ? width(words[i]) : w;
+    return w;
 }
 
 static void run_details(FILE *out, const Check *c, const Results *res, bool markdown)
@@ -335,10 +380,13 @@ static void run_details(FILE *out, const Check *c, const Results *res, bool mark
         fputs(markdown ? "  - " : "        ", out);
         if (f->where)
             fprintf(out, "%s: ", f->where);
-        if (f->noperands >= 2)
-            fprintf(out, "%s is %s, %s is %s", f->operands[0].text,
-                    value_format(&f->operands[0].value, a), f->operands[1].text,
+        if (f->noperands >= 2) {
+            fprintf(out, _("%s is %s"), f->operands[0].text,
+                    value_format(&f->operands[0].value, a));
+            fputs(", ", out);
+            fprintf(out, _("%s is %s"), f->operands[1].text,
                     value_format(&f->operands[1].value, b));
+        }
         fputc('\n', out);
     }
 }
@@ -351,12 +399,13 @@ void write_report(FILE *out, Program *prog, const Results *res, const char *path
     if (md) {
         fputs("# ", out);
         md_text(out, rep->title ? rep->title : path);
-        fprintf(out, "\n\n%s: %d checks, %d passed, %d failed, %d warnings\n\n## Tables\n\n",
-                path, res->checks, res->passed, res->failed_errors, res->failed_warnings);
+        fputs("\n\n", out);
+        write_summary(out, path, res);
+        fprintf(out, "\n## %s\n\n", _("Tables"));
     } else {
-        fprintf(out, "%s\n%s: %d checks, %d passed, %d failed, %d warnings\n\n",
-                rep->title ? rep->title : path, path, res->checks, res->passed,
-                res->failed_errors, res->failed_warnings);
+        fprintf(out, "%s\n", rep->title ? rep->title : path);
+        write_summary(out, path, res);
+        fputc('\n', out);
     }
     int marks = 0;
     for (int i = 0; i < prog->tables.len; i++) {
@@ -365,7 +414,9 @@ void write_report(FILE *out, Program *prog, const Results *res, const char *path
         else
             text_table(out, prog->tables.items[i], res, &marks);
     }
-    fputs(md ? "## Checks\n\n" : "Checks\n", out);
+    /* TRANSLATORS: the heading of the list of every check and its outcome. */
+    fprintf(out, md ? "## %s\n\n" : "%s\n", _("Checks"));
+    int word_w = outcome_width();
     for (int i = 0; i < prog->checks.len; i++) {
         const Check *c = prog->checks.items[i];
         int runs, failed;
@@ -381,9 +432,14 @@ void write_report(FILE *out, Program *prog, const Results *res, const char *path
             }
             fputc('\n', out);
         } else {
-            fprintf(out, "  %-8s %-28s %s\n", word, c->name, c->title ? c->title : "");
-            if (c->source)
-                fprintf(out, "           source: %s\n", c->source);
+            fputs("  ", out);
+            fputs(word, out);
+            pad(out, word_w - width(word));
+            fprintf(out, " %-28s %s\n", c->name, c->title ? c->title : "");
+            if (c->source) {
+                pad(out, 2 + word_w + 1);
+                fprintf(out, _("source: %s\n"), c->source);
+            }
         }
         if (failed) {
             run_details(out, c, res, md);

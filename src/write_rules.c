@@ -1,6 +1,17 @@
 #include "write_rules.h"
 
+#include "i18n.h"
 #include "value.h"
+
+/* s, then spaces to width characters (not bytes: a translation may hold å, ä, ö). */
+static void field(FILE *out, const char *s, int width)
+{
+    fputs(s, out);
+    for (const char *p = s; *p; p++)
+        width -= ((unsigned char)*p & 0xC0) != 0x80;
+    for (; width > 0; width--)
+        fputc(' ', out);
+}
 
 static void place(FILE *out, Loc at)
 {
@@ -18,41 +29,45 @@ static void write_param(FILE *out, Param *first, int year)
         v.printed = false;
         value_format(&v, buf);
     }
-    fprintf(out, "  %-24s %-14s ", first->name, p ? buf : "(none in force)");
+    fprintf(out, "  %-24s ", first->name);
+    field(out, p ? buf : _("(none in force)"), 14);
+    fputc(' ', out);
     place(out, p ? p->name_loc : first->name_loc);
     if (p && p->federation) {
-        fprintf(out, "  set by the federation; declared local at ");
+        fputs(_("  set by the federation; declared local at "), out);
         place(out, first->name_loc);
     } else if (first->local) {
-        fprintf(out, "  local: a federation may set its own value");
+        fputs(_("  local: a federation may set its own value"), out);
     }
     fputc('\n', out);
     if (first->title)
         fprintf(out, "      %s\n", first->title);
     const Param *s = p ? p : first;
     if (s->from)
-        fprintf(out, "      in force from %04d-%02d-%02d\n", s->from / 10000, s->from / 100 % 100,
-                s->from % 100);
+        fprintf(out, _("      in force from %04d-%02d-%02d\n"), s->from / 10000,
+                s->from / 100 % 100, s->from % 100);
     if (s->source)
-        fprintf(out, "      source: %s\n", s->source);
+        fprintf(out, _("      source: %s\n"), s->source);
 }
 
 void write_rules(FILE *out, Program *prog, const char *path)
 {
     int year = prog->report->year;
-    fprintf(out, "%s: the rules in force for %d\n\nparameters (%d)\n", path, year,
-            prog->params.len);
+    fprintf(out, _("%s: the rules in force for %d\n"), path, year);
+    fprintf(out, _("\nparameters (%d)\n"), prog->params.len);
     for (int i = 0; i < prog->params.len; i++)
         write_param(out, prog->params.items[i], year);
-    fprintf(out, "\nchecks (%d)\n", prog->checks.len);
+    fprintf(out, _("\nchecks (%d)\n"), prog->checks.len);
     for (int i = 0; i < prog->checks.len; i++) {
         Check *c = prog->checks.items[i];
-        fprintf(out, "  %-24s %-14s ", c->name, c->severity == SEV_ERROR ? "error" : "warning");
+        fprintf(out, "  %-24s ", c->name);
+        field(out, c->severity == SEV_ERROR ? _("error") : _("warning"), 14);
+        fputc(' ', out);
         place(out, c->name_loc);
         fputc('\n', out);
         if (c->title)
             fprintf(out, "      %s\n", c->title);
         if (c->source)
-            fprintf(out, "      source: %s\n", c->source);
+            fprintf(out, _("      source: %s\n"), c->source);
     }
 }

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "i18n.h"
+
 static const char *fmt(Arena *a, const Value *v)
 {
     char buf[VALUE_FMT_MAX];
@@ -11,24 +13,31 @@ static const char *fmt(Arena *a, const Value *v)
 
 static void explain_cell(Diags *d, Diag *g, Arena *a, const Finding *f)
 {
-    diag_note(d, g, "stated:     %s", fmt(a, &f->stated));
+    /* TRANSLATORS: the labels of the lines that explain a finding ("stated:",
+     * "computed:", "difference:", "operands:", "note total:", "that year:") are padded
+     * with spaces so that the values after them line up: keep them lined up. */
+    diag_note(d, g, _("stated:     %s"), fmt(a, &f->stated));
     if (f->type == FIND_NOTE)
-        diag_note(d, g, "note total: %s, in %s", fmt(a, &f->computed), f->formula);
+        diag_note(d, g, _("note total: %s, in %s"), fmt(a, &f->computed), f->formula);
     else if (f->type == FIND_PREVIOUS)
-        diag_note(d, g, "that year:  %s, at %s", fmt(a, &f->computed), f->formula);
+        diag_note(d, g, _("that year:  %s, at %s"), fmt(a, &f->computed), f->formula);
     else
-        diag_note(d, g, "computed:   %s, from %s", fmt(a, &f->computed), f->formula);
+        diag_note(d, g, _("computed:   %s, from %s"), fmt(a, &f->computed), f->formula);
 }
 
 static void explain_operands(Diags *d, Diag *g, Arena *a, const Finding *f, int from)
 {
     if (f->noperands <= from)
         return;
-    char *list = "";
-    for (int i = from; i < f->noperands; i++)
-        list = arena_printf(a, "%s%s%s%s %s", list, i > from ? ", " : "", f->operands[i].text,
-                            from ? " is" : "", fmt(a, &f->operands[i].value));
-    diag_note(d, g, "%s%s", from ? "where " : "operands:   ", list);
+    const char *list = "";
+    for (int i = from; i < f->noperands; i++) {
+        const char *text = f->operands[i].text, *value = fmt(a, &f->operands[i].value);
+        const char *item = from ? arena_printf(a, _("%s is %s"), text, value)
+                                : arena_printf(a, "%s %s", text, value);
+        list = i > from ? arena_printf(a, "%s, %s", list, item) : item;
+    }
+    /* TRANSLATORS: "where a is 5 kr, b is 7 kr": the other operands of a check. */
+    diag_note(d, g, from ? _("where %s") : _("operands:   %s"), list);
 }
 
 void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
@@ -44,27 +53,36 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
         if (f->has_stated) {
             explain_cell(&d, g, a, f);
         } else if (f->type == FIND_CHECK && f->noperands >= 2) {
-            diag_note(&d, g, "%s is %s", f->operands[0].text, fmt(a, &f->operands[0].value));
-            diag_note(&d, g, "%s is %s", f->operands[1].text, fmt(a, &f->operands[1].value));
+            diag_note(&d, g, _("%s is %s"), f->operands[0].text, fmt(a, &f->operands[0].value));
+            diag_note(&d, g, _("%s is %s"), f->operands[1].text, fmt(a, &f->operands[1].value));
         }
         if (f->has_difference) {
             char buf[VALUE_FMT_MAX];
             value_format_num(f->difference, f->difference_kind, f->difference_unit, buf);
-            diag_note(&d, g, "difference: %s", buf);
+            diag_note(&d, g, _("difference: %s"), buf);
         }
         explain_operands(&d, g, a, f, f->type == FIND_CHECK && !f->has_stated ? 2 : 0);
         if (f->explanation)
             diag_note(&d, g, "%s", f->explanation);
         if (f->source)
-            diag_note(&d, g, "source: %s", f->source);
+            diag_note(&d, g, _("source: %s"), f->source);
         diag_print(out, g, style);
     }
 }
 
 void write_summary(FILE *out, const char *path, const Results *res)
 {
-    int failed = res->failed_errors;
-    fprintf(out, "%s: %d check%s, %d passed, %d failed, %d warning%s\n", path, res->checks,
-            res->checks == 1 ? "" : "s", res->passed, failed, res->failed_warnings,
-            res->failed_warnings == 1 ? "" : "s");
+    char checks[64], passed[64], failed[64], warnings[64];
+    snprintf(checks, sizeof checks, ngettext("%d check", "%d checks", res->checks),
+             res->checks);
+    /* TRANSLATORS: "308 passed", "11 failed": how many checks passed and failed. */
+    snprintf(passed, sizeof passed, ngettext("%d passed", "%d passed", res->passed),
+             res->passed);
+    snprintf(failed, sizeof failed, ngettext("%d failed", "%d failed", res->failed_errors),
+             res->failed_errors);
+    snprintf(warnings, sizeof warnings,
+             ngettext("%d warning", "%d warnings", res->failed_warnings), res->failed_warnings);
+    /* TRANSLATORS: the summary line of a file: "2025.fin: 325 checks, 308 passed,
+     * 11 failed, 6 warnings"; the path, then the four counts above. */
+    fprintf(out, _("%s: %s, %s, %s, %s\n"), path, checks, passed, failed, warnings);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "mem.h"
 
 static void add(FileList *list, const char *path)
@@ -76,7 +77,7 @@ static int walk(const char *dir, FileList *out, FILE *err)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(err, "%s: error: cannot read the folder: %s\n", dir, strerror(errno));
+        fprintf(err, _("%s: error: cannot read the folder: %s\n"), dir, strerror(errno));
         return 1;
     }
     FileList names = {0};

@@ -1,5 +1,6 @@
 #include "years.h"
 
+#include "i18n.h"
 #include "kind.h"
 
 #include <limits.h>
@@ -38,18 +39,19 @@ int program_load_previous(Program *prog, const LoadOptions *opts)
         if (!e)
             return 0;
         if (!e->text) {
-            diag_at(&prog->diags, SEV_ERROR, e->loc, "'previous' names a file: previous \"2024\"");
+            diag_at(&prog->diags, SEV_ERROR, e->loc, "%s",
+                    _("'previous' names a file: previous \"2024\""));
             return 1;
         }
         const char *path = program_find(prog, e->text, e->loc.src, opts, e->loc,
-                                        "previous year's file");
+                                        _("cannot find the previous year's file \"%s\""));
         if (!path)
             return 1;
         if (realpath(path, real)) {
             for (int i = 0; i < seen.len; i++)
                 if (strcmp(seen.items[i], real) == 0) {
-                    diag_at(&prog->diags, SEV_ERROR, e->loc, "'previous' leads back to %s, "
-                            "which is already among the years", path);
+                    diag_at(&prog->diags, SEV_ERROR, e->loc, _("'previous' leads back to %s, "
+                            "which is already among the years"), path);
                     return 1;
                 }
             ptrvec_push(&prog->arena, &seen, arena_strndup(&prog->arena, real, strlen(real)));
@@ -63,10 +65,10 @@ int program_load_previous(Program *prog, const LoadOptions *opts)
             return 1;
         }
         if (earlier->report->year >= later->report->year) {
-            Diag *g = diag_at(&prog->diags, SEV_ERROR, e->loc, "the previous year's file "
-                              "reports %d, which is not before %d", earlier->report->year,
+            Diag *g = diag_at(&prog->diags, SEV_ERROR, e->loc, _("the previous year's file "
+                              "reports %d, which is not before %d"), earlier->report->year,
                               later->report->year);
-            diag_note(&prog->diags, g, "%s says: year %d", path, earlier->report->year);
+            diag_note(&prog->diags, g, _("%s says: year %d"), path, earlier->report->year);
             return 1;
         }
         later = earlier;
@@ -139,9 +141,9 @@ static void compare_column(Program *prog, Results *res, Table *t, Column *c,
         Finding *f = result_add(res, &prog->arena, FIND_PREVIOUS, SEV_ERROR, at,
                                 "previous-year");
         f->message = same_kind
-            ? arena_printf(&prog->arena, "%s, %d: differs from the %d report",
+            ? arena_printf(&prog->arena, _("%s, %d: differs from the %d report"),
                            r->label ? r->label : r->name, c->key.year, c->key.year)
-            : arena_printf(&prog->arena, "%s, %d: is %s here but %s in the %d report",
+            : arena_printf(&prog->arena, _("%s, %d: is %s here but %s in the %d report"),
                            r->label ? r->label : r->name, c->key.year, kind_name(here.kind),
                            kind_name(there.kind), c->key.year);
         f->has_stated = true;

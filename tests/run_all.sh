@@ -1,7 +1,8 @@
 #!/bin/sh
 # run_all.sh FINSAM UNITBIN...: run every suite (unit, golden, bad input, command
-# line), each even after another failed, and end with one line "N passed, N failed",
-# the sums of the suites' own last lines. Exit status 1 if anything failed. POSIX sh.
+# line, formats, faults, determinism), each even after another failed, and end with
+# one line "N passed, N failed", the sums of the suites' own last lines. Exit status
+# 1 if anything failed. POSIX sh.
 
 if [ $# -lt 1 ]; then
     echo "usage: sh tests/run_all.sh FINSAM [UNITBIN...]" >&2
@@ -41,6 +42,9 @@ suite golden "$here/run_golden.sh" "$finsam"
 suite "bad input" "$here/run_bad.sh" "$finsam"
 suite cli "$here/run_cli.sh" "$finsam"
 suite formats "$here/run_formats.sh" "$finsam"
+suite faults "$here/run_faults.sh" "$finsam"
+suite determinism "$here/run_determinism.sh" "$finsam"
+suite html "$here/run_html.sh" "$finsam"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

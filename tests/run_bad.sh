@@ -7,8 +7,9 @@
 # (line and column 1-based, the column counted in characters). The case passes when
 # the exit status is 2, stdout is empty and the first line of stderr is exactly that
 # line. Files that cases import live in tests/bad/inc/ and are not cases themselves.
-# Cases run from the project root with FINSAM_PATH unset, within TEST_TIMEOUT seconds
-# (default 60). The last line is "bad input: N passed, N failed"; exit 1 if any failed.
+# Cases run from the project root with FINSAM_PATH unset and English messages
+# (LANG=C.UTF-8), within TEST_TIMEOUT seconds (default 60). The last line is
+# "bad input: N passed, N failed"; exit 1 if any failed.
 
 if [ $# -ne 1 ]; then
     echo "usage: sh tests/run_bad.sh FINSAM" >&2
@@ -29,6 +30,11 @@ fi
 limit=${TEST_TIMEOUT:-60}
 if command -v timeout >/dev/null 2>&1; then run_limited="timeout $limit"; else run_limited=""; fi
 unset FINSAM_PATH
+# Messages in English, whatever the caller's locale (finsam reads LC_ALL, LC_MESSAGES
+# and LANG for its language; a case that wants Swedish says --lang sv).
+unset LANGUAGE LC_ALL LC_MESSAGES
+LANG=C.UTF-8
+export LANG
 
 tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/finsam-bad.XXXXXX") || exit 2
 trap 'rm -rf "$tmpdir"' EXIT

@@ -1,8 +1,9 @@
 #!/bin/sh
 # run_cli.sh FINSAM: the command line: usage, options, exit statuses, unreadable files.
 #
-# Each case runs FINSAM from the project root (FINSAM_PATH and NO_COLOR unset, within
-# TEST_TIMEOUT seconds, default 60) on small files written to a temporary folder, and
+# Each case runs FINSAM from the project root (FINSAM_PATH and NO_COLOR unset, English
+# messages by LANG=C.UTF-8 unless the case sets its own, within TEST_TIMEOUT seconds,
+# default 60) on small files written to a temporary folder, and
 # checks the exit status, whether stdout is empty, and what stderr says. The last line
 # is "cli: N passed, N failed"; exit status 1 if any failed. POSIX sh.
 
@@ -25,6 +26,11 @@ fi
 limit=${TEST_TIMEOUT:-60}
 if command -v timeout >/dev/null 2>&1; then run_limited="timeout $limit"; else run_limited=""; fi
 unset FINSAM_PATH NO_COLOR
+# Messages in English, whatever the caller's locale (finsam reads LC_ALL, LC_MESSAGES
+# and LANG for its language; a case that wants Swedish says --lang sv).
+unset LANGUAGE LC_ALL LC_MESSAGES
+LANG=C.UTF-8
+export LANG
 version=$(sed -n 's/^VERSION *:= *//p' Makefile)
 esc=$(printf '\033')
 
@@ -116,6 +122,10 @@ expect_stderr_has() {
 }
 expect_stderr_lacks() {
     grep -qF -e "$1" "$err" && problem "stderr should not contain '$2'"
+    return 0
+}
+expect_stdout_lacks() {
+    grep -qF -e "$1" "$out" && problem "stdout should not contain '$1'"
     return 0
 }
 # expect_first_error_starts PREFIX: the first line of stderr begins with PREFIX.
@@ -229,6 +239,45 @@ expect_status 2; expect_no_stdout; expect_stderr_lacks "$esc" "escape sequences"
 case_env="NO_COLOR=1"
 run no-color-env check --color=auto "$tmp/bad.fin"
 expect_status 2; expect_no_stdout; expect_stderr_lacks "$esc" "escape sequences"; done_case
+
+# Language: --lang, else LC_ALL, LC_MESSAGES, LANG (the first set; sv... is Swedish),
+# else English.
+case_env="LANG=sv_SE.UTF-8"
+run swedish-from-lang check --color=never "$tmp/fail.fin"
+expect_status 1; expect_stdout_has "2 underkända"; expect_stdout_has ": fel: "
+expect_stdout_lacks " failed"; done_case
+
+case_env="LANG=sv_SE.UTF-8"
+run lang-en-over-locale check --color=never --lang en "$tmp/fail.fin"
+expect_status 1; expect_stdout_has "2 failed"; expect_stdout_has ": error: "
+expect_stdout_lacks "underkänd"; done_case
+
+case_env="LANG=en_GB.UTF-8"
+run lang-sv-over-locale check --color=never --lang=sv "$tmp/fail.fin"
+expect_status 1; expect_stdout_has "2 underkända"; done_case
+
+case_env="LC_ALL=C.UTF-8 LANG=sv_SE.UTF-8"
+run lc-all-before-lang check --color=never "$tmp/fail.fin"
+expect_status 1; expect_stdout_has "2 failed"; done_case
+
+case_env="LC_MESSAGES=sv_SE.UTF-8 LANG=C.UTF-8"
+run lc-messages-before-lang check --color=never "$tmp/fail.fin"
+expect_status 1; expect_stdout_has "2 underkända"; done_case
+
+run swedish-usage-error check --lang sv --frobnicate "$tmp/ok.fin"
+expect_status 2; expect_no_stdout; expect_stderr_has "okänd flagga '--frobnicate'"
+expect_stderr_has "användning:"; done_case
+
+run lang-unknown check --lang fr "$tmp/ok.fin"
+expect_status 2; expect_no_stdout; expect_stderr_has "--lang"; expect_stderr_has "'fr'"
+expect_stderr_has usage; done_case
+
+run lang-without-value check "$tmp/ok.fin" --lang
+expect_status 2; expect_no_stdout; expect_stderr_has "--lang"; done_case
+
+run help-swedish --help --lang sv
+expect_status 0; expect_stdout_has "--lang=SPRÅK"; expect_stdout_has "årsredovisning"
+expect_no_stderr; done_case
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -10,6 +10,11 @@
 finsam=$1
 case $finsam in /*) ;; */*) finsam=$PWD/$finsam ;; esac
 cd "$(dirname "$0")/.." || exit 2
+# Messages in English, whatever the caller's locale (finsam reads LC_ALL, LC_MESSAGES
+# and LANG for its language; a case that wants Swedish says --lang sv).
+unset LANGUAGE LC_ALL LC_MESSAGES
+LANG=C.UTF-8
+export LANG
 py=/usr/bin/python3
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/finsam-formats.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT

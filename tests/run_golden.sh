@@ -12,8 +12,9 @@
 #
 # The expected output, tests/golden/NAME.expected, is stdout and stderr merged
 # (2>&1), then a last line "exit status N". Cases run from the project root with
-# FINSAM_PATH and NO_COLOR unset, within TEST_TIMEOUT seconds (default 60). A
-# mismatch prints a unified diff (- expected, + actual).
+# FINSAM_PATH and NO_COLOR unset and LANG=C.UTF-8 (English messages, unless the
+# case gives --lang sv), within TEST_TIMEOUT seconds (default 60). A mismatch prints
+# a unified diff (- expected, + actual).
 #
 # UPDATE=1 sh tests/run_golden.sh FINSAM writes every NAME.expected from the actual
 # output instead, to be reviewed by hand before it is committed.
@@ -39,6 +40,11 @@ fi
 limit=${TEST_TIMEOUT:-60}
 if command -v timeout >/dev/null 2>&1; then run_limited="timeout $limit"; else run_limited=""; fi
 unset FINSAM_PATH NO_COLOR
+# Messages in English, whatever the caller's locale (finsam reads LC_ALL, LC_MESSAGES
+# and LANG for its language; a case that wants Swedish says --lang sv).
+unset LANGUAGE LC_ALL LC_MESSAGES
+LANG=C.UTF-8
+export LANG
 
 tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/finsam-golden.XXXXXX") || exit 2
 trap 'rm -rf "$tmpdir"' EXIT

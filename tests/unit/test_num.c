@@ -357,6 +357,11 @@ static void test_printed(void **state)
     assert_int_equal(num_printed(num_exact(0), 500000, &out), NUM_OK);
     assert_int_equal(out.lo, -500000 + 1);
     assert_int_equal(out.hi, 500000 - 1);
+    /* a figure printed with every decimal there is: itself (found by fuzzing) */
+    out = num_micro(1, 2);
+    assert_int_equal(num_printed(num_exact(7), 0, &out), NUM_OK);
+    assert_int_equal(out.lo, 7);
+    assert_int_equal(out.hi, 7);
     /* neighbours printed to the same precision never meet */
     Num a, b;
     num_printed(num_exact(KR(973000)), KR(500), &a);

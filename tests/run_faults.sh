@@ -1,0 +1,630 @@
+#!/bin/sh
+# run_faults.sh FINSAM: input that is not a rule file's ordinary mistakes: files that
+# cannot be read, folders, output that cannot be written, import cycles, nesting 10 000
+# deep, figures beyond the arithmetic, 1 MB lines, bytes that are not UTF-8, NUL bytes,
+# empty files and files of comments only.
+#
+# Each case writes its input to a temporary folder (the small fixed ones are copied
+# from tests/faults/), runs FINSAM there on relative paths (FINSAM_PATH and NO_COLOR
+# unset, LC_ALL=C for English messages, --color=never, within TEST_TIMEOUT seconds,
+# default 60) and checks the exit status, the first line of stderr (exactly, or for
+# nesting whose depth of failure is the parser's own affair, a pattern that requires a
+# location) and, when the status is 2, that nothing was written to stdout. A case that
+# cannot be set up here (reading as another user needs setpriv when run as root) is
+# skipped with a message. The last line is "faults: N passed, N failed"; exit status 1
+# if any failed. POSIX sh.
+
+if [ $# -ne 1 ]; then
+    echo "usage: sh tests/run_faults.sh FINSAM" >&2
+    exit 2
+fi
+finsam=$1
+case $finsam in
+    /*) ;;
+    */*) finsam=$PWD/$finsam ;;
+esac
+root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
+if ! command -v "$finsam" >/dev/null 2>&1; then
+    echo "FAILED: cannot run $1"
+    echo "faults: 0 passed, 1 failed"
+    exit 1
+fi
+
+limit=${TEST_TIMEOUT:-60}
+if command -v timeout >/dev/null 2>&1; then run_limited="timeout $limit"; else run_limited=""; fi
+# Messages in English (finsam reads LC_ALL, LC_MESSAGES and LANG for its language).
+unset FINSAM_PATH NO_COLOR LANGUAGE LC_MESSAGES LANG
+LC_ALL=C
+export LC_ALL
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/finsam-faults.XXXXXX") || exit 2
+trap 'chmod -R u+rwX "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+work=$tmp/work
+mkdir "$work" || exit 2
+out=$tmp/stdout
+err=$tmp/stderr
+cp "$root"/tests/faults/*.fin "$work"/ || exit 2
+cd "$work" || exit 2
+
+passed=0
+failed=0
+skipped=0
+name=""
+problems=""
+status=0
+
+# run NAME ARG...: run finsam with the arguments (as $as_user, words such as
+# "setpriv ...", when set) with stdout to $to (default: a file that is checked).
+as_user=""
+to=""
+run() {
+    name=$1
+    shift
+    problems=""
+    shown="finsam $*"
+    # shellcheck disable=SC2086 # as_user and run_limited are meant to split into words
+    $as_user $run_limited "$finsam" "$@" >"${to:-$out}" 2>"$err" </dev/null
+    status=$?
+    [ -n "$to" ] && : >"$out"
+    as_user=""
+    to=""
+}
+
+problem() { problems="$problems
+    $*"; }
+
+expect_status() {
+    [ "$status" -eq "$1" ] || problem "exit status $status, expected $1"
+    if [ "$status" -gt 128 ] && [ "$status" -ne 124 ]; then
+        problem "killed by signal $((status - 128))"
+    fi
+    if [ "$1" -eq 2 ] && [ -s "$out" ]; then
+        problem "stdout should be empty when the exit status is 2"
+    fi
+}
+# expect_first LINE: the first line of stderr is exactly LINE ("" for no stderr).
+expect_first() {
+    first=$(head -n 1 "$err")
+    [ "$first" = "$1" ] || problem "first line of stderr:
+      expected: $(printf '%s' "$1" | cut -c 1-300)
+      actual:   $(printf '%s' "$first" | cut -c 1-300)"
+}
+# expect_first_matches ERE: the first line of stderr matches the extended regex.
+expect_first_matches() {
+    head -n 1 "$err" | grep -Eq -e "$1" ||
+        problem "first line of stderr should match /$1/, is: $(head -n 1 "$err" | cut -c 1-300)"
+}
+expect_stderr_has() {
+    grep -qF -e "$1" "$err" || problem "stderr should mention '$1'"
+}
+expect_stdout_has() {
+    grep -qF -e "$1" "$out" || problem "stdout should mention '$1'"
+}
+
+done_case() {
+    if [ -z "$problems" ]; then
+        passed=$((passed + 1))
+        echo "ok     $name"
+    else
+        failed=$((failed + 1))
+        printf 'FAILED %s: %s%s\n' "$name" "$(printf '%s' "$shown" | cut -c 1-200)" "$problems"
+        if [ -s "$err" ]; then
+            echo "    stderr:"
+            head -n 6 "$err" | cut -c 1-300 | sed 's/^/      | /'
+        fi
+    fi
+}
+
+skip() {
+    skipped=$((skipped + 1))
+    echo "skip   $1: $2"
+}
+
+# repeat N TEXT: TEXT N times, without a newline.
+repeat() {
+    awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s }'
+}
+
+header='report "Årsredovisning 2025" {
+    federation "Testförbundet"
+    year 2025
+}
+'
+
+# ---- files that cannot be read -------------------------------------------------
+
+# Permission denied: as root every file is readable, so the case runs as nobody.
+mkdir "$tmp/locked" && cp ok.fin "$tmp/locked/ok.fin" && chmod 000 "$tmp/locked/ok.fin"
+chmod 755 "$tmp" "$tmp/locked"
+if [ "$(id -u)" != 0 ]; then
+    run unreadable-permission check --color=never "$tmp/locked/ok.fin"
+    expect_status 2
+    expect_first "$tmp/locked/ok.fin: error: cannot read: Permission denied"; done_case
+elif command -v setpriv >/dev/null 2>&1 &&
+     setpriv --reuid=65534 --regid=65534 --clear-groups "$finsam" --version >/dev/null 2>&1; then
+    as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+    run unreadable-permission check --color=never "$tmp/locked/ok.fin"
+    expect_status 2
+    expect_first "$tmp/locked/ok.fin: error: cannot read: Permission denied"; done_case
+else
+    skip unreadable-permission "running as root, and cannot run finsam as nobody with setpriv"
+fi
+
+# A path that goes through a file as if it were a folder: unreadable, even for root.
+run unreadable-through-a-file check --color=never ok.fin/x.fin
+expect_status 2
+expect_first "ok.fin/x.fin: error: cannot read: Not a directory"; done_case
+
+ln -s loop-b.fin loop-a.fin
+ln -s loop-a.fin loop-b.fin
+run unreadable-symlink-loop check --color=never loop-a.fin
+expect_status 2
+expect_first "loop-a.fin: error: cannot read: Too many levels of symbolic links"; done_case
+
+ln -s nowhere.fin dangling.fin
+run unreadable-dangling-symlink check --color=never dangling.fin
+expect_status 2
+expect_first "dangling.fin: error: cannot read: No such file or directory"; done_case
+
+run unreadable-after-good-file check --color=never ok.fin ok.fin/x.fin
+expect_status 2
+expect_first "ok.fin/x.fin: error: cannot read: Not a directory"; done_case
+
+# A pipe has no size: it is read to its end like any file.
+name=pipe-as-file
+problems=""
+shown="cat ok.fin | finsam check --color=never /dev/stdin"
+# shellcheck disable=SC2086
+cat ok.fin | { $run_limited "$finsam" check --color=never /dev/stdin >"$out" 2>"$err"
+               echo $? >"$tmp/status"; }
+status=$(cat "$tmp/status")
+expect_status 0
+expect_first ""
+expect_stdout_has "/dev/stdin: 2 checks, 2 passed, 0 failed, 0 warnings"; done_case
+
+# ---- folders ------------------------------------------------------------------
+
+# A folder named like a file is a folder: searched for year files.
+mkdir empty.fin
+run folder-named-fin-without-year-files check --color=never empty.fin
+expect_status 2
+expect_first "finsam: error: no year file (a .fin file with a 'report' block) in the folders given"
+done_case
+
+mkdir year.fin
+cp ok.fin year.fin/2025.fin
+run folder-named-fin-with-a-year-file check --color=never year.fin
+expect_status 0
+expect_stdout_has "year.fin/2025.fin: 2 checks, 2 passed, 0 failed, 0 warnings"; done_case
+
+run folder-given-to-rules rules --color=never year.fin
+expect_status 2
+expect_first "year.fin: error: cannot read: is a directory, not a file"; done_case
+
+# An import or a previous year whose .fin is a folder is not found as a file.
+mkdir shared.fin
+{ echo 'import "shared"'; cat ok.fin; } >imports-folder.fin
+run import-names-a-folder check --color=never imports-folder.fin
+expect_status 2
+expect_first "imports-folder.fin:1:1: error: cannot find the import \"shared\""; done_case
+
+mkdir 2024.fin
+{ sed -n '1,4p' ok.fin; echo '    previous "2024"'; sed -n '5,$p' ok.fin; } >previous-folder.fin
+run previous-names-a-folder check --color=never previous-folder.fin
+expect_status 2
+expect_first "previous-folder.fin:5:5: error: cannot find the previous year's file \"2024\""; done_case
+
+# ---- output that cannot be written ---------------------------------------------
+
+cannot_write="finsam: error: cannot write the output: No space left on device"
+if [ -w /dev/full ]; then
+    to=/dev/full
+    run stdout-full check --color=never ok.fin
+    expect_status 2
+    expect_first "$cannot_write"; done_case
+
+    to=/dev/full
+    run stdout-full-failed-check check --color=never failing.fin
+    expect_status 2
+    expect_first "$cannot_write"; done_case
+
+    to=/dev/full
+    run stdout-full-json check --format json ok.fin
+    expect_status 2
+    expect_first "$cannot_write"; done_case
+
+    to=/dev/full
+    run stdout-full-rules rules --color=never ok.fin
+    expect_status 2
+    expect_first "$cannot_write"; done_case
+
+    to=/dev/full
+    run stdout-full-report report ok.fin
+    expect_status 2
+    expect_first "standard output: error: cannot write the report: No space left on device"
+    done_case
+
+    # --quiet writes nothing to stdout: a full disk is no error then.
+    to=/dev/full
+    run stdout-full-quiet check --quiet ok.fin
+    expect_status 0
+    expect_first ""; done_case
+else
+    skip stdout-full "/dev/full is not writable here"
+fi
+
+# A report file that cannot be written whole: the old one stays, no temporary is left.
+# The file size limit (ulimit -f, with SIGXFSZ ignored) makes writes fail with EFBIG.
+mkdir reports
+echo "the old report" >reports/report.txt
+name=report-file-too-large
+problems=""
+shown="(ulimit -f 1) finsam report large.fin -o reports/report.txt"
+awk 'NR == 7 { print; for (i = 0; i < 400; i++) printf "    row%d \"Rad %d\" | %d\n", i, i, i; next }
+     { print }' ok.fin | sed 's/"Årets resultat" = fees + costs/"Årets resultat" = fees + costs + sum/' \
+    >large.fin
+( trap '' XFSZ; ulimit -f 1 2>/dev/null
+  $run_limited "$finsam" report large.fin -o reports/report.txt >"$out" 2>"$err"
+  echo $? >"$tmp/status" )
+status=$(cat "$tmp/status")
+expect_status 2
+expect_first "reports/report.txt: error: cannot write the report: File too large"
+[ "$(cat reports/report.txt)" = "the old report" ] || problem "the old report was changed"
+[ "$(ls reports)" = "report.txt" ] || problem "left in reports/: $(ls reports | tr '\n' ' ')"
+done_case
+
+run report-into-missing-folder report ok.fin -o no-such-folder/report.txt
+expect_status 2
+expect_first "no-such-folder/report.txt: error: cannot write the report: No such file or directory"
+done_case
+
+# The report replaces a file; a symbolic link is followed, not replaced; a new file gets
+# the modes the umask allows, as any other file the user creates.
+ln -s reports/target.txt link.txt
+run report-through-symlink report ok.fin -o link.txt
+expect_status 0
+[ -L link.txt ] || problem "link.txt is no longer a symbolic link"
+grep -q fees_cover_half reports/target.txt 2>/dev/null ||
+    problem "the report was not written to the link's target"
+done_case
+
+name=report-file-mode
+problems=""
+shown="(umask 022) finsam report ok.fin -o reports/mode.txt"
+( umask 022; $run_limited "$finsam" report ok.fin -o reports/mode.txt >"$out" 2>"$err"
+  echo $? >"$tmp/status" )
+status=$(cat "$tmp/status")
+expect_status 0
+mode=$(ls -l reports/mode.txt | cut -c 1-10)
+[ "$mode" = "-rw-r--r--" ] || problem "reports/mode.txt has the modes $mode, not -rw-r--r-- (umask 022)"
+done_case
+
+# A device given to -o is written to, never replaced by a regular file (as root,
+# finsam report -o /dev/null must not remove /dev/null). Tested on a null device made
+# in the temporary folder, which needs root.
+if mknod null-device c 1 3 2>/dev/null; then
+    run report-to-a-device report ok.fin -o null-device
+    expect_status 0
+    [ -c null-device ] || problem "null-device was replaced: $(ls -l null-device | cut -c 1-10)"
+    done_case
+else
+    skip report-to-a-device "cannot make a device node here (needs root)"
+fi
+
+# ---- import cycles ---------------------------------------------------------------
+
+run import-cycle check --color=never cycle-year.fin
+expect_status 2
+expect_first "cycle-c.fin:1:1: error: import cycle: cycle-c.fin imports cycle-b.fin, which is already being loaded"
+done_case
+
+# ---- nesting 10 000 deep: an error with a location, never a crash --------------------
+
+nested() { # nested FILE OPEN CLOSE: a check on t.a inside 10 000 OPEN ... CLOSE
+    { printf '%s\n' "$header"
+      printf 'accounts t "T" (2025) {\n    a "A" | 1\n}\n\n'
+      printf 'check deep "Djup":\n    '
+      repeat 10000 "$2"; printf 't.a'; repeat 10000 "$3"; printf ' > 0\n'; } >"$1"
+}
+nested deep-parens.fin '(' ')'
+run nested-parentheses-10000 check --color=never deep-parens.fin
+expect_status 2
+expect_first_matches '^deep-parens\.fin:11:[0-9]+: error: .*nested'; done_case
+
+nested deep-calls.fin 'abs(' ')'
+run nested-calls-10000 check --color=never deep-calls.fin
+expect_status 2
+expect_first_matches '^deep-calls\.fin:11:[0-9]+: error: .*nested'; done_case
+
+nested deep-minus.fin '-' ''
+run nested-minus-10000 check --color=never deep-minus.fin
+expect_status 2
+expect_first_matches '^deep-minus\.fin:11:[0-9]+: error: .*nested'; done_case
+
+nested deep-not.fin 'not ' ''
+run nested-not-10000 check --color=never deep-not.fin
+expect_status 2
+expect_first_matches '^deep-not\.fin:11:[0-9]+: error: .*nested'; done_case
+
+{ printf '%s\n' "$header"
+  printf 'accounts t "T" (2025) {\n    a "A" | 1\n}\n\ncheck long "Lång":\n    t.a'
+  repeat 10000 ' + t.a'; printf ' > 0\n'; } >long-sum.fin
+run expression-10000-terms check --color=never long-sum.fin
+expect_status 2
+expect_first "long-sum.fin:11:5: error: this expression is nested more than 1000 levels deep"
+done_case
+
+{ printf '%s\n' "$header"
+  printf 'accounts t "T" (2025) {\n'
+  repeat 10000 'section "Del" {
+'
+  printf '    a "A" | 1\n'
+  repeat 10000 '}
+'
+  printf '}\n'; } >deep-sections.fin
+run nested-sections-10000 check --color=never deep-sections.fin
+expect_status 2
+expect_first_matches '^deep-sections\.fin:[0-9]+:[0-9]+: error: .*nested'; done_case
+
+# 1 500 sections deep is within what the parser takes: checked as usual.
+{ printf '%s\n' "$header"
+  printf 'accounts t "T" (2025) {\n'
+  awk 'BEGIN { for (i = 0; i < 1500; i++) printf "section s%d \"Del\" {\n", i }'
+  printf '    a "A" | 1\n'
+  repeat 1500 '}
+'
+  printf '    total "Summa" = sum | 1\n    outer "Yttersta" = sum(s0) | 1\n}\n'; } >sections-1500.fin
+run nested-sections-1500 check --color=never sections-1500.fin
+expect_status 0
+expect_stdout_has "sections-1500.fin: 2 checks, 2 passed, 0 failed, 0 warnings"; done_case
+
+# A chain of formulas, each row computed from the next: 1 999 is allowed, 2 500 is not.
+chain() { # chain FILE N
+    { printf '%s\n' "$header"
+      printf 'accounts t "T" (2025) {\n'
+      awk -v n="$2" 'BEGIN { for (i = 0; i < n; i++) printf "    r%d \"Rad\" = r%d + 1\n", i, i + 1
+                             printf "    r%d \"Rad\" | 1\n", n }'
+      printf '}\n\ncheck top "Toppen":\n    t.r0 == %d\n' $(($2 + 1)); } >"$1"
+}
+chain chain-1999.fin 1999
+run formula-chain-1999 check --color=never chain-1999.fin
+expect_status 0
+expect_stdout_has "chain-1999.fin: 1 check, 1 passed, 0 failed, 0 warnings"; done_case
+
+chain chain-2500.fin 2500
+run formula-chain-2500 check --color=never chain-2500.fin
+expect_status 2
+expect_first "chain-2500.fin:2007:19: error: formulas here depend on formulas more than 2000 deep"
+done_case
+
+# Imports 10 000 deep: each file imports the next.
+mkdir imports
+awk 'BEGIN { for (i = 0; i < 10000; i++) printf "import \"i%d\"\n", i + 1 > ("imports/i" i ".fin")
+             printf "param depth \"Djup\" = 1 from 2024-01-01\n" > "imports/i10000.fin" }'
+{ echo 'import "i0"'; cat ok.fin; } >imports/year.fin
+run import-chain-10000 check --color=never imports/year.fin
+expect_status 2
+expect_first_matches '^imports/i[0-9]+\.fin:1:1: error: '; done_case
+
+# ---- figures beyond the arithmetic: an error at the figure --------------------------
+
+cell_file() { # cell_file FILE UNIT ROWS...
+    f=$1
+    u=$2
+    shift 2
+    { printf '%s\n' "$header"
+      printf 'accounts a "Belopp" unit %s (2025) {\n' "$u"
+      for r in "$@"; do printf '    %s\n' "$r"; done
+      printf '}\n'; } >"$f"
+}
+cell_file largest.fin kr 'x "Största" | 9 223 372 036 854'
+run figure-largest check --color=never largest.fin
+expect_status 0; done_case
+
+cell_file too-large.fin kr 'x "För stor" | 9 223 372 036 855'
+run figure-too-large check --color=never too-large.fin
+expect_status 2
+expect_first "too-large.fin:7:20: error: malformed figure '9 223 372 036 855': the figure is too large"
+done_case
+
+cell_file too-large-negative.fin kr 'x "För liten" | -9 223 372 036 855'
+run figure-too-large-negative check --color=never too-large-negative.fin
+expect_status 2
+expect_first "too-large-negative.fin:7:22: error: malformed figure '9 223 372 036 855': the figure is too large"
+done_case
+
+cell_file too-large-tkr.fin tkr 'x "För stor i tkr" | 9 223 372 036 854'
+run figure-too-large-in-tkr check --color=never too-large-tkr.fin
+expect_status 2
+expect_first "too-large-tkr.fin:7:26: error: this figure is too large for finsam's arithmetic"
+done_case
+
+cell_file many-digits.fin kr "x \"Siffror\" | $(repeat 400 9)"
+run figure-400-digits check --color=never many-digits.fin
+expect_status 2
+expect_first "many-digits.fin:7:19: error: malformed figure '$(repeat 400 9)': the figure is too large"
+done_case
+
+cell_file sum-overflow.fin kr 'x "X" | 9 000 000 000 000' 'y "Y" | 9 000 000 000 000' \
+    's "Summa" = x + y | 1'
+run sum-overflow check --color=never sum-overflow.fin
+expect_status 2
+expect_first "sum-overflow.fin:9:17: error: the result is too large for finsam's arithmetic"; done_case
+
+{ cat largest.fin
+  printf '\ncheck share "Andel":\n    a.x * 200%% > 0\n'; } >mul-overflow.fin
+run multiplication-overflow check --color=never mul-overflow.fin
+expect_status 2
+expect_first "mul-overflow.fin:11:5: error: the result is too large for finsam's arithmetic"; done_case
+
+{ cat largest.fin
+  printf '\ncheck tiny "Liten":\n    a.x / 0,000001 > 0\n'; } >div-overflow.fin
+run division-overflow check --color=never div-overflow.fin
+expect_status 2
+expect_first "div-overflow.fin:11:5: error: the result is too large for finsam's arithmetic"; done_case
+
+{ printf '%s\n' "$header"
+  printf 'param cap "Tak" = 99 999 999 999 999 from 2024-01-01\n'; } >param-too-large.fin
+run parameter-too-large check --color=never param-too-large.fin
+expect_status 2
+expect_first "param-too-large.fin:6:19: error: malformed figure '99 999 999 999 999': the figure is too large"
+done_case
+
+# ---- lines of 1 MB ----------------------------------------------------------------
+
+mb=1048576
+{ printf '# %s\n' "$(repeat $mb x)"; cat ok.fin; } >long-comment.fin
+run line-1mb-comment check --color=never long-comment.fin
+expect_status 0; expect_first ""; done_case
+
+{ sed -n '1,7p' ok.fin; printf '    fees   "'; repeat $((mb / 2)) å
+  printf '"  |  7 864 004\n'; sed -n '9,$p' ok.fin; } >long-label.fin
+run line-1mb-label check --color=never long-label.fin
+expect_status 0; expect_first ""; done_case
+
+cell_file long-text-cell.fin kr "x \"Text\" | \"$(repeat $mb y)\""
+run line-1mb-text-cell check --color=never long-text-cell.fin
+expect_status 0; expect_first ""; done_case
+
+# The column of a mistake at the end of a 1 MB line is counted in characters.
+cell_file long-error.fin kr 'x "X" | 1' "y \"Y\" = x +$(repeat $mb ' ')z | 1"
+run line-1mb-error-at-end check --color=never long-error.fin
+expect_status 2
+expect_first "long-error.fin:8:$((mb + 16)): error: unknown row or table 'z'"; done_case
+
+digits=$(repeat $mb 1)
+cell_file long-figure.fin kr "x \"X\" | $digits"
+run line-1mb-figure check --color=never long-figure.fin
+expect_status 2
+expect_first "long-figure.fin:7:13: error: malformed figure '$digits': the figure is too large"
+done_case
+
+cell_file many-cells.fin kr "x \"Celler\"$(repeat 70000 ' | 1')"
+run row-70000-cells check --color=never many-cells.fin
+expect_status 2
+expect_first "many-cells.fin:7:262158: error: a row has at most 65535 cells"; done_case
+
+# ---- bytes that are not UTF-8, NUL bytes ------------------------------------------------
+
+# bad_bytes FILE LINE-BEFORE BYTES LINE-AFTER: ok.fin with a line holding BYTES (printf
+# escapes) inserted as line 6.
+bad_bytes() {
+    { sed -n '1,5p' ok.fin; printf "$2$3$4\n"; sed -n '6,$p' ok.fin; } >"$1"
+}
+bad_bytes latin1-label.fin '# Ekonomi och f' '\344' 'rvaltning'
+run utf8-latin1-letter check --color=never latin1-label.fin
+expect_status 2
+expect_first "latin1-label.fin:6:16: error: this byte is not valid UTF-8"; done_case
+
+bad_bytes lone-continuation.fin '# a' '\200' 'b'
+run utf8-lone-continuation-byte check --color=never lone-continuation.fin
+expect_status 2
+expect_first "lone-continuation.fin:6:4: error: this byte is not valid UTF-8"; done_case
+
+bad_bytes overlong.fin '# ' '\300\257' ' overlong /'
+run utf8-overlong check --color=never overlong.fin
+expect_status 2
+expect_first "overlong.fin:6:3: error: this byte is not valid UTF-8"; done_case
+
+bad_bytes surrogate.fin '# ' '\355\240\200' ' surrogate'
+run utf8-surrogate check --color=never surrogate.fin
+expect_status 2
+expect_first "surrogate.fin:6:3: error: this byte is not valid UTF-8"; done_case
+
+bad_bytes beyond.fin '# ' '\364\220\200\200' ' beyond U+10FFFF'
+run utf8-beyond-unicode check --color=never beyond.fin
+expect_status 2
+expect_first "beyond.fin:6:3: error: this byte is not valid UTF-8"; done_case
+
+bad_bytes ff.fin '# ' '\377\376' ' a UTF-16 mark'
+run utf8-ff-byte check --color=never ff.fin
+expect_status 2
+expect_first "ff.fin:6:3: error: this byte is not valid UTF-8"; done_case
+
+{ cat ok.fin; printf '# cut short: \303'; } >truncated.fin
+run utf8-truncated-at-end check --color=never truncated.fin
+expect_status 2
+expect_first "truncated.fin:$(($(wc -l <ok.fin) + 1)):14: error: this byte is not valid UTF-8"
+done_case
+
+printf 'report "\345rsredovisning 2025" {\n    year 2025\n}\n' >latin1-file.fin
+run utf8-file-saved-as-latin1 check --color=never latin1-file.fin
+expect_status 2
+expect_first "latin1-file.fin:1:9: error: this byte is not valid UTF-8"; done_case
+
+bad_bytes nul.fin '# a' '\000' 'b'
+run nul-byte-in-comment check --color=never nul.fin
+expect_status 2
+expect_first "nul.fin:6:4: error: the file contains a NUL byte"; done_case
+
+{ printf '\000'; cat ok.fin; } >nul-first.fin
+run nul-byte-first check --color=never nul-first.fin
+expect_status 2
+expect_first "nul-first.fin:1:1: error: the file contains a NUL byte"; done_case
+
+{ cat ok.fin; printf '\000'; } >nul-last.fin
+run nul-byte-last check --color=never nul-last.fin
+expect_status 2
+expect_first "nul-last.fin:$(($(wc -l <ok.fin) + 1)):1: error: the file contains a NUL byte"; done_case
+
+printf '\377\376r\000e\000' >utf16.fin
+run utf16-file check --color=never utf16.fin
+expect_status 2
+expect_first "utf16.fin:1:1: error: this byte is not valid UTF-8"; done_case
+
+# ---- empty files and files of comments only --------------------------------------------
+
+no_report="error: no 'report' block: a year file says which year it reports"
+: >empty.fin.txt
+mv empty.fin.txt empty-file.fin
+run empty-file check --color=never empty-file.fin
+expect_status 2
+expect_first "empty-file.fin: $no_report"; done_case
+
+printf '\357\273\277' >bom-only.fin
+run byte-order-mark-only check --color=never bom-only.fin
+expect_status 2
+expect_first "bom-only.fin: $no_report"; done_case
+
+printf '\n\n   \t\r\n\n' >blank.fin
+run blank-lines-only check --color=never blank.fin
+expect_status 2
+expect_first "blank.fin: $no_report"; done_case
+
+run comments-only check --color=never comments.fin
+expect_status 2
+expect_first "comments.fin: $no_report"; done_case
+
+run comments-only-rules rules --color=never comments.fin
+expect_status 2
+expect_first "comments.fin: $no_report"; done_case
+
+{ echo 'import "empty-file"'; cat ok.fin; } >imports-empty.fin
+run import-of-empty-file check --color=never imports-empty.fin
+expect_status 0; expect_first ""; done_case
+
+{ echo 'import "comments"'; cat ok.fin; } >imports-comments.fin
+run import-of-comments-only check --color=never imports-comments.fin
+expect_status 0; expect_first ""; done_case
+
+{ printf '\357\273\277'; cat ok.fin; } >bom.fin
+run byte-order-mark-then-year-file check --color=never bom.fin
+expect_status 0; expect_first ""; done_case
+
+sed 's/$/\r/' ok.fin >crlf.fin
+run crlf-line-ends check --color=never crlf.fin
+expect_status 0; expect_first ""; done_case
+
+printf 'report "Årsredovisning 2025" {\n    year 2025\n' >cut-short.fin
+run file-ends-inside-a-block check --color=never cut-short.fin
+expect_status 2
+expect_first "cut-short.fin:2:14: error: expected a name or '}', found the end of the file"; done_case
+
+printf 'report "Årsredovisning 2025" {\n    year 2025\n}' >no-final-newline.fin
+run no-newline-at-end check --color=never no-final-newline.fin
+expect_status 0; expect_first ""; done_case
+
+if [ "$skipped" -gt 0 ]; then echo "faults: $skipped skipped"; fi
+echo "faults: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

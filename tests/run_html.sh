@@ -1,0 +1,474 @@
+#!/bin/sh
+# run_html.sh FINSAM: the HTML report, rendered by a real browser.
+#
+# FINSAM writes the bundled 2025 report (examples/vvnd/2025.fin), the fictional
+# federation's (examples/norrdal/2025.fin, every figure right) and a hostile one
+# (tests/html/escape.fin, whose every text holds markup, quotes, ampersands and control
+# characters, checked from a folder whose name holds them too) as HTML and as JSON.
+# Debian's headless Chromium renders each page: --dump-dom gives the DOM as the browser
+# built it, --print-to-pdf an A4 PDF, --screenshot a picture. The DOM is read with
+# python3's html.parser and compared with the JSON report:
+#
+#   - the page is self-contained: no script, no external reference, an inline style
+#     sheet with @page size A4, lang="sv";
+#   - a <table> per table of the JSON report, and no other;
+#   - the cells marked class="differs" are the cells of the JSON's formula, note and
+#     previous-year findings, one each, and every finding is explained beside them;
+#   - a budget chart (svg.budget-chart) per budget table with actual and budget
+#     columns, with a pair of bars per line that has both figures; an overview chart
+#     (svg.overview-chart) per table named overview or with 4 year columns or more,
+#     with a polyline per row of amounts;
+#   - the checks section lists every check of the JSON, in order, with its outcome,
+#     and the findings at the top list every finding of a figure and failed check;
+#   - no element or attribute comes from a rule file: only the elements the writer
+#     makes, no on* attribute, no <script>; the hostile texts are shown literally,
+#     control characters replaced, in HTML and in SVG text alike;
+#   - the PDF is a PDF with A4 pages (pdfinfo, when poppler-utils is installed), the
+#     screenshot a PNG 1200 pixels wide.
+#
+# Chromium is found as $CHROMIUM, chromium or chromium-browser (`make html-deps`
+# installs it). The last line is "html: N passed, N failed"; exit status 1 if any
+# failed. POSIX sh.
+
+if [ $# -ne 1 ]; then
+    echo "usage: sh tests/run_html.sh FINSAM" >&2
+    exit 2
+fi
+finsam=$1
+case $finsam in
+    /*) ;;
+    */*) finsam=$PWD/$finsam ;;
+esac
+cd "$(dirname "$0")/.." || exit 2
+root=$PWD
+
+passed=0
+failed=0
+ok() {
+    passed=$((passed + 1))
+    echo "ok: $1"
+}
+bad() {
+    failed=$((failed + 1))
+    echo "FAILED: $1"
+}
+finish() {
+    echo "html: $passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+    exit $?
+}
+
+if ! command -v "$finsam" >/dev/null 2>&1; then
+    bad "cannot run $1"
+    finish
+fi
+chromium=${CHROMIUM:-}
+if [ -z "$chromium" ]; then
+    for c in chromium chromium-browser; do
+        if command -v "$c" >/dev/null 2>&1; then
+            chromium=$c
+            break
+        fi
+    done
+fi
+if [ -z "$chromium" ]; then
+    bad "no chromium to render the report with (make html-deps installs it)"
+    finish
+fi
+if ! command -v python3 >/dev/null 2>&1; then
+    bad "no python3 to read the rendered DOM with (make html-deps installs it)"
+    finish
+fi
+
+limit=${TEST_TIMEOUT:-120}
+if command -v timeout >/dev/null 2>&1; then run_limited="timeout $limit"; else run_limited=""; fi
+# finsam's own words in English, as the assertions expect them
+unset FINSAM_PATH NO_COLOR LANGUAGE
+LC_ALL=C
+export LC_ALL
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/finsam-html.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+# browser ARG...: headless Chromium with a profile of its own, quiet and offline.
+browser() {
+    profile=$(mktemp -d "$tmp/profile.XXXXXX") || return 1
+    $run_limited "$chromium" --headless --no-sandbox --disable-gpu --disable-quic \
+        --no-first-run --disable-background-networking --disable-component-update \
+        --disable-sync --user-data-dir="$profile" "$@" 2>>"$tmp/chromium.log"
+}
+
+# report NAME FIN: NAME.html and NAME.json from FIN (exit status 0 or 1: the report
+# is written whether or not its checks pass), then NAME.dom, NAME.pdf, NAME.png.
+report() {
+    name=$1
+    fin=$2
+    "$finsam" report "$fin" --format html -o "$tmp/$name.html" 2>"$tmp/$name.err"
+    status=$?
+    if [ $status -le 1 ] && [ -s "$tmp/$name.html" ]; then
+        ok "$name: finsam report --format html wrote the page (exit status $status)"
+    else
+        bad "$name: finsam report --format html: exit status $status, $(head -c 300 "$tmp/$name.err")"
+        return 1
+    fi
+    "$finsam" report "$fin" --format json -o "$tmp/$name.json" 2>>"$tmp/$name.err"
+    status=$?
+    if [ $status -gt 1 ] || [ ! -s "$tmp/$name.json" ]; then
+        bad "$name: finsam report --format json: exit status $status"
+        return 1
+    fi
+    browser --dump-dom "file://$tmp/$name.html" >"$tmp/$name.dom"
+    if grep -q '</html>' "$tmp/$name.dom"; then
+        ok "$name: chromium rendered the page (--dump-dom)"
+    else
+        bad "$name: chromium --dump-dom gave no page: $(tail -n 3 "$tmp/chromium.log")"
+        return 1
+    fi
+    browser --no-pdf-header-footer --print-to-pdf="$tmp/$name.pdf" "file://$tmp/$name.html" \
+        >/dev/null
+    browser --hide-scrollbars --window-size=1200,1600 --screenshot="$tmp/$name.png" \
+        "file://$tmp/$name.html" >/dev/null
+    return 0
+}
+
+# assert NAME KIND: the python3 checks of the page; each prints "ok: ..." or
+# "FAILED: ...", counted here.
+assert() {
+    python3 - "$1" "$2" "$tmp" >"$tmp/$1.$2.out" 2>&1 <<'PY'
+import html.parser, json, re, struct, subprocess, sys, shutil
+
+name, kind, tmp = sys.argv[1], sys.argv[2], sys.argv[3]
+base = f"{tmp}/{name}"
+
+def clean(s):
+    """A text from a rule file as the page must show it: control characters replaced."""
+    if s is None: return None
+    s = re.sub(r"[\t\n\r]", " ", s)
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", "\ufffd", s)
+
+def ok(msg): print(f"ok: {name}: {msg}")
+def bad(msg): print(f"FAILED: {name}: {msg}")
+def check(cond, msg, detail=""):
+    if cond: ok(msg)
+    else: bad(msg + (f" ({detail})" if detail else ""))
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "source", "track", "wbr"}
+
+class Node:
+    def __init__(self, tag, attrs, parent):
+        self.tag, self.attrs, self.parent = tag, dict(attrs), parent
+        self.children, self.text = [], []
+    def cls(self): return set((self.attrs.get("class") or "").split())
+    def all(self):
+        yield self
+        for c in self.children:
+            if isinstance(c, Node): yield from c.all()
+    def find(self, tag=None, cls=None):
+        return [n for n in self.all() if (tag is None or n.tag == tag) and
+                (cls is None or cls in n.cls())]
+    def content(self):
+        return "".join(c if isinstance(c, str) else c.content() for c in self.children)
+
+class Dom(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", [], None)
+        self.cur = self.root
+        self.attr_names = []
+    def handle_starttag(self, tag, attrs):
+        n = Node(tag, attrs, self.cur)
+        self.attr_names += [a for a, _ in attrs]
+        self.cur.children.append(n)
+        if tag not in VOID: self.cur = n
+    def handle_startendtag(self, tag, attrs):
+        n = Node(tag, attrs, self.cur)
+        self.attr_names += [a for a, _ in attrs]
+        self.cur.children.append(n)
+    def handle_endtag(self, tag):
+        n = self.cur
+        while n is not self.root and n.tag != tag: n = n.parent
+        if n is not self.root: self.cur = n.parent
+    def handle_data(self, data):
+        self.cur.children.append(data)
+
+raw = open(f"{base}.html", encoding="utf-8").read()
+dom_text = open(f"{base}.dom", encoding="utf-8").read()
+parser = Dom()
+parser.feed(dom_text)
+dom = parser.root
+rep = json.load(open(f"{base}.json", encoding="utf-8"))
+
+# ---- the page: self-contained, lang="sv", printable on A4
+check(raw.startswith("<!DOCTYPE html>"), "the page starts with <!DOCTYPE html>")
+html_el = dom.find("html")
+check(html_el and html_el[0].attrs.get("lang") == "sv", 'the page is lang="sv"')
+check(not re.search(r"<(script|link|img|iframe|object|embed|base)\b", raw, re.I),
+      "the page has no script, link, img, iframe, object, embed or base element")
+styles = dom.find("style")
+refs = [(n.tag, a, v) for n in dom.all() for a, v in n.attrs.items()
+        if a in ("src", "srcset", "data", "poster", "background", "action", "formaction",
+                 "style") or (a in ("href", "xlink:href") and not (v or "").startswith("#"))]
+check(not refs and not any(re.search(r"url\(|@import", st.content(), re.I) for st in styles),
+      "the page refers to nothing outside itself (no src, no url(), links within the page)",
+      repr(refs[:3]))
+check(len(styles) == 1 and re.search(r"@page\s*\{[^}]*size:\s*A4", styles[0].content()),
+      "one inline style sheet, with @page size A4")
+check(re.search(r"break-inside:\s*avoid", raw) and "table-header-group" in raw,
+      "rows are kept whole across pages and table headings repeat")
+check(not dom.find("script"), "the rendered DOM has no <script> element")
+on = [a for a in parser.attr_names if a.lower().startswith("on")]
+check(not on, "no element has an event handler attribute", ", ".join(on[:5]))
+allowed = {"#root", "html", "head", "meta", "title", "style", "body", "div", "header", "p",
+           "h1", "h2", "span", "ul", "ol", "li", "b", "nav", "a", "main", "section",
+           "table", "caption", "thead", "tbody", "tr", "th", "td", "aside", "dl", "dt",
+           "dd", "code", "figure", "figcaption", "svg", "g", "rect", "text", "line",
+           "path", "polyline", "circle", "footer"}
+extra = sorted({n.tag for n in dom.all()} - allowed)
+check(not extra, "the DOM holds only the elements the writer makes", ", ".join(extra))
+ctrl = re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", dom_text)
+check(not ctrl, "no control character reaches the page", repr(ctrl[:5]))
+
+# ---- the title and the summary line
+h1 = dom.find("h1")
+check(h1 and h1[0].content() == clean(rep["report"]["title"] or rep["file"]),
+      "the report's title is the <h1>, as written")
+s = rep["summary"]
+summary = dom.find("p", "summary")
+want = f'{clean(rep["file"])}: {s["checks"]} check{"" if s["checks"] == 1 else "s"}, ' \
+       f'{s["passed"]} passed, {s["failed"]} failed, ' \
+       f'{s["warnings"]} warning{"" if s["warnings"] == 1 else "s"}'
+check(summary and summary[0].content().strip() == want, "the summary line", repr(
+    summary[0].content().strip() if summary else None) + " != " + repr(want))
+
+# ---- a <table> per table
+tables = dom.find("table")
+check(len(tables) == len(rep["tables"]),
+      f"{len(rep['tables'])} tables in the JSON, {len(tables)} <table> elements")
+caps = [(t.find("caption")[0].find("span", "caption-title")[0].content()
+         if t.find("caption") else None) for t in tables]
+check(caps == [clean(t["title"] or t["name"]) for t in rep["tables"]],
+      "each table's caption is its title, in order")
+units = {"kr": "kr", "tkr": "tkr", "%": "%", "count": "count"}
+got_units = [t.find("span", "unit")[0].content() if t.find("span", "unit") else None
+             for t in tables]
+check(got_units == [units.get(t["unit"], t["unit"]) for t in rep["tables"]],
+      "each caption has the table's unit", repr(got_units))
+rows_ok = all(len(t.find("tr", "row")) == len(j["rows"]) for t, j in zip(tables, rep["tables"]))
+check(rows_ok, "each table has a row per row of the JSON")
+heads_ok = all(len(t.find("thead")[0].find("th", "num")) == len(j["columns"])
+               for t, j in zip(tables, rep["tables"]) if t.find("thead"))
+check(heads_ok, "each table has a heading per column")
+
+# ---- the disagreeing cells: the JSON's formula, note and previous-year findings
+cell_findings = [f for f in rep["findings"] if f["type"] in ("formula", "note", "previous-year")]
+places = {(f["file"], f["line"], f["column"]) for f in cell_findings}
+differs = dom.find("td", "differs")
+check(len(differs) == len(places),
+      f"{len(places)} cells with formula, note or previous-year findings in the JSON, "
+      f"{len(differs)} cells marked differs")
+marks = sum(len(td.find("a", "mark")) for td in differs)
+check(marks == len(cell_findings), f"a mark per finding in the marked cells ({marks})")
+explained = dom.find("li", "finding")
+others = [f for f in rep["findings"] if f["type"] != "check"]
+check(len(explained) == len(others),
+      f"{len(others)} findings of figures in the JSON, {len(explained)} explained")
+# each marked cell: its table, row and column in the JSON says it is the finding's cell
+wanted = []
+for t, j in zip(tables, rep["tables"]):
+    for tr, row in zip(t.find("tr", "row"), j["rows"]):
+        for td, cell in zip(tr.find("td", "num"), row["cells"]):
+            if "differs" in td.cls():
+                wanted.append((j["name"], row["name"], cell["column"]))
+msgs = " ".join(li.content() for li in explained)
+check(all(clean(f["message"]) in msgs for f in cell_findings),
+      "every finding's message is shown beside its table")
+first = cell_findings[0] if cell_findings else None
+if first and first.get("stated"):
+    li = [l for l in explained if clean(first["message"]) in l.content()]
+    text = li[0].content() if li else ""
+    check(li and "stated" in text and "difference" in text and
+          clean(first["from"] or "") in text,
+          "a finding shows stated, computed, difference and the formula it comes from")
+
+# ---- the charts
+def value(cell):
+    v = cell["stated"] or cell["computed"]
+    return v if v and v["kind"] in ("money", "count") else None
+
+budget_want = []
+for j in rep["tables"]:
+    keys = [c["key"] for c in j["columns"]]
+    if j["kind"] != "budget" or "actual" not in keys or "budget" not in keys:
+        continue
+    n = 0
+    for row in j["rows"]:
+        cells = {c["column"]: c for c in row["cells"]}
+        n += bool(value(cells["actual"]) and value(cells["budget"]))
+    if n:
+        budget_want.append((j["name"], n))
+budget = dom.find("svg", "budget-chart")
+check(len(budget) == len(budget_want),
+      f"{len(budget_want)} budget tables with actual and budget, {len(budget)} bar charts")
+for svg, (tname, n) in zip(budget, budget_want):
+    actual = len(svg.find("rect", "actual"))
+    budg = len(svg.find("rect", "budget"))
+    pairs = len(svg.find("g", "bar-pair"))
+    check(actual == n and budg == n and pairs == n,
+          f"bar chart of {tname}: {n} lines, a pair of bars each",
+          f"{pairs} pairs, {actual} actual, {budg} budget")
+    labels = [g.find("text", "row-label")[0] for g in svg.find("g", "bar-pair")]
+    check(all(l.content() for l in labels), f"bar chart of {tname}: every line labelled")
+
+overview_want = []
+for j in rep["tables"]:
+    years = [c["key"] for c in j["columns"] if re.fullmatch(r"\d{4}", c["key"] or "")]
+    if j["name"] != "overview" and len(years) < 4:
+        continue
+    n = 0
+    for row in j["rows"]:
+        pts = [c for c in row["cells"] if c["column"] in years and value(c) and
+               value(c)["kind"] == "money"]
+        n += len(pts) >= 2
+    if n and len(years) >= 2:
+        overview_want.append((j["name"], n, len(years)))
+lines = dom.find("svg", "overview-chart")
+check(len(lines) == len(overview_want),
+      f"{len(overview_want)} overview tables with amounts, {len(lines)} line charts")
+for svg, (tname, n, ny) in zip(lines, overview_want):
+    poly = svg.find("polyline", "series")
+    check(len(poly) == n, f"line chart of {tname}: a line per row of amounts ({n})",
+          f"{len(poly)} polylines")
+    xs = [int(p.split(",")[0]) for p in poly[0].attrs.get("points", "").split()] if poly else []
+    check(xs == sorted(xs) and len(set(xs)) == len(xs) and len(xs) >= 2,
+          f"line chart of {tname}: the years run left to right")
+    years = [t.content() for t in svg.find("text", "year")]
+    check(years == sorted(years) and len(years) == ny,
+          f"line chart of {tname}: the years ascending on the axis", repr(years))
+    ticks = [t.content() for t in svg.find("text", "tick")]
+    check(len(ticks) >= 2 and all(re.fullmatch(r"\u2212?\d{1,3}( \d{3})*", t) for t in ticks),
+          f"line chart of {tname}: axis ticks in Swedish format", repr(ticks[:4]))
+    check(len(svg.find("g", "legend-item")) == n, f"line chart of {tname}: a legend entry per line")
+coords = " ".join(n.attrs.get(a, "") for n in dom.all() if n.tag in
+                  ("rect", "line", "polyline", "circle", "text", "path")
+                  for a in ("x", "y", "x1", "x2", "y1", "y2", "width", "cx", "cy", "points"))
+check(not re.search(r"\d\.\d", coords),
+      "chart coordinates are whole numbers")
+
+# ---- the checks
+items = dom.find("li", "check")
+check(len(items) == len(rep["checks"]),
+      f"{len(rep['checks'])} checks in the JSON, {len(items)} in the checks section")
+def outcome(c):
+    runs = [r["outcome"] for r in c["runs"]]
+    if not runs: return "not-run", "not run"
+    if "failed" in runs: return "failed", "FAILED"
+    if "warning" in runs: return "warning", "warning"
+    return "passed", "passed"
+got = [(li.attrs.get("id"), [k for k in ("passed", "failed", "warning", "not-run")
+                             if k in li.cls()], li.find("span", "outcome")[0].content())
+       for li in items]
+want = [("c-" + c["name"], [outcome(c)[0]], outcome(c)[1]) for c in rep["checks"]]
+check(got == want, "each check in order, with its outcome (passed, FAILED, warning, not run)",
+      next((f"{g} != {w}" for g, w in zip(got, want) if g != w), ""))
+srcs_ok = all((c["source"] is None) or
+              (li.find("p", "source") and li.find("p", "source")[0].content() == clean(c["source"]))
+              for li, c in zip(items, rep["checks"]))
+check(srcs_ok, "each check shows its source as written")
+fails = [(li, c) for li, c in zip(items, rep["checks"]) if outcome(c)[0] in ("failed", "warning")]
+check(all(li.find("div", "explain") for li, c in fails) and
+      all(clean(c["message"] or "") in li.content() for li, c in fails),
+      f"each of the {len(fails)} failed checks is explained, with its message")
+
+# ---- the hostile file: every text literally, nothing interpreted
+if kind == "escape":
+    body = dom.find("body")[0].content()
+    svg_text = " ".join(t.content() for t in dom.find("text"))
+    for lit in ["<script>alert(1)</script> Årsredovisning \"2025\" & 'bolaget'",
+                "Förbund <b>fet</b> & \"citat\" 'apostrof' \ufffd",
+                "Budget <img src=x onerror=alert(1)>",
+                "Texter </table><script>alert(1)</script>",
+                "Kostnader & \"övrigt\" 'x' <i>kursiv</i>",
+                "Resultat \ufffd[31mröd \ufffd",
+                "Cell <script>alert(1)</script> & 'x'",
+                "Kontroll <script>alert(1)</script> & \"x\" 'y'",
+                "Källa <script>alert(1)</script> & 'y' \ufffd",
+                "Meddelande <script>alert(1)</script> & \"z\" \ufffd",
+                "Totalt <script>alert(1)</script>, Utfall <script>alert(1)</script>"]:
+        check(lit in body, "shown literally: " + ascii(lit[:40]))
+    for lit in ["Intäkter <script>alert(1)</script>", "Administration <script>alert(1)</script>",
+                "Utfall <script>alert(1)</script>", "Budget \"B\" & 'b' !"]:
+        check(lit in svg_text, "shown literally in SVG text: " + ascii(lit[:40]))
+    title = dom.find("title")[0].content()
+    check(title.startswith("<script>alert(1)</script>"), "the page's <title> literally")
+    check(rep["file"] in body and "<b>" in rep["file"], "the file's path literally")
+
+# ---- the findings at a glance, before the tables
+glance = dom.find("li", "glance")
+failing = [c for c in rep["checks"] if outcome(c)[0] in ("failed", "warning")]
+check(len(glance) == len(others) + len(failing),
+      f"the findings at a glance: {len(others)} figures and {len(failing)} failed checks",
+      f"{len(glance)} items")
+check(all(li.find("a") and li.find("a")[0].attrs.get("href", "#")[1:] in
+          {n.attrs.get("id") for n in dom.all() if n.attrs.get("id")} for li in glance),
+      "each finding at a glance links to its explanation")
+
+# ---- the PDF and the screenshot
+pdf = open(f"{base}.pdf", "rb").read() if __import__("os").path.exists(f"{base}.pdf") else b""
+check(pdf.startswith(b"%PDF-") and len(pdf) > 5000, f"--print-to-pdf wrote a PDF ({len(pdf)} bytes)")
+if shutil.which("pdfinfo") and pdf:
+    info = subprocess.run(["pdfinfo", f"{base}.pdf"], capture_output=True, text=True).stdout
+    m = re.search(r"Pages:\s+(\d+)", info)
+    check(m and int(m.group(1)) >= 1 and "(A4)" in info,
+          f"the PDF has A4 pages ({m.group(1) if m else '?'} pages)",
+          re.search(r"Page size:.*", info).group(0) if "Page size" in info else info[:80])
+else:
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
+    check(boxes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in boxes),
+          f"the PDF's pages are A4 ({len(boxes)} pages, no pdfinfo)")
+png = open(f"{base}.png", "rb").read() if __import__("os").path.exists(f"{base}.png") else b""
+if png[:8] == b"\x89PNG\r\n\x1a\n":
+    w, h = struct.unpack(">II", png[16:24])
+    check(w == 1200 and h == 1600, f"--screenshot wrote a PNG of 1200 x 1600 pixels ({w} x {h})")
+else:
+    bad("--screenshot wrote no PNG")
+PY
+    cat "$tmp/$1.$2.out"
+    n_ok=$(grep -c '^ok: ' "$tmp/$1.$2.out")
+    n_bad=$(grep -c '^FAILED: ' "$tmp/$1.$2.out")
+    passed=$((passed + n_ok))
+    failed=$((failed + n_bad))
+    if ! tail -n 1 "$tmp/$1.$2.out" | grep -q '^\(ok\|FAILED\): '; then
+        bad "$1: the assertions stopped early"
+    fi
+}
+
+# The bundled report.
+if report vvnd examples/vvnd/2025.fin; then
+    assert vvnd example
+fi
+
+# A report whose figures all agree: the fictional federation, with one warning.
+if report norrdal examples/norrdal/2025.fin; then
+    assert norrdal example
+fi
+
+# The hostile file, from a folder whose name is as hostile as its texts.
+dir="$tmp/it's <b>&\"q\" dir"
+mkdir "$dir" && cp "$root/tests/html/escape.fin" "$dir/escape.fin"
+if report escape "$dir/escape.fin"; then
+    assert escape escape
+fi
+
+# An HTML report from standard output is the same page.
+if "$finsam" report examples/vvnd/2025.fin --format html -o - >"$tmp/stdout.html" 2>/dev/null ||
+   [ $? -eq 1 ]; then
+    if cmp -s "$tmp/stdout.html" "$tmp/vvnd.html"; then
+        ok "-o - writes the same page to standard output"
+    else
+        bad "-o - writes a different page to standard output"
+    fi
+fi
+
+finish
