@@ -1504,10 +1504,13 @@ void write_html(FILE *out, Program *prog, const Results *res, const char *path)
     put_summary(out, path, res);
     fputs("</p>\n<ul class=\"cards\">", out);
     /* TRANSLATORS: the four counts at the top of the HTML report, under their numbers. */
-    card(out, "all", res->checks, _("checks"));
-    card(out, "passed", res->passed, _("passed"));
-    card(out, "failed", res->failed_errors, _("failed"));
-    card(out, "warnings", res->failed_warnings, _("warnings"));
+    card(out, "all", res->checks, ngettext("check", "checks", (unsigned long)res->checks));
+    card(out, "passed", res->passed,
+         ngettext("passed", "passed", (unsigned long)res->passed));
+    card(out, "failed", res->failed_errors,
+         ngettext("failed", "failed", (unsigned long)res->failed_errors));
+    card(out, "warnings", res->failed_warnings,
+         ngettext("warning", "warnings", (unsigned long)res->failed_warnings));
     fputs("</ul>\n</header>\n", out);
     glance(&h);
 
