@@ -326,6 +326,43 @@ static void finding(Json *j, const Finding *f)
     json_object_end(j);
 }
 
+/* A parameter's value in force, and where it was set: the rule set, or the
+ * federation for a local one. */
+static void parameter(Json *j, Param *first, int year)
+{
+    Param *p = param_in_force(first, year);
+    json_object(j);
+    json_key(j, "name");
+    json_string(j, first->name);
+    json_key(j, "title");
+    json_string(j, first->title);
+    json_key(j, "local");
+    json_bool(j, first->local);
+    json_key(j, "value");
+    if (p) {
+        Value v = value_of_literal(&p->value);
+        v.printed = false;
+        value(j, &v);
+    } else {
+        json_null(j);
+    }
+    json_key(j, "set_by");
+    json_string(j, !p ? NULL : p->federation ? "federation" : "rule set");
+    char from[16];
+    json_key(j, "from");
+    if (p && p->from) {
+        snprintf(from, sizeof from, "%04d-%02d-%02d", p->from / 10000, p->from / 100 % 100,
+                 p->from % 100);
+        json_string(j, from);
+    } else {
+        json_null(j);
+    }
+    json_key(j, "source");
+    json_string(j, p ? p->source : first->source);
+    place(j, p ? p->name_loc : first->name_loc);
+    json_object_end(j);
+}
+
 void write_json_summary(Json *j, const Results *res)
 {
     json_object(j);
@@ -357,6 +394,11 @@ void write_json_file(Json *j, Program *prog, const Results *res, const char *pat
             table(j, prog->tables.items[i], res->cells ? res->cells[i] : NULL);
         json_array_end(j);
     }
+    json_key(j, "parameters");
+    json_array(j);
+    for (int i = 0; i < prog->params.len; i++)
+        parameter(j, prog->params.items[i], prog->report->year);
+    json_array_end(j);
     json_key(j, "checks");
     json_array(j);
     int k = 0;

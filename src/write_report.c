@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 #include "value.h"
+#include "write_rules.h"
 #include "write_text.h"
 
 /* The width of UTF-8 text in characters. */
@@ -415,6 +416,15 @@ void write_report(FILE *out, Program *prog, const Results *res, const char *path
             text_table(out, prog->tables.items[i], res, &marks);
     }
     /* TRANSLATORS: the heading of the list of every check and its outcome. */
+    /* the values in force, and where each came from: the rule set or the federation */
+    if (md) {
+        fputs("```", out);
+        write_parameters(out, prog);
+        fputs("```\n\n", out);
+    } else {
+        write_parameters(out, prog);
+        fputc('\n', out);
+    }
     fprintf(out, md ? "## %s\n\n" : "%s\n", _("Checks"));
     int word_w = outcome_width();
     for (int i = 0; i < prog->checks.len; i++) {

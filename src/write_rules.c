@@ -50,13 +50,18 @@ static void write_param(FILE *out, Param *first, int year)
         fprintf(out, _("      source: %s\n"), s->source);
 }
 
+void write_parameters(FILE *out, Program *prog)
+{
+    fprintf(out, _("\nparameters (%d)\n"), prog->params.len);
+    for (int i = 0; i < prog->params.len; i++)
+        write_param(out, prog->params.items[i], prog->report->year);
+}
+
 void write_rules(FILE *out, Program *prog, const char *path)
 {
     int year = prog->report->year;
     fprintf(out, _("%s: the rules in force for %d\n"), path, year);
-    fprintf(out, _("\nparameters (%d)\n"), prog->params.len);
-    for (int i = 0; i < prog->params.len; i++)
-        write_param(out, prog->params.items[i], year);
+    write_parameters(out, prog);
     fprintf(out, _("\nchecks (%d)\n"), prog->checks.len);
     for (int i = 0; i < prog->checks.len; i++) {
         Check *c = prog->checks.items[i];

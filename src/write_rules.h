@@ -8,5 +8,7 @@
 #include "program.h"
 
 void write_rules(FILE *out, Program *prog, const char *path);
+/* The parameters in force, each with its value, source and where it was set. */
+void write_parameters(FILE *out, Program *prog);
 
 #endif
