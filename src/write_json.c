@@ -247,6 +247,21 @@ static void difference(Json *j, const Finding *f)
     }
 }
 
+/* One side of the comparison a check made: its text and value, or nulls. */
+static void side(Json *j, const char *name, const Operand *o)
+{
+    json_key(j, name);
+    json_object(j);
+    json_key(j, "text");
+    json_string(j, o ? o->text : NULL);
+    json_key(j, "value");
+    if (o)
+        value(j, &o->value);
+    else
+        json_null(j);
+    json_object_end(j);
+}
+
 static void run(Json *j, const CheckRun *r)
 {
     const Finding *f = r->explained;
@@ -259,26 +274,8 @@ static void run(Json *j, const CheckRun *r)
     json_key(j, "outcome");
     json_string(j, r->passed ? "passed" : r->check->severity == SEV_ERROR ? "failed" : "warning");
     bool compared = f->type == FIND_CHECK && f->noperands >= 2;
-    json_key(j, "left");
-    json_object(j);
-    json_key(j, "text");
-    json_string(j, compared ? f->operands[0].text : NULL);
-    json_key(j, "value");
-    if (compared)
-        value(j, &f->operands[0].value);
-    else
-        json_null(j);
-    json_object_end(j);
-    json_key(j, "right");
-    json_object(j);
-    json_key(j, "text");
-    json_string(j, compared ? f->operands[1].text : NULL);
-    json_key(j, "value");
-    if (compared)
-        value(j, &f->operands[1].value);
-    else
-        json_null(j);
-    json_object_end(j);
+    side(j, "left", compared ? &f->operands[0] : NULL);
+    side(j, "right", compared ? &f->operands[1] : NULL);
     difference(j, f);
     operands(j, f, compared ? 2 : 0);
     json_object_end(j);
