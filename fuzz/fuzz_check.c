@@ -1,13 +1,16 @@
-/* fuzz_check: libFuzzer harness over the whole of `finsam check` and `finsam rules`:
- * scan, parse, load (imports), resolve, the previous years' files, evaluate, and every
- * writer (diagnostics, findings, summary, rules listing, JSON).
+/* fuzz_check: libFuzzer harness over the whole of `finsam check`, `finsam rules` and
+ * `finsam report`: scan, parse, load (imports), resolve, the previous years' files,
+ * evaluate, and every writer (diagnostics, findings, summary, rules listing, JSON,
+ * JUnit, TAP, the report as text, Markdown, HTML and CSV).
  *
  * The input is one or more files. A line that starts with "#%%" (a comment to finsam,
  * so every seed is also a valid .fin file) starts the next file; the rest of that line
- * may name it ("#%% federation" makes federation.fin, so `import "federation"` or
- * `previous "federation"` in the year file finds it). Without a name, or with a name
- * already taken, the files are called a.fin, b.fin, ... The first part is the year file,
- * y.fin. At most MAX_PARTS files; later markers are text.
+ * may name it: "#%% federation" makes federation.fin, so that `import "federation"` or
+ * `previous "federation"` in the year file finds it. A name is up to 32 printable ASCII
+ * characters but '/' and '\\', so that paths with '&', '<' or quotes are reached too.
+ * Without a name, or with a name already taken, the files are called a.fin, b.fin, ...
+ * The first part is the year file, y.fin, or the name a marker on the very first line
+ * gives it. At most MAX_PARTS files; later markers are text.
  *
  * The files are written to a temporary folder made once per process, checked, and
  * removed again, so that nothing of one input is seen by the next. Imports that no part
@@ -68,17 +71,30 @@ enum { MAX_PARTS = 8, MAX_NAME = 32 };
 static char tmpdir[4096];
 static const char *const default_names[MAX_PARTS] = { "y", "a", "b", "c", "d", "e", "f", "g" };
 
-static void fail(const char *what, const char *detail)
+/* The files of the input being checked, removed when an invariant fails. */
+static char written[MAX_PARTS][4200];
+static int nwritten;
+
+static void remove_written(void)
 {
-    fprintf(stderr, "fuzz_check: invariant failed: %s%s%s\n", what, detail ? ": " : "",
-            detail ? detail : "");
-    abort();
+    for (int i = 0; i < nwritten; i++)
+        unlink(written[i]);
+    nwritten = 0;
 }
 
 static void remove_tmpdir(void)
 {
+    remove_written();
     if (tmpdir[0])
         rmdir(tmpdir);
+}
+
+static void fail(const char *what, const char *detail)
+{
+    fprintf(stderr, "fuzz_check: invariant failed: %s%s%s\n", what, detail ? ": " : "",
+            detail ? detail : "");
+    remove_tmpdir();
+    abort();
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -106,10 +122,11 @@ typedef struct {
     size_t len;
 } Part;
 
+/* Any printable ASCII but '/' and '\\': a file name may hold '&', '<', quotes, ..., and
+ * the writers must cope with such paths. */
 static bool name_char(uint8_t c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return c > ' ' && c < 0x7f && c != '/' && c != '\\';
 }
 
 static bool name_taken(const Part *parts, int n, const char *name)
@@ -129,9 +146,13 @@ static int split(const uint8_t *data, size_t size, Part *parts)
     while (line < size) {
         const uint8_t *nl = memchr(data + line, '\n', size - line);
         size_t next = nl ? (size_t)(nl - data) + 1 : size;
-        if (n + 1 < MAX_PARTS && next - line >= 3 && memcmp(data + line, "#%%", 3) == 0) {
-            parts[n].len = (size_t)(data + line - parts[n].data);
-            n++;
+        bool first = line == 0; /* a marker on the first line names the year file */
+        if ((first || n + 1 < MAX_PARTS) && next - line >= 3 &&
+            memcmp(data + line, "#%%", 3) == 0) {
+            if (!first) {
+                parts[n].len = (size_t)(data + line - parts[n].data);
+                n++;
+            }
             /* the name after the marker, if any */
             size_t i = line + 3;
             while (i < next && data[i] == ' ')
@@ -745,18 +766,18 @@ static void run_once(const char *year_file, int nparts, size_t size, FILE *out)
     Results res = { 0 };
     res.detailed = (size & 1) != 0;
 
-    bool loaded = !(program_load(&prog, year_file, &opts) || prog.diags.errors);
-    bool bad = !loaded;
-    if (loaded && enabled("year-file") && prog.report && prog.modules.len > 0) {
-        const Source *src = ((Module *)prog.modules.items[0])->src;
-        if (prog.report->loc.src == src && !yearfiles_has_report(src->text, src->len))
-            fail("year-file", "a file whose report block parses is not taken for a year file "
-                              "by yearfiles_has_report");
-    }
+    bool bad = program_load(&prog, year_file, &opts) || prog.diags.errors;
     if (!bad) {
         bad = program_resolve(&prog) != 0;
         if (!bad)
             write_rules(out, &prog, year_file); /* finsam rules FILE */
+    }
+    /* resolve has found the report block, in the year file */
+    if (!bad && enabled("year-file") && prog.report && prog.modules.len > 0) {
+        const Source *src = ((Module *)prog.modules.items[0])->src;
+        if (prog.report->loc.src == src && !yearfiles_has_report(src->text, src->len))
+            fail("year-file", "a year file whose report block parses and resolves is not "
+                              "taken for a year file by yearfiles_has_report");
     }
     if (!bad)
         bad = program_load_previous(&prog, &opts) != 0;
@@ -798,8 +819,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     Part parts[MAX_PARTS];
     int nparts = split(data, size, parts);
-    for (int i = 0; i < nparts; i++)
+    for (int i = 0; i < nparts; i++) {
         write_part(&parts[i]);
+        part_path(written[nwritten++], sizeof written[0], &parts[i]);
+    }
     char year_file[4200];
     part_path(year_file, sizeof year_file, &parts[0]);
 
@@ -826,10 +849,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         run_once(year_file, nparts, size, devnull);
     }
 
-    for (int i = 0; i < nparts; i++) {
-        char path[4200];
-        part_path(path, sizeof path, &parts[i]);
-        unlink(path);
-    }
+    remove_written();
     return 0;
 }

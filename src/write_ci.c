@@ -1,5 +1,7 @@
 #include "write_ci.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "i18n.h"
@@ -25,6 +27,26 @@ static void xml_text(FILE *out, const char *s)
     }
 }
 
+/* One line of an explanation, formatted, then written as text() writes text: every part
+ * of it, the file's path included, escaped for the format around it. */
+static void say(FILE *out, void (*text)(FILE *, const char *), const char *indent,
+                const char *fmt, ...)
+{
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *line = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (line)
+        vsnprintf(line, (size_t)n + 1, fmt, again);
+    va_end(again);
+    fputs(indent, out);
+    text(out, line ? line : "");
+    fputc('\n', out);
+    free(line);
+}
+
 /* The explanation of a finding, as the text output's "= ..." lines: words for people,
  * in their language; the XML and TAP around it are not translated. */
 static void explain(FILE *out, const Finding *f, void (*text)(FILE *, const char *),
@@ -33,46 +55,22 @@ static void explain(FILE *out, const Finding *f, void (*text)(FILE *, const char
     char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX];
     int line, col;
     source_line_col(f->loc.src, f->loc.start, &line, &col);
-    fputs(indent, out);
-    fprintf(out, _("at: %s:%d:%d\n"), f->loc.src->path, line, col);
+    say(out, text, indent, _("at: %s:%d:%d"), f->loc.src->path, line, col);
     if (f->has_stated) {
-        fputs(indent, out);
-        fprintf(out, _("stated: %s\n"), value_format(&f->stated, a));
-        fputs(indent, out);
-        fprintf(out, _("computed: %s\n"), value_format(&f->computed, b));
+        say(out, text, indent, _("stated: %s"), value_format(&f->stated, a));
+        say(out, text, indent, _("computed: %s"), value_format(&f->computed, b));
     } else if (f->noperands >= 2) {
-        for (int i = 0; i < 2; i++) {
-            /* "text is value": the text as text() writes it, then the sentence */
-            char *escaped = NULL;
-            size_t n = 0;
-            FILE *m = open_memstream(&escaped, &n);
-            if (m) {
-                text(m, f->operands[i].text);
-                fclose(m);
-            }
-            fputs(indent, out);
-            fprintf(out, _("%s is %s"), escaped ? escaped : "",
-                    value_format(&f->operands[i].value, a));
-            fputc('\n', out);
-            free(escaped);
-        }
+        for (int i = 0; i < 2; i++)
+            say(out, text, indent, _("%s is %s"), f->operands[i].text,
+                value_format(&f->operands[i].value, a));
     }
-    if (f->has_difference) {
-        fputs(indent, out);
-        fprintf(out, _("difference: %s\n"),
-                value_format_num(f->difference, f->difference_kind, f->difference_unit, a));
-    }
-    if (f->explanation) {
-        fputs(indent, out);
-        text(out, f->explanation);
-        fputc('\n', out);
-    }
-    if (f->source) {
-        fputs(indent, out);
-        fputs(_("source: "), out);
-        text(out, f->source);
-        fputc('\n', out);
-    }
+    if (f->has_difference)
+        say(out, text, indent, _("difference: %s"),
+            value_format_num(f->difference, f->difference_kind, f->difference_unit, a));
+    if (f->explanation)
+        say(out, text, indent, "%s", f->explanation);
+    if (f->source)
+        say(out, text, indent, _("source: %s"), f->source);
 }
 
 /* Findings about figures (formulas, notes, allocations, earlier years): each a test
@@ -239,7 +237,9 @@ static void tap_explain(FILE *out, const Finding *f)
 void write_tap_file(FILE *out, const char *path, const Results *res, int *next)
 {
     int figures = figure_findings(res);
-    fprintf(out, "# %s\nok %d - ", path, (*next)++);
+    fputs("# ", out);
+    tap_text(out, path);
+    fprintf(out, "\nok %d - ", (*next)++);
     tap_text(out, path);
     fputs(": ", out);
     char agree[128];

@@ -21,29 +21,47 @@ static void add(FileList *list, const char *path)
     list->len++;
 }
 
+/* The bytes that make a name, as the scanner's NAME does: ASCII letters, digits and '_',
+ * and UTF-8 letters, whose lead bytes are C3-F4 but E2 (spaces, the minus sign, operators);
+ * C2 (the no-break space) and E2 sequences end a name. */
+static bool name_start(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+           (c >= 0xC3 && c <= 0xF4 && c != 0xE2);
+}
+
+static bool name_byte(unsigned char c, unsigned char prev)
+{
+    bool continuation = c >= 0x80 && c <= 0xBF;
+    return name_start(c) || (c >= '0' && c <= '9') ||
+           (continuation && (name_start(prev) || (prev >= 0x80 && prev <= 0xBF)));
+}
+
+/* Whether the text holds the word `report` as the scanner reads it: not in a comment or
+ * a string, and not part of a longer name, wherever it stands on its line. */
 bool yearfiles_has_report(const char *text, size_t len)
 {
-    bool line_start = true;
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-        if (c == '#' || c == '"') {
-            /* a comment runs to the end of the line; a string may not cross one */
-            char end = c == '#' ? '\n' : '"';
-            for (i++; i < len && text[i] != end && text[i] != '\n'; i++)
+    const unsigned char *t = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        if (t[i] == '#') {
+            while (i < len && t[i] != '\n')
+                i++;
+        } else if (t[i] == '"') {
+            /* a string may not cross a line; a backslash escapes the next character */
+            for (i++; i < len && t[i] != '"' && t[i] != '\n'; i++)
+                if (t[i] == '\\' && i + 1 < len && t[i + 1] != '\n')
+                    i++;
+            i++;
+        } else if (name_start(t[i])) {
+            size_t begin = i;
+            for (i++; i < len && name_byte(t[i], t[i - 1]); i++)
                 ;
-            line_start = i < len && text[i] == '\n';
-            continue;
+            if (i - begin == 6 && memcmp(t + begin, "report", 6) == 0)
+                return true;
+        } else {
+            i++;
         }
-        if (c == '\n') {
-            line_start = true;
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\r')
-            continue;
-        if (line_start && len - i > 6 && strncmp(text + i, "report", 6) == 0 &&
-            strchr(" \t\r\n\"{", text[i + 6]))
-            return true;
-        line_start = false;
     }
     return false;
 }

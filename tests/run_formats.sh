@@ -97,6 +97,30 @@ else
     bad "$name" "$out"
 fi
 
+# A path with markup in it (a folder called 'a&b<c"d'): JUnit escapes it everywhere, the
+# explanation's "at:" line included, and TAP keeps it on its comment line.
+name="junit and tap of a file whose path holds markup"
+odd="$tmp/a&b<c\"d"
+mkdir "$odd" && cp tests/golden/formula-failures.fin "$odd/"
+"$finsam" check --format junit "$odd/formula-failures.fin" >"$tmp/odd.xml" 2>"$tmp/err"
+"$finsam" check --format tap "$odd/formula-failures.fin" >"$tmp/odd.tap" 2>>"$tmp/err"
+if out=$("$py" - "$tmp/odd.xml" "$odd/formula-failures.fin" 2>&1 <<'PY'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+failures = root.findall("testsuite/testcase/failure")
+assert failures, "no failures"
+for f in failures:
+    assert "at: " + sys.argv[2] + ":" in f.text, f.text
+print(len(failures), "failures")
+PY
+) && perl -MTAP::Parser -e '
+    open my $fh, "<", $ARGV[0] or die;
+    my $p = TAP::Parser->new({ tap => do { local $/; <$fh> } });
+    while (my $r = $p->next) { die "cannot parse: " . $r->as_string . "\n" if $r->is_unknown }
+    die "plan " . $p->tests_planned . " but " . $p->tests_run . " run\n"
+        unless $p->tests_planned == $p->tests_run;
+    ' "$tmp/odd.tap" 2>&1; then ok "$name ($out)"; else bad "$name" "$out"; fi
+
 name="csv of one table"
 "$finsam" report --format csv --table income examples/vvnd/2025.fin >"$tmp/income.csv" 2>"$tmp/err"
 if out=$("$py" - "$tmp/income.csv" 2>&1 <<'PY'
