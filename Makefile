@@ -11,7 +11,7 @@ VERSION := 0.1.0
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(CFLAGS) -Isrc -Ibuild \
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(CFLAGS) -Isrc -I$(B) \
              -DFINSAM_VERSION='"$(VERSION)"' -DFINSAM_RULES_DIR='"$(RULESDIR)"' \
              -DFINSAM_LOCALE_DIR='"$(LOCALEDIR)"'
 # Generated scanner and parser: flex and bison output is not ours to warn about.
@@ -108,14 +108,15 @@ pot:
 	    --msgid-bugs-address= --sort-by-file -o po/finsam.pot $(POT_SRC)
 	msgmerge --quiet --update --backup=none po/sv.po po/finsam.pot
 	msgmerge --quiet --update --backup=none po/en.po po/finsam.pot
-	msgattrib --clear-fuzzy --empty -o po/en.po po/en.po
+	msgattrib --no-obsolete -o po/sv.po po/sv.po
+	msgattrib --no-obsolete --clear-fuzzy --empty -o po/en.po po/en.po
 	msgen -o po/en.po po/en.po
 	@msgfmt --check --statistics -o /dev/null po/sv.po
 	@msgfmt --check --statistics -o /dev/null po/en.po
 
 $(B)/tests/%: tests/unit/%.c $(OBJ) $(wildcard tests/unit/*.h) | $(B)/tests
 	@echo "  CC      $<"
-	@$(CC) $(ALL_CFLAGS) $(WARN) -Itests/unit -o $@ $< $(OBJ) -lcmocka
+	@$(CC) $(ALL_CFLAGS) $(WARN) -Itests/unit -o $@ $< $(OBJ) $(LDFLAGS) -lcmocka
 
 $(B) $(B)/tests:
 	mkdir -p $@

@@ -124,7 +124,8 @@ static size_t sep_len(const uint8_t *s, size_t n, size_t i)
 /* A reference reading, written independently of figure.c: the text is well formed when
  * it is groups of digits joined by single separators, every group after the first of
  * exactly three digits (the first of 1-3 when there is a separator), then optionally a
- * decimal mark and at least one digit. Returns the status figure_parse should give and
+ * decimal mark and at least one digit; a second decimal mark after those digits is
+ * FIG_SECOND_MARK. Returns the status figure_parse should give and
  * the value in micro units as an i128 (no overflow possible below 80 digits). */
 static FigureStatus reference_parse(const uint8_t *s, size_t n, i128 *micro, int *decimals,
                                     bool *too_long)
@@ -173,6 +174,8 @@ static FigureStatus reference_parse(const uint8_t *s, size_t n, i128 *micro, int
             i++;
         if (i == start)
             return FIG_BAD_GROUP;
+        if (i < n && (s[i] == ',' || s[i] == '.'))
+            return FIG_SECOND_MARK;
         dec = (int)(i - start);
         for (int k = 0; k < 6 && k < dec; k++)
             v = v * 10 + (s[start + (size_t)k] - '0');
@@ -212,7 +215,7 @@ static void check_parse(const uint8_t *s, size_t n, FigureStatus st, const Figur
         if (f->micro < 0 || f->decimals < 0 || f->decimals > 6)
             fail("a parsed figure is non-negative with 0-6 decimals", z, z, extra);
     }
-    if (st == FIG_BAD_GROUP && f->error_at > n)
+    if ((st == FIG_BAD_GROUP || st == FIG_SECOND_MARK) && f->error_at > n)
         fail("error_at lies within the text", z, z, extra);
 }
 

@@ -367,8 +367,9 @@ void yyerror(YYLTYPE *loc, void *scanner, Parser *p, const char *message)
 {
     (void)scanner;
     if (strcmp(message, "memory exhausted") == 0)
-        parse_error(p, *loc, _("this is nested too deeply for finsam (about 10 000 levels)"),
-                    _("write the expression with fewer parentheses or sections"));
+        parse_error(p, *loc, _("this is nested too deeply for finsam to read"),
+                    _("sections may nest about 1 600 deep and parentheses about 9 900 "
+                      "deep; write it with fewer levels"));
     else
         parse_error(p, *loc, message, NULL); /* bison's own words, in English */
 }

@@ -92,6 +92,76 @@ static void mark(char *under, size_t ulen, const char *line, size_t len, int fro
     }
 }
 
+/* The byte offset of 1-based character column col in a line of len bytes. */
+static size_t column_offset(const char *line, size_t len, int col)
+{
+    size_t i = 0;
+    for (int c = 1; i < len && c < col; c++)
+        for (i++; i < len && ((unsigned char)line[i] & 0xC0) == 0x80; i++)
+            ;
+    return i;
+}
+
+/* The source line of a diagnostic with marks under it. A line longer than WINDOW
+ * characters (wider than any table of a report) is shown as WINDOW of them around the caret, with "..." where it is cut,
+ * so that an error on a 1 MB line does not echo a megabyte. */
+static void print_source(FILE *out, const Diag *g, DiagStyle st, int line, int col)
+{
+    enum { WINDOW = 240, LEAD = 80 };
+    size_t len;
+    const char *text = source_line(g->loc.src, line, &len);
+    int chars = 0;
+    for (size_t i = 0; i < len; i++)
+        chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+    int first = 1; /* the first column shown */
+    if (chars > WINDOW) {
+        first = col > LEAD ? col - LEAD : 1;
+        if (first > chars + 1 - WINDOW)
+            first = chars + 1 - WINDOW;
+    }
+    size_t from = column_offset(text, len, first);
+    size_t to = column_offset(text, len, first + WINDOW);
+    if (chars <= WINDOW)
+        to = len;
+    const char *cut_left = first > 1 ? "..." : "", *cut_right = to < len ? "..." : "";
+    fprintf(out, "%5d | %s%.*s%s\n", line, cut_left, (int)(to - from), text + from, cut_right);
+
+    /* columns from here on count from the first one shown */
+    const char *shown = text + from;
+    size_t shown_len = to - from;
+    int shift = first - 1;
+    size_t ulen = shown_len + 2;
+    char *under = mem_alloc(ulen);
+    memset(under, ' ', ulen - 1);
+    under[ulen - 1] = '\0';
+    int end_line, end_col;
+    uint32_t last = g->loc.end > g->loc.start ? g->loc.end - 1 : g->loc.start;
+    source_line_col(g->loc.src, last, &end_line, &end_col);
+    int end = end_line == line ? end_col + 1 : 1 << 30;
+    for (int i = 0; i < 2; i++) {
+        const Loc *o = &g->also[i];
+        if (!o->src)
+            continue;
+        int ol, oc, el, ec;
+        source_line_col(o->src, o->start, &ol, &oc);
+        source_line_col(o->src, o->end > o->start ? o->end - 1 : o->start, &el, &ec);
+        if (o->src == g->loc.src && ol == line)
+            mark(under, ulen, shown, shown_len, oc - shift,
+                 el == ol ? ec + 1 - shift : 1 << 30, '~', '~');
+    }
+    mark(under, ulen, shown, shown_len, col - shift, end - shift, '^', '~');
+    if (!strchr(under, '^')) {
+        int at = col - shift - 1;
+        under[at < (int)ulen - 2 ? at : (int)ulen - 2] = '^';
+    }
+    size_t k = strlen(under);
+    while (k > 0 && (under[k - 1] == ' ' || under[k - 1] == '\t'))
+        under[--k] = '\0';
+    fprintf(out, "      | %s%s%s%s\n", *cut_left ? "   " : "", paint(st, GREEN), under,
+            paint(st, RESET));
+    mem_free(under);
+}
+
 void diag_print(FILE *out, const Diag *g, DiagStyle st)
 {
     const char *sev = g->severity == SEV_ERROR ? _("error") : _("warning");
@@ -110,36 +180,8 @@ void diag_print(FILE *out, const Diag *g, DiagStyle st)
         fprintf(out, " [%s]", g->tag);
     fprintf(out, "%s\n", paint(st, RESET));
 
-    if (g->loc.src) {
-        size_t len;
-        const char *text = source_line(g->loc.src, line, &len);
-        fprintf(out, "%5d | %.*s\n", line, (int)len, text);
-        size_t ulen = len + (size_t)col + 2;
-        char *under = mem_alloc(ulen);
-        memset(under, ' ', ulen - 1);
-        int end_line, end_col;
-        uint32_t last = g->loc.end > g->loc.start ? g->loc.end - 1 : g->loc.start;
-        source_line_col(g->loc.src, last, &end_line, &end_col);
-        int to = end_line == line ? end_col + 1 : 1 << 30;
-        for (int i = 0; i < 2; i++) {
-            const Loc *o = &g->also[i];
-            if (!o->src)
-                continue;
-            int ol, oc, el, ec;
-            source_line_col(o->src, o->start, &ol, &oc);
-            source_line_col(o->src, o->end > o->start ? o->end - 1 : o->start, &el, &ec);
-            if (o->src == g->loc.src && ol == line)
-                mark(under, ulen, text, len, oc, el == ol ? ec + 1 : 1 << 30, '~', '~');
-        }
-        mark(under, ulen, text, len, col, to, '^', '~');
-        if (!strchr(under, '^'))
-            under[col - 1 < (int)ulen - 2 ? col - 1 : (int)ulen - 2] = '^';
-        size_t k = strlen(under);
-        while (k > 0 && (under[k - 1] == ' ' || under[k - 1] == '\t'))
-            under[--k] = '\0';
-        fprintf(out, "      | %s%s%s\n", paint(st, GREEN), under, paint(st, RESET));
-        mem_free(under);
-    }
+    if (g->loc.src)
+        print_source(out, g, st, line, col);
     for (int i = 0; i < g->notes.len; i++)
         fprintf(out, "      %s=%s %s\n", paint(st, CYAN), paint(st, RESET),
                 (const char *)g->notes.items[i]);

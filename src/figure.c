@@ -3,7 +3,7 @@
  * The text is checked for shape first and only then converted, so a figure that is
  * both badly grouped and too large is reported for its grouping, which is what the
  * user most likely mistyped. Text the scanner never hands over (an empty group, a stray
- * byte, a second decimal mark) is reported as FIG_BAD_GROUP at that place rather than
+ * byte) is reported as FIG_BAD_GROUP at that place rather than
  * trusted, since figure_parse has no other status for it. */
 #include "figure.h"
 #include "i18n.h"
@@ -79,6 +79,10 @@ FigureStatus figure_parse(const char *text, size_t len, Figure *out)
         frac_end = i;
         if (frac_end == frac_start)
             return bad_group(frac_start, out);
+        if (i < len && (s[i] == ',' || s[i] == '.')) {
+            out->error_at = i;
+            return FIG_SECOND_MARK;
+        }
     }
     if (i < len)
         return bad_group(i, out);
@@ -125,6 +129,8 @@ const char *figure_status_message(FigureStatus st)
         return _("the figure is too large");
     case FIG_EMPTY:
         return _("a figure needs digits");
+    case FIG_SECOND_MARK:
+        return _("a figure has one decimal comma at most");
     }
     return _("the figure is not valid");
 }

@@ -2,7 +2,8 @@
  *
  * The scanner hands over the digits of one figure as written: digit groups separated
  * by a space, a no-break space (C2 A0), a narrow no-break space (E2 80 AF), a thin
- * space (E2 80 89) or '_', and an optional decimal part after ',' or '.'. Signs and
+ * space (E2 80 89) or '_', and an optional decimal part after ',' or '.'; more parts
+ * after a further ',' or '.' are handed over too, to be reported as one malformed figure. Signs and
  * '%' are separate tokens and never part of the text. */
 #ifndef FINSAM_FIGURE_H
 #define FINSAM_FIGURE_H
@@ -18,6 +19,7 @@ typedef enum {
     FIG_TOO_PRECISE,  /* more than 6 decimals */
     FIG_OVERFLOW,     /* does not fit in micro units */
     FIG_EMPTY,        /* no digits */
+    FIG_SECOND_MARK,  /* a second decimal mark: "7.864.004", "1,5,2" (error_at says where) */
 } FigureStatus;
 
 typedef struct {

@@ -2,6 +2,7 @@
  * call for tokens and syntax errors. */
 #include "parse.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "figure.h"
@@ -36,6 +37,8 @@ int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureT
                              figure_status_message(st));
     const char *hint = st == FIG_BAD_GROUP || st == FIG_LONG_FIRST_GROUP
         ? _("write thousands as '7 864 000'; if these are two cells, separate them with '|'")
+        : st == FIG_SECOND_MARK
+        ? _("write thousands as '7 864 000'; if these are two figures, put a space after the ','")
         : NULL;
     parse_error(p, at, msg, hint);
     return FIGURE;
@@ -126,14 +129,31 @@ void parse_close(Nesting *n)
 /* The line of the innermost open '{' or '(', or 0 if none is known. Counted here
  * rather than with source_line_col: while the scanner runs, the text after the
  * current token is not yet as it will be (parse_restore_text). */
+/* The line of an offset, counted here: the source's line index must not be built while
+ * the scanner holds a NUL in the text. */
+static int line_of(const Parser *p, uint32_t offset)
+{
+    int line = 1;
+    for (uint32_t i = 0; i < offset; i++)
+        line += p->src->text[i] == '\n';
+    return line;
+}
+
 static int open_line(const Parser *p, const Nesting *n)
 {
     if (n->depth <= 0 || n->depth > (int)(sizeof n->open / sizeof n->open[0]))
         return 0;
-    int line = 1;
-    for (uint32_t i = 0; i < n->open[n->depth - 1]; i++)
-        line += p->src->text[i] == '\n';
-    return line;
+    return line_of(p, n->open[n->depth - 1]);
+}
+
+/* Whether the line of offset `at` starts with a word at the margin: in a file laid out as
+ * the examples are, a declaration, which cannot stand inside a block. */
+static bool line_starts_with_word(const Parser *p, uint32_t at)
+{
+    const char *t = p->src->text;
+    while (at > 0 && t[at - 1] != '\n')
+        at--;
+    return isalpha((unsigned char)t[at]);
 }
 
 /* The token before offset `at`, as a user would name it: "'+'", "'x'", "the text
@@ -281,8 +301,13 @@ void parse_syntax_error(Parser *p, Span at, const char **expected, int nexpected
     } else if (found && strcmp(found, "figure") == 0 && wants_bar) {
         hint = _("cells are separated by '|'");
     }
+    if (!hint && wants_close && brace_line && brace_line < line_of(p, at.start) &&
+        line_starts_with_word(p, at.start))
+        hint = arena_printf(p->arena,
+                            _("a '}' may be missing: the '{' at line %d is still open here"),
+                            brace_line);
     const char *keyword = NULL;
-    if (found && found[0] == '\'' && lists_name)
+    if (found && found[0] == '\'' && isalpha((unsigned char)found[1]) && lists_name)
         keyword = arena_printf(p->arena, _("%s is a keyword and cannot be used as a name"),
                                found);
     Diag *g = parse_error(p, at, msg, keyword ? keyword : hint);

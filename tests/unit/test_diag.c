@@ -242,6 +242,56 @@ static void test_print_empty_span_in_line(void **state)
         "      |    ^\n");
 }
 
+/* A line longer than 240 characters is shown as 240 of them around the caret. */
+static void test_print_long_line_windowed(void **state)
+{
+    Fx *fx = *state;
+    char text[1200];
+    memset(text, 'x', 1000);
+    memcpy(text + 500, "bad", 3);
+    strcpy(text + 1000, "\n");
+    const Source *s = src_of(fx, "l.fin", text);
+    Loc at = {s, 500, 503};
+    Diag *g = diag_at(&fx->diags, SEV_ERROR, at, "m");
+    const char *out = print(fx, g, false);
+    char want[600];
+    /* columns 421-660 shown: 80 before the caret, 157 after "bad" */
+    snprintf(want, sizeof want, "l.fin:1:501: error: m\n    1 | ...%.80s%s%.157s...\n"
+             "      |    %80s^~~\n", text, "bad", text, "");
+    assert_string_equal(out, want);
+
+    /* near the start: cut on the right only */
+    at = (Loc){s, 3, 4};
+    g = diag_at(&fx->diags, SEV_ERROR, at, "m");
+    snprintf(want, sizeof want, "l.fin:1:4: error: m\n    1 | %.240s...\n      |    ^\n", text);
+    assert_string_equal(print(fx, g, false), want);
+
+    /* after the end of the line: the last 240 characters, cut on the left only */
+    at = (Loc){s, 1000, 1000};
+    g = diag_at(&fx->diags, SEV_ERROR, at, "m");
+    snprintf(want, sizeof want, "l.fin:1:1001: error: m\n    1 | ...%.240s\n      |    %240s^\n",
+             text + 760, "");
+    assert_string_equal(print(fx, g, false), want);
+}
+
+/* Columns count characters, not bytes, also in the window. */
+static void test_print_long_utf8_line_windowed(void **state)
+{
+    Fx *fx = *state;
+    char text[1200] = "";
+    for (int i = 0; i < 400; i++)
+        strcat(text, "\xc3\xb6"); /* 400 x 'ö' */
+    strcat(text, "$\n");
+    const Source *s = src_of(fx, "u.fin", text);
+    Loc at = {s, 800, 801};
+    Diag *g = diag_at(&fx->diags, SEV_ERROR, at, "m");
+    char want[1200];
+    /* the last 240 characters: 239 x 'ö' from column 162 (byte 322), then '$' */
+    snprintf(want, sizeof want, "u.fin:1:401: error: m\n    1 | ...%.478s$\n      |    %239s^\n",
+             text + 322, "");
+    assert_string_equal(print(fx, g, false), want);
+}
+
 static void test_print_file_diag(void **state)
 {
     Fx *fx = *state;
@@ -333,6 +383,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_print_color, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_no_color_has_no_escapes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_long_message_and_percent, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_print_long_line_windowed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_print_long_utf8_line_windowed, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,6 +33,14 @@ static void assert_bad_group(const char *text, size_t at)
     assert_int_equal(f.error_at, at);
 }
 
+/* A second decimal mark: "7.864.004" is thousands written the English way, not a figure. */
+static void assert_second_mark(const char *text, size_t at)
+{
+    Figure f;
+    assert_int_equal(parse(text, &f), FIG_SECOND_MARK);
+    assert_int_equal(f.error_at, at);
+}
+
 static void test_plain_digits(void **state)
 {
     (void)state;
@@ -101,8 +109,10 @@ static void test_malformed(void **state)
     assert_bad_group(" 7", 0);
     assert_bad_group("7  864", 2);
     assert_bad_group("7,", 2);
-    assert_bad_group("7,5,3", 3);
-    assert_bad_group("7.864.000", 5);
+    assert_second_mark("7,5,3", 3);
+    assert_second_mark("7.864.000", 5);
+    assert_second_mark("7 864,000.5", 9);
+    assert_second_mark("7,5,", 3);
     assert_bad_group("12a", 2);
     assert_bad_group("1,23 4", 4);
     /* A lone first byte of a no-break space is not a separator. */
