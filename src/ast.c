@@ -141,6 +141,8 @@ void ast_table_unit(Parser *p, Table *t, const char *word, Span at)
 static int whole(Parser *p, FigureTok f, Span at, const char *message, int min, int max)
 {
     int64_t units = f.value.lo / NUM_SCALE;
+    if (f.malformed)
+        return min; /* the figure itself has been reported */
     if (f.decimals == 0 && f.value.lo % NUM_SCALE == 0 && units >= min && units <= max)
         return (int)units;
     diag_at(p->diags, SEV_ERROR, parse_loc(p, at), message, min, max);

@@ -15,7 +15,7 @@ bool cli_flush_stdout(void)
 {
     if (fflush(stdout) == 0 && !ferror(stdout))
         return true;
-    fprintf(stderr, _("finsam: error: cannot write the output: %s\n"), strerror(errno));
+    fprintf(stderr, _("finsam: error: cannot write to standard output: %s\n"), strerror(errno));
     return false;
 }
 

@@ -67,8 +67,10 @@ static bool emit(const Options *o, const char *path, Program *prog, const Result
     }
     }
     if (!output_commit(&out, &why)) {
-        fprintf(stderr, _("%s: error: cannot write the report: %s\n"),
-                path && strcmp(path, "-") ? path : _("standard output"), why);
+        if (path && strcmp(path, "-"))
+            fprintf(stderr, _("%s: error: cannot write the report: %s\n"), path, why);
+        else
+            fprintf(stderr, _("finsam: error: cannot write to standard output: %s\n"), why);
         return false;
     }
     return true;

@@ -126,7 +126,7 @@ const char *figure_status_message(FigureStatus st)
     case FIG_TOO_PRECISE:
         return _("a figure can have at most 6 decimals");
     case FIG_OVERFLOW:
-        return _("the figure is too large");
+        return _("the figure is too large for finsam's arithmetic");
     case FIG_EMPTY:
         return _("a figure needs digits");
     case FIG_SECOND_MARK:

@@ -105,8 +105,16 @@ const char *program_find(Program *prog, const char *name, const Source *from,
             return display_path(a, candidate);
     }
     Diag *g = diag_at(&prog->diags, SEV_ERROR, at, message, name);
-    for (int i = 0; i < tried.len; i++)
-        diag_note(&prog->diags, g, _("not found: %s"), (char *)tried.items[i]);
+    for (int i = 0; i < tried.len; i++) {
+        struct stat st;
+        const char *candidate = tried.items[i];
+        if (stat(candidate, &st) != 0)
+            diag_note(&prog->diags, g, _("not found: %s"), candidate);
+        else if (S_ISDIR(st.st_mode))
+            diag_note(&prog->diags, g, _("a folder, not a file: %s"), candidate);
+        else
+            diag_note(&prog->diags, g, _("not a regular file: %s"), candidate);
+    }
     diag_note(&prog->diags, g, "%s", _("hint: add a folder to search with -I DIR or "
                                        "FINSAM_PATH"));
     return NULL;

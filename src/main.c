@@ -203,11 +203,11 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         help();
-        return EXIT_PASSED;
+        return cli_flush_stdout() ? EXIT_PASSED : EXIT_BAD_INPUT;
     }
     if (strcmp(cmd, "--version") == 0) {
         printf("finsam %s\n", FINSAM_VERSION);
-        return EXIT_PASSED;
+        return cli_flush_stdout() ? EXIT_PASSED : EXIT_BAD_INPUT;
     }
     if (strcmp(cmd, "check") == 0)
         o->command = CMD_CHECK;
@@ -229,7 +229,7 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             options_done = true;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             help();
-            return EXIT_PASSED;
+            return cli_flush_stdout() ? EXIT_PASSED : EXIT_BAD_INPUT;
         } else if (strcmp(a, "--strict") == 0) {
             o->strict = true;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {

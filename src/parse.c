@@ -28,14 +28,26 @@ int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureT
     FigureStatus st = figure_parse(text, len, &f);
     out->value = num_exact(0);
     out->decimals = 0;
+    out->malformed = false;
     if (st == FIG_OK) {
         out->value = num_exact(f.micro);
         out->decimals = f.decimals;
         return FIGURE;
     }
+    out->malformed = true;
+    if (st == FIG_OVERFLOW) {
+        parse_error(p, at, _("this figure is too large for finsam's arithmetic"),
+                    _("the largest figure finsam holds is 9 223 372 036 854,775807"));
+        return FIGURE;
+    }
     char *msg = arena_printf(p->arena, _("malformed figure '%.*s': %s"), (int)len, text,
                              figure_status_message(st));
-    const char *hint = st == FIG_BAD_GROUP || st == FIG_LONG_FIRST_GROUP
+    /* inside parentheses, two figures are years of a column list or arguments */
+    bool in_parens = p->parens->depth > 0;
+    const char *hint = (st == FIG_BAD_GROUP || st == FIG_LONG_FIRST_GROUP) && in_parens
+        ? _("write thousands as '7 864 000'; if these are two years or values, separate them "
+            "with ', '")
+        : st == FIG_BAD_GROUP || st == FIG_LONG_FIRST_GROUP
         ? _("write thousands as '7 864 000'; if these are two cells, separate them with '|'")
         : st == FIG_SECOND_MARK
         ? _("write thousands as '7 864 000'; if these are two figures, put a space after the ','")

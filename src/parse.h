@@ -16,6 +16,7 @@
 typedef struct {
     Num value;    /* exact, never negative */
     int decimals;
+    bool malformed; /* already reported: value is 0 and nothing more is said about it */
 } FigureTok;
 
 typedef struct {

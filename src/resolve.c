@@ -398,7 +398,8 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
 
     Symbol *sym = lookup(R->prog, a);
     const char *own_ns = module_of(R, e->loc.src)->ns;
-    if (sym && sym->type == SYM_NAMESPACE) {
+    bool after_import = sym && sym->type == SYM_NAMESPACE;
+    if (after_import) {
         if (n == 1) {
             Diag *g = diag_at(R->d, SEV_ERROR, e->loc, _("'%s' is the name of an import"), a);
             diag_note(R->d, g, _("hint: name something declared in it: %s.table.row"), a);
@@ -419,8 +420,12 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             sym = own;
     }
     if (n == 4) {
-        diag_at(R->d, SEV_ERROR, name_loc(e, 3), "%s", _("a reference has at most three parts "
-                                                         "after the name of an import"));
+        Diag *g = diag_at(R->d, SEV_ERROR, name_loc(e, 3), "%s",
+                          after_import ? _("a reference has at most three parts after the name "
+                                           "of an import")
+                                       : _("a reference has at most three parts"));
+        diag_note(R->d, g, "%s", _("hint: table.row, table.row[2024], table.row[budget] "
+                                   "or allocation.group.member"));
         R->errors++;
         return K_UNKNOWN;
     }
@@ -769,8 +774,15 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
         if (kr == K_UNKNOWN)
             break;
         if (rows->type != E_REF || rows->u.ref.rtype != REF_TABLE) {
-            diag_at(R->d, SEV_ERROR, rows->loc, _("'where' chooses rows of a table; this is %s"),
-                    kind_name(kr));
+            bool section = rows->type == E_REF && rows->u.ref.rtype == REF_SECTION;
+            Diag *g = diag_at(R->d, SEV_ERROR, rows->loc,
+                              section ? _("'where' chooses among the rows of a whole table, "
+                                          "not of a section")
+                                      : _("'where' chooses rows of a table; this is %s"),
+                              kind_name(kr));
+            if (section)
+                diag_note(R->d, g, "%s", _("hint: write the table's name before 'where' and "
+                                           "say in the condition which rows count"));
             R->errors++;
             break;
         }
@@ -805,6 +817,22 @@ static Kind cell_kind(Resolver *R, const Source *src, Unit unit, const Cell *c)
     return c->type == CELL_FIGURE ? v.kind : K_UNKNOWN;
 }
 
+static bool same_line(const Source *src, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to && i < src->len; i++)
+        if (src->text[i] == '\n')
+            return false;
+    return true;
+}
+
+/* A row without a label that starts on the line of the row before it: a word written
+ * after a cell, not a row. */
+static bool stray_row(const Table *t, int i)
+{
+    return i > 0 && !t->rows[i]->label &&
+           same_line(t->src, t->rows[i - 1]->span.end, t->rows[i]->span.start);
+}
+
 static void resolve_table_shape(Resolver *R, Table *t)
 {
     for (int i = 0; i < t->ncolumns; i++)
@@ -827,6 +855,21 @@ static void resolve_table_shape(Resolver *R, Table *t)
     }
     for (int i = 0; i < t->nrows; i++) {
         Row *r = t->rows[i];
+        if (stray_row(t, i)) {
+            /* "| 7 864 004 kr | 8 028 000 kr": a word after a cell reads as a row of its
+             * own, and the cells after it as its cells; said once for the line */
+            if (!stray_row(t, i - 1)) {
+                Span word = {r->span.start, r->span.start + (uint32_t)strlen(r->name)};
+                Diag *g = diag_at(R->d, SEV_ERROR, loc_at(t->src, word),
+                                  _("'%s' after a cell of row '%s' is not a cell"), r->name,
+                                  t->rows[i - 1]->name);
+                diag_note(R->d, g, "%s", _("hint: the table's unit (unit kr, unit tkr) says "
+                                           "what its figures are; a text in a cell is "
+                                           "written \"...\""));
+                R->errors++;
+            }
+            continue;
+        }
         Row *first = index_row(R, t, r);
         if (first != r) {
             Diag *g = diag_at(R->d, SEV_ERROR, row_loc(r), _("table '%s' has two rows named '%s'"),
@@ -836,6 +879,9 @@ static void resolve_table_shape(Resolver *R, Table *t)
         }
         if (r->ncells == t->ncolumns + 1 && r->cells[r->ncells - 1].type == CELL_EMPTY)
             r->ncells--; /* a closing '|' */
+        bool cut = i + 1 < t->nrows && stray_row(t, i + 1); /* its cells said so already */
+        if (cut && r->ncells != t->ncolumns)
+            continue;
         if (r->ncells != t->ncolumns && !(r->ncells == 0 && r->formula)) {
             Loc at = r->ncells ? loc_at(t->src, (Span){r->cells[0].start,
                                                        cell_span(&r->cells[r->ncells - 1]).end})

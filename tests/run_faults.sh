@@ -217,7 +217,7 @@ expect_first "previous-folder.fin:5:5: error: cannot find the previous year's fi
 
 # ---- output that cannot be written ---------------------------------------------
 
-cannot_write="finsam: error: cannot write the output: No space left on device"
+cannot_write="finsam: error: cannot write to standard output: No space left on device"
 if [ -w /dev/full ]; then
     to=/dev/full
     run stdout-full check --color=never ok.fin
@@ -242,8 +242,17 @@ if [ -w /dev/full ]; then
     to=/dev/full
     run stdout-full-report report ok.fin
     expect_status 2
-    expect_first "standard output: error: cannot write the report: No space left on device"
-    done_case
+    expect_first "$cannot_write"; done_case
+
+    to=/dev/full
+    run stdout-full-help --help
+    expect_status 2
+    expect_first "$cannot_write"; done_case
+
+    to=/dev/full
+    run stdout-full-version --version
+    expect_status 2
+    expect_first "$cannot_write"; done_case
 
     # --quiet writes nothing to stdout: a full disk is no error then.
     to=/dev/full
@@ -425,13 +434,13 @@ expect_status 0; done_case
 cell_file too-large.fin kr 'x "För stor" | 9 223 372 036 855'
 run figure-too-large check --color=never too-large.fin
 expect_status 2
-expect_first "too-large.fin:7:20: error: malformed figure '9 223 372 036 855': the figure is too large"
+expect_first "too-large.fin:7:20: error: this figure is too large for finsam's arithmetic"
 done_case
 
 cell_file too-large-negative.fin kr 'x "För liten" | -9 223 372 036 855'
 run figure-too-large-negative check --color=never too-large-negative.fin
 expect_status 2
-expect_first "too-large-negative.fin:7:22: error: malformed figure '9 223 372 036 855': the figure is too large"
+expect_first "too-large-negative.fin:7:22: error: this figure is too large for finsam's arithmetic"
 done_case
 
 cell_file too-large-tkr.fin tkr 'x "För stor i tkr" | 9 223 372 036 854'
@@ -443,7 +452,7 @@ done_case
 cell_file many-digits.fin kr "x \"Siffror\" | $(repeat 400 9)"
 run figure-400-digits check --color=never many-digits.fin
 expect_status 2
-expect_first "many-digits.fin:7:19: error: malformed figure '$(repeat 400 9)': the figure is too large"
+expect_first "many-digits.fin:7:19: error: this figure is too large for finsam's arithmetic"
 done_case
 
 cell_file sum-overflow.fin kr 'x "X" | 9 000 000 000 000' 'y "Y" | 9 000 000 000 000' \
@@ -468,7 +477,7 @@ expect_first "div-overflow.fin:11:5: error: the result is too large for finsam's
   printf 'param cap "Tak" = 99 999 999 999 999 from 2024-01-01\n'; } >param-too-large.fin
 run parameter-too-large check --color=never param-too-large.fin
 expect_status 2
-expect_first "param-too-large.fin:6:19: error: malformed figure '99 999 999 999 999': the figure is too large"
+expect_first "param-too-large.fin:6:19: error: this figure is too large for finsam's arithmetic"
 done_case
 
 # ---- lines of 1 MB ----------------------------------------------------------------
@@ -497,7 +506,7 @@ digits=$(repeat $mb 1)
 cell_file long-figure.fin kr "x \"X\" | $digits"
 run line-1mb-figure check --color=never long-figure.fin
 expect_status 2
-expect_first "long-figure.fin:7:13: error: malformed figure '$digits': the figure is too large"
+expect_first "long-figure.fin:7:13: error: this figure is too large for finsam's arithmetic"
 done_case
 
 cell_file many-cells.fin kr "x \"Celler\"$(repeat 70000 ' | 1')"

@@ -172,7 +172,7 @@ static void test_messages(void **state)
                         "a group of digits after a thousands separator must have three digits");
     assert_string_equal(figure_status_message(FIG_TOO_PRECISE),
                         "a figure can have at most 6 decimals");
-    assert_string_equal(figure_status_message(FIG_OVERFLOW), "the figure is too large");
+    assert_string_equal(figure_status_message(FIG_OVERFLOW), "the figure is too large for finsam's arithmetic");
     assert_string_equal(figure_status_message(FIG_EMPTY), "a figure needs digits");
     assert_non_null(figure_status_message(FIG_OK));
     assert_non_null(figure_status_message((FigureStatus)99));

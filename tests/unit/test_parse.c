@@ -424,7 +424,10 @@ static void test_figure_too_large(void **state)
     ParseFx *fx = *state;
     parse_text(fx, "table t (2025) { a | 99 999 999 999 999 999 }\n");
     assert_int_equal(fx->diags.list.len, 1);
-    assert_non_null(strstr(diag_n(&fx->diags, 0)->message, "malformed figure"));
+    /* well formed, only too large: not called malformed */
+    assert_string_equal(diag_n(&fx->diags, 0)->message,
+                        "this figure is too large for finsam's arithmetic");
+    assert_diag_at(fx, diag_n(&fx->diags, 0), 1, 22);
 }
 
 static void test_comma_in_calls(void **state)
