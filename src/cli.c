@@ -6,6 +6,7 @@
 
 const char *const CLI_USAGE =
     N_("usage: finsam check [options] FILE|DIR...\n"
+       "       finsam report [options] [--format FORMAT] [-o PATH] FILE\n"
        "       finsam rules [options] FILE\n"
        "       finsam --help | --version\n");
 

@@ -52,7 +52,34 @@ static void add(Results *total, const Results *res)
     total->failed_warnings += res->failed_warnings;
 }
 
-static void print_runs(const Options *o, const FileList *files, Run *runs, const Results *total)
+/* The text output: each file's findings and summary, or, for a file that could not be
+ * read, parsed or resolved, its errors on standard error; then the total. */
+static void print_text(const Options *o, const FileList *files, Run *runs, const Results *total)
+{
+    int n = files->len, bad = 0;
+    for (int i = 0; i < n; i++) {
+        if (!runs[i].ok) {
+            cli_bad_input(&runs[i].prog, files->paths[i], o->err_style);
+            bad++;
+        } else if (!o->quiet) {
+            write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
+            write_summary(stdout, files->paths[i], &runs[i].res);
+        }
+    }
+    if (o->quiet || !(n > 1 || files->had_folder))
+        return;
+    char label[128];
+    if (bad)
+        snprintf(label, sizeof label, ngettext("total (%d file, %d not checked)",
+                                               "total (%d files, %d not checked)", n), n, bad);
+    else
+        snprintf(label, sizeof label, ngettext("total (%d file)", "total (%d files)", n), n);
+    write_summary(stdout, label, total);
+}
+
+/* JSON, JUnit or TAP, for every file. */
+static void print_machine(const Options *o, const FileList *files, Run *runs,
+                          const Results *total)
 {
     int n = files->len;
     if (o->format == FORMAT_JSON) {
@@ -85,22 +112,13 @@ static void print_runs(const Options *o, const FileList *files, Run *runs, const
         write_tap_plan(stdout, tests);
         for (int i = 0; i < n; i++)
             write_tap_file(stdout, files->paths[i], &runs[i].res, &next);
-    } else if (!o->quiet) {
-        for (int i = 0; i < n; i++) {
-            write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
-            write_summary(stdout, files->paths[i], &runs[i].res);
-        }
-        if (n > 1 || files->had_folder) {
-            char label[96];
-            snprintf(label, sizeof label, ngettext("total (%d file)", "total (%d files)", n), n);
-            write_summary(stdout, label, total);
-        }
     }
 }
 
-/* If one file cannot be read, parsed or resolved, only its errors are shown and
- * nothing is written to standard output, so that no half report is ever left for
- * a script to read. */
+/* A file that cannot be read, parsed or resolved makes the status 2. The text output
+ * still shows every other file's findings and summary; the formats for machines (JSON,
+ * JUnit, TAP) write nothing then, so that no half report is ever left for a script to
+ * read as whole. */
 static int check_files(const Options *o, const FileList *files)
 {
     int n = files->len;
@@ -116,21 +134,25 @@ static int check_files(const Options *o, const FileList *files)
     int status = EXIT_PASSED;
     Results total = {0};
     for (int i = 0; i < n; i++) {
-        if (!runs[i].ok) {
-            cli_bad_input(&runs[i].prog, files->paths[i], o->err_style);
+        if (!runs[i].ok)
             continue;
-        }
         add(&total, &runs[i].res);
         if (runs[i].res.failed_errors || (o->strict && runs[i].res.failed_warnings))
             status = EXIT_CHECK_FAILED;
     }
-    if (!ok) {
+    if (!ok)
         status = EXIT_BAD_INPUT;
+    if (o->format == FORMAT_TEXT) {
+        print_text(o, files, runs, &total);
+    } else if (!ok) {
+        for (int i = 0; i < n; i++)
+            if (!runs[i].ok)
+                cli_bad_input(&runs[i].prog, files->paths[i], o->err_style);
     } else {
-        print_runs(o, files, runs, &total);
-        if (!cli_flush_stdout())
-            status = EXIT_BAD_INPUT;
+        print_machine(o, files, runs, &total);
     }
+    if (!cli_flush_stdout())
+        status = EXIT_BAD_INPUT;
     for (int i = 0; i < n; i++)
         program_free(&runs[i].prog);
     free(runs);

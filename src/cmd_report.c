@@ -97,9 +97,16 @@ static int emit_csv(const Options *o, Program *prog, const Results *res)
         }
         return emit(o, o->output, prog, res, t) ? -1 : EXIT_BAD_INPUT;
     }
+    /* -o tables/ (a '/' at the end says it is a folder) makes the folder if need be */
+    size_t n = o->output ? strlen(o->output) : 0;
+    if (n > 1 && o->output[n - 1] == '/' && !is_folder(o->output) &&
+        mkdir(o->output, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, _("%s: error: cannot make the folder: %s\n"), o->output, strerror(errno));
+        return EXIT_BAD_INPUT;
+    }
     if (!is_folder(o->output)) {
         fputs(_("finsam: error: --format csv writes a file per table: give a folder with -o "
-                "DIR, or one table with --table NAME\n"), stderr);
+                "DIR/ (made if it is not there), or one table with --table NAME\n"), stderr);
         return EXIT_BAD_INPUT;
     }
     for (int i = 0; i < prog->tables.len; i++) {

@@ -180,7 +180,7 @@ void diag_print(FILE *out, const Diag *g, DiagStyle st)
         fprintf(out, " [%s]", g->tag);
     fprintf(out, "%s\n", paint(st, RESET));
 
-    if (g->loc.src)
+    if (g->loc.src && g->loc.src->quotable)
         print_source(out, g, st, line, col);
     for (int i = 0; i < g->notes.len; i++)
         fprintf(out, "      %s=%s %s\n", paint(st, CYAN), paint(st, RESET),

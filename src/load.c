@@ -77,11 +77,42 @@ static const char *display_path(Arena *a, const char *path)
     return path;
 }
 
+/* Whether a name climbs above the folder it is looked up in: "../x", "a/../../x". */
+static bool climbs_out(const char *name)
+{
+    int depth = 0;
+    for (const char *p = name; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && p[0] == '.' && p[1] == '.') {
+            if (--depth < 0)
+                return true;
+        } else if (n > 0 && !(n == 1 && p[0] == '.')) {
+            depth++;
+        }
+        p += n;
+        while (*p == '/')
+            p++;
+    }
+    return false;
+}
+
 /* Finds an import; on failure lists every path tried. */
 const char *program_find(Program *prog, const char *name, const Source *from,
                          const LoadOptions *opts, Loc at, const char *message)
 {
     Arena *a = &prog->arena;
+    if (!opts->allow_outside && (name[0] == '/' || climbs_out(name))) {
+        Diag *g = diag_at(&prog->diags, SEV_ERROR, at,
+                          name[0] == '/' ? _("\"%s\" is an absolute path, which a rule file "
+                                             "may not name")
+                                         : _("\"%s\" climbs out of the folders finsam "
+                                             "searches"),
+                          name);
+        diag_note(&prog->diags, g, "%s", _("hint: add the folder with -I DIR and name the "
+                                           "file without its folder, or allow this with "
+                                           "--allow-outside"));
+        return NULL;
+    }
     size_t n = strlen(name);
     const char *file = n > 4 && strcmp(name + n - 4, ".fin") == 0
                            ? name : arena_printf(a, "%s.fin", name);
@@ -181,6 +212,13 @@ static int load_file(Loader *L, const char *path, Loading *parent, const Import 
     Source *src = source_read(a, path, &why);
     if (!src) {
         diag_file(&prog->diags, path, _("cannot read: %s"), why);
+        return 1;
+    }
+    if (im && !src->quotable) {
+        /* a link with a rule file's name that leads elsewhere: not read, not quoted */
+        diag_at(&prog->diags, SEV_ERROR, im->loc,
+                _("%s leads to a file that is not a rule file (its name does not end in .fin)"),
+                path);
         return 1;
     }
     src->index = prog->modules.len;

@@ -14,8 +14,7 @@ static void help(void)
 {
     fputs(_("finsam checks the annual report of a samordningsförbund.\n"), stdout);
     fputs("\n", stdout);
-    fputs(_("usage: finsam check [options] FILE|DIR...\n"
-            "       finsam rules [options] FILE\n"), stdout);
+    fputs(_(CLI_USAGE), stdout);
     fputs("\n", stdout);
     fputs(_("A FILE is a year file: the report's tables and figures as printed, with the\n"
             "formulas and checks that tie them together (see grammar/README.md). finsam\n"
@@ -30,14 +29,25 @@ static void help(void)
             "files (files with a 'report' block); with several files a total line follows.\n"),
           stdout);
     fputs("\n", stdout);
+    fputs(_("finsam report FILE shows the whole year as the printed report lays it out, every\n"
+            "table with the cells that disagree marked, then every check with its outcome.\n"),
+          stdout);
+    fputs("\n", stdout);
     fputs(_("finsam rules FILE lists the parameters and checks in force for a year file, each\n"
             "with its value, its source and the place it was set.\n"), stdout);
     fputs("\n", stdout);
     fputs(_("options:\n"
             "  -I DIR             search DIR for imported rule files (before FINSAM_PATH)\n"
+            "  --allow-outside    let rule files import by an absolute path, or with '..'\n"
+            "                     out of the folders searched (refused without it)\n"
             "  --strict           a warning fails the run as an error does\n"
             "  --quiet            print nothing but errors in the input; the exit status says\n"
             "                     whether every check passed\n"
+            "  --format=FORMAT    check: text (the default), json, junit or tap;\n"
+            "                     report: text (the default), markdown, html, json or csv\n"
+            "  -o PATH            report: write to PATH, whole or not at all; '-' is standard\n"
+            "                     output (the default); for csv, a folder gets a file per table\n"
+            "  --table=NAME       report --format csv: only the table NAME\n"
             "  --color=WHEN       auto (the default: when writing to a terminal), always, never\n"
             "  --lang=LANG        the language of finsam's own messages: sv (Swedish) or en\n"
             "                     (English); without it, the locale's (LC_ALL, LC_MESSAGES,\n"
@@ -60,6 +70,9 @@ static void help(void)
     fputs(_("examples:\n"), stdout);
     fputs("  finsam check examples/vvnd/2025.fin\n"
           "  finsam check examples/\n"
+          "  finsam check --format junit examples/ > finsam.xml\n"
+          "  finsam report --format html -o 2025.html examples/vvnd/2025.fin\n"
+          "  finsam report --format csv -o tables/ examples/vvnd/2025.fin\n"
           "  finsam rules examples/vvnd/2025.fin\n"
           "  finsam check --lang sv examples/vvnd/2025.fin\n", stdout);
 }
@@ -164,6 +177,9 @@ static int set_format(Options *o, const char *name)
             o->format = FORMATS[i].format;
             return -1;
         }
+    if (o->command == CMD_RULES)
+        return cli_usage_error("%s", _("finsam rules prints text only; --format is for finsam "
+                                       "check and finsam report"));
     return cli_usage_error(o->command == CMD_REPORT
                                ? _("finsam report --format takes text, markdown, html, json or "
                                    "csv, not '%s'")
@@ -230,12 +246,19 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             help();
             return cli_flush_stdout() ? EXIT_PASSED : EXIT_BAD_INPUT;
+        } else if (strcmp(a, "--allow-outside") == 0) {
+            o->load.allow_outside = true;
         } else if (strcmp(a, "--strict") == 0) {
             o->strict = true;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             o->quiet = true;
         } else if (is_option(a, "--color") || is_option(a, "--colour")) {
-            const char *when = strchr(a, '=') ? strchr(a, '=') + 1 : "";
+            /* --color=WHEN, --color WHEN, or --color alone for always */
+            const char *when = strchr(a, '=') ? strchr(a, '=') + 1 : "always";
+            if (!strchr(a, '=') && i + 1 < argc &&
+                (strcmp(argv[i + 1], "auto") == 0 || strcmp(argv[i + 1], "always") == 0 ||
+                 strcmp(argv[i + 1], "never") == 0))
+                when = argv[++i];
             if (strcmp(when, "auto") == 0)
                 *color = -1;
             else if (strcmp(when, "always") == 0)

@@ -3,6 +3,8 @@
 #ifndef FINSAM_PROGRAM_H
 #define FINSAM_PROGRAM_H
 
+#include <stdbool.h>
+
 #include "ast.h"
 #include "diag.h"
 #include "intern.h"
@@ -13,6 +15,7 @@ typedef struct {
     const char **path_dirs;    /* FINSAM_PATH, in order */
     int npath;
     const char *rules_dir;     /* the installed rules/ */
+    bool allow_outside;        /* --allow-outside: imports by absolute path or with '..' */
 } LoadOptions;
 
 typedef struct Symbol Symbol;
@@ -42,7 +45,9 @@ int program_load(Program *prog, const char *path, const LoadOptions *opts);
 
 /* The path of the file `name` (".fin" added) as an import would find it from the
  * file `from`; NULL, with an error at `at` listing the places tried, if none. The
- * error says `message`, a translated format with one %s for the name. */
+ * error says `message`, a translated format with one %s for the name. Unless
+ * opts->allow_outside, a name that is an absolute path or climbs out of the folder it
+ * is looked up in with '..' is an error: a shared rule file stays in its place. */
 const char *program_find(Program *prog, const char *name, const Source *from,
                          const LoadOptions *opts, Loc at, const char *message);
 

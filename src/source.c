@@ -1,7 +1,9 @@
 #include "source.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -41,7 +43,22 @@ static Source *adopt(Arena *a, const char *path, char *text, size_t len)
     s->text = text;
     s->len = len;
     s->arena = a;
+    s->quotable = true;
     return s;
+}
+
+static bool named_fin(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && strcmp(path + n - 4, ".fin") == 0;
+}
+
+/* Whether a file's lines may be quoted in messages: a rule file, and not something else
+ * reached through a link with a rule file's name (an import of "pw" -> /etc/passwd). */
+static bool is_rule_file(const char *path)
+{
+    char real[PATH_MAX];
+    return named_fin(path) && (!realpath(path, real) || named_fin(real));
 }
 
 Source *source_from_text(Arena *a, const char *path, const char *text, size_t len)
@@ -80,7 +97,13 @@ Source *source_read(Arena *a, const char *path, const char **why)
         cap = 4096;
     char *buf = arena_alloc_raw(a, cap);
     while ((got = fread(buf + len, 1, cap - 2 - len, f)) > 0) {
+        const char *nul = S_ISREG(st.st_mode) ? NULL : memchr(buf + len, '\0', got);
         len += got;
+        if (nul) {
+            /* a device like /dev/zero never ends; a NUL byte is an error at that place */
+            len = (size_t)(nul - buf) + 1;
+            break;
+        }
         if (len == cap - 2) {
             if (cap > (size_t)UINT32_MAX)
                 break; /* too large: said below */
@@ -97,7 +120,9 @@ Source *source_read(Arena *a, const char *path, const char **why)
         return NULL;
     }
     buf[len] = buf[len + 1] = '\0';
-    return adopt(a, path, buf, len);
+    Source *src = adopt(a, path, buf, len);
+    src->quotable = is_rule_file(path);
+    return src;
 }
 
 size_t source_first_bad_byte(const Source *s)

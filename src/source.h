@@ -4,6 +4,7 @@
 #ifndef FINSAM_SOURCE_H
 #define FINSAM_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,6 +18,8 @@ typedef struct Source {
     int nlines;
     Arena *arena;
     int index;          /* order of loading: the file given first is 0 */
+    bool quotable;      /* its lines may be shown in messages: a .fin file, also where a
+                           symbolic link leads; text given in memory is */
 } Source;
 
 typedef struct {

@@ -91,8 +91,33 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk(const char *dir, FileList *out, FILE *err)
+/* The folders a walk has entered, by device and inode, so that a symbolic link back up
+ * the tree is not followed round and round. */
+typedef struct {
+    struct { dev_t dev; ino_t ino; } *items;
+    int len, cap;
+} Seen;
+
+static bool seen_before(Seen *seen, const struct stat *st)
 {
+    for (int i = 0; i < seen->len; i++)
+        if (seen->items[i].dev == st->st_dev && seen->items[i].ino == st->st_ino)
+            return true;
+    if (seen->len == seen->cap) {
+        seen->cap = seen->cap ? seen->cap * 2 : 16;
+        seen->items = mem_realloc(seen->items, (size_t)seen->cap * sizeof *seen->items);
+    }
+    seen->items[seen->len].dev = st->st_dev;
+    seen->items[seen->len].ino = st->st_ino;
+    seen->len++;
+    return false;
+}
+
+static int walk(const char *dir, FileList *out, FILE *err, Seen *seen)
+{
+    struct stat self;
+    if (stat(dir, &self) == 0 && seen_before(seen, &self))
+        return 0;
     DIR *d = opendir(dir);
     if (!d) {
         fprintf(err, _("%s: error: cannot read the folder: %s\n"), dir, strerror(errno));
@@ -116,7 +141,7 @@ static int walk(const char *dir, FileList *out, FILE *err)
         struct stat st;
         size_t plen = strlen(path);
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-            errors += walk(path, out, err);
+            errors += walk(path, out, err, seen);
         else if (plen > 4 && strcmp(path + plen - 4, ".fin") == 0 && is_year_file(path))
             add(out, path);
         mem_free(path);
@@ -132,7 +157,9 @@ int yearfiles_expand(const char *const *args, int nargs, FileList *out, FILE *er
         struct stat st;
         if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             out->had_folder = true;
-            errors += walk(args[i], out, err);
+            Seen seen = {0};
+            errors += walk(args[i], out, err, &seen);
+            mem_free(seen.items);
         } else {
             add(out, args[i]);
         }

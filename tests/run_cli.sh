@@ -177,6 +177,34 @@ expect_status 2; expect_no_stdout; expect_stderr_has -I; done_case
 run help --help
 expect_status 0; expect_stdout_has check; expect_no_stderr; done_case
 
+# The help teaches every command and option.
+run help-names-everything --help
+expect_status 0
+for word in "finsam report" "finsam rules" --format -o --table --allow-outside --strict \
+            --quiet --color --lang -I markdown html json csv junit tap; do
+    expect_stdout_has "$word"
+done; done_case
+
+run rules-has-no-format rules --format json "$tmp/ok.fin"
+expect_status 2; expect_no_stdout
+expect_first_error_starts "finsam: error: finsam rules prints text only"; done_case
+
+run color-alone check --color "$tmp/bad.fin"
+expect_status 2; expect_stderr_has "${esc}["; done_case
+
+run color-value-apart check --color never "$tmp/bad.fin"
+expect_status 2; expect_stderr_lacks "$esc" "escape sequences"; done_case
+
+rm -rf "$tmp/tables"
+run csv-folder-made report --format csv -o "$tmp/tables/" "$tmp/ok.fin"
+expect_status 0
+[ -f "$tmp/tables/income.csv" ] || problem "no $tmp/tables/income.csv"; done_case
+
+run csv-folder-not-named-as-one report --format csv -o "$tmp/no-such-folder" "$tmp/ok.fin"
+expect_status 2; expect_no_stdout
+expect_stderr_has "give a folder with -o DIR/"
+[ -e "$tmp/no-such-folder" ] && problem "$tmp/no-such-folder was made"; done_case
+
 run version --version
 expect_status 0; expect_stdout_has "$version"; expect_no_stderr; done_case
 
@@ -197,9 +225,19 @@ expect_first_error_starts "finsam: error: no year file"; done_case
 run folder-of-year-files check --color=never "$tmp/folder"
 expect_status 0; expect_stdout_has "total (2 files)"; done_case
 
-run missing-file-after-good-one check "$tmp/ok.fin" tests/no-such-file.fin
-expect_status 2; expect_no_stdout
+# The worst status; the file that could be read is still checked and summed up.
+run missing-file-after-good-one check --color=never "$tmp/ok.fin" tests/no-such-file.fin
+expect_status 2; expect_stdout_has "total (2 files, 1 not checked)"
 expect_first_error_starts "tests/no-such-file.fin: error: "; done_case
+
+cp -r "$tmp/folder" "$tmp/folder-with-a-bad-file"
+printf 'report "R" { year 2025 }\naccounts t "T" (2025) {\n' >"$tmp/folder-with-a-bad-file/sub/c.fin"
+run folder-with-a-bad-file check --color=never "$tmp/folder-with-a-bad-file"
+expect_status 2
+expect_stdout_has "folder-with-a-bad-file/a.fin: 4 checks, 4 passed"
+expect_stdout_has "folder-with-a-bad-file/sub/b.fin: 4 checks, 4 passed"
+expect_stdout_has "total (3 files, 1 not checked): 8 checks, 8 passed, 0 failed, 0 warnings"
+expect_stderr_has "folder-with-a-bad-file/sub/c.fin: not checked"; done_case
 
 # Exit statuses of files that can be read.
 run all-checks-pass check --color=never "$tmp/ok.fin"

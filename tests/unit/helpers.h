@@ -246,7 +246,7 @@ static inline const char *make_dir(ProgFx *fx, const char *name)
 
 static inline const LoadOptions *no_options(void)
 {
-    static const LoadOptions opts = {NULL, 0, NULL, 0, NULL};
+    static const LoadOptions opts = {0};
     return &opts;
 }
 

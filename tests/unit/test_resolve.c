@@ -475,7 +475,8 @@ static int loaded_origin(ProgFx *fx)
     snprintf(rules, sizeof rules, "%s/rulesdir", fx->dir);
     const char *includes[] = {inc1, inc2};
     const char *paths[] = {path1, path2};
-    LoadOptions opts = {includes, 2, paths, 2, rules};
+    LoadOptions opts = {.include_dirs = includes, .ninclude = 2, .path_dirs = paths, .npath = 2,
+                        .rules_dir = rules};
     program_free(&fx->prog);
     program_init(&fx->prog);
     load_resolve(fx, "year/year.fin", &opts);
@@ -539,7 +540,8 @@ static void test_missing_import_lists_paths(void **state)
     snprintf(rules, sizeof rules, "%s/rules", fx->dir);
     const char *includes[] = {inc};
     const char *paths[] = {path};
-    LoadOptions opts = {includes, 1, paths, 1, rules};
+    LoadOptions opts = {.include_dirs = includes, .ninclude = 1, .path_dirs = paths, .npath = 1,
+                        .rules_dir = rules};
     write_file(fx, "year.fin", REPORT_2025 "import \"federaton\"\n");
     load_resolve(fx, "year.fin", &opts);
     Diag *g = the_diag(fx, "cannot find the import \"federaton\"");
