@@ -76,14 +76,6 @@ int program_load_previous(Program *prog, const LoadOptions *opts)
     return 0;
 }
 
-static const Program *file_of_year(const Program *prog, int year)
-{
-    for (const Program *p = prog->previous; p; p = p->previous)
-        if (p->report && p->report->year == year)
-            return p;
-    return NULL;
-}
-
 static Table *table_named(const Program *prog, const char *name)
 {
     for (int i = 0; i < prog->tables.len; i++) {
@@ -94,18 +86,23 @@ static Table *table_named(const Program *prog, const char *name)
     return NULL;
 }
 
-static Row *row_named(const Table *t, const char *name)
+/* The row of that name; rows usually stand where they stood the year before, so the
+ * same place is looked at first. */
+static Row *row_named(const Table *t, const char *name, int hint)
 {
+    if (hint < t->nrows && strcmp(t->rows[hint]->name, name) == 0)
+        return t->rows[hint];
     for (int i = 0; i < t->nrows; i++)
         if (strcmp(t->rows[i]->name, name) == 0)
             return t->rows[i];
     return NULL;
 }
 
+/* The column keyed by that year; a named column is never one, whatever its label. */
 static Column *year_column(const Table *t, int year)
 {
     for (int i = 0; i < t->ncolumns; i++)
-        if (t->columns[i]->key.year == year)
+        if (!t->columns[i]->key.name && t->columns[i]->key.year == year)
             return t->columns[i];
     return NULL;
 }
@@ -118,58 +115,89 @@ static bool stated(const Table *t, const Row *r, const Column *c, Value *out)
     return value_of_cell(cell, t->unit, r->kind, out) == NUM_OK;
 }
 
-static void compare_column(Program *prog, Results *res, Table *t, Column *c,
-                           const Program *earlier)
+/* An earlier file's table that has a column for the year being compared. */
+typedef struct {
+    const Program *file;
+    Table *table;
+    Column *column;
+} Holder;
+
+/* The earlier files, nearest first (the previous year's, then the one it names, ...),
+ * whose report is of the year or later and whose table of the same name has a column
+ * keyed by the year. A file of an earlier report cannot hold that year's figures (its
+ * column for a later year is a plan or a budget). */
+static int holders(const Program *prog, const Table *t, int year, Holder *out)
 {
-    Table *et = table_named(earlier, t->name);
-    Column *ec = et ? year_column(et, c->key.year) : NULL;
-    if (!ec)
-        return;
-    for (int i = 0; i < t->nrows; i++) {
-        Row *r = t->rows[i];
-        Row *er = row_named(et, r->name);
-        Value here, there;
-        if (!er || !stated(t, r, c, &here) || !stated(et, er, ec, &there))
-            continue;
-        bool same_kind = here.kind == there.kind;
-        bool same = same_kind && num_meets(here.n, there.n);
-        result_count(res, same, SEV_ERROR);
-        if (same)
-            continue;
-        Loc at = loc_at(t->src, cell_span(&r->cells[c->index]));
-        Loc other = loc_at(et->src, cell_span(&er->cells[ec->index]));
-        Finding *f = result_add(res, &prog->arena, FIND_PREVIOUS, SEV_ERROR, at,
-                                "previous-year");
-        f->message = same_kind
-            ? arena_printf(&prog->arena, _("%s, %d: differs from the %d report"),
-                           r->label ? r->label : r->name, c->key.year, c->key.year)
-            : arena_printf(&prog->arena, _("%s, %d: is %s here but %s in the %d report"),
-                           r->label ? r->label : r->name, c->key.year, kind_name(here.kind),
-                           kind_name(there.kind), c->key.year);
-        f->has_stated = true;
-        f->stated = here;
-        f->computed = there;
-        int line, col;
-        source_line_col(other.src, other.start, &line, &col);
-        f->formula = arena_printf(&prog->arena, "%s:%d:%d", other.src->path, line, col);
-        f->order_column = c->index;
-        if (same_kind)
-            result_difference(f, here, there);
+    int n = 0;
+    for (const Program *p = prog->previous; p && n < MAX_YEARS; p = p->previous) {
+        if (!p->report || p->report->year < year)
+            break;
+        Table *et = table_named(p, t->name);
+        Column *ec = et ? year_column(et, year) : NULL;
+        if (ec)
+            out[n++] = (Holder){p, et, ec};
     }
+    return n;
+}
+
+static void compare_cell(Program *prog, Results *res, Table *t, Column *c, int i,
+                         const Holder *held, int nheld)
+{
+    Row *r = t->rows[i];
+    Value here, there;
+    if (!stated(t, r, c, &here))
+        return;
+    /* The nearest earlier file that states the figure. */
+    const Holder *h = NULL;
+    Row *er = NULL;
+    for (int k = 0; k < nheld && !h; k++) {
+        er = row_named(held[k].table, r->name, i);
+        if (er && stated(held[k].table, er, held[k].column, &there))
+            h = &held[k];
+    }
+    if (!h)
+        return;
+    bool same_kind = here.kind == there.kind;
+    bool same = same_kind && num_meets(here.n, there.n);
+    result_count(res, same, SEV_ERROR);
+    if (same)
+        return;
+    int year = c->key.year, report = h->file->report->year;
+    Loc at = loc_at(t->src, cell_span(&r->cells[c->index]));
+    Loc other = loc_at(h->table->src, cell_span(&er->cells[h->column->index]));
+    Finding *f = result_add(res, &prog->arena, FIND_PREVIOUS, SEV_ERROR, at,
+                            "previous-year");
+    f->message = same_kind
+        ? arena_printf(&prog->arena, _("%s, %d: differs from the %d report"),
+                       r->label ? r->label : r->name, year, report)
+        : arena_printf(&prog->arena, _("%s, %d: is %s here but %s in the %d report"),
+                       r->label ? r->label : r->name, year, kind_name(here.kind),
+                       kind_name(there.kind), report);
+    f->has_stated = true;
+    f->stated = here;
+    f->computed = there;
+    int line, col;
+    source_line_col(other.src, other.start, &line, &col);
+    f->formula = arena_printf(&prog->arena, "%s:%d:%d", other.src->path, line, col);
+    f->order_column = c->index;
+    if (same_kind)
+        result_difference(f, here, there);
 }
 
 void years_compare(Program *prog, Results *res)
 {
     if (!prog->previous || !prog->report)
         return;
+    Holder held[MAX_YEARS];
     for (int i = 0; i < prog->tables.len; i++) {
         Table *t = prog->tables.items[i];
         for (int j = 0; j < t->ncolumns; j++) {
             Column *c = t->columns[j];
-            const Program *earlier = c->key.year && c->key.year < prog->report->year
-                                         ? file_of_year(prog, c->key.year) : NULL;
-            if (earlier)
-                compare_column(prog, res, t, c, earlier);
+            if (c->key.name || !c->key.year || c->key.year >= prog->report->year)
+                continue;
+            int nheld = holders(prog, t, c->key.year, held);
+            for (int k = 0; nheld && k < t->nrows; k++)
+                compare_cell(prog, res, t, c, k, held, nheld);
         }
     }
 }
