@@ -37,7 +37,7 @@ static bool is_folder(const char *path)
 
 /* Writes one report to path (or standard output), all of it or nothing. */
 static bool emit(const Options *o, const char *path, Program *prog, const Results *res,
-                 const Table *only)
+                 const Table *only, const Allocation *only_alloc)
 {
     Output out;
     const char *why = NULL;
@@ -57,7 +57,10 @@ static bool emit(const Options *o, const char *path, Program *prog, const Result
         write_html(out.file, prog, res, file);
         break;
     case FORMAT_CSV:
-        write_csv_table(out.file, only, res);
+        if (only_alloc)
+            write_csv_allocation(out.file, prog, only_alloc, res);
+        else
+            write_csv_table(out.file, only, res);
         break;
     default: {
         Json j;
@@ -86,16 +89,29 @@ static const Table *table_named(const Program *prog, const char *name)
     return NULL;
 }
 
-/* CSV: one table to the output, or every table as NAME.csv in the folder -o names. */
+static const Allocation *allocation_named(const Program *prog, const char *name)
+{
+    for (int i = 0; i < prog->allocs.len; i++) {
+        const Allocation *a = prog->allocs.items[i];
+        if (strcmp(a->name, name) == 0)
+            return a;
+    }
+    return NULL;
+}
+
+/* CSV: one table or allocation to the output, or every table and allocation as NAME.csv
+ * in the folder -o names. */
 static int emit_csv(const Options *o, Program *prog, const Results *res)
 {
     if (o->table) {
         const Table *t = table_named(prog, o->table);
-        if (!t) {
-            fprintf(stderr, _("finsam: error: %s has no table '%s'\n"), o->files[0], o->table);
+        const Allocation *a = t ? NULL : allocation_named(prog, o->table);
+        if (!t && !a) {
+            fprintf(stderr, _("finsam: error: %s has no table or allocation '%s'\n"),
+                    o->files[0], o->table);
             return EXIT_BAD_INPUT;
         }
-        return emit(o, o->output, prog, res, t) ? -1 : EXIT_BAD_INPUT;
+        return emit(o, o->output, prog, res, t, a) ? -1 : EXIT_BAD_INPUT;
     }
     /* -o tables/ (a '/' at the end says it is a folder) makes the folder if need be */
     size_t n = o->output ? strlen(o->output) : 0;
@@ -113,7 +129,14 @@ static int emit_csv(const Options *o, Program *prog, const Results *res)
         const Table *t = prog->tables.items[i];
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.csv", o->output, t->name);
-        if (!emit(o, path, prog, res, t))
+        if (!emit(o, path, prog, res, t, NULL))
+            return EXIT_BAD_INPUT;
+    }
+    for (int i = 0; i < prog->allocs.len; i++) {
+        const Allocation *a = prog->allocs.items[i];
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.csv", o->output, a->name);
+        if (!emit(o, path, prog, res, NULL, a))
             return EXIT_BAD_INPUT;
     }
     return -1;
@@ -131,7 +154,7 @@ int cmd_report(const Options *o)
         status = EXIT_BAD_INPUT;
     } else {
         status = o->format == FORMAT_CSV ? emit_csv(o, &prog, &res)
-                 : emit(o, o->output, &prog, &res, NULL) ? -1 : EXIT_BAD_INPUT;
+                 : emit(o, o->output, &prog, &res, NULL, NULL) ? -1 : EXIT_BAD_INPUT;
         if (status < 0)
             status = res.failed_errors || (o->strict && res.failed_warnings) ? EXIT_CHECK_FAILED
                                                                             : EXIT_PASSED;

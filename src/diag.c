@@ -62,6 +62,40 @@ void diag_note(Diags *d, Diag *g, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The length of the control character at s, or 0: a C0 control character but the tab,
+ * DEL, or a C1 control character (U+0080..U+009F, two bytes in UTF-8). */
+size_t diag_control_len(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (*p < 0x20)
+        return *p == '\t' ? 0 : 1;
+    if (*p == 0x7F)
+        return 1;
+    if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+        return 2;
+    return 0;
+}
+
+/* n bytes of s, each control character as one '?', so that no escape sequence from a
+ * file reaches the terminal and a line keeps its width in characters. */
+static void put_text_n(FILE *out, const char *s, size_t n, bool tab_as_space)
+{
+    for (size_t i = 0; i < n;) {
+        size_t c = diag_control_len(s + i);
+        if (s[i] == '\t' && tab_as_space)
+            fputc(' ', out);
+        else
+            fputc(c ? '?' : s[i], out);
+        i += c ? c : 1;
+    }
+}
+
+void diag_put_text(FILE *out, const char *s, bool tab_as_space)
+{
+    if (s)
+        put_text_n(out, s, strlen(s), tab_as_space);
+}
+
 #define BOLD "\033[1m"
 #define RED "\033[1;31m"
 #define MAGENTA "\033[1;35m"
@@ -124,7 +158,9 @@ static void print_source(FILE *out, const Diag *g, DiagStyle st, int line, int c
     if (chars <= WINDOW)
         to = len;
     const char *cut_left = first > 1 ? "..." : "", *cut_right = to < len ? "..." : "";
-    fprintf(out, "%5d | %s%.*s%s\n", line, cut_left, (int)(to - from), text + from, cut_right);
+    fprintf(out, "%5d | %s", line, cut_left);
+    put_text_n(out, text + from, to - from, false);
+    fprintf(out, "%s\n", cut_right);
 
     /* columns from here on count from the first one shown */
     const char *shown = text + from;
@@ -167,22 +203,27 @@ void diag_print(FILE *out, const Diag *g, DiagStyle st)
     const char *sev = g->severity == SEV_ERROR ? _("error") : _("warning");
     const char *color = g->severity == SEV_ERROR ? RED : MAGENTA;
     int line = 0, col = 0;
+    fputs(paint(st, BOLD), out);
     if (g->loc.src) {
         source_line_col(g->loc.src, g->loc.start, &line, &col);
-        fprintf(out, "%s%s:%d:%d:%s ", paint(st, BOLD), g->loc.src->path, line, col,
-                paint(st, RESET));
+        diag_put_text(out, g->loc.src->path, false);
+        fprintf(out, ":%d:%d:", line, col);
     } else {
-        fprintf(out, "%s%s:%s ", paint(st, BOLD), g->file, paint(st, RESET));
+        diag_put_text(out, g->file, false);
+        fputc(':', out);
     }
-    fprintf(out, "%s%s:%s %s%s", paint(st, color), sev, paint(st, RESET), paint(st, BOLD),
-            g->message);
+    fprintf(out, "%s %s%s:%s %s", paint(st, RESET), paint(st, color), sev, paint(st, RESET),
+            paint(st, BOLD));
+    diag_put_text(out, g->message, false);
     if (g->tag)
         fprintf(out, " [%s]", g->tag);
     fprintf(out, "%s\n", paint(st, RESET));
 
     if (g->loc.src && g->loc.src->quotable)
         print_source(out, g, st, line, col);
-    for (int i = 0; i < g->notes.len; i++)
-        fprintf(out, "      %s=%s %s\n", paint(st, CYAN), paint(st, RESET),
-                (const char *)g->notes.items[i]);
+    for (int i = 0; i < g->notes.len; i++) {
+        fprintf(out, "      %s=%s ", paint(st, CYAN), paint(st, RESET));
+        diag_put_text(out, g->notes.items[i], false);
+        fputc('\n', out);
+    }
 }

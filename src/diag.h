@@ -43,4 +43,13 @@ typedef struct {
 
 void diag_print(FILE *out, const Diag *g, DiagStyle style);
 
+/* Text from a file (a path, a title, a label, a line of the source) for a terminal or a
+ * plain-text file: each control character, C0 but the tab, DEL and C1 (U+0080 to
+ * U+009F), is shown as one '?', so that no escape sequence of the file reaches the
+ * terminal and the text keeps its width. Every message diag_print prints is so shown,
+ * and so are the text output, the text and Markdown reports, `finsam rules` and TAP. */
+void diag_put_text(FILE *out, const char *s, bool tab_as_space);
+/* The length in bytes of the control character at s, or 0 if there is none. */
+size_t diag_control_len(const char *s);
+
 #endif

@@ -9,12 +9,22 @@
 #include "kind.h"
 #include "years.h"
 
-typedef enum { MEMO_NONE, MEMO_BUSY, MEMO_DONE } MemoState;
+/* MEMO_FAILED: its computation stopped with an error, already reported; whatever
+ * needs the cell computes nothing more and reports nothing more, except that a stated
+ * figure is still used. MEMO_CYCLE: it failed in a cycle of formulas, which fails
+ * everything it reaches, stated or not. */
+typedef enum { MEMO_NONE, MEMO_BUSY, MEMO_DONE, MEMO_FAILED, MEMO_CYCLE } MemoState;
 
+/* A cell with a formula, once computed: the value of its formula (the row's, else the
+ * column's), and how long the chain of formulas under it is. A stated cell's formula
+ * is computed too, the first time the cell is needed, so that a formula that depends
+ * on itself is an error whether or not figures are stated along the way. */
 typedef struct {
     MemoState state;
+    int height; /* 1 + the height of the deepest formula cell its formulas refer to */
     Value value;
 } Memo;
+
 
 typedef struct {
     Operand *items;
@@ -29,6 +39,9 @@ typedef struct {
     Memo ***memos;         /* per table, per row: its computed cells; made when needed */
     Collector *collect;    /* when set, references record their values here */
     int depth;             /* cells being computed, one inside another */
+    int height;            /* the deepest formula cell the current computation needs */
+    int cycles;            /* cycles of formulas found */
+    bool too_deep;         /* a chain too deep has been reported */
     int errors;
 } Eval;
 
@@ -144,57 +157,112 @@ static int compute_cell(Eval *E, Table *t, Row *r, Column *c, Expr *formula, Val
     return eval(E, &env, formula, out);
 }
 
-/* The value of a cell: as stated, or computed where nothing is stated. */
-static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
+static Memo *memo_of(Eval *E, Table *t, Row *r, Column *c)
 {
-    Cell *cell = &r->cells[c->index];
-    if (is_stated(cell)) {
-        *out = stated(t, r, cell);
-        return EVAL_OK;
-    }
     if (!E->memos[t->id])
         E->memos[t->id] = arena_alloc(E->a, sizeof(Memo *) * (size_t)t->nrows);
     Memo **row_memos = &E->memos[t->id][r->index];
     if (!*row_memos)
         *row_memos = arena_alloc(E->a, sizeof(Memo) * (size_t)t->ncolumns);
-    Memo *m = &(*row_memos)[c->index];
-    if (m->state == MEMO_DONE) {
-        *out = m->value;
-        return EVAL_OK;
+    return &(*row_memos)[c->index];
+}
+
+static int too_deep(Eval *E, Expr *formula)
+{
+    if (E->too_deep)
+        return EVAL_FAILED; /* the same chain, met again from another cell */
+    E->too_deep = true;
+    E->errors++;
+    Diag *g = diag_at(E->d, SEV_ERROR, formula->loc, _("formulas here depend on formulas "
+                      "more than %d deep"), MAX_CELL_DEPTH);
+    diag_note(E->d, g, "%s", _("hint: add long runs of rows with sum or sum(section) rather "
+                               "than each row from the one before"));
+    return EVAL_FAILED;
+}
+
+/* The column formula of a stated cell that has a row formula too: computed for what
+ * it depends on (its value is compared in check_formula). Apart, so that its locals
+ * take no stack in every level of a chain of formulas. */
+__attribute__((noinline)) static int compute_other(Eval *E, Table *t, Row *r, Column *c)
+{
+    Value other;
+    return compute_cell(E, t, r, c, c->formula, &other);
+}
+
+/* A cell needed while it is being computed: its formula depends on itself. */
+__attribute__((noinline)) static void report_cycle(Eval *E, Row *r, Column *c)
+{
+    Diag *g = diag_at(E->d, SEV_ERROR, r->formula ? r->formula->loc : c->formula->loc,
+                      _("the formula of '%s' in column %s depends on itself"), r->name,
+                      key_text(E, c->key));
+    diag_note(E->d, g, "%s", _("hint: a row cannot be computed from rows that are "
+                               "computed from it"));
+    E->errors++;
+    E->cycles++;
+}
+
+/* Computes a cell's formulas once: the row's or else the column's, and for a stated
+ * cell with both, the column's too (compared with the figure in check_formula).
+ * Inlined, as it is one level of every chain of formulas (cell_value -> eval ->
+ * eval_ref -> cell_value ...), which must not take more stack than it has to. */
+__attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table *t, Row *r,
+                                                                 Column *c)
+{
+    Memo *m = memo_of(E, t, r, c);
+    if (m->state == MEMO_DONE || m->state == MEMO_FAILED || m->state == MEMO_CYCLE) {
+        if (m->state == MEMO_DONE && m->height > E->height)
+            E->height = m->height;
+        return m;
     }
     if (m->state == MEMO_BUSY) {
-        Diag *g = diag_at(E->d, SEV_ERROR, r->formula ? r->formula->loc : c->formula->loc,
-                          _("the formula of '%s' in column %s depends on itself"), r->name,
-                          key_text(E, c->key));
-        diag_note(E->d, g, "%s", _("hint: a row cannot be computed from rows that are "
-                                   "computed from it"));
-        E->errors++;
-        return EVAL_FAILED;
+        report_cycle(E, r, c);
+        return m; /* BUSY: the caller fails, and so does the cell when it is done */
     }
     Expr *formula = r->formula ? r->formula : c->formula;
-    if (!formula) {
-        *out = absent();
-        return EVAL_OK;
-    }
     if (E->depth == MAX_CELL_DEPTH) {
-        Diag *g = diag_at(E->d, SEV_ERROR, formula->loc, _("formulas here depend on formulas "
-                          "more than %d deep"), MAX_CELL_DEPTH);
-        diag_note(E->d, g, "%s", _("hint: state the figures of some computed rows, or add "
-                                   "them with sum"));
-        E->errors++;
-        return EVAL_FAILED;
+        too_deep(E, formula);
+        m->state = MEMO_FAILED;
+        return m;
     }
     m->state = MEMO_BUSY;
+    int cycles = E->cycles;
     Collector *saved = E->collect;
+    int outer_height = E->height;
     E->collect = NULL;
+    E->height = 0;
     E->depth++;
-    int st = compute_cell(E, t, r, c, formula, out);
+    Env env = {t, r, c->key, true, NULL};
+    int st = eval(E, &env, formula, &m->value);
+    if (!st && r->formula && c->formula && is_stated(&r->cells[c->index]))
+        st = compute_other(E, t, r, c);
     E->depth--;
+    int height = E->height + 1;
     E->collect = saved;
-    if (st)
-        return st;
-    m->state = MEMO_DONE;
-    m->value = *out;
+    E->height = outer_height > height ? outer_height : height;
+    if (!st && height > MAX_CELL_DEPTH)
+        st = too_deep(E, formula);
+    m->state = E->cycles != cycles ? MEMO_CYCLE : st ? MEMO_FAILED : MEMO_DONE;
+    m->height = height;
+    return m;
+}
+
+/* The value of a cell: as stated, or computed where nothing is stated. */
+static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
+{
+    Cell *cell = &r->cells[c->index];
+    if (r->formula || c->formula) {
+        Memo *m = cell_computed(E, t, r, c);
+        /* a cycle fails whatever it meets; a stated figure whose formula failed (and
+         * said so) is still the figure the report states */
+        if (m->state == MEMO_BUSY || m->state == MEMO_CYCLE ||
+            (m->state == MEMO_FAILED && !is_stated(cell)))
+            return EVAL_FAILED;
+        if (!is_stated(cell)) {
+            *out = m->value;
+            return EVAL_OK;
+        }
+    }
+    *out = is_stated(cell) ? stated(t, r, cell) : absent();
     return EVAL_OK;
 }
 
@@ -297,7 +365,8 @@ static int visit_count(Eval *E, void *arg, Table *t, Row *r)
     return EVAL_OK;
 }
 
-static int eval_sum_above(Eval *E, const Env *env, Expr *e, Value *out)
+__attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Expr *e,
+                                                     Value *out)
 {
     Row *self = e->u.sum_above.row;
     Table *t = self->table;
@@ -330,7 +399,7 @@ static int eval_sum_above(Eval *E, const Env *env, Expr *e, Value *out)
     return EVAL_OK;
 }
 
-static int eval_call(Eval *E, const Env *env, Expr *e, Value *out)
+__attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e, Value *out)
 {
     PtrVec *args = &e->u.call.args;
     Func f = e->u.call.func;
@@ -345,16 +414,28 @@ static int eval_call(Eval *E, const Env *env, Expr *e, Value *out)
         before.col.year--;
         return eval(E, &before, first, out);
     }
-    if (f == FN_COUNT || first->kind == K_ROWS ||
-        (args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN &&
-         !env->row && !env->row_name)) {
+    /* sum(t[x]) in a check is over the column's rows, also in a check that runs once
+     * for every row; in a column formula or a 'where' a column is the row's cell */
+    bool column = args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN;
+    if (f == FN_COUNT || first->kind == K_ROWS || (column && !env->row)) {
         Aggregate ag = {f, {0}, false, 0};
         if (first->kind == K_ROWS) {
-            RowVisit rv = {&ag, env, NULL, e->loc};
-            if (each_row(E, env, first, f == FN_COUNT ? visit_count : visit_sum,
-                         f == FN_COUNT ? (void *)&ag : (void *)&rv))
-                return EVAL_FAILED;
-        } else if (first->type == E_REF && first->u.ref.rtype == REF_COLUMN) {
+            /* every argument is a set of rows (resolve.c): sum(t.s1, t.s2) adds both */
+            for (int i = 0; i < args->len; i++) {
+                Expr *set = args->items[i];
+                Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
+                if (f != FN_COUNT && (!env->has_col || !column_by_key(base->u.ref.table,
+                                                                       env->col))) {
+                    /* the table has no such column: nothing to compute, not 0 */
+                    *out = absent();
+                    return EVAL_OK;
+                }
+                RowVisit rv = {&ag, env, NULL, e->loc};
+                if (each_row(E, env, set, f == FN_COUNT ? visit_count : visit_sum,
+                             f == FN_COUNT ? (void *)&ag : (void *)&rv))
+                    return EVAL_FAILED;
+            }
+        } else if (column) {
             RowVisit rv = {&ag, env, first->u.ref.column, e->loc};
             Table *t = first->u.ref.table;
             for (int i = 0; i < t->nrows; i++)
@@ -400,7 +481,12 @@ static int eval_call(Eval *E, const Env *env, Expr *e, Value *out)
         Expr *pe = args->items[1];
         bool neg = pe->type == E_NEG;
         Expr *fig = neg ? pe->u.unary.operand : pe;
+        /* resolve.c has made sure it is a whole number from -15 to 6 */
         int places = (int)(fig->u.figure.value.lo / NUM_SCALE) * (neg ? -1 : 1);
+        /* a percentage is rounded as it is shown: 37,62 % to one decimal is 37,6 %,
+         * two more decimals of the fraction 0,3762 */
+        if (v.kind == K_PERCENT)
+            places += 2;
         /* places count in the unit shown: in tkr, kronor are three more */
         st = num_round(v.n, places, &v.n);
         break;
@@ -497,10 +583,14 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     case REF_CELL:
         break;
     case REF_COLUMN:
+        /* the row being computed, or checked; in another table, its row of the same
+         * name (u[x] in "t where x > u[x]") */
         if (env->row && env->row->table == t)
             r = env->row;
         else if (env->row_name)
             r = row_by_name(t, env->row_name);
+        else if (env->row)
+            r = row_by_name(t, env->row->name);
         if (!r) {
             *out = absent();
             return EVAL_OK;
@@ -564,6 +654,103 @@ static bool compare(BinOp op, Num a, Num b)
     }
 }
 
+/* ---- exact fractions ---------------------------------------------------------- */
+
+/* A constant written with figures, such as 1/3, as an exact fraction p/q (q > 0, in
+ * lowest terms). With it a * (1/3) is a / 3, rounded once, rather than a times
+ * 0,333333..0,333334, which is 400 000 +- 0,6 for a = 1 200 000. */
+typedef struct {
+    int64_t p, q;
+} Ratio;
+
+/* Constants are small expressions: larger ones are not looked into, so that finding
+ * out costs nothing in long formulas. */
+enum { MAX_CONSTANT_DEPTH = 8 };
+
+__extension__ typedef __int128 i128;
+
+static bool ratio_make(i128 p, i128 q, Ratio *out)
+{
+    if (q == 0)
+        return false;
+    if (q < 0) {
+        p = -p;
+        q = -q;
+    }
+    i128 a = p < 0 ? -p : p, b = q;
+    while (b) {
+        i128 t = a % b;
+        a = b;
+        b = t;
+    }
+    if (a > 1) {
+        p /= a;
+        q /= a;
+    }
+    if (p < INT64_MIN || p > INT64_MAX || q > INT64_MAX)
+        return false;
+    out->p = (int64_t)p;
+    out->q = (int64_t)q;
+    return true;
+}
+
+static bool constant(const Expr *e, Ratio *out)
+{
+    if (e->depth > MAX_CONSTANT_DEPTH)
+        return false;
+    Ratio a, b;
+    switch (e->type) {
+    case E_FIGURE:
+        if (e->u.figure.kind != K_NUMBER || !num_is_exact(e->u.figure.value))
+            return false;
+        return ratio_make(e->u.figure.value.lo, NUM_SCALE, out);
+    case E_NEG:
+        return constant(e->u.unary.operand, &a) && ratio_make(-(i128)a.p, a.q, out);
+    case E_BINARY:
+        if (e->u.binary.op > OP_DIV || !constant(e->u.binary.left, &a) ||
+            !constant(e->u.binary.right, &b))
+            return false;
+        switch (e->u.binary.op) {
+        case OP_ADD: return ratio_make((i128)a.p * b.q + (i128)b.p * a.q, (i128)a.q * b.q, out);
+        case OP_SUB: return ratio_make((i128)a.p * b.q - (i128)b.p * a.q, (i128)a.q * b.q, out);
+        case OP_MUL: return ratio_make((i128)a.p * b.p, (i128)a.q * b.q, out);
+        default: return ratio_make((i128)a.p * b.q, (i128)a.q * b.p, out);
+        }
+    default:
+        return false;
+    }
+}
+
+/* a * c, or a / c when `divide`, with c exact: rounded once. */
+static NumStatus mul_ratio(Num a, Ratio c, bool divide, Num *out)
+{
+    if (!divide)
+        return num_mul_ratio(a, c.p, c.q, out);
+    if (c.p == 0)
+        return NUM_DIV_ZERO;
+    return num_mul_ratio(a, c.p < 0 ? -c.q : c.q, c.p < 0 ? -c.p : c.p, out);
+}
+
+/* l op r for + - * /, with the constants among them exact. Apart from eval_binary,
+ * so that its locals take no stack in every level of a chain of formulas. */
+__attribute__((noinline)) static NumStatus arithmetic(const Expr *e, Num l, Num r, Num *out)
+{
+    BinOp op = e->u.binary.op;
+    Ratio c;
+    if (constant(e, &c))
+        return num_mul_ratio(num_units(1), c.p, c.q, out); /* exact where it can be */
+    if ((op == OP_MUL || op == OP_DIV) && constant(e->u.binary.right, &c))
+        return mul_ratio(l, c, op == OP_DIV, out);
+    if (op == OP_MUL && constant(e->u.binary.left, &c))
+        return mul_ratio(r, c, false, out);
+    switch (op) {
+    case OP_ADD: return num_add(l, r, out);
+    case OP_SUB: return num_sub(l, r, out);
+    case OP_MUL: return num_mul(l, r, out);
+    default: return num_div(l, r, out);
+    }
+}
+
 static int eval_binary(Eval *E, const Env *env, Expr *e, Value *out)
 {
     BinOp op = e->u.binary.op;
@@ -589,14 +776,8 @@ static int eval_binary(Eval *E, const Env *env, Expr *e, Value *out)
         return EVAL_OK;
     }
     Kind k = kind_binop(op, l.kind, r.kind);
-    NumStatus st;
     Num n;
-    switch (op) {
-    case OP_ADD: st = num_add(l.n, r.n, &n); break;
-    case OP_SUB: st = num_sub(l.n, r.n, &n); break;
-    case OP_MUL: st = num_mul(l.n, r.n, &n); break;
-    default: st = num_div(l.n, r.n, &n); break;
-    }
+    NumStatus st = arithmetic(e, l.n, r.n, &n);
     if (st)
         return num_failed(E, e->loc, st);
     Unit u = op == OP_ADD || op == OP_SUB ? unit_combine(k, l.unit, r.unit)
@@ -683,11 +864,21 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     Cell *cell = &r->cells[c->index];
     Operand ops[MAX_OPERANDS];
     Collector col = {ops, 0, 0};
-    E->collect = &col;
-    Value computed;
-    int st = compute_cell(E, t, r, c, formula, &computed);
-    E->collect = NULL;
-    if (st || computed.absent)
+    Memo *m = cell_computed(E, t, r, c);
+    if (m->state != MEMO_DONE)
+        return;
+    /* the operands are collected when they are to be shown: the row's formula is
+     * computed again only if it fails; it cannot fail to compute where it did not */
+    Value computed = m->value;
+    bool collected = formula != (r->formula ? r->formula : c->formula);
+    if (collected) {
+        E->collect = &col;
+        int st = compute_cell(E, t, r, c, formula, &computed);
+        E->collect = NULL;
+        if (st)
+            return;
+    }
+    if (computed.absent)
         return;
     Value says = stated(t, r, cell);
     bool ok = num_meets(says.n, computed.n);
@@ -701,6 +892,13 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     }
     if (ok)
         return;
+    if (!collected) {
+        E->collect = &col;
+        int st = compute_cell(E, t, r, c, formula, &computed);
+        E->collect = NULL;
+        if (st)
+            return;
+    }
     Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell_loc(t->src, cell), "formula");
     f->message = arena_printf(E->a, formula == r->formula
                                   ? _("%s, %s: the stated figure does not match the row's "
@@ -770,7 +968,7 @@ static void check_tables(Eval *E)
                      * it is still an error */
                     Value computed;
                     if ((r->formula || c->formula) && cell_value(E, t, r, c, &computed))
-                        return;
+                        continue; /* reported; the other cells are still checked */
                     CellResult *cr = cell_result(E, t, r, c);
                     if (cr && (r->formula || c->formula))
                         cr->computed = computed;
@@ -930,6 +1128,80 @@ static void alloc_finding(Eval *E, Loc at, const char *message, Value stated, Va
     set_difference(f, stated, computed);
 }
 
+/* A keyed split: each member's share of the group by its row in the key table.
+ * exact: the group's fraction as an exact fraction, or NULL. */
+static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, Num group_share,
+                        Num half)
+{
+    const Source *src = g->alloc->loc.src;
+    Column *kc = g->by->ncolumns == 1 ? g->by->columns[0]
+                                      : column_by_key(g->by, (Key){E->prog->report->year, NULL});
+    if (!kc) {
+        fail(E, g->by_loc, _("the key table has several columns and none for the report's "
+                             "year"));
+        return;
+    }
+    Num keysum = num_exact(0);
+    for (int j = 0; j < g->nmembers; j++) {
+        Value kv;
+        Row *kr = row_by_name(g->by, g->members[j]->name);
+        if (cell_value(E, g->by, kr, kc, &kv))
+            return;
+        if (kv.absent) {
+            /* no figure to split by: said, and the other groups still checked */
+            int line, col;
+            Loc at = row_loc(kr);
+            source_line_col(at.src, at.start, &line, &col);
+            Diag *d = diag_at(E->d, SEV_ERROR, g->members[j]->loc, _("'%s' has no figure in "
+                              "the key table '%s', so the split of '%s' cannot be checked"),
+                              g->members[j]->name, g->by->name, g->name);
+            diag_note(E->d, d, _("its row in '%s' is at %s:%d:%d"), g->by->name, at.src->path,
+                      line, col);
+            E->errors++;
+            return;
+        }
+        if (num_add(keysum, kv.n, &keysum)) {
+            num_failed(E, g->loc, NUM_OVERFLOW);
+            return;
+        }
+    }
+    for (int j = 0; j < g->nmembers; j++) {
+        AllocMember *m = g->members[j];
+        Value kv;
+        Row *kr = row_by_name(g->by, m->name);
+        if (cell_value(E, g->by, kr, kc, &kv))
+            return;
+        /* total * p * key / (q * keysum), rounded once where the fraction is exact */
+        Num part, mine, whole = keysum;
+        NumStatus st = num_mul(exact ? total : group_share, kv.n, &part);
+        if (!st && exact)
+            st = num_mul_ratio(part, exact->p, 1, &part);
+        if (!st && exact)
+            st = num_mul_ratio(keysum, exact->q, 1, &whole);
+        if (!st)
+            st = num_div(part, whole, &mine);
+        if (!st)
+            st = num_widen(mine, half.hi, &mine);
+        if (st) {
+            num_failed(E, m->loc, st);
+            return;
+        }
+        if (m->amount.type != CELL_FIGURE)
+            continue;
+        bool fits = num_meets(num_exact(m->amount.figure), mine);
+        count_outcome(E, fits, SEV_ERROR);
+        if (!fits)
+            alloc_finding(E, cell_loc(src, &m->amount),
+                          arena_printf(E->a, _("%s: the stated amount is not its share by "
+                                               "%s"),
+                                       m->label ? m->label : m->name, g->by->name),
+                          amount(&m->amount),
+                          value_number(K_MONEY, U_KR, mine),
+                          arena_printf(E->a, _("%s's share of %s by %s"), m->name, g->name,
+                                       g->by->name));
+    }
+}
+
 static void check_alloc(Eval *E, Allocation *al)
 {
     if (al->total.type != CELL_FIGURE)
@@ -946,8 +1218,18 @@ static void check_alloc(Eval *E, Allocation *al)
         Value frac;
         if (eval(E, &none, g->fraction, &frac) || num_add(shares, frac.n, &shares))
             return;
+        /* a fraction such as 1/3 exactly: 1/3 of 1 200 000 is 400 000, not 400 000
+         * give or take 0,6 */
+        Ratio exact;
+        bool is_exact = constant(g->fraction, &exact);
+        Num group_share;
+        if ((is_exact ? num_mul_ratio(total, exact.p, exact.q, &group_share)
+                      : num_mul(total, frac.n, &group_share))) {
+            num_failed(E, g->loc, NUM_OVERFLOW);
+            return;
+        }
         Num share;
-        if (num_mul(total, frac.n, &share) || num_widen(share, half.hi, &share)) {
+        if (num_widen(group_share, half.hi, &share)) {
             num_failed(E, g->loc, NUM_OVERFLOW);
             return;
         }
@@ -967,56 +1249,8 @@ static void check_alloc(Eval *E, Allocation *al)
                           arena_printf(E->a, _("%s of the total %s"),
                                        text_of(E, g->fraction->loc),
                                        text_of(E, cell_loc(src, &al->total))));
-        if (!g->by)
-            continue;
-        /* a keyed split: each member's share of the group by its row in the key */
-        Column *kc = g->by->ncolumns == 1 ? g->by->columns[0]
-                                          : column_by_key(g->by, (Key){E->prog->report->year, NULL});
-        if (!kc) {
-            fail(E, g->by_loc, _("the key table has several columns and none for the report's "
-                                 "year"));
-            return;
-        }
-        Num keysum = num_exact(0);
-        for (int j = 0; j < g->nmembers; j++) {
-            Value kv;
-            Row *kr = row_by_name(g->by, g->members[j]->name);
-            if (cell_value(E, g->by, kr, kc, &kv) || kv.absent || num_add(keysum, kv.n, &keysum))
-                return;
-        }
-        Num group_share;
-        if (num_mul(total, frac.n, &group_share))
-            return;
-        for (int j = 0; j < g->nmembers; j++) {
-            AllocMember *m = g->members[j];
-            Value kv;
-            Row *kr = row_by_name(g->by, m->name);
-            if (cell_value(E, g->by, kr, kc, &kv))
-                return;
-            Num part, mine;
-            NumStatus st = num_mul(group_share, kv.n, &part);
-            if (!st)
-                st = num_div(part, keysum, &mine);
-            if (!st)
-                st = num_widen(mine, half.hi, &mine);
-            if (st) {
-                num_failed(E, m->loc, st);
-                return;
-            }
-            if (m->amount.type != CELL_FIGURE)
-                continue;
-            bool fits = num_meets(num_exact(m->amount.figure), mine);
-            count_outcome(E, fits, SEV_ERROR);
-            if (!fits)
-                alloc_finding(E, cell_loc(src, &m->amount),
-                              arena_printf(E->a, _("%s: the stated amount is not its share by "
-                                                   "%s"),
-                                           m->label ? m->label : m->name, g->by->name),
-                              amount(&m->amount),
-                              value_number(K_MONEY, U_KR, mine),
-                              arena_printf(E->a, _("%s's share of %s by %s"), m->name, g->name,
-                                           g->by->name));
-        }
+        if (g->by)
+            check_keyed(E, g, total, is_exact ? &exact : NULL, group_share, half);
     }
     bool whole = num_meets(shares, num_units(1));
     count_outcome(E, whole, SEV_ERROR);

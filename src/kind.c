@@ -76,6 +76,9 @@ Kind kind_binop(BinOp op, Kind a, Kind b)
     case OP_OR:
         return a == K_BOOL && b == K_BOOL ? K_BOOL : K_UNKNOWN;
     case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE: {
+        /* a date is compared with a date: 2026-03-16 > year has no meaning */
+        if ((a == K_DATE) != (b == K_DATE))
+            return K_UNKNOWN;
         Kind k = same_kind(a, b);
         return (kind_is_numeric(k) || k == K_DATE) ? K_BOOL : K_UNKNOWN;
     }

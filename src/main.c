@@ -47,7 +47,7 @@ static void help(void)
             "                     report: text (the default), markdown, html, json or csv\n"
             "  -o PATH            report: write to PATH, whole or not at all; '-' is standard\n"
             "                     output (the default); for csv, a folder gets a file per table\n"
-            "  --table=NAME       report --format csv: only the table NAME\n"
+            "  --table=NAME       report --format csv: only the table or allocation NAME\n"
             "  --color=WHEN       auto (the default: when writing to a terminal), always, never\n"
             "  --lang=LANG        the language of finsam's own messages: sv (Swedish) or en\n"
             "                     (English); without it, the locale's (LC_ALL, LC_MESSAGES,\n"

@@ -138,6 +138,19 @@ NumStatus num_div(Num a, Num b, Num *out)
     return put(lo, hi, out);
 }
 
+NumStatus num_mul_ratio(Num a, int64_t p, int64_t q, Num *out)
+{
+    assert(q > 0);
+    /* |a.lo * p| < 2^126: the product and the quotient fit in 128 bits */
+    i128 lo = (i128)a.lo * p, hi = (i128)a.hi * p;
+    if (p < 0) {
+        i128 t = lo;
+        lo = hi;
+        hi = t;
+    }
+    return put(floor_div(lo, q), ceil_div(hi, q), out);
+}
+
 Num num_min(Num a, Num b)
 {
     return (Num){ a.lo < b.lo ? a.lo : b.lo, a.hi < b.hi ? a.hi : b.hi };

@@ -41,6 +41,9 @@ NumStatus num_neg(Num a, Num *out);
 NumStatus num_mul(Num a, Num b, Num *out);
 NumStatus num_div(Num a, Num b, Num *out);
 NumStatus num_abs(Num a, Num *out);
+/* a * p / q for whole numbers p and q > 0, rounded outward once: exact where the
+ * quotient is a whole number of micro units, so that a * (1/3) is a / 3. */
+NumStatus num_mul_ratio(Num a, int64_t p, int64_t q, Num *out);
 Num num_min(Num a, Num b); /* interval of min(x, y) for x in a, y in b */
 Num num_max(Num a, Num b);
 /* Round to `places` decimals (negative: to tens, hundreds, ...), half away from zero,

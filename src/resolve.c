@@ -354,6 +354,60 @@ static Kind column_kind(Resolver *R, const Table *t, Loc at)
     return k;
 }
 
+/* The kind of the figures an aggregate adds: the rows [first, end) of t without a
+ * formula of their own, and with `inside`, only those in that section or one nested
+ * in it. They must all be of one kind, else an error at e naming two rows that
+ * differ. K_UNKNOWN if there are none, or on an error. */
+static Kind rows_kind(Resolver *R, Expr *e, Table *t, int first, int end,
+                      const Section *inside)
+{
+    Row *one = NULL;
+    for (int i = first; i < end; i++) {
+        Row *r = t->rows[i];
+        if (r->formula)
+            continue;
+        if (inside) {
+            const Section *s = r->section;
+            while (s && s != inside)
+                s = s->parent;
+            if (!s)
+                continue;
+        }
+        if (!one) {
+            one = r;
+            continue;
+        }
+        if (r->kind == one->kind)
+            continue;
+        Diag *g = diag_at(R->d, SEV_ERROR, e->loc, _("this adds rows of different kinds: "
+                          "'%s' holds %s and '%s' holds %s"), one->name, kind_name(one->kind),
+                          r->name, kind_name(r->kind));
+        int line, col;
+        Loc at = row_loc(one);
+        source_line_col(at.src, at.start, &line, &col);
+        diag_note(R->d, g, _("row '%s' is at %s:%d:%d"), one->name, at.src->path, line, col);
+        at = row_loc(r);
+        source_line_col(at.src, at.start, &line, &col);
+        diag_note(R->d, g, _("row '%s' is at %s:%d:%d"), r->name, at.src->path, line, col);
+        diag_note(R->d, g, "%s", _("hint: put the rows to add in a section of their own and "
+                                   "add it with sum(section)"));
+        R->errors++;
+        return K_UNKNOWN;
+    }
+    return one ? one->kind : K_UNKNOWN;
+}
+
+/* `sum` alone in a row formula: the rows above it in its section. */
+static Kind sum_above_kind(Resolver *R, Expr *e)
+{
+    Row *self = e->u.sum_above.row;
+    int errors = R->errors;
+    Kind k = rows_kind(R, e, self->table, 0, self->index, self->section);
+    if (R->errors != errors)
+        return K_UNKNOWN;
+    return k == K_UNKNOWN ? self->kind : k;
+}
+
 static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
 {
     const char *a = e->u.ref.names[0];
@@ -392,7 +446,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         if (ctx->type == CTX_ROW && !sel && strcmp(a, "sum") == 0) {
             e->type = E_SUM_ABOVE;
             e->u.sum_above.row = ctx->row;
-            return ctx->row->kind;
+            return sum_above_kind(R, e);
         }
     }
 
@@ -623,19 +677,61 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
     }
     Kind k = kinds[0];
     Expr *first = args->items[0];
-    if (f == FN_COUNT)
+    if (k == K_ROWS) {
+        /* sets of rows are aggregated with sets of rows: sum(t.s1, t.s2) */
+        for (int i = 1; i < args->len; i++) {
+            Expr *other = args->items[i];
+            if (other->kind == K_ROWS)
+                continue;
+            Diag *g = diag_at(R->d, SEV_ERROR, other->loc,
+                              _("%s() of %s and %s: its arguments must be of one kind"), name,
+                              kind_name(k), kind_name(other->kind));
+            g->also[0] = first->loc;
+            R->errors++;
+            return K_UNKNOWN;
+        }
+    }
+    if (f == FN_COUNT) {
+        /* it counts figures or rows: a text or a truth value would never be counted */
+        for (int i = 0; i < args->len; i++) {
+            Expr *a = args->items[i];
+            if (a->kind == K_ROWS || kind_is_numeric(a->kind))
+                continue;
+            diag_at(R->d, SEV_ERROR, a->loc, _("%s() counts figures or rows, not %s"), name,
+                    kind_name(a->kind));
+            R->errors++;
+            return K_UNKNOWN;
+        }
         return K_COUNT;
+    }
     if (k == K_ROWS) {
         if (f == FN_SUM || f == FN_MIN || f == FN_MAX) {
-            /* the kind of the rows' figures */
-            Expr *base = first->type == E_WHERE ? first->u.where.rows : first;
-            Table *t = base->u.ref.table;
+            /* the kind of the rows' figures, one kind in all the sets */
             Kind rk = K_UNKNOWN;
-            for (int i = 0; i < t->nrows; i++)
-                if (!t->rows[i]->formula) {
-                    rk = t->rows[i]->kind;
-                    break;
+            Expr *rk_at = NULL;
+            for (int i = 0; i < args->len; i++) {
+                Expr *set = args->items[i];
+                Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
+                Table *t = base->u.ref.table;
+                Section *s = base->u.ref.rtype == REF_SECTION ? base->u.ref.section : NULL;
+                int errors = R->errors;
+                Kind sk = rows_kind(R, set, t, s ? s->first_row : 0,
+                                    s ? s->end_row : t->nrows, NULL);
+                if (R->errors != errors)
+                    return K_UNKNOWN;
+                if (sk == K_UNKNOWN)
+                    continue;
+                if (rk != K_UNKNOWN && sk != rk) {
+                    Diag *g = diag_at(R->d, SEV_ERROR, set->loc,
+                                      _("%s() of %s and %s: its arguments must be of one kind"),
+                                      name, kind_name(rk), kind_name(sk));
+                    g->also[0] = rk_at->loc;
+                    R->errors++;
+                    return K_UNKNOWN;
                 }
+                rk = sk;
+                rk_at = set;
+            }
             return rk == K_UNKNOWN ? K_MONEY : rk;
         }
         diag_at(R->d, SEV_ERROR, first->loc, _("%s() needs a single value, not a set of rows"),
@@ -681,10 +777,25 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
     }
     if (f == FN_ROUND) {
         Expr *places = args->items[1];
-        if (places->type != E_FIGURE && !(places->type == E_NEG &&
-                                          places->u.unary.operand->type == E_FIGURE)) {
+        Expr *fig = places->type == E_NEG ? places->u.unary.operand : places;
+        if (fig->type != E_FIGURE) {
             diag_at(R->d, SEV_ERROR, places->loc,
                     "%s", _("round() needs a whole number of decimals here, such as 0 or -3"));
+            R->errors++;
+            return K_UNKNOWN;
+        }
+        /* eval.c reads it as an int: a whole number in a sane range, nothing else */
+        Num n = fig->u.figure.value;
+        int64_t v = n.lo / NUM_SCALE * (places == fig ? 1 : -1);
+        if (fig->u.figure.kind != K_NUMBER || !num_is_exact(n) || n.lo % NUM_SCALE != 0 ||
+            v < -15 || v > 6) {
+            const Source *src = places->loc.src;
+            Diag *g = diag_at(R->d, SEV_ERROR, places->loc,
+                              _("round() needs a whole number of decimals from -15 to 6, not "
+                                "%.*s"), (int)(places->loc.end - places->loc.start),
+                              src->text + places->loc.start);
+            diag_note(R->d, g, "%s", _("hint: round(x, 0) to whole units, round(x, -3) to "
+                                       "thousands"));
             R->errors++;
             return K_UNKNOWN;
         }
@@ -724,7 +835,7 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
         k = K_DATE;
         break;
     case E_SUM_ABOVE:
-        k = e->u.sum_above.row->kind;
+        k = sum_above_kind(R, e);
         break;
     case E_REF:
         if (ctx->type == CTX_CONST) {
@@ -974,6 +1085,7 @@ typedef struct {
     Loc conflict_at;
     bool empty;
     Loc emptied_at;
+    bool shifted;     /* a prev() among the operands */
 } Domain;
 
 static bool same_key(const Key *a, const Key *b) { return a->year == b->year && a->name == b->name; }
@@ -999,6 +1111,7 @@ static void constrain(Resolver *R, Domain *d, Table *t, int shift, bool rows, Lo
             ptrvec_push(R->a, &keys, k);
         }
     }
+    d->shifted |= shift != 0;
     bool *seen = rows ? &d->any_rows : &d->any_columns;
     if ((rows && d->any_columns) || (!rows && d->any_rows))
         d->conflict_at = at;
@@ -1026,8 +1139,13 @@ static void domain_walk(Resolver *R, Domain *d, Expr *e, int shift, bool in_rows
 {
     switch (e->type) {
     case E_REF:
-        if (e->u.ref.rtype == REF_ROW)
+        if (e->u.ref.rtype == REF_ROW) {
             constrain(R, d, e->u.ref.table, shift, false, e->loc);
+            /* a check runs in columns of its tables: prev(t.a) alone runs in the
+             * columns of t that have the year before in t, not in the year after t */
+            if (shift)
+                constrain(R, d, e->u.ref.table, 0, false, e->loc);
+        }
         else if (e->u.ref.rtype == REF_COLUMN && !in_rows_aggregate)
             constrain(R, d, e->u.ref.table, 0, true, e->loc);
         break;
@@ -1050,12 +1168,16 @@ static void domain_walk(Resolver *R, Domain *d, Expr *e, int shift, bool in_rows
             Expr *a = args->items[i];
             if (a->kind == K_ROWS) {
                 Expr *base = a->type == E_WHERE ? a->u.where.rows : a;
-                if (f != FN_COUNT)
+                if (f != FN_COUNT) {
                     constrain(R, d, base->u.ref.table, shift, false, a->loc);
+                    if (shift)
+                        constrain(R, d, base->u.ref.table, 0, false, a->loc);
+                }
                 if (a->type == E_WHERE)
                     domain_walk(R, d, a->u.where.cond, shift, true);
             } else {
-                bool aggregate = args->len == 1 && (f == FN_SUM || f == FN_MIN || f == FN_MAX);
+                bool aggregate = args->len == 1 && (f == FN_SUM || f == FN_MIN || f == FN_MAX ||
+                                                    f == FN_COUNT);
                 domain_walk(R, d, a, shift, in_rows_aggregate || aggregate);
             }
         }
@@ -1106,6 +1228,9 @@ static void resolve_check(Resolver *R, Check *c)
                           c->name);
         diag_note(R->d, g, _("'%s' has the columns %s"), d.first->name,
                   table_columns(R, d.first));
+        if (d.shifted)
+            diag_note(R->d, g, "%s", _("prev() runs in a column whose year before is a column "
+                                       "of the table too"));
         diag_note(R->d, g, "%s", _("hint: choose a column with [...], for example "
                                    "income.result[2025]"));
         R->errors++;
@@ -1118,12 +1243,40 @@ static void resolve_check(Resolver *R, Check *c)
 
 /* ---- allocations, parameters, the report -------------------------------------- */
 
+/* An allocation's total, rounding and members are amounts in kronor; the total and
+ * the rounding cannot be negative either. */
+typedef enum { ALLOC_TOTAL, ALLOC_ROUNDING, ALLOC_MEMBER } AllocAmount;
+
+static void alloc_amount(Resolver *R, const Source *src, const Cell *c, AllocAmount what)
+{
+    Kind k = cell_kind(R, src, U_KR, c);
+    Loc at = loc_at(src, cell_span(c));
+    if (k == K_PERCENT) {
+        Diag *g = diag_at(R->d, SEV_ERROR, at, "%s",
+                          what == ALLOC_TOTAL ? _("an allocation's total is an amount in "
+                                                  "kronor, not a percentage")
+                          : what == ALLOC_ROUNDING ? _("an allocation's rounding is an amount "
+                                                       "in kronor, not a percentage")
+                                                   : _("a member's amount is in kronor, not a "
+                                                       "percentage"));
+        if (what == ALLOC_MEMBER)
+            diag_note(R->d, g, "%s", _("hint: a group's share is written after the group's "
+                                       "title: state \"Staten\" 1/2 { ... }"));
+        R->errors++;
+    } else if (k == K_MONEY && what != ALLOC_MEMBER && c->figure < 0) {
+        diag_at(R->d, SEV_ERROR, at, "%s",
+                what == ALLOC_TOTAL ? _("an allocation's total cannot be negative")
+                                    : _("an allocation's rounding cannot be negative"));
+        R->errors++;
+    }
+}
+
 static void resolve_alloc(Resolver *R, Allocation *al)
 {
     const Source *src = al->loc.src;
-    cell_kind(R, src, U_KR, &al->total);
+    alloc_amount(R, src, &al->total, ALLOC_TOTAL);
     if (al->has_rounding)
-        cell_kind(R, src, U_KR, &al->rounding);
+        alloc_amount(R, src, &al->rounding, ALLOC_ROUNDING);
     for (int i = 0; i < al->ngroups; i++) {
         AllocGroup *g = al->groups[i];
         for (int j = 0; j < i; j++)
@@ -1142,7 +1295,7 @@ static void resolve_alloc(Resolver *R, Allocation *al)
         }
         for (int j = 0; j < g->nmembers; j++) {
             AllocMember *m = g->members[j];
-            cell_kind(R, src, U_KR, &m->amount);
+            alloc_amount(R, src, &m->amount, ALLOC_MEMBER);
             for (int q = 0; q < j; q++)
                 if (g->members[q]->name == m->name) {
                     Diag *dg = diag_at(R->d, SEV_ERROR, m->loc, _("group '%s' has two members "
@@ -1252,6 +1405,22 @@ static void declare_param_value(Resolver *R, Param *first, Param *p)
         R->errors++;
         return;
     }
+    for (Param *q = first; q && p->has_value; q = q->next)
+        if (q->has_value && q->value.kind != p->value.kind) {
+            /* the rules that use it are resolved with one kind: another would be
+             * computed as if it were that one */
+            Diag *g = diag_at(R->d, SEV_ERROR, p->value_loc, _("this value of parameter '%s' is "
+                              "%s, but another is %s"), p->name, kind_name(p->value.kind),
+                              kind_name(q->value.kind));
+            int line, col;
+            source_line_col(q->value_loc.src, q->value_loc.start, &line, &col);
+            diag_note(R->d, g, _("the other value is at %s:%d:%d"), q->value_loc.src->path,
+                      line, col);
+            diag_note(R->d, g, "%s", _("hint: every value of a parameter is of one kind, "
+                                       "all percentages or all amounts in kr"));
+            R->errors++;
+            return;
+        }
     for (Param *q = first; q; q = q->next)
         if (q->from == p->from && q->federation == p->federation) {
             Diag *g = diag_at(R->d, SEV_ERROR, p->loc, _("parameter '%s' has two values from "

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "diag.h"
 #include "i18n.h"
 #include "value.h"
 
@@ -178,21 +179,28 @@ void write_tap_plan(FILE *out, int tests) { fprintf(out, "TAP version 13\n1..%d\
 
 static void tap_text(FILE *out, const char *s)
 {
-    /* one line, and no '#', which would start a directive */
-    for (; s && *s; s++)
-        fputc(*s == '\n' || *s == '\r' ? ' ' : *s == '#' ? '/' : *s, out);
+    /* one line (a line end is a control character too, shown as '?' as diag_put_text
+     * shows it), and no '#', which would start a directive */
+    for (const char *p = s; s && *p;) {
+        size_t n = diag_control_len(p);
+        fputc(n ? '?' : *p == '#' ? '/' : *p, out);
+        p += n ? n : 1;
+    }
 }
 
 static void yaml_text(FILE *out, const char *s)
 {
     fputc('"', out);
-    for (; s && *s; s++) {
-        if (*s == '"' || *s == '\\')
+    for (const char *p = s; s && *p;) {
+        size_t n = diag_control_len(p);
+        if (n) {
+            fputc('?', out);
+            p += n;
+            continue;
+        }
+        if (*p == '"' || *p == '\\')
             fputc('\\', out);
-        if ((unsigned char)*s < 0x20)
-            fputc(' ', out);
-        else
-            fputc(*s, out);
+        fputc(*p++, out);
     }
     fputc('"', out);
 }

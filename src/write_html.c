@@ -21,6 +21,7 @@
 #include "num.h"
 #include "value.h"
 #include "write_report.h"
+#include "write_rules.h"
 
 /* ---- text ---------------------------------------------------------------------- */
 
@@ -278,6 +279,7 @@ typedef struct {
     int nkeys;
     int *mark;          /* by finding: its number on the page, 0 for a check's */
     const Table **table_of; /* by finding: the table whose cell it is about, or NULL */
+    const Allocation **alloc_of; /* by finding: the allocation whose line it is about */
     int *by_mark;       /* the finding numbered 1, 2, ... */
     int marks;          /* findings numbered */
     /* by check: its runs are Results.runs[run_first, run_first + run_count) */
@@ -487,6 +489,96 @@ static void html_table(Html *h, const Table *t)
     }
     fputs("</div>\n", out);
     mem_free(found);
+}
+
+/* The index of a finding in Results.failed, or -1. */
+static int finding_index(const Html *h, const Finding *f)
+{
+    for (int i = 0; f && i < h->res->failed.len; i++)
+        if (h->res->failed.items[i] == f)
+            return i;
+    return -1;
+}
+
+/* An allocation as a table: a row per group (its share of the total, the members'
+ * amounts added up, the share computed), its members under it, and the total; a
+ * stated figure an allocation finding is about is highlighted and explained, as a
+ * table's cells are. */
+static void html_alloc(Html *h, const Allocation *al)
+{
+    FILE *out = h->out;
+    AllocView v;
+    alloc_view(&v, h->prog, al, h->res);
+    char buf[REPORT_CELL_MAX];
+    fputs("<div class=\"table-block\">\n<table class=\"fin alloc\">\n"
+          "<caption><span class=\"caption-title\">", out);
+    put_text(out, al->title ? al->title : al->name);
+    fputs("</span> <span class=\"unit\">kr</span></caption>\n"
+          "<thead><tr><th scope=\"col\" class=\"label\"></th>", out);
+    static const char *const cls[] = {"share", "key", "stated", "computed"};
+    for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
+        if (c == ALLOC_KEY && !v.keyed)
+            continue;
+        fprintf(out, "<th scope=\"col\" class=\"num %s\">", cls[c]);
+        put_text(out, alloc_column_title((AllocColumn)c));
+        fputs("</th>", out);
+    }
+    fputs("</tr></thead>\n<tbody>\n", out);
+    int nfound = 0;
+    int *found = mem_alloc(sizeof(int) * (size_t)(v.nlines + 1));
+    for (int i = 0; i < v.nlines; i++) {
+        const AllocLine *l = &v.lines[i];
+        const char *type = l->type == ALLOC_LINE_GROUP ? " group"
+                           : l->type == ALLOC_LINE_MEMBER ? " member" : " total";
+        fprintf(out, "<tr class=\"row d%d%s\"><th scope=\"row\" class=\"label\">",
+                l->type == ALLOC_LINE_MEMBER, type);
+        put_text(out, alloc_label(l));
+        fputs("</th>", out);
+        for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
+            if (c == ALLOC_KEY && !v.keyed)
+                continue;
+            const char *cell = alloc_cell(l, (AllocColumn)c, buf);
+            bool text = c == ALLOC_KEY && l->type == ALLOC_LINE_GROUP && l->group->by;
+            int idx = l->marked == (AllocColumn)c ? finding_index(h, l->finding) : -1;
+            if (idx < 0) {
+                fprintf(out, "<td class=\"num %s%s%s\">", cls[c], text ? " text" : "",
+                        c == (int)l->marked && l->compared ? " agrees" : "");
+                put_text(out, cell);
+                fputs("</td>", out);
+                continue;
+            }
+            const Finding *f = l->finding;
+            fprintf(out, "<td class=\"num %s differs\" title=\"", cls[c]);
+            if (f->has_stated) {
+                fprintf(out, "%s ", _("stated"));
+                put_value(out, &f->stated);
+                fprintf(out, ", %s ", says_word(f));
+                put_value(out, &f->computed);
+            } else {
+                put_text(out, f->message);
+            }
+            fputs("\"><span class=\"fig\">", out);
+            put_text(out, cell);
+            fprintf(out, "</span><span class=\"marks\"><a class=\"mark\" href=\"#d%d\">%d</a>"
+                         "</span></td>", h->mark[idx], h->mark[idx]);
+            found[nfound++] = idx;
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n", out);
+    if (nfound) {
+        fputs("<aside class=\"findings\"><p class=\"findings-title\">", out);
+        fprintf(out, ngettext("%d figure in this allocation disagrees with its share",
+                              "%d figures in this allocation disagree with their shares",
+                              (unsigned long)nfound), nfound);
+        fputs("</p>\n<ol>\n", out);
+        for (int k = 0; k < nfound; k++)
+            explain_finding(h, h->res->failed.items[found[k]], h->mark[found[k]]);
+        fputs("</ol></aside>\n", out);
+    }
+    fputs("</div>\n", out);
+    mem_free(found);
+    alloc_view_free(&v);
 }
 
 /* ---- charts -------------------------------------------------------------------- */
@@ -1073,15 +1165,14 @@ static void html_checks(Html *h)
     fputs("</ol>\n</section>\n", out);
 }
 
-/* Findings no table cell shows: an allocation's shares, or a figure outside the
- * tables. */
+/* Findings no table or allocation shows: a figure outside them. */
 static void other_findings(Html *h)
 {
     FILE *out = h->out;
     int n = 0;
     for (int i = 0; i < h->res->failed.len; i++) {
         const Finding *f = h->res->failed.items[i];
-        n += f->type != FIND_CHECK && !h->table_of[i];
+        n += f->type != FIND_CHECK && !h->table_of[i] && !h->alloc_of[i];
     }
     if (!n)
         return;
@@ -1089,11 +1180,86 @@ static void other_findings(Html *h)
                  "<aside class=\"findings\"><ol>\n", _("Other findings"));
     for (int i = 0; i < h->res->failed.len; i++) {
         const Finding *f = h->res->failed.items[i];
-        if (f->type == FIND_CHECK || h->table_of[i])
+        if (f->type == FIND_CHECK || h->table_of[i] || h->alloc_of[i])
             continue;
         explain_finding(h, f, h->mark[i]);
     }
     fputs("</ol></aside>\n</section>\n", out);
+}
+
+/* ---- parameters ------------------------------------------------------------------ */
+
+/* The parameters in force for the report's year, as `finsam rules` and the text report
+ * list them: each value, who set it (the rule set, or the federation for a local
+ * parameter), from when, its source, and the file and line that set it. */
+static void html_parameters(Html *h)
+{
+    FILE *out = h->out;
+    const Program *prog = h->prog;
+    if (!prog->params.len)
+        return;
+    int year = prog->report ? prog->report->year : 0;
+    fprintf(out, "<section class=\"parameters\" id=\"parameters\">\n<h2>%s</h2>\n",
+            _("Parameters"));
+    fputs("<p class=\"lead\">", out);
+    fprintf(out, _("The values in force for %d, and where each came from: the rule set, or "
+                   "the federation for a parameter the rule set leaves to it."), year);
+    fputs("</p>\n<table class=\"params\">\n<thead><tr>", out);
+    /* TRANSLATORS: the headings of the HTML report's table of parameters. */
+    const char *heads[] = {_("Parameter"), _("Value"), _("Set by"), _("In force from"),
+                           _("Source"), _("Set at")};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+        fprintf(out, "<th scope=\"col\">%s</th>", heads[i]);
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (int i = 0; i < prog->params.len; i++) {
+        Param *first = prog->params.items[i];
+        Param *p = param_in_force(first, year);
+        fprintf(out, "<tr class=\"param %s%s\"><th scope=\"row\" class=\"name\"><code>",
+                !p ? "by-none" : p->federation ? "by-federation" : "by-rule-set",
+                first->local ? " local" : "");
+        put_text(out, param_name(prog, first));
+        fputs("</code>", out);
+        if (first->title) {
+            fputs("<span class=\"title\">", out);
+            put_text(out, first->title);
+            fputs("</span>", out);
+        }
+        fputs("</th><td class=\"value\">", out);
+        if (p) {
+            Value v = value_of_literal(&p->value);
+            v.printed = false;
+            put_value(out, &v);
+        } else {
+            put_text(out, _("(none in force)"));
+        }
+        fputs("</td><td class=\"set-by\">", out);
+        /* TRANSLATORS: who set a parameter's value in force, in the HTML report. */
+        put_text(out, !p ? "" : p->federation ? _("the federation") : _("the rule set"));
+        if (first->local) {
+            fputs(" <span class=\"local-note\">", out);
+            put_text(out, p && p->federation ? _("(declared local)")
+                                             : _("(local: a federation may set its own)"));
+            fputs("</span>", out);
+        }
+        fputs("</td><td class=\"from\">", out);
+        const Param *s = p ? p : first;
+        if (s->from)
+            fprintf(out, "%04d-%02d-%02d", s->from / 10000, s->from / 100 % 100, s->from % 100);
+        fputs("</td><td class=\"source\">", out);
+        put_text(out, s->source);
+        fputs("</td><td class=\"place\">", out);
+        put_place(out, p ? p->name_loc : first->name_loc);
+        if (p && p->federation) {
+            fputs("<span class=\"declared\">", out);
+            /* TRANSLATORS: under where a federation set a local parameter: where the
+             * rule set declares it. */
+            fprintf(out, "%s ", _("declared at"));
+            put_place(out, first->name_loc);
+            fputs("</span>", out);
+        }
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n</section>\n", out);
 }
 
 /* ---- the page ------------------------------------------------------------------ */
@@ -1178,6 +1344,23 @@ static const char STYLE[] =
     "table.fin tr.section.empty th{font-weight:600;font-style:italic;color:var(--muted)}\n"
     "table.fin tr.total th,table.fin tr.total td{font-weight:700;"
     "border-top:1px solid var(--rule-strong)}\n"
+    "table.alloc tr.group th{font-weight:600}\n"
+    "table.alloc td.text{font-style:normal}\n"
+    "section.parameters .lead{color:var(--muted);font-size:13px;margin:0 0 10px}\n"
+    "table.params{width:100%;border-collapse:collapse;font-size:13px;line-height:1.3}\n"
+    "table.params th,table.params td{text-align:left;vertical-align:top;padding:4px 6px;"
+    "border-bottom:1px solid var(--rule)}\n"
+    "table.params thead th{font-size:12px;font-weight:600;color:var(--muted);"
+    "border-bottom:1.5px solid var(--rule-strong)}\n"
+    "table.params th.name{font-weight:400}table.params .title{display:block;"
+    "color:var(--muted);font-size:12px}\n"
+    "table.params td.value{white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+    "table.params span.local-note,table.params span.declared{display:block;color:var(--muted);"
+    "font-size:12px}\n"
+    "table.params th.name{width:26%}table.params td.source{width:30%}\n"
+    "table.params td.from{white-space:nowrap}\n"
+    "table.params td.place{font-size:12px;color:var(--muted);overflow-wrap:anywhere}\n"
+    "table.params tr{break-inside:avoid}\n"
     "table.fin tbody tr:last-child th,table.fin tbody tr:last-child td{"
     "border-bottom:1.5px solid var(--rule-strong)}\n"
     "tr.d1 th.label,tr.section.d1 th{padding-left:1.4em}"
@@ -1312,11 +1495,11 @@ static bool has_entry(const Report *rep, const char *key)
     return false;
 }
 
-static int table_findings(const Html *h, const Table *t)
+static int table_findings(const Html *h, const Table *t, const Allocation *al)
 {
     int n = 0;
     for (int i = 0; i < h->res->failed.len; i++)
-        n += h->table_of[i] == t;
+        n += t ? h->table_of[i] == t : h->alloc_of[i] == al;
     return n;
 }
 
@@ -1336,8 +1519,25 @@ static void number_findings(Html *h)
             h->keys[h->nkeys++] = (CellKey){(uintptr_t)f->loc.src, f->loc.start, i};
     }
     qsort(h->keys, (size_t)h->nkeys, sizeof(CellKey), key_cmp);
-    for (int ti = 0; ti < h->prog->tables.len; ti++) {
-        const Table *t = h->prog->tables.items[ti];
+    h->alloc_of = mem_alloc(sizeof(Allocation *) * (size_t)(nfailed + 1));
+    ReportBlock *blocks;
+    int nblocks = report_blocks(h->prog, &blocks);
+    for (int bi = 0; bi < nblocks; bi++) {
+        if (blocks[bi].alloc) {
+            AllocView v;
+            alloc_view(&v, h->prog, blocks[bi].alloc, h->res);
+            for (int l = 0; l < v.nlines; l++) {
+                int i = finding_index(h, v.lines[l].finding);
+                if (i >= 0 && !h->mark[i]) {
+                    h->mark[i] = ++h->marks;
+                    h->by_mark[h->marks] = i;
+                    h->alloc_of[i] = blocks[bi].alloc;
+                }
+            }
+            alloc_view_free(&v);
+            continue;
+        }
+        const Table *t = blocks[bi].table;
         for (int r = 0; r < t->nrows; r++)
             for (int c = 0; c < t->ncolumns; c++) {
                 int idx[8];
@@ -1350,6 +1550,7 @@ static void number_findings(Html *h)
                     }
             }
     }
+    mem_free(blocks);
     for (int i = 0; i < nfailed; i++) {
         const Finding *f = h->res->failed.items[i];
         if (f->type != FIND_CHECK && !h->mark[i]) {
@@ -1388,6 +1589,11 @@ static void glance(Html *h)
             const Table *t = h->table_of[i];
             fputs("<span class=\"in\">", out);
             put_text(out, t->title ? t->title : t->name);
+            fputs("</span> ", out);
+        } else if (h->alloc_of[i]) {
+            const Allocation *al = h->alloc_of[i];
+            fputs("<span class=\"in\">", out);
+            put_text(out, al->title ? al->title : al->name);
             fputs("</span> ", out);
         }
         put_text(out, f->message);
@@ -1516,14 +1722,20 @@ void write_html(FILE *out, Program *prog, const Results *res, const char *path)
 
     /* contents */
     fprintf(out, "<nav class=\"contents\"><h2>%s</h2><ol>\n", _("Contents"));
-    for (int i = 0; i < prog->tables.len; i++) {
-        const Table *t = prog->tables.items[i];
-        fputs("<li><a href=\"#t-", out);
-        put_text(out, t->name);
+    ReportBlock *blocks;
+    int nblocks = report_blocks(prog, &blocks);
+    for (int i = 0; i < nblocks; i++) {
+        const Table *t = blocks[i].table;
+        const Allocation *al = blocks[i].alloc;
+        fputs(t ? "<li><a href=\"#t-" : "<li><a href=\"#a-", out);
+        put_text(out, t ? t->name : al->name);
         fputs("\">", out);
-        put_text(out, t->title ? t->title : t->name);
+        if (t)
+            put_text(out, t->title ? t->title : t->name);
+        else
+            put_text(out, al->title ? al->title : al->name);
         fputs("</a>", out);
-        int n = table_findings(&h, t);
+        int n = table_findings(&h, t, al);
         if (n) {
             fputs("<span class=\"count\">", out);
             fprintf(out, ngettext("%d finding", "%d findings", (unsigned long)n), n);
@@ -1531,12 +1743,22 @@ void write_html(FILE *out, Program *prog, const Results *res, const char *path)
         }
         fputs("</li>\n", out);
     }
+    if (prog->params.len)
+        fprintf(out, "<li><a href=\"#parameters\">%s</a></li>\n", _("Parameters"));
     fprintf(out, "<li><a href=\"#checks\">%s</a></li>\n</ol></nav>\n<main>\n", _("Checks"));
 
-    /* every table, with its charts */
+    /* every table, with its charts, and every allocation, in the order of the files */
     fprintf(out, "<h2>%s</h2>\n", _("Tables"));
-    for (int i = 0; i < prog->tables.len; i++) {
-        const Table *t = prog->tables.items[i];
+    for (int i = 0; i < nblocks; i++) {
+        const Table *t = blocks[i].table;
+        if (blocks[i].alloc) {
+            fputs("<section class=\"report-table allocation\" id=\"a-", out);
+            put_text(out, blocks[i].alloc->name);
+            fputs("\">\n", out);
+            html_alloc(&h, blocks[i].alloc);
+            fputs("</section>\n", out);
+            continue;
+        }
         fputs("<section class=\"report-table\" id=\"t-", out);
         put_text(out, t->name);
         fputs("\">\n", out);
@@ -1545,7 +1767,9 @@ void write_html(FILE *out, Program *prog, const Results *res, const char *path)
         overview_chart(&h, t);
         fputs("</section>\n", out);
     }
+    mem_free(blocks);
     other_findings(&h);
+    html_parameters(&h);
     html_checks(&h);
     fputs("</main>\n<footer>", out);
     put_text(out, path);
@@ -1557,6 +1781,7 @@ void write_html(FILE *out, Program *prog, const Results *res, const char *path)
     mem_free(h.keys);
     mem_free(h.mark);
     mem_free(h.table_of);
+    mem_free(h.alloc_of);
     mem_free(h.by_mark);
     mem_free(h.run_first);
 }

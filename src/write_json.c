@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "value.h"
+#include "write_report.h"
+#include "write_rules.h"
 
 static const char *kind_word(Kind k)
 {
@@ -221,6 +223,109 @@ static void table(Json *j, const Table *t, const CellResult *cells)
     json_object_end(j);
 }
 
+static const char *line_outcome(const AllocLine *l)
+{
+    return l->finding ? "differs" : l->compared ? "agrees" : "unchecked";
+}
+
+/* The line of a location, and its text as written. */
+static void line_of(Json *j, Loc at)
+{
+    int line = 0, col = 0;
+    if (at.src)
+        source_line_col(at.src, at.start, &line, &col);
+    json_key(j, "line");
+    json_int(j, line);
+}
+
+/* An allocation: its total, and every group with its share and members, each stated
+ * amount with the share computed for it, as the text report's table shows them. */
+static void allocation(Json *j, const Program *prog, const Allocation *al, const Results *res)
+{
+    AllocView v;
+    alloc_view(&v, prog, al, res);
+    const AllocLine *total = &v.lines[v.nlines - 1];
+    json_object(j);
+    json_key(j, "name");
+    json_string(j, al->name);
+    json_key(j, "title");
+    json_string(j, al->title);
+    place(j, al->name_loc);
+    json_key(j, "total");
+    value(j, &total->stated);
+    json_key(j, "rounding");
+    Value rounding = value_number(K_MONEY, U_KR, num_units(1));
+    if (al->has_rounding && al->rounding.type == CELL_FIGURE)
+        value_of_cell(&al->rounding, U_KR, K_MONEY, &rounding);
+    value(j, &rounding);
+    json_key(j, "fractions");
+    Value fractions = value_number(K_NUMBER, U_NONE, total->fraction);
+    if (total->has_fraction)
+        value(j, &fractions);
+    else
+        json_null(j);
+    json_key(j, "outcome");
+    json_string(j, line_outcome(total));
+    json_key(j, "groups");
+    json_array(j);
+    for (int i = 0; i < v.nlines - 1;) {
+        const AllocLine *g = &v.lines[i++];
+        json_object(j);
+        json_key(j, "name");
+        json_string(j, g->group->name);
+        json_key(j, "label");
+        json_string(j, g->group->label);
+        line_of(j, g->at);
+        json_key(j, "share");
+        text_of(j, g->group->fraction->loc);
+        json_key(j, "fraction");
+        Value fraction = value_number(K_NUMBER, U_NONE, g->fraction);
+        if (g->has_fraction)
+            value(j, &fraction);
+        else
+            json_null(j);
+        json_key(j, "by");
+        json_string(j, g->group->by_name);
+        json_key(j, "stated");
+        value(j, &g->stated);
+        json_key(j, "computed");
+        value(j, &g->computed);
+        json_key(j, "outcome");
+        json_string(j, line_outcome(g));
+        json_key(j, "members");
+        json_array(j);
+        for (; i < v.nlines - 1 && v.lines[i].type == ALLOC_LINE_MEMBER; i++) {
+            const AllocLine *m = &v.lines[i];
+            const Cell *amount = &m->member->amount;
+            json_object(j);
+            json_key(j, "name");
+            json_string(j, m->member->name);
+            json_key(j, "label");
+            json_string(j, m->member->label);
+            line_of(j, m->at);
+            json_key(j, "written");
+            if (amount->type == CELL_EMPTY)
+                json_null(j);
+            else
+                text_of(j, loc_at(al->loc.src, cell_span(amount)));
+            json_key(j, "key");
+            value(j, &m->key);
+            json_key(j, "stated");
+            value(j, &m->stated);
+            json_key(j, "computed");
+            value(j, &m->computed);
+            json_key(j, "outcome");
+            json_string(j, line_outcome(m));
+            json_object_end(j);
+        }
+        json_array_end(j);
+        json_object_end(j);
+    }
+    json_array_end(j);
+    json_object_end(j);
+    alloc_view_free(&v);
+}
+
 static void operands(Json *j, const Finding *f, int from)
 {
     json_key(j, "operands");
@@ -325,12 +430,12 @@ static void finding(Json *j, const Finding *f)
 
 /* A parameter's value in force, and where it was set: the rule set, or the
  * federation for a local one. */
-static void parameter(Json *j, Param *first, int year)
+static void parameter(Json *j, const Program *prog, Param *first, int year)
 {
     Param *p = param_in_force(first, year);
     json_object(j);
     json_key(j, "name");
-    json_string(j, first->name);
+    json_string(j, param_name(prog, first));
     json_key(j, "title");
     json_string(j, first->title);
     json_key(j, "local");
@@ -390,11 +495,16 @@ void write_json_file(Json *j, Program *prog, const Results *res, const char *pat
         for (int i = 0; i < prog->tables.len; i++)
             table(j, prog->tables.items[i], res->cells ? res->cells[i] : NULL);
         json_array_end(j);
+        json_key(j, "allocations");
+        json_array(j);
+        for (int i = 0; i < prog->allocs.len; i++)
+            allocation(j, prog, prog->allocs.items[i], res);
+        json_array_end(j);
     }
     json_key(j, "parameters");
     json_array(j);
     for (int i = 0; i < prog->params.len; i++)
-        parameter(j, prog->params.items[i], prog->report->year);
+        parameter(j, prog, prog->params.items[i], prog->report->year);
     json_array_end(j);
     json_key(j, "checks");
     json_array(j);

@@ -146,6 +146,50 @@ static const char *footnote_format(const Finding *f)
     return _("%s: stated %s, computed %s");
 }
 
+/* Text from a rule file in a line of the text report: control characters as '?'. */
+static void put_plain(FILE *out, const char *s)
+{
+    diag_put_text(out, s, false);
+}
+
+/* The same in an aligned table, where a tab would break the columns. */
+static void put_field(FILE *out, const char *s)
+{
+    diag_put_text(out, s, true);
+}
+
+/* s as put() writes it, in a buffer of its own to put into a translated sentence;
+ * free() it. */
+static char *written_by(void (*put)(FILE *, const char *), const char *s)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&buf, &n);
+    if (!m)
+        return NULL;
+    put(m, s ? s : "");
+    if (fclose(m) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+/* The footnotes under a table or an allocation, numbered from first. */
+static void text_footnotes(FILE *out, const Finding **footnotes, int n, int first)
+{
+    for (int k = 0; k < n; k++) {
+        const Finding *f = footnotes[k];
+        char s[VALUE_FMT_MAX], c[VALUE_FMT_MAX];
+        char *message = written_by(put_plain, f->message);
+        fprintf(out, "  *%d ", first + k);
+        fprintf(out, footnote_format(f), message ? message : "", value_format(&f->stated, s),
+                value_format(&f->computed, c));
+        fputc('\n', out);
+        free(message);
+    }
+}
+
 static void text_table(FILE *out, const Table *t, const Results *res, int *marks)
 {
     char buf[REPORT_CELL_MAX], title[16];
@@ -173,10 +217,10 @@ static void text_table(FILE *out, const Table *t, const Results *res, int *marks
         label_w = w > label_w ? w : label_w;
     }
     const char *title_text = t->title ? t->title : t->name;
-    if (strstr(title_text, unit_title(t)))
-        fprintf(out, "%s\n", title_text);
-    else
-        fprintf(out, "%s (%s)\n", title_text, unit_title(t));
+    put_plain(out, title_text);
+    if (!strstr(title_text, unit_title(t)))
+        fprintf(out, " (%s)", unit_title(t));
+    fputc('\n', out);
     pad(out, label_w);
     if (notes) {
         pad(out, 2 + note_w - width(note_head));
@@ -185,7 +229,7 @@ static void text_table(FILE *out, const Table *t, const Results *res, int *marks
     for (int c = 0; c < t->ncolumns; c++) {
         const char *h = column_title(t->columns[c], title);
         pad(out, 2 + col_w[c] - width(h));
-        fputs(h, out);
+        put_field(out, h);
     }
     fputc('\n', out);
     const Finding **footnotes = mem_alloc(sizeof(Finding *) * (size_t)(t->nrows * t->ncolumns + 1));
@@ -198,12 +242,13 @@ static void text_table(FILE *out, const Table *t, const Results *res, int *marks
         for (int h = nheads - 1; h >= 0; h--) {
             const char *l = heads[h]->label ? heads[h]->label : heads[h]->name;
             pad(out, 2 * (section_depth(heads[h]) - 1));
-            fprintf(out, "%s\n", l ? l : "");
+            put_field(out, l ? l : "");
+            fputc('\n', out);
         }
         const char *label = r->label ? r->label : r->name;
         int indent = 2 * section_depth(r->section);
         pad(out, indent);
-        fputs(label, out);
+        put_field(out, label);
         pad(out, label_w - indent - width(label));
         if (notes) {
             if (r->note)
@@ -215,8 +260,8 @@ static void text_table(FILE *out, const Table *t, const Results *res, int *marks
             bool computed;
             const char *cell = report_cell(t, r, c, res, &computed, buf);
             const Finding *f = cell_finding(t, r, c, res);
-            pad(out, 2 + col_w[c] - width(cell) - (f ? 0 : 0));
-            fputs(cell, out);
+            pad(out, 2 + col_w[c] - width(cell));
+            put_field(out, cell);
             if (f) {
                 footnotes[nfoot++] = f;
                 fprintf(out, " *%d", ++*marks);
@@ -224,26 +269,54 @@ static void text_table(FILE *out, const Table *t, const Results *res, int *marks
         }
         fputc('\n', out);
     }
-    for (int k = 0; k < nfoot; k++) {
-        const Finding *f = footnotes[k];
-        char s[VALUE_FMT_MAX], c[VALUE_FMT_MAX];
-        fprintf(out, "  *%d ", *marks - nfoot + k + 1);
-        fprintf(out, footnote_format(f), f->message, value_format(&f->stated, s),
-                value_format(&f->computed, c));
-        fputc('\n', out);
-    }
+    text_footnotes(out, footnotes, nfoot, *marks - nfoot + 1);
     mem_free(footnotes);
     mem_free(col_w);
     fputc('\n', out);
 }
 
-/* Markdown: a cell's text with '|' escaped. */
+/* Markdown: text from a rule file with everything Markdown would act on escaped: the
+ * HTML it lets through (& < >, as references), and | \ * _ ` [ ] ~ with a backslash,
+ * so that a label is neither markup, a link, a code span nor the end of a table's
+ * cell. Control characters are shown as '?', a tab as a space. */
 static void md_text(FILE *out, const char *s)
 {
-    for (; *s; s++) {
-        if (*s == '|' || *s == '\\' || *s == '*' || *s == '_')
+    for (const unsigned char *p = (const unsigned char *)s; s && *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '|': case '\\': case '*': case '_': case '`': case '[': case ']': case '~':
             fputc('\\', out);
-        fputc(*s, out);
+            fputc(*p, out);
+            break;
+        default: {
+            /* one character at a time, so that a control character is replaced once */
+            char one[3] = {(char)*p, 0, 0};
+            if (*p == 0xC2 && p[1]) {
+                one[1] = (char)p[1];
+                p++;
+            }
+            diag_put_text(out, one, true);
+        }
+        }
+    }
+}
+
+static void md_footnotes(FILE *out, const Finding **footnotes, int n, int first)
+{
+    if (n)
+        fputc('\n', out);
+    for (int k = 0; k < n; k++) {
+        const Finding *f = footnotes[k];
+        char s[VALUE_FMT_MAX], c[VALUE_FMT_MAX];
+        /* the message as md_text writes it, in the translated sentence */
+        char *message = written_by(md_text, f->message);
+        fprintf(out, "- ⚠%d ", first + k);
+        fprintf(out, footnote_format(f), message ? message : "", value_format(&f->stated, s),
+                value_format(&f->computed, c));
+        fputc('\n', out);
+        free(message);
     }
 }
 
@@ -313,28 +386,525 @@ static void md_table(FILE *out, const Table *t, const Results *res, int *marks)
         }
         fputc('\n', out);
     }
-    if (nfoot)
-        fputc('\n', out);
-    for (int k = 0; k < nfoot; k++) {
-        const Finding *f = footnotes[k];
-        char s[VALUE_FMT_MAX], c[VALUE_FMT_MAX];
-        /* the message as md_text writes it, in the translated sentence */
-        char *message = NULL;
-        size_t n = 0;
-        FILE *m = open_memstream(&message, &n);
-        if (m) {
-            md_text(m, f->message);
-            fclose(m);
-        }
-        fprintf(out, "- ⚠%d ", *marks - nfoot + k + 1);
-        fprintf(out, footnote_format(f), message ? message : "", value_format(&f->stated, s),
-                value_format(&f->computed, c));
-        fputc('\n', out);
-        free(message);
-    }
+    md_footnotes(out, footnotes, nfoot, *marks - nfoot + 1);
     mem_free(footnotes);
     fputc('\n', out);
 }
+
+/* ---- the tables and allocations in order -------------------------------------------- */
+
+int report_blocks(const Program *prog, ReportBlock **out)
+{
+    int want = prog->tables.len + prog->allocs.len, n = 0;
+    ReportBlock *b = mem_alloc(sizeof(ReportBlock) * (size_t)(want + 1));
+    for (int i = 0; i < prog->imports_first.len && n <= want; i++) {
+        const Module *m = prog->imports_first.items[i];
+        for (int j = 0; j < m->decls.len && n < want; j++) {
+            const Decl *d = m->decls.items[j];
+            if (d->type == D_TABLE)
+                b[n++] = (ReportBlock){d->u.table, NULL};
+            else if (d->type == D_ALLOC)
+                b[n++] = (ReportBlock){NULL, d->u.alloc};
+        }
+    }
+    int tables = 0, allocs = 0;
+    for (int i = 0; i < n; i++) {
+        tables += b[i].table && tables < prog->tables.len &&
+                  b[i].table == prog->tables.items[tables];
+        allocs += b[i].alloc && allocs < prog->allocs.len &&
+                  b[i].alloc == prog->allocs.items[allocs];
+    }
+    if (n != want || tables != prog->tables.len || allocs != prog->allocs.len) {
+        /* not the lists resolve.c made: every table, then every allocation */
+        n = 0;
+        for (int i = 0; i < prog->tables.len; i++)
+            b[n++] = (ReportBlock){prog->tables.items[i], NULL};
+        for (int i = 0; i < prog->allocs.len; i++)
+            b[n++] = (ReportBlock){NULL, prog->allocs.items[i]};
+    }
+    *out = b;
+    return n;
+}
+
+/* ---- allocations ------------------------------------------------------------------ */
+
+/* A group's fraction: a figure, or figures with + - * / and a sign (resolve.c allows
+ * no names there), as eval.c computes it. */
+static bool fraction_of(const Expr *e, Num *out, int depth)
+{
+    if (!e || depth > 200)
+        return false;
+    switch (e->type) {
+    case E_FIGURE:
+        *out = value_of_literal(&e->u.figure).n;
+        return true;
+    case E_NEG:
+        return fraction_of(e->u.unary.operand, out, depth + 1) && !num_neg(*out, out);
+    case E_BINARY: {
+        Num l, r;
+        if (!fraction_of(e->u.binary.left, &l, depth + 1) ||
+            !fraction_of(e->u.binary.right, &r, depth + 1))
+            return false;
+        switch (e->u.binary.op) {
+        case OP_ADD: return !num_add(l, r, out);
+        case OP_SUB: return !num_sub(l, r, out);
+        case OP_MUL: return !num_mul(l, r, out);
+        case OP_DIV: return !num_div(l, r, out);
+        default: return false;
+        }
+    }
+    default:
+        return false;
+    }
+}
+
+/* A fraction written with figures alone, such as 1/3, exactly: p/q in lowest terms,
+ * q > 0. A share is then the total times p divided by q, rounded once, as eval.c
+ * computes it, rather than the total times 0,333333..0,333334. Small expressions only,
+ * as eval.c looks into. */
+typedef struct {
+    int64_t p, q;
+} Ratio;
+
+__extension__ typedef __int128 i128;
+
+static bool ratio_make(i128 p, i128 q, Ratio *out)
+{
+    if (q == 0)
+        return false;
+    if (q < 0) {
+        p = -p;
+        q = -q;
+    }
+    i128 a = p < 0 ? -p : p, b = q;
+    while (b) {
+        i128 t = a % b;
+        a = b;
+        b = t;
+    }
+    if (a > 1) {
+        p /= a;
+        q /= a;
+    }
+    /* whole numbers that num_units() takes */
+    const i128 max = INT64_MAX / NUM_SCALE;
+    if (p < -max || p > max || q > max)
+        return false;
+    out->p = (int64_t)p;
+    out->q = (int64_t)q;
+    return true;
+}
+
+static bool ratio_of(const Expr *e, Ratio *out)
+{
+    Ratio a, b;
+    if (!e || e->depth > 8)
+        return false;
+    switch (e->type) {
+    case E_FIGURE:
+        if (e->u.figure.kind != K_NUMBER || !num_is_exact(e->u.figure.value))
+            return false;
+        return ratio_make(e->u.figure.value.lo, NUM_SCALE, out);
+    case E_NEG:
+        return ratio_of(e->u.unary.operand, &a) && ratio_make(-(i128)a.p, a.q, out);
+    case E_BINARY:
+        if (e->u.binary.op > OP_DIV || !ratio_of(e->u.binary.left, &a) ||
+            !ratio_of(e->u.binary.right, &b))
+            return false;
+        switch (e->u.binary.op) {
+        case OP_ADD: return ratio_make((i128)a.p * b.q + (i128)b.p * a.q, (i128)a.q * b.q, out);
+        case OP_SUB: return ratio_make((i128)a.p * b.q - (i128)b.p * a.q, (i128)a.q * b.q, out);
+        case OP_MUL: return ratio_make((i128)a.p * b.p, (i128)a.q * b.q, out);
+        default: return ratio_make((i128)a.p * b.q, (i128)a.q * b.p, out);
+        }
+    default:
+        return false;
+    }
+}
+
+/* a * p / q, rounded once. */
+static bool times_ratio(Num a, int64_t p, int64_t q, Num *out)
+{
+    Num x;
+    return !num_mul(a, num_units(p), &x) && !num_div(x, num_units(q), out);
+}
+
+/* The key table's column eval.c splits by: its only one, or the report's year. */
+static const Column *key_column(const Table *t, int year)
+{
+    if (t->ncolumns == 1)
+        return t->columns[0];
+    for (int c = 0; c < t->ncolumns; c++)
+        if (t->columns[c]->key.year == year && !t->columns[c]->key.name)
+            return t->columns[c];
+    return NULL;
+}
+
+/* A member's figure in its group's key table: the figure stated, else the one
+ * computed. */
+static bool key_value(const Table *t, const Column *c, const char *name, const Results *res,
+                      Value *out)
+{
+    const Row *r = NULL;
+    for (int i = 0; i < t->nrows && !r; i++)
+        if (strcmp(t->rows[i]->name, name) == 0)
+            r = t->rows[i];
+    if (!r)
+        return false;
+    const Cell *cell = &r->cells[c->index];
+    if (cell->type == CELL_FIGURE || cell->type == CELL_DASH) {
+        value_of_cell(cell, t->unit, (Kind)r->kind, out);
+        return !out->absent;
+    }
+    const CellResult *cr = res->cells && res->cells[t->id]
+                               ? &res->cells[t->id][r->index * t->ncolumns + c->index] : NULL;
+    if (!cr || cr->computed.kind == K_UNKNOWN || cr->computed.absent)
+        return false;
+    *out = cr->computed;
+    return true;
+}
+
+static const Finding *alloc_finding_at(const Results *res, Loc at)
+{
+    for (int i = 0; i < res->failed.len; i++) {
+        const Finding *f = res->failed.items[i];
+        if (f->type == FIND_ALLOC && f->loc.src == at.src && f->loc.start == at.start)
+            return f;
+    }
+    return NULL;
+}
+
+static Value money(Num n)
+{
+    return value_number(K_MONEY, U_KR, n);
+}
+
+static Value nothing(void)
+{
+    Value v = {0};
+    v.absent = true;
+    return v;
+}
+
+void alloc_view(AllocView *v, const Program *prog, const Allocation *al, const Results *res)
+{
+    memset(v, 0, sizeof *v);
+    v->alloc = al;
+    int n = 1;
+    for (int i = 0; i < al->ngroups; i++)
+        n += 1 + al->groups[i]->nmembers;
+    v->lines = mem_alloc(sizeof(AllocLine) * (size_t)n);
+    const Source *src = al->loc.src;
+    Value total = nothing();
+    if (al->total.type == CELL_FIGURE)
+        value_of_cell(&al->total, U_KR, K_MONEY, &total);
+    Num half = num_exact(NUM_SCALE / 2);
+    if (al->has_rounding && al->rounding.type == CELL_FIGURE &&
+        num_div(num_exact(al->rounding.figure), num_units(2), &half))
+        half = num_exact(NUM_SCALE / 2);
+    Num shares = num_exact(0);
+    bool shares_known = true;
+    Ratio sum = {0, 1}; /* the fractions added up exactly, while they are exact */
+    bool sum_exact = true;
+    /* eval.c compares while it can compute: an allocation without a stated total, and
+     * everything after a share it cannot compute, is not compared */
+    bool alive = !total.absent;
+    int year = prog->report ? prog->report->year : 0;
+    for (int i = 0; i < al->ngroups; i++) {
+        const AllocGroup *g = al->groups[i];
+        AllocLine *gl = &v->lines[v->nlines++];
+        gl->type = ALLOC_LINE_GROUP;
+        gl->group = g;
+        gl->at = g->loc;
+        gl->key = gl->computed = nothing();
+        gl->marked = ALLOC_STATED;
+        gl->has_fraction = fraction_of(g->fraction, &gl->fraction, 0);
+        shares_known = shares_known && gl->has_fraction &&
+                       !num_add(shares, gl->fraction, &shares);
+        Num paid = num_exact(0), share = {0, 0}, widened;
+        bool paid_ok = true;
+        for (int j = 0; j < g->nmembers; j++)
+            if (g->members[j]->amount.type == CELL_FIGURE)
+                paid_ok = paid_ok && !num_add(paid, num_exact(g->members[j]->amount.figure), &paid);
+        gl->stated = paid_ok ? money(paid) : nothing();
+        Ratio exact;
+        bool is_exact = ratio_of(g->fraction, &exact);
+        sum_exact = sum_exact && is_exact &&
+                    ratio_make((i128)sum.p * exact.q + (i128)exact.p * sum.q,
+                               (i128)sum.q * exact.q, &sum);
+        bool share_ok = !total.absent && gl->has_fraction &&
+                        (is_exact ? times_ratio(total.n, exact.p, exact.q, &share)
+                                  : !num_mul(total.n, gl->fraction, &share)) &&
+                        !num_widen(share, half.hi, &widened);
+        if (share_ok)
+            gl->computed = money(widened);
+        alive = alive && share_ok && shares_known && paid_ok;
+        gl->compared = alive;
+        gl->finding = alloc_finding_at(res, g->loc);
+        /* a group split by a key table: each member's share of the group by its row */
+        const Column *kc = g->by ? key_column(g->by, year) : NULL;
+        Num keysum = num_exact(0);
+        bool keys_ok = kc != NULL;
+        if (g->by) {
+            v->keyed = true;
+            for (int j = 0; j < g->nmembers && keys_ok; j++) {
+                Value kv;
+                keys_ok = key_value(g->by, kc, g->members[j]->name, res, &kv) &&
+                          !num_add(keysum, kv.n, &keysum);
+            }
+            alive = alive && keys_ok;
+        }
+        for (int j = 0; j < g->nmembers; j++) {
+            const AllocMember *m = g->members[j];
+            AllocLine *ml = &v->lines[v->nlines++];
+            ml->type = ALLOC_LINE_MEMBER;
+            ml->group = g;
+            ml->member = m;
+            ml->at = m->loc;
+            ml->marked = ALLOC_STATED;
+            ml->key = ml->computed = ml->stated = nothing();
+            if (m->amount.type == CELL_FIGURE || m->amount.type == CELL_DASH)
+                value_of_cell(&m->amount, U_KR, K_MONEY, &ml->stated);
+            Value kv;
+            if (kc && key_value(g->by, kc, m->name, res, &kv))
+                ml->key = kv;
+            /* total * p * key / (q * keysum), rounded once where the fraction is exact */
+            Num part, whole = keysum, mine;
+            bool mine_ok = kc && keys_ok && share_ok && !ml->key.absent &&
+                           !num_mul(is_exact ? total.n : share, ml->key.n, &part) &&
+                           (!is_exact || (!num_mul(part, num_units(exact.p), &part) &&
+                                          !num_mul(keysum, num_units(exact.q), &whole))) &&
+                           !num_div(part, whole, &mine) && !num_widen(mine, half.hi, &mine);
+            if (mine_ok)
+                ml->computed = money(mine);
+            if (g->by) {
+                alive = alive && mine_ok;
+                ml->compared = alive && m->amount.type == CELL_FIGURE;
+            }
+            if (m->amount.type != CELL_EMPTY)
+                ml->finding = alloc_finding_at(res, loc_at(src, cell_span(&m->amount)));
+        }
+    }
+    AllocLine *tl = &v->lines[v->nlines++];
+    tl->type = ALLOC_LINE_TOTAL;
+    tl->at = al->name_loc;
+    tl->has_fraction = shares_known;
+    tl->fraction = shares;
+    Num exact_sum;
+    if (shares_known && sum_exact && times_ratio(num_units(1), sum.p, sum.q, &exact_sum))
+        tl->fraction = exact_sum; /* 1/3 + 2/3 is 1 */
+    tl->key = tl->computed = nothing();
+    tl->stated = total;
+    tl->marked = ALLOC_SHARE;
+    tl->compared = alive;
+    tl->finding = alloc_finding_at(res, al->name_loc);
+}
+
+void alloc_view_free(AllocView *v)
+{
+    mem_free(v->lines);
+    v->lines = NULL;
+    v->nlines = 0;
+}
+
+const char *alloc_label(const AllocLine *l)
+{
+    if (l->type == ALLOC_LINE_MEMBER)
+        return l->member->label ? l->member->label : l->member->name;
+    if (l->type == ALLOC_LINE_GROUP)
+        return l->group->label ? l->group->label : l->group->name;
+    /* TRANSLATORS: the last line of an allocation's table: its total. */
+    return _("Total");
+}
+
+const char *alloc_column_title(AllocColumn c)
+{
+    switch (c) {
+    /* TRANSLATORS: the headings of an allocation's table: a group's share of the total
+     * ("1/2"), a member's figure in the table its group is split by (residents), the
+     * amount the report states, and the share finsam computed. */
+    case ALLOC_SHARE: return _("Share");
+    case ALLOC_KEY: return _("Key");
+    case ALLOC_STATED: return _("Stated");
+    default: return _("Computed");
+    }
+}
+
+/* A figure of an allocation as a table prints it, without its unit. */
+static const char *alloc_figure(const Value *v, const Value *like, char *buf)
+{
+    if (v->absent || v->kind == K_UNKNOWN) {
+        buf[0] = '\0';
+        return buf;
+    }
+    char figure[VALUE_FMT_MAX];
+    value_format_figure(v, like && !like->absent ? like : NULL, figure);
+    snprintf(buf, REPORT_CELL_MAX, "%s", figure);
+    return buf;
+}
+
+const char *alloc_cell(const AllocLine *l, AllocColumn c, char *buf)
+{
+    buf[0] = '\0';
+    switch (c) {
+    case ALLOC_SHARE:
+        if (l->type == ALLOC_LINE_GROUP && l->group->fraction) {
+            /* the fraction as written: 1/2, 25% */
+            Loc at = l->group->fraction->loc;
+            size_t n = at.src && at.end > at.start ? at.end - at.start : 0;
+            if (n >= REPORT_CELL_MAX)
+                n = REPORT_CELL_MAX - 1;
+            if (n)
+                memcpy(buf, at.src->text + at.start, n);
+            buf[n] = '\0';
+        } else if (l->type == ALLOC_LINE_TOTAL && l->has_fraction) {
+            char f[VALUE_FMT_MAX];
+            snprintf(buf, REPORT_CELL_MAX, "%s", value_format_num(l->fraction, K_NUMBER, U_NONE, f));
+        }
+        return buf;
+    case ALLOC_KEY:
+        if (l->type == ALLOC_LINE_GROUP && l->group->by)
+            snprintf(buf, REPORT_CELL_MAX, "%s",
+                     l->group->by->title ? l->group->by->title : l->group->by->name);
+        else if (l->type == ALLOC_LINE_MEMBER)
+            alloc_figure(&l->key, NULL, buf);
+        return buf;
+    case ALLOC_STATED:
+        return alloc_figure(&l->stated, NULL, buf);
+    default: {
+        /* the middle of the interval the stated amount may lie in: the share itself */
+        if (l->computed.absent)
+            return buf;
+        Value mid = l->computed;
+        mid.n = num_exact(num_mid(l->computed.n));
+        return alloc_figure(&mid, &l->stated, buf);
+    }
+    }
+}
+
+static bool alloc_shows(const AllocView *v, AllocColumn c)
+{
+    return c != ALLOC_KEY || v->keyed;
+}
+
+static int line_depth(const AllocLine *l)
+{
+    return l->type == ALLOC_LINE_MEMBER;
+}
+
+static void text_alloc(FILE *out, const Program *prog, const Allocation *al,
+                       const Results *res, int *marks)
+{
+    AllocView v;
+    alloc_view(&v, prog, al, res);
+    char buf[REPORT_CELL_MAX];
+    int label_w = 0, col_w[ALLOC_NCOLUMNS];
+    for (int c = 0; c < ALLOC_NCOLUMNS; c++)
+        col_w[c] = width(alloc_column_title((AllocColumn)c));
+    for (int i = 0; i < v.nlines; i++) {
+        const AllocLine *l = &v.lines[i];
+        int w = width(alloc_label(l)) + 2 * line_depth(l);
+        label_w = w > label_w ? w : label_w;
+        for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
+            int cw = width(alloc_cell(l, (AllocColumn)c, buf)) + 2;
+            col_w[c] = cw > col_w[c] ? cw : col_w[c];
+        }
+    }
+    put_plain(out, al->title ? al->title : al->name);
+    fputs(" (kr)\n", out);
+    pad(out, label_w);
+    for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
+        if (!alloc_shows(&v, (AllocColumn)c))
+            continue;
+        const char *h = alloc_column_title((AllocColumn)c);
+        pad(out, 2 + col_w[c] - width(h));
+        fputs(h, out);
+    }
+    fputc('\n', out);
+    const Finding **footnotes = mem_alloc(sizeof(Finding *) * (size_t)(v.nlines + 1));
+    int nfoot = 0;
+    for (int i = 0; i < v.nlines; i++) {
+        const AllocLine *l = &v.lines[i];
+        const char *label = alloc_label(l);
+        pad(out, 2 * line_depth(l));
+        put_field(out, label);
+        pad(out, label_w - 2 * line_depth(l) - width(label));
+        for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
+            if (!alloc_shows(&v, (AllocColumn)c))
+                continue;
+            const char *cell = alloc_cell(l, (AllocColumn)c, buf);
+            pad(out, 2 + col_w[c] - width(cell));
+            put_field(out, cell);
+            if (l->finding && l->marked == (AllocColumn)c) {
+                footnotes[nfoot++] = l->finding;
+                fprintf(out, " *%d", ++*marks);
+            }
+        }
+        fputc('\n', out);
+    }
+    text_footnotes(out, footnotes, nfoot, *marks - nfoot + 1);
+    mem_free(footnotes);
+    alloc_view_free(&v);
+    fputc('\n', out);
+}
+
+static void md_alloc(FILE *out, const Program *prog, const Allocation *al, const Results *res,
+                     int *marks)
+{
+    AllocView v;
+    alloc_view(&v, prog, al, res);
+    char buf[REPORT_CELL_MAX];
+    fputs("### ", out);
+    md_text(out, al->title ? al->title : al->name);
+    fputs(" (kr)\n\n|  |", out);
+    int shown = 0;
+    for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
+        if (!alloc_shows(&v, (AllocColumn)c))
+            continue;
+        fputc(' ', out);
+        md_text(out, alloc_column_title((AllocColumn)c));
+        fputs(" |", out);
+        shown++;
+    }
+    fputs("\n|---|", out);
+    for (int c = 0; c < shown; c++)
+        fputs("---:|", out);
+    fputc('\n', out);
+    const Finding **footnotes = mem_alloc(sizeof(Finding *) * (size_t)(v.nlines + 1));
+    int nfoot = 0;
+    for (int i = 0; i < v.nlines; i++) {
+        const AllocLine *l = &v.lines[i];
+        bool strong = l->type != ALLOC_LINE_MEMBER;
+        fputs("| ", out);
+        if (line_depth(l))
+            fputs("&nbsp;&nbsp;", out);
+        if (strong)
+            fputs("**", out);
+        md_text(out, alloc_label(l));
+        fputs(strong ? "** |" : " |", out);
+        for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
+            if (!alloc_shows(&v, (AllocColumn)c))
+                continue;
+            bool differs = l->finding && l->marked == (AllocColumn)c;
+            fputc(' ', out);
+            if (differs)
+                fputs("**", out);
+            md_text(out, alloc_cell(l, (AllocColumn)c, buf));
+            if (differs) {
+                footnotes[nfoot++] = l->finding;
+                fprintf(out, "** ⚠%d", ++*marks);
+            }
+            fputs(" |", out);
+        }
+        fputc('\n', out);
+    }
+    md_footnotes(out, footnotes, nfoot, *marks - nfoot + 1);
+    mem_free(footnotes);
+    alloc_view_free(&v);
+    fputc('\n', out);
+}
+
+/* ---- checks ---------------------------------------------------------------------- */
 
 /* The runs of one check, from the detailed results. */
 static void check_outcome(const Check *c, const Results *res, int *runs, int *failed)
@@ -370,23 +940,32 @@ static int outcome_width(void)
     return w;
 }
 
+/* "a is 5 kr", the operand's text written by put. */
+static void operand_is(FILE *out, void (*put)(FILE *, const char *), const Operand *o)
+{
+    char v[VALUE_FMT_MAX];
+    char *text = written_by(put, o->text);
+    fprintf(out, _("%s is %s"), text ? text : "", value_format(&o->value, v));
+    free(text);
+}
+
 static void run_details(FILE *out, const Check *c, const Results *res, bool markdown)
 {
+    void (*put)(FILE *, const char *) = markdown ? md_text : put_plain;
     for (int i = 0; i < res->runs.len; i++) {
         const CheckRun *r = res->runs.items[i];
         if (r->check != c || r->passed)
             continue;
         const Finding *f = r->explained;
-        char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX];
         fputs(markdown ? "  - " : "        ", out);
-        if (f->where)
-            fprintf(out, "%s: ", f->where);
+        if (f->where) {
+            put(out, f->where);
+            fputs(": ", out);
+        }
         if (f->noperands >= 2) {
-            fprintf(out, _("%s is %s"), f->operands[0].text,
-                    value_format(&f->operands[0].value, a));
+            operand_is(out, put, &f->operands[0]);
             fputs(", ", out);
-            fprintf(out, _("%s is %s"), f->operands[1].text,
-                    value_format(&f->operands[1].value, b));
+            operand_is(out, put, &f->operands[1]);
         }
         fputc('\n', out);
     }
@@ -401,21 +980,44 @@ void write_report(FILE *out, Program *prog, const Results *res, const char *path
         fputs("# ", out);
         md_text(out, rep->title ? rep->title : path);
         fputs("\n\n", out);
-        write_summary(out, path, res);
+        /* the summary line, with the path as Markdown shows it */
+        char *summary = NULL;
+        size_t n = 0;
+        FILE *m = open_memstream(&summary, &n);
+        if (m) {
+            write_summary(m, path, res);
+            if (fclose(m) == 0 && summary) {
+                size_t len = strlen(summary);
+                if (len && summary[len - 1] == '\n')
+                    summary[len - 1] = '\0';
+                md_text(out, summary);
+                fputc('\n', out);
+            }
+            free(summary);
+        }
         fprintf(out, "\n## %s\n\n", _("Tables"));
     } else {
-        fprintf(out, "%s\n", rep->title ? rep->title : path);
+        put_plain(out, rep->title ? rep->title : path);
+        fputc('\n', out);
         write_summary(out, path, res);
         fputc('\n', out);
     }
     int marks = 0;
-    for (int i = 0; i < prog->tables.len; i++) {
-        if (md)
-            md_table(out, prog->tables.items[i], res, &marks);
-        else
-            text_table(out, prog->tables.items[i], res, &marks);
+    ReportBlock *blocks;
+    int nblocks = report_blocks(prog, &blocks);
+    for (int i = 0; i < nblocks; i++) {
+        if (blocks[i].alloc) {
+            if (md)
+                md_alloc(out, prog, blocks[i].alloc, res, &marks);
+            else
+                text_alloc(out, prog, blocks[i].alloc, res, &marks);
+        } else if (md) {
+            md_table(out, blocks[i].table, res, &marks);
+        } else {
+            text_table(out, blocks[i].table, res, &marks);
+        }
     }
-    /* TRANSLATORS: the heading of the list of every check and its outcome. */
+    mem_free(blocks);
     /* the values in force, and where each came from: the rule set or the federation */
     if (md) {
         fputs("```", out);
@@ -425,6 +1027,7 @@ void write_report(FILE *out, Program *prog, const Results *res, const char *path
         write_parameters(out, prog);
         fputc('\n', out);
     }
+    /* TRANSLATORS: the heading of the list of every check and its outcome. */
     fprintf(out, md ? "## %s\n\n" : "%s\n", _("Checks"));
     int word_w = outcome_width();
     for (int i = 0; i < prog->checks.len; i++) {
@@ -445,22 +1048,40 @@ void write_report(FILE *out, Program *prog, const Results *res, const char *path
             fputs("  ", out);
             fputs(word, out);
             pad(out, word_w - width(word));
-            fprintf(out, " %-28s %s\n", c->name, c->title ? c->title : "");
+            fprintf(out, " %-28s ", c->name);
+            put_plain(out, c->title ? c->title : "");
+            fputc('\n', out);
             if (c->source) {
                 pad(out, 2 + word_w + 1);
-                fprintf(out, _("source: %s\n"), c->source);
+                char *source = written_by(put_plain, c->source);
+                fprintf(out, _("source: %s\n"), source ? source : "");
+                free(source);
             }
         }
         if (failed) {
             run_details(out, c, res, md);
-            if (c->message)
-                fprintf(out, md ? "  - %s\n" : "        %s\n", c->message);
+            if (c->message) {
+                fputs(md ? "  - " : "        ", out);
+                if (md)
+                    md_text(out, c->message);
+                else
+                    put_plain(out, c->message);
+                fputc('\n', out);
+            }
         }
     }
 }
 
-/* CSV for a spreadsheet: fields separated by ';', figures without thousands
- * separators and with a decimal comma, as Swedish spreadsheets read them. */
+/* ---- CSV ------------------------------------------------------------------------
+ *
+ * For a spreadsheet: fields separated by ';', figures without thousands separators and
+ * with a decimal comma, as Swedish spreadsheets read them. A text field (a label, a
+ * section, a column's heading, a text cell) that a spreadsheet would take for a formula
+ * because it starts with '=', '+', '-', '@', a tab or a carriage return gets a "'" in
+ * front (formula injection, CWE-1236), the way spreadsheets themselves mark text that
+ * looks like something else. A figure is never a text field and never changed:
+ * -104286 stays a number. */
+
 static void csv_field(FILE *out, const char *s)
 {
     if (!strpbrk(s, ";\"\n\r")) {
@@ -476,44 +1097,111 @@ static void csv_field(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* A text field from a rule file: neutralised when a spreadsheet would compute it. */
+static void csv_text(FILE *out, const char *s)
+{
+    if (!s[0] || !strchr("=+-@\t\r", s[0])) {
+        csv_field(out, s);
+        return;
+    }
+    size_t n = strlen(s);
+    char *marked = mem_alloc(n + 2);
+    marked[0] = '\'';
+    memcpy(marked + 1, s, n + 1);
+    csv_field(out, marked);
+    mem_free(marked);
+}
+
+/* A figure as the report prints it, as a spreadsheet reads it: without spaces,
+ * brackets or '%', the sign U+2212 as '-'. */
+static void csv_figure(FILE *out, const char *cell)
+{
+    char plain[REPORT_CELL_MAX];
+    size_t k = 0;
+    for (const char *p = cell; *p && k + 1 < sizeof plain; p++) {
+        if (*p == ' ' || *p == '(' || *p == ')' || *p == '%')
+            continue;
+        if (strncmp(p, "\xE2\x88\x92", 3) == 0) {
+            plain[k++] = '-';
+            p += 2;
+            continue;
+        }
+        plain[k++] = *p;
+    }
+    plain[k] = '\0';
+    csv_field(out, plain);
+}
+
 void write_csv_table(FILE *out, const Table *t, const Results *res)
 {
     char buf[REPORT_CELL_MAX], title[16];
     fputs("rad;text;avsnitt", out);
     for (int c = 0; c < t->ncolumns; c++) {
         fputc(';', out);
-        csv_field(out, t->columns[c]->key.name ? t->columns[c]->key.name
-                                               : column_title(t->columns[c], title));
+        csv_text(out, t->columns[c]->key.name ? t->columns[c]->key.name
+                                              : column_title(t->columns[c], title));
     }
     fputc('\n', out);
     for (int i = 0; i < t->nrows; i++) {
         const Row *r = t->rows[i];
         csv_field(out, r->name);
         fputc(';', out);
-        csv_field(out, r->label ? r->label : "");
+        csv_text(out, r->label ? r->label : "");
         fputc(';', out);
         const Section *s = r->section;
-        csv_field(out, s ? (s->label ? s->label : s->name ? s->name : "") : "");
+        csv_text(out, s ? (s->label ? s->label : s->name ? s->name : "") : "");
         for (int c = 0; c < t->ncolumns; c++) {
             bool computed;
             const char *cell = report_cell(t, r, c, res, &computed, buf);
-            /* a figure without spaces, brackets or the sign U+2212 */
-            char plain[REPORT_CELL_MAX];
-            size_t k = 0;
-            for (const char *p = cell; *p && k + 1 < sizeof plain; p++) {
-                if (*p == ' ' || *p == '(' || *p == ')' || *p == '%')
-                    continue;
-                if (strncmp(p, "\xE2\x88\x92", 3) == 0) {
-                    plain[k++] = '-';
-                    p += 2;
-                    continue;
-                }
-                plain[k++] = *p;
-            }
-            plain[k] = '\0';
             fputc(';', out);
-            csv_field(out, r->cells[c].type == CELL_TEXT ? cell : plain);
+            if (r->cells[c].type == CELL_TEXT)
+                csv_text(out, cell);
+            else
+                csv_figure(out, cell);
         }
         fputc('\n', out);
     }
+}
+
+/* A group's fraction, or the groups' together, as a spreadsheet reads a number:
+ * "0,5". */
+static void csv_fraction(FILE *out, const AllocLine *l)
+{
+    if (!l->has_fraction || (l->type != ALLOC_LINE_GROUP && l->type != ALLOC_LINE_TOTAL))
+        return;
+    char a[NUM_FMT_MAX];
+    num_format(num_mid(l->fraction), 0, 6, a);
+    csv_figure(out, a);
+}
+
+void write_csv_allocation(FILE *out, const Program *prog, const Allocation *al,
+                          const Results *res)
+{
+    AllocView v;
+    alloc_view(&v, prog, al, res);
+    char buf[REPORT_CELL_MAX];
+    /* rad: the group's or member's name (empty for the total); grupp: a member's group */
+    fputs("rad;text;grupp;andel;nyckel;angivet;beräknat\n", out);
+    for (int i = 0; i < v.nlines; i++) {
+        const AllocLine *l = &v.lines[i];
+        csv_field(out, l->type == ALLOC_LINE_MEMBER ? l->member->name
+                       : l->type == ALLOC_LINE_GROUP ? l->group->name : "");
+        fputc(';', out);
+        csv_text(out, l->type == ALLOC_LINE_MEMBER ? (l->member->label ? l->member->label : "")
+                      : l->type == ALLOC_LINE_GROUP ? (l->group->label ? l->group->label : "")
+                                                    : "");
+        fputc(';', out);
+        csv_field(out, l->type == ALLOC_LINE_MEMBER ? l->group->name : "");
+        fputc(';', out);
+        csv_fraction(out, l);
+        fputc(';', out);
+        if (l->type == ALLOC_LINE_MEMBER)
+            csv_figure(out, alloc_cell(l, ALLOC_KEY, buf));
+        fputc(';', out);
+        csv_figure(out, alloc_cell(l, ALLOC_STATED, buf));
+        fputc(';', out);
+        csv_figure(out, alloc_cell(l, ALLOC_COMPUTED, buf));
+        fputc('\n', out);
+    }
+    alloc_view_free(&v);
 }

@@ -2,6 +2,35 @@
 
 #include "i18n.h"
 #include "value.h"
+#include "write_text.h"
+
+const char *import_prefix(const Program *prog, const Source *src)
+{
+    /* load.c numbers each file by its module */
+    if (!src || src->index < 0 || src->index >= prog->modules.len)
+        return NULL;
+    const Module *m = prog->modules.items[src->index];
+    return m->src == src ? m->ns : NULL;
+}
+
+static const char *qualified(const Program *prog, const Source *src, const char *name)
+{
+    const char *ns = import_prefix(prog, src);
+    if (!ns)
+        return name;
+    /* the arena only grows: naming a parameter changes nothing finsam has computed */
+    return arena_printf((Arena *)&prog->arena, "%s.%s", ns, name);
+}
+
+const char *param_name(const Program *prog, const Param *p)
+{
+    return qualified(prog, p->name_loc.src, p->name);
+}
+
+const char *check_name(const Program *prog, const Check *c)
+{
+    return qualified(prog, c->name_loc.src, c->name);
+}
 
 /* s, then spaces to width characters (not bytes: a translation may hold å, ä, ö). */
 static void field(FILE *out, const char *s, int width)
@@ -17,10 +46,11 @@ static void place(FILE *out, Loc at)
 {
     int line, col;
     source_line_col(at.src, at.start, &line, &col);
-    fprintf(out, "%s:%d:%d", at.src->path, line, col);
+    diag_put_text(out, at.src->path, false);
+    fprintf(out, ":%d:%d", line, col);
 }
 
-static void write_param(FILE *out, Param *first, int year)
+static void write_param(FILE *out, Program *prog, Param *first, int year)
 {
     Param *p = param_in_force(first, year);
     char buf[VALUE_FMT_MAX];
@@ -29,7 +59,7 @@ static void write_param(FILE *out, Param *first, int year)
         v.printed = false;
         value_format(&v, buf);
     }
-    fprintf(out, "  %-24s ", first->name);
+    fprintf(out, "  %-24s ", param_name(prog, first));
     field(out, p ? buf : _("(none in force)"), 14);
     fputc(' ', out);
     place(out, p ? p->name_loc : first->name_loc);
@@ -40,39 +70,45 @@ static void write_param(FILE *out, Param *first, int year)
         fputs(_("  local: a federation may set its own value"), out);
     }
     fputc('\n', out);
-    if (first->title)
-        fprintf(out, "      %s\n", first->title);
+    if (first->title) {
+        fputs("      ", out);
+        diag_put_text(out, first->title, false);
+        fputc('\n', out);
+    }
     const Param *s = p ? p : first;
     if (s->from)
         fprintf(out, _("      in force from %04d-%02d-%02d\n"), s->from / 10000,
                 s->from / 100 % 100, s->from % 100);
     if (s->source)
-        fprintf(out, _("      source: %s\n"), s->source);
+        fprintf(out, _("      source: %s\n"), safe_text(&prog->arena, s->source));
 }
 
 void write_parameters(FILE *out, Program *prog)
 {
     fprintf(out, _("\nparameters (%d)\n"), prog->params.len);
     for (int i = 0; i < prog->params.len; i++)
-        write_param(out, prog->params.items[i], prog->report->year);
+        write_param(out, prog, prog->params.items[i], prog->report->year);
 }
 
 void write_rules(FILE *out, Program *prog, const char *path)
 {
     int year = prog->report->year;
-    fprintf(out, _("%s: the rules in force for %d\n"), path, year);
+    fprintf(out, _("%s: the rules in force for %d\n"), safe_text(&prog->arena, path), year);
     write_parameters(out, prog);
     fprintf(out, _("\nchecks (%d)\n"), prog->checks.len);
     for (int i = 0; i < prog->checks.len; i++) {
         Check *c = prog->checks.items[i];
-        fprintf(out, "  %-24s ", c->name);
+        fprintf(out, "  %-24s ", check_name(prog, c));
         field(out, c->severity == SEV_ERROR ? _("error") : _("warning"), 14);
         fputc(' ', out);
         place(out, c->name_loc);
         fputc('\n', out);
-        if (c->title)
-            fprintf(out, "      %s\n", c->title);
+        if (c->title) {
+            fputs("      ", out);
+            diag_put_text(out, c->title, false);
+            fputc('\n', out);
+        }
         if (c->source)
-            fprintf(out, _("      source: %s\n"), c->source);
+            fprintf(out, _("      source: %s\n"), safe_text(&prog->arena, c->source));
     }
 }

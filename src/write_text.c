@@ -4,6 +4,36 @@
 
 #include "i18n.h"
 
+/* ---- text from a rule file, made safe for a terminal (see diag_put_text) ---------- */
+
+static bool has_control(const char *s)
+{
+    for (; s && *s; s++)
+        if (diag_control_len(s))
+            return true;
+    return false;
+}
+
+/* s into out, which holds strlen(s) + 1 bytes, with its control characters as '?'. */
+static char *copy_safe(char *out, const char *s)
+{
+    size_t k = 0;
+    for (const char *p = s; *p;) {
+        size_t c = diag_control_len(p);
+        out[k++] = c ? '?' : *p;
+        p += c ? c : 1;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+const char *safe_text(Arena *a, const char *s)
+{
+    if (!has_control(s))
+        return s;
+    return copy_safe(arena_text(a, strlen(s) + 1), s);
+}
+
 static const char *fmt(Arena *a, const Value *v)
 {
     char buf[VALUE_FMT_MAX];
@@ -16,13 +46,14 @@ static void explain_cell(Diags *d, Diag *g, Arena *a, const Finding *f)
     /* TRANSLATORS: the labels of the lines that explain a finding ("stated:",
      * "computed:", "difference:", "operands:", "note total:", "that year:") are padded
      * with spaces so that the values after them line up: keep them lined up. */
+    const char *formula = f->formula ? f->formula : "";
     diag_note(d, g, _("stated:     %s"), fmt(a, &f->stated));
     if (f->type == FIND_NOTE)
-        diag_note(d, g, _("note total: %s, in %s"), fmt(a, &f->computed), f->formula);
+        diag_note(d, g, _("note total: %s, in %s"), fmt(a, &f->computed), formula);
     else if (f->type == FIND_PREVIOUS)
-        diag_note(d, g, _("that year:  %s, at %s"), fmt(a, &f->computed), f->formula);
+        diag_note(d, g, _("that year:  %s, at %s"), fmt(a, &f->computed), formula);
     else
-        diag_note(d, g, _("computed:   %s, from %s"), fmt(a, &f->computed), f->formula);
+        diag_note(d, g, _("computed:   %s, from %s"), fmt(a, &f->computed), formula);
 }
 
 static void explain_operands(Diags *d, Diag *g, Arena *a, const Finding *f, int from)
@@ -31,7 +62,8 @@ static void explain_operands(Diags *d, Diag *g, Arena *a, const Finding *f, int 
         return;
     const char *list = "";
     for (int i = from; i < f->noperands; i++) {
-        const char *text = f->operands[i].text, *value = fmt(a, &f->operands[i].value);
+        const char *text = f->operands[i].text ? f->operands[i].text : "",
+                   *value = fmt(a, &f->operands[i].value);
         const char *item = from ? arena_printf(a, _("%s is %s"), text, value)
                                 : arena_printf(a, "%s %s", text, value);
         list = i > from ? arena_printf(a, "%s, %s", list, item) : item;
@@ -53,8 +85,9 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
         if (f->has_stated) {
             explain_cell(&d, g, a, f);
         } else if (f->type == FIND_CHECK && f->noperands >= 2) {
-            diag_note(&d, g, _("%s is %s"), f->operands[0].text, fmt(a, &f->operands[0].value));
-            diag_note(&d, g, _("%s is %s"), f->operands[1].text, fmt(a, &f->operands[1].value));
+            for (int k = 0; k < 2; k++)
+                diag_note(&d, g, _("%s is %s"), f->operands[k].text ? f->operands[k].text : "",
+                          fmt(a, &f->operands[k].value));
         }
         if (f->has_difference) {
             char buf[VALUE_FMT_MAX];
@@ -84,5 +117,7 @@ void write_summary(FILE *out, const char *path, const Results *res)
              ngettext("%d warning", "%d warnings", res->failed_warnings), res->failed_warnings);
     /* TRANSLATORS: the summary line of a file: "2025.fin: 325 checks, 308 passed,
      * 11 failed, 6 warnings"; the path, then the four counts above. */
-    fprintf(out, _("%s: %s, %s, %s, %s\n"), path, checks, passed, failed, warnings);
+    char *safe = copy_safe(mem_alloc(strlen(path) + 1), path);
+    fprintf(out, _("%s: %s, %s, %s, %s\n"), safe, checks, passed, failed, warnings);
+    mem_free(safe);
 }

@@ -2,6 +2,7 @@
 #ifndef FINSAM_WRITE_TEXT_H
 #define FINSAM_WRITE_TEXT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "diag.h"
@@ -9,5 +10,9 @@
 
 void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style);
 void write_summary(FILE *out, const char *path, const Results *res);
+
+/* s itself when it holds no control character (see diag_put_text), else a copy in a
+ * with each shown as '?'. */
+const char *safe_text(Arena *a, const char *s);
 
 #endif

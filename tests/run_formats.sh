@@ -2,10 +2,14 @@
 # tests/run_formats.sh FINSAM: the machine formats, read back by real parsers.
 #
 # JSON is validated against docs/finsam.schema.json with Python's jsonschema and its
-# counts compared with the text summary; JUnit XML is parsed with Python's
-# xml.etree; TAP with Perl's TAP::Parser; CSV field by field. Reports are written
-# atomically: a failed run leaves an existing report as it was. Ends with
-# "formats: N passed, N failed". POSIX sh.
+# counts compared with the text summary, its allocations field by field; JUnit XML is
+# parsed with Python's xml.etree; TAP with Perl's TAP::Parser; CSV field by field (a
+# table, an allocation, and text a spreadsheet would take for a formula). Reports are
+# written atomically: a failed run leaves an existing report as it was. The text and
+# Markdown reports show the allocations; no control character from a rule file
+# reaches the text output, TAP, finsam rules or the reports; Markdown escapes the HTML
+# and Markdown in text from a rule file. Ends with "formats: N passed, N failed".
+# POSIX sh.
 
 finsam=$1
 case $finsam in /*) ;; */*) finsam=$PWD/$finsam ;; esac
@@ -172,6 +176,143 @@ if grep -q '^Resultaträkning' "$tmp/r.txt" && grep -q '113 288 \*' "$tmp/r.txt"
 else
     bad "$name" "$(head -5 "$tmp/r.txt")"
 fi
+
+# Text from the rule files reaches a terminal in the text output, TAP, finsam rules and
+# the text and Markdown reports: no control character of it does (each is shown as
+# '?'; a tab may stay). tests/golden/control-chars.fin holds ESC, SOH, BEL, DEL, a
+# carriage return and a C1 control, raw.
+name="no control character from a rule file reaches text, TAP, rules or reports"
+: >"$tmp/ctl.out"
+for args in "check --color=never" "check --color=always" "check --format tap" "rules" \
+            "report" "report --format markdown"; do
+    # shellcheck disable=SC2086
+    "$finsam" $args tests/golden/control-chars.fin >>"$tmp/ctl.out" 2>&1
+done
+if out=$("$py" - "$tmp/ctl.out" 2>&1 <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+# the colours finsam paints with --color=always are its own escape sequences
+data = re.sub(rb"\x1b\[(0|1|1;3[1256])m", b"", data)
+bad = re.findall(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]", data)
+assert not bad, bad[:5]
+assert b"ctl??[31mred" in data, "the check's title, its controls as '?'"
+assert data.count(b"Meddelande ?[2J C1:?x") >= 3, "the check's message"
+print(len(data), "bytes")
+PY
+); then ok "$name ($out)"; else bad "$name" "$out"; fi
+
+# CSV: a text field that a spreadsheet would take for a formula gets a ' in front; a
+# figure, negative or not, is never touched.
+name="csv neutralises text that a spreadsheet would compute, not figures"
+cat >"$tmp/inject.fin" <<'EOF'
+report "R" { year 2025 }
+table t "T" (2025 "=Rubrik", 2024) {
+    section s "-Sektion" {
+        a "=HYPERLINK(\"http://x.invalid\",\"klicka\")" | -104 286 | 5
+        b "+1"                                            | "@SUM(A1)" | -
+        c "Vanlig"                                        | 1 | "-3 personer"
+    }
+}
+EOF
+"$finsam" report --format csv --table t "$tmp/inject.fin" >"$tmp/inject.csv" 2>"$tmp/err"
+if out=$("$py" - "$tmp/inject.csv" 2>&1 <<'PY'
+import csv, re, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8"), delimiter=";"))
+assert rows[0] == ["rad", "text", "avsnitt", "'=Rubrik", "2024"], rows[0]
+by = {r[0]: r for r in rows[1:]}
+assert by["a"][1:] == ['\'=HYPERLINK("http://x.invalid","klicka")', "'-Sektion", "-104286", "5"], by["a"]
+assert by["b"][1:] == ["'+1", "'-Sektion", "'@SUM(A1)", "-"], by["b"]
+assert by["c"][1:] == ["Vanlig", "'-Sektion", "1", "'-3 personer"], by["c"]
+for r in rows:
+    for f in r:
+        assert not re.match(r"[=+\-@\t\r]", f) or re.fullmatch(r"-?\d+(,\d+)?|-", f), (f, r)
+print(len(rows) - 1, "rows")
+PY
+); then ok "$name ($out)"; else bad "$name" "$out"; fi
+
+# Markdown: text from a rule file is neither HTML nor Markdown. markdown-escape.fin's
+# every text holds both.
+name="markdown escapes HTML and Markdown in text from the rule files"
+"$finsam" report --format markdown tests/golden/markdown-escape.fin >"$tmp/esc.md" 2>&1
+if out=$("$py" - "$tmp/esc.md" 2>&1 <<'PY'
+import re, sys
+md = open(sys.argv[1], encoding="utf-8").read()
+# no HTML but the no-break spaces the writer indents with
+assert not re.search(r"[<>]", md), re.findall(r".{0,20}[<>].{0,20}", md)[:3]
+assert not re.search(r"&(?!amp;|lt;|gt;|nbsp;)", md), "a bare &"
+# no | * _ ` [ ] ~ of a text is left bare: only the writer's own bold, code and cells
+for line in md.splitlines():
+    text = re.sub(r"\\\\", "", line)
+    text = re.sub(r"^\|(---(:)?\|)+$", "", text)                 # a table's rule
+    text = re.sub(r"(?<!\\)\|", "", text)                        # its cells
+    text = re.sub(r"\*\*(\d[\d ]*|FAILED|passed|not run|WARNING|Total|"
+                  r"Staten \\\*s\\\*|Kommuner \\\| \\_k\\_|&lt;b&gt;Sektion&lt;/b&gt; \\\[x\\\])\*\*",
+                  "", text)                                      # the writer's bold
+    text = re.sub(r"^- |^  - |`c`|^```$|^#+ ", "", text)         # lists, a name, a fence
+    bare = re.findall(r"(?<!\\)[*_`\[\]~]", text)
+    assert not bare, (bare, line)
+rows = [l for l in md.splitlines() if l.startswith("|")]
+pipes = {len(re.findall(r"(?<!\\)\|", re.sub(r"\\\\", "", l))) for l in rows}
+assert pipes <= {4, 5}, pipes
+print(len(rows), "table lines")
+PY
+); then ok "$name ($out)"; else bad "$name" "$out"; fi
+
+# Allocations: every report shows them, as a table; JSON as the schema's allocations.
+name="json report: the allocations, groups, members and computed shares"
+"$finsam" report --format json -o "$tmp/a.json" tests/golden/allocation.fin 2>"$tmp/err"
+"$finsam" report --format json -o "$tmp/v.json" examples/vvnd/2025.fin 2>>"$tmp/err"
+if out=$("$py" - "$tmp/a.json" "$tmp/v.json" 2>&1 <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))["allocations"]
+assert [x["name"] for x in a] == ["contributions"], a
+c = a[0]
+assert c["total"]["low"] == "800000" and c["fractions"]["low"] == "0.75", c
+assert c["outcome"] == "differs", c["outcome"]
+state, towns = c["groups"]
+assert state["share"] == "1/2" and state["outcome"] == "agrees", state
+assert state["computed"]["low"] == "399999.5" and state["computed"]["high"] == "400000.5"
+assert towns["by"] == "residents" and towns["outcome"] == "differs", towns
+north, south = towns["members"]
+assert north["key"]["low"] == "30000" and north["outcome"] == "agrees", north
+assert south["written"] == "55 000" and south["outcome"] == "differs", south
+assert south["computed"]["low"] == "49999.5", south
+v = json.load(open(sys.argv[2]))["allocations"][0]
+fk = v["groups"][0]["members"][0]
+assert v["title"] == "Förbundets medlemsbidrag 2025" and fk["stated"]["low"] == "1966000", fk
+assert [g["outcome"] for g in v["groups"]] == ["agrees"] * 3, v["groups"]
+print(len(v["groups"]), "groups,", sum(len(g["members"]) for g in v["groups"]), "members")
+PY
+); then ok "$name ($out)"; else bad "$name" "$out"; fi
+
+name="text and markdown reports: the allocations as tables"
+if grep -q '^Förbundets medlemsbidrag 2025 (kr)$' "$tmp/r.txt" &&
+   grep -q '^  Försäkringskassan  *1 966 000 *$' "$tmp/r.txt" &&
+   grep -q '^Total  *1  *7 864 000 *$' "$tmp/r.txt" &&
+   grep -q '^### Förbundets medlemsbidrag 2025 (kr)$' "$tmp/r.md" &&
+   grep -q '^| &nbsp;&nbsp;Försäkringskassan |  | 1 966 000 |  |$' "$tmp/r.md"; then
+    ok "$name"
+else
+    bad "$name" "$(grep -A3 'medlemsbidrag 2025' "$tmp/r.txt" | head -5)"
+fi
+
+# --table NAME takes an allocation too: its groups and members as CSV.
+name="csv of one allocation"
+"$finsam" report --format csv --table contributions examples/vvnd/2025.fin \
+    >"$tmp/contributions.csv" 2>"$tmp/err"
+if out=$("$py" - "$tmp/contributions.csv" 2>&1 <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8"), delimiter=";"))
+assert rows and rows[0] == ["rad", "text", "grupp", "andel", "nyckel", "angivet", "beräknat"], rows[:1]
+by = {r[0]: r for r in rows[1:]}
+assert by["state"][1:] == ["Försäkringskassan och Arbetsförmedlingen", "", "0,5", "",
+                           "3932000", "3932000"], by["state"]
+assert by["fk"][1:] == ["Försäkringskassan", "state", "", "", "1966000", ""], by["fk"]
+assert rows[-1] == ["", "", "", "1", "", "7864000", ""], rows[-1]
+assert all(len(r) == 7 for r in rows)
+print(len(rows) - 1, "rows")
+PY
+); then ok "$name ($out)"; else bad "$name" "$out $(cat "$tmp/err")"; fi
 
 echo "formats: $passed passed, $failed failed"
 [ "$failed" = 0 ]

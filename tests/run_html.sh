@@ -11,9 +11,15 @@
 #
 #   - the page is self-contained: no script, no external reference, an inline style
 #     sheet with @page size A4, lang="sv";
-#   - a <table> per table of the JSON report, and no other;
-#   - the cells marked class="differs" are the cells of the JSON's formula, note and
-#     previous-year findings, one each, and every finding is explained beside them;
+#   - a <table> per table and per allocation of the JSON report, one for the
+#     parameters, and no other;
+#   - each allocation as a table: its title, a row per group, per member and for the
+#     total, each stated amount and computed share as the JSON has them;
+#   - the cells marked class="differs" are the cells of the JSON's formula, note,
+#     previous-year and allocation findings, one each, and every finding is explained
+#     beside them;
+#   - the parameters in force, a row each in the JSON's order: the name, the value,
+#     who set it (the rule set or the federation), from when, the source and the place;
 #   - a budget chart (svg.budget-chart) per budget table with actual and budget
 #     columns, with a pair of bars per line that has both figures; an overview chart
 #     (svg.overview-chart) per table named overview or with 4 year columns or more,
@@ -22,7 +28,8 @@
 #     and the findings at the top list every finding of a figure and failed check;
 #   - no element or attribute comes from a rule file: only the elements the writer
 #     makes, no on* attribute, no <script>; the hostile texts are shown literally,
-#     control characters replaced, in HTML and in SVG text alike;
+#     control characters replaced, in HTML and in SVG text alike (the hostile file is
+#     checked with a parameter and an allocation of the same kind added to it);
 #   - the PDF is a PDF with A4 pages (pdfinfo, when poppler-utils is installed), the
 #     screenshot a PNG 1200 pixels wide.
 #
@@ -242,10 +249,20 @@ want = f'{clean(rep["file"])}: {s["checks"]} check{"" if s["checks"] == 1 else "
 check(summary and summary[0].content().strip() == want, "the summary line", repr(
     summary[0].content().strip() if summary else None) + " != " + repr(want))
 
-# ---- a <table> per table
-tables = dom.find("table")
+# ---- a <table> per table, one per allocation, one for the parameters
+every_table = dom.find("table")
+tables = [t for t in every_table if "fin" in t.cls() and "alloc" not in t.cls()]
+allocs = [t for t in every_table if "fin" in t.cls() and "alloc" in t.cls()]
+param_tables = [t for t in every_table if "params" in t.cls()]
+rep_allocs = rep.get("allocations", [])
 check(len(tables) == len(rep["tables"]),
-      f"{len(rep['tables'])} tables in the JSON, {len(tables)} <table> elements")
+      f"{len(rep['tables'])} tables in the JSON, {len(tables)} <table class=fin> elements")
+check(len(allocs) == len(rep_allocs) and (rep_allocs or kind != "example"),
+      f"{len(rep_allocs)} allocations in the JSON, {len(allocs)} <table class=alloc> elements"
+      + (" (each example has one)" if kind == "example" else ""))
+check(len(every_table) == len(tables) + len(allocs) + bool(rep["parameters"]),
+      "no other <table> than those and the parameters'",
+      f"{len(every_table)} <table> elements")
 caps = [(t.find("caption")[0].find("span", "caption-title")[0].content()
          if t.find("caption") else None) for t in tables]
 check(caps == [clean(t["title"] or t["name"]) for t in rep["tables"]],
@@ -261,12 +278,81 @@ heads_ok = all(len(t.find("thead")[0].find("th", "num")) == len(j["columns"])
                for t, j in zip(tables, rep["tables"]) if t.find("thead"))
 check(heads_ok, "each table has a heading per column")
 
-# ---- the disagreeing cells: the JSON's formula, note and previous-year findings
-cell_findings = [f for f in rep["findings"] if f["type"] in ("formula", "note", "previous-year")]
+# ---- the allocations: a row per group, member and the total, with the JSON's figures
+def figure(v):
+    """A value of the JSON as a table shows it: without its unit, the minus U+2212."""
+    if v is None: return ""
+    t = re.sub(r" (kr|tkr)$", "", v["text"])
+    return t.replace("-", "\u2212")
+for t, a in zip(allocs, rep_allocs):
+    cap = t.find("caption")[0].find("span", "caption-title")[0].content() if t.find("caption") else None
+    check(cap == clean(a["title"] or a["name"]), f"allocation {a['name']}: its title is the caption")
+    rows = t.find("tr", "row")
+    want_rows = sum(1 + len(g["members"]) for g in a["groups"]) + 1
+    check(len(rows) == want_rows, f"allocation {a['name']}: a row per group, member and the total",
+          f"{len(rows)} rows, {want_rows} in the JSON")
+    got, want = [], []
+    lines = []
+    for g in a["groups"]:
+        lines.append(("group", g))
+        lines += [("member", m) for m in g["members"]]
+    for tr, (what, x) in zip(rows, lines):
+        label = tr.find("th")[0].content()
+        stated = tr.find("td", "stated")[0].find("span", "fig") or [tr.find("td", "stated")[0]]
+        got.append((what in tr.cls(), label, stated[0].content()))
+        want.append((True, clean(x["label"] or x["name"]), figure(x["stated"])))
+    check(got == want, f"allocation {a['name']}: each group and member with its stated amount",
+          next((f"{g} != {w}" for g, w in zip(got, want) if g != w), ""))
+    shares = [tr.find("td", "share")[0].content() for tr in rows if "group" in tr.cls()]
+    check(shares == [clean(g["share"]) for g in a["groups"]],
+          f"allocation {a['name']}: each group's share as written", repr(shares[:3]))
+    computed = [tr.find("td", "computed")[0].content() for tr in rows if "group" in tr.cls()]
+    want_c = [figure({"text": g["computed"]["text"]}) if g["computed"] and
+              not g["computed"]["text"].startswith("between") else None for g in a["groups"]]
+    check(all(w is None or c == w for c, w in zip(computed, want_c)) and all(computed),
+          f"allocation {a['name']}: each group's computed share", repr(computed[:3]))
+    total = rows[-1] if rows else None
+    check(total is not None and "total" in total.cls() and
+          (total.find("td", "stated")[0].find("span", "fig") or
+           [total.find("td", "stated")[0]])[0].content() == figure(a["total"]),
+          f"allocation {a['name']}: the total, as stated")
+
+# ---- the parameters in force, and where each value came from
+params = rep["parameters"]
+section = [n for n in dom.find("section") if n.attrs.get("id") == "parameters"]
+check(bool(section) == bool(params) and len(param_tables) == bool(params),
+      f"a parameters section with a table when the JSON has parameters ({len(params)})")
+if params and param_tables:
+    prow = param_tables[0].find("tr", "param")
+    check(len(prow) == len(params), f"a row per parameter ({len(params)})", f"{len(prow)} rows")
+    def minus(t): return re.sub(r"-(?=\d)", "\u2212", t)
+    for tr, p in zip(prow, params):
+        def text(cls):
+            n = tr.find(None, cls)
+            return n[0].content() if n else None
+        title = tr.find("span", "title")
+        kind = next((k for k in ("federation", "rule-set", "none") if "by-" + k in tr.cls()), "?")
+        got = (tr.find("code")[0].content() if tr.find("code") else None,
+               title[0].content() if title else None, text("value"),
+               {"federation": "federation", "rule-set": "rule set", "none": None}.get(kind, "?"),
+               text("from") or None, text("source") or None,
+               (text("place") or "").startswith(f'{clean(p["file"])}:{p["line"]}:{p["column"]}'))
+        want = (clean(p["name"]), clean(p["title"]),
+                minus(p["value"]["text"]) if p["value"] else "(none in force)",
+                p["set_by"], p["from"], clean(p["source"]), True)
+        check(got == want, f"parameter {p['name']}: name, title, value, who set it, from, "
+              "source and place as in the JSON", f"{got} != {want}")
+    setters = {tr.find("td", "set-by")[0].content().split(" (")[0] for tr in prow}
+    check(setters <= {"the rule set", "the federation", ""},
+          "each parameter says who set it: the rule set or the federation", repr(setters))
+
+# ---- the disagreeing cells: the JSON's formula, note, previous-year and allocation findings
+cell_findings = [f for f in rep["findings"]
+                 if f["type"] in ("formula", "note", "previous-year", "allocation")]
 places = {(f["file"], f["line"], f["column"]) for f in cell_findings}
 differs = dom.find("td", "differs")
 check(len(differs) == len(places),
-      f"{len(places)} cells with formula, note or previous-year findings in the JSON, "
+      f"{len(places)} cells with formula, note, previous-year or allocation findings in the JSON, "
       f"{len(differs)} cells marked differs")
 marks = sum(len(td.find("a", "mark")) for td in differs)
 check(marks == len(cell_findings), f"a mark per finding in the marked cells ({marks})")
@@ -283,7 +369,7 @@ for t, j in zip(tables, rep["tables"]):
                 wanted.append((j["name"], row["name"], cell["column"]))
 msgs = " ".join(li.content() for li in explained)
 check(all(clean(f["message"]) in msgs for f in cell_findings),
-      "every finding's message is shown beside its table")
+      "every finding's message is shown beside its table or allocation")
 first = cell_findings[0] if cell_findings else None
 if first and first.get("stated"):
     li = [l for l in explained if clean(first["message"]) in l.content()]
@@ -395,7 +481,14 @@ if kind == "escape":
                 "Kontroll <script>alert(1)</script> & \"x\" 'y'",
                 "Källa <script>alert(1)</script> & 'y' \ufffd",
                 "Meddelande <script>alert(1)</script> & \"z\" \ufffd",
-                "Totalt <script>alert(1)</script>, Utfall <script>alert(1)</script>"]:
+                "Totalt <script>alert(1)</script>, Utfall <script>alert(1)</script>",
+                "Tak <script>alert(1)</script> & 'p'",
+                "Parameterkälla <img src=x onerror=alert(1)> & \"q\" \ufffd",
+                "Bidrag <script>alert(1)</script> & 'a'",
+                "Staten <b>fet</b> & \"s\"",
+                "Kassan <i>x</i> \ufffd[31m",
+                "Kommuner </table><script>alert(1)</script>",
+                "Kommun <script>alert(1)</script> & 'k'"]:
         check(lit in body, "shown literally: " + ascii(lit[:40]))
     for lit in ["Intäkter <script>alert(1)</script>", "Administration <script>alert(1)</script>",
                 "Utfall <script>alert(1)</script>", "Budget \"B\" & 'b' !"]:
@@ -454,9 +547,27 @@ if report norrdal examples/norrdal/2025.fin; then
     assert norrdal example
 fi
 
-# The hostile file, from a folder whose name is as hostile as its texts.
+# The hostile file, from a folder whose name is as hostile as its texts, with a
+# parameter and an allocation as hostile added (one group's member does not add up, so
+# that an allocation finding quotes a label too; SOH and ESC written with printf).
 dir="$tmp/it's <b>&\"q\" dir"
 mkdir "$dir" && cp "$root/tests/html/escape.fin" "$dir/escape.fin"
+soh=$(printf '\001')
+esc=$(printf '\033')
+sed -e "s/@SOH@/$soh/g" -e "s/@ESC@/$esc/g" >>"$dir/escape.fin" <<'EOF'
+
+param cap "Tak <script>alert(1)</script> & 'p'" = 20% from 2025-01-01
+    source "Parameterkälla <img src=x onerror=alert(1)> & \"q\" @SOH@"
+
+allocation bidrag "Bidrag <script>alert(1)</script> & 'a'" total 1 000 {
+    state "Staten <b>fet</b> & \"s\"" 1/2 {
+        fk "Kassan <i>x</i> @ESC@[31m" | 500
+    }
+    towns "Kommuner </table><script>alert(1)</script>" 1/2 {
+        a "Kommun <script>alert(1)</script> & 'k'" | 400
+    }
+}
+EOF
 if report escape "$dir/escape.fin"; then
     assert escape escape
 fi

@@ -334,16 +334,83 @@ static void test_column_formula_cycle(void **state)
     assert_string_equal(text_at(g->loc), "d + x");
 }
 
-static void test_stated_cells_break_cycles(void **state)
+static void test_stated_cells_do_not_break_cycles(void **state)
 {
     ProgFx *fx = *state;
-    /* a stated figure is used where a cell is referred to: no cycle */
-    Results *res = check_text(fx, REPORT_2025
+    /* Regression: a stated figure is used where a cell is referred to, and so
+     * formulas that depend on each other through stated cells passed:
+     * grammar/README.md says a formula that depends on itself is always an error */
+    int errors = eval_text(fx, REPORT_2025
         "table t (2025) {\n"
         "    a = b | 5\n"
         "    b = a | 5\n"
         "}\n");
-    assert_counts(res, 2, 2, 0, 0);
+    assert_int_equal(errors, 1);
+    assert_non_null(find_diag(&fx->prog.diags, "depends on itself"));
+    assert_int_equal(fx->res.checks, 0);
+}
+
+static void test_formula_of_itself(void **state)
+{
+    ProgFx *fx = *state;
+    int errors = eval_text(fx, REPORT_2025 "table t \"T\" (2025) { a \"a\" = a | 1 }\n");
+    assert_int_equal(errors, 1);
+    Diag *g = find_diag(&fx->prog.diags, "the formula of 'a' in column 2025 depends on itself");
+    assert_non_null(g);
+    assert_string_equal(text_at(g->loc), "a");
+    assert_int_equal(fx->res.checks, 0);
+}
+
+static void test_cycle_through_stated_cell(void **state)
+{
+    ProgFx *fx = *state;
+    /* a is computed and not printed; b states a figure */
+    int errors = eval_text(fx, REPORT_2025
+        "table t \"T\" (2025) {\n"
+        "    a \"a\" = b\n"
+        "    b \"b\" = a | 1\n"
+        "}\n"
+        "check c: t.a == 1\n");
+    assert_int_equal(errors, 1);
+    assert_int_equal(count_diags(&fx->prog.diags, "depends on itself"), 1);
+    assert_non_null(find_diag(&fx->prog.diags, "the formula of 'a' in column 2025 depends on "
+                                               "itself"));
+    assert_int_equal(fx->res.checks, 0);
+}
+
+/* prev() moves to another cell: opening = prev(closing) and closing = opening + x
+ * are no cycle, stated or not */
+static void test_running_balance_is_no_cycle(void **state)
+{
+    ProgFx *fx = *state;
+    Results *res = check_text(fx, REPORT_2025
+        "accounts b (2025, 2024) {\n"
+        "    opening = prev(closing) | 150 | 100\n"
+        "    change | 10 | 50\n"
+        "    closing = opening + change | 160 | 150\n"
+        "}\n");
+    /* opening[2024] has no year before it to compute */
+    assert_counts(res, 3, 3, 0, 0);
+}
+
+/* A stated figure whose formula cannot be computed (here a division by zero, said
+ * once) is still the figure the report states, where a check refers to it. */
+static void test_failed_formula_keeps_stated_figure(void **state)
+{
+    ProgFx *fx = *state;
+    int errors = eval_text(fx, REPORT_2025
+        "table t (2025) {\n"
+        "    a | 1\n"
+        "    b | 0\n"
+        "    share = a / b | 50%\n"
+        "    half = share * 1 | 50%\n"
+        "}\n"
+        "check c: t.share < 60%\n");
+    assert_int_equal(errors, 1);
+    assert_int_equal(count_diags(&fx->prog.diags, "division by zero"), 1);
+    /* half's formula and the check, with share's stated 50 % */
+    assert_int_equal(fx->res.checks, 2);
+    assert_int_equal(fx->res.passed, 2);
 }
 
 static void test_overflow_is_an_error(void **state)
@@ -520,8 +587,53 @@ static void test_formula_chain_too_deep(void **state)
     Diag *g = find_diag(&fx->prog.diags, "formulas here depend on formulas more than 2000 deep");
     assert_non_null(g);
     assert_string_equal(text_at(g->loc), "r2001");
-    assert_non_null(find_note(g, "state the figures of some computed rows"));
+    assert_non_null(find_note(g, "add long runs of rows with sum"));
     assert_int_equal(fx->res.checks, 0);
+}
+
+/* A chain of formulas as long, written in order: each row the one before plus 1.
+ * Regression: computed in the order written, no computation waited on another, and
+ * 5 000 rows passed where the same rows in reverse order were refused. */
+static void chain_in_order(ProgFx *fx, bool stated)
+{
+    enum { N = 5000 };
+    size_t cap = (size_t)N * 40 + 256, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    n += (size_t)snprintf(text + n, cap - n, "%stable t (2025) {\n    r0 | 1\n", REPORT_2025);
+    for (int i = 1; i < N; i++) {
+        n += (size_t)snprintf(text + n, cap - n, "    r%d = r%d + 1", i, i - 1);
+        n += (size_t)(stated ? snprintf(text + n, cap - n, " | %d\n", i + 1)
+                             : snprintf(text + n, cap - n, "\n"));
+    }
+    n += (size_t)snprintf(text + n, cap - n, "}\n");
+    int errors = eval_text(fx, text);
+    free(text);
+    assert_int_equal(errors, 1);
+    Diag *g = find_diag(&fx->prog.diags, "formulas here depend on formulas more than 2000 deep");
+    assert_non_null(g);
+    assert_string_equal(text_at(g->loc), "r2000 + 1"); /* the 2 001st in the chain */
+}
+
+static void test_formula_chain_in_order_too_deep(void **state)
+{
+    chain_in_order(*state, false);
+}
+
+static void test_stated_formula_chain_too_deep(void **state)
+{
+    chain_in_order(*state, true);
+}
+
+/* Regression: a check of prev() alone ran in the year after the table's columns,
+ * and failed "in column 2026" against the 2025 figure. */
+static void test_prev_only_check_runs_in_the_tables_columns(void **state)
+{
+    ProgFx *fx = *state;
+    Results *res = check_text(fx, REPORT_2025
+        "table t \"T\" (2025, 2024) { a \"a\" | 1 | 999 }\n"
+        "check c \"c\" error: prev(t.a) == 999\n");
+    assert_counts(res, 1, 1, 0, 0);
 }
 
 static void test_prev_needs_a_year_before(void **state)
@@ -542,12 +654,12 @@ static void test_prev_needs_a_year_before(void **state)
     assert_counts(res, 1, 1, 0, 0);
 }
 
-/* BUG: sum(TABLE) in a row formula, where TABLE lacks the column being computed,
- * adds nothing and gives 0, which is then compared with the stated figure: here
- * "x, 2024: the stated figure does not match the row's formula" (computed 0 kr).
- * A reference to a cell of that table (x = other.r) computes nothing instead, as
- * grammar/README.md says of a formula whose operands are empty. */
-KNOWN_BUG static void test_sum_of_table_without_the_column(void **state)
+/* Was a known bug, fixed: sum(TABLE) in a row formula, where TABLE lacks the column
+ * being computed, adds nothing and gives 0, which is then compared with the stated
+ * figure: here "x, 2024: the stated figure does not match the row's formula" (computed
+ * 0 kr). A reference to a cell of that table (x = other.r) computes nothing instead,
+ * as grammar/README.md says of a formula whose operands are empty. */
+static void test_sum_of_table_without_the_column(void **state)
 {
     ProgFx *fx = *state;
     Results *res = check_text(fx, REPORT_2025
@@ -559,11 +671,11 @@ KNOWN_BUG static void test_sum_of_table_without_the_column(void **state)
     assert_counts(res, 1, 1, 0, 0);
 }
 
-/* BUG: a computed cell whose computation fails (overflow, division by zero, a chain
- * too deep) stays marked as being computed, so that the next formula or check that
- * needs it reports "the formula of 'q' in column 2025 depends on itself", a cycle
- * there is not. */
-KNOWN_BUG static void test_failed_cell_is_not_a_cycle(void **state)
+/* Was a known bug, fixed: a computed cell whose computation fails (overflow, division
+ * by zero, a chain too deep) stays marked as being computed, so that the next formula
+ * or check that needs it reports "the formula of 'q' in column 2025 depends on
+ * itself", a cycle there is not. */
+static void test_failed_cell_is_not_a_cycle(void **state)
 {
     ProgFx *fx = *state;
     int errors = eval_text(fx, REPORT_2025
@@ -1010,12 +1122,12 @@ static void test_column_count(void **state)
     }
 }
 
-/* BUG (resolve.c, not eval.c): count(t[x]) makes a check run once per row of t, as
- * if t[x] were an operand of its own, where sum(t[x]) runs once: every run gives the
- * same count, so the check is counted (and, when it fails, reported) once per row,
+/* Was a known bug (resolve.c), fixed: count(t[x]) makes a check run once per row of t,
+ * as if t[x] were an operand of its own, where sum(t[x]) runs once: every run gives
+ * the same count, so the check is counted (and, when it fails, reported) once per row,
  * the total row included: here 4 checks, 4 passed. domain_walk treats only sum, min
  * and max of one argument as an aggregate. */
-KNOWN_BUG static void test_column_count_runs_once(void **state)
+static void test_column_count_runs_once(void **state)
 {
     ProgFx *fx = *state;
     Results *res = check_text(fx, REPORT_2025
@@ -1091,12 +1203,12 @@ static void test_aggregates_over_section_and_table(void **state)
     assert_num_eq(f->operands[0].value.n, KR(2), KR(2));
 }
 
-/* BUG: in a check that runs per row (it has a column operand, ind[x]), sum(ind[x])
- * is the row's own cell rather than the column's total, which it is in a check of
- * its own (test_column_aggregates; resolve.c: "sum(table[column]): over its rows").
- * Here every row fails: "t.a[x] is 10, sum(t[x]) is 10". count(t[x]) is the number
- * of rows either way. */
-KNOWN_BUG static void test_column_sum_in_check_over_rows(void **state)
+/* Was a known bug, fixed: in a check that runs per row (it has a column operand,
+ * ind[x]), sum(ind[x]) is the row's own cell rather than the column's total, which it
+ * is in a check of its own (test_column_aggregates; resolve.c: "sum(table[column]):
+ * over its rows"). Here every row fails: "t.a[x] is 10, sum(t[x]) is 10". count(t[x])
+ * is the number of rows either way. */
+static void test_column_sum_in_check_over_rows(void **state)
 {
     ProgFx *fx = *state;
     Results *res = check_text(fx, REPORT_2025
@@ -1110,12 +1222,12 @@ KNOWN_BUG static void test_column_sum_in_check_over_rows(void **state)
     assert_counts(res, 3, 3, 0, 0);
 }
 
-/* BUG: sum, min and max whose first argument is a set of rows (a section or a table)
- * use that argument only and drop the others without a word: sum(t.s1, t.s2) is 3,
- * sum(t, u) 33 and max(t.s1, t.s2) 2. Either they should take in every argument
- * (grammar/README.md: "sum(...) ... over a table, a section, a column, or a list of
- * values") or resolve.c refuse the call, as it does sum(t.a, t.s1). */
-KNOWN_BUG static void test_sum_of_two_sections(void **state)
+/* Was a known bug, fixed: sum, min and max whose first argument is a set of rows (a
+ * section or a table) use that argument only and drop the others without a word:
+ * sum(t.s1, t.s2) is 3, sum(t, u) 33 and max(t.s1, t.s2) 2. Either they should take in
+ * every argument (grammar/README.md: "sum(...) ... over a table, a section, a column,
+ * or a list of values") or resolve.c refuse the call, as it does sum(t.a, t.s1). */
+static void test_sum_of_two_sections(void **state)
 {
     ProgFx *fx = *state;
     Results *res = check_text(fx, REPORT_2025
@@ -1136,10 +1248,10 @@ KNOWN_BUG static void test_sum_of_two_sections(void **state)
     assert_counts(res, 3, 3, 0, 0);
 }
 
-/* BUG: round() of a percentage rounds the fraction, not the percentage as shown:
- * round(37,62 %, 1) is 40 % and round(37,62 %, 0) is 0 %, where grammar/README.md's
- * "round(x, n) to n decimals" reads 37,6 % and 38 %. */
-KNOWN_BUG static void test_round_percentage(void **state)
+/* Was a known bug, fixed: round() of a percentage rounds the fraction, not the
+ * percentage as shown: round(37,62 %, 1) is 40 % and round(37,62 %, 0) is 0 %, where
+ * grammar/README.md's "round(x, n) to n decimals" reads 37,6 % and 38 %. */
+static void test_round_percentage(void **state)
 {
     ProgFx *fx = *state;
     Results *res = check_text(fx, REPORT_2025
@@ -1150,10 +1262,11 @@ KNOWN_BUG static void test_round_percentage(void **state)
     assert_counts(res, 3, 3, 0, 0);
 }
 
-/* BUG: in 'where', a column of another table (u[x]) has no row, so the condition is
- * nothing in every row and the rows are all left out without a word: the count is
- * 0. resolve.c should refuse it, or it should mean the row of the same name. */
-KNOWN_BUG static void test_where_with_other_tables_column(void **state)
+/* Was a known bug, fixed: in 'where', a column of another table (u[x]) has no row, so
+ * the condition is nothing in every row and the rows are all left out without a word:
+ * the count is 0. resolve.c should refuse it, or it should mean the row of the same
+ * name. */
+static void test_where_with_other_tables_column(void **state)
 {
     ProgFx *fx = *state;
     write_file(fx, "year.fin", REPORT_2025
@@ -1271,6 +1384,40 @@ static void test_allocation_passes(void **state)
         "check member: contributions.regions.g == 590 000\n");
     /* three groups, the whole, and three checks */
     assert_counts(res, 7, 7, 0, 0);
+}
+
+/* Regression: 1/3 was 0,333333 to 0,333334, so that 1/3 of 1 200 000 was 399 999,6
+ * to 400 000,8 and a difference of 100 000 was shown as 100 000,20 kr. A fraction
+ * written with figures is exact: 1/3 of 1 200 000 is 400 000. */
+static void test_exact_thirds(void **state)
+{
+    ProgFx *fx = *state;
+    Results *res = check_text(fx, REPORT_2025
+        "table key unit count (2025) {\n    a | 1\n    b | 2\n}\n"
+        "allocation al \"A\" total 1 200 000 {\n"
+        "    s \"S\" 1/3 { x | 400 000 }\n"
+        "    k \"K\" 1/3 { y | 500 000 }\n"
+        "    m \"M\" 1/3 by key { a | 133 333  b | 266 667 }\n"
+        "}\n"
+        "table t (2025) { a | 1 200 000 }\n"
+        "check c: 1 200 000 * (1/3) == 300 000\n"
+        "check d: t.a * (1/3) == 300 000\n"
+        "check e: t.a * (2/3) == 800 000 and (1/3) * t.a == 400 000\n"
+        "check f: t.a / (1/3) == 3 600 000 and t.a * -(1/3) == -400 000\n");
+    /* s, k, m, a, b, the whole; c, d, e, f */
+    assert_counts(res, 10, 7, 3, 0);
+    Finding *f = finding_n(res, 0);
+    assert_int_equal(f->type, FIND_ALLOC);
+    assert_num_eq(f->computed.n, KR(400000) - KR(1) / 2, KR(400000) + KR(1) / 2);
+    assert_num_eq(f->difference, KR(100000), KR(100000));
+    f = finding_n(res, 1);
+    assert_string_equal(f->tag, "c");
+    assert_num_eq(f->operands[0].value.n, KR(400000), KR(400000));
+    assert_num_eq(f->difference, KR(100000), KR(100000));
+    f = finding_n(res, 2);
+    assert_string_equal(f->tag, "d");
+    assert_num_eq(f->operands[0].value.n, KR(400000), KR(400000));
+    assert_num_eq(f->difference, KR(100000), KR(100000));
 }
 
 static void test_allocation_fractions_not_whole(void **state)
@@ -1445,11 +1592,11 @@ static void test_allocation_share_too_large(void **state)
     assert_int_equal(fx->res.checks, 0);
 }
 
-/* BUG: an empty cell in the key table (here b's) ends the allocation's checks
- * without a word: group h, whose member states 400 of its 500, is not checked, nor
- * are the fractions, and the file passes with 1 check. The empty key should be
- * reported, or at least the other groups still checked. */
-KNOWN_BUG static void test_allocation_key_with_empty_cell(void **state)
+/* Was a known bug, fixed: an empty cell in the key table (here b's) ends the
+ * allocation's checks without a word: group h, whose member states 400 of its 500, is
+ * not checked, nor are the fractions, and the file passes with 1 check. The empty key
+ * should be reported, or at least the other groups still checked. */
+static void test_allocation_key_with_empty_cell(void **state)
 {
     ProgFx *fx = *state;
     eval_text(fx, REPORT_2025
@@ -1814,7 +1961,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_formula_cycle, setup, teardown),
         cmocka_unit_test_setup_teardown(test_formula_cycle_unreferenced, setup, teardown),
         cmocka_unit_test_setup_teardown(test_column_formula_cycle, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_stated_cells_break_cycles, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stated_cells_do_not_break_cycles, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_formula_of_itself, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cycle_through_stated_cell, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_running_balance_is_no_cycle, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failed_formula_keeps_stated_figure, setup, teardown),
         cmocka_unit_test_setup_teardown(test_overflow_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_division_by_zero, setup, teardown),
         cmocka_unit_test_setup_teardown(test_errors_inside_expressions, setup, teardown),
@@ -1823,7 +1974,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_formula_message_uses_column_label, setup, teardown),
         cmocka_unit_test_setup_teardown(test_computed_row_not_printed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_formula_chain_too_deep, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_formula_chain_in_order_too_deep, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stated_formula_chain_too_deep, setup, teardown),
         cmocka_unit_test_setup_teardown(test_prev_needs_a_year_before, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_prev_only_check_runs_in_the_tables_columns, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_count_where, setup, teardown),
         cmocka_unit_test_setup_teardown(test_check_over_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_check_over_columns, setup, teardown),
@@ -1854,6 +2009,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_note_skips_empty_cell, setup, teardown),
         cmocka_unit_test_setup_teardown(test_note_table_without_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_allocation_passes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_exact_thirds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_allocation_fractions_not_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_allocation_many_groups_not_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_allocation_group_wrong, setup, teardown),
@@ -1875,7 +2031,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_long_chain_of_formulas, setup, teardown),
         cmocka_unit_test_setup_teardown(test_long_sum_in_formula, setup, teardown),
         cmocka_unit_test_setup_teardown(test_long_check_expression, setup, teardown),
-        /* BUG: these fail against eval.c as it is; see each test's comment.
         cmocka_unit_test_setup_teardown(test_sum_of_table_without_the_column, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failed_cell_is_not_a_cycle, setup, teardown),
         cmocka_unit_test_setup_teardown(test_column_sum_in_check_over_rows, setup, teardown),
@@ -1884,7 +2039,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_where_with_other_tables_column, setup, teardown),
         cmocka_unit_test_setup_teardown(test_allocation_key_with_empty_cell, setup, teardown),
         cmocka_unit_test_setup_teardown(test_column_count_runs_once, setup, teardown),
-        */
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -124,6 +124,30 @@ static void test_div_thirds_round_outward(void **state)
     assert_num(out, 666666, 666667);
 }
 
+static void test_mul_ratio(void **state)
+{
+    (void)state;
+    Num out = untouched;
+    /* 1 200 000 * 1/3 is exactly 400 000, where times 1/3 as an interval of
+     * millionths it is 399 999,6 to 400 000,8 */
+    assert_int_equal(num_mul_ratio(num_units(1200000), 1, 3, &out), NUM_OK);
+    assert_num(out, KR(400000), KR(400000));
+    /* rounded outward once where it does not come out even */
+    assert_int_equal(num_mul_ratio(num_units(1), 1, 3, &out), NUM_OK);
+    assert_num(out, 333333, 333334);
+    assert_int_equal(num_mul_ratio(num_units(1), -2, 3, &out), NUM_OK);
+    assert_num(out, -666667, -666666);
+    assert_int_equal(num_mul_ratio(num_micro(-KR(3), KR(6)), -1, 3, &out), NUM_OK);
+    assert_num(out, -KR(2), KR(1));
+    /* the result must fit; nothing is written when it does not */
+    out = untouched;
+    assert_int_equal(num_mul_ratio(num_exact(INT64_MAX), 2, 1, &out), NUM_OVERFLOW);
+    assert_int_equal(num_mul_ratio(num_exact(INT64_MIN), -1, 1, &out), NUM_OVERFLOW);
+    assert_num(out, untouched.lo, untouched.hi);
+    assert_int_equal(num_mul_ratio(num_exact(INT64_MAX), INT64_MAX, INT64_MAX, &out), NUM_OK);
+    assert_num(out, INT64_MAX, INT64_MAX);
+}
+
 static void test_div_intervals(void **state)
 {
     (void)state;
@@ -454,6 +478,7 @@ int main(void)
         cmocka_unit_test(test_mul_intervals),
         cmocka_unit_test(test_div_exact),
         cmocka_unit_test(test_div_thirds_round_outward),
+        cmocka_unit_test(test_mul_ratio),
         cmocka_unit_test(test_div_intervals),
         cmocka_unit_test(test_div_by_zero),
         cmocka_unit_test(test_tkr_meets_kr),

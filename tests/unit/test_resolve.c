@@ -273,6 +273,61 @@ static void test_kind_errors(void **state)
     assert_int_equal(fx->prog.diags.errors, 3);
 }
 
+/* Regression: a bare number took the kind of a date it was compared with, so that
+ * 2026-03-16 > year compared a date with 2025 as if it were one. */
+static void test_date_against_number(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_text(fx, REPORT_2025
+        "check a: 2026-03-16 > year\n"
+        "check b: 20250101 <= 2026-03-16\n"
+        "check c: 2026-03-16 > 2025-12-31\n");
+    Diag *g = the_diag(fx, "cannot compare a date and a number");
+    assert_string_equal(text_at(g->loc), "2026-03-16 > year");
+    assert_non_null(the_diag(fx, "cannot compare a number and a date"));
+    assert_int_equal(fx->prog.diags.errors, 2);
+}
+
+/* count() counts figures or rows: a comparison or a date is never counted. */
+static void test_count_of_what_is_not_a_figure(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_text(fx, REPORT_2025
+        "table t (2025) { a | 1 }\n"
+        "check a: count(t.a > 0) == 1\n"
+        "check b: count(2025-01-01) == 1\n"
+        "check c: count(t) == 1 and count(t.a) == 1\n");
+    Diag *g = the_diag(fx, "count() counts figures or rows, not a truth value");
+    assert_string_equal(text_at(g->loc), "t.a > 0");
+    assert_non_null(the_diag(fx, "count() counts figures or rows, not a date"));
+    assert_int_equal(fx->prog.diags.errors, 2);
+}
+
+/* Aggregates of several sets of rows: every set in, of one kind. */
+static void test_aggregate_of_sets(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_text(fx, REPORT_2025
+        "table t (2025) {\n"
+        "    section s1 \"S1\" {\n"
+        "        a | 1\n"
+        "    }\n"
+        "    section s2 \"S2\" {\n"
+        "        b | 5%\n"
+        "    }\n"
+        "}\n"
+        "table u (2025) { z | 100 }\n"
+        "check ok: sum(t.s1, u) == 101\n"
+        "check kinds: sum(t.s1, t.s2) == 1\n"
+        "check mixed: sum(t.s1, u.z) == 1\n");
+    Diag *g = the_diag(fx, "sum() of an amount and a percentage: its arguments must be of one "
+                           "kind");
+    assert_string_equal(text_at(g->loc), "t.s2");
+    g = the_diag(fx, "sum() of a set of rows and an amount");
+    assert_string_equal(text_at(g->loc), "u.z");
+    assert_int_equal(fx->prog.diags.errors, 2);
+}
+
 static void test_check_not_a_comparison(void **state)
 {
     ProgFx *fx = *state;
@@ -341,6 +396,34 @@ static void test_domain_prev_shifts(void **state)
     assert_int_equal(c->domain, DOMAIN_COLUMNS);
     /* prev() needs the year before: 2023 has none in the table */
     assert_keys_years(c, (const int[]){2025, 2024}, 2);
+}
+
+/* Regression: a check of prev() alone ran in the year after the table's, "in column
+ * 2026", and with columns (2025, 2024) failed there against the 2025 figure. */
+static void test_domain_prev_only(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_ok(fx, REPORT_2025
+        "table t \"T\" (2025, 2024) { a \"a\" | 1 | 999 }\n"
+        "table u \"U\" (2024, 2025) { a \"a\" | 999 | 1 }\n"
+        "check c: prev(t.a) == 999\n"
+        "check d: prev(u.a) == 999\n");
+    Check *c = check_named(&fx->prog, "c");
+    assert_int_equal(c->domain, DOMAIN_COLUMNS);
+    assert_keys_years(c, (const int[]){2025}, 1);
+    assert_keys_years(check_named(&fx->prog, "d"), (const int[]){2025}, 1);
+}
+
+static void test_domain_prev_without_year_before(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_text(fx, REPORT_2025
+        "table t \"T\" (2025) { a \"a\" | 1 }\n"
+        "check c \"c\" error: prev(t.a) == 999\n");
+    Diag *g = the_diag(fx, "the operands of check 'c' have no column in common");
+    assert_string_equal(text_at(g->loc), "t.a");
+    assert_non_null(find_note(g, "prev() runs in a column whose year before"));
+    assert_int_equal(fx->prog.diags.errors, 1);
 }
 
 static void test_domain_prev_with_named_columns(void **state)
@@ -642,6 +725,108 @@ static void test_prev_of_param(void **state)
     assert_string_equal(text_at(g->loc), "cap");
 }
 
+/* Regression: `sum` and sum(t) added an amount and a percentage (100 kr and 5 %
+ * gave 100,05 kr) without a word. */
+static void test_sum_of_rows_of_two_kinds(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_text(fx, REPORT_2025
+        "table t \"T\" (2025) {\n"
+        "    a \"a\" | 100\n"
+        "    b \"b\" | 5%\n"
+        "    s \"s\" = sum | 105\n"
+        "}\n"
+        "check c: sum(t) == 1\n"
+        "check m: max(t where 2025 > 0) == 1\n");
+    assert_int_equal(count_diags(&fx->prog.diags, "this adds rows of different kinds: 'a' holds "
+                                 "an amount and 'b' holds a percentage"), 3);
+    Diag *g = the_diag(fx, "this adds rows of different kinds");
+    assert_string_equal(text_at(g->loc), "sum");
+    assert_at(g->loc, 7, 13);
+    assert_non_null(find_note(g, "row 'a' is at "));
+    assert_non_null(strstr(find_note(g, "row 'b' is at "), "year.fin:6:5"));
+    assert_int_equal(fx->prog.diags.errors, 3);
+}
+
+static void test_sums_of_one_kind(void **state)
+{
+    ProgFx *fx = *state;
+    /* a section of percentages apart from the amounts, and rows with formulas, are
+     * not added by `sum` or sum(t) */
+    resolve_ok(fx, REPORT_2025
+        "table t \"T\" (2025) {\n"
+        "    section money \"M\" {\n        a | 100\n        b | 5\n    }\n"
+        "    s = sum | 105\n"
+        "    section shares \"S\" {\n        p | 5%\n        q | 10%\n    }\n"
+        "    ps = sum(shares) | 15%\n"
+        "    share = a / s | 95%\n"
+        "}\n"
+        "check c: sum(t.shares) < 100%\n");
+}
+
+/* Regression: a parameter 1 % until 2024 and 500 000 kr from 2025 was resolved as a
+ * percentage and computed with 500 000 as one. */
+static void test_param_values_of_two_kinds(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_text(fx, REPORT_2025
+        "param p \"p\" = 1% from 2024-01-01\n"
+        "param p \"p\" = 500 000 unit kr from 2025-01-01\n");
+    Diag *g = the_diag(fx, "this value of parameter 'p' is an amount, but another is a "
+                           "percentage");
+    assert_at(g->loc, 5, 15);
+    assert_non_null(strstr(find_note(g, "the other value is at"), "year.fin:4:15"));
+    assert_int_equal(fx->prog.diags.errors, 1);
+}
+
+/* A federation's value of a local parameter of another kind than the rule set's:
+ * the rules are resolved with the rule set's kind. */
+static void test_federation_param_of_another_kind(void **state)
+{
+    ProgFx *fx = *state;
+    write_file(fx, "rules.fin",
+        "param local bench \"B\" = 75%\n"
+        "table ind \"I\" unit % (result) { a \"a\" | 80% }\n"
+        "check c \"c\": ind[result] >= bench\n");
+    resolve_text(fx, "import \"rules\"\n" REPORT_2025
+        "param bench \"B\" = 50 000 unit kr from 2025-01-01\n");
+    Diag *g = the_diag(fx, "this value of parameter 'bench' is an amount, but another is a "
+                           "percentage");
+    assert_at(g->loc, 5, 19);
+    assert_non_null(strstr(find_note(g, "the other value is at"), "rules.fin:1:25"));
+    assert_int_equal(fx->prog.diags.errors, 1);
+}
+
+/* Regression: round(x, 200000000000) was cut to an int (0 kr), round(x, 1,5)
+ * rounded to 1 decimal and round(x, 5%) to 5. */
+static void test_round_places(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_text(fx, REPORT_2025
+        "table k (2025) { b | 5 }\n"
+        "check a: round(k.b, 200000000000) == 5\n"
+        "check b: round(k.b, 1,5) == 5\n"
+        "check c: round(k.b, 5%) == 5\n"
+        "check d: round(k.b, -16) == 0\n"
+        "check e: round(k.b, 7) == 5\n"
+        "check f: round(k.b, -15) == 0\n"
+        "check g: round(k.b, 6) == 5\n"
+        "check h: round(k.b, - 2) == 0\n"
+        "check i: round(k.b, 0) == 5\n"
+        "check j: round(k.b, \u221220) == 0\n"
+        "check l: round(k.b, \u22122) == 0\n");
+    assert_int_equal(count_diags(&fx->prog.diags, "round() needs a whole number of decimals "
+                                 "from -15 to 6, not "), 6);
+    Diag *g = the_diag(fx, "round() needs a whole number of decimals from -15 to 6, not "
+                           "200000000000");
+    assert_non_null(the_diag(fx, "from -15 to 6, not 1,5"));
+    assert_non_null(the_diag(fx, "from -15 to 6, not -16"));
+    assert_string_equal(text_at(g->loc), "200000000000");
+    assert_at(g->loc, 5, 21);
+    assert_non_null(find_note(g, "hint: "));
+    assert_int_equal(fx->prog.diags.errors, 6);
+}
+
 static void test_allocation_errors(void **state)
 {
     ProgFx *fx = *state;
@@ -655,6 +840,37 @@ static void test_allocation_errors(void **state)
     assert_non_null(g);
     g = the_diag(fx, "unknown key table 'resident'");
     assert_non_null(find_note(g, "did you mean 'residents'?"));
+}
+
+/* Regression: a negative rounding reached num_widen and aborted finsam on an
+ * assertion; a percentage as a total, a rounding or a member's amount was read as
+ * that many kronor (5% as 5 kr). */
+static void test_allocation_amounts_are_kronor(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_text(fx, REPORT_2025
+        "allocation a1 \"A\" total 100 rounding -5 { g \"G\" 1 { x \"x\" | 100 } }\n"
+        "allocation a2 \"A\" total 100 rounding 50% { g \"G\" 1 { x \"x\" | 100 } }\n"
+        "allocation a3 \"A\" total 50% { g \"G\" 1 { x \"x\" | 100 } }\n"
+        "allocation a4 \"A\" total -100 { g \"G\" 1 { x \"x\" | 100 } }\n"
+        "allocation a5 \"A\" total 100 { g \"G\" 1 { x \"x\" | 5%  y \"y\" | 95 } }\n"
+        "allocation a6 \"A\" total 100 rounding 0 { g \"G\" 1 { x \"x\" | 100  y | - } }\n");
+    Diag *g = the_diag(fx, "an allocation's rounding cannot be negative");
+    assert_string_equal(text_at(g->loc), "-5");
+    assert_at(g->loc, 4, 38);
+    g = the_diag(fx, "an allocation's rounding is an amount in kronor, not a percentage");
+    assert_string_equal(text_at(g->loc), "50%");
+    assert_at(g->loc, 5, 38);
+    g = the_diag(fx, "an allocation's total is an amount in kronor, not a percentage");
+    assert_at(g->loc, 6, 25);
+    g = the_diag(fx, "an allocation's total cannot be negative");
+    assert_string_equal(text_at(g->loc), "-100");
+    g = the_diag(fx, "a member's amount is in kronor, not a percentage");
+    assert_string_equal(text_at(g->loc), "5%");
+    assert_at(g->loc, 8, 49);
+    assert_non_null(find_note(g, "hint: "));
+    /* a rounding of 0 (exact amounts) and a dash are fine */
+    assert_int_equal(fx->prog.diags.errors, 5);
 }
 
 static void test_unknown_note(void **state)
@@ -687,6 +903,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_domain_intersects_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_domain_prev_shifts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_domain_prev_with_named_columns, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_domain_prev_only, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_domain_prev_without_year_before, setup, teardown),
         cmocka_unit_test_setup_teardown(test_domain_empty, setup, teardown),
         cmocka_unit_test_setup_teardown(test_domain_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_domain_rows_and_columns_mixed, setup, teardown),
@@ -706,6 +924,15 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_prev_of_param, setup, teardown),
         cmocka_unit_test_setup_teardown(test_allocation_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_note, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_allocation_amounts_are_kronor, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sum_of_rows_of_two_kinds, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sums_of_one_kind, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_param_values_of_two_kinds, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_federation_param_of_another_kind, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_round_places, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_date_against_number, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_count_of_what_is_not_a_figure, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_aggregate_of_sets, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
