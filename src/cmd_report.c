@@ -58,7 +58,7 @@ static bool emit(const Options *o, const char *path, Program *prog, const Result
         break;
     case FORMAT_CSV:
         if (only_alloc)
-            write_csv_allocation(out.file, prog, only_alloc, res);
+            write_csv_allocation(out.file, only_alloc, res);
         else
             write_csv_table(out.file, only, res);
         break;

@@ -1116,8 +1116,8 @@ static void run_checks(Eval *E)
 
 /* ---- allocations ------------------------------------------------------------------ */
 
-static void alloc_finding(Eval *E, Loc at, const char *message, Value stated, Value computed,
-                          const char *how)
+static Finding *alloc_finding(Eval *E, Loc at, const char *message, Value stated,
+                              Value computed, const char *how)
 {
     Finding *f = finding(E, FIND_ALLOC, SEV_ERROR, at, "allocation");
     f->message = message;
@@ -1126,12 +1126,50 @@ static void alloc_finding(Eval *E, Loc at, const char *message, Value stated, Va
     f->computed = computed;
     f->formula = how;
     set_difference(f, stated, computed);
+    return f;
+}
+
+/* The lines of an allocation's table with what it states, for the reports; the shares
+ * are filled in as they are computed. NULL when the results are not detailed. */
+static AllocView *alloc_view_begin(Eval *E, const Allocation *al)
+{
+    if (!E->res->detailed)
+        return NULL;
+    AllocView *v = arena_alloc(E->a, sizeof *v);
+    int n = 1;
+    for (int i = 0; i < al->ngroups; i++)
+        n += 1 + al->groups[i]->nmembers;
+    v->alloc = al;
+    v->lines = arena_alloc(E->a, sizeof(AllocLine) * (size_t)n);
+    for (int i = 0; i < al->ngroups; i++) {
+        const AllocGroup *g = al->groups[i];
+        bool ok;
+        AllocLine *gl = &v->lines[v->nlines++];
+        *gl = (AllocLine){.type = ALLOC_LINE_GROUP, .group = g, .at = g->loc,
+                          .key = absent(), .stated = group_sum(g, &ok), .computed = absent()};
+        if (!ok)
+            gl->stated = absent();
+        v->keyed |= g->by != NULL;
+        for (int j = 0; j < g->nmembers; j++) {
+            const AllocMember *m = g->members[j];
+            AllocLine *ml = &v->lines[v->nlines++];
+            *ml = (AllocLine){.type = ALLOC_LINE_MEMBER, .group = g, .member = m, .at = m->loc,
+                              .key = absent(), .stated = absent(), .computed = absent()};
+            if (m->amount.type == CELL_FIGURE || m->amount.type == CELL_DASH)
+                ml->stated = amount(&m->amount);
+        }
+    }
+    v->lines[v->nlines++] = (AllocLine){
+        .type = ALLOC_LINE_TOTAL, .at = al->name_loc, .key = absent(), .computed = absent(),
+        .stated = al->total.type == CELL_FIGURE ? amount(&al->total) : absent()};
+    ptrvec_push(E->a, &E->res->allocs, v);
+    return v;
 }
 
 /* A keyed split: each member's share of the group by its row in the key table.
  * exact: the group's fraction as an exact fraction, or NULL. */
 static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, Num group_share,
-                        Num half)
+                        Num half, AllocLine *lines)
 {
     const Source *src = g->alloc->loc.src;
     Column *kc = g->by->ncolumns == 1 ? g->by->columns[0]
@@ -1147,6 +1185,8 @@ static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, N
         Row *kr = row_by_name(g->by, g->members[j]->name);
         if (cell_value(E, g->by, kr, kc, &kv))
             return;
+        if (lines)
+            lines[j].key = kv;
         if (kv.absent) {
             /* no figure to split by: said, and the other groups still checked */
             int line, col;
@@ -1186,12 +1226,15 @@ static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, N
             num_failed(E, m->loc, st);
             return;
         }
+        if (lines)
+            lines[j].computed = value_number(K_MONEY, U_KR, mine);
         if (m->amount.type != CELL_FIGURE)
             continue;
         bool fits = num_meets(num_exact(m->amount.figure), mine);
         count_outcome(E, fits, SEV_ERROR);
+        Finding *f = NULL;
         if (!fits)
-            alloc_finding(E, cell_loc(src, &m->amount),
+            f = alloc_finding(E, cell_loc(src, &m->amount),
                           arena_printf(E->a, _("%s: the stated amount is not its share by "
                                                "%s"),
                                        m->label ? m->label : m->name, g->by->name),
@@ -1199,11 +1242,17 @@ static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, N
                           value_number(K_MONEY, U_KR, mine),
                           arena_printf(E->a, _("%s's share of %s by %s"), m->name, g->name,
                                        g->by->name));
+        if (lines) {
+            lines[j].compared = true;
+            lines[j].finding = f;
+        }
     }
 }
 
 static void check_alloc(Eval *E, Allocation *al)
 {
+    AllocView *v = alloc_view_begin(E, al);
+    AllocLine *line = v ? v->lines : NULL; /* the group's line, its members after it */
     if (al->total.type != CELL_FIGURE)
         return;
     Num total = num_exact(al->total.figure);
@@ -1212,16 +1261,25 @@ static void check_alloc(Eval *E, Allocation *al)
     if (al->has_rounding)
         num_div(num_exact(al->rounding.figure), num_units(2), &half);
     Num shares = num_exact(0);
+    Ratio sum = {0, 1}; /* the fractions added up exactly, while they are constants */
+    bool sum_exact = true;
     Env none = {0};
     for (int i = 0; i < al->ngroups; i++) {
         AllocGroup *g = al->groups[i];
         Value frac;
         if (eval(E, &none, g->fraction, &frac) || num_add(shares, frac.n, &shares))
             return;
+        if (line) {
+            line->has_fraction = true;
+            line->fraction = frac.n;
+        }
         /* a fraction such as 1/3 exactly: 1/3 of 1 200 000 is 400 000, not 400 000
          * give or take 0,6 */
         Ratio exact;
         bool is_exact = constant(g->fraction, &exact);
+        sum_exact = sum_exact && is_exact &&
+                    ratio_make((i128)sum.p * exact.q + (i128)exact.p * sum.q,
+                               (i128)sum.q * exact.q, &sum);
         Num group_share;
         if ((is_exact ? num_mul_ratio(total, exact.p, exact.q, &group_share)
                       : num_mul(total, frac.n, &group_share))) {
@@ -1241,21 +1299,40 @@ static void check_alloc(Eval *E, Allocation *al)
         }
         bool meets = num_meets(paid.n, share);
         count_outcome(E, meets, SEV_ERROR);
+        Finding *f = NULL;
         if (!meets)
-            alloc_finding(E, g->loc,
+            f = alloc_finding(E, g->loc,
                           arena_printf(E->a, _("%s: the members' amounts do not add up to the "
                                        "group's share"), g->label ? g->label : g->name),
                           paid, value_number(K_MONEY, U_KR, share),
                           arena_printf(E->a, _("%s of the total %s"),
                                        text_of(E, g->fraction->loc),
                                        text_of(E, cell_loc(src, &al->total))));
+        if (line) {
+            line->computed = value_number(K_MONEY, U_KR, share);
+            line->compared = true;
+            line->finding = f;
+        }
         if (g->by)
-            check_keyed(E, g, total, is_exact ? &exact : NULL, group_share, half);
+            check_keyed(E, g, total, is_exact ? &exact : NULL, group_share, half,
+                        line ? line + 1 : NULL);
+        if (line)
+            line += 1 + g->nmembers;
     }
     bool whole = num_meets(shares, num_units(1));
     count_outcome(E, whole, SEV_ERROR);
+    if (line) {
+        line->has_fraction = true;
+        line->fraction = shares;
+        Num exact_sum;
+        if (sum_exact && !num_mul_ratio(num_units(1), sum.p, sum.q, &exact_sum))
+            line->fraction = exact_sum; /* 1/3 + 2/3 is 1 */
+        line->compared = true;
+    }
     if (!whole) {
         Finding *f = finding(E, FIND_ALLOC, SEV_ERROR, al->name_loc, "allocation");
+        if (line)
+            line->finding = f;
         char buf[VALUE_FMT_MAX];
         f->message = arena_printf(E->a, _("the groups' shares of '%s' add up to %s, not to the "
                                     "whole"), al->name,

@@ -59,3 +59,13 @@ void result_sort(Results *res)
     if (res->failed.len > 1)
         qsort(res->failed.items, (size_t)res->failed.len, sizeof(void *), by_place);
 }
+
+const AllocView *result_alloc(const Results *res, const Allocation *al)
+{
+    for (int i = 0; i < res->allocs.len; i++) {
+        const AllocView *v = res->allocs.items[i];
+        if (v->alloc == al)
+            return v;
+    }
+    return NULL;
+}

@@ -59,6 +59,35 @@ typedef struct {
     const Finding *explained; /* the comparison, its operands and difference */
 } CheckRun;
 
+/* An allocation as the evaluator checked it, recorded when detailed: a line per group,
+ * its members under it, then the total. A computed share is the interval a stated
+ * amount may lie in: the exact share widened by half the allocation's rounding. Lines
+ * after a share that could not be computed keep what is stated and nothing more. */
+typedef enum { ALLOC_LINE_GROUP, ALLOC_LINE_MEMBER, ALLOC_LINE_TOTAL } AllocLineType;
+
+typedef struct {
+    AllocLineType type;
+    const AllocGroup *group;   /* the group, or the member's; NULL for the total */
+    const AllocMember *member; /* ALLOC_LINE_MEMBER */
+    Loc at;                    /* where the line is written */
+    bool has_fraction;
+    Num fraction;              /* a group's fraction of the total; the total's: their sum,
+                                  exactly where every fraction is a constant such as 1/3 */
+    Value key;                 /* a member's figure in its group's key table, else absent */
+    Value stated;              /* a member's amount, a group's members added up, the total */
+    Value computed;            /* the share it should be, or absent */
+    bool compared;             /* the stated figure was compared with the computed one
+                                  (the total: the fractions with the whole) */
+    const Finding *finding;    /* the finding of that comparison, or NULL */
+} AllocLine;
+
+typedef struct {
+    const Allocation *alloc;
+    AllocLine *lines;
+    int nlines;
+    bool keyed;                /* a group is split by a key table */
+} AllocView;
+
 typedef struct {
     PtrVec failed;   /* Finding *, sorted by place */
     int checks, passed, failed_errors, failed_warnings;
@@ -66,7 +95,11 @@ typedef struct {
     bool detailed;
     CellResult **cells;  /* by table id: rows x columns */
     PtrVec runs;         /* CheckRun *, in the order of the checks */
+    PtrVec allocs;       /* AllocView *, in the order of the program's allocations */
 } Results;
+
+/* The allocation as checked, or NULL if the results are not detailed. */
+const AllocView *result_alloc(const Results *res, const Allocation *al);
 
 /* Counts one check's outcome. */
 void result_count(Results *res, bool passed, Severity sev);

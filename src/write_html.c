@@ -507,8 +507,9 @@ static int finding_index(const Html *h, const Finding *f)
 static void html_alloc(Html *h, const Allocation *al)
 {
     FILE *out = h->out;
-    AllocView v;
-    alloc_view(&v, h->prog, al, h->res);
+    const AllocView *v = result_alloc(h->res, al);
+    if (!v)
+        return;
     char buf[REPORT_CELL_MAX];
     fputs("<div class=\"table-block\">\n<table class=\"fin alloc\">\n"
           "<caption><span class=\"caption-title\">", out);
@@ -517,7 +518,7 @@ static void html_alloc(Html *h, const Allocation *al)
           "<thead><tr><th scope=\"col\" class=\"label\"></th>", out);
     static const char *const cls[] = {"share", "key", "stated", "computed"};
     for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
-        if (c == ALLOC_KEY && !v.keyed)
+        if (c == ALLOC_KEY && !v->keyed)
             continue;
         fprintf(out, "<th scope=\"col\" class=\"num %s\">", cls[c]);
         put_text(out, alloc_column_title((AllocColumn)c));
@@ -525,9 +526,9 @@ static void html_alloc(Html *h, const Allocation *al)
     }
     fputs("</tr></thead>\n<tbody>\n", out);
     int nfound = 0;
-    int *found = mem_alloc(sizeof(int) * (size_t)(v.nlines + 1));
-    for (int i = 0; i < v.nlines; i++) {
-        const AllocLine *l = &v.lines[i];
+    int *found = mem_alloc(sizeof(int) * (size_t)(v->nlines + 1));
+    for (int i = 0; i < v->nlines; i++) {
+        const AllocLine *l = &v->lines[i];
         const char *type = l->type == ALLOC_LINE_GROUP ? " group"
                            : l->type == ALLOC_LINE_MEMBER ? " member" : " total";
         fprintf(out, "<tr class=\"row d%d%s\"><th scope=\"row\" class=\"label\">",
@@ -535,14 +536,14 @@ static void html_alloc(Html *h, const Allocation *al)
         put_text(out, alloc_label(l));
         fputs("</th>", out);
         for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
-            if (c == ALLOC_KEY && !v.keyed)
+            if (c == ALLOC_KEY && !v->keyed)
                 continue;
             const char *cell = alloc_cell(l, (AllocColumn)c, buf);
             bool text = c == ALLOC_KEY && l->type == ALLOC_LINE_GROUP && l->group->by;
-            int idx = l->marked == (AllocColumn)c ? finding_index(h, l->finding) : -1;
+            int idx = alloc_marked(l) == (AllocColumn)c ? finding_index(h, l->finding) : -1;
             if (idx < 0) {
                 fprintf(out, "<td class=\"num %s%s%s\">", cls[c], text ? " text" : "",
-                        c == (int)l->marked && l->compared ? " agrees" : "");
+                        c == (int)alloc_marked(l) && l->compared ? " agrees" : "");
                 put_text(out, cell);
                 fputs("</td>", out);
                 continue;
@@ -578,7 +579,6 @@ static void html_alloc(Html *h, const Allocation *al)
     }
     fputs("</div>\n", out);
     mem_free(found);
-    alloc_view_free(&v);
 }
 
 /* ---- charts -------------------------------------------------------------------- */
@@ -1524,18 +1524,16 @@ static void number_findings(Html *h)
     int nblocks = report_blocks(h->prog, &blocks);
     for (int bi = 0; bi < nblocks; bi++) {
         if (blocks[bi].alloc) {
-            AllocView v;
-            alloc_view(&v, h->prog, blocks[bi].alloc, h->res);
-            for (int l = 0; l < v.nlines; l++) {
-                int i = finding_index(h, v.lines[l].finding);
+            const AllocView *v = result_alloc(h->res, blocks[bi].alloc);
+            for (int l = 0; v && l < v->nlines; l++) {
+                int i = finding_index(h, v->lines[l].finding);
                 if (i >= 0 && !h->mark[i]) {
                     h->mark[i] = ++h->marks;
                     h->by_mark[h->marks] = i;
                     h->alloc_of[i] = blocks[bi].alloc;
                 }
             }
-            alloc_view_free(&v);
-            continue;
+                    continue;
         }
         const Table *t = blocks[bi].table;
         for (int r = 0; r < t->nrows; r++)

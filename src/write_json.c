@@ -240,11 +240,12 @@ static void line_of(Json *j, Loc at)
 
 /* An allocation: its total, and every group with its share and members, each stated
  * amount with the share computed for it, as the text report's table shows them. */
-static void allocation(Json *j, const Program *prog, const Allocation *al, const Results *res)
+static void allocation(Json *j, const Allocation *al, const Results *res)
 {
-    AllocView v;
-    alloc_view(&v, prog, al, res);
-    const AllocLine *total = &v.lines[v.nlines - 1];
+    const AllocView *v = result_alloc(res, al);
+    if (!v)
+        return;
+    const AllocLine *total = &v->lines[v->nlines - 1];
     json_object(j);
     json_key(j, "name");
     json_string(j, al->name);
@@ -268,8 +269,8 @@ static void allocation(Json *j, const Program *prog, const Allocation *al, const
     json_string(j, line_outcome(total));
     json_key(j, "groups");
     json_array(j);
-    for (int i = 0; i < v.nlines - 1;) {
-        const AllocLine *g = &v.lines[i++];
+    for (int i = 0; i < v->nlines - 1;) {
+        const AllocLine *g = &v->lines[i++];
         json_object(j);
         json_key(j, "name");
         json_string(j, g->group->name);
@@ -294,8 +295,8 @@ static void allocation(Json *j, const Program *prog, const Allocation *al, const
         json_string(j, line_outcome(g));
         json_key(j, "members");
         json_array(j);
-        for (; i < v.nlines - 1 && v.lines[i].type == ALLOC_LINE_MEMBER; i++) {
-            const AllocLine *m = &v.lines[i];
+        for (; i < v->nlines - 1 && v->lines[i].type == ALLOC_LINE_MEMBER; i++) {
+            const AllocLine *m = &v->lines[i];
             const Cell *amount = &m->member->amount;
             json_object(j);
             json_key(j, "name");
@@ -323,7 +324,6 @@ static void allocation(Json *j, const Program *prog, const Allocation *al, const
     }
     json_array_end(j);
     json_object_end(j);
-    alloc_view_free(&v);
 }
 
 static void operands(Json *j, const Finding *f, int from)
@@ -498,7 +498,7 @@ void write_json_file(Json *j, Program *prog, const Results *res, const char *pat
         json_key(j, "allocations");
         json_array(j);
         for (int i = 0; i < prog->allocs.len; i++)
-            allocation(j, prog, prog->allocs.items[i], res);
+            allocation(j, prog->allocs.items[i], res);
         json_array_end(j);
     }
     json_key(j, "parameters");

@@ -428,285 +428,6 @@ int report_blocks(const Program *prog, ReportBlock **out)
 
 /* ---- allocations ------------------------------------------------------------------ */
 
-/* A group's fraction: a figure, or figures with + - * / and a sign (resolve.c allows
- * no names there), as eval.c computes it. */
-static bool fraction_of(const Expr *e, Num *out, int depth)
-{
-    if (!e || depth > 200)
-        return false;
-    switch (e->type) {
-    case E_FIGURE:
-        *out = value_of_literal(&e->u.figure).n;
-        return true;
-    case E_NEG:
-        return fraction_of(e->u.unary.operand, out, depth + 1) && !num_neg(*out, out);
-    case E_BINARY: {
-        Num l, r;
-        if (!fraction_of(e->u.binary.left, &l, depth + 1) ||
-            !fraction_of(e->u.binary.right, &r, depth + 1))
-            return false;
-        switch (e->u.binary.op) {
-        case OP_ADD: return !num_add(l, r, out);
-        case OP_SUB: return !num_sub(l, r, out);
-        case OP_MUL: return !num_mul(l, r, out);
-        case OP_DIV: return !num_div(l, r, out);
-        default: return false;
-        }
-    }
-    default:
-        return false;
-    }
-}
-
-/* A fraction written with figures alone, such as 1/3, exactly: p/q in lowest terms,
- * q > 0. A share is then the total times p divided by q, rounded once, as eval.c
- * computes it, rather than the total times 0,333333..0,333334. Small expressions only,
- * as eval.c looks into. */
-typedef struct {
-    int64_t p, q;
-} Ratio;
-
-__extension__ typedef __int128 i128;
-
-static bool ratio_make(i128 p, i128 q, Ratio *out)
-{
-    if (q == 0)
-        return false;
-    if (q < 0) {
-        p = -p;
-        q = -q;
-    }
-    i128 a = p < 0 ? -p : p, b = q;
-    while (b) {
-        i128 t = a % b;
-        a = b;
-        b = t;
-    }
-    if (a > 1) {
-        p /= a;
-        q /= a;
-    }
-    /* whole numbers that num_units() takes */
-    const i128 max = INT64_MAX / NUM_SCALE;
-    if (p < -max || p > max || q > max)
-        return false;
-    out->p = (int64_t)p;
-    out->q = (int64_t)q;
-    return true;
-}
-
-static bool ratio_of(const Expr *e, Ratio *out)
-{
-    Ratio a, b;
-    if (!e || e->depth > 8)
-        return false;
-    switch (e->type) {
-    case E_FIGURE:
-        if (e->u.figure.kind != K_NUMBER || !num_is_exact(e->u.figure.value))
-            return false;
-        return ratio_make(e->u.figure.value.lo, NUM_SCALE, out);
-    case E_NEG:
-        return ratio_of(e->u.unary.operand, &a) && ratio_make(-(i128)a.p, a.q, out);
-    case E_BINARY:
-        if (e->u.binary.op > OP_DIV || !ratio_of(e->u.binary.left, &a) ||
-            !ratio_of(e->u.binary.right, &b))
-            return false;
-        switch (e->u.binary.op) {
-        case OP_ADD: return ratio_make((i128)a.p * b.q + (i128)b.p * a.q, (i128)a.q * b.q, out);
-        case OP_SUB: return ratio_make((i128)a.p * b.q - (i128)b.p * a.q, (i128)a.q * b.q, out);
-        case OP_MUL: return ratio_make((i128)a.p * b.p, (i128)a.q * b.q, out);
-        default: return ratio_make((i128)a.p * b.q, (i128)a.q * b.p, out);
-        }
-    default:
-        return false;
-    }
-}
-
-/* a * p / q, rounded once. */
-static bool times_ratio(Num a, int64_t p, int64_t q, Num *out)
-{
-    Num x;
-    return !num_mul(a, num_units(p), &x) && !num_div(x, num_units(q), out);
-}
-
-/* The key table's column eval.c splits by: its only one, or the report's year. */
-static const Column *key_column(const Table *t, int year)
-{
-    if (t->ncolumns == 1)
-        return t->columns[0];
-    for (int c = 0; c < t->ncolumns; c++)
-        if (t->columns[c]->key.year == year && !t->columns[c]->key.name)
-            return t->columns[c];
-    return NULL;
-}
-
-/* A member's figure in its group's key table: the figure stated, else the one
- * computed. */
-static bool key_value(const Table *t, const Column *c, const char *name, const Results *res,
-                      Value *out)
-{
-    const Row *r = NULL;
-    for (int i = 0; i < t->nrows && !r; i++)
-        if (strcmp(t->rows[i]->name, name) == 0)
-            r = t->rows[i];
-    if (!r)
-        return false;
-    const Cell *cell = &r->cells[c->index];
-    if (cell->type == CELL_FIGURE || cell->type == CELL_DASH) {
-        value_of_cell(cell, t->unit, (Kind)r->kind, out);
-        return !out->absent;
-    }
-    const CellResult *cr = res->cells && res->cells[t->id]
-                               ? &res->cells[t->id][r->index * t->ncolumns + c->index] : NULL;
-    if (!cr || cr->computed.kind == K_UNKNOWN || cr->computed.absent)
-        return false;
-    *out = cr->computed;
-    return true;
-}
-
-static const Finding *alloc_finding_at(const Results *res, Loc at)
-{
-    for (int i = 0; i < res->failed.len; i++) {
-        const Finding *f = res->failed.items[i];
-        if (f->type == FIND_ALLOC && f->loc.src == at.src && f->loc.start == at.start)
-            return f;
-    }
-    return NULL;
-}
-
-static Value money(Num n)
-{
-    return value_number(K_MONEY, U_KR, n);
-}
-
-static Value nothing(void)
-{
-    Value v = {0};
-    v.absent = true;
-    return v;
-}
-
-void alloc_view(AllocView *v, const Program *prog, const Allocation *al, const Results *res)
-{
-    memset(v, 0, sizeof *v);
-    v->alloc = al;
-    int n = 1;
-    for (int i = 0; i < al->ngroups; i++)
-        n += 1 + al->groups[i]->nmembers;
-    v->lines = mem_alloc(sizeof(AllocLine) * (size_t)n);
-    const Source *src = al->loc.src;
-    Value total = nothing();
-    if (al->total.type == CELL_FIGURE)
-        value_of_cell(&al->total, U_KR, K_MONEY, &total);
-    Num half = num_exact(NUM_SCALE / 2);
-    if (al->has_rounding && al->rounding.type == CELL_FIGURE &&
-        num_div(num_exact(al->rounding.figure), num_units(2), &half))
-        half = num_exact(NUM_SCALE / 2);
-    Num shares = num_exact(0);
-    bool shares_known = true;
-    Ratio sum = {0, 1}; /* the fractions added up exactly, while they are exact */
-    bool sum_exact = true;
-    /* eval.c compares while it can compute: an allocation without a stated total, and
-     * everything after a share it cannot compute, is not compared */
-    bool alive = !total.absent;
-    int year = prog->report ? prog->report->year : 0;
-    for (int i = 0; i < al->ngroups; i++) {
-        const AllocGroup *g = al->groups[i];
-        AllocLine *gl = &v->lines[v->nlines++];
-        gl->type = ALLOC_LINE_GROUP;
-        gl->group = g;
-        gl->at = g->loc;
-        gl->key = gl->computed = nothing();
-        gl->marked = ALLOC_STATED;
-        gl->has_fraction = fraction_of(g->fraction, &gl->fraction, 0);
-        shares_known = shares_known && gl->has_fraction &&
-                       !num_add(shares, gl->fraction, &shares);
-        Num paid = num_exact(0), share = {0, 0}, widened;
-        bool paid_ok = true;
-        for (int j = 0; j < g->nmembers; j++)
-            if (g->members[j]->amount.type == CELL_FIGURE)
-                paid_ok = paid_ok && !num_add(paid, num_exact(g->members[j]->amount.figure), &paid);
-        gl->stated = paid_ok ? money(paid) : nothing();
-        Ratio exact;
-        bool is_exact = ratio_of(g->fraction, &exact);
-        sum_exact = sum_exact && is_exact &&
-                    ratio_make((i128)sum.p * exact.q + (i128)exact.p * sum.q,
-                               (i128)sum.q * exact.q, &sum);
-        bool share_ok = !total.absent && gl->has_fraction &&
-                        (is_exact ? times_ratio(total.n, exact.p, exact.q, &share)
-                                  : !num_mul(total.n, gl->fraction, &share)) &&
-                        !num_widen(share, half.hi, &widened);
-        if (share_ok)
-            gl->computed = money(widened);
-        alive = alive && share_ok && shares_known && paid_ok;
-        gl->compared = alive;
-        gl->finding = alloc_finding_at(res, g->loc);
-        /* a group split by a key table: each member's share of the group by its row */
-        const Column *kc = g->by ? key_column(g->by, year) : NULL;
-        Num keysum = num_exact(0);
-        bool keys_ok = kc != NULL;
-        if (g->by) {
-            v->keyed = true;
-            for (int j = 0; j < g->nmembers && keys_ok; j++) {
-                Value kv;
-                keys_ok = key_value(g->by, kc, g->members[j]->name, res, &kv) &&
-                          !num_add(keysum, kv.n, &keysum);
-            }
-            alive = alive && keys_ok;
-        }
-        for (int j = 0; j < g->nmembers; j++) {
-            const AllocMember *m = g->members[j];
-            AllocLine *ml = &v->lines[v->nlines++];
-            ml->type = ALLOC_LINE_MEMBER;
-            ml->group = g;
-            ml->member = m;
-            ml->at = m->loc;
-            ml->marked = ALLOC_STATED;
-            ml->key = ml->computed = ml->stated = nothing();
-            if (m->amount.type == CELL_FIGURE || m->amount.type == CELL_DASH)
-                value_of_cell(&m->amount, U_KR, K_MONEY, &ml->stated);
-            Value kv;
-            if (kc && key_value(g->by, kc, m->name, res, &kv))
-                ml->key = kv;
-            /* total * p * key / (q * keysum), rounded once where the fraction is exact */
-            Num part, whole = keysum, mine;
-            bool mine_ok = kc && keys_ok && share_ok && !ml->key.absent &&
-                           !num_mul(is_exact ? total.n : share, ml->key.n, &part) &&
-                           (!is_exact || (!num_mul(part, num_units(exact.p), &part) &&
-                                          !num_mul(keysum, num_units(exact.q), &whole))) &&
-                           !num_div(part, whole, &mine) && !num_widen(mine, half.hi, &mine);
-            if (mine_ok)
-                ml->computed = money(mine);
-            if (g->by) {
-                alive = alive && mine_ok;
-                ml->compared = alive && m->amount.type == CELL_FIGURE;
-            }
-            if (m->amount.type != CELL_EMPTY)
-                ml->finding = alloc_finding_at(res, loc_at(src, cell_span(&m->amount)));
-        }
-    }
-    AllocLine *tl = &v->lines[v->nlines++];
-    tl->type = ALLOC_LINE_TOTAL;
-    tl->at = al->name_loc;
-    tl->has_fraction = shares_known;
-    tl->fraction = shares;
-    Num exact_sum;
-    if (shares_known && sum_exact && times_ratio(num_units(1), sum.p, sum.q, &exact_sum))
-        tl->fraction = exact_sum; /* 1/3 + 2/3 is 1 */
-    tl->key = tl->computed = nothing();
-    tl->stated = total;
-    tl->marked = ALLOC_SHARE;
-    tl->compared = alive;
-    tl->finding = alloc_finding_at(res, al->name_loc);
-}
-
-void alloc_view_free(AllocView *v)
-{
-    mem_free(v->lines);
-    v->lines = NULL;
-    v->nlines = 0;
-}
-
 const char *alloc_label(const AllocLine *l)
 {
     if (l->type == ALLOC_LINE_MEMBER)
@@ -792,17 +513,17 @@ static int line_depth(const AllocLine *l)
     return l->type == ALLOC_LINE_MEMBER;
 }
 
-static void text_alloc(FILE *out, const Program *prog, const Allocation *al,
-                       const Results *res, int *marks)
+static void text_alloc(FILE *out, const Allocation *al, const Results *res, int *marks)
 {
-    AllocView v;
-    alloc_view(&v, prog, al, res);
+    const AllocView *v = result_alloc(res, al);
+    if (!v)
+        return;
     char buf[REPORT_CELL_MAX];
     int label_w = 0, col_w[ALLOC_NCOLUMNS];
     for (int c = 0; c < ALLOC_NCOLUMNS; c++)
         col_w[c] = width(alloc_column_title((AllocColumn)c));
-    for (int i = 0; i < v.nlines; i++) {
-        const AllocLine *l = &v.lines[i];
+    for (int i = 0; i < v->nlines; i++) {
+        const AllocLine *l = &v->lines[i];
         int w = width(alloc_label(l)) + 2 * line_depth(l);
         label_w = w > label_w ? w : label_w;
         for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
@@ -814,28 +535,28 @@ static void text_alloc(FILE *out, const Program *prog, const Allocation *al,
     fputs(" (kr)\n", out);
     pad(out, label_w);
     for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
-        if (!alloc_shows(&v, (AllocColumn)c))
+        if (!alloc_shows(v, (AllocColumn)c))
             continue;
         const char *h = alloc_column_title((AllocColumn)c);
         pad(out, 2 + col_w[c] - width(h));
         fputs(h, out);
     }
     fputc('\n', out);
-    const Finding **footnotes = mem_alloc(sizeof(Finding *) * (size_t)(v.nlines + 1));
+    const Finding **footnotes = mem_alloc(sizeof(Finding *) * (size_t)(v->nlines + 1));
     int nfoot = 0;
-    for (int i = 0; i < v.nlines; i++) {
-        const AllocLine *l = &v.lines[i];
+    for (int i = 0; i < v->nlines; i++) {
+        const AllocLine *l = &v->lines[i];
         const char *label = alloc_label(l);
         pad(out, 2 * line_depth(l));
         put_field(out, label);
         pad(out, label_w - 2 * line_depth(l) - width(label));
         for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
-            if (!alloc_shows(&v, (AllocColumn)c))
+            if (!alloc_shows(v, (AllocColumn)c))
                 continue;
             const char *cell = alloc_cell(l, (AllocColumn)c, buf);
             pad(out, 2 + col_w[c] - width(cell));
             put_field(out, cell);
-            if (l->finding && l->marked == (AllocColumn)c) {
+            if (l->finding && alloc_marked(l) == (AllocColumn)c) {
                 footnotes[nfoot++] = l->finding;
                 fprintf(out, " *%d", ++*marks);
             }
@@ -844,22 +565,21 @@ static void text_alloc(FILE *out, const Program *prog, const Allocation *al,
     }
     text_footnotes(out, footnotes, nfoot, *marks - nfoot + 1);
     mem_free(footnotes);
-    alloc_view_free(&v);
     fputc('\n', out);
 }
 
-static void md_alloc(FILE *out, const Program *prog, const Allocation *al, const Results *res,
-                     int *marks)
+static void md_alloc(FILE *out, const Allocation *al, const Results *res, int *marks)
 {
-    AllocView v;
-    alloc_view(&v, prog, al, res);
+    const AllocView *v = result_alloc(res, al);
+    if (!v)
+        return;
     char buf[REPORT_CELL_MAX];
     fputs("### ", out);
     md_text(out, al->title ? al->title : al->name);
     fputs(" (kr)\n\n|  |", out);
     int shown = 0;
     for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
-        if (!alloc_shows(&v, (AllocColumn)c))
+        if (!alloc_shows(v, (AllocColumn)c))
             continue;
         fputc(' ', out);
         md_text(out, alloc_column_title((AllocColumn)c));
@@ -870,10 +590,10 @@ static void md_alloc(FILE *out, const Program *prog, const Allocation *al, const
     for (int c = 0; c < shown; c++)
         fputs("---:|", out);
     fputc('\n', out);
-    const Finding **footnotes = mem_alloc(sizeof(Finding *) * (size_t)(v.nlines + 1));
+    const Finding **footnotes = mem_alloc(sizeof(Finding *) * (size_t)(v->nlines + 1));
     int nfoot = 0;
-    for (int i = 0; i < v.nlines; i++) {
-        const AllocLine *l = &v.lines[i];
+    for (int i = 0; i < v->nlines; i++) {
+        const AllocLine *l = &v->lines[i];
         bool strong = l->type != ALLOC_LINE_MEMBER;
         fputs("| ", out);
         if (line_depth(l))
@@ -883,9 +603,9 @@ static void md_alloc(FILE *out, const Program *prog, const Allocation *al, const
         md_text(out, alloc_label(l));
         fputs(strong ? "** |" : " |", out);
         for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
-            if (!alloc_shows(&v, (AllocColumn)c))
+            if (!alloc_shows(v, (AllocColumn)c))
                 continue;
-            bool differs = l->finding && l->marked == (AllocColumn)c;
+            bool differs = l->finding && alloc_marked(l) == (AllocColumn)c;
             fputc(' ', out);
             if (differs)
                 fputs("**", out);
@@ -900,7 +620,6 @@ static void md_alloc(FILE *out, const Program *prog, const Allocation *al, const
     }
     md_footnotes(out, footnotes, nfoot, *marks - nfoot + 1);
     mem_free(footnotes);
-    alloc_view_free(&v);
     fputc('\n', out);
 }
 
@@ -1008,9 +727,9 @@ void write_report(FILE *out, Program *prog, const Results *res, const char *path
     for (int i = 0; i < nblocks; i++) {
         if (blocks[i].alloc) {
             if (md)
-                md_alloc(out, prog, blocks[i].alloc, res, &marks);
+                md_alloc(out, blocks[i].alloc, res, &marks);
             else
-                text_alloc(out, prog, blocks[i].alloc, res, &marks);
+                text_alloc(out, blocks[i].alloc, res, &marks);
         } else if (md) {
             md_table(out, blocks[i].table, res, &marks);
         } else {
@@ -1174,16 +893,16 @@ static void csv_fraction(FILE *out, const AllocLine *l)
     csv_figure(out, a);
 }
 
-void write_csv_allocation(FILE *out, const Program *prog, const Allocation *al,
-                          const Results *res)
+void write_csv_allocation(FILE *out, const Allocation *al, const Results *res)
 {
-    AllocView v;
-    alloc_view(&v, prog, al, res);
+    const AllocView *v = result_alloc(res, al);
+    if (!v)
+        return;
     char buf[REPORT_CELL_MAX];
     /* rad: the group's or member's name (empty for the total); grupp: a member's group */
     fputs("rad;text;grupp;andel;nyckel;angivet;beräknat\n", out);
-    for (int i = 0; i < v.nlines; i++) {
-        const AllocLine *l = &v.lines[i];
+    for (int i = 0; i < v->nlines; i++) {
+        const AllocLine *l = &v->lines[i];
         csv_field(out, l->type == ALLOC_LINE_MEMBER ? l->member->name
                        : l->type == ALLOC_LINE_GROUP ? l->group->name : "");
         fputc(';', out);
@@ -1203,5 +922,4 @@ void write_csv_allocation(FILE *out, const Program *prog, const Allocation *al,
         csv_figure(out, alloc_cell(l, ALLOC_COMPUTED, buf));
         fputc('\n', out);
     }
-    alloc_view_free(&v);
 }

@@ -18,8 +18,7 @@ void write_report(FILE *out, Program *prog, const Results *res, const char *path
 /* One table as CSV: a header line, then a line per row. */
 void write_csv_table(FILE *out, const Table *t, const Results *res);
 /* One allocation as CSV: a line per group, one per member under it, and the total. */
-void write_csv_allocation(FILE *out, const Program *prog, const Allocation *al,
-                          const Results *res);
+void write_csv_allocation(FILE *out, const Allocation *al, const Results *res);
 
 /* A cell as the report prints it, without its unit: "7 864 004", "−104 286",
  * "75,4 %", "973" in a tkr table; empty for an empty cell. Shared with the HTML
@@ -48,36 +47,15 @@ int report_blocks(const Program *prog, ReportBlock **out);
  * figures are those eval.c compares: a computed share is the interval a stated amount
  * may lie in, the exact share widened by half the allocation's rounding. */
 
-typedef enum { ALLOC_LINE_GROUP, ALLOC_LINE_MEMBER, ALLOC_LINE_TOTAL } AllocLineType;
-
 /* The columns of an allocation's table, after the label. */
 typedef enum { ALLOC_SHARE, ALLOC_KEY, ALLOC_STATED, ALLOC_COMPUTED, ALLOC_NCOLUMNS } AllocColumn;
 
-typedef struct {
-    AllocLineType type;
-    const AllocGroup *group;   /* the group, or the member's; NULL for the total */
-    const AllocMember *member; /* ALLOC_LINE_MEMBER */
-    Loc at;                    /* where the line is written */
-    bool has_fraction;
-    Num fraction;              /* a group's fraction of the total; the total's: their sum */
-    Value key;                 /* a member's figure in its group's key table, else absent */
-    Value stated;              /* a member's amount, a group's members added up, the total */
-    Value computed;            /* the share it should be, or absent */
-    bool compared;             /* eval.c compared the stated figure with the computed one
-                                  (the total: the fractions with the whole) */
-    const Finding *finding;    /* the allocation finding about this line, or NULL */
-    AllocColumn marked;        /* the column the finding is about */
-} AllocLine;
+/* The column a line's finding is about: the total's fractions, else the stated amount. */
+static inline AllocColumn alloc_marked(const AllocLine *l)
+{
+    return l->type == ALLOC_LINE_TOTAL ? ALLOC_SHARE : ALLOC_STATED;
+}
 
-typedef struct {
-    const Allocation *alloc;
-    AllocLine *lines;
-    int nlines;
-    bool keyed;                /* a group is split by a key table: the key column shown */
-} AllocView;
-
-void alloc_view(AllocView *v, const Program *prog, const Allocation *al, const Results *res);
-void alloc_view_free(AllocView *v);
 /* The line's label ("Staten", "Försäkringskassan"; the total: the translated word). */
 const char *alloc_label(const AllocLine *l);
 /* The heading of a column, translated. */
