@@ -150,8 +150,9 @@ struct Row {
     Span span;          /* in its table's file; row_loc() gives the location */
     int index;
     uint16_t ncells;
-    uint16_t note;      /* 0 if none */
-    uint8_t kind;       /* Kind, resolved: the kind of its figures */
+    /* packed with the count of cells into 8 bytes: a large report has millions of rows */
+    uint16_t note : 10; /* 0 if none; 1 to 999 */
+    uint16_t kind : 6;  /* Kind, resolved: the kind of its figures */
 };
 
 typedef enum { T_ACCOUNTS, T_BUDGET, T_INDICATORS, T_TABLE } TableKind;
@@ -170,7 +171,7 @@ struct Table {
     PtrVec sections;    /* Section * */
     const Source *src;
     int id;             /* resolved: its place in the program's list of tables */
-    Row **row_index;    /* resolved: rows by name, an open hash of 2 * nrows slots */
+    Row **row_index;    /* resolved: rows by name, an open hash of 1,5 * nrows + 1 slots */
 };
 
 struct AllocMember {

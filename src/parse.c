@@ -76,11 +76,13 @@ const char *parse_intern(Parser *p, const char *text, size_t len)
     return intern(p->names, text, len);
 }
 
-/* The text of a string token without its quotes, escapes undone: \" and \\. */
+/* The text of a string token without its quotes, escapes undone: \" and \\. Interned:
+ * the same label in many tables ("Summa", "Utfall") is held once. */
 const char *parse_string(Parser *p, const char *text, size_t len, Span at)
 {
     size_t end = len >= 2 && text[len - 1] == '"' ? len - 1 : len;
-    char *s = arena_text(p->arena, end);
+    char small[256];
+    char *s = end <= sizeof small ? small : mem_alloc(end + 1);
     size_t k = 0;
     for (size_t i = 1; i < end; i++) {
         if (text[i] == '\\' && i + 1 < end) {
@@ -96,7 +98,10 @@ const char *parse_string(Parser *p, const char *text, size_t len, Span at)
         s[k++] = text[i];
     }
     s[k] = '\0';
-    return s;
+    const char *interned = intern(p->names, s, k);
+    if (s != small)
+        mem_free(s);
+    return interned;
 }
 
 int parse_bad_char(Parser *p, const char *text, size_t len, Span at)

@@ -183,9 +183,15 @@ static void suggest(Resolver *R, Diag *g, const Suggest *s)
 
 /* ---- lookups within a table -------------------------------------------------- */
 
+/* The row index has half as many slots again as the table has rows. */
+static size_t row_slots(int nrows)
+{
+    return (size_t)nrows + (size_t)nrows / 2 + 1;
+}
+
 static size_t row_slot(const char *name, int nrows)
 {
-    return ((size_t)(uintptr_t)name >> 3) % (size_t)(2 * nrows);
+    return ((size_t)(uintptr_t)name >> 3) % row_slots(nrows);
 }
 
 static Row *find_row(const Table *t, const char *name)
@@ -196,7 +202,7 @@ static Row *find_row(const Table *t, const char *name)
                 return t->rows[i];
         return NULL;
     }
-    size_t n = (size_t)(2 * t->nrows);
+    size_t n = row_slots(t->nrows);
     for (size_t j = row_slot(name, t->nrows); t->row_index[j]; j = (j + 1) % n)
         if (t->row_index[j]->name == name)
             return t->row_index[j];
@@ -206,7 +212,7 @@ static Row *find_row(const Table *t, const char *name)
 /* Indexes a table's rows by name; a name already there is returned instead. */
 static Row *index_row(Resolver *R, Table *t, Row *r)
 {
-    size_t n = (size_t)(2 * t->nrows);
+    size_t n = row_slots(t->nrows);
     if (!t->row_index)
         t->row_index = arena_alloc(R->a, n * sizeof *t->row_index);
     size_t j = row_slot(r->name, t->nrows);

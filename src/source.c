@@ -17,17 +17,16 @@ static void index_lines(const Source *cs)
     Arena *a = s->arena;
     if (s->line_starts)
         return;
+    const char *text = s->text, *end = text + s->len, *nl;
     int n = 1;
-    for (size_t i = 0; i < s->len; i++)
-        if (s->text[i] == '\n')
-            n++;
+    for (const char *p = text; (nl = memchr(p, '\n', (size_t)(end - p))); p = nl + 1)
+        n++;
     s->line_starts = arena_alloc(a, (size_t)n * sizeof *s->line_starts);
     s->nlines = n;
     int k = 0;
     s->line_starts[k++] = 0;
-    for (size_t i = 0; i < s->len; i++)
-        if (s->text[i] == '\n')
-            s->line_starts[k++] = (uint32_t)(i + 1);
+    for (const char *p = text; (nl = memchr(p, '\n', (size_t)(end - p))); p = nl + 1)
+        s->line_starts[k++] = (uint32_t)(nl + 1 - text);
 }
 
 /* Takes text of len bytes followed by two NUL bytes, which the scanner needs to
@@ -91,8 +90,10 @@ Source *source_read(Arena *a, const char *path, const char **why)
     }
     /* Read straight into the arena: the file's text is the largest thing finsam
      * holds, and it is held once. A pipe or a device has no size to go by, and a
-     * file that grows while read is read to its end. */
-    size_t cap = (S_ISREG(st.st_mode) ? (size_t)st.st_size : 0) + 2, len = 0, got;
+     * file that grows while read is read to its end. Room for one byte more than the
+     * file's size, so that a file read whole does not look full and get copied into a
+     * buffer twice its size to find its end. */
+    size_t cap = (S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 0) + 2, len = 0, got;
     if (cap < 4096)
         cap = 4096;
     char *buf = arena_alloc_raw(a, cap);
@@ -129,7 +130,14 @@ size_t source_first_bad_byte(const Source *s)
 {
     const unsigned char *p = (const unsigned char *)s->text;
     size_t i = 0, n = s->len;
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
     while (i < n) {
+        /* most of a file is ASCII: eight bytes at a time while none is a NUL or above 0x7F */
+        uint64_t w;
+        while (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & high) && !((w - ones) & ~w & high)))
+            i += 8;
+        if (i >= n)
+            break;
         unsigned c = p[i];
         if (c == 0)
             return i;
