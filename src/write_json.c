@@ -238,6 +238,16 @@ static void line_of(Json *j, Loc at)
     json_int(j, line);
 }
 
+/* A group's fraction, or the groups' fractions added up: null where not computed. */
+static void fraction(Json *j, const AllocLine *l)
+{
+    Value v = value_number(K_NUMBER, U_NONE, l->fraction);
+    if (l->has_fraction)
+        value(j, &v);
+    else
+        json_null(j);
+}
+
 /* An allocation: its total, and every group with its share and members, each stated
  * amount with the share computed for it, as the text report's table shows them. */
 static void allocation(Json *j, const Allocation *al, const Results *res)
@@ -260,11 +270,7 @@ static void allocation(Json *j, const Allocation *al, const Results *res)
         value_of_cell(&al->rounding, U_KR, K_MONEY, &rounding);
     value(j, &rounding);
     json_key(j, "fractions");
-    Value fractions = value_number(K_NUMBER, U_NONE, total->fraction);
-    if (total->has_fraction)
-        value(j, &fractions);
-    else
-        json_null(j);
+    fraction(j, total);
     json_key(j, "outcome");
     json_string(j, line_outcome(total));
     json_key(j, "groups");
@@ -280,11 +286,7 @@ static void allocation(Json *j, const Allocation *al, const Results *res)
         json_key(j, "share");
         text_of(j, g->group->fraction->loc);
         json_key(j, "fraction");
-        Value fraction = value_number(K_NUMBER, U_NONE, g->fraction);
-        if (g->has_fraction)
-            value(j, &fraction);
-        else
-            json_null(j);
+        fraction(j, g);
         json_key(j, "by");
         json_string(j, g->group->by_name);
         json_key(j, "stated");

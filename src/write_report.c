@@ -175,19 +175,26 @@ static char *written_by(void (*put)(FILE *, const char *), const char *s)
     return buf;
 }
 
-/* The footnotes under a table or an allocation, numbered from first. */
-static void text_footnotes(FILE *out, const Finding **footnotes, int n, int first)
+/* The footnotes under a table or an allocation, numbered from first: each mark, then
+ * the message as put() writes it (plain, or escaped for Markdown), in the sentence. */
+static void footnotes_of(FILE *out, const Finding **footnotes, int n, int first,
+                         const char *mark, void (*put)(FILE *, const char *))
 {
     for (int k = 0; k < n; k++) {
         const Finding *f = footnotes[k];
         char s[VALUE_FMT_MAX], c[VALUE_FMT_MAX];
-        char *message = written_by(put_plain, f->message);
-        fprintf(out, "  *%d ", first + k);
+        char *message = written_by(put, f->message);
+        fprintf(out, "%s%d ", mark, first + k);
         fprintf(out, footnote_format(f), message ? message : "", value_format(&f->stated, s),
                 value_format(&f->computed, c));
         fputc('\n', out);
         free(message);
     }
+}
+
+static void text_footnotes(FILE *out, const Finding **footnotes, int n, int first)
+{
+    footnotes_of(out, footnotes, n, first, "  *", put_plain);
 }
 
 static void text_table(FILE *out, const Table *t, const Results *res, int *marks)
@@ -307,17 +314,7 @@ static void md_footnotes(FILE *out, const Finding **footnotes, int n, int first)
 {
     if (n)
         fputc('\n', out);
-    for (int k = 0; k < n; k++) {
-        const Finding *f = footnotes[k];
-        char s[VALUE_FMT_MAX], c[VALUE_FMT_MAX];
-        /* the message as md_text writes it, in the translated sentence */
-        char *message = written_by(md_text, f->message);
-        fprintf(out, "- ⚠%d ", first + k);
-        fprintf(out, footnote_format(f), message ? message : "", value_format(&f->stated, s),
-                value_format(&f->computed, c));
-        fputc('\n', out);
-        free(message);
-    }
+    footnotes_of(out, footnotes, n, first, "- ⚠", md_text);
 }
 
 static void md_table(FILE *out, const Table *t, const Results *res, int *marks)
