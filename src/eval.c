@@ -487,7 +487,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
          * two more decimals of the fraction 0,3762 */
         if (v.kind == K_PERCENT)
             places += 2;
-        /* places count in the unit shown: in tkr, kronor are three more */
+        /* money counts in kronor whatever its table shows: round(x, -3) is to whole tkr */
         st = num_round(v.n, places, &v.n);
         break;
     }
