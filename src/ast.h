@@ -217,6 +217,7 @@ struct Param {
     bool local;           /* a federation may set its own value */
     bool has_value;       /* a local parameter may leave it to the federation */
     /* resolved */
+    const char *full_name; /* as a year file names it: "o.cap" in a file imported as o */
     Param *next;          /* the other values of the same name */
     bool federation;      /* a value a federation set for a local parameter */
 };
@@ -230,6 +231,7 @@ typedef struct {
     Expr *expr;
     Loc loc, name_loc;
     /* resolved */
+    const char *full_name; /* as a year file names it: "o.cap_kept" in a file imported as o */
     int domain;           /* DOMAIN_* below */
     Table *domain_table;  /* the first table that constrains the domain */
     PtrVec keys;          /* Key *: the columns, or rows, the check runs for */

@@ -1464,13 +1464,13 @@ static void declare_all(Resolver *R)
                 ptrvec_push(R->a, &prog->allocs, d->u.alloc);
                 break;
             case D_CHECK:
-                declare(R, qualify(R, m->ns, d->u.check->name), SYM_CHECK, d->u.check,
-                        d->u.check->name_loc);
+                d->u.check->full_name = qualify(R, m->ns, d->u.check->name);
+                declare(R, d->u.check->full_name, SYM_CHECK, d->u.check, d->u.check->name_loc);
                 ptrvec_push(R->a, &prog->checks, d->u.check);
                 break;
             case D_PARAM: {
                 Param *p = d->u.param;
-                const char *name = qualify(R, m->ns, p->name);
+                const char *name = p->full_name = qualify(R, m->ns, p->name);
                 Symbol *s = lookup(prog, name);
                 if (s && s->type == SYM_PARAM) {
                     declare_param_value(R, s->node, p);

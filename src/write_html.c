@@ -21,7 +21,6 @@
 #include "num.h"
 #include "value.h"
 #include "write_report.h"
-#include "write_rules.h"
 
 /* ---- text ---------------------------------------------------------------------- */
 
@@ -1217,7 +1216,7 @@ static void html_parameters(Html *h)
         fprintf(out, "<tr class=\"param %s%s\"><th scope=\"row\" class=\"name\"><code>",
                 !p ? "by-none" : p->federation ? "by-federation" : "by-rule-set",
                 first->local ? " local" : "");
-        put_text(out, param_name(prog, first));
+        put_text(out, first->full_name);
         fputs("</code>", out);
         if (first->title) {
             fputs("<span class=\"title\">", out);

@@ -4,7 +4,6 @@
 
 #include "value.h"
 #include "write_report.h"
-#include "write_rules.h"
 
 static const char *kind_word(Kind k)
 {
@@ -432,12 +431,12 @@ static void finding(Json *j, const Finding *f)
 
 /* A parameter's value in force, and where it was set: the rule set, or the
  * federation for a local one. */
-static void parameter(Json *j, const Program *prog, Param *first, int year)
+static void parameter(Json *j, Param *first, int year)
 {
     Param *p = param_in_force(first, year);
     json_object(j);
     json_key(j, "name");
-    json_string(j, param_name(prog, first));
+    json_string(j, first->full_name);
     json_key(j, "title");
     json_string(j, first->title);
     json_key(j, "local");
@@ -506,7 +505,7 @@ void write_json_file(Json *j, Program *prog, const Results *res, const char *pat
     json_key(j, "parameters");
     json_array(j);
     for (int i = 0; i < prog->params.len; i++)
-        parameter(j, prog, prog->params.items[i], prog->report->year);
+        parameter(j, prog->params.items[i], prog->report->year);
     json_array_end(j);
     json_key(j, "checks");
     json_array(j);

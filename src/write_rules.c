@@ -4,34 +4,6 @@
 #include "value.h"
 #include "write_text.h"
 
-const char *import_prefix(const Program *prog, const Source *src)
-{
-    /* load.c numbers each file by its module */
-    if (!src || src->index < 0 || src->index >= prog->modules.len)
-        return NULL;
-    const Module *m = prog->modules.items[src->index];
-    return m->src == src ? m->ns : NULL;
-}
-
-static const char *qualified(const Program *prog, const Source *src, const char *name)
-{
-    const char *ns = import_prefix(prog, src);
-    if (!ns)
-        return name;
-    /* the arena only grows: naming a parameter changes nothing finsam has computed */
-    return arena_printf((Arena *)&prog->arena, "%s.%s", ns, name);
-}
-
-const char *param_name(const Program *prog, const Param *p)
-{
-    return qualified(prog, p->name_loc.src, p->name);
-}
-
-const char *check_name(const Program *prog, const Check *c)
-{
-    return qualified(prog, c->name_loc.src, c->name);
-}
-
 /* s, then spaces to width characters (not bytes: a translation may hold å, ä, ö). */
 static void field(FILE *out, const char *s, int width)
 {
@@ -59,7 +31,7 @@ static void write_param(FILE *out, Program *prog, Param *first, int year)
         v.printed = false;
         value_format(&v, buf);
     }
-    fprintf(out, "  %-24s ", param_name(prog, first));
+    fprintf(out, "  %-24s ", first->full_name);
     field(out, p ? buf : _("(none in force)"), 14);
     fputc(' ', out);
     place(out, p ? p->name_loc : first->name_loc);
@@ -98,7 +70,7 @@ void write_rules(FILE *out, Program *prog, const char *path)
     fprintf(out, _("\nchecks (%d)\n"), prog->checks.len);
     for (int i = 0; i < prog->checks.len; i++) {
         Check *c = prog->checks.items[i];
-        fprintf(out, "  %-24s ", check_name(prog, c));
+        fprintf(out, "  %-24s ", c->full_name);
         field(out, c->severity == SEV_ERROR ? _("error") : _("warning"), 14);
         fputc(' ', out);
         place(out, c->name_loc);
