@@ -383,6 +383,36 @@ static void explain_finding(Html *h, const Finding *f, int mark)
     fputs("</p></div></li>\n", out);
 }
 
+/* The short explanation of a highlighted figure, to hover: stated against computed, or
+ * the finding's message. */
+static void put_hover(FILE *out, const Finding *f)
+{
+    if (f->has_stated) {
+        fprintf(out, "%s ", _("stated"));
+        put_value(out, &f->stated);
+        fprintf(out, ", %s ", says_word(f));
+        put_value(out, &f->computed);
+    } else {
+        put_text(out, f->message);
+    }
+}
+
+/* Under a table or an allocation: its findings (by index in Results.failed) explained,
+ * under a title with their count (title_format has one %d); then the block ends. */
+static void findings_aside(Html *h, const int *found, int nfound, const char *title_format)
+{
+    FILE *out = h->out;
+    if (nfound) {
+        fputs("<aside class=\"findings\"><p class=\"findings-title\">", out);
+        fprintf(out, title_format, nfound);
+        fputs("</p>\n<ol>\n", out);
+        for (int k = 0; k < nfound; k++)
+            explain_finding(h, h->res->failed.items[found[k]], h->mark[found[k]]);
+        fputs("</ol></aside>\n", out);
+    }
+    fputs("</div>\n", out);
+}
+
 static void html_table(Html *h, const Table *t)
 {
     FILE *out = h->out;
@@ -448,16 +478,8 @@ static void html_table(Html *h, const Table *t)
                 continue;
             }
             /* highlighted, with a mark per finding and a short explanation to hover */
-            const Finding *f0 = res->failed.items[idx[0]];
             fprintf(out, "<td class=\"num differs%s\" title=\"", kind);
-            if (f0->has_stated) {
-                fprintf(out, "%s ", _("stated"));
-                put_value(out, &f0->stated);
-                fprintf(out, ", %s ", says_word(f0));
-                put_value(out, &f0->computed);
-            } else {
-                put_text(out, f0->message);
-            }
+            put_hover(out, res->failed.items[idx[0]]);
             fputs("\"><span class=\"fig\">", out);
             put_text(out, cell);
             fputs("</span><span class=\"marks\">", out);
@@ -475,18 +497,11 @@ static void html_table(Html *h, const Table *t)
         fputs("</tr>\n", out);
     }
     fputs("</tbody>\n</table>\n", out);
-    if (nfound) {
-        fputs("<aside class=\"findings\"><p class=\"findings-title\">", out);
-        fprintf(out, ngettext("%d figure in this table disagrees with the figure computed "
-                              "from the report",
-                              "%d figures in this table disagree with the figures computed "
-                              "from the report", (unsigned long)nfound), nfound);
-        fputs("</p>\n<ol>\n", out);
-        for (int k = 0; k < nfound; k++)
-            explain_finding(h, res->failed.items[found[k]], h->mark[found[k]]);
-        fputs("</ol></aside>\n", out);
-    }
-    fputs("</div>\n", out);
+    findings_aside(h, found, nfound,
+                   ngettext("%d figure in this table disagrees with the figure computed from "
+                            "the report",
+                            "%d figures in this table disagree with the figures computed "
+                            "from the report", (unsigned long)nfound));
     mem_free(found);
 }
 
@@ -547,16 +562,8 @@ static void html_alloc(Html *h, const Allocation *al)
                 fputs("</td>", out);
                 continue;
             }
-            const Finding *f = l->finding;
             fprintf(out, "<td class=\"num %s differs\" title=\"", cls[c]);
-            if (f->has_stated) {
-                fprintf(out, "%s ", _("stated"));
-                put_value(out, &f->stated);
-                fprintf(out, ", %s ", says_word(f));
-                put_value(out, &f->computed);
-            } else {
-                put_text(out, f->message);
-            }
+            put_hover(out, l->finding);
             fputs("\"><span class=\"fig\">", out);
             put_text(out, cell);
             fprintf(out, "</span><span class=\"marks\"><a class=\"mark\" href=\"#d%d\">%d</a>"
@@ -566,17 +573,10 @@ static void html_alloc(Html *h, const Allocation *al)
         fputs("</tr>\n", out);
     }
     fputs("</tbody>\n</table>\n", out);
-    if (nfound) {
-        fputs("<aside class=\"findings\"><p class=\"findings-title\">", out);
-        fprintf(out, ngettext("%d figure in this allocation disagrees with its share",
-                              "%d figures in this allocation disagree with their shares",
-                              (unsigned long)nfound), nfound);
-        fputs("</p>\n<ol>\n", out);
-        for (int k = 0; k < nfound; k++)
-            explain_finding(h, h->res->failed.items[found[k]], h->mark[found[k]]);
-        fputs("</ol></aside>\n", out);
-    }
-    fputs("</div>\n", out);
+    findings_aside(h, found, nfound,
+                   ngettext("%d figure in this allocation disagrees with its share",
+                            "%d figures in this allocation disagree with their shares",
+                            (unsigned long)nfound));
     mem_free(found);
 }
 
@@ -1532,7 +1532,7 @@ static void number_findings(Html *h)
                     h->alloc_of[i] = blocks[bi].alloc;
                 }
             }
-                    continue;
+            continue;
         }
         const Table *t = blocks[bi].table;
         for (int r = 0; r < t->nrows; r++)

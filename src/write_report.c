@@ -297,14 +297,13 @@ static void md_text(FILE *out, const char *s)
             fputc('\\', out);
             fputc(*p, out);
             break;
+        case '\t':
+            fputc(' ', out);
+            break;
         default: {
-            /* one character at a time, so that a control character is replaced once */
-            char one[3] = {(char)*p, 0, 0};
-            if (*p == 0xC2 && p[1]) {
-                one[1] = (char)p[1];
-                p++;
-            }
-            diag_put_text(out, one, true);
+            size_t n = diag_control_len((const char *)p);
+            fputc(n ? '?' : *p, out);
+            p += n ? n - 1 : 0;
         }
         }
     }
@@ -392,32 +391,18 @@ static void md_table(FILE *out, const Table *t, const Results *res, int *marks)
 
 int report_blocks(const Program *prog, ReportBlock **out)
 {
-    int want = prog->tables.len + prog->allocs.len, n = 0;
-    ReportBlock *b = mem_alloc(sizeof(ReportBlock) * (size_t)(want + 1));
-    for (int i = 0; i < prog->imports_first.len && n <= want; i++) {
+    /* in the order resolve.c lists them: the files, each after its imports */
+    int n = 0, cap = prog->tables.len + prog->allocs.len;
+    ReportBlock *b = mem_alloc(sizeof(ReportBlock) * (size_t)(cap + 1));
+    for (int i = 0; i < prog->imports_first.len; i++) {
         const Module *m = prog->imports_first.items[i];
-        for (int j = 0; j < m->decls.len && n < want; j++) {
+        for (int j = 0; j < m->decls.len && n < cap; j++) {
             const Decl *d = m->decls.items[j];
             if (d->type == D_TABLE)
                 b[n++] = (ReportBlock){d->u.table, NULL};
             else if (d->type == D_ALLOC)
                 b[n++] = (ReportBlock){NULL, d->u.alloc};
         }
-    }
-    int tables = 0, allocs = 0;
-    for (int i = 0; i < n; i++) {
-        tables += b[i].table && tables < prog->tables.len &&
-                  b[i].table == prog->tables.items[tables];
-        allocs += b[i].alloc && allocs < prog->allocs.len &&
-                  b[i].alloc == prog->allocs.items[allocs];
-    }
-    if (n != want || tables != prog->tables.len || allocs != prog->allocs.len) {
-        /* not the lists resolve.c made: every table, then every allocation */
-        n = 0;
-        for (int i = 0; i < prog->tables.len; i++)
-            b[n++] = (ReportBlock){prog->tables.items[i], NULL};
-        for (int i = 0; i < prog->allocs.len; i++)
-            b[n++] = (ReportBlock){NULL, prog->allocs.items[i]};
     }
     *out = b;
     return n;
@@ -697,20 +682,9 @@ void write_report(FILE *out, Program *prog, const Results *res, const char *path
         md_text(out, rep->title ? rep->title : path);
         fputs("\n\n", out);
         /* the summary line, with the path as Markdown shows it */
-        char *summary = NULL;
-        size_t n = 0;
-        FILE *m = open_memstream(&summary, &n);
-        if (m) {
-            write_summary(m, path, res);
-            if (fclose(m) == 0 && summary) {
-                size_t len = strlen(summary);
-                if (len && summary[len - 1] == '\n')
-                    summary[len - 1] = '\0';
-                md_text(out, summary);
-                fputc('\n', out);
-            }
-            free(summary);
-        }
+        char *shown = written_by(md_text, path);
+        write_summary(out, shown ? shown : path, res);
+        free(shown);
         fprintf(out, "\n## %s\n\n", _("Tables"));
     } else {
         put_plain(out, rep->title ? rep->title : path);
