@@ -96,6 +96,13 @@ void diag_put_text(FILE *out, const char *s, bool tab_as_space)
         put_text_n(out, s, strlen(s), tab_as_space);
 }
 
+const char *diag_place(Diags *d, Loc at)
+{
+    int line, col;
+    source_line_col(at.src, at.start, &line, &col);
+    return arena_printf(d->arena, "%s:%d:%d", at.src->path, line, col);
+}
+
 #define BOLD "\033[1m"
 #define RED "\033[1;31m"
 #define MAGENTA "\033[1;35m"

@@ -36,6 +36,8 @@ Diag *diag_file(Diags *d, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void diag_note(Diags *d, Diag *g, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* "path:line:col" of a place, for a note that points at another one. */
+const char *diag_place(Diags *d, Loc at);
 
 typedef struct {
     bool color;

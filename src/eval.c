@@ -1189,14 +1189,11 @@ static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, N
             lines[j].key = kv;
         if (kv.absent) {
             /* no figure to split by: said, and the other groups still checked */
-            int line, col;
-            Loc at = row_loc(kr);
-            source_line_col(at.src, at.start, &line, &col);
             Diag *d = diag_at(E->d, SEV_ERROR, g->members[j]->loc, _("'%s' has no figure in "
                               "the key table '%s', so the split of '%s' cannot be checked"),
                               g->members[j]->name, g->by->name, g->name);
-            diag_note(E->d, d, _("its row in '%s' is at %s:%d:%d"), g->by->name, at.src->path,
-                      line, col);
+            diag_note(E->d, d, _("its row in '%s' is at %s"), g->by->name,
+                      diag_place(E->d, row_loc(kr)));
             E->errors++;
             return;
         }

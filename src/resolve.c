@@ -388,13 +388,8 @@ static Kind rows_kind(Resolver *R, Expr *e, Table *t, int first, int end,
         Diag *g = diag_at(R->d, SEV_ERROR, e->loc, _("this adds rows of different kinds: "
                           "'%s' holds %s and '%s' holds %s"), one->name, kind_name(one->kind),
                           r->name, kind_name(r->kind));
-        int line, col;
-        Loc at = row_loc(one);
-        source_line_col(at.src, at.start, &line, &col);
-        diag_note(R->d, g, _("row '%s' is at %s:%d:%d"), one->name, at.src->path, line, col);
-        at = row_loc(r);
-        source_line_col(at.src, at.start, &line, &col);
-        diag_note(R->d, g, _("row '%s' is at %s:%d:%d"), r->name, at.src->path, line, col);
+        diag_note(R->d, g, _("row '%s' is at %s"), one->name, diag_place(R->d, row_loc(one)));
+        diag_note(R->d, g, _("row '%s' is at %s"), r->name, diag_place(R->d, row_loc(r)));
         diag_note(R->d, g, "%s", _("hint: put the rows to add in a section of their own and "
                                    "add it with sum(section)"));
         R->errors++;
@@ -1418,10 +1413,7 @@ static void declare_param_value(Resolver *R, Param *first, Param *p)
             Diag *g = diag_at(R->d, SEV_ERROR, p->value_loc, _("this value of parameter '%s' is "
                               "%s, but another is %s"), p->name, kind_name(p->value.kind),
                               kind_name(q->value.kind));
-            int line, col;
-            source_line_col(q->value_loc.src, q->value_loc.start, &line, &col);
-            diag_note(R->d, g, _("the other value is at %s:%d:%d"), q->value_loc.src->path,
-                      line, col);
+            diag_note(R->d, g, _("the other value is at %s"), diag_place(R->d, q->value_loc));
             diag_note(R->d, g, "%s", _("hint: every value of a parameter is of one kind, "
                                        "all percentages or all amounts in kr"));
             R->errors++;
