@@ -25,7 +25,6 @@ typedef struct {
     Value value;
 } Memo;
 
-
 typedef struct {
     Operand *items;
     int len, more;
@@ -1316,14 +1315,14 @@ static void check_alloc(Eval *E, Allocation *al)
         if (line)
             line += 1 + g->nmembers;
     }
+    Num exact_sum;
+    if (sum_exact && !num_mul_ratio(num_units(1), sum.p, sum.q, &exact_sum))
+        shares = exact_sum; /* 1/3 + 1/3 + 1/3 is 1, not 0,999999 to 1,000002 */
     bool whole = num_meets(shares, num_units(1));
     count_outcome(E, whole, SEV_ERROR);
     if (line) {
         line->has_fraction = true;
         line->fraction = shares;
-        Num exact_sum;
-        if (sum_exact && !num_mul_ratio(num_units(1), sum.p, sum.q, &exact_sum))
-            line->fraction = exact_sum; /* 1/3 + 2/3 is 1 */
         line->compared = true;
     }
     if (!whole) {

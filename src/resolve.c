@@ -886,15 +886,16 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
         if (kr == K_UNKNOWN)
             break;
         if (rows->type != E_REF || rows->u.ref.rtype != REF_TABLE) {
-            bool section = rows->type == E_REF && rows->u.ref.rtype == REF_SECTION;
-            Diag *g = diag_at(R->d, SEV_ERROR, rows->loc,
-                              section ? _("'where' chooses among the rows of a whole table, "
-                                          "not of a section")
-                                      : _("'where' chooses rows of a table; this is %s"),
-                              kind_name(kr));
-            if (section)
+            if (rows->type == E_REF && rows->u.ref.rtype == REF_SECTION) {
+                Diag *g = diag_at(R->d, SEV_ERROR, rows->loc, "%s",
+                                  _("'where' chooses among the rows of a whole table, not of "
+                                    "a section"));
                 diag_note(R->d, g, "%s", _("hint: write the table's name before 'where' and "
                                            "say in the condition which rows count"));
+            } else {
+                diag_at(R->d, SEV_ERROR, rows->loc, _("'where' chooses rows of a table; this is "
+                                                      "%s"), kind_name(kr));
+            }
             R->errors++;
             break;
         }
