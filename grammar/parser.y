@@ -79,6 +79,7 @@ static const Span NO_SPAN = {0, 0};
 %type <list> report_entries columns groups members args arglist requirements
 %type <entry> report_entry
 %type <table> table_head
+%type <number> table_kind
 %type <column> column
 %type <cell> cell
 %type <alloc> alloc_head
@@ -126,8 +127,16 @@ table
     : table_head '(' columns ')' '{' items '}'      { ast_table(p, $1, $3, @$); }
     ;
 
+/* Told as soon as the word is read, so that "90 kr" at the end of a check, read as the
+ * start of a table, is named for what it is rather than as a missing table name; not
+ * while the parser skips words after a syntax error. */
+table_kind
+    : NAME                              { $$ = YYRECOVERING() ? T_TABLE
+                                                              : ast_table_kind(p, $1, @1); }
+    ;
+
 table_head
-    : NAME NAME opt_string              { $$ = ast_table_head(p, $1, @1, $2, @2, $3, @$); }
+    : table_kind NAME opt_string        { $$ = ast_table_head(p, $1, $2, @2, $3, @$); }
     | table_head UNIT NAME              { ast_table_unit(p, $1, $3, @3); $$ = $1; }
     | table_head UNIT '%'               { ast_table_unit(p, $1, "%", @3); $$ = $1; }
     | table_head NOTE FIGURE            { ast_table_note(p, $1, $3, @3); $$ = $1; }

@@ -91,23 +91,26 @@ ReportEntry *ast_entry_date(Parser *p, const char *key, int32_t date, Span at)
     return e;
 }
 
-Table *ast_table_head(Parser *p, const char *kind, Span kind_at, const char *name,
-                      Span name_at, const char *title, Span at)
+int ast_table_kind(Parser *p, const char *kind, Span at)
 {
     static const char *const kinds[] = {"accounts", "budget", "indicators", "table"};
+    for (int k = 0; k < 4; k++)
+        if (strcmp(kind, kinds[k]) == 0)
+            return k; /* kinds[] is in TableKind's order */
+    Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at),
+                      _("'%s' does not start a declaration"), kind);
+    diag_note(p->diags, g, "%s", _("hint: a declaration starts with import, report, "
+                                   "accounts, budget, indicators, table, allocation, param "
+                                   "or check"));
+    p->errors++;
+    return T_TABLE;
+}
+
+Table *ast_table_head(Parser *p, int kind, const char *name, Span name_at, const char *title,
+                      Span at)
+{
     Table *t = arena_alloc(p->arena, sizeof *t);
-    int k = 0;
-    while (k < 4 && strcmp(kind, kinds[k]) != 0)
-        k++;
-    t->tkind = k < 4 ? (TableKind)k : T_TABLE; /* kinds[] is in TableKind's order */
-    if (k == 4) {
-        Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, kind_at),
-                          _("'%s' does not start a declaration"), kind);
-        diag_note(p->diags, g, "%s", _("hint: a declaration starts with import, report, "
-                                       "accounts, budget, indicators, table, allocation, param "
-                                       "or check"));
-        p->errors++;
-    }
+    t->tkind = (TableKind)kind;
     t->name = name;
     t->title = title;
     t->unit = U_KR;

@@ -82,8 +82,11 @@ ReportEntry *ast_entry_text(Parser *p, const char *key, const char *text, Span a
 ReportEntry *ast_entry_figure(Parser *p, const char *key, SignedFig f, Span at);
 ReportEntry *ast_entry_date(Parser *p, const char *key, int32_t date, Span at);
 
-Table *ast_table_head(Parser *p, const char *kind, Span kind_at, const char *name,
-                      Span name_at, const char *title, Span at);
+/* The kind word of a table (accounts, budget, indicators, table): a TableKind; any
+ * other word is an error there, as it does not start a declaration. */
+int ast_table_kind(Parser *p, const char *kind, Span at);
+Table *ast_table_head(Parser *p, int kind, const char *name, Span name_at, const char *title,
+                      Span at);
 void ast_table_unit(Parser *p, Table *t, const char *word, Span at);
 void ast_table_note(Parser *p, Table *t, FigureTok note, Span at);
 void ast_table(Parser *p, Table *t, PtrVec *columns, Span at);

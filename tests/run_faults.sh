@@ -293,7 +293,7 @@ grep -q root "$err" && problem "a line of the linked file is shown"; done_case
 # A file that is not a rule file, given on the command line: the error, not its lines.
 run not-a-rule-file check --color=never passwd
 expect_status 2
-expect_first "passwd:1:5: error: expected a name, found ':'"
+expect_first "passwd:1:1: error: 'root' does not start a declaration"
 grep -q 'root:x' "$err" && problem "a line of the file is shown"; done_case
 
 # ---- output that cannot be written ---------------------------------------------

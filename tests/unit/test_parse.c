@@ -603,8 +603,11 @@ static void test_error_limit_bad_characters(void **state)
         strcat(text, "x @\n");
     parse_text(fx, text);
     assert_int_equal(fx->diags.list.len, PARSE_MAX_ERRORS);
-    assert_string_equal(diag_n(&fx->diags, 0)->message, "unexpected character '@'");
-    assert_diag_at(fx, diag_n(&fx->diags, 19), 20, 3);
+    /* the first word is no declaration; then each '@', until the limit */
+    assert_string_equal(diag_n(&fx->diags, 0)->message, "'x' does not start a declaration");
+    assert_string_equal(diag_n(&fx->diags, 1)->message, "unexpected character '@'");
+    assert_diag_at(fx, diag_n(&fx->diags, 1), 1, 3);
+    assert_diag_at(fx, diag_n(&fx->diags, 19), 19, 3);
 }
 
 static void test_bad_characters(void **state)
