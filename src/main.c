@@ -114,12 +114,17 @@ static const char *language_option(int argc, char **argv)
 
 /* Messages in lang ("sv" or "en") from the catalogues in FINSAM_LOCALE_DIR. LANGUAGE
  * chooses the catalogue; the locale is C.UTF-8, which needs no Swedish locale to be
- * installed and changes nothing else: finsam formats its figures itself. */
+ * installed and changes nothing else: finsam formats its figures itself. Only the
+ * categories that messages need are set, since each costs files to open at every
+ * start: LC_MESSAGES, for gettext to read LANGUAGE at all, and for Swedish LC_CTYPE
+ * too, so that the C library's own messages (strerror) come in UTF-8. */
 static void use_language(const char *lang)
 {
     setenv("LANGUAGE", lang, 1);
-    if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "C.utf8"))
+    if (!setlocale(LC_MESSAGES, "C.UTF-8") && !setlocale(LC_MESSAGES, "C.utf8"))
         setlocale(LC_MESSAGES, "");
+    if (strcmp(lang, "sv") == 0 && !setlocale(LC_CTYPE, "C.UTF-8"))
+        setlocale(LC_CTYPE, "C.utf8");
     bindtextdomain("finsam", FINSAM_LOCALE_DIR);
     bind_textdomain_codeset("finsam", "UTF-8");
     textdomain("finsam");
