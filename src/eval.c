@@ -812,6 +812,7 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
             return EVAL_OK;
         }
         NumStatus st = num_neg(out->n, &out->n);
+        out->figure = -out->figure; /* a printed figure stays one: -38 % */
         return st ? num_failed(E, e->loc, st) : EVAL_OK;
     }
     case E_BINARY:
@@ -1318,7 +1319,9 @@ static void check_alloc(Eval *E, Allocation *al)
     Num exact_sum;
     if (sum_exact && !num_mul_ratio(num_units(1), sum.p, sum.q, &exact_sum))
         shares = exact_sum; /* 1/3 + 1/3 + 1/3 is 1, not 0,999999 to 1,000002 */
-    bool whole = num_meets(shares, num_units(1));
+    /* The exact sum is the whole or not, whatever six decimals can show of it:
+     * 1/2 + 1/2 + 1/1000000000 is not. */
+    bool whole = sum_exact ? sum.p == sum.q : num_meets(shares, num_units(1));
     count_outcome(E, whole, SEV_ERROR);
     if (line) {
         line->has_fraction = true;
