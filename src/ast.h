@@ -163,6 +163,7 @@ struct Table {
     const char *name;
     const char *title;
     Unit unit;
+    bool blank_zero;    /* 'blank zero': a blank cell is printed nothing, zero */
     int note;
     Loc loc, name_loc;
     Column **columns;
