@@ -128,5 +128,9 @@ for fed in examples/*/; do
     done
 done
 
+# The project's own rule files are kept formatted (make fmt-check).
+"$finsam" fmt --check examples/*/*.fin rules/*.fin >"$tmp/out" 2>&1; st=$?
+[ $st -eq 0 ] && ok || { bad "examples/ and rules/ are not formatted: run finsam fmt -w"; head -20 "$tmp/out"; }
+
 echo "fmt: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
