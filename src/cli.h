@@ -52,5 +52,7 @@ bool cli_run(Program *prog, Results *res, const char *path, const Options *o);
 int cmd_check(const Options *o);
 int cmd_rules(const Options *o);
 int cmd_report(const Options *o);
+/* finsam fmt reads its own arguments: argv[0] is "fmt". */
+int cmd_fmt(int argc, char **argv);
 
 #endif

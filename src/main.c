@@ -21,7 +21,7 @@ static void help(void)
             "computes every formula, compares it with the figure the report states, runs\n"
             "every check, and prints each finding at its line, like a compiler:\n"), stdout);
     fputs("\n", stdout);
-    fputs(_("  2025.fin:518:57: error: Summa, 2024: the stated figure does not match ... "
+    fputs(_("  2025.fin:518:54: error: Summa, 2024: the stated figure does not match ... "
             "[formula]\n"), stdout);
     fputs("\n", stdout);
     fputs(_("followed by the stated and computed figures and the difference, and a summary\n"
@@ -35,6 +35,10 @@ static void help(void)
     fputs("\n", stdout);
     fputs(_("finsam rules FILE lists the parameters and checks in force for a year file, each\n"
             "with its value, its source and the place it was set.\n"), stdout);
+    fputs("\n", stdout);
+    fputs(_("finsam fmt FILE... lays rule files out in their canonical layout (-w in place,\n"
+            "--check to show a diff and fail when one is not); see finsam fmt --help.\n"),
+          stdout);
     fputs("\n", stdout);
     fputs(_("options:\n"
             "  -I DIR             search DIR for imported rule files (before FINSAM_PATH)\n"
@@ -331,6 +335,8 @@ int main(int argc, char **argv)
     const char *lang = language_option(argc, argv);
     use_language(lang && (strcmp(lang, "sv") == 0 || strcmp(lang, "en") == 0)
                      ? lang : language_of_locale());
+    if (argc >= 2 && strcmp(argv[1], "fmt") == 0)
+        return cmd_fmt(argc - 1, argv + 1);
     int status = parse_args(argc, argv, &o, &color);
     if (status < 0) {
         split_path(getenv("FINSAM_PATH"), &o);
