@@ -67,6 +67,15 @@ static Value absent(void)
     return v;
 }
 
+/* Nothing yet: a '?' still to be filled in from the report. A sum over it is not yet
+ * known either, where an empty cell would count as nothing. */
+static Value todo_value(void)
+{
+    Value v = absent();
+    v.todo = true;
+    return v;
+}
+
 static int fail(Eval *E, Loc at, const char *message)
 {
     diag_at(E->d, SEV_ERROR, at, "%s", message);
@@ -261,7 +270,7 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
             return EVAL_OK;
         }
     }
-    *out = is_stated(cell) ? stated(t, r, cell) : absent();
+    *out = is_stated(cell) ? stated(t, r, cell) : cell->todo ? todo_value() : absent();
     return EVAL_OK;
 }
 
@@ -272,12 +281,15 @@ typedef struct {
     Value acc;
     bool any;
     int count;
+    bool todo; /* a '?' among the values: the sum, min or max is not known yet */
 } Aggregate;
 
 static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
 {
-    if (v.absent)
+    if (v.absent) {
+        ag->todo |= v.todo;
         return EVAL_OK;
+    }
     ag->count++;
     if (!ag->any) {
         ag->acc = v;
@@ -298,8 +310,9 @@ static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
 
 /* The rows a table, a section or a 'where' stands for: rows without a formula of
  * their own, so that totals are not counted twice. */
+/* *todo is set when a 'where' could not decide a row for a '?' still to be filled in. */
 static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, void *, Table *,
-                                                                   Row *), void *arg)
+                                                                   Row *), void *arg, bool *todo)
 {
     Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
     Table *t = base->u.ref.table;
@@ -320,6 +333,7 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
             Value keep;
             if (eval(E, &inner, set->u.where.cond, &keep))
                 return EVAL_FAILED;
+            *todo |= keep.absent && keep.todo;
             if (keep.absent || !keep.b)
                 continue;
         }
@@ -370,7 +384,7 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     Row *self = e->u.sum_above.row;
     Table *t = self->table;
     Column *c = env->has_col ? column_by_key(t, env->col) : NULL;
-    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0};
+    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0, false};
     if (!c) {
         *out = absent();
         return EVAL_OK;
@@ -394,7 +408,7 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     }
     if (!ag.any)
         ag.acc = value_number(self->kind, t->unit, num_exact(0));
-    *out = ag.acc;
+    *out = ag.todo ? todo_value() : ag.acc;
     return EVAL_OK;
 }
 
@@ -417,7 +431,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
      * for every row; in a column formula or a 'where' a column is the row's cell */
     bool column = args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN;
     if (f == FN_COUNT || first->kind == K_ROWS || (column && !env->row)) {
-        Aggregate ag = {f, {0}, false, 0};
+        Aggregate ag = {f, {0}, false, 0, false};
         if (first->kind == K_ROWS) {
             /* every argument is a set of rows (resolve.c): sum(t.s1, t.s2) adds both */
             for (int i = 0; i < args->len; i++) {
@@ -431,7 +445,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
                 }
                 RowVisit rv = {&ag, env, NULL, e->loc};
                 if (each_row(E, env, set, f == FN_COUNT ? visit_count : visit_sum,
-                             f == FN_COUNT ? (void *)&ag : (void *)&rv))
+                             f == FN_COUNT ? (void *)&ag : (void *)&rv, &ag.todo))
                     return EVAL_FAILED;
             }
         } else if (column) {
@@ -455,12 +469,14 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
             }
         }
         if (f == FN_COUNT) {
-            *out = value_number(K_COUNT, U_COUNT, num_units(ag.count));
+            *out = ag.todo ? todo_value() : value_number(K_COUNT, U_COUNT, num_units(ag.count));
             return EVAL_OK;
         }
         *out = ag.any ? ag.acc : value_number(e->kind, U_NONE, num_exact(0));
         if (!ag.any && e->kind == K_MONEY)
             out->unit = U_KR;
+        if (ag.todo)
+            *out = todo_value();
         return EVAL_OK;
     }
 
@@ -493,7 +509,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
     case FN_SUM:
     case FN_MIN:
     case FN_MAX: {
-        Aggregate ag = {f, {0}, false, 0};
+        Aggregate ag = {f, {0}, false, 0, false};
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
         for (int i = 1; i < args->len; i++) {
@@ -700,7 +716,8 @@ static bool constant(const Expr *e, Ratio *out)
     Ratio a, b;
     switch (e->type) {
     case E_FIGURE:
-        if (e->u.figure.kind != K_NUMBER || !num_is_exact(e->u.figure.value))
+        if (e->u.figure.kind != K_NUMBER || e->u.figure.todo ||
+            !num_is_exact(e->u.figure.value))
             return false;
         return ratio_make(e->u.figure.value.lo, NUM_SCALE, out);
     case E_NEG:
@@ -763,7 +780,7 @@ static int eval_binary(Eval *E, const Env *env, Expr *e, Value *out)
     if (eval(E, env, e->u.binary.right, &r))
         return EVAL_FAILED;
     if (l.absent || r.absent) {
-        *out = absent();
+        *out = (l.absent && l.todo) || (r.absent && r.todo) ? todo_value() : absent();
         return EVAL_OK;
     }
     if (op == OP_AND || op == OP_OR) {
@@ -789,7 +806,7 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
 {
     switch (e->type) {
     case E_FIGURE:
-        *out = value_of_literal(&e->u.figure);
+        *out = e->u.figure.todo ? todo_value() : value_of_literal(&e->u.figure);
         return EVAL_OK;
     case E_DATE:
         *out = value_number(K_DATE, U_NONE, num_units(e->u.date));

@@ -22,7 +22,7 @@ static Value money(Unit u, int64_t lo, int64_t hi)
 
 static Value printed(Kind k, Unit u, Num n, int decimals)
 {
-    Literal lit = {n, k, u, decimals, true};
+    Literal lit = {n, k, u, decimals, true, false};
     return value_of_literal(&lit);
 }
 
@@ -176,7 +176,7 @@ static void test_unit_combine(void **state)
 static void test_value_of_literal(void **state)
 {
     (void)state;
-    Literal lit = {num_micro(753500, 754500), K_PERCENT, U_PERCENT, 1, true};
+    Literal lit = {num_micro(753500, 754500), K_PERCENT, U_PERCENT, 1, true, false};
     Value v = value_of_literal(&lit);
     assert_int_equal(v.kind, K_PERCENT);
     assert_int_equal(v.unit, U_PERCENT);
