@@ -280,11 +280,21 @@ Cell ast_cell(Parser *p, CellType type, Span at)
     return c;
 }
 
+/* '?': nothing stated yet, and counted so that check can say how much is left. */
+Cell ast_cell_todo(Parser *p, Span at)
+{
+    Cell c = ast_cell(p, CELL_TEXT, at);
+    c.type = CELL_EMPTY;
+    c.todo = 1;
+    p->module->todo_cells++;
+    return c;
+}
+
 Cell ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at)
 {
     Cell c = ast_cell(p, CELL_FIGURE, at);
     c.figure = f.negative ? -f.figure.value.lo : f.figure.value.lo;
-    c.decimals = (uint8_t)(f.figure.decimals & 31);
+    c.decimals = (uint8_t)(f.figure.decimals & 15);
     c.percent = percent;
     return c;
 }
@@ -302,8 +312,8 @@ Allocation *ast_alloc_head(Parser *p, const char *name, Span name_at, const char
 
 void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, Cell value)
 {
-    if (strcmp(word, "total") == 0 && value.type == CELL_FIGURE) {
-        a->total = value;
+    if (strcmp(word, "total") == 0 && (value.type == CELL_FIGURE || value.todo)) {
+        a->total = value; /* or '?', still to be filled in: nothing is split yet */
     } else if (strcmp(word, "rounding") == 0 && value.type == CELL_FIGURE) {
         a->rounding = value;
         a->has_rounding = true;
@@ -326,7 +336,7 @@ void ast_alloc(Parser *p, Allocation *a, PtrVec *groups, Span at)
     a->ngroups = groups->len;
     for (int i = 0; i < a->ngroups; i++)
         a->groups[i]->alloc = a;
-    if (a->total.type != CELL_FIGURE) {
+    if (a->total.type != CELL_FIGURE && !a->total.todo) {
         Diag *g = diag_at(p->diags, SEV_ERROR, a->name_loc,
                           _("allocation '%s' has no total"), a->name);
         diag_note(p->diags, g, "%s", _("hint: write the amount to split after the title: total "
@@ -462,6 +472,17 @@ Expr *ast_figure(Parser *p, FigureTok f, bool percent, Span at)
         e->u.figure.kind = K_NUMBER;
         e->u.figure.value = f.value;
     }
+    return e;
+}
+
+/* '?' in a formula or check: a figure of the report's text still to be read; the
+ * check that holds it does not run until it is written. */
+Expr *ast_figure_todo(Parser *p, Span at)
+{
+    Expr *e = expr(p, E_FIGURE, at);
+    e->u.figure.kind = K_NUMBER;
+    e->u.figure.todo = true;
+    p->module->todo_figures++;
     return e;
 }
 

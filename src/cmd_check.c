@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "eval.h"
 #include "i18n.h"
+#include "todo.h"
 #include "write_ci.h"
 #include "write_json.h"
 #include "write_text.h"
@@ -66,6 +67,7 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
             write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
             write_not_run(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style, o->verbose);
             write_summary(stdout, files->paths[i], &runs[i].res);
+            todo_write(stdout, files->paths[i], &runs[i].prog);
         }
     }
     if (o->quiet || !(n > 1 || files->had_folder))

@@ -80,6 +80,17 @@ static Value absent_because(Eval *E, WhyType type, const Table *t, const Row *r,
     return absent();
 }
 
+/* Nothing yet: a '?' still to be filled in from the report. A sum over it is not yet
+ * known either, where an empty cell would count as nothing. */
+static Value todo_value(Eval *E)
+{
+    if (E->why.type != WHY_TODO)
+        E->why = (Why){.type = WHY_TODO};
+    Value v = absent();
+    v.todo = true;
+    return v;
+}
+
 static int fail(Eval *E, Loc at, const char *message)
 {
     diag_at(E->d, SEV_ERROR, at, "%s", message);
@@ -283,7 +294,10 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
     }
     if (is_stated(cell))
         *out = stated(t, r, cell);
-    else if (cell->type == CELL_EMPTY && t->blank_zero)
+    else if (cell->todo) {
+        *out = absent_because(E, WHY_TODO, t, r, c->key);
+        out->todo = true;
+    } else if (cell->type == CELL_EMPTY && t->blank_zero)
         *out = value_number(r->kind == K_UNKNOWN ? K_MONEY : r->kind,
                             r->kind == K_PERCENT ? U_PERCENT : t->unit, num_exact(0));
     else
@@ -298,12 +312,15 @@ typedef struct {
     Value acc;
     bool any;
     int count;
+    bool todo; /* a '?' among the values: the sum, min or max is not known yet */
 } Aggregate;
 
 static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
 {
-    if (v.absent)
+    if (v.absent) {
+        ag->todo |= v.todo;
         return EVAL_OK;
+    }
     ag->count++;
     if (!ag->any) {
         ag->acc = v;
@@ -324,8 +341,9 @@ static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
 
 /* The rows a table, a section or a 'where' stands for: rows without a formula of
  * their own, so that totals are not counted twice. */
+/* *todo is set when a 'where' could not decide a row for a '?' still to be filled in. */
 static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, void *, Table *,
-                                                                   Row *), void *arg)
+                                                                   Row *), void *arg, bool *todo)
 {
     Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
     Table *t = base->u.ref.table;
@@ -348,6 +366,7 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
             if (eval(E, &inner, set->u.where.cond, &keep))
                 return EVAL_FAILED;
             E->why = before; /* a row the condition cannot judge is left out */
+            *todo |= keep.absent && keep.todo;
             if (keep.absent || !keep.b)
                 continue;
         }
@@ -400,7 +419,7 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     Row *self = e->u.sum_above.row;
     Table *t = self->table;
     Column *c = env->has_col ? column_by_key(t, env->col) : NULL;
-    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0};
+    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0, false};
     if (!c) {
         *out = absent_because(E, WHY_NO_COLUMN, t, NULL, env->col);
         return EVAL_OK;
@@ -426,7 +445,7 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     E->why = before;
     if (!ag.any)
         ag.acc = value_number(self->kind, t->unit, num_exact(0));
-    *out = ag.acc;
+    *out = ag.todo ? todo_value(E) : ag.acc;
     return EVAL_OK;
 }
 
@@ -450,7 +469,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
      * for every row; in a column formula or a 'where' a column is the row's cell */
     bool column = args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN;
     if (f == FN_COUNT || first->kind == K_ROWS || (column && !env->row)) {
-        Aggregate ag = {f, {0}, false, 0};
+        Aggregate ag = {f, {0}, false, 0, false};
         if (first->kind == K_ROWS) {
             /* every argument is a set of rows (resolve.c): sum(t.s1, t.s2) adds both */
             for (int i = 0; i < args->len; i++) {
@@ -465,7 +484,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
                 }
                 RowVisit rv = {&ag, env, NULL, e->loc};
                 if (each_row(E, env, set, f == FN_COUNT ? visit_count : visit_sum,
-                             f == FN_COUNT ? (void *)&ag : (void *)&rv))
+                             f == FN_COUNT ? (void *)&ag : (void *)&rv, &ag.todo))
                     return EVAL_FAILED;
             }
         } else if (column) {
@@ -489,12 +508,14 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
             }
         }
         if (f == FN_COUNT) {
-            *out = value_number(K_COUNT, U_COUNT, num_units(ag.count));
+            *out = ag.todo ? todo_value(E) : value_number(K_COUNT, U_COUNT, num_units(ag.count));
             return EVAL_OK;
         }
         *out = ag.any ? ag.acc : value_number(e->kind, U_NONE, num_exact(0));
         if (!ag.any && e->kind == K_MONEY)
             out->unit = U_KR;
+        if (ag.todo)
+            *out = todo_value(E);
         return EVAL_OK;
     }
 
@@ -527,7 +548,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
     case FN_SUM:
     case FN_MIN:
     case FN_MAX: {
-        Aggregate ag = {f, {0}, false, 0};
+        Aggregate ag = {f, {0}, false, 0, false};
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
         for (int i = 1; i < args->len; i++) {
@@ -742,7 +763,8 @@ static bool constant(const Expr *e, Ratio *out)
     Ratio a, b;
     switch (e->type) {
     case E_FIGURE:
-        if (e->u.figure.kind != K_NUMBER || !num_is_exact(e->u.figure.value))
+        if (e->u.figure.kind != K_NUMBER || e->u.figure.todo ||
+            !num_is_exact(e->u.figure.value))
             return false;
         return ratio_make(e->u.figure.value.lo, NUM_SCALE, out);
     case E_NEG:
@@ -808,7 +830,7 @@ static int eval_binary(Eval *E, const Env *env, Expr *e, Value *out)
     if (l.absent || r.absent) {
         if (l.absent)
             E->why = left_why;
-        *out = absent();
+        *out = (l.absent && l.todo) || (r.absent && r.todo) ? todo_value(E) : absent();
         return EVAL_OK;
     }
     if (op == OP_AND || op == OP_OR) {
@@ -834,7 +856,7 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
 {
     switch (e->type) {
     case E_FIGURE:
-        *out = value_of_literal(&e->u.figure);
+        *out = e->u.figure.todo ? todo_value(E) : value_of_literal(&e->u.figure);
         return EVAL_OK;
     case E_DATE:
         *out = value_number(K_DATE, U_NONE, num_units(e->u.date));

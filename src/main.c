@@ -40,6 +40,11 @@ static void help(void)
             "--check to show a diff and fail when one is not); see finsam fmt --help.\n"),
           stdout);
     fputs("\n", stdout);
+    fputs(_("finsam new FILE writes next year's file beside it (2025.fin gives 2026.fin, or\n"
+            "-o PATH in the same folder), never over a file: the year columns moved on, this\n"
+            "year's figures carried into the comparative column as printed, and '?' where\n"
+            "the new report's figures go. Each change is listed on standard error.\n"), stdout);
+    fputs("\n", stdout);
     fputs(_("options:\n"
             "  -I DIR             search DIR for imported rule files (before FINSAM_PATH)\n"
             "  --allow-outside    let rule files import by an absolute path, or with '..'\n"
@@ -243,6 +248,8 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
         o->command = CMD_RULES;
     else if (strcmp(cmd, "report") == 0)
         o->command = CMD_REPORT;
+    else if (strcmp(cmd, "new") == 0)
+        o->command = CMD_NEW;
     else
         return cli_usage_error(cmd[0] == '-' ? _("unknown option '%s'")
                                              : _("unknown command '%s'"),
@@ -320,9 +327,10 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
                                          ? _("no file to check: finsam check FILE...")
                                          : _("no file: finsam rules FILE, finsam report FILE"));
     if (o->command != CMD_CHECK && o->nfiles > 1)
-        return cli_usage_error("%s", _("finsam rules and finsam report take one year file"));
-    if (o->output && o->command != CMD_REPORT)
-        return cli_usage_error("%s", _("-o is for finsam report"));
+        return cli_usage_error("%s", _("finsam rules, finsam report and finsam new take one "
+                                       "year file"));
+    if (o->output && o->command != CMD_REPORT && o->command != CMD_NEW)
+        return cli_usage_error("%s", _("-o is for finsam report and finsam new"));
     if (o->table && o->format != FORMAT_CSV)
         return cli_usage_error("%s", _("--table is for --format csv"));
     return -1;
@@ -343,7 +351,8 @@ int main(int argc, char **argv)
         o.out_style.color = use_color(color, stdout) && o.format == FORMAT_TEXT;
         o.err_style.color = use_color(color, stderr);
         status = o.command == CMD_CHECK ? cmd_check(&o)
-                 : o.command == CMD_RULES ? cmd_rules(&o) : cmd_report(&o);
+                 : o.command == CMD_RULES ? cmd_rules(&o)
+                 : o.command == CMD_NEW   ? cmd_new(&o) : cmd_report(&o);
     }
     if (o.load.npath)
         free((void *)o.load.path_dirs[0]);

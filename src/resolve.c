@@ -779,7 +779,7 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
     if (f == FN_ROUND) {
         Expr *places = args->items[1];
         Expr *fig = places->type == E_NEG ? places->u.unary.operand : places;
-        if (fig->type != E_FIGURE) {
+        if (fig->type != E_FIGURE || fig->u.figure.todo) {
             diag_at(R->d, SEV_ERROR, places->loc,
                     "%s", _("round() needs a whole number of decimals here, such as 0 or -3"));
             R->errors++;
@@ -1049,6 +1049,19 @@ static void formula_kind_matches(Resolver *R, Expr *f, Kind got, Kind want, cons
     R->errors++;
 }
 
+/* A row with a '?' and no figure yet: its kind is not written down anywhere but in its
+ * formula (a share in a table of counts, in next year's file before it is filled in). */
+static bool only_todo(const Row *r)
+{
+    bool todo = false;
+    for (int j = 0; j < r->ncells; j++) {
+        if (r->cells[j].type == CELL_FIGURE)
+            return false;
+        todo |= r->cells[j].todo;
+    }
+    return todo;
+}
+
 static void resolve_table_formulas(Resolver *R, Table *t)
 {
     for (int i = 0; i < t->nrows; i++) {
@@ -1062,6 +1075,8 @@ static void resolve_table_formulas(Resolver *R, Table *t)
                     "%s", _("a formula must give a figure; a table or section needs sum(...)"));
             R->errors++;
         }
+        if (only_todo(r) && kind_is_numeric(k) && k != K_NUMBER)
+            r->kind = k;
         formula_kind_matches(R, r->formula, k, r->kind, r->name);
     }
     for (int i = 0; i < t->ncolumns; i++) {
