@@ -238,7 +238,8 @@ static void split_cells(Arena *a, DraftLine *l)
                     /* an indented line that starts with a figure has no label */
                     if (first && from >= 2 && cells.len == 1) {
                         DraftCell *c = cells.items[0];
-                        if (c->kind != DCELL_TEXT || draft_year_of(c->text)) {
+                        /* a figure, or headings set far in (pdftotext -layout) */
+                        if (c->kind != DCELL_TEXT || draft_year_of(c->text) || from >= 8) {
                             DraftCell *empty = arena_alloc(a, sizeof *empty);
                             empty->text = "";
                             empty->kind = DCELL_EMPTY;
@@ -336,7 +337,7 @@ static void mark_furniture(Arena *a, DraftText *t)
     int *same_pair = arena_alloc(a, sizeof *same_pair * sz);
     for (int i = 0; i < n; i++) {
         trim[i] = trimmed(a, t->lines[i].text);
-        bool short_line = !t->lines[i].blank && strlen(trim[i]) <= 60;
+        bool short_line = !t->lines[i].blank && strlen(trim[i]) <= 90;
         bool short_next = i + 1 < n && !t->lines[i + 1].blank &&
                           strlen(t->lines[i + 1].text) <= 80;
         /* a key no other line has when there is no pair */
@@ -354,7 +355,14 @@ static void mark_furniture(Arena *a, DraftText *t)
             l->furniture = true;
             continue;
         }
-        if (strlen(trim[i]) > 60 || l->ncells > 1)
+        if (strlen(trim[i]) > 90)
+            continue;
+        bool figures = false;
+        for (int k = 1; k < l->ncells; k++)
+            figures |= l->cells[k].kind != DCELL_TEXT && l->cells[k].kind != DCELL_EMPTY &&
+                       !draft_year_of(l->cells[k].text);
+        /* column headings repeat too ("\t2025-12-31\t2024-12-31"): never furniture */
+        if (figures || (l->ncells > 1 && l->cells[0].kind == DCELL_EMPTY))
             continue;
         bool by_blank = (i > 0 && t->lines[i - 1].blank) ||
                         (i + 1 < n && t->lines[i + 1].blank);

@@ -571,6 +571,8 @@ static const char *join_terms(Builder *b, const PtrVec *names, const PtrVec *sig
  * `sum` says it. */
 static bool plain_items(const Level *lv, int from)
 {
+    if (lv->has_formula)
+        return false;
     for (int i = from; i < lv->items.len; i++) {
         const Item *it = lv->items.items[i];
         if (it->row && it->row->formula)
@@ -588,9 +590,25 @@ static void replace_items(Builder *b, Level *lv, int from, const DraftRow *row)
     lv->boundary = lv->items.len;
 }
 
+/* A row with a percentage among its figures: never a term of a total, and never
+ * given one (sums add rows of one kind). */
+static bool percent_row(const DraftRow *r, int ncols)
+{
+    for (int k = 0; k < ncols; k++)
+        if (r->cells[k] && r->cells[k]->kind == DCELL_PERCENT)
+            return true;
+    return false;
+}
+
 static void shape_row(Shape *s, DraftRow *r)
 {
     Builder *b = s->b;
+    if (percent_row(r, s->tb->ncols) && !(s->tb->unit && strcmp(s->tb->unit, "%") == 0)) {
+        /* `sum` would add it: the totals of this section name their terms */
+        s->stack[s->depth]->has_formula = true;
+        emit(s, r);
+        return;
+    }
     const char *rest;
     LabelKind kind = label_kind(b, s->tb, r->label, &rest);
     Level *top = s->stack[s->depth];
@@ -1029,6 +1047,35 @@ static void decide_unit_and_kind(Builder *b, DraftTable *tb, int lineno)
         tb->kind = "table";
 }
 
+/* A column formula computes in every row: where a row holds a percentage in one of
+ * its columns and an amount in another, it would subtract the one from the other. */
+static void drop_mixed_column_formulas(Builder *b, DraftTable *tb)
+{
+    for (int k = 0; k < tb->ncols; k++) {
+        DraftCol *c = &tb->cols[k];
+        if (!c->formula)
+            continue;
+        for (int i = 0; i < tb->rows.len && c->formula; i++) {
+            const DraftRow *r = tb->rows.items[i];
+            if (r->kind != DROW_ROW)
+                continue;
+            int pct = 0, fig = 0;
+            for (int j = 0; j < tb->ncols; j++) {
+                if (!r->cells[j] || tb->cols[j].note)
+                    continue;
+                pct += r->cells[j]->kind == DCELL_PERCENT;
+                fig += r->cells[j]->kind == DCELL_FIGURE;
+            }
+            if (pct && fig) {
+                draft_guess(b->g, r->lineno,
+                            _("column \"%s\": no formula, since this row holds percentages and amounts"),
+                            c->label ? c->label : c->name);
+                c->formula = NULL;
+            }
+        }
+    }
+}
+
 /* Reads the table that starts at line i (a header or a row); returns the first line
  * after it. */
 static int read_table(Builder *b, int i)
@@ -1166,6 +1213,7 @@ static int read_table(Builder *b, int i)
         return -1;
     tb->rows = raw;
     if (!try_allocation(b, tb)) {
+        drop_mixed_column_formulas(b, tb);
         decide_unit_and_kind(b, tb, tb->lineno);
         shape(b, tb, &raw);
     }

@@ -44,6 +44,7 @@ suite cli "$here/run_cli.sh" "$finsam"
 suite formats "$here/run_formats.sh" "$finsam"
 suite faults "$here/run_faults.sh" "$finsam"
 suite determinism "$here/run_determinism.sh" "$finsam"
+suite draft "$here/run_draft.sh" "$finsam"
 suite html "$here/run_html.sh" "$finsam"
 
 echo "$passed passed, $failed failed"
