@@ -46,6 +46,7 @@ suite faults "$here/run_faults.sh" "$finsam"
 suite determinism "$here/run_determinism.sh" "$finsam"
 suite draft "$here/run_draft.sh" "$finsam"
 suite html "$here/run_html.sh" "$finsam"
+suite fmt "$here/run_fmt.sh" "$finsam"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
