@@ -52,6 +52,8 @@ bool cli_run(Program *prog, Results *res, const char *path, const Options *o);
 int cmd_check(const Options *o);
 int cmd_rules(const Options *o);
 int cmd_report(const Options *o);
+/* finsam draft [-o PATH] REPORT.txt: its own arguments, after the command's name. */
+int cmd_draft(int argc, char **argv);
 /* finsam fmt reads its own arguments: argv[0] is "fmt". */
 int cmd_fmt(int argc, char **argv);
 int cmd_new(const Options *o);

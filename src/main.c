@@ -343,6 +343,8 @@ int main(int argc, char **argv)
     const char *lang = language_option(argc, argv);
     use_language(lang && (strcmp(lang, "sv") == 0 || strcmp(lang, "en") == 0)
                      ? lang : language_of_locale());
+    if (argc >= 2 && strcmp(argv[1], "draft") == 0)
+        return cmd_draft(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "fmt") == 0)
         return cmd_fmt(argc - 1, argv + 1);
     int status = parse_args(argc, argv, &o, &color);
