@@ -136,8 +136,9 @@ static void block_free(ArenaBlock *b)
 #ifdef ARENA_CALLOC
     free(b);
 #else
+    size_t mapped = b->mapped; /* read before valgrind takes the block for freed */
     VALGRIND_FREELIKE_BLOCK(b, 0);
-    munmap(b, b->mapped);
+    munmap(b, mapped);
 #endif
 }
 
