@@ -16,6 +16,14 @@ void interner_init(Interner *in, Arena *a)
     in->cap = 256;
     in->count = 0;
     in->slots = mem_alloc(in->cap * sizeof *in->slots);
+    in->shared = NULL;
+}
+
+void interner_share(Interner *in, Interner *with)
+{
+    while (with->shared)
+        with = with->shared;
+    in->shared = with;
 }
 
 static void grow(Interner *in)
@@ -37,6 +45,8 @@ static void grow(Interner *in)
 
 const char *intern(Interner *in, const char *s, size_t len)
 {
+    if (in->shared)
+        in = in->shared;
     if (2 * (in->count + 1) > in->cap)
         grow(in);
     uint32_t h = hash(s, len);
