@@ -54,6 +54,9 @@ static void help(void)
             "                     LANG: sv... is Swedish), else English\n"
             "  -h, --help         show this help\n"
             "  --version          show finsam's version\n"), stdout);
+    fputs(_("  --verbose          check: list each formula and check that did not run, and why\n"
+            "  --require-all      check: a formula or check that did not run fails the run\n"),
+          stdout);
     fputs("\n", stdout);
     printf(_("imports are searched in the importing file's folder, then each -I DIR, then\n"
              "each folder in FINSAM_PATH (separated by ':'), then finsam's own rules:\n"
@@ -255,6 +258,10 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             o->load.allow_outside = true;
         } else if (strcmp(a, "--strict") == 0) {
             o->strict = true;
+        } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
+            o->verbose = true;
+        } else if (strcmp(a, "--require-all") == 0) {
+            o->require_all = true;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             o->quiet = true;
         } else if (is_option(a, "--color") || is_option(a, "--colour")) {
