@@ -209,7 +209,9 @@ static void *grow(void *items, int *cap, size_t size)
 void ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
              Span note_at, Expr *formula, Span at)
 {
-    Row *r = arena_alloc(p->arena, sizeof *r);
+    /* the row and its cells in one piece: a large report has millions of rows */
+    size_t cells = sizeof(Cell) * (size_t)(p->ncells ? p->ncells : 1);
+    Row *r = arena_alloc(p->arena, sizeof *r + cells);
     r->name = name;
     r->label = label;
     if (note) {
@@ -219,7 +221,8 @@ void ast_row(Parser *p, const char *name, const char *label, const FigureTok *no
     }
     r->formula = formula;
     r->ncells = (uint16_t)p->ncells;
-    r->cells = arena_alloc_raw(p->arena, sizeof(Cell) * (size_t)(p->ncells ? p->ncells : 1));
+    _Static_assert(sizeof(Row) % _Alignof(Cell) == 0, "cells follow a row");
+    r->cells = (Cell *)(r + 1);
     if (p->ncells)
         memcpy(r->cells, p->cells, sizeof(Cell) * (size_t)p->ncells);
     r->span = at;

@@ -296,4 +296,8 @@ typedef struct {
     int todo_figures; /* figures written '?' in formulas and checks */
 } Module;
 
+/* A copy of m, not yet resolved, for another year of the same run (ast_clone.c): every
+ * node its own, every location in `from` moved to `to`. */
+Module *module_clone(Arena *a, const Module *m, const Source *from, const Source *to);
+
 #endif

@@ -58,8 +58,15 @@ static bool named_fin(const char *path)
  * reached through a link with a rule file's name (an import of "pw" -> /etc/passwd). */
 static bool is_rule_file(const char *path)
 {
+    if (!named_fin(path))
+        return false;
+    /* A regular file, not a link: its real path ends in the same name, whatever links
+     * lead to its folder; one lstat instead of a readlink per folder on the way. */
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+        return true;
     char real[PATH_MAX];
-    return named_fin(path) && (!realpath(path, real) || named_fin(real));
+    return !realpath(path, real) || named_fin(real);
 }
 
 Source *source_from_text(Arena *a, const char *path, const char *text, size_t len)
