@@ -53,6 +53,16 @@ const char *intern(Interner *in, const char *s, size_t len)
     return copy;
 }
 
+const char *interner_find(const Interner *in, const char *s)
+{
+    if (!in->slots)
+        return NULL;
+    for (size_t j = hash(s, strlen(s)) & (in->cap - 1); in->slots[j]; j = (j + 1) & (in->cap - 1))
+        if (strcmp(in->slots[j], s) == 0)
+            return in->slots[j];
+    return NULL;
+}
+
 void interner_free(Interner *in)
 {
     mem_free(in->slots);
