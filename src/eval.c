@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "why.h"
+#include "wherememo.h"
 #include "years.h"
 
 /* MEMO_FAILED: its computation stopped with an error, already reported; whatever
@@ -45,7 +46,18 @@ typedef struct {
     bool too_deep;         /* a chain too deep has been reported */
     int errors;
     Why why;               /* why the value last computed is absent (why.h) */
+    WhereMemo wheres;      /* aggregates over a 'where', once computed */
+    unsigned session;      /* counts the collections of operands, to tell them apart */
+    long long where_rows;  /* rows a 'where' has tested in the whole run */
+    bool too_many_rows;    /* the limit on them has been reported */
 } Eval;
+
+/* A 'where' tests each row of its table; one inside another's condition is computed
+ * once and remembered, so that the rows tested grow with the size of the input, not
+ * with its power. Past this many in a run, finsam stops and says so, rather than run
+ * for hours on a condition that depends on every row of a check that runs for every
+ * row. */
+enum { MAX_WHERE_ROWS = 20000000 };
 
 /* Cells are computed by recursion, each from the cells it needs: a chain deeper
  * than this is refused rather than allowed to overflow the stack. */
@@ -144,10 +156,7 @@ static Column *column_by_key(const Table *t, Key k)
 
 static Row *row_by_name(const Table *t, const char *name)
 {
-    for (int i = 0; i < t->nrows; i++)
-        if (t->rows[i]->name == name)
-            return t->rows[i];
-    return NULL;
+    return table_row(t, name); /* by the row index: u[x] for each of 100 000 rows */
 }
 
 static bool is_stated(const Cell *c) { return c->type == CELL_FIGURE || c->type == CELL_DASH; }
@@ -339,6 +348,21 @@ static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
     return st ? num_failed(E, at, st) : EVAL_OK;
 }
 
+static int too_many_rows(Eval *E, Expr *where)
+{
+    if (E->too_many_rows)
+        return EVAL_FAILED; /* said once */
+    E->too_many_rows = true;
+    Diag *g = diag_at(E->d, SEV_ERROR, where->loc,
+                      _("'where' has tested more than %d rows in all; finsam stops here"),
+                      MAX_WHERE_ROWS);
+    diag_note(E->d, g, "%s", _("hint: a 'where' whose condition reads the row a check "
+                               "runs for is computed again for every such row; count "
+                               "those rows in a column of their own instead"));
+    E->errors++;
+    return EVAL_FAILED;
+}
+
 /* The rows a table, a section or a 'where' stands for: rows without a formula of
  * their own, so that totals are not counted twice. */
 /* *todo is set when a 'where' could not decide a row for a '?' still to be filled in. */
@@ -358,6 +382,8 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
         if (r->formula)
             continue;
         if (set->type == E_WHERE) {
+            if (++E->where_rows > MAX_WHERE_ROWS)
+                return too_many_rows(E, set);
             Env inner = *env;
             inner.table = t;
             inner.row = r;
@@ -449,7 +475,65 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     return EVAL_OK;
 }
 
+/* Whether a condition reads another table's column by the name of the row a check
+ * runs for: "u[x]" in "t where x >= u[x]" in such a check. Nothing else in it depends
+ * on what lies outside the 'where' but the column, as each 'where' tests its own rows. */
+static bool reads_check_row(const Expr *e, const Table *own)
+{
+    switch (e->type) {
+    case E_REF:
+        return e->u.ref.rtype == REF_COLUMN && e->u.ref.table != own;
+    case E_NEG:
+    case E_NOT:
+        return reads_check_row(e->u.unary.operand, own);
+    case E_BINARY:
+        return reads_check_row(e->u.binary.left, own) || reads_check_row(e->u.binary.right, own);
+    case E_CALL:
+        for (int i = 0; i < e->u.call.args.len; i++)
+            if (reads_check_row(e->u.call.args.items[i], own))
+                return true;
+        return false;
+    case E_WHERE:
+        return reads_check_row(e->u.where.cond, e->u.where.rows->u.ref.table);
+    default:
+        return false;
+    }
+}
+
+static int eval_call_now(Eval *E, const Env *env, Expr *e, Value *out);
+
+/* An aggregate over a 'where' is computed once for what it depends on (wherememo.h). */
 __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e, Value *out)
+{
+    PtrVec *args = &e->u.call.args;
+    bool where = false;
+    for (int i = 0; i < args->len && !where; i++)
+        where = ((Expr *)args->items[i])->type == E_WHERE;
+    if (!where || ((Expr *)args->items[0])->kind != K_ROWS)
+        return eval_call_now(E, env, e, out);
+    WhereKey k = {e, env->has_col ? env->col : (Key){0, NULL}, env->has_col,
+                  env->row_name && reads_check_row(e, NULL) ? env->row_name : NULL,
+                  E->collect ? E->session : 0};
+    int height;
+    const Value *kept = where_memo_find(&E->wheres, &k, &height);
+    if (kept) {
+        *out = *kept;
+        if (height > E->height)
+            E->height = height;
+        return EVAL_OK;
+    }
+    int outer = E->height;
+    E->height = 0;
+    int st = eval_call_now(E, env, e, out);
+    height = E->height;
+    E->height = outer > height ? outer : height;
+    if (!st)
+        where_memo_put(&E->wheres, &k, *out, height);
+    return st;
+}
+
+__attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr *e,
+                                                   Value *out)
 {
     PtrVec *args = &e->u.call.args;
     Func f = e->u.call.func;
@@ -951,6 +1035,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     bool collected = formula != (r->formula ? r->formula : c->formula);
     if (collected) {
         E->collect = &col;
+        E->session++;
         int st = compute_cell(E, t, r, c, formula, &computed);
         E->collect = NULL;
         if (st)
@@ -982,6 +1067,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
         return;
     if (!collected) {
         E->collect = &col;
+        E->session++;
         int st = compute_cell(E, t, r, c, formula, &computed);
         E->collect = NULL;
         if (st)
@@ -1127,6 +1213,7 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
     Collector col = {ops, 0, 0};
     Value l, r;
     E->collect = &col;
+    E->session++;
     int st = eval(E, env, cmp->u.binary.left, &l);
     int left_refs = col.len;
     if (!st)
@@ -1587,6 +1674,7 @@ int program_eval(Program *prog, Results *res)
     for (int i = 0; i < prog->allocs.len; i++)
         check_alloc(&E, prog->allocs.items[i]);
     run_checks(&E);
+    where_memo_free(&E.wheres);
     years_compare(prog, res);
     result_sort(res);
     return E.errors;

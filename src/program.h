@@ -64,6 +64,8 @@ int program_load_previous(Program *prog, const LoadOptions *opts);
 
 /* Names, kinds and check domains (resolve.c); returns the number of errors. */
 int program_resolve(Program *prog);
+/* The row of that interned name, through the table's row index once it is resolved. */
+Row *table_row(const Table *t, const char *name);
 
 /* The value of a parameter in force in a year: a federation's own value if it has
  * set one from on or before the year's last day, else the rule set's; the latest

@@ -209,6 +209,11 @@ static Row *find_row(const Table *t, const char *name)
     return NULL;
 }
 
+Row *table_row(const Table *t, const char *name)
+{
+    return find_row(t, name);
+}
+
 /* Indexes a table's rows by name; a name already there is returned instead. */
 static Row *index_row(Resolver *R, Table *t, Row *r)
 {
@@ -1344,6 +1349,42 @@ static void resolve_alloc(Resolver *R, Allocation *al)
     }
 }
 
+/* Entries by their (interned) key, then by place: a key said twice stands next to its
+ * first place. */
+static int by_key_then_place(const void *pa, const void *pb)
+{
+    const ReportEntry *a = *(ReportEntry *const *)pa, *b = *(ReportEntry *const *)pb;
+    if (a->key != b->key)
+        return (uintptr_t)a->key < (uintptr_t)b->key ? -1 : 1;
+    return a->loc.start < b->loc.start ? -1 : a->loc.start > b->loc.start;
+}
+
+/* An entry of the report block said twice is an error: which of the two would count
+ * (the year, the previous year's file) is not for finsam to guess. Sorted, so that a
+ * block of many entries costs no more than its sorting. */
+static int report_twice(Resolver *R, const Report *r)
+{
+    int n = r->entries.len, errors = 0;
+    if (n < 2)
+        return 0;
+    ReportEntry **sorted = mem_alloc((size_t)n * sizeof *sorted);
+    memcpy(sorted, r->entries.items, (size_t)n * sizeof *sorted);
+    qsort(sorted, (size_t)n, sizeof *sorted, by_key_then_place);
+    for (int i = 1, first = 0; i < n; i++) {
+        if (sorted[i]->key != sorted[first]->key) {
+            first = i;
+            continue;
+        }
+        Diag *g = diag_at(R->d, SEV_ERROR, sorted[i]->loc,
+                          _("the 'report' block says '%s' twice"), sorted[i]->key);
+        where_declared(R, g, sorted[first]->loc);
+        errors++;
+    }
+    mem_free(sorted);
+    R->errors += errors;
+    return errors;
+}
+
 static void resolve_report(Resolver *R)
 {
     Program *prog = R->prog;
@@ -1379,6 +1420,8 @@ static void resolve_report(Resolver *R)
         return;
     }
     prog->report = found;
+    if (report_twice(R, found))
+        return;
     for (int i = 0; i < found->entries.len; i++) {
         ReportEntry *e = found->entries.items[i];
         if (strcmp(e->key, "year") != 0)
