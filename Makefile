@@ -11,6 +11,9 @@ VERSION := 0.1.0
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
+# Libraries: zlib for the CRC-32 of SIE's #KSUMMA. Not in LDFLAGS, which the
+# hardening builds set on the command line.
+LIBS    := -lz
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(CFLAGS) -Isrc -I$(B) \
              -DFINSAM_VERSION='"$(VERSION)"' -DFINSAM_RULES_DIR='"$(RULESDIR)"' \
              -DFINSAM_LOCALE_DIR='"$(LOCALEDIR)"'
@@ -51,6 +54,7 @@ deps:
 	command -v bison >/dev/null 2>&1 || missing="$$missing bison"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	[ -f /usr/include/cmocka.h ]      || missing="$$missing libcmocka-dev"; \
+	[ -f /usr/include/zlib.h ]        || missing="$$missing zlib1g-dev"; \
 	command -v $(CC) >/dev/null 2>&1  || missing="$$missing gcc"; \
 	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null \
 	                                  || missing="$$missing python3 python3-jsonschema"; \
@@ -91,7 +95,7 @@ $(B)/%.o: src/%.c $(wildcard src/*.h) $(B)/parser.h $(B)/lexer.h | $(B)
 # another folder (the sanitizer build) finds them too.
 $(B)/finsam: $(B)/main.o $(OBJ) | $(MO)
 	@echo "  LD      $@"
-	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS)
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(LIBS)
 
 build/locale/%/LC_MESSAGES/finsam.mo: po/%.po
 	@echo "  MSGFMT  $<"
@@ -116,7 +120,7 @@ pot:
 
 $(B)/tests/%: tests/unit/%.c $(OBJ) $(wildcard tests/unit/*.h) | $(B)/tests
 	@echo "  CC      $<"
-	@$(CC) $(ALL_CFLAGS) $(WARN) -Itests/unit -o $@ $< $(OBJ) $(LDFLAGS) -lcmocka
+	@$(CC) $(ALL_CFLAGS) $(WARN) -Itests/unit -o $@ $< $(OBJ) $(LDFLAGS) $(LIBS) -lcmocka
 
 $(B) $(B)/tests:
 	mkdir -p $@

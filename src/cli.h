@@ -11,7 +11,7 @@
 
 enum { EXIT_PASSED = 0, EXIT_CHECK_FAILED = 1, EXIT_BAD_INPUT = 2 };
 
-typedef enum { CMD_CHECK, CMD_RULES, CMD_REPORT } Command;
+typedef enum { CMD_CHECK, CMD_RULES, CMD_REPORT, CMD_SIE } Command;
 
 typedef enum {
     FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_HTML, FORMAT_JSON, FORMAT_CSV, FORMAT_JUNIT,
@@ -50,5 +50,6 @@ bool cli_run(Program *prog, Results *res, const char *path, const Options *o);
 int cmd_check(const Options *o);
 int cmd_rules(const Options *o);
 int cmd_report(const Options *o);
+int cmd_sie(const Options *o);
 
 #endif
