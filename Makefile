@@ -31,7 +31,7 @@ LANGS := sv en
 MO    := $(LANGS:%=build/locale/%/LC_MESSAGES/finsam.mo)
 POT_SRC := $(wildcard src/*.c) grammar/parser.y grammar/lexer.l
 
-.PHONY: all deps example test unit golden bad bench clean help install pot
+.PHONY: all deps example test unit golden bad bench bench-sie bench-deps clean help install pot
 
 all: $(B)/finsam $(MO)
 
@@ -40,7 +40,9 @@ help:
 	@echo "make          build build/finsam"
 	@echo "make example  build and check the bundled 2025 annual report"
 	@echo "make test     run every test (unit, golden, bad input) and print a summary"
-	@echo "make bench    generate 1, 10 and 100 MB rule files and measure finsam check"
+	@echo "make bench    generate 1, 10 and 100 MB rule files and measure finsam check;"
+	@echo "              then finsam sie on 1 million transactions beside ledger, hledger, bean-check"
+	@echo "make bench-sie  only the second; make bench-deps installs ledger, hledger, beancount"
 	@echo "make pot      collect the messages into po/finsam.pot and merge it into po/*.po"
 	@echo "make install  install finsam and rules/ under PREFIX ($(PREFIX))"
 
@@ -141,6 +143,24 @@ test: deps
 
 bench: $(B)/finsam
 	@sh bench/run.sh $(B)/finsam
+	@echo
+	@sh bench/run_sie.sh $(B)/finsam
+
+# finsam sie beside ledger, hledger and bean-check on one generated year (bench/run_sie.sh);
+# bench-deps installs the three with apt-get where missing.
+bench-sie: $(B)/finsam
+	@sh bench/run_sie.sh $(B)/finsam
+
+bench-deps:
+	@missing=""; \
+	command -v ledger >/dev/null 2>&1     || missing="$$missing ledger"; \
+	command -v hledger >/dev/null 2>&1    || missing="$$missing hledger"; \
+	command -v bean-check >/dev/null 2>&1 || missing="$$missing beancount"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 # The binary searches RULESDIR for imports and LOCALEDIR for its messages: build it
 # with the folders it installs to (LOCALEDIR=$(PREFIX)/share/locale).

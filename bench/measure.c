@@ -6,11 +6,12 @@
  * stdin, stdout and stderr. Then writes one line to FILE (default: stderr, after
  * whatever the command wrote there):
  *
- *     runs=1 wall_s=0.123456 peak_rss_kb=10240 status=0
+ *     runs=1 wall_s=0.123456 peak_rss_kb=10240 status=0 cpu_s=0.120000
  *
  * wall_s is the total wall-clock time of all runs (CLOCK_MONOTONIC), peak_rss_kb the
  * largest resident set of any run (wait4's ru_maxrss), status the exit status of the
- * last run (128+N if a signal N ended it, 127 if it could not be started). The exit
+ * last run (128+N if a signal N ended it, 127 if it could not be started), cpu_s the
+ * user and system time of all runs. The exit
  * status of measure is that status, or 2 for bad usage. */
 #define _DEFAULT_SOURCE /* wait4 */
 #include <errno.h>
@@ -64,6 +65,7 @@ int main(int argc, char **argv)
     char **cmd = argv + i;
 
     long peak_kb = 0;
+    double cpu = 0; /* user and system time of the runs: what the machine's load does not change */
     int status = 0;
     double start = now();
     for (long r = 0; r < runs; r++) {
@@ -88,6 +90,8 @@ int main(int argc, char **argv)
             perror("measure: wait4");
             return 2;
         }
+        cpu += (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+               (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
         if (ru.ru_maxrss > peak_kb)
             peak_kb = ru.ru_maxrss; /* kilobytes on Linux */
         status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
@@ -101,8 +105,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "measure: cannot write %s: %s\n", outfile, strerror(errno));
         return 2;
     }
-    fprintf(out, "runs=%ld wall_s=%.6f peak_rss_kb=%ld status=%d\n", runs, wall, peak_kb,
-            status);
+    fprintf(out, "runs=%ld wall_s=%.6f peak_rss_kb=%ld status=%d cpu_s=%.6f\n", runs, wall,
+            peak_kb, status, cpu);
     if (out != stderr && fclose(out) != 0) {
         fprintf(stderr, "measure: cannot write %s: %s\n", outfile, strerror(errno));
         return 2;

@@ -24,7 +24,11 @@ typedef struct {
 typedef struct {
     const char *id;
     int64_t last;          /* the last voucher number seen in the series */
-    Loc last_at;
+    char *last_text;       /* its #VER line, kept to quote (a Loc is made only then, so
+                              that memory does not grow with the vouchers) */
+    size_t last_cap;
+    uint32_t last_len, last_start, last_end;
+    int last_line;
     bool has_last;
     int repeats;           /* numbers used again, warned about at the first */
     Diag *repeated;
@@ -348,6 +352,12 @@ static void check_years(Check *c)
     }
 }
 
+static Loc last_loc(Check *c, const Series *se)
+{
+    return sie_loc_of(c->r, se->last_line, se->last_text, se->last_len, se->last_start,
+                      se->last_end);
+}
+
 static void ver(Check *c, const SieRecord *rec)
 {
     if (c->in_voucher) {
@@ -398,7 +408,7 @@ static void ver(Check *c, const SieRecord *rec)
                                       "it"),
                                     se->id, (long long)n);
             diag_note(c->diags, se->repeated, _("voucher %s %lld is at %s"), se->id,
-                      (long long)se->last, diag_place(c->diags, se->last_at));
+                      (long long)se->last, diag_place(c->diags, last_loc(c, se)));
         }
     } else if (se->has_last) {
         bool ok = n > se->last;
@@ -409,12 +419,20 @@ static void ver(Check *c, const SieRecord *rec)
                                  "a series ascend"),
                                se->id, (long long)n, se->id, (long long)se->last);
             diag_note(c->diags, g, _("voucher %s %lld is at %s"), se->id, (long long)se->last,
-                      diag_place(c->diags, se->last_at));
+                      diag_place(c->diags, last_loc(c, se)));
         }
     }
     se->last = n;
     se->has_last = true;
-    se->last_at = sie_loc(c->r, rec, number);
+    if (se->last_cap < rec->len + 1) {
+        se->last_cap = rec->len + 64;
+        se->last_text = mem_realloc(se->last_text, se->last_cap);
+    }
+    memcpy(se->last_text, rec->text, rec->len);
+    se->last_len = rec->len;
+    se->last_start = number->start;
+    se->last_end = number->end;
+    se->last_line = rec->line;
 }
 
 /* One #TRANS counted into its account and voucher. */
@@ -543,6 +561,10 @@ static void close_voucher(Check *c, const SieRecord *rec)
 static void record(Check *c, const SieRecord *rec)
 {
     const char *l = rec->label.text;
+    if (c->in_voucher && strcmp(l, "#TRANS") == 0) {
+        trans(c, rec, 'T'); /* most records of a file: first */
+        return;
+    }
     if (l[0] == '{') {
         open_voucher(c, rec);
         return;
@@ -866,6 +888,9 @@ void sie_check(SieReader *r, SieSummary *sum)
         qsort(diags->list.items, (size_t)diags->list.len, sizeof *diags->list.items, by_line);
     mem_free(c.ver_text);
     mem_free(c.accounts.slots);
+    for (size_t i = 0; i < c.series.cap; i++)
+        if (c.series.slots[i])
+            mem_free(((Series *)c.series.slots[i])->last_text);
     mem_free(c.series.slots);
     mem_free(rec);
 }

@@ -148,21 +148,26 @@ static bool next_line(SieReader *r, const char **line, size_t *len)
     return true;
 }
 
-static bool is_ascii(const char *s, size_t n)
+/* Whether s is all ASCII, and whether it holds a NUL byte: eight bytes at a time while
+ * neither is found, in one pass (most lines are ASCII). */
+static bool is_ascii(const char *s, size_t n, bool *nul)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
-    const uint64_t high = 0x8080808080808080u;
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
     uint64_t w;
+    bool ascii = true;
+    *nul = false;
     for (; i + 8 <= n; i += 8) {
         memcpy(&w, p + i, 8);
-        if (w & high)
-            return false;
+        if ((w & high) || ((w - ones) & ~w & high))
+            break;
     }
-    for (; i < n; i++)
-        if (p[i] & 0x80)
-            return false;
-    return true;
+    for (; i < n; i++) {
+        ascii &= !(p[i] & 0x80);
+        *nul |= p[i] == 0;
+    }
+    return ascii;
 }
 
 /* Whether s is valid UTF-8 (it has bytes above 0x7F: then it has a sequence). */
@@ -279,6 +284,13 @@ static const char *quoted(SieReader *r, const char *s, size_t n, size_t *i, uint
 
 static bool is_space(char c) { return c == ' ' || c == '\t'; }
 
+/* The bytes that end a plain field: a separator, a quote or an object list's brace. */
+enum { ENDS_FIELD = 1, ENDS_ITEM = 2 };
+static const unsigned char ENDS[256] = {
+    [' '] = ENDS_FIELD | ENDS_ITEM, ['\t'] = ENDS_FIELD | ENDS_ITEM,
+    ['"'] = ENDS_FIELD | ENDS_ITEM, ['{'] = ENDS_FIELD, ['}'] = ENDS_ITEM,
+};
+
 /* The fields of a line: its label, then each field. Returns false if the line holds no
  * record (empty, or not a record: warned). Deviations are reported when warn. */
 static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool warn)
@@ -305,7 +317,7 @@ static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool
     }
     size_t start = i;
     if (s[i] == '#') {
-        while (i < n && !is_space(s[i]) && s[i] != '"' && s[i] != '{')
+        while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_FIELD))
             i++;
     } else {
         i++;
@@ -321,18 +333,22 @@ static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool
             i++;
         if (i >= n)
             break;
-        SieField f = {.start = (uint32_t)i};
+        /* written in place; a field past SIE_MAX_FIELDS is read into the spare slot and
+         * dropped */
+        SieField spare, *f = rec->nfields < SIE_MAX_FIELDS ? &rec->fields[rec->nfields] : &spare;
+        f->start = (uint32_t)i;
+        f->first = f->count = 0;
         bool open = false;
         if (s[i] == '"') {
-            f.kind = SIE_QUOTED;
-            f.text = quoted(r, s, n, &i, &f.len, &open);
-            f.end = (uint32_t)i;
+            f->kind = SIE_QUOTED;
+            f->text = quoted(r, s, n, &i, &f->len, &open);
+            f->end = (uint32_t)i;
             if (open && warn)
-                sie_deviation(r, rec, &f, SIE_DEV_UNQUOTED_SPACE);
+                sie_deviation(r, rec, f, SIE_DEV_UNQUOTED_SPACE);
         } else if (s[i] == '{') {
-            f.kind = SIE_LIST;
-            f.first = rec->nitems;
-            f.text = "";
+            f->kind = SIE_LIST;
+            f->first = rec->nitems;
+            f->text = "";
             bool spaced = false, tab = false, closed = false;
             i++;
             for (;;) {
@@ -354,7 +370,7 @@ static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool
                     it.text = quoted(r, s, n, &i, &it.len, &open);
                 } else {
                     size_t b = i;
-                    while (i < n && !is_space(s[i]) && s[i] != '}' && s[i] != '"')
+                    while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_ITEM))
                         i++;
                     it.kind = SIE_PLAIN;
                     it.text = keep(r, s + b, i - b, &it.len);
@@ -362,35 +378,35 @@ static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool
                 it.end = (uint32_t)i;
                 if (rec->nitems < SIE_MAX_ITEMS) {
                     rec->items[rec->nitems++] = it;
-                    f.count++;
+                    f->count++;
                 }
             }
-            f.end = (uint32_t)i;
+            f->end = (uint32_t)i;
             if (!closed && warn) {
-                sie_diag(r, rec, &f, SEV_ERROR, NULL, "%s",
+                sie_diag(r, rec, f, SEV_ERROR, NULL, "%s",
                          _("the object list is not closed with '}' on its line"));
             } else if (warn) {
-                if (f.count == 0 && spaced)
-                    sie_deviation(r, rec, &f, SIE_DEV_SPACED_LIST);
+                if (f->count == 0 && spaced)
+                    sie_deviation(r, rec, f, SIE_DEV_SPACED_LIST);
                 if (tab)
-                    sie_deviation(r, rec, &f, SIE_DEV_TAB_IN_LIST);
-                for (int k = 1; k < f.count; k += 2)
-                    if (rec->items[f.first + k].kind == SIE_PLAIN) {
-                        sie_deviation(r, rec, &rec->items[f.first + k],
+                    sie_deviation(r, rec, f, SIE_DEV_TAB_IN_LIST);
+                for (int k = 1; k < f->count; k += 2)
+                    if (rec->items[f->first + k].kind == SIE_PLAIN) {
+                        sie_deviation(r, rec, &rec->items[f->first + k],
                                       SIE_DEV_UNQUOTED_OBJECT);
                         break;
                     }
             }
         } else {
             size_t b = i;
-            while (i < n && !is_space(s[i]) && s[i] != '{' && s[i] != '"')
+            while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_FIELD))
                 i++;
-            f.kind = SIE_PLAIN;
-            f.text = keep(r, s + b, i - b, &f.len);
-            f.end = (uint32_t)i;
+            f->kind = SIE_PLAIN;
+            f->text = keep(r, s + b, i - b, &f->len);
+            f->end = (uint32_t)i;
         }
         if (rec->nfields < SIE_MAX_FIELDS)
-            rec->fields[rec->nfields++] = f;
+            rec->nfields++;
     }
     return true;
 }
@@ -465,7 +481,9 @@ bool sie_next(SieReader *r, SieRecord *rec)
     size_t n;
     while (next_line(r, &s, &n)) {
         rec->line = r->line;
-        if (memchr(s, '\0', n)) {
+        bool nul;
+        bool ascii = is_ascii(s, n, &nul);
+        if (nul) {
             rec->text = "";
             rec->len = 0;
             diag_file(r->diags, r->path, _("line %d holds a NUL byte: not an SIE file"),
@@ -473,7 +491,6 @@ bool sie_next(SieReader *r, SieRecord *rec)
             r->failed = true;
             return false;
         }
-        bool ascii = is_ascii(s, n);
         SieDeviation dev = SIE_DEV_COUNT; /* none */
         if (ascii) {
             rec->text = s;
