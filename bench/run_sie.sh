@@ -10,9 +10,9 @@
 #     ledger -f ledger.ledger balance       (reads the journal, checks the assertions)
 #     hledger check -f ledger.journal       (the same)
 #     bean-check ledger.beancount
-# and prints for each: seconds (wall), CPU seconds (user + system: what the load of a
-# shared machine does not change), MB/s of its own input by wall and by CPU time, peak
-# memory, and its wall time as a multiple of finsam's. 1 MB is 10^6 bytes.
+# taking turns (bench/measure.c), BENCH_SIE_RUNS rounds (default 1), and prints for each
+# the median seconds, MB/s of its own input, peak memory, and its time as a multiple of
+# finsam's. 1 MB is 10^6 bytes.
 #
 # It only reports: slow is never a failure. It fails (exit 1) only when it cannot build
 # or run finsam. POSIX sh.
@@ -44,52 +44,63 @@ if ! "$out/gen_sie" "$rows" "$data"; then
     exit 1
 fi
 
+# field NAME CMD FILE: the value of NAME in the line of command number CMD in measure's
+# output.
 field() {
-    sed -n "s/.* *$1=\([^ ]*\).*/\1/p; s/^$1=\([^ ]*\).*/\1/p" "$2" | head -n 1
+    sed -n "/^cmd=$2 /s/.* $1=\([^ ]*\).*/\1/p" "$3"
 }
 
-echo "one year of $rows transaction rows, the same in each format ($(uname -sm))"
-printf '%-30s %9s %8s %8s %9s %9s %8s %7s\n' tool "input MB" seconds "CPU s" "MB/s" "MB/s CPU" \
-    "peak MB" "x wall"
-finsam_wall=""
-# run LABEL FILE COMMAND...: one measured run, and its line of the table
-run() {
-    label=$1
-    file=$2
-    shift 2
-    "$out/measure" -o "$out/result" "$@" >"$out/stdout" 2>"$out/stderr"
-    status=$(field status "$out/result")
-    wall=$(field wall_s "$out/result")
-    cpu=$(field cpu_s "$out/result")
-    peak=$(field peak_rss_kb "$out/result")
-    bytes=$(wc -c <"$file")
-    [ -n "$finsam_wall" ] || finsam_wall=$wall
-    awk -v l="$label" -v b="$bytes" -v s="$wall" -v c="$cpu" -v k="$peak" -v f="$finsam_wall" 'BEGIN {
-        mb = b / 1e6
-        printf "%-30s %9.1f %8.2f %8.2f %9.1f %9.1f %8.1f %7.1f\n", l, mb, s, c,
-               (s > 0 ? mb / s : 0), (c > 0 ? mb / c : 0), k * 1024 / 1e6, (f > 0 ? s / f : 0)
-    }'
-    if [ "$status" != 0 ]; then
-        echo "  note: exit status $status; its stderr begins:"
-        head -n 3 "$out/stderr" | sed 's/^/  /'
-    fi
-}
-
-run "finsam sie" "$data/ledger.se" "$finsam" sie --quiet "$data/ledger.se"
-[ "$status" = 0 ] || exit 1
+# The tools installed, each with its input; they take turns in one measure run, so that
+# the load of a shared machine falls on all of them alike.
+labels="finsam sie"
+files="$data/ledger.se"
+set -- "$finsam" sie --quiet "$data/ledger.se"
+missing=""
 if command -v ledger >/dev/null 2>&1; then
-    run "ledger balance" "$data/ledger.ledger" ledger -f "$data/ledger.ledger" balance
+    labels="$labels|ledger balance"
+    files="$files $data/ledger.ledger"
+    set -- "$@" :: ledger -f "$data/ledger.ledger" balance
 else
-    echo "ledger: not installed (make bench-deps)"
+    missing="$missing ledger"
 fi
 if command -v hledger >/dev/null 2>&1; then
-    run "hledger check" "$data/ledger.journal" hledger check -f "$data/ledger.journal"
+    labels="$labels|hledger check"
+    files="$files $data/ledger.journal"
+    set -- "$@" :: hledger check -f "$data/ledger.journal"
 else
-    echo "hledger: not installed (make bench-deps)"
+    missing="$missing hledger"
 fi
 if command -v bean-check >/dev/null 2>&1; then
-    run "bean-check" "$data/ledger.beancount" bean-check "$data/ledger.beancount"
+    labels="$labels|bean-check"
+    files="$files $data/ledger.beancount"
+    set -- "$@" :: bean-check "$data/ledger.beancount"
 else
-    echo "bean-check: not installed (make bench-deps)"
+    missing="$missing bean-check"
 fi
+runs=${BENCH_SIE_RUNS:-1}
+if ! "$out/measure" -n "$runs" -o "$out/sie-result" "$@" >/dev/null 2>"$out/sie-stderr"; then
+    echo "bench: measure failed:" >&2
+    head -n 5 "$out/sie-stderr" >&2
+    exit 1
+fi
+
+echo "one year of $rows transaction rows, the same in each format; median of $runs run(s) ($(uname -sm))"
+printf '%-16s %9s %9s %9s %9s %9s\n' tool "input MB" seconds "MB/s" "peak MB" "x finsam"
+base=$(field median_s 0 "$out/sie-result")
+i=0
+for f in $files; do
+    label=$(echo "$labels" | cut -d'|' -f$((i + 1)))
+    wall=$(field median_s $i "$out/sie-result")
+    peak=$(field peak_rss_kb $i "$out/sie-result")
+    status=$(field status $i "$out/sie-result")
+    bytes=$(wc -c <"$f")
+    awk -v l="$label" -v b="$bytes" -v s="$wall" -v k="$peak" -v f="$base" 'BEGIN {
+        mb = b / 1e6
+        printf "%-16s %9.1f %9.2f %9.1f %9.1f %9.1f\n", l, mb, s, (s > 0 ? mb / s : 0),
+               k * 1024 / 1e6, (f > 0 ? s / f : 0)
+    }'
+    [ "$status" = 0 ] || echo "  note: $label exited with status $status"
+    i=$((i + 1))
+done
+[ -z "$missing" ] || echo "not installed:$missing (make bench-deps)"
 exit 0

@@ -45,6 +45,7 @@ suite formats "$here/run_formats.sh" "$finsam"
 suite faults "$here/run_faults.sh" "$finsam"
 suite determinism "$here/run_determinism.sh" "$finsam"
 suite html "$here/run_html.sh" "$finsam"
+suite fmt "$here/run_fmt.sh" "$finsam"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
