@@ -63,6 +63,8 @@ static const Span NO_SPAN = {0, 0};
 %token AND "'and'" OR "'or'" NOT "'not'"
 %token LOCAL "'local'" REQUIRE "'require'" AS "'as'"
 %token BLANK_ZERO "'blank zero'"
+%token UNTIL "'until'"
+%token ABSENT "'absent'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" LT "'<'" GT "'>'"
 
 %left OR
@@ -107,6 +109,7 @@ decl
     | allocation
     | param
     | check
+    | ABSENT NAME STRING                            { ast_absent(p, $2, @2, $3, @$); }
     ;
 
 /* report_entries -> {NAME (STRING | signed_figure | DATE)} */
@@ -269,10 +272,18 @@ opt_unit_word
     | UNIT NAME     { $$ = $2; }
     ;
 
-/* check -> 'check' NAME [STRING] ['error' | 'warning'] ['source' STRING] ':' expr ['else' STRING] */
+/* check -> 'check' NAME [STRING] ['error' | 'warning'] {'from' DATE | 'until' DATE}
+ *          ['source' STRING] ':' expr ['else' STRING] */
 check
-    : CHECK NAME opt_string opt_severity opt_source ':' expr opt_else
-                            { ast_check(p, $2, @2, $3, $4, $5, $7, $8, @$); }
+    : CHECK NAME opt_string opt_severity check_dates opt_source ':' expr opt_else
+                            { ast_check(p, $2, @2, $3, $4, $6, $8, $9, @$); }
+    ;
+
+/* the years a check is in force, kept in the parser until ast_check takes them */
+check_dates
+    : %empty                            { p->check_from = p->check_until = 0; }
+    | check_dates FROM DATE             { p->check_from = $3; }
+    | check_dates UNTIL DATE            { p->check_until = $3; }
     ;
 
 opt_severity
@@ -365,9 +376,14 @@ int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Parser *p)
     yysymbol_kind_t expected[MAX_EXPECTED];
     const char *names[MAX_EXPECTED];
     int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED), k = 0;
-    /* a table's optional 'blank zero' is not suggested where a table's head ends */
+    /* optional words that are not suggested: a table's 'blank zero', and a check's
+     * dates (where 'until' may come, 'from' is a check's date too) */
+    bool check_dates = false;
     for (int i = 0; i < n; i++)
-        if (expected[i] != YYSYMBOL_BLANK_ZERO)
+        check_dates |= expected[i] == YYSYMBOL_UNTIL;
+    for (int i = 0; i < n; i++)
+        if (expected[i] != YYSYMBOL_BLANK_ZERO && expected[i] != YYSYMBOL_UNTIL &&
+            !(check_dates && expected[i] == YYSYMBOL_FROM))
             names[k++] = yysymbol_name(expected[i]);
     n = k;
     yysymbol_kind_t found = yypcontext_token(ctx);

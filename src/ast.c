@@ -124,6 +124,20 @@ Table *ast_table_head(Parser *p, int kind, const char *name, Span name_at, const
     return t;
 }
 
+void ast_absent(Parser *p, const char *name, Span name_at, const char *reason, Span at)
+{
+    Table *t = arena_alloc(p->arena, sizeof *t);
+    t->tkind = T_TABLE;
+    t->name = name;
+    t->unit = U_KR;
+    t->absent_reason = reason;
+    t->loc = parse_loc(p, at);
+    t->name_loc = parse_loc(p, name_at);
+    t->src = p->src;
+    t->rows = arena_alloc(p->arena, sizeof(Row *));
+    add_decl(p, D_TABLE, t);
+}
+
 void ast_table_unit(Parser *p, Table *t, const char *word, Span at)
 {
     static const struct { const char *word; Unit unit; } units[] = {
@@ -434,6 +448,8 @@ void ast_check(Parser *p, const char *name, Span name_at, const char *title, int
     c->source = source;
     c->expr = expr;
     c->message = message;
+    c->from = p->check_from;
+    c->until = p->check_until;
     c->loc = parse_loc(p, at);
     c->name_loc = parse_loc(p, name_at);
     add_decl(p, D_CHECK, c);

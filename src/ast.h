@@ -163,6 +163,7 @@ struct Table {
     const char *title;
     Unit unit;
     bool blank_zero;    /* 'blank zero': a blank cell is printed nothing, zero */
+    const char *absent_reason; /* absent NAME "reason": not in this report; no rows */
     int note;
     Loc loc, name_loc;
     Column **columns;
@@ -231,6 +232,7 @@ typedef struct {
     const char *message;
     Expr *expr;
     Loc loc, name_loc;
+    int32_t from, until;  /* yyyymmdd: in force for the years that meet [from, until]; 0 open */
     /* resolved */
     const char *full_name; /* as a year file names it: "o.cap_kept" in a file imported as o */
     int domain;           /* DOMAIN_* below */
@@ -282,6 +284,16 @@ typedef struct {
 } Decl;
 
 static inline Loc row_loc(const Row *r) { return loc_at(r->table->src, r->span); }
+
+/* How many years prev(x) or prev(x, n) looks back: n, a whole number resolve.c has
+ * checked. */
+static inline int prev_years(const Expr *call)
+{
+    if (call->u.call.args.len < 2)
+        return 1;
+    const Expr *n = call->u.call.args.items[1];
+    return (int)(n->u.figure.value.lo / NUM_SCALE);
+}
 
 /* One parsed file. */
 typedef struct {

@@ -41,6 +41,9 @@ const char *why_text(Arena *a, const Why *w)
         return _("its operands share no column in this year file");
     case WHY_MEMBER:
         return arena_printf(a, _("'%s' states no amount"), w->name);
+    case WHY_ABSENT:
+        return arena_printf(a, _("the report has no table '%s': %s"), w->table->name,
+                            w->table->absent_reason);
     }
     return _("an operand has no figure");
 }
@@ -54,6 +57,8 @@ Loc why_loc(const Why *w)
     case WHY_PARAM:
     case WHY_UNDECIDED:
         return w->param->loc;
+    case WHY_ABSENT:
+        return w->table->loc;
     default:
         return (Loc){0};
     }
