@@ -78,7 +78,7 @@ static const Span NO_SPAN = {0, 0};
 %type <string> opt_string opt_source opt_else
 %type <name> opt_name opt_unit_word
 %type <number> opt_severity opt_percent opt_local
-%type <signed_figure> signed_figure
+%type <signed_figure> signed_figure printed_figure
 %type <list> report_entries columns groups members args arglist requirements
 %type <entry> report_entry
 %type <table> table_head
@@ -156,6 +156,8 @@ columns
 column
     : FIGURE opt_string opt_formula     { $$ = ast_column_year(p, $1, $2, $3, @$); }
     | NAME opt_string opt_formula       { $$ = ast_column_named(p, $1, $2, $3, @$); }
+    | FIGURE NAME opt_string opt_formula
+                                { $$ = ast_column_plan(p, $1, $2, $3, $4, @$); }
     ;
 
 /* Rows are added to the table being parsed as they are read (ast_row). */
@@ -192,7 +194,7 @@ cells
 /* cell -> [signed_figure ['%'] | '-' | STRING] */
 cell
     : %empty                            { $$ = ast_cell(p, CELL_EMPTY, @$); }
-    | signed_figure opt_percent         { $$ = ast_cell_figure(p, $1, $2, @$); }
+    | printed_figure opt_percent        { $$ = ast_cell_figure(p, $1, $2, @$); }
     | '-'                               { $$ = ast_cell(p, CELL_DASH, @$); }
     | STRING                            { $$ = ast_cell(p, CELL_TEXT, @$); }
     ;
@@ -200,6 +202,14 @@ cell
 signed_figure
     : FIGURE                            { $$ = (SignedFig){false, $1}; }
     | '-' FIGURE                        { $$ = (SignedFig){true, $2}; }
+    ;
+
+/* a cell's figure as printed: also a leading '+', or parentheses around a negative
+ * figure ('-' is also U+2212 and the en dash U+2013, one token) */
+printed_figure
+    : signed_figure
+    | '+' FIGURE                        { $$ = (SignedFig){false, $2}; }
+    | '(' FIGURE ')'                    { $$ = (SignedFig){true, $2}; }
     ;
 
 opt_percent

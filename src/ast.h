@@ -20,7 +20,7 @@ typedef enum {
 } Kind;
 
 /* How a figure was printed, so that it can be shown the same way. */
-typedef enum { U_NONE = 0, U_KR, U_TKR, U_PERCENT, U_COUNT } Unit;
+typedef enum { U_NONE = 0, U_KR, U_TKR, U_PERCENT, U_COUNT, U_MKR } Unit;
 
 /* A literal figure: its exact value and the interval its printing stands for. */
 typedef struct {

@@ -1101,7 +1101,7 @@ static void adopt_kind(Value *v, const Value *other)
 {
     if (v->kind == K_NUMBER && kind_is_numeric(other->kind)) {
         v->kind = other->kind;
-        v->unit = other->unit == U_TKR ? U_KR : other->unit;
+        v->unit = other->unit == U_TKR || other->unit == U_MKR ? U_KR : other->unit;
     }
 }
 

@@ -89,6 +89,9 @@ int ast_table_kind(Parser *p, const char *kind, Span at);
 Table *ast_table_head(Parser *p, int kind, const char *name, Span name_at, const char *title,
                       Span at);
 void ast_table_unit(Parser *p, Table *t, const char *word, Span at);
+/* A year column that is a plan for that year: '2021 budget', '2020 prognos'. */
+Column *ast_column_plan(Parser *p, FigureTok year, const char *word, const char *label,
+                        Expr *formula, Span at);
 /* absent NAME "reason": the report has no such table; what needs it does not run. */
 void ast_absent(Parser *p, const char *name, Span name_at, const char *reason, Span at);
 void ast_table_note(Parser *p, Table *t, FigureTok note, Span at);

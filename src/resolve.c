@@ -242,8 +242,8 @@ static Column *find_column_named(const Table *t, const char *name)
 static Column *find_column_year(const Table *t, int year)
 {
     for (int i = 0; i < t->ncolumns; i++)
-        if (t->columns[i]->key.year == year)
-            return t->columns[i];
+        if (t->columns[i]->key.year == year && !t->columns[i]->key.name)
+            return t->columns[i]; /* the outcome, not a budget for the year */
     return NULL;
 }
 

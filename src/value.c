@@ -60,12 +60,14 @@ NumStatus value_of_cell(const Cell *c, Unit table_unit, Kind row_kind, Value *ou
             st = num_div(num_exact(c->figure), num_units(100), &v.n);
             if (!st)
                 st = num_printed(v.n, figure_half_unit(c->decimals) / 100, &v.n);
-        } else if (table_unit == U_TKR) {
+        } else if (table_unit == U_TKR || table_unit == U_MKR) {
+            /* a figure in thousands or millions stands for what rounds to it */
+            int64_t scale = table_unit == U_TKR ? 1000 : 1000000;
             v.kind = K_MONEY;
-            v.unit = U_TKR;
-            st = num_mul(num_exact(c->figure), num_units(1000), &v.n);
+            v.unit = table_unit;
+            st = num_mul(num_exact(c->figure), num_units(scale), &v.n);
             if (!st)
-                st = num_printed(v.n, figure_half_unit(c->decimals) * 1000, &v.n);
+                st = num_printed(v.n, figure_half_unit(c->decimals) * scale, &v.n);
         } else {
             v.kind = unit_kind(table_unit);
             v.unit = table_unit;
@@ -93,6 +95,10 @@ Unit unit_combine(Kind k, Unit a, Unit b)
         return U_TKR;
     if (b == U_TKR && a == U_NONE)
         return U_TKR;
+    if (a == U_MKR && (b == U_MKR || b == U_NONE))
+        return U_MKR;
+    if (b == U_MKR && a == U_NONE)
+        return U_MKR;
     return U_KR;
 }
 
@@ -111,6 +117,9 @@ static void format_micro(int64_t micro, Kind kind, Unit u, int min_places, int m
     } else if (kind == K_MONEY && u == U_TKR) {
         num_format(micro / 1000, min_places, max_places < 3 ? max_places : 3, buf);
         strcat(buf, " tkr");
+    } else if (kind == K_MONEY && u == U_MKR) {
+        num_format(micro / 1000000, min_places, max_places < 6 ? max_places : 6, buf);
+        strcat(buf, " mkr");
     } else if (kind == K_MONEY) {
         /* kronor and öre: 1 572 800,80; a printed figure with the decimals it has */
         int places = min_places ? min_places : micro % NUM_SCALE ? 2 : 0;
@@ -124,7 +133,7 @@ static void format_micro(int64_t micro, Kind kind, Unit u, int min_places, int m
 char *value_format_num(Num n, Kind kind, Unit u, char *buf)
 {
     char lo[NUM_FMT_MAX + 8], hi[NUM_FMT_MAX + 8];
-    int places = kind == K_PERCENT ? 4 : kind != K_MONEY ? 6 : u == U_TKR ? 3 : 2;
+    int places = kind == K_PERCENT ? 4 : kind != K_MONEY ? 6 : u == U_TKR || u == U_MKR ? 3 : 2;
     format_micro(n.lo, kind, u, 0, places, lo);
     if (num_is_exact(n)) {
         strcpy(buf, lo);
@@ -183,6 +192,8 @@ char *value_format_figure(const Value *v, const Value *like, char *buf)
     char *unit = strstr(tmp, " kr");
     if (!unit)
         unit = strstr(tmp, " tkr");
+    if (!unit)
+        unit = strstr(tmp, " mkr");
     if (unit)
         *unit = '\0';
     if (tmp[0] == '-')
