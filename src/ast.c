@@ -124,10 +124,24 @@ Table *ast_table_head(Parser *p, int kind, const char *name, Span name_at, const
     return t;
 }
 
+void ast_absent(Parser *p, const char *name, Span name_at, const char *reason, Span at)
+{
+    Table *t = arena_alloc(p->arena, sizeof *t);
+    t->tkind = T_TABLE;
+    t->name = name;
+    t->unit = U_KR;
+    t->absent_reason = reason;
+    t->loc = parse_loc(p, at);
+    t->name_loc = parse_loc(p, name_at);
+    t->src = p->src;
+    t->rows = arena_alloc(p->arena, sizeof(Row *));
+    add_decl(p, D_TABLE, t);
+}
+
 void ast_table_unit(Parser *p, Table *t, const char *word, Span at)
 {
     static const struct { const char *word; Unit unit; } units[] = {
-        {"kr", U_KR}, {"tkr", U_TKR}, {"%", U_PERCENT}, {"count", U_COUNT},
+        {"kr", U_KR}, {"tkr", U_TKR}, {"mkr", U_MKR}, {"%", U_PERCENT}, {"count", U_COUNT},
     };
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
         if (strcmp(word, units[i].word) == 0) {
@@ -135,7 +149,7 @@ void ast_table_unit(Parser *p, Table *t, const char *word, Span at)
             return;
         }
     Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at), _("unknown unit '%s'"), word);
-    diag_note(p->diags, g, _("hint: a table's unit is kr, tkr, %% or count"));
+    diag_note(p->diags, g, _("hint: a table's unit is kr, tkr, mkr, %% or count"));
     p->errors++;
 }
 
@@ -188,6 +202,16 @@ Column *ast_column_year(Parser *p, FigureTok year, const char *label, Expr *form
     Span y = {at.start, at.start + 4};
     c->key.year = whole(p, year, y, _("a year column must be a whole number from %d to %d"),
                         1900, 2999);
+    return c;
+}
+
+/* Its key has both the year and the word, so that it is neither the year's outcome
+ * (table.row[2021]) nor compared with that year's file; [budget] chooses it. */
+Column *ast_column_plan(Parser *p, FigureTok year, const char *word, const char *label,
+                        Expr *formula, Span at)
+{
+    Column *c = ast_column_year(p, year, label, formula, at);
+    c->key.name = word;
     return c;
 }
 
@@ -447,6 +471,8 @@ void ast_check(Parser *p, const char *name, Span name_at, const char *title, int
     c->source = source;
     c->expr = expr;
     c->message = message;
+    c->from = p->check_from;
+    c->until = p->check_until;
     c->loc = parse_loc(p, at);
     c->name_loc = parse_loc(p, name_at);
     add_decl(p, D_CHECK, c);

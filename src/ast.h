@@ -20,7 +20,7 @@ typedef enum {
 } Kind;
 
 /* How a figure was printed, so that it can be shown the same way. */
-typedef enum { U_NONE = 0, U_KR, U_TKR, U_PERCENT, U_COUNT } Unit;
+typedef enum { U_NONE = 0, U_KR, U_TKR, U_PERCENT, U_COUNT, U_MKR } Unit;
 
 /* A literal figure: its exact value and the interval its printing stands for. */
 typedef struct {
@@ -166,6 +166,7 @@ struct Table {
     const char *title;
     Unit unit;
     bool blank_zero;    /* 'blank zero': a blank cell is printed nothing, zero */
+    const char *absent_reason; /* absent NAME "reason": not in this report; no rows */
     int note;
     Loc loc, name_loc;
     Column **columns;
@@ -234,6 +235,7 @@ typedef struct {
     const char *message;
     Expr *expr;
     Loc loc, name_loc;
+    int32_t from, until;  /* yyyymmdd: in force for the years that meet [from, until]; 0 open */
     /* resolved */
     const char *full_name; /* as a year file names it: "o.cap_kept" in a file imported as o */
     int domain;           /* DOMAIN_* below */
@@ -285,6 +287,16 @@ typedef struct {
 } Decl;
 
 static inline Loc row_loc(const Row *r) { return loc_at(r->table->src, r->span); }
+
+/* How many years prev(x) or prev(x, n) looks back: n, a whole number resolve.c has
+ * checked. */
+static inline int prev_years(const Expr *call)
+{
+    if (call->u.call.args.len < 2)
+        return 1;
+    const Expr *n = call->u.call.args.items[1];
+    return (int)(n->u.figure.value.lo / NUM_SCALE);
+}
 
 /* One parsed file. */
 typedef struct {

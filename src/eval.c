@@ -83,6 +83,12 @@ static Value absent(void)
     return v;
 }
 
+/* Why a table has no column for where it is read. */
+static WhyType missing_column(const Table *t, const Env *env)
+{
+    return t->absent_reason ? WHY_ABSENT : env->shifted ? WHY_NO_EARLIER : WHY_NO_COLUMN;
+}
+
 /* Nothing to compute with, and why. The latest reason stands: a value that takes in an
  * absent one is absent because of it, and whatever skips an absent value (a sum over
  * blank cells) puts the reason before it back. */
@@ -545,7 +551,7 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
             return EVAL_OK;
         }
         Env before = *env;
-        before.col.year--;
+        before.col.year -= prev_years(e);
         before.shifted++;
         return eval(E, &before, first, out);
     }
@@ -562,7 +568,7 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
                 if (f != FN_COUNT && (!env->has_col || !column_by_key(base->u.ref.table,
                                                                        env->col))) {
                     /* the table has no such column: nothing to compute, not 0 */
-                    *out = absent_because(E, env->shifted ? WHY_NO_EARLIER : WHY_NO_COLUMN,
+                    *out = absent_because(E, missing_column(base->u.ref.table, env),
                                           base->u.ref.table, NULL, env->col);
                     return EVAL_OK;
                 }
@@ -667,9 +673,14 @@ static int param_value(Eval *E, Param *p, int year, Loc at, Value *out)
     bool any_value = false;
     for (Param *q = p; q; q = q->next)
         any_value |= q->has_value;
-    if (!best && any_value) {
-        /* not yet in force in that year: the rule does not apply to it */
-        *out = absent_because(E, WHY_PARAM, NULL, NULL, (Key){year, NULL});
+    bool local = false;
+    for (Param *q = p; q; q = q->next)
+        local |= q->local;
+    if (!best && (any_value || local)) {
+        /* not yet in force in that year, or not yet decided by the federation: the rule
+         * does not run, and says why */
+        *out = absent_because(E, any_value ? WHY_PARAM : WHY_UNDECIDED, NULL, NULL,
+                              (Key){year, NULL});
         E->why.param = p;
         return EVAL_OK;
     }
@@ -715,8 +726,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     case REF_ROW:
         c = env->has_col ? column_by_key(t, env->col) : NULL;
         if (!c) {
-            *out = absent_because(E, env->shifted ? WHY_NO_EARLIER : WHY_NO_COLUMN, t, NULL,
-                                  env->col);
+            *out = absent_because(E, missing_column(t, env), t, NULL, env->col);
             return EVAL_OK;
         }
         break;
@@ -732,7 +742,8 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         else if (env->row)
             r = row_by_name(t, env->row->name);
         if (!r) {
-            *out = absent_because(E, WHY_NO_ROW, t, NULL, (Key){0, NULL});
+            *out = absent_because(E, t->absent_reason ? WHY_ABSENT : WHY_NO_ROW, t, NULL,
+                                  (Key){0, NULL});
             E->why.name = env->row_name ? env->row_name : env->row ? env->row->name : "";
             return EVAL_OK;
         }
@@ -1199,7 +1210,7 @@ static void adopt_kind(Value *v, const Value *other)
 {
     if (v->kind == K_NUMBER && kind_is_numeric(other->kind)) {
         v->kind = other->kind;
-        v->unit = other->unit == U_TKR ? U_KR : other->unit;
+        v->unit = other->unit == U_TKR || other->unit == U_MKR ? U_KR : other->unit;
     }
 }
 
@@ -1249,8 +1260,20 @@ static const char *check_where(Eval *E, const Check *c, const Env *env)
     return NULL;
 }
 
+/* A dated check applies to the years that meet its dates: the column's year, or the
+ * report's. A check out of force is no rule for that year, so it is not counted as one
+ * that did not run. */
+static bool check_in_force(const Eval *E, const Check *c, const Env *env)
+{
+    int year = env->has_col && env->col.year ? env->col.year : E->prog->report->year;
+    return (!c->from || c->from <= year * 10000 + 1231) &&
+           (!c->until || c->until >= year * 10000 + 101);
+}
+
 static void run_check(Eval *E, Check *c, Env env, int order)
 {
+    if (!check_in_force(E, c, &env))
+        return;
     Value v;
     int before = E->errors;
     E->why = (Why){0};
@@ -1299,6 +1322,10 @@ static bool missing_key(Expr *e, Key k, int shift, bool in_rows_aggregate, Why *
 {
     switch (e->type) {
     case E_REF:
+        if (e->u.ref.table && e->u.ref.table->absent_reason) {
+            *out = (Why){.type = WHY_ABSENT, .table = e->u.ref.table};
+            return true;
+        }
         if (e->u.ref.rtype == REF_ROW) {
             Table *t = e->u.ref.table;
             Key at = k;
@@ -1332,13 +1359,18 @@ static bool missing_key(Expr *e, Key k, int shift, bool in_rows_aggregate, Why *
         Func f = e->u.call.func;
         PtrVec *args = &e->u.call.args;
         if (f == FN_PREV)
-            return missing_key(args->items[0], k, shift + 1, in_rows_aggregate, out);
+            return missing_key(args->items[0], k, shift + prev_years(e), in_rows_aggregate,
+                               out);
         for (int i = 0; i < args->len; i++) {
             Expr *a = args->items[i];
             if (a->kind == K_ROWS) {
                 Expr *base = a->type == E_WHERE ? a->u.where.rows : a;
                 Key at = k;
                 at.year = k.year ? k.year - shift : 0;
+                if (base->u.ref.table->absent_reason) {
+                    *out = (Why){.type = WHY_ABSENT, .table = base->u.ref.table};
+                    return true;
+                }
                 if (f != FN_COUNT && !column_by_key(base->u.ref.table, at)) {
                     *out = (Why){.type = shift ? WHY_NO_EARLIER : WHY_NO_COLUMN,
                                  .table = base->u.ref.table, .key = at};
@@ -1378,6 +1410,14 @@ static void checks_left_out(Eval *E, Check *c)
     Table *t = c->domain_table;
     if (!t)
         return;
+    if (t->absent_reason && c->keys.len == 0) {
+        /* every table it reads is absent: it does not run at all */
+        Key k = {E->prog->report->year, NULL};
+        if (!missing_key(c->expr, k, 0, false, &E->why))
+            E->why = (Why){.type = WHY_ABSENT, .table = t};
+        not_run(E, c->expr->loc, c->name, c->title ? c->title : c->name, NULL, 0);
+        return;
+    }
     int n = c->domain == DOMAIN_ROWS ? t->nrows : t->ncolumns;
     for (int i = 0; i < n; i++) {
         Env env = {0};

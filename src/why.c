@@ -46,6 +46,9 @@ const char *why_text(Arena *a, const Why *w)
             return arena_printf(a, _("'%s' is still to be filled in ('?') in column %s"),
                                 w->row->name, key_str(a, w->key));
         return _("a figure is still to be filled in ('?')");
+    case WHY_ABSENT:
+        return arena_printf(a, _("the report has no table '%s': %s"), w->table->name,
+                            w->table->absent_reason);
     }
     return _("an operand has no figure");
 }
@@ -61,6 +64,8 @@ Loc why_loc(const Why *w)
     case WHY_PARAM:
     case WHY_UNDECIDED:
         return w->param->loc;
+    case WHY_ABSENT:
+        return w->table->loc;
     default:
         return (Loc){0};
     }
