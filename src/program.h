@@ -35,9 +35,16 @@ typedef struct Program {
     struct Program *previous; /* the year file the report names as `previous` */
     Symbol **symbols; /* open hash of top-level names */
     size_t nsymbols, nsymbols_cap;
+    /* load.c: the year file's program, whose imported files its earlier years share
+     * (read and parsed once, copied for each); NULL in the year file's own */
+    struct Program *first;
+    PtrVec shared;    /* SharedFile * (load.c), in the year file's program only */
 } Program;
 
 void program_init(Program *prog);
+/* The program of a year before `first`'s (years.c): its names are interned with
+ * first's, and the files first has imported are not read again. */
+void program_init_earlier(Program *earlier, Program *first);
 void program_free(Program *prog);
 
 /* Loads path and its imports; returns the number of errors (then diags say why). */

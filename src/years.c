@@ -57,7 +57,7 @@ int program_load_previous(Program *prog, const LoadOptions *opts)
             ptrvec_push(&prog->arena, &seen, arena_strndup(&prog->arena, real, strlen(real)));
         }
         Program *earlier = mem_alloc(sizeof *earlier);
-        program_init(earlier);
+        program_init_earlier(earlier, prog);
         later->previous = earlier;
         if (program_load(earlier, path, opts) || earlier->diags.errors ||
             program_resolve(earlier)) {
