@@ -7,26 +7,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "value.h"
-
-static void xml_text(FILE *out, const char *s)
-{
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&apos;", out); break;
-        default:
-            /* XML 1.0 cannot carry other control characters at all */
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                fputc('?', out);
-            else
-                fputc(c, out);
-        }
-    }
-}
+#include "xml.h"
 
 /* One line of an explanation, formatted, then written as text() writes text: every part
  * of it, the file's path included, escaped for the format around it. */
