@@ -154,7 +154,22 @@ static int text_width(const char *s)
     return draft_width(s);
 }
 
-static void write_columns(FILE *out, const DraftTable *t)
+/* The national rules read income and balance in the report's year: a statement
+ * without that column gets it, empty, so that the file loads. */
+static bool needs_year_column(const DraftDoc *doc, const DraftTable *t)
+{
+    if (strcmp(t->name, "income") != 0 && strcmp(t->name, "balance") != 0 &&
+        strcmp(t->name, "cashflow") != 0)
+        return false;
+    char year[16];
+    snprintf(year, sizeof year, "%d", doc->year);
+    for (int k = 0; k < t->ncols; k++)
+        if (!t->cols[k].note && strcmp(t->cols[k].name, year) == 0)
+            return false;
+    return true;
+}
+
+static void write_columns(FILE *out, const DraftDoc *doc, const DraftTable *t)
 {
     fputs(" (", out);
     bool first = true;
@@ -176,6 +191,10 @@ static void write_columns(FILE *out, const DraftTable *t)
         if (c->formula)
             fprintf(out, " = %s", c->formula);
     }
+    if (needs_year_column(doc, t)) {
+        fprintf(out, "%s%d ", first ? "" : ", ", doc->year);
+        put_string(out, _("(not found in the text)"));
+    }
     fputc(')', out);
 }
 
@@ -187,7 +206,8 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
         fprintf(out, " unit %s", t->unit);
     if (t->note)
         fprintf(out, " note %d", t->note);
-    write_columns(out, t);
+    write_columns(out, doc, t);
+    bool extra = needs_year_column(doc, t);
     fputs(" {\n", out);
     if (t->header) {
         fputs("    # ", out);
@@ -258,6 +278,8 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
             int cw = text_width(c);
             fprintf(out, " | %*s%s", width[k] > cw ? width[k] - cw : 0, "", c);
         }
+        if (extra)
+            fputs(" |", out);
         fputc('\n', out);
         if (r->note && !note_declared(doc, r->note))
             fprintf(out, "%*s# %s\n", 4 * depth, "",
@@ -279,6 +301,8 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
                 for (int k = 0; k < t->ncols; k++)
                     if (!t->cols[k].note)
                         fputs(" |", out);
+                if (extra)
+                    fputs(" |", out);
                 fputc('\n', out);
             }
     }
