@@ -36,6 +36,11 @@ static void help(void)
     fputs(_("finsam rules FILE lists the parameters and checks in force for a year file, each\n"
             "with its value, its source and the place it was set.\n"), stdout);
     fputs("\n", stdout);
+    fputs(_("finsam draft REPORT.txt writes a first year file from a report's text (pdftotext\n"
+            "-layout, or a copy): every table with its figures as printed, totals and\n"
+            "differences as formulas from their words, the prose as comments; what it\n"
+            "guessed goes to standard error, with its line in the text.\n"), stdout);
+    fputs("\n", stdout);
     fputs(_("finsam fmt FILE... lays rule files out in their canonical layout (-w in place,\n"
             "--check to show a diff and fail when one is not); see finsam fmt --help.\n"),
           stdout);
@@ -81,6 +86,7 @@ static void help(void)
           "  finsam report --format html -o 2025.html examples/vvnd/2025.fin\n"
           "  finsam report --format csv -o tables/ examples/vvnd/2025.fin\n"
           "  finsam rules examples/vvnd/2025.fin\n"
+          "  finsam draft arsredovisning-2025.txt -o 2025.fin\n"
           "  finsam check --lang sv examples/vvnd/2025.fin\n", stdout);
 }
 
