@@ -441,6 +441,8 @@ static const char *unique_row_name(Builder *b, DraftTable *tb, const char *name)
 
 /* ---- structure: sections, totals, results ---- */
 
+static const char *table_name(Builder *b, const char *want);
+
 typedef struct Level Level;
 
 typedef struct {
@@ -609,6 +611,16 @@ static bool percent_row(const DraftRow *r, int ncols)
 static void shape_row(Shape *s, DraftRow *r)
 {
     Builder *b = s->b;
+    bool money = !s->tb->unit || strcmp(s->tb->unit, "tkr") == 0;
+    if (money && !s->tb->required && draft_starts(fold(b, r->label), "antal")) {
+        r->count = true;
+        if (!s->tb->count_name)
+            s->tb->count_name = table_name(b, arena_printf(b->a, "%s_count", s->tb->name));
+        draft_guess(b->g, r->lineno, _("\"%s\": a count among amounts, written in a table of its own"),
+                    r->label);
+        emit(s, r);
+        return;
+    }
     if (percent_row(r, s->tb->ncols) && !(s->tb->unit && strcmp(s->tb->unit, "%") == 0)) {
         /* `sum` would add it: the totals of this section name their terms */
         s->stack[s->depth]->has_formula = true;

@@ -198,6 +198,43 @@ static void write_columns(FILE *out, const DraftDoc *doc, const DraftTable *t)
     fputc(')', out);
 }
 
+/* The counts of a table of amounts ("Antal anställda"), as a table of their own with
+ * the same columns, named after it. */
+static void write_counts(FILE *out, const DraftDoc *doc, const DraftTable *t)
+{
+    int head = 0;
+    for (int i = 0; i < t->rows.len; i++) {
+        const DraftRow *r = t->rows.items[i];
+        if (r->kind == DROW_ROW && r->count) {
+            int w = text_width(r->name) + 1 + string_width(r->label);
+            head = w > head ? w : head;
+        }
+    }
+    if (!head || !t->count_name)
+        return;
+    fprintf(out, "\ntable %s ", t->count_name);
+    put_string(out, t->title);
+    fputs(" unit count", out);
+    write_columns(out, doc, t);
+    fputs(" {\n", out);
+    char buf[1024];
+    for (int i = 0; i < t->rows.len; i++) {
+        const DraftRow *r = t->rows.items[i];
+        if (r->kind != DROW_ROW || !r->count)
+            continue;
+        fprintf(out, "    %s ", r->name);
+        put_string(out, r->label);
+        fprintf(out, "%*s", head - text_width(r->name) - 1 - string_width(r->label), "");
+        for (int k = 0; k < t->ncols; k++)
+            if (!t->cols[k].note)
+                fprintf(out, r->cells[k] ? " | %s" : " |", cell_text(r->cells[k], buf, sizeof buf));
+        if (needs_year_column(doc, t))
+            fputs(" |", out);
+        fputc('\n', out);
+    }
+    fputs("}\n", out);
+}
+
 static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
 {
     fprintf(out, "%s %s ", t->kind, t->name);
@@ -259,6 +296,8 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
             depth++;
             continue;
         }
+        if (r->count)
+            continue;
         int w = 4 * depth + text_width(r->name) + 1 + string_width(r->label);
         fprintf(out, "%*s%s ", 4 * depth, "", r->name);
         put_string(out, r->label);
@@ -271,9 +310,17 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
             w += 3 + text_width(r->formula);
         }
         fprintf(out, "%*s", head > w ? head - w : 0, "");
+        int last = -1;
+        for (int k = 0; k < t->ncols; k++)
+            if (!t->cols[k].note && r->cells[k])
+                last = k;
         for (int k = 0; k < t->ncols; k++) {
             if (t->cols[k].note)
                 continue;
+            if (k > last) { /* nothing printed from here on: no spaces at the end */
+                fputs(" |", out);
+                continue;
+            }
             const char *c = cell_text(r->cells[k], buf, sizeof buf);
             int cw = text_width(c);
             fprintf(out, " | %*s%s", width[k] > cw ? width[k] - cw : 0, "", c);
@@ -307,6 +354,7 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
             }
     }
     fputs("}\n", out);
+    write_counts(out, doc, t);
 }
 
 static void write_allocation(FILE *out, const DraftTable *t)
