@@ -191,12 +191,13 @@ cells
     | cells '|' cell                    { ast_cells_push(p, $3); }
     ;
 
-/* cell -> [signed_figure ['%'] | '-' | STRING] */
+/* cell -> [signed_figure ['%'] | '-' | STRING | '?'] */
 cell
     : %empty                            { $$ = ast_cell(p, CELL_EMPTY, @$); }
     | printed_figure opt_percent        { $$ = ast_cell_figure(p, $1, $2, @$); }
     | '-'                               { $$ = ast_cell(p, CELL_DASH, @$); }
     | STRING                            { $$ = ast_cell(p, CELL_TEXT, @$); }
+    | '?'                               { $$ = ast_cell_todo(p, @$); }
     ;
 
 signed_figure
@@ -348,6 +349,7 @@ expr
 primary
     : FIGURE opt_percent                { $$ = ast_figure(p, $1, $2, @$); }
     | DATE                              { $$ = ast_date(p, $1, @$); }
+    | '?'                               { $$ = ast_figure_todo(p, @$); }
     | ref
     | NAME '(' args ')'                 { $$ = ast_call(p, $1, @1, $3, @$); }
     | '(' expr ')'                      { $$ = $2; $$->loc = parse_loc(p, @$); }

@@ -233,7 +233,9 @@ static void *grow(void *items, int *cap, size_t size)
 void ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
              Span note_at, Expr *formula, Span at)
 {
-    Row *r = arena_alloc(p->arena, sizeof *r);
+    /* the row and its cells in one piece: a large report has millions of rows */
+    size_t cells = sizeof(Cell) * (size_t)(p->ncells ? p->ncells : 1);
+    Row *r = arena_alloc(p->arena, sizeof *r + cells);
     r->name = name;
     r->label = label;
     if (note) {
@@ -243,7 +245,8 @@ void ast_row(Parser *p, const char *name, const char *label, const FigureTok *no
     }
     r->formula = formula;
     r->ncells = (uint16_t)p->ncells;
-    r->cells = arena_alloc_raw(p->arena, sizeof(Cell) * (size_t)(p->ncells ? p->ncells : 1));
+    _Static_assert(sizeof(Row) % _Alignof(Cell) == 0, "cells follow a row");
+    r->cells = (Cell *)(r + 1);
     if (p->ncells)
         memcpy(r->cells, p->cells, sizeof(Cell) * (size_t)p->ncells);
     r->span = at;
@@ -304,11 +307,21 @@ Cell ast_cell(Parser *p, CellType type, Span at)
     return c;
 }
 
+/* '?': nothing stated yet, and counted so that check can say how much is left. */
+Cell ast_cell_todo(Parser *p, Span at)
+{
+    Cell c = ast_cell(p, CELL_TEXT, at);
+    c.type = CELL_EMPTY;
+    c.todo = 1;
+    p->module->todo_cells++;
+    return c;
+}
+
 Cell ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at)
 {
     Cell c = ast_cell(p, CELL_FIGURE, at);
     c.figure = f.negative ? -f.figure.value.lo : f.figure.value.lo;
-    c.decimals = (uint8_t)(f.figure.decimals & 31);
+    c.decimals = (uint8_t)(f.figure.decimals & 15);
     c.percent = percent;
     return c;
 }
@@ -326,8 +339,8 @@ Allocation *ast_alloc_head(Parser *p, const char *name, Span name_at, const char
 
 void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, Cell value)
 {
-    if (strcmp(word, "total") == 0 && value.type == CELL_FIGURE) {
-        a->total = value;
+    if (strcmp(word, "total") == 0 && (value.type == CELL_FIGURE || value.todo)) {
+        a->total = value; /* or '?', still to be filled in: nothing is split yet */
     } else if (strcmp(word, "rounding") == 0 && value.type == CELL_FIGURE) {
         a->rounding = value;
         a->has_rounding = true;
@@ -350,7 +363,7 @@ void ast_alloc(Parser *p, Allocation *a, PtrVec *groups, Span at)
     a->ngroups = groups->len;
     for (int i = 0; i < a->ngroups; i++)
         a->groups[i]->alloc = a;
-    if (a->total.type != CELL_FIGURE) {
+    if (a->total.type != CELL_FIGURE && !a->total.todo) {
         Diag *g = diag_at(p->diags, SEV_ERROR, a->name_loc,
                           _("allocation '%s' has no total"), a->name);
         diag_note(p->diags, g, "%s", _("hint: write the amount to split after the title: total "
@@ -481,13 +494,24 @@ Expr *ast_figure(Parser *p, FigureTok f, bool percent, Span at)
         /* a percentage as printed in the text: 38% is 37,5 % to 38,5 % */
         e->u.figure.kind = K_PERCENT;
         e->u.figure.unit = U_PERCENT;
-        num_div(f.value, num_units(100), &e->u.figure.value);
-        num_printed(e->u.figure.value, figure_half_unit(f.decimals) / 100, &e->u.figure.value);
+        figure_interval(f.value.lo, f.decimals, 1, 100, &e->u.figure.value);
         e->u.figure.printed = true;
+        e->u.figure.figure = f.value.lo;
     } else {
         e->u.figure.kind = K_NUMBER;
         e->u.figure.value = f.value;
     }
+    return e;
+}
+
+/* '?' in a formula or check: a figure of the report's text still to be read; the
+ * check that holds it does not run until it is written. */
+Expr *ast_figure_todo(Parser *p, Span at)
+{
+    Expr *e = expr(p, E_FIGURE, at);
+    e->u.figure.kind = K_NUMBER;
+    e->u.figure.todo = true;
+    p->module->todo_figures++;
     return e;
 }
 

@@ -29,6 +29,8 @@ typedef struct {
     uint8_t unit;     /* Unit */
     uint8_t decimals;
     bool printed;     /* a figure as printed: shown as written, not as an interval */
+    int64_t figure;   /* printed: as written, in micro units of its unit (38 % is 38) */
+    bool todo;        /* '?': a figure still to be read from the report; computes nothing */
 } Literal;
 
 typedef struct Table Table;
@@ -126,7 +128,8 @@ typedef struct {
     uint16_t len;
     uint8_t type : 2;     /* CellType */
     uint8_t percent : 1;
-    uint8_t decimals : 5;
+    uint8_t decimals : 4; /* at most 6 (figure.c) */
+    uint8_t todo : 1;     /* '?': an empty cell still to be filled in from the report */
 } Cell;
 
 static inline Span cell_span(const Cell *c) { return (Span){c->start, c->start + c->len}; }
@@ -301,6 +304,12 @@ typedef struct {
     PtrVec decls;     /* Decl * */
     const char *ns;   /* import "x" as ns: its names are ns.name; NULL for none */
     Loc ns_at;        /* the import that named it */
+    int todo_cells;   /* cells written '?', still to be filled in */
+    int todo_figures; /* figures written '?' in formulas and checks */
 } Module;
+
+/* A copy of m, not yet resolved, for another year of the same run (ast_clone.c): every
+ * node its own, every location in `from` moved to `to`. */
+Module *module_clone(Arena *a, const Module *m, const Source *from, const Source *to);
 
 #endif

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "why.h"
+#include "wherememo.h"
 #include "years.h"
 
 /* MEMO_FAILED: its computation stopped with an error, already reported; whatever
@@ -45,7 +46,18 @@ typedef struct {
     bool too_deep;         /* a chain too deep has been reported */
     int errors;
     Why why;               /* why the value last computed is absent (why.h) */
+    WhereMemo wheres;      /* aggregates over a 'where', once computed */
+    unsigned session;      /* counts the collections of operands, to tell them apart */
+    long long where_rows;  /* rows a 'where' has tested in the whole run */
+    bool too_many_rows;    /* the limit on them has been reported */
 } Eval;
+
+/* A 'where' tests each row of its table; one inside another's condition is computed
+ * once and remembered, so that the rows tested grow with the size of the input, not
+ * with its power. Past this many in a run, finsam stops and says so, rather than run
+ * for hours on a condition that depends on every row of a check that runs for every
+ * row. */
+enum { MAX_WHERE_ROWS = 20000000 };
 
 /* Cells are computed by recursion, each from the cells it needs: a chain deeper
  * than this is refused rather than allowed to overflow the stack. */
@@ -84,6 +96,17 @@ static Value absent_because(Eval *E, WhyType type, const Table *t, const Row *r,
 {
     E->why = (Why){.type = type, .table = t, .row = r, .key = k};
     return absent();
+}
+
+/* Nothing yet: a '?' still to be filled in from the report. A sum over it is not yet
+ * known either, where an empty cell would count as nothing. */
+static Value todo_value(Eval *E)
+{
+    if (E->why.type != WHY_TODO)
+        E->why = (Why){.type = WHY_TODO};
+    Value v = absent();
+    v.todo = true;
+    return v;
 }
 
 static int fail(Eval *E, Loc at, const char *message)
@@ -139,10 +162,7 @@ static Column *column_by_key(const Table *t, Key k)
 
 static Row *row_by_name(const Table *t, const char *name)
 {
-    for (int i = 0; i < t->nrows; i++)
-        if (t->rows[i]->name == name)
-            return t->rows[i];
-    return NULL;
+    return table_row(t, name); /* by the row index: u[x] for each of 100 000 rows */
 }
 
 static bool is_stated(const Cell *c) { return c->type == CELL_FIGURE || c->type == CELL_DASH; }
@@ -289,7 +309,10 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
     }
     if (is_stated(cell))
         *out = stated(t, r, cell);
-    else if (cell->type == CELL_EMPTY && t->blank_zero)
+    else if (cell->todo) {
+        *out = absent_because(E, WHY_TODO, t, r, c->key);
+        out->todo = true;
+    } else if (cell->type == CELL_EMPTY && t->blank_zero)
         *out = value_number(r->kind == K_UNKNOWN ? K_MONEY : r->kind,
                             r->kind == K_PERCENT ? U_PERCENT : t->unit, num_exact(0));
     else
@@ -304,12 +327,15 @@ typedef struct {
     Value acc;
     bool any;
     int count;
+    bool todo; /* a '?' among the values: the sum, min or max is not known yet */
 } Aggregate;
 
 static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
 {
-    if (v.absent)
+    if (v.absent) {
+        ag->todo |= v.todo;
         return EVAL_OK;
+    }
     ag->count++;
     if (!ag->any) {
         ag->acc = v;
@@ -328,10 +354,26 @@ static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
     return st ? num_failed(E, at, st) : EVAL_OK;
 }
 
+static int too_many_rows(Eval *E, Expr *where)
+{
+    if (E->too_many_rows)
+        return EVAL_FAILED; /* said once */
+    E->too_many_rows = true;
+    Diag *g = diag_at(E->d, SEV_ERROR, where->loc,
+                      _("'where' has tested more than %d rows in all; finsam stops here"),
+                      MAX_WHERE_ROWS);
+    diag_note(E->d, g, "%s", _("hint: a 'where' whose condition reads the row a check "
+                               "runs for is computed again for every such row; count "
+                               "those rows in a column of their own instead"));
+    E->errors++;
+    return EVAL_FAILED;
+}
+
 /* The rows a table, a section or a 'where' stands for: rows without a formula of
  * their own, so that totals are not counted twice. */
+/* *todo is set when a 'where' could not decide a row for a '?' still to be filled in. */
 static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, void *, Table *,
-                                                                   Row *), void *arg)
+                                                                   Row *), void *arg, bool *todo)
 {
     Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
     Table *t = base->u.ref.table;
@@ -346,6 +388,8 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
         if (r->formula)
             continue;
         if (set->type == E_WHERE) {
+            if (++E->where_rows > MAX_WHERE_ROWS)
+                return too_many_rows(E, set);
             Env inner = *env;
             inner.table = t;
             inner.row = r;
@@ -354,6 +398,7 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
             if (eval(E, &inner, set->u.where.cond, &keep))
                 return EVAL_FAILED;
             E->why = before; /* a row the condition cannot judge is left out */
+            *todo |= keep.absent && keep.todo;
             if (keep.absent || !keep.b)
                 continue;
         }
@@ -406,7 +451,7 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     Row *self = e->u.sum_above.row;
     Table *t = self->table;
     Column *c = env->has_col ? column_by_key(t, env->col) : NULL;
-    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0};
+    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0, false};
     if (!c) {
         *out = absent_because(E, WHY_NO_COLUMN, t, NULL, env->col);
         return EVAL_OK;
@@ -432,11 +477,69 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     E->why = before;
     if (!ag.any)
         ag.acc = value_number(self->kind, t->unit, num_exact(0));
-    *out = ag.acc;
+    *out = ag.todo ? todo_value(E) : ag.acc;
     return EVAL_OK;
 }
 
+/* Whether a condition reads another table's column by the name of the row a check
+ * runs for: "u[x]" in "t where x >= u[x]" in such a check. Nothing else in it depends
+ * on what lies outside the 'where' but the column, as each 'where' tests its own rows. */
+static bool reads_check_row(const Expr *e, const Table *own)
+{
+    switch (e->type) {
+    case E_REF:
+        return e->u.ref.rtype == REF_COLUMN && e->u.ref.table != own;
+    case E_NEG:
+    case E_NOT:
+        return reads_check_row(e->u.unary.operand, own);
+    case E_BINARY:
+        return reads_check_row(e->u.binary.left, own) || reads_check_row(e->u.binary.right, own);
+    case E_CALL:
+        for (int i = 0; i < e->u.call.args.len; i++)
+            if (reads_check_row(e->u.call.args.items[i], own))
+                return true;
+        return false;
+    case E_WHERE:
+        return reads_check_row(e->u.where.cond, e->u.where.rows->u.ref.table);
+    default:
+        return false;
+    }
+}
+
+static int eval_call_now(Eval *E, const Env *env, Expr *e, Value *out);
+
+/* An aggregate over a 'where' is computed once for what it depends on (wherememo.h). */
 __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e, Value *out)
+{
+    PtrVec *args = &e->u.call.args;
+    bool where = false;
+    for (int i = 0; i < args->len && !where; i++)
+        where = ((Expr *)args->items[i])->type == E_WHERE;
+    if (!where || ((Expr *)args->items[0])->kind != K_ROWS)
+        return eval_call_now(E, env, e, out);
+    WhereKey k = {e, env->has_col ? env->col : (Key){0, NULL}, env->has_col,
+                  env->row_name && reads_check_row(e, NULL) ? env->row_name : NULL,
+                  E->collect ? E->session : 0};
+    int height;
+    const Value *kept = where_memo_find(&E->wheres, &k, &height);
+    if (kept) {
+        *out = *kept;
+        if (height > E->height)
+            E->height = height;
+        return EVAL_OK;
+    }
+    int outer = E->height;
+    E->height = 0;
+    int st = eval_call_now(E, env, e, out);
+    height = E->height;
+    E->height = outer > height ? outer : height;
+    if (!st)
+        where_memo_put(&E->wheres, &k, *out, height);
+    return st;
+}
+
+__attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr *e,
+                                                   Value *out)
 {
     PtrVec *args = &e->u.call.args;
     Func f = e->u.call.func;
@@ -456,7 +559,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
      * for every row; in a column formula or a 'where' a column is the row's cell */
     bool column = args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN;
     if (f == FN_COUNT || first->kind == K_ROWS || (column && !env->row)) {
-        Aggregate ag = {f, {0}, false, 0};
+        Aggregate ag = {f, {0}, false, 0, false};
         if (first->kind == K_ROWS) {
             /* every argument is a set of rows (resolve.c): sum(t.s1, t.s2) adds both */
             for (int i = 0; i < args->len; i++) {
@@ -471,7 +574,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
                 }
                 RowVisit rv = {&ag, env, NULL, e->loc};
                 if (each_row(E, env, set, f == FN_COUNT ? visit_count : visit_sum,
-                             f == FN_COUNT ? (void *)&ag : (void *)&rv))
+                             f == FN_COUNT ? (void *)&ag : (void *)&rv, &ag.todo))
                     return EVAL_FAILED;
             }
         } else if (column) {
@@ -495,12 +598,14 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
             }
         }
         if (f == FN_COUNT) {
-            *out = value_number(K_COUNT, U_COUNT, num_units(ag.count));
+            *out = ag.todo ? todo_value(E) : value_number(K_COUNT, U_COUNT, num_units(ag.count));
             return EVAL_OK;
         }
         *out = ag.any ? ag.acc : value_number(e->kind, U_NONE, num_exact(0));
         if (!ag.any && e->kind == K_MONEY)
             out->unit = U_KR;
+        if (ag.todo)
+            *out = todo_value(E);
         return EVAL_OK;
     }
 
@@ -533,7 +638,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
     case FN_SUM:
     case FN_MIN:
     case FN_MAX: {
-        Aggregate ag = {f, {0}, false, 0};
+        Aggregate ag = {f, {0}, false, 0, false};
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
         for (int i = 1; i < args->len; i++) {
@@ -753,7 +858,8 @@ static bool constant(const Expr *e, Ratio *out)
     Ratio a, b;
     switch (e->type) {
     case E_FIGURE:
-        if (e->u.figure.kind != K_NUMBER || !num_is_exact(e->u.figure.value))
+        if (e->u.figure.kind != K_NUMBER || e->u.figure.todo ||
+            !num_is_exact(e->u.figure.value))
             return false;
         return ratio_make(e->u.figure.value.lo, NUM_SCALE, out);
     case E_NEG:
@@ -819,7 +925,7 @@ static int eval_binary(Eval *E, const Env *env, Expr *e, Value *out)
     if (l.absent || r.absent) {
         if (l.absent)
             E->why = left_why;
-        *out = absent();
+        *out = (l.absent && l.todo) || (r.absent && r.todo) ? todo_value(E) : absent();
         return EVAL_OK;
     }
     if (op == OP_AND || op == OP_OR) {
@@ -845,7 +951,7 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
 {
     switch (e->type) {
     case E_FIGURE:
-        *out = value_of_literal(&e->u.figure);
+        *out = e->u.figure.todo ? todo_value(E) : value_of_literal(&e->u.figure);
         return EVAL_OK;
     case E_DATE:
         *out = value_number(K_DATE, U_NONE, num_units(e->u.date));
@@ -868,6 +974,7 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
             return EVAL_OK;
         }
         NumStatus st = num_neg(out->n, &out->n);
+        out->figure = -out->figure; /* a printed figure stays one: -38 % */
         return st ? num_failed(E, e->loc, st) : EVAL_OK;
     }
     case E_BINARY:
@@ -939,6 +1046,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     bool collected = formula != (r->formula ? r->formula : c->formula);
     if (collected) {
         E->collect = &col;
+        E->session++;
         int st = compute_cell(E, t, r, c, formula, &computed);
         E->collect = NULL;
         if (st)
@@ -970,6 +1078,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
         return;
     if (!collected) {
         E->collect = &col;
+        E->session++;
         int st = compute_cell(E, t, r, c, formula, &computed);
         E->collect = NULL;
         if (st)
@@ -1115,6 +1224,7 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
     Collector col = {ops, 0, 0};
     Value l, r;
     E->collect = &col;
+    E->session++;
     int st = eval(E, env, cmp->u.binary.left, &l);
     int left_refs = col.len;
     if (!st)
@@ -1558,7 +1668,9 @@ static void check_alloc(Eval *E, Allocation *al)
     Num exact_sum;
     if (sum_exact && !num_mul_ratio(num_units(1), sum.p, sum.q, &exact_sum))
         shares = exact_sum; /* 1/3 + 1/3 + 1/3 is 1, not 0,999999 to 1,000002 */
-    bool whole = num_meets(shares, num_units(1));
+    /* The exact sum is the whole or not, whatever six decimals can show of it:
+     * 1/2 + 1/2 + 1/1000000000 is not. */
+    bool whole = sum_exact ? sum.p == sum.q : num_meets(shares, num_units(1));
     count_outcome(E, whole, SEV_ERROR);
     if (line) {
         line->has_fraction = true;
@@ -1602,6 +1714,7 @@ int program_eval(Program *prog, Results *res)
     for (int i = 0; i < prog->allocs.len; i++)
         check_alloc(&E, prog->allocs.items[i]);
     run_checks(&E);
+    where_memo_free(&E.wheres);
     years_compare(prog, res);
     result_sort(res);
     return E.errors;

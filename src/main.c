@@ -21,7 +21,7 @@ static void help(void)
             "computes every formula, compares it with the figure the report states, runs\n"
             "every check, and prints each finding at its line, like a compiler:\n"), stdout);
     fputs("\n", stdout);
-    fputs(_("  2025.fin:518:57: error: Summa, 2024: the stated figure does not match ... "
+    fputs(_("  2025.fin:518:54: error: Summa, 2024: the stated figure does not match ... "
             "[formula]\n"), stdout);
     fputs("\n", stdout);
     fputs(_("followed by the stated and computed figures and the difference, and a summary\n"
@@ -35,6 +35,15 @@ static void help(void)
     fputs("\n", stdout);
     fputs(_("finsam rules FILE lists the parameters and checks in force for a year file, each\n"
             "with its value, its source and the place it was set.\n"), stdout);
+    fputs("\n", stdout);
+    fputs(_("finsam fmt FILE... lays rule files out in their canonical layout (-w in place,\n"
+            "--check to show a diff and fail when one is not); see finsam fmt --help.\n"),
+          stdout);
+    fputs("\n", stdout);
+    fputs(_("finsam new FILE writes next year's file beside it (2025.fin gives 2026.fin, or\n"
+            "-o PATH in the same folder), never over a file: the year columns moved on, this\n"
+            "year's figures carried into the comparative column as printed, and '?' where\n"
+            "the new report's figures go. Each change is listed on standard error.\n"), stdout);
     fputs("\n", stdout);
     fputs(_("options:\n"
             "  -I DIR             search DIR for imported rule files (before FINSAM_PATH)\n"
@@ -117,12 +126,17 @@ static const char *language_option(int argc, char **argv)
 
 /* Messages in lang ("sv" or "en") from the catalogues in FINSAM_LOCALE_DIR. LANGUAGE
  * chooses the catalogue; the locale is C.UTF-8, which needs no Swedish locale to be
- * installed and changes nothing else: finsam formats its figures itself. */
+ * installed and changes nothing else: finsam formats its figures itself. Only the
+ * categories that messages need are set, since each costs files to open at every
+ * start: LC_MESSAGES, for gettext to read LANGUAGE at all, and for Swedish LC_CTYPE
+ * too, so that the C library's own messages (strerror) come in UTF-8. */
 static void use_language(const char *lang)
 {
     setenv("LANGUAGE", lang, 1);
-    if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "C.utf8"))
+    if (!setlocale(LC_MESSAGES, "C.UTF-8") && !setlocale(LC_MESSAGES, "C.utf8"))
         setlocale(LC_MESSAGES, "");
+    if (strcmp(lang, "sv") == 0 && !setlocale(LC_CTYPE, "C.UTF-8"))
+        setlocale(LC_CTYPE, "C.utf8");
     bindtextdomain("finsam", FINSAM_LOCALE_DIR);
     bind_textdomain_codeset("finsam", "UTF-8");
     textdomain("finsam");
@@ -234,6 +248,8 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
         o->command = CMD_RULES;
     else if (strcmp(cmd, "report") == 0)
         o->command = CMD_REPORT;
+    else if (strcmp(cmd, "new") == 0)
+        o->command = CMD_NEW;
     else
         return cli_usage_error(cmd[0] == '-' ? _("unknown option '%s'")
                                              : _("unknown command '%s'"),
@@ -311,9 +327,10 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
                                          ? _("no file to check: finsam check FILE...")
                                          : _("no file: finsam rules FILE, finsam report FILE"));
     if (o->command != CMD_CHECK && o->nfiles > 1)
-        return cli_usage_error("%s", _("finsam rules and finsam report take one year file"));
-    if (o->output && o->command != CMD_REPORT)
-        return cli_usage_error("%s", _("-o is for finsam report"));
+        return cli_usage_error("%s", _("finsam rules, finsam report and finsam new take one "
+                                       "year file"));
+    if (o->output && o->command != CMD_REPORT && o->command != CMD_NEW)
+        return cli_usage_error("%s", _("-o is for finsam report and finsam new"));
     if (o->table && o->format != FORMAT_CSV)
         return cli_usage_error("%s", _("--table is for --format csv"));
     return -1;
@@ -326,13 +343,18 @@ int main(int argc, char **argv)
     const char *lang = language_option(argc, argv);
     use_language(lang && (strcmp(lang, "sv") == 0 || strcmp(lang, "en") == 0)
                      ? lang : language_of_locale());
+    if (argc >= 2 && strcmp(argv[1], "draft") == 0)
+        return cmd_draft(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "fmt") == 0)
+        return cmd_fmt(argc - 1, argv + 1);
     int status = parse_args(argc, argv, &o, &color);
     if (status < 0) {
         split_path(getenv("FINSAM_PATH"), &o);
         o.out_style.color = use_color(color, stdout) && o.format == FORMAT_TEXT;
         o.err_style.color = use_color(color, stderr);
         status = o.command == CMD_CHECK ? cmd_check(&o)
-                 : o.command == CMD_RULES ? cmd_rules(&o) : cmd_report(&o);
+                 : o.command == CMD_RULES ? cmd_rules(&o)
+                 : o.command == CMD_NEW   ? cmd_new(&o) : cmd_report(&o);
     }
     if (o.load.npath)
         free((void *)o.load.path_dirs[0]);

@@ -81,6 +81,8 @@ const char *parse_intern(Parser *p, const char *text, size_t len)
 const char *parse_string(Parser *p, const char *text, size_t len, Span at)
 {
     size_t end = len >= 2 && text[len - 1] == '"' ? len - 1 : len;
+    if (!memchr(text + 1, '\\', end - 1))
+        return intern(p->names, text + 1, end - 1); /* nothing to undo: no copy */
     char small[256];
     char *s = end <= sizeof small ? small : mem_alloc(end + 1);
     size_t k = 0;

@@ -107,6 +107,7 @@ void ast_section_open(Parser *p, const char *name, const char *label, Span at);
 void ast_section_close(Parser *p, Span at);
 Cell ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at);
 Cell ast_cell(Parser *p, CellType type, Span at);
+Cell ast_cell_todo(Parser *p, Span at);
 
 Allocation *ast_alloc_head(Parser *p, const char *name, Span name_at, const char *title,
                            Span at);
@@ -127,6 +128,7 @@ void ast_check(Parser *p, const char *name, Span name_at, const char *title, int
 
 Expr *ast_figure(Parser *p, FigureTok f, bool percent, Span at);
 Expr *ast_date(Parser *p, int32_t date, Span at);
+Expr *ast_figure_todo(Parser *p, Span at);
 Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at);
 Expr *ast_select_name(Parser *p, Expr *ref, const char *name, Span at);
 Expr *ast_select_year(Parser *p, Expr *ref, FigureTok year, Span sel_at, Span at);

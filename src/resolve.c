@@ -209,6 +209,11 @@ static Row *find_row(const Table *t, const char *name)
     return NULL;
 }
 
+Row *table_row(const Table *t, const char *name)
+{
+    return find_row(t, name);
+}
+
 /* Indexes a table's rows by name; a name already there is returned instead. */
 static Row *index_row(Resolver *R, Table *t, Row *r)
 {
@@ -805,7 +810,7 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
     if (f == FN_ROUND) {
         Expr *places = args->items[1];
         Expr *fig = places->type == E_NEG ? places->u.unary.operand : places;
-        if (fig->type != E_FIGURE) {
+        if (fig->type != E_FIGURE || fig->u.figure.todo) {
             diag_at(R->d, SEV_ERROR, places->loc,
                     "%s", _("round() needs a whole number of decimals here, such as 0 or -3"));
             R->errors++;
@@ -1096,6 +1101,19 @@ static void formula_kind_matches(Resolver *R, Expr *f, Kind got, Kind want, cons
     R->errors++;
 }
 
+/* A row with a '?' and no figure yet: its kind is not written down anywhere but in its
+ * formula (a share in a table of counts, in next year's file before it is filled in). */
+static bool only_todo(const Row *r)
+{
+    bool todo = false;
+    for (int j = 0; j < r->ncells; j++) {
+        if (r->cells[j].type == CELL_FIGURE)
+            return false;
+        todo |= r->cells[j].todo;
+    }
+    return todo;
+}
+
 static void resolve_table_formulas(Resolver *R, Table *t)
 {
     for (int i = 0; i < t->nrows; i++) {
@@ -1109,6 +1127,8 @@ static void resolve_table_formulas(Resolver *R, Table *t)
                     "%s", _("a formula must give a figure; a table or section needs sum(...)"));
             R->errors++;
         }
+        if (only_todo(r) && kind_is_numeric(k) && k != K_NUMBER)
+            r->kind = k;
         formula_kind_matches(R, r->formula, k, r->kind, r->name);
     }
     for (int i = 0; i < t->ncolumns; i++) {
@@ -1380,6 +1400,42 @@ static void resolve_alloc(Resolver *R, Allocation *al)
     }
 }
 
+/* Entries by their (interned) key, then by place: a key said twice stands next to its
+ * first place. */
+static int by_key_then_place(const void *pa, const void *pb)
+{
+    const ReportEntry *a = *(ReportEntry *const *)pa, *b = *(ReportEntry *const *)pb;
+    if (a->key != b->key)
+        return (uintptr_t)a->key < (uintptr_t)b->key ? -1 : 1;
+    return a->loc.start < b->loc.start ? -1 : a->loc.start > b->loc.start;
+}
+
+/* An entry of the report block said twice is an error: which of the two would count
+ * (the year, the previous year's file) is not for finsam to guess. Sorted, so that a
+ * block of many entries costs no more than its sorting. */
+static int report_twice(Resolver *R, const Report *r)
+{
+    int n = r->entries.len, errors = 0;
+    if (n < 2)
+        return 0;
+    ReportEntry **sorted = mem_alloc((size_t)n * sizeof *sorted);
+    memcpy(sorted, r->entries.items, (size_t)n * sizeof *sorted);
+    qsort(sorted, (size_t)n, sizeof *sorted, by_key_then_place);
+    for (int i = 1, first = 0; i < n; i++) {
+        if (sorted[i]->key != sorted[first]->key) {
+            first = i;
+            continue;
+        }
+        Diag *g = diag_at(R->d, SEV_ERROR, sorted[i]->loc,
+                          _("the 'report' block says '%s' twice"), sorted[i]->key);
+        where_declared(R, g, sorted[first]->loc);
+        errors++;
+    }
+    mem_free(sorted);
+    R->errors += errors;
+    return errors;
+}
+
 static void resolve_report(Resolver *R)
 {
     Program *prog = R->prog;
@@ -1415,6 +1471,8 @@ static void resolve_report(Resolver *R)
         return;
     }
     prog->report = found;
+    if (report_twice(R, found))
+        return;
     for (int i = 0; i < found->entries.len; i++) {
         ReportEntry *e = found->entries.items[i];
         if (strcmp(e->key, "year") != 0)

@@ -4,6 +4,7 @@
 #ifndef FINSAM_SOURCE_H
 #define FINSAM_SOURCE_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -33,6 +34,10 @@ typedef struct {
 } Span;
 
 Loc loc_at(const Source *src, Span s);
+
+/* The largest file finsam reads: the scanner counts a buffer's bytes in an int, and
+ * needs two bytes after the text. Checked before anything is read. */
+#define SOURCE_MAX_BYTES ((size_t)INT_MAX - 2)
 
 /* Reads a file. On failure returns NULL and writes the reason, in the user's words,
  * to why ("No such file or directory", "is a directory", ...). */

@@ -44,6 +44,11 @@ const char *why_text(Arena *a, const Why *w)
     case WHY_ABSENT:
         return arena_printf(a, _("the report has no table '%s': %s"), w->table->name,
                             w->table->absent_reason);
+    case WHY_TODO:
+        if (w->row)
+            return arena_printf(a, _("'%s' is still to be filled in ('?') in column %s"),
+                                w->row->name, key_str(a, w->key));
+        return _("a figure is still to be filled in ('?')");
     }
     return _("an operand has no figure");
 }
@@ -54,6 +59,8 @@ Loc why_loc(const Why *w)
     case WHY_BLANK:
     case WHY_TEXT:
         return row_loc(w->row);
+    case WHY_TODO:
+        return w->row ? row_loc(w->row) : (Loc){0};
     case WHY_PARAM:
     case WHY_UNDECIDED:
         return w->param->loc;
