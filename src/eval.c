@@ -31,6 +31,7 @@ typedef struct {
 typedef struct {
     Operand *items;
     int len, more;
+    const Finding *cause;  /* the first figure read that is itself found wrong */
 } Collector;
 
 typedef struct {
@@ -39,6 +40,8 @@ typedef struct {
     Diags *d;
     Results *res;
     Memo ***memos;         /* per table, per row: its computed cells; made when needed */
+    Finding ***wrong;      /* per table, by cell: the finding of a stated figure that
+                              does not match its formula; made when needed */
     Collector *collect;    /* when set, references record their values here */
     int depth;             /* cells being computed, one inside another */
     int height;            /* the deepest formula cell the current computation needs */
@@ -151,6 +154,29 @@ static void record(Eval *E, const char *text, Value v)
 }
 
 /* ---- cells ---------------------------------------------------------------------- */
+
+/* A stated figure found wrong against its formula, so that whatever reads it and fails
+ * too can say it is probably the same error: one root error is read as one. */
+static Finding **wrong_slot(Eval *E, const Table *t, const Row *r, const Column *c, bool make)
+{
+    if (!E->wrong[t->id]) {
+        if (!make)
+            return NULL;
+        E->wrong[t->id] = arena_alloc(E->a, sizeof(Finding *) *
+                                                (size_t)(t->nrows * t->ncolumns + 1));
+    }
+    return &E->wrong[t->id][r->index * t->ncolumns + c->index];
+}
+
+/* While operands are collected for an explanation: the first one found wrong. */
+static void note_cause(Eval *E, const Table *t, const Row *r, const Column *c)
+{
+    if (!E->collect || E->collect->cause || t->absent_reason)
+        return;
+    Finding **slot = wrong_slot(E, t, r, c, false);
+    if (slot && *slot)
+        E->collect->cause = *slot;
+}
 
 static Column *column_by_key(const Table *t, Key k)
 {
@@ -431,8 +457,10 @@ static int visit_sum(Eval *E, void *arg, Table *t, Row *r)
     if (cell_value(E, t, r, c, &v))
         return EVAL_FAILED;
     E->why = before; /* a sum skips a blank cell */
-    if (E->collect && !v.absent)
+    if (E->collect && !v.absent) {
         record(E, r->name, v);
+        note_cause(E, t, r, c);
+    }
     return aggregate_add(E, rv->ag, v, rv->at);
 }
 
@@ -469,8 +497,10 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
         Value v;
         if (cell_value(E, t, r, c, &v))
             return EVAL_FAILED;
-        if (E->collect && !v.absent)
+        if (E->collect && !v.absent) {
             record(E, r->name, v);
+            note_cause(E, t, r, c);
+        }
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
     }
@@ -794,6 +824,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         else if (e->u.ref.rtype == REF_COLUMN && env->row_name)
             text = arena_printf(E->a, "%s.%s[%s]", t->name, r->name, key_text(E, c->key));
         record(E, text, *out);
+        note_cause(E, t, r, c);
     }
     return EVAL_OK;
 }
@@ -1035,7 +1066,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
 {
     Cell *cell = &r->cells[c->index];
     Operand ops[MAX_OPERANDS];
-    Collector col = {ops, 0, 0};
+    Collector col = {ops, 0, 0, NULL};
     Memo *m = cell_computed(E, t, r, c);
     if (m->state != MEMO_DONE)
         return;
@@ -1085,6 +1116,11 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
             return;
     }
     Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell_loc(t->src, cell), "formula");
+    Finding **slot = wrong_slot(E, t, r, c, true);
+    if (!*slot)
+        *slot = f;
+    if (col.cause && col.cause != f)
+        f->same_as = col.cause->loc;
     f->message = arena_printf(E->a, formula == r->formula
                                   ? _("%s, %s: the stated figure does not match the row's "
                                       "formula")
@@ -1147,6 +1183,9 @@ static void check_note(Eval *E, Table *t, Row *r)
         source_line_col(nl.src, nl.start, &line, &col);
         f->formula = arena_printf(E->a, _("note %d, %s (%s:%d:%d)"), r->note, row_title(total),
                                   nl.src->path, line, col);
+        Finding **slot = wrong_slot(E, note, total, nc, false);
+        if (slot && *slot)
+            f->same_as = (*slot)->loc;
         set_difference(f, here, there);
         f->order_column = i;
     }
@@ -1177,9 +1216,15 @@ static void check_tables(Eval *E)
                 if (c->formula)
                     check_formula(E, t, r, c, c->formula);
             }
-            if (r->note)
-                check_note(E, t, r);
         }
+    }
+    /* the notes after every formula, so that a note total found wrong is known when a
+     * row is compared with it (probably the same error) */
+    for (int ti = 0; ti < prog->tables.len; ti++) {
+        Table *t = prog->tables.items[ti];
+        for (int i = 0; i < t->nrows; i++)
+            if (t->rows[i]->note)
+                check_note(E, t, t->rows[i]);
     }
 }
 
@@ -1221,7 +1266,7 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
     if (cmp->type != E_BINARY || cmp->u.binary.op < OP_EQ || cmp->u.binary.op > OP_GE)
         return;
     Operand ops[MAX_OPERANDS];
-    Collector col = {ops, 0, 0};
+    Collector col = {ops, 0, 0, NULL};
     Value l, r;
     E->collect = &col;
     E->session++;
@@ -1245,6 +1290,8 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
             f->operands[f->noperands++] = col.items[i];
     if (kind_is_numeric(l.kind) && kind_is_numeric(r.kind))
         set_difference(f, l, r);
+    if (col.cause)
+        f->same_as = col.cause->loc;
 }
 
 /* "in column 2024", "in row \"Arvika\"": where a check ran, or did not. */
@@ -1710,6 +1757,7 @@ int program_eval(Program *prog, Results *res)
     E.d = &prog->diags;
     E.res = res;
     E.memos = arena_alloc(E.a, sizeof(Memo **) * (size_t)(prog->tables.len + 1));
+    E.wrong = arena_alloc(E.a, sizeof(Finding **) * (size_t)(prog->tables.len + 1));
     check_tables(&E);
     for (int i = 0; i < prog->allocs.len; i++)
         check_alloc(&E, prog->allocs.items[i]);

@@ -39,6 +39,8 @@ typedef struct {
     Kind difference_kind;
     Unit difference_unit;
     const char *explanation; /* the check's else message */
+    Loc same_as;           /* a finding at a figure this one reads: probably the same
+                              error (no source when there is none) */
     const char *source;
     int order_file, order_column;
 } Finding;

@@ -95,6 +95,10 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
             diag_note(&d, g, _("difference: %s"), buf);
         }
         explain_operands(&d, g, a, f, f->type == FIND_CHECK && !f->has_stated ? 2 : 0);
+        if (f->same_as.src)
+            /* TRANSLATORS: a finding caused by another: "probably the same error as
+             * 2025.fin:97:53" */
+            diag_note(&d, g, _("probably the same error as %s"), diag_place(&d, f->same_as));
         if (f->explanation)
             diag_note(&d, g, "%s", f->explanation);
         if (f->source)
