@@ -25,6 +25,7 @@ typedef struct {
     bool strict, quiet;
     const char *output;  /* -o PATH; NULL or "-" for standard output */
     const char *table;   /* --table NAME, for csv */
+    const char *review;  /* --review FILE: an auditor's decisions on findings */
     const char **files;
     int nfiles;
     DiagStyle out_style, err_style;

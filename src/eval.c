@@ -864,6 +864,12 @@ static void copy_operands(Finding *f, const Collector *c)
 
 static const char *row_title(const Row *r) { return r->label ? r->label : r->name; }
 
+/* A cell's key for a review file: note2.total[2024]. */
+static const char *cell_key(Eval *E, const Table *t, const Row *r, Key k)
+{
+    return arena_printf(E->a, "%s.%s[%s]", t->name, r->name, key_text(E, k));
+}
+
 /* Where a cell's outcome is recorded, when the results are detailed. */
 static CellResult *cell_result(Eval *E, const Table *t, const Row *r, const Column *c)
 {
@@ -916,6 +922,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
             return;
     }
     Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell_loc(t->src, cell), "formula");
+    f->key = cell_key(E, t, r, c->key);
     f->message = arena_printf(E->a, formula == r->formula
                                   ? _("%s, %s: the stated figure does not match the row's "
                                       "formula")
@@ -955,6 +962,7 @@ static void check_note(Eval *E, Table *t, Row *r)
         if (ok)
             continue;
         Finding *f = finding(E, FIND_NOTE, SEV_ERROR, cell_loc(t->src, &r->cells[i]), "note");
+        f->key = cell_key(E, t, r, c->key);
         f->message = arena_printf(E->a, _("%s, %s: differs from the total of note %d"),
                                   row_title(r), key_text(E, c->key), r->note);
         f->has_stated = true;
@@ -1080,6 +1088,9 @@ static void run_check(Eval *E, Check *c, Env env, int order)
     f->severity = c->severity;
     f->tag = c->name;
     f->message = c->title ? c->title : c->name;
+    const char *name = c->full_name ? c->full_name : c->name;
+    f->key = env.has_col ? arena_printf(E->a, "%s[%s]", name, key_text(E, env.col))
+             : env.row_name ? arena_printf(E->a, "%s[%s]", name, env.row_name) : name;
     if (env.has_col)
         f->where = arena_printf(E->a, _("in column %s"), key_text(E, env.col));
     else if (env.row_name) {
@@ -1255,6 +1266,8 @@ static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, N
                           value_number(K_MONEY, U_KR, mine),
                           arena_printf(E->a, _("%s's share of %s by %s"), m->name, g->name,
                                        g->by->name));
+        if (f)
+            f->key = arena_printf(E->a, "%s.%s.%s", g->alloc->name, g->name, m->name);
         if (lines) {
             lines[j].compared = true;
             lines[j].finding = f;
@@ -1321,6 +1334,8 @@ static void check_alloc(Eval *E, Allocation *al)
                           arena_printf(E->a, _("%s of the total %s"),
                                        text_of(E, g->fraction->loc),
                                        text_of(E, cell_loc(src, &al->total))));
+        if (f)
+            f->key = arena_printf(E->a, "%s.%s", al->name, g->name);
         if (line) {
             line->computed = value_number(K_MONEY, U_KR, share);
             line->compared = true;
@@ -1344,6 +1359,7 @@ static void check_alloc(Eval *E, Allocation *al)
     }
     if (!whole) {
         Finding *f = finding(E, FIND_ALLOC, SEV_ERROR, al->name_loc, "allocation");
+        f->key = al->name;
         if (line)
             line->finding = f;
         char buf[VALUE_FMT_MAX];

@@ -262,5 +262,8 @@ int program_load(Program *prog, const char *path, const LoadOptions *opts)
     L.prog = prog;
     L.opts = opts;
     L.errors += load_file(&L, path, NULL, NULL);
+    /* after the year file, so that it stays modules[0]: the year file checked */
+    for (int i = 0; i < opts->nrules && !L.errors; i++)
+        L.errors += load_file(&L, opts->rules[i], NULL, NULL);
     return L.errors;
 }

@@ -16,6 +16,10 @@ typedef struct {
     int npath;
     const char *rules_dir;     /* the installed rules/ */
     bool allow_outside;        /* --allow-outside: imports by absolute path or with '..' */
+    const char **rules;        /* --rules FILE: rule files of one's own (an auditor's), loaded
+                                  with the year file as if it imported them; not with the
+                                  earlier years' files */
+    int nrules;
 } LoadOptions;
 
 typedef struct Symbol Symbol;

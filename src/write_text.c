@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "review.h"
 
 /* ---- text from a rule file, made safe for a terminal (see diag_put_text) ---------- */
 
@@ -99,6 +100,10 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
             diag_note(&d, g, "%s", f->explanation);
         if (f->source)
             diag_note(&d, g, _("source: %s"), f->source);
+        if (f->review)
+            diag_note(&d, g, _("reviewed: %s"), review_text(a, f->review));
+        else if (res->reviewing && f->key && f->type != FIND_REVIEW)
+            diag_note(&d, g, _("review key: %s"), f->key);
         diag_print(out, g, style);
     }
 }
