@@ -29,6 +29,7 @@ MO    := $(LANGS:%=build/locale/%/LC_MESSAGES/finsam.mo)
 POT_SRC := $(wildcard src/*.c) grammar/parser.y grammar/lexer.l
 
 .PHONY: all deps example test unit golden bad bench clean help install pot
+.PHONY: fmt-check
 
 all: $(B)/finsam $(MO)
 
@@ -37,9 +38,10 @@ help:
 	@echo "make          build build/finsam"
 	@echo "make example  build and check the bundled 2025 annual report"
 	@echo "make test     run every test (unit, golden, bad input) and print a summary"
-	@echo "make bench    generate 1, 10 and 100 MB rule files and measure finsam check"
+	@echo "make bench    time finsam beside reference commands (one table; history in bench/history.tsv)"
 	@echo "make pot      collect the messages into po/finsam.pot and merge it into po/*.po"
 	@echo "make install  install finsam and rules/ under PREFIX ($(PREFIX))"
+	@echo "make fmt-check  check that examples/ and rules/ are as finsam fmt lays them out"
 
 # Installs only what is missing, so that it is quick on a machine that has it all:
 # flex, bison and cmocka to build and test; gettext (msgfmt) for the message
@@ -134,6 +136,11 @@ bad: $(B)/finsam
 test: deps
 	@$(MAKE) --no-print-directory html-deps all $(UNIT)
 	@sh tests/run_all.sh $(B)/finsam $(UNIT)
+
+# The project's own rule files stay as finsam fmt lays them out (run by make test too,
+# through tests/run_fmt.sh).
+fmt-check: $(B)/finsam
+	@./$(B)/finsam fmt --check examples/*/*.fin rules/*.fin
 
 bench: $(B)/finsam
 	@sh bench/run.sh $(B)/finsam

@@ -23,6 +23,8 @@ typedef struct {
     Format format;
     LoadOptions load;
     bool strict, quiet;
+    bool verbose;        /* check: list what did not run, and why */
+    bool require_all;    /* check: a formula or check that did not run fails the run */
     const char *output;  /* -o PATH; NULL or "-" for standard output */
     const char *table;   /* --table NAME, for csv */
     const char *review;  /* --review FILE: an auditor's decisions on findings */
@@ -52,5 +54,7 @@ int cmd_check(const Options *o);
 int cmd_rules(const Options *o);
 int cmd_report(const Options *o);
 int cmd_new(const Options *o);
+/* finsam fmt reads its own arguments: argv[0] is "fmt". */
+int cmd_fmt(int argc, char **argv);
 
 #endif

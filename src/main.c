@@ -21,7 +21,7 @@ static void help(void)
             "computes every formula, compares it with the figure the report states, runs\n"
             "every check, and prints each finding at its line, like a compiler:\n"), stdout);
     fputs("\n", stdout);
-    fputs(_("  2025.fin:518:57: error: Summa, 2024: the stated figure does not match ... "
+    fputs(_("  2025.fin:518:54: error: Summa, 2024: the stated figure does not match ... "
             "[formula]\n"), stdout);
     fputs("\n", stdout);
     fputs(_("followed by the stated and computed figures and the difference, and a summary\n"
@@ -41,6 +41,10 @@ static void help(void)
             "year's figures carried into the comparative column as printed, and '?' where\n"
             "the new report's figures go. Each change is listed on standard error.\n"), stdout);
     fputs("\n", stdout);
+    fputs(_("finsam fmt FILE... lays rule files out in their canonical layout (-w in place,\n"
+            "--check to show a diff and fail when one is not); see finsam fmt --help.\n"),
+          stdout);
+    fputs("\n", stdout);
     fputs(_("options:\n"
             "  -I DIR             search DIR for imported rule files (before FINSAM_PATH)\n"
             "  --allow-outside    let rule files import by an absolute path, or with '..'\n"
@@ -59,6 +63,9 @@ static void help(void)
             "                     LANG: sv... is Swedish), else English\n"
             "  -h, --help         show this help\n"
             "  --version          show finsam's version\n"), stdout);
+    fputs(_("  --verbose          check: list each formula and check that did not run, and why\n"
+            "  --require-all      check: a formula or check that did not run fails the run\n"),
+          stdout);
     fputs(_("  --rules=FILE       also run the rules of FILE (an auditor's) over the year\n"
             "                     file, as if it imported FILE; the year file is not changed\n"
             "  --review=FILE      an auditor's decisions on findings, by key: a finding\n"
@@ -126,12 +133,17 @@ static const char *language_option(int argc, char **argv)
 
 /* Messages in lang ("sv" or "en") from the catalogues in FINSAM_LOCALE_DIR. LANGUAGE
  * chooses the catalogue; the locale is C.UTF-8, which needs no Swedish locale to be
- * installed and changes nothing else: finsam formats its figures itself. */
+ * installed and changes nothing else: finsam formats its figures itself. Only the
+ * categories that messages need are set, since each costs files to open at every
+ * start: LC_MESSAGES, for gettext to read LANGUAGE at all, and for Swedish LC_CTYPE
+ * too, so that the C library's own messages (strerror) come in UTF-8. */
 static void use_language(const char *lang)
 {
     setenv("LANGUAGE", lang, 1);
-    if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "C.utf8"))
+    if (!setlocale(LC_MESSAGES, "C.UTF-8") && !setlocale(LC_MESSAGES, "C.utf8"))
         setlocale(LC_MESSAGES, "");
+    if (strcmp(lang, "sv") == 0 && !setlocale(LC_CTYPE, "C.UTF-8"))
+        setlocale(LC_CTYPE, "C.utf8");
     bindtextdomain("finsam", FINSAM_LOCALE_DIR);
     bind_textdomain_codeset("finsam", "UTF-8");
     textdomain("finsam");
@@ -265,6 +277,10 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             o->load.allow_outside = true;
         } else if (strcmp(a, "--strict") == 0) {
             o->strict = true;
+        } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
+            o->verbose = true;
+        } else if (strcmp(a, "--require-all") == 0) {
+            o->require_all = true;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             o->quiet = true;
         } else if (is_option(a, "--color") || is_option(a, "--colour")) {
@@ -344,6 +360,8 @@ int main(int argc, char **argv)
     const char *lang = language_option(argc, argv);
     use_language(lang && (strcmp(lang, "sv") == 0 || strcmp(lang, "en") == 0)
                      ? lang : language_of_locale());
+    if (argc >= 2 && strcmp(argv[1], "fmt") == 0)
+        return cmd_fmt(argc - 1, argv + 1);
     int status = parse_args(argc, argv, &o, &color);
     if (status < 0) {
         split_path(getenv("FINSAM_PATH"), &o);
