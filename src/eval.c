@@ -789,22 +789,27 @@ static bool ratio_make(i128 p, i128 q, Ratio *out)
     return true;
 }
 
-static bool constant(const Expr *e, Ratio *out)
+/* percents: a percentage as written is exact (27% is 27/100), as an allocation marked
+ * 'exact' decides its shares; else a printed percentage stands for an interval. */
+static bool constant_of(const Expr *e, bool percents, Ratio *out)
 {
     if (e->depth > MAX_CONSTANT_DEPTH)
         return false;
     Ratio a, b;
     switch (e->type) {
     case E_FIGURE:
+        if (percents && e->u.figure.kind == K_PERCENT && e->u.figure.printed &&
+            !e->u.figure.todo)
+            return ratio_make(e->u.figure.figure, (i128)100 * NUM_SCALE, out);
         if (e->u.figure.kind != K_NUMBER || e->u.figure.todo ||
             !num_is_exact(e->u.figure.value))
             return false;
         return ratio_make(e->u.figure.value.lo, NUM_SCALE, out);
     case E_NEG:
-        return constant(e->u.unary.operand, &a) && ratio_make(-(i128)a.p, a.q, out);
+        return constant_of(e->u.unary.operand, percents, &a) && ratio_make(-(i128)a.p, a.q, out);
     case E_BINARY:
-        if (e->u.binary.op > OP_DIV || !constant(e->u.binary.left, &a) ||
-            !constant(e->u.binary.right, &b))
+        if (e->u.binary.op > OP_DIV || !constant_of(e->u.binary.left, percents, &a) ||
+            !constant_of(e->u.binary.right, percents, &b))
             return false;
         switch (e->u.binary.op) {
         case OP_ADD: return ratio_make((i128)a.p * b.q + (i128)b.p * a.q, (i128)a.q * b.q, out);
@@ -816,6 +821,8 @@ static bool constant(const Expr *e, Ratio *out)
         return false;
     }
 }
+
+static bool constant(const Expr *e, Ratio *out) { return constant_of(e, false, out); }
 
 /* a * c, or a / c when `divide`, with c exact: rounded once. */
 static NumStatus mul_ratio(Num a, Ratio c, bool divide, Num *out)
@@ -1546,7 +1553,10 @@ static void check_alloc(Eval *E, Allocation *al)
         /* a fraction such as 1/3 exactly: 1/3 of 1 200 000 is 400 000, not 400 000
          * give or take 0,6 */
         Ratio exact;
-        bool is_exact = constant(g->fraction, &exact);
+        bool is_exact = constant_of(g->fraction, al->exact_shares, &exact);
+        if (is_exact && al->exact_shares &&
+            num_mul_ratio(num_units(1), exact.p, exact.q, &frac.n) == NUM_OK && line)
+            line->fraction = frac.n; /* 27% of an exact allocation is 0,27, not 0,265..0,275 */
         sum_exact = sum_exact && is_exact &&
                     ratio_make((i128)sum.p * exact.q + (i128)exact.p * sum.q,
                                (i128)sum.q * exact.q, &sum);
