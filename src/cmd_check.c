@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "eval.h"
 #include "i18n.h"
+#include "plans.h"
 #include "review.h"
 #include "todo.h"
 #include "write_ci.h"
@@ -36,6 +37,7 @@ bool cli_run(Program *prog, Results *res, const char *path, const Options *o)
     program_init(prog);
     return !(program_load(prog, path, &o->load) || prog->diags.errors ||
              program_resolve(prog) || program_load_previous(prog, &o->load) ||
+             program_load_plan(prog, &o->load) ||
              program_eval(prog, res) || (o->review && review_apply(prog, res, o->review)));
 }
 

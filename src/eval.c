@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "plans.h"
 #include "kind.h"
 #include "why.h"
 #include "years.h"
@@ -1652,6 +1653,7 @@ int program_eval(Program *prog, Results *res)
         check_alloc(&E, prog->allocs.items[i]);
     run_checks(&E);
     years_compare(prog, res);
+    plans_compare(prog, res);
     result_sort(res);
     return E.errors;
 }

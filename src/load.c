@@ -25,6 +25,10 @@ void program_free(Program *prog)
         program_free(prog->previous);
         mem_free(prog->previous);
     }
+    if (prog->plan) {
+        program_free(prog->plan);
+        mem_free(prog->plan);
+    }
     interner_free(&prog->names);
     mem_free(prog->symbols);
     arena_free(&prog->arena);

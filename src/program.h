@@ -37,6 +37,7 @@ typedef struct Program {
     Report *report;
     Table **notes;    /* by note number, 1..999 */
     struct Program *previous; /* the year file the report names as `previous` */
+    struct Program *plan;     /* the plan the report names as `plan` (plans.c) */
     Symbol **symbols; /* open hash of top-level names */
     size_t nsymbols, nsymbols_cap;
 } Program;

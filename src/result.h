@@ -12,6 +12,7 @@ typedef enum {
     FIND_ALLOC,     /* an allocation's shares */
     FIND_CHECK,     /* a check */
     FIND_REVIEW,    /* a review entry that matches no finding (review.c) */
+    FIND_PLAN,      /* a budget figure against the plan the board decided (plans.c) */
 } FindingType;
 
 /* An auditor's decision on a finding, from a review file (review.c). */

@@ -53,6 +53,8 @@ static void explain_cell(Diags *d, Diag *g, Arena *a, const Finding *f)
         diag_note(d, g, _("note total: %s, in %s"), fmt(a, &f->computed), formula);
     else if (f->type == FIND_PREVIOUS)
         diag_note(d, g, _("that year:  %s, at %s"), fmt(a, &f->computed), formula);
+    else if (f->type == FIND_PLAN)
+        diag_note(d, g, _("the plan:   %s, at %s"), fmt(a, &f->computed), formula);
     else
         diag_note(d, g, _("computed:   %s, from %s"), fmt(a, &f->computed), formula);
 }
