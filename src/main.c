@@ -76,6 +76,12 @@ static void help(void)
     fputs(_("  --verbose          check: list each formula and check that did not run, and why\n"
             "  --require-all      check: a formula or check that did not run fails the run\n"),
           stdout);
+    fputs(_("  --rules=FILE       also run the rules of FILE (an auditor's) over the year\n"
+            "                     file, as if it imported FILE; the year file is not changed\n"
+            "  --review=FILE      an auditor's decisions on findings, by key: a finding\n"
+            "                     decided on is shown with the decision and fails nothing;\n"
+            "                     a decision that matches no finding is an error\n"),
+          stdout);
     fputs("\n", stdout);
     printf(_("imports are searched in the importing file's folder, then each -I DIR, then\n"
              "each folder in FINSAM_PATH (separated by ':'), then finsam's own rules:\n"
@@ -130,7 +136,8 @@ static const char *language_option(int argc, char **argv)
         else if (strcmp(a, "--lang") == 0 && i + 1 < argc)
             lang = argv[++i];
         else if (strcmp(a, "-I") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--format") == 0 ||
-                 strcmp(a, "--output") == 0 || strcmp(a, "--table") == 0)
+                 strcmp(a, "--output") == 0 || strcmp(a, "--table") == 0 ||
+                 strcmp(a, "--rules") == 0 || strcmp(a, "--review") == 0)
             i++; /* an option's value, not an option */
     }
     return lang;
@@ -244,7 +251,8 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
     o->load.rules_dir = FINSAM_RULES_DIR;
     o->load.include_dirs = calloc((size_t)argc, sizeof *o->load.include_dirs);
     o->files = calloc((size_t)argc, sizeof *o->files);
-    if (!o->load.include_dirs || !o->files)
+    o->load.rules = calloc((size_t)argc, sizeof *o->load.rules);
+    if (!o->load.include_dirs || !o->files || !o->load.rules)
         return cli_usage_error("%s", _("out of memory"));
     if (argc < 2)
         return cli_usage_error("%s", _("no command given"));
@@ -329,6 +337,15 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             if (strcmp(v, "sv") != 0 && strcmp(v, "en") != 0)
                 return cli_usage_error(_("--lang takes sv (Swedish) or en (English), not '%s'"),
                                        v);
+        } else if (is_option(a, "--review")) {
+            if (!(v = option_value(argc, argv, &i, "--review")))
+                return cli_usage_error("%s", _("--review needs a review file: --review "
+                                               "granskning-2025.review"));
+            o->review = v;
+        } else if (is_option(a, "--rules")) {
+            if (!(v = option_value(argc, argv, &i, "--rules")))
+                return cli_usage_error("%s", _("--rules needs a rule file: --rules revisor.fin"));
+            o->load.rules[o->load.nrules++] = v;
         } else if (strcmp(a, "-I") == 0) {
             if (i + 1 >= argc)
                 return cli_usage_error("%s", _("-I needs a folder: -I DIR"));
@@ -380,6 +397,7 @@ int main(int argc, char **argv)
         free((void *)o.load.path_dirs[0]);
     free(o.load.path_dirs);
     free(o.load.include_dirs);
+    free(o.load.rules);
     free(o.files);
     return status;
 }
