@@ -4,8 +4,8 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 RULESDIR ?= $(CURDIR)/rules
 # The gettext catalogues finsam reads its messages from: build/locale in the build
-# folder; make install puts them under $(PREFIX)/share/locale, so build with
-# LOCALEDIR=$(PREFIX)/share/locale to install.
+# folder; make install (packaging/install.mk) builds a binary of its own that looks
+# where it installs them, under $(PREFIX)/share/locale.
 LOCALEDIR ?= $(CURDIR)/build/locale
 VERSION := 0.1.0
 
@@ -40,13 +40,16 @@ help:
 	@echo "make test     run every test (unit, golden, bad input) and print a summary"
 	@echo "make bench    generate 1, 10 and 100 MB rule files and measure finsam check"
 	@echo "make pot      collect the messages into po/finsam.pot and merge it into po/*.po"
-	@echo "make install  install finsam and rules/ under PREFIX ($(PREFIX))"
+	@echo "make install  install finsam, its rules, messages, man pages and completion under"
+	@echo "              PREFIX ($(PREFIX)); DESTDIR=DIR to stage; make uninstall removes them"
+	@echo "make deb      build a Debian package (dpkg-deb) in build/"
 	@echo "make fmt-check  check that examples/ and rules/ are as finsam fmt lays them out"
 
 # Installs only what is missing, so that it is quick on a machine that has it all:
 # flex, bison and cmocka to build and test; gettext (msgfmt) for the message
 # catalogues; Python's jsonschema and Perl's TAP::Parser to read finsam's JSON and
-# TAP back in the tests.
+# TAP back in the tests; man-db, groff, mandoc, dpkg-dev and file for the man pages and
+# the package (tests/run_install.sh).
 deps:
 	@missing=""; \
 	command -v flex  >/dev/null 2>&1 || missing="$$missing flex"; \
@@ -57,6 +60,11 @@ deps:
 	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null \
 	                                  || missing="$$missing python3 python3-jsonschema"; \
 	perl -MTAP::Parser -e 1 2>/dev/null || missing="$$missing perl"; \
+	command -v man >/dev/null 2>&1 && command -v lexgrog >/dev/null 2>&1 || missing="$$missing man-db"; \
+	command -v groff >/dev/null 2>&1  || missing="$$missing groff-base"; \
+	command -v mandoc >/dev/null 2>&1 || missing="$$missing mandoc"; \
+	command -v dpkg-shlibdeps >/dev/null 2>&1 || missing="$$missing dpkg-dev"; \
+	command -v file >/dev/null 2>&1   || missing="$$missing file"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -145,18 +153,6 @@ fmt-check: $(B)/finsam
 bench: $(B)/finsam
 	@sh bench/run.sh $(B)/finsam
 
-# The binary searches RULESDIR for imports and LOCALEDIR for its messages: build it
-# with the folders it installs to (LOCALEDIR=$(PREFIX)/share/locale).
-install: $(B)/finsam $(MO)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(RULESDIR)
-	install -m 755 $(B)/finsam $(DESTDIR)$(PREFIX)/bin/finsam
-	install -m 644 rules/*.fin $(DESTDIR)$(RULESDIR)/
-	for l in $(LANGS); do \
-	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
-	  install -m 644 build/locale/$$l/LC_MESSAGES/finsam.mo \
-	    $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/finsam.mo || exit 1; \
-	done
-
 clean:
 	rm -rf $(B)
 
@@ -165,3 +161,6 @@ clean:
 -include fuzz/fuzz.mk
 -include tests/hardening.mk
 -include tests/html.mk
+# make install, uninstall (GNU PREFIX and DESTDIR) and make deb.
+-include packaging/install.mk
+-include packaging/deb.mk

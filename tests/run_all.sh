@@ -46,6 +46,7 @@ suite faults "$here/run_faults.sh" "$finsam"
 suite determinism "$here/run_determinism.sh" "$finsam"
 suite html "$here/run_html.sh" "$finsam"
 suite fmt "$here/run_fmt.sh" "$finsam"
+suite install "$here/run_install.sh" "$finsam"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
