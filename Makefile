@@ -38,7 +38,7 @@ help:
 	@echo "make          build build/finsam"
 	@echo "make example  build and check the bundled 2025 annual report"
 	@echo "make test     run every test (unit, golden, bad input) and print a summary"
-	@echo "make bench    generate 1, 10 and 100 MB rule files and measure finsam check"
+	@echo "make bench    time finsam beside reference commands (one table; history in bench/history.tsv)"
 	@echo "make pot      collect the messages into po/finsam.pot and merge it into po/*.po"
 	@echo "make install  install finsam, its rules, messages, man pages and completion under"
 	@echo "              PREFIX ($(PREFIX)); DESTDIR=DIR to stage; make uninstall removes them"

@@ -62,6 +62,7 @@ static const Span NO_SPAN = {0, 0};
 %token WARNING_WORD "'warning'" ELSE "'else'" WHERE "'where'"
 %token AND "'and'" OR "'or'" NOT "'not'"
 %token LOCAL "'local'" REQUIRE "'require'" AS "'as'"
+%token BLANK_ZERO "'blank zero'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" LT "'<'" GT "'>'"
 
 %left OR
@@ -140,6 +141,7 @@ table_head
     | table_head UNIT NAME              { ast_table_unit(p, $1, $3, @3); $$ = $1; }
     | table_head UNIT '%'               { ast_table_unit(p, $1, "%", @3); $$ = $1; }
     | table_head NOTE FIGURE            { ast_table_note(p, $1, $3, @3); $$ = $1; }
+    | table_head BLANK_ZERO             { $1->blank_zero = true; $$ = $1; }
     ;
 
 columns
@@ -362,9 +364,12 @@ int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Parser *p)
     enum { MAX_EXPECTED = 64 };
     yysymbol_kind_t expected[MAX_EXPECTED];
     const char *names[MAX_EXPECTED];
-    int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
+    int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED), k = 0;
+    /* a table's optional 'blank zero' is not suggested where a table's head ends */
     for (int i = 0; i < n; i++)
-        names[i] = yysymbol_name(expected[i]);
+        if (expected[i] != YYSYMBOL_BLANK_ZERO)
+            names[k++] = yysymbol_name(expected[i]);
+    n = k;
     yysymbol_kind_t found = yypcontext_token(ctx);
     parse_syntax_error(p, *yypcontext_location(ctx), names, n,
                        found == YYSYMBOL_YYEOF ? NULL : yysymbol_name(found),

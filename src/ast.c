@@ -455,9 +455,9 @@ Expr *ast_figure(Parser *p, FigureTok f, bool percent, Span at)
         /* a percentage as printed in the text: 38% is 37,5 % to 38,5 % */
         e->u.figure.kind = K_PERCENT;
         e->u.figure.unit = U_PERCENT;
-        num_div(f.value, num_units(100), &e->u.figure.value);
-        num_printed(e->u.figure.value, figure_half_unit(f.decimals) / 100, &e->u.figure.value);
+        figure_interval(f.value.lo, f.decimals, 1, 100, &e->u.figure.value);
         e->u.figure.printed = true;
+        e->u.figure.figure = f.value.lo;
     } else {
         e->u.figure.kind = K_NUMBER;
         e->u.figure.value = f.value;

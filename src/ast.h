@@ -29,6 +29,7 @@ typedef struct {
     uint8_t unit;     /* Unit */
     uint8_t decimals;
     bool printed;     /* a figure as printed: shown as written, not as an interval */
+    int64_t figure;   /* printed: as written, in micro units of its unit (38 % is 38) */
 } Literal;
 
 typedef struct Table Table;
@@ -162,6 +163,7 @@ struct Table {
     const char *name;
     const char *title;
     Unit unit;
+    bool blank_zero;    /* 'blank zero': a blank cell is printed nothing, zero */
     int note;
     Loc loc, name_loc;
     Column **columns;

@@ -23,6 +23,8 @@ typedef struct {
     Format format;
     LoadOptions load;
     bool strict, quiet;
+    bool verbose;        /* check: list what did not run, and why */
+    bool require_all;    /* check: a formula or check that did not run fails the run */
     const char *output;  /* -o PATH; NULL or "-" for standard output */
     const char *table;   /* --table NAME, for csv */
     const char **files;

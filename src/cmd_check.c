@@ -50,6 +50,7 @@ static void add(Results *total, const Results *res)
     total->passed += res->passed;
     total->failed_errors += res->failed_errors;
     total->failed_warnings += res->failed_warnings;
+    total->skipped += res->skipped;
 }
 
 /* The text output: each file's findings and summary, or, for a file that could not be
@@ -63,6 +64,7 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
             bad++;
         } else if (!o->quiet) {
             write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
+            write_not_run(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style, o->verbose);
             write_summary(stdout, files->paths[i], &runs[i].res);
         }
     }
@@ -137,7 +139,8 @@ static int check_files(const Options *o, const FileList *files)
         if (!runs[i].ok)
             continue;
         add(&total, &runs[i].res);
-        if (runs[i].res.failed_errors || (o->strict && runs[i].res.failed_warnings))
+        if (runs[i].res.failed_errors || (o->strict && runs[i].res.failed_warnings) ||
+            (o->require_all && runs[i].res.skipped))
             status = EXIT_CHECK_FAILED;
     }
     if (!ok)

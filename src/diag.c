@@ -207,8 +207,9 @@ static void print_source(FILE *out, const Diag *g, DiagStyle st, int line, int c
 
 void diag_print(FILE *out, const Diag *g, DiagStyle st)
 {
-    const char *sev = g->severity == SEV_ERROR ? _("error") : _("warning");
-    const char *color = g->severity == SEV_ERROR ? RED : MAGENTA;
+    const char *sev = g->severity == SEV_ERROR ? _("error")
+                      : g->severity == SEV_NOTE ? _("note") : _("warning");
+    const char *color = g->severity == SEV_ERROR ? RED : g->severity == SEV_NOTE ? CYAN : MAGENTA;
     int line = 0, col = 0;
     fputs(paint(st, BOLD), out);
     if (g->loc.src) {

@@ -11,7 +11,8 @@
 #include "mem.h"
 #include "source.h"
 
-typedef enum { SEV_ERROR, SEV_WARNING } Severity;
+/* SEV_NOTE: something said, not a finding (a check that did not run, and why). */
+typedef enum { SEV_ERROR, SEV_WARNING, SEV_NOTE } Severity;
 
 typedef struct Diag {
     Severity severity;

@@ -2,11 +2,11 @@
 
 #include <string.h>
 
-static size_t hash(const char *s, size_t len)
+static uint32_t hash(const char *s, size_t len)
 {
-    size_t h = 1469598103934665603u; /* FNV-1a */
+    uint32_t h = 2166136261u; /* FNV-1a */
     for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
 }
 
@@ -21,15 +21,14 @@ void interner_init(Interner *in, Arena *a)
 static void grow(Interner *in)
 {
     size_t cap = in->cap * 2;
-    const char **slots = mem_alloc(cap * sizeof *slots);
+    InternSlot *slots = mem_alloc(cap * sizeof *slots);
     for (size_t i = 0; i < in->cap; i++) {
-        const char *s = in->slots[i];
-        if (!s)
+        if (!in->slots[i].name)
             continue;
-        size_t j = hash(s, strlen(s)) & (cap - 1);
-        while (slots[j])
+        size_t j = in->slots[i].hash & (cap - 1);
+        while (slots[j].name)
             j = (j + 1) & (cap - 1);
-        slots[j] = s;
+        slots[j] = in->slots[i];
     }
     mem_free(in->slots);
     in->slots = slots;
@@ -40,15 +39,15 @@ const char *intern(Interner *in, const char *s, size_t len)
 {
     if (2 * (in->count + 1) > in->cap)
         grow(in);
-    size_t j = hash(s, len) & (in->cap - 1);
-    while (in->slots[j]) {
-        const char *t = in->slots[j];
-        if (strncmp(t, s, len) == 0 && t[len] == '\0')
-            return t;
-        j = (j + 1) & (in->cap - 1);
+    uint32_t h = hash(s, len);
+    size_t j = h & (in->cap - 1);
+    for (; in->slots[j].name; j = (j + 1) & (in->cap - 1)) {
+        const InternSlot *t = &in->slots[j];
+        if (t->hash == h && t->len == len && memcmp(t->name, s, len) == 0)
+            return t->name;
     }
     const char *copy = arena_strndup(in->arena, s, len);
-    in->slots[j] = copy;
+    in->slots[j] = (InternSlot){copy, h, (uint32_t)len};
     in->count++;
     return copy;
 }

@@ -3,12 +3,20 @@
 #define FINSAM_INTERN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mem.h"
 
+/* A slot keeps its name's hash and length, so that a lookup compares bytes only for
+ * the name it finds, and growing the table hashes nothing again. */
+typedef struct {
+    const char *name; /* NULL: an empty slot */
+    uint32_t hash, len;
+} InternSlot;
+
 typedef struct {
     Arena *arena;
-    const char **slots;
+    InternSlot *slots;
     size_t cap, count;
 } Interner;
 

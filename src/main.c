@@ -58,6 +58,9 @@ static void help(void)
             "                     LANG: sv... is Swedish), else English\n"
             "  -h, --help         show this help\n"
             "  --version          show finsam's version\n"), stdout);
+    fputs(_("  --verbose          check: list each formula and check that did not run, and why\n"
+            "  --require-all      check: a formula or check that did not run fails the run\n"),
+          stdout);
     fputs("\n", stdout);
     printf(_("imports are searched in the importing file's folder, then each -I DIR, then\n"
              "each folder in FINSAM_PATH (separated by ':'), then finsam's own rules:\n"
@@ -118,12 +121,17 @@ static const char *language_option(int argc, char **argv)
 
 /* Messages in lang ("sv" or "en") from the catalogues in FINSAM_LOCALE_DIR. LANGUAGE
  * chooses the catalogue; the locale is C.UTF-8, which needs no Swedish locale to be
- * installed and changes nothing else: finsam formats its figures itself. */
+ * installed and changes nothing else: finsam formats its figures itself. Only the
+ * categories that messages need are set, since each costs files to open at every
+ * start: LC_MESSAGES, for gettext to read LANGUAGE at all, and for Swedish LC_CTYPE
+ * too, so that the C library's own messages (strerror) come in UTF-8. */
 static void use_language(const char *lang)
 {
     setenv("LANGUAGE", lang, 1);
-    if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "C.utf8"))
+    if (!setlocale(LC_MESSAGES, "C.UTF-8") && !setlocale(LC_MESSAGES, "C.utf8"))
         setlocale(LC_MESSAGES, "");
+    if (strcmp(lang, "sv") == 0 && !setlocale(LC_CTYPE, "C.UTF-8"))
+        setlocale(LC_CTYPE, "C.utf8");
     bindtextdomain("finsam", FINSAM_LOCALE_DIR);
     bind_textdomain_codeset("finsam", "UTF-8");
     textdomain("finsam");
@@ -254,6 +262,10 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             o->load.allow_outside = true;
         } else if (strcmp(a, "--strict") == 0) {
             o->strict = true;
+        } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
+            o->verbose = true;
+        } else if (strcmp(a, "--require-all") == 0) {
+            o->require_all = true;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             o->quiet = true;
         } else if (is_option(a, "--color") || is_option(a, "--colour")) {

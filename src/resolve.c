@@ -1220,6 +1220,7 @@ static void resolve_check(Resolver *R, Check *c)
         /* A rule set's check that this year file gives no column to run in (a first
          * year has no previous one) does not apply to it. */
         c->domain = DOMAIN_COLUMNS;
+        c->domain_table = d.first;
         c->keys = d.keys;
         return;
     }

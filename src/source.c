@@ -1,11 +1,13 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "i18n.h"
 
@@ -83,23 +85,33 @@ Source *source_read(Arena *a, const char *path, const char **why)
         *why = _("is larger than 4 GB");
         return NULL;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         *why = strerror(errno);
         return NULL;
     }
-    /* Read straight into the arena: the file's text is the largest thing finsam
-     * holds, and it is held once. A pipe or a device has no size to go by, and a
-     * file that grows while read is read to its end. Room for one byte more than the
-     * file's size, so that a file read whole does not look full and get copied into a
-     * buffer twice its size to find its end. */
-    size_t cap = (S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 0) + 2, len = 0, got;
+    /* Read straight into the arena with read(2): the file's text is the largest thing
+     * finsam holds, and it is held once, in a block of its own. A pipe or a device has
+     * no size to go by, and a file that grows while read is read to its end. Room for
+     * one byte more than the file's size, so that a file read whole does not look full
+     * and get copied into a buffer twice its size to find its end; and for the two NUL
+     * bytes the scanner needs after the text. */
+    size_t cap = (S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 0) + 2, len = 0;
     if (cap < 4096)
         cap = 4096;
     char *buf = arena_alloc_raw(a, cap);
-    while ((got = fread(buf + len, 1, cap - 2 - len, f)) > 0) {
-        const char *nul = S_ISREG(st.st_mode) ? NULL : memchr(buf + len, '\0', got);
-        len += got;
+    bool failed = false;
+    for (;;) {
+        size_t want = cap - 2 - len;
+        ssize_t got = read(fd, buf + len, want > (size_t)INT_MAX ? (size_t)INT_MAX : want);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            failed = got < 0;
+            break;
+        }
+        const char *nul = S_ISREG(st.st_mode) ? NULL : memchr(buf + len, '\0', (size_t)got);
+        len += (size_t)got;
         if (nul) {
             /* a device like /dev/zero never ends; a NUL byte is an error at that place */
             len = (size_t)(nul - buf) + 1;
@@ -114,8 +126,7 @@ Source *source_read(Arena *a, const char *path, const char **why)
             cap *= 2;
         }
     }
-    int failed = ferror(f);
-    fclose(f);
+    close(fd);
     if (failed || len > UINT32_MAX - 2) {
         *why = failed ? _("could not be read") : _("is larger than 4 GB");
         return NULL;

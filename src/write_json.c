@@ -477,6 +477,26 @@ void write_json_summary(Json *j, const Results *res)
     json_int(j, res->failed_errors);
     json_key(j, "warnings");
     json_int(j, res->failed_warnings);
+    json_key(j, "not_run");
+    json_int(j, res->skipped);
+    json_object_end(j);
+}
+
+/* A formula, note or check that did not run, and why. */
+static void not_run(Json *j, const NotRun *n)
+{
+    json_object(j);
+    json_key(j, "tag");
+    json_string(j, n->tag);
+    json_key(j, "message");
+    json_string(j, n->message);
+    json_key(j, "where");
+    json_string(j, n->where);
+    json_key(j, "reason");
+    json_string(j, n->reason);
+    json_key(j, "stated");
+    json_bool(j, n->stated);
+    place(j, n->loc);
     json_object_end(j);
 }
 
@@ -538,6 +558,11 @@ void write_json_file(Json *j, Program *prog, const Results *res, const char *pat
     json_array(j);
     for (int i = 0; i < res->failed.len; i++)
         finding(j, res->failed.items[i]);
+    json_array_end(j);
+    json_key(j, "not_run");
+    json_array(j);
+    for (int i = 0; i < res->not_run.len; i++)
+        not_run(j, res->not_run.items[i]);
     json_array_end(j);
     json_object_end(j);
 }

@@ -103,6 +103,40 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
     }
 }
 
+void write_not_run(FILE *out, Arena *a, const Results *res, DiagStyle style, bool all)
+{
+    Diags d;
+    diags_init(&d, a);
+    for (int i = 0; i < res->not_run.len; i++) {
+        const NotRun *n = res->not_run.items[i];
+        if (!all && !n->stated)
+            continue;
+        /* TRANSLATORS: a formula or check that did not run: "not run: Title, in column
+         * 2024" */
+        Diag *g = diag_at(&d, SEV_NOTE, n->loc, _("not run: %s"),
+                          n->where ? arena_printf(a, "%s, %s", n->message, n->where)
+                                   : n->message);
+        g->tag = n->tag;
+        diag_note(&d, g, _("because %s"), n->reason);
+        if (n->reason_at.src)
+            diag_note(&d, g, _("see %s"), diag_place(&d, n->reason_at));
+        diag_print(out, g, style);
+    }
+}
+
+/* ", 4 not run" after the counts, where anything did not run. */
+static void summary_not_run(char *buf, size_t n, const Results *res)
+{
+    buf[0] = '\0';
+    if (!res->skipped)
+        return;
+    char count[64];
+    /* TRANSLATORS: "4 not run": formulas and checks that did not run */
+    snprintf(count, sizeof count, ngettext("%d not run", "%d not run", res->skipped),
+             res->skipped);
+    snprintf(buf, n, ", %s", count);
+}
+
 void write_summary(FILE *out, const char *path, const Results *res)
 {
     char checks[64], passed[64], failed[64], warnings[64];
@@ -118,6 +152,8 @@ void write_summary(FILE *out, const char *path, const Results *res)
     /* TRANSLATORS: the summary line of a file: "2025.fin: 325 checks, 308 passed,
      * 11 failed, 6 warnings"; the path, then the four counts above. */
     char *safe = copy_safe(mem_alloc(strlen(path) + 1), path);
-    fprintf(out, _("%s: %s, %s, %s, %s\n"), safe, checks, passed, failed, warnings);
+    char skipped[80];
+    summary_not_run(skipped, sizeof skipped, res);
+    fprintf(out, _("%s: %s, %s, %s, %s%s\n"), safe, checks, passed, failed, warnings, skipped);
     mem_free(safe);
 }
