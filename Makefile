@@ -11,6 +11,8 @@ VERSION := 0.1.0
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
+# finsam lsp reads JSON-RPC with json-c (libjson-c-dev); kept with any LDFLAGS given
+override LDFLAGS += -ljson-c
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(CFLAGS) -Isrc -I$(B) \
              -DFINSAM_VERSION='"$(VERSION)"' -DFINSAM_RULES_DIR='"$(RULESDIR)"' \
              -DFINSAM_LOCALE_DIR='"$(LOCALEDIR)"'
@@ -56,6 +58,7 @@ deps:
 	command -v bison >/dev/null 2>&1 || missing="$$missing bison"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	[ -f /usr/include/cmocka.h ]      || missing="$$missing libcmocka-dev"; \
+	[ -f /usr/include/json-c/json.h ] || missing="$$missing libjson-c-dev"; \
 	command -v $(CC) >/dev/null 2>&1  || missing="$$missing gcc"; \
 	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null \
 	                                  || missing="$$missing python3 python3-jsonschema"; \
@@ -164,3 +167,5 @@ clean:
 # make install, uninstall (GNU PREFIX and DESTDIR) and make deb.
 -include packaging/install.mk
 -include packaging/deb.mk
+# make editor-deps, and the editor files' install.
+-include editors/editors.mk

@@ -53,7 +53,7 @@ _finsam()
     if [[ $cur == -* ]]; then
         local opts
         case $cmd in
-            check)  opts='-I --allow-outside --strict --quiet --format= --color= --lang= --help' ;;
+            check)  opts='-I --allow-outside --strict --quiet --verbose --require-all --format= --color= --lang= --help' ;;
             report) opts='-I --allow-outside --strict --format= -o --table= --color= --lang= --help' ;;
             rules)  opts='-I --allow-outside --color= --lang= --help' ;;
             fmt)    opts='-w --write --check --lang= --help' ;;

@@ -54,5 +54,7 @@ int cmd_rules(const Options *o);
 int cmd_report(const Options *o);
 /* finsam fmt reads its own arguments: argv[0] is "fmt". */
 int cmd_fmt(int argc, char **argv);
+/* finsam lsp: a Language Server over standard input and output (lsp.c). */
+int cmd_lsp(int argc, char **argv);
 
 #endif

@@ -36,6 +36,9 @@ static void help(void)
     fputs(_("finsam rules FILE lists the parameters and checks in force for a year file, each\n"
             "with its value, its source and the place it was set.\n"), stdout);
     fputs("\n", stdout);
+    fputs(_("finsam lsp is a Language Server for editors, over standard input and output.\n"),
+          stdout);
+    fputs("\n", stdout);
     fputs(_("finsam fmt FILE... lays rule files out in their canonical layout (-w in place,\n"
             "--check to show a diff and fail when one is not); see finsam fmt --help.\n"),
           stdout);
@@ -337,6 +340,8 @@ int main(int argc, char **argv)
                      ? lang : language_of_locale());
     if (argc >= 2 && strcmp(argv[1], "fmt") == 0)
         return cmd_fmt(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "lsp") == 0)
+        return cmd_lsp(argc - 1, argv + 1);
     int status = parse_args(argc, argv, &o, &color);
     if (status < 0) {
         split_path(getenv("FINSAM_PATH"), &o);

@@ -47,6 +47,8 @@ suite determinism "$here/run_determinism.sh" "$finsam"
 suite html "$here/run_html.sh" "$finsam"
 suite fmt "$here/run_fmt.sh" "$finsam"
 suite install "$here/run_install.sh" "$finsam"
+suite editors "$here/run_editors.sh"
+suite lsp "$here/run_lsp.sh" "$finsam"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

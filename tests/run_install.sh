@@ -57,7 +57,10 @@ fi
 for f in usr/bin/finsam usr/share/finsam/rules/finsam.fin \
          usr/share/locale/sv/LC_MESSAGES/finsam.mo usr/share/locale/en/LC_MESSAGES/finsam.mo \
          usr/share/man/man1/finsam.1 usr/share/man/man5/finsam.5 \
-         usr/share/bash-completion/completions/finsam; do
+         usr/share/bash-completion/completions/finsam \
+         usr/share/vim/vimfiles/syntax/finsam.vim usr/share/vim/vimfiles/ftdetect/finsam.vim \
+         usr/share/emacs/site-lisp/finsam-mode.el \
+         usr/share/finsam/editors/vscode/syntaxes/finsam.tmLanguage.json; do
     [ -f "$stage/$f" ] && ok || bad "make install did not install /$f"
 done
 [ -x "$stage/usr/bin/finsam" ] && ok || bad "the installed finsam is not executable"
@@ -88,7 +91,7 @@ for page in man/finsam.1 man/finsam.5; do
     fi
 done
 # finsam(1) names every command and every option --help names.
-for word in check report rules fmt $(sed -n 's/^  \(-[-a-zA-Z]*\).*/\1/p; s/^  -h, \(--help\).*/\1/p' "$tmp/help" | sed 's/=.*//' | sort -u); do
+for word in check report rules fmt lsp $(sed -n 's/^  \(-[-a-zA-Z]*\).*/\1/p; s/^  -h, \(--help\).*/\1/p' "$tmp/help" | sed 's/=.*//' | sort -u); do
     pattern=$(printf '%s' "$word" | sed 's/-/\\\\-/g')
     grep -q -- "$pattern" man/finsam.1 && ok || bad "finsam(1) does not mention $word"
 done
