@@ -11,12 +11,12 @@ _finsam()
     cmd=
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-            check|report|rules|fmt|lsp) cmd=${COMP_WORDS[i]}; break ;;
+            check|report|rules|new|sie|draft|fmt|lsp) cmd=${COMP_WORDS[i]}; break ;;
         esac
     done
 
     if [[ -z $cmd ]]; then
-        COMPREPLY=($(compgen -W 'check report rules fmt lsp --help --version' -- "$cur"))
+        COMPREPLY=($(compgen -W 'check report rules new sie draft fmt lsp --help --version' -- "$cur"))
         return 0
     fi
 
@@ -56,6 +56,9 @@ _finsam()
             check)  opts='-I --allow-outside --strict --quiet --verbose --require-all --format= --color= --lang= --help' ;;
             report) opts='-I --allow-outside --strict --format= -o --table= --color= --lang= --help' ;;
             rules)  opts='-I --allow-outside --color= --lang= --help' ;;
+            new)    opts='-I --allow-outside -o --lang= --help' ;;
+            sie)    opts='--strict --quiet --format= --color= --lang= --help' ;;
+            draft)  opts='-o --lang= --help' ;;
             fmt)    opts='-w --write --check --lang= --help' ;;
             lsp)    opts='--help' ;;
         esac
@@ -64,8 +67,13 @@ _finsam()
         return 0
     fi
 
-    # .fin files, and folders to go into (check also takes a folder itself)
+    # .fin files, and folders to go into (check also takes a folder itself); any file
+    # for sie and draft, whose files are SIE exports and texts
     compopt -o filenames 2>/dev/null
+    if [[ $cmd == sie || $cmd == draft ]]; then
+        COMPREPLY=($(compgen -f -- "$cur"))
+        return 0
+    fi
     COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.fin' -- "$cur"))
     return 0
 }

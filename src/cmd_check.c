@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "eval.h"
 #include "i18n.h"
+#include "todo.h"
 #include "write_ci.h"
 #include "write_json.h"
 #include "write_text.h"
@@ -24,8 +25,8 @@ void cli_bad_input(const Program *prog, const char *path, DiagStyle style)
     fflush(stdout);
     for (int i = 0; i < prog->diags.list.len; i++)
         diag_print(stderr, prog->diags.list.items[i], style);
-    fprintf(stderr, ngettext("%s: not checked: %d error in the input\n",
-                             "%s: not checked: %d errors in the input\n", prog->diags.errors),
+    diag_line(stderr, ngettext("%s: not checked: %d error in the input\n",
+                               "%s: not checked: %d errors in the input\n", prog->diags.errors),
             path, prog->diags.errors);
 }
 
@@ -66,6 +67,7 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
             write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
             write_not_run(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style, o->verbose);
             write_summary(stdout, files->paths[i], &runs[i].res);
+            todo_write(stdout, files->paths[i], &runs[i].prog);
         }
     }
     if (o->quiet || !(n > 1 || files->had_folder))
@@ -166,7 +168,7 @@ int cmd_check(const Options *o)
 {
     FileList files = {0};
     int status;
-    if (yearfiles_expand(o->files, o->nfiles, &files, stderr))
+    if (yearfiles_expand(o->files, o->nfiles, o->load.allow_outside, &files, stderr))
         status = EXIT_BAD_INPUT;
     else if (files.len == 0)
         status = cli_usage_error("%s", _("no year file (a .fin file with a 'report' block) in "

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "why.h"
+#include "wherememo.h"
 #include "years.h"
 
 /* MEMO_FAILED: its computation stopped with an error, already reported; whatever
@@ -45,7 +46,18 @@ typedef struct {
     bool too_deep;         /* a chain too deep has been reported */
     int errors;
     Why why;               /* why the value last computed is absent (why.h) */
+    WhereMemo wheres;      /* aggregates over a 'where', once computed */
+    unsigned session;      /* counts the collections of operands, to tell them apart */
+    long long where_rows;  /* rows a 'where' has tested in the whole run */
+    bool too_many_rows;    /* the limit on them has been reported */
 } Eval;
+
+/* A 'where' tests each row of its table; one inside another's condition is computed
+ * once and remembered, so that the rows tested grow with the size of the input, not
+ * with its power. Past this many in a run, finsam stops and says so, rather than run
+ * for hours on a condition that depends on every row of a check that runs for every
+ * row. */
+enum { MAX_WHERE_ROWS = 20000000 };
 
 /* Cells are computed by recursion, each from the cells it needs: a chain deeper
  * than this is refused rather than allowed to overflow the stack. */
@@ -71,6 +83,12 @@ static Value absent(void)
     return v;
 }
 
+/* Why a table has no column for where it is read. */
+static WhyType missing_column(const Table *t, const Env *env)
+{
+    return t->absent_reason ? WHY_ABSENT : env->shifted ? WHY_NO_EARLIER : WHY_NO_COLUMN;
+}
+
 /* Nothing to compute with, and why. The latest reason stands: a value that takes in an
  * absent one is absent because of it, and whatever skips an absent value (a sum over
  * blank cells) puts the reason before it back. */
@@ -78,6 +96,17 @@ static Value absent_because(Eval *E, WhyType type, const Table *t, const Row *r,
 {
     E->why = (Why){.type = type, .table = t, .row = r, .key = k};
     return absent();
+}
+
+/* Nothing yet: a '?' still to be filled in from the report. A sum over it is not yet
+ * known either, where an empty cell would count as nothing. */
+static Value todo_value(Eval *E)
+{
+    if (E->why.type != WHY_TODO)
+        E->why = (Why){.type = WHY_TODO};
+    Value v = absent();
+    v.todo = true;
+    return v;
 }
 
 static int fail(Eval *E, Loc at, const char *message)
@@ -133,10 +162,7 @@ static Column *column_by_key(const Table *t, Key k)
 
 static Row *row_by_name(const Table *t, const char *name)
 {
-    for (int i = 0; i < t->nrows; i++)
-        if (t->rows[i]->name == name)
-            return t->rows[i];
-    return NULL;
+    return table_row(t, name); /* by the row index: u[x] for each of 100 000 rows */
 }
 
 static bool is_stated(const Cell *c) { return c->type == CELL_FIGURE || c->type == CELL_DASH; }
@@ -283,7 +309,10 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
     }
     if (is_stated(cell))
         *out = stated(t, r, cell);
-    else if (cell->type == CELL_EMPTY && t->blank_zero)
+    else if (cell->todo) {
+        *out = absent_because(E, WHY_TODO, t, r, c->key);
+        out->todo = true;
+    } else if (cell->type == CELL_EMPTY && t->blank_zero)
         *out = value_number(r->kind == K_UNKNOWN ? K_MONEY : r->kind,
                             r->kind == K_PERCENT ? U_PERCENT : t->unit, num_exact(0));
     else
@@ -298,12 +327,15 @@ typedef struct {
     Value acc;
     bool any;
     int count;
+    bool todo; /* a '?' among the values: the sum, min or max is not known yet */
 } Aggregate;
 
 static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
 {
-    if (v.absent)
+    if (v.absent) {
+        ag->todo |= v.todo;
         return EVAL_OK;
+    }
     ag->count++;
     if (!ag->any) {
         ag->acc = v;
@@ -322,10 +354,26 @@ static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
     return st ? num_failed(E, at, st) : EVAL_OK;
 }
 
+static int too_many_rows(Eval *E, Expr *where)
+{
+    if (E->too_many_rows)
+        return EVAL_FAILED; /* said once */
+    E->too_many_rows = true;
+    Diag *g = diag_at(E->d, SEV_ERROR, where->loc,
+                      _("'where' has tested more than %d rows in all; finsam stops here"),
+                      MAX_WHERE_ROWS);
+    diag_note(E->d, g, "%s", _("hint: a 'where' whose condition reads the row a check "
+                               "runs for is computed again for every such row; count "
+                               "those rows in a column of their own instead"));
+    E->errors++;
+    return EVAL_FAILED;
+}
+
 /* The rows a table, a section or a 'where' stands for: rows without a formula of
  * their own, so that totals are not counted twice. */
+/* *todo is set when a 'where' could not decide a row for a '?' still to be filled in. */
 static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, void *, Table *,
-                                                                   Row *), void *arg)
+                                                                   Row *), void *arg, bool *todo)
 {
     Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
     Table *t = base->u.ref.table;
@@ -340,6 +388,8 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
         if (r->formula)
             continue;
         if (set->type == E_WHERE) {
+            if (++E->where_rows > MAX_WHERE_ROWS)
+                return too_many_rows(E, set);
             Env inner = *env;
             inner.table = t;
             inner.row = r;
@@ -348,6 +398,7 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
             if (eval(E, &inner, set->u.where.cond, &keep))
                 return EVAL_FAILED;
             E->why = before; /* a row the condition cannot judge is left out */
+            *todo |= keep.absent && keep.todo;
             if (keep.absent || !keep.b)
                 continue;
         }
@@ -400,7 +451,7 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     Row *self = e->u.sum_above.row;
     Table *t = self->table;
     Column *c = env->has_col ? column_by_key(t, env->col) : NULL;
-    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0};
+    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0, false};
     if (!c) {
         *out = absent_because(E, WHY_NO_COLUMN, t, NULL, env->col);
         return EVAL_OK;
@@ -426,11 +477,69 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     E->why = before;
     if (!ag.any)
         ag.acc = value_number(self->kind, t->unit, num_exact(0));
-    *out = ag.acc;
+    *out = ag.todo ? todo_value(E) : ag.acc;
     return EVAL_OK;
 }
 
+/* Whether a condition reads another table's column by the name of the row a check
+ * runs for: "u[x]" in "t where x >= u[x]" in such a check. Nothing else in it depends
+ * on what lies outside the 'where' but the column, as each 'where' tests its own rows. */
+static bool reads_check_row(const Expr *e, const Table *own)
+{
+    switch (e->type) {
+    case E_REF:
+        return e->u.ref.rtype == REF_COLUMN && e->u.ref.table != own;
+    case E_NEG:
+    case E_NOT:
+        return reads_check_row(e->u.unary.operand, own);
+    case E_BINARY:
+        return reads_check_row(e->u.binary.left, own) || reads_check_row(e->u.binary.right, own);
+    case E_CALL:
+        for (int i = 0; i < e->u.call.args.len; i++)
+            if (reads_check_row(e->u.call.args.items[i], own))
+                return true;
+        return false;
+    case E_WHERE:
+        return reads_check_row(e->u.where.cond, e->u.where.rows->u.ref.table);
+    default:
+        return false;
+    }
+}
+
+static int eval_call_now(Eval *E, const Env *env, Expr *e, Value *out);
+
+/* An aggregate over a 'where' is computed once for what it depends on (wherememo.h). */
 __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e, Value *out)
+{
+    PtrVec *args = &e->u.call.args;
+    bool where = false;
+    for (int i = 0; i < args->len && !where; i++)
+        where = ((Expr *)args->items[i])->type == E_WHERE;
+    if (!where || ((Expr *)args->items[0])->kind != K_ROWS)
+        return eval_call_now(E, env, e, out);
+    WhereKey k = {e, env->has_col ? env->col : (Key){0, NULL}, env->has_col,
+                  env->row_name && reads_check_row(e, NULL) ? env->row_name : NULL,
+                  E->collect ? E->session : 0};
+    int height;
+    const Value *kept = where_memo_find(&E->wheres, &k, &height);
+    if (kept) {
+        *out = *kept;
+        if (height > E->height)
+            E->height = height;
+        return EVAL_OK;
+    }
+    int outer = E->height;
+    E->height = 0;
+    int st = eval_call_now(E, env, e, out);
+    height = E->height;
+    E->height = outer > height ? outer : height;
+    if (!st)
+        where_memo_put(&E->wheres, &k, *out, height);
+    return st;
+}
+
+__attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr *e,
+                                                   Value *out)
 {
     PtrVec *args = &e->u.call.args;
     Func f = e->u.call.func;
@@ -442,7 +551,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
             return EVAL_OK;
         }
         Env before = *env;
-        before.col.year--;
+        before.col.year -= prev_years(e);
         before.shifted++;
         return eval(E, &before, first, out);
     }
@@ -450,7 +559,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
      * for every row; in a column formula or a 'where' a column is the row's cell */
     bool column = args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN;
     if (f == FN_COUNT || first->kind == K_ROWS || (column && !env->row)) {
-        Aggregate ag = {f, {0}, false, 0};
+        Aggregate ag = {f, {0}, false, 0, false};
         if (first->kind == K_ROWS) {
             /* every argument is a set of rows (resolve.c): sum(t.s1, t.s2) adds both */
             for (int i = 0; i < args->len; i++) {
@@ -459,13 +568,13 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
                 if (f != FN_COUNT && (!env->has_col || !column_by_key(base->u.ref.table,
                                                                        env->col))) {
                     /* the table has no such column: nothing to compute, not 0 */
-                    *out = absent_because(E, env->shifted ? WHY_NO_EARLIER : WHY_NO_COLUMN,
+                    *out = absent_because(E, missing_column(base->u.ref.table, env),
                                           base->u.ref.table, NULL, env->col);
                     return EVAL_OK;
                 }
                 RowVisit rv = {&ag, env, NULL, e->loc};
                 if (each_row(E, env, set, f == FN_COUNT ? visit_count : visit_sum,
-                             f == FN_COUNT ? (void *)&ag : (void *)&rv))
+                             f == FN_COUNT ? (void *)&ag : (void *)&rv, &ag.todo))
                     return EVAL_FAILED;
             }
         } else if (column) {
@@ -489,12 +598,14 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
             }
         }
         if (f == FN_COUNT) {
-            *out = value_number(K_COUNT, U_COUNT, num_units(ag.count));
+            *out = ag.todo ? todo_value(E) : value_number(K_COUNT, U_COUNT, num_units(ag.count));
             return EVAL_OK;
         }
         *out = ag.any ? ag.acc : value_number(e->kind, U_NONE, num_exact(0));
         if (!ag.any && e->kind == K_MONEY)
             out->unit = U_KR;
+        if (ag.todo)
+            *out = todo_value(E);
         return EVAL_OK;
     }
 
@@ -527,7 +638,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
     case FN_SUM:
     case FN_MIN:
     case FN_MAX: {
-        Aggregate ag = {f, {0}, false, 0};
+        Aggregate ag = {f, {0}, false, 0, false};
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
         for (int i = 1; i < args->len; i++) {
@@ -562,9 +673,14 @@ static int param_value(Eval *E, Param *p, int year, Loc at, Value *out)
     bool any_value = false;
     for (Param *q = p; q; q = q->next)
         any_value |= q->has_value;
-    if (!best && any_value) {
-        /* not yet in force in that year: the rule does not apply to it */
-        *out = absent_because(E, WHY_PARAM, NULL, NULL, (Key){year, NULL});
+    bool local = false;
+    for (Param *q = p; q; q = q->next)
+        local |= q->local;
+    if (!best && (any_value || local)) {
+        /* not yet in force in that year, or not yet decided by the federation: the rule
+         * does not run, and says why */
+        *out = absent_because(E, any_value ? WHY_PARAM : WHY_UNDECIDED, NULL, NULL,
+                              (Key){year, NULL});
         E->why.param = p;
         return EVAL_OK;
     }
@@ -610,8 +726,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     case REF_ROW:
         c = env->has_col ? column_by_key(t, env->col) : NULL;
         if (!c) {
-            *out = absent_because(E, env->shifted ? WHY_NO_EARLIER : WHY_NO_COLUMN, t, NULL,
-                                  env->col);
+            *out = absent_because(E, missing_column(t, env), t, NULL, env->col);
             return EVAL_OK;
         }
         break;
@@ -627,7 +742,8 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         else if (env->row)
             r = row_by_name(t, env->row->name);
         if (!r) {
-            *out = absent_because(E, WHY_NO_ROW, t, NULL, (Key){0, NULL});
+            *out = absent_because(E, t->absent_reason ? WHY_ABSENT : WHY_NO_ROW, t, NULL,
+                                  (Key){0, NULL});
             E->why.name = env->row_name ? env->row_name : env->row ? env->row->name : "";
             return EVAL_OK;
         }
@@ -742,7 +858,8 @@ static bool constant(const Expr *e, Ratio *out)
     Ratio a, b;
     switch (e->type) {
     case E_FIGURE:
-        if (e->u.figure.kind != K_NUMBER || !num_is_exact(e->u.figure.value))
+        if (e->u.figure.kind != K_NUMBER || e->u.figure.todo ||
+            !num_is_exact(e->u.figure.value))
             return false;
         return ratio_make(e->u.figure.value.lo, NUM_SCALE, out);
     case E_NEG:
@@ -808,7 +925,7 @@ static int eval_binary(Eval *E, const Env *env, Expr *e, Value *out)
     if (l.absent || r.absent) {
         if (l.absent)
             E->why = left_why;
-        *out = absent();
+        *out = (l.absent && l.todo) || (r.absent && r.todo) ? todo_value(E) : absent();
         return EVAL_OK;
     }
     if (op == OP_AND || op == OP_OR) {
@@ -834,7 +951,7 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
 {
     switch (e->type) {
     case E_FIGURE:
-        *out = value_of_literal(&e->u.figure);
+        *out = e->u.figure.todo ? todo_value(E) : value_of_literal(&e->u.figure);
         return EVAL_OK;
     case E_DATE:
         *out = value_number(K_DATE, U_NONE, num_units(e->u.date));
@@ -929,6 +1046,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     bool collected = formula != (r->formula ? r->formula : c->formula);
     if (collected) {
         E->collect = &col;
+        E->session++;
         int st = compute_cell(E, t, r, c, formula, &computed);
         E->collect = NULL;
         if (st)
@@ -960,6 +1078,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
         return;
     if (!collected) {
         E->collect = &col;
+        E->session++;
         int st = compute_cell(E, t, r, c, formula, &computed);
         E->collect = NULL;
         if (st)
@@ -1091,7 +1210,7 @@ static void adopt_kind(Value *v, const Value *other)
 {
     if (v->kind == K_NUMBER && kind_is_numeric(other->kind)) {
         v->kind = other->kind;
-        v->unit = other->unit == U_TKR ? U_KR : other->unit;
+        v->unit = other->unit == U_TKR || other->unit == U_MKR ? U_KR : other->unit;
     }
 }
 
@@ -1105,6 +1224,7 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
     Collector col = {ops, 0, 0};
     Value l, r;
     E->collect = &col;
+    E->session++;
     int st = eval(E, env, cmp->u.binary.left, &l);
     int left_refs = col.len;
     if (!st)
@@ -1140,8 +1260,20 @@ static const char *check_where(Eval *E, const Check *c, const Env *env)
     return NULL;
 }
 
+/* A dated check applies to the years that meet its dates: the column's year, or the
+ * report's. A check out of force is no rule for that year, so it is not counted as one
+ * that did not run. */
+static bool check_in_force(const Eval *E, const Check *c, const Env *env)
+{
+    int year = env->has_col && env->col.year ? env->col.year : E->prog->report->year;
+    return (!c->from || c->from <= year * 10000 + 1231) &&
+           (!c->until || c->until >= year * 10000 + 101);
+}
+
 static void run_check(Eval *E, Check *c, Env env, int order)
 {
+    if (!check_in_force(E, c, &env))
+        return;
     Value v;
     int before = E->errors;
     E->why = (Why){0};
@@ -1190,6 +1322,10 @@ static bool missing_key(Expr *e, Key k, int shift, bool in_rows_aggregate, Why *
 {
     switch (e->type) {
     case E_REF:
+        if (e->u.ref.table && e->u.ref.table->absent_reason) {
+            *out = (Why){.type = WHY_ABSENT, .table = e->u.ref.table};
+            return true;
+        }
         if (e->u.ref.rtype == REF_ROW) {
             Table *t = e->u.ref.table;
             Key at = k;
@@ -1223,13 +1359,18 @@ static bool missing_key(Expr *e, Key k, int shift, bool in_rows_aggregate, Why *
         Func f = e->u.call.func;
         PtrVec *args = &e->u.call.args;
         if (f == FN_PREV)
-            return missing_key(args->items[0], k, shift + 1, in_rows_aggregate, out);
+            return missing_key(args->items[0], k, shift + prev_years(e), in_rows_aggregate,
+                               out);
         for (int i = 0; i < args->len; i++) {
             Expr *a = args->items[i];
             if (a->kind == K_ROWS) {
                 Expr *base = a->type == E_WHERE ? a->u.where.rows : a;
                 Key at = k;
                 at.year = k.year ? k.year - shift : 0;
+                if (base->u.ref.table->absent_reason) {
+                    *out = (Why){.type = WHY_ABSENT, .table = base->u.ref.table};
+                    return true;
+                }
                 if (f != FN_COUNT && !column_by_key(base->u.ref.table, at)) {
                     *out = (Why){.type = shift ? WHY_NO_EARLIER : WHY_NO_COLUMN,
                                  .table = base->u.ref.table, .key = at};
@@ -1269,6 +1410,14 @@ static void checks_left_out(Eval *E, Check *c)
     Table *t = c->domain_table;
     if (!t)
         return;
+    if (t->absent_reason && c->keys.len == 0) {
+        /* every table it reads is absent: it does not run at all */
+        Key k = {E->prog->report->year, NULL};
+        if (!missing_key(c->expr, k, 0, false, &E->why))
+            E->why = (Why){.type = WHY_ABSENT, .table = t};
+        not_run(E, c->expr->loc, c->name, c->title ? c->title : c->name, NULL, 0);
+        return;
+    }
     int n = c->domain == DOMAIN_ROWS ? t->nrows : t->ncolumns;
     for (int i = 0; i < n; i++) {
         Env env = {0};
@@ -1565,6 +1714,7 @@ int program_eval(Program *prog, Results *res)
     for (int i = 0; i < prog->allocs.len; i++)
         check_alloc(&E, prog->allocs.items[i]);
     run_checks(&E);
+    where_memo_free(&E.wheres);
     years_compare(prog, res);
     result_sort(res);
     return E.errors;

@@ -2,12 +2,22 @@
 
 #include <string.h>
 
+/* Eight bytes at a time: most names are short, and a label is hashed at each use. */
 static uint32_t hash(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    const uint64_t k = 0xff51afd7ed558ccdu;
+    uint64_t h = 0x9e3779b97f4a7c15u ^ len, w;
+    for (; len >= 8; s += 8, len -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 32;
+    }
+    w = 0;
+    memcpy(&w, s, len);
+    h = (h ^ w) * k;
+    h ^= h >> 29;
+    h *= k;
+    return (uint32_t)(h >> 32);
 }
 
 void interner_init(Interner *in, Arena *a)
@@ -16,6 +26,14 @@ void interner_init(Interner *in, Arena *a)
     in->cap = 256;
     in->count = 0;
     in->slots = mem_alloc(in->cap * sizeof *in->slots);
+    in->shared = NULL;
+}
+
+void interner_share(Interner *in, Interner *with)
+{
+    while (with->shared)
+        with = with->shared;
+    in->shared = with;
 }
 
 static void grow(Interner *in)
@@ -37,6 +55,8 @@ static void grow(Interner *in)
 
 const char *intern(Interner *in, const char *s, size_t len)
 {
+    if (in->shared)
+        in = in->shared;
     if (2 * (in->count + 1) > in->cap)
         grow(in);
     uint32_t h = hash(s, len);
@@ -50,6 +70,20 @@ const char *intern(Interner *in, const char *s, size_t len)
     in->slots[j] = (InternSlot){copy, h, (uint32_t)len};
     in->count++;
     return copy;
+}
+
+const char *interner_find(const Interner *in, const char *s)
+{
+    if (!in->slots)
+        return NULL;
+    size_t len = strlen(s);
+    uint32_t h = hash(s, len);
+    for (size_t j = h & (in->cap - 1); in->slots[j].name; j = (j + 1) & (in->cap - 1)) {
+        const InternSlot *t = &in->slots[j];
+        if (t->hash == h && t->len == len && memcmp(t->name, s, len) == 0)
+            return t->name;
+    }
+    return NULL;
 }
 
 void interner_free(Interner *in)

@@ -136,15 +136,16 @@ static void block_free(ArenaBlock *b)
 #ifdef ARENA_CALLOC
     free(b);
 #else
+    size_t mapped = b->mapped; /* read before valgrind takes the block for freed */
     VALGRIND_FREELIKE_BLOCK(b, 0);
-    munmap(b, b->mapped);
+    munmap(b, mapped);
 #endif
 }
 
 static void *arena_take(Arena *a, size_t size, size_t align)
 {
     ArenaBlock *b = a->head;
-    size_t pad = b ? (align - b->used % align) % align : 0;
+    size_t pad = b ? -b->used & (align - 1) : 0; /* align is a power of two */
     if (!b || b->size - b->used < size + pad) {
         if (size > SIZE_MAX / 2 - sizeof *b)
             out_of_memory(size);

@@ -58,8 +58,15 @@ static bool named_fin(const char *path)
  * reached through a link with a rule file's name (an import of "pw" -> /etc/passwd). */
 static bool is_rule_file(const char *path)
 {
+    if (!named_fin(path))
+        return false;
+    /* A regular file, not a link: its real path ends in the same name, whatever links
+     * lead to its folder; one lstat instead of a readlink per folder on the way. */
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+        return true;
     char real[PATH_MAX];
-    return named_fin(path) && (!realpath(path, real) || named_fin(real));
+    return !realpath(path, real) || named_fin(real);
 }
 
 Source *source_from_text(Arena *a, const char *path, const char *text, size_t len)
@@ -81,8 +88,8 @@ Source *source_read(Arena *a, const char *path, const char **why)
         *why = _("is a directory, not a file");
         return NULL;
     }
-    if (st.st_size > (off_t)UINT32_MAX - 2) {
-        *why = _("is larger than 4 GB");
+    if (st.st_size > (off_t)SOURCE_MAX_BYTES) {
+        *why = _("is larger than 2 GB, more than finsam reads");
         return NULL;
     }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -118,7 +125,7 @@ Source *source_read(Arena *a, const char *path, const char **why)
             break;
         }
         if (len == cap - 2) {
-            if (cap > (size_t)UINT32_MAX)
+            if (cap > SOURCE_MAX_BYTES)
                 break; /* too large: said below */
             char *bigger = arena_alloc_raw(a, cap * 2);
             memcpy(bigger, buf, len);
@@ -127,8 +134,8 @@ Source *source_read(Arena *a, const char *path, const char **why)
         }
     }
     close(fd);
-    if (failed || len > UINT32_MAX - 2) {
-        *why = failed ? _("could not be read") : _("is larger than 4 GB");
+    if (failed || len > SOURCE_MAX_BYTES) {
+        *why = failed ? _("could not be read") : _("is larger than 2 GB, more than finsam reads");
         return NULL;
     }
     buf[len] = buf[len + 1] = '\0';
@@ -194,7 +201,7 @@ void source_line_col(const Source *s, uint32_t offset, int *line, int *col)
         else
             hi = mid - 1;
     }
-    *line = lo + 1;
+    *line = lo + 1 + (s->first_line > 1 ? s->first_line - 1 : 0);
     int c = 1;
     for (uint32_t i = s->line_starts[lo]; i < offset && i < s->len; i++)
         if (((unsigned char)s->text[i] & 0xC0) != 0x80)
@@ -205,6 +212,7 @@ void source_line_col(const Source *s, uint32_t offset, int *line, int *col)
 const char *source_line(const Source *s, int line, size_t *len)
 {
     index_lines(s);
+    line -= s->first_line > 1 ? s->first_line - 1 : 0;
     if (line < 1 || line > s->nlines) {
         *len = 0;
         return "";

@@ -41,6 +41,14 @@ const char *why_text(Arena *a, const Why *w)
         return _("its operands share no column in this year file");
     case WHY_MEMBER:
         return arena_printf(a, _("'%s' states no amount"), w->name);
+    case WHY_TODO:
+        if (w->row)
+            return arena_printf(a, _("'%s' is still to be filled in ('?') in column %s"),
+                                w->row->name, key_str(a, w->key));
+        return _("a figure is still to be filled in ('?')");
+    case WHY_ABSENT:
+        return arena_printf(a, _("the report has no table '%s': %s"), w->table->name,
+                            w->table->absent_reason);
     }
     return _("an operand has no figure");
 }
@@ -51,9 +59,13 @@ Loc why_loc(const Why *w)
     case WHY_BLANK:
     case WHY_TEXT:
         return row_loc(w->row);
+    case WHY_TODO:
+        return w->row ? row_loc(w->row) : (Loc){0};
     case WHY_PARAM:
     case WHY_UNDECIDED:
         return w->param->loc;
+    case WHY_ABSENT:
+        return w->table->loc;
     default:
         return (Loc){0};
     }

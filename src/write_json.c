@@ -23,6 +23,7 @@ static const char *unit_word(Unit u)
     switch (u) {
     case U_KR: return "kr";
     case U_TKR: return "tkr";
+    case U_MKR: return "mkr";
     case U_PERCENT: return "%";
     case U_COUNT: return "count";
     default: return NULL;

@@ -91,7 +91,7 @@ for page in man/finsam.1 man/finsam.5; do
     fi
 done
 # finsam(1) names every command and every option --help names.
-for word in check report rules fmt lsp $(sed -n 's/^  \(-[-a-zA-Z]*\).*/\1/p; s/^  -h, \(--help\).*/\1/p' "$tmp/help" | sed 's/=.*//' | sort -u); do
+for word in check report rules new sie draft fmt lsp $(sed -n 's/^  \(-[-a-zA-Z]*\).*/\1/p; s/^  -h, \(--help\).*/\1/p' "$tmp/help" | sed 's/=.*//' | sort -u); do
     pattern=$(printf '%s' "$word" | sed 's/-/\\\\-/g')
     grep -q -- "$pattern" man/finsam.1 && ok || bad "finsam(1) does not mention $word"
 done
@@ -101,7 +101,7 @@ complete_line() { # complete_line WORD... -> the candidates for the last word
     bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _finsam; printf "%s\n" "${COMPREPLY[@]}"' \
         sh "$stage/usr/share/bash-completion/completions/finsam" "$@" 2>/dev/null | sort | tr '\n' ' '
 }
-[ "$(complete_line finsam '')" = "--help --version check fmt lsp report rules " ] && ok ||
+[ "$(complete_line finsam '')" = "--help --version check draft fmt lsp new report rules sie " ] && ok ||
     bad "completion of commands: $(complete_line finsam '')"
 [ "$(complete_line finsam check --format=)" = "json junit tap text " ] && ok ||
     bad "completion of check --format=: $(complete_line finsam check --format=)"
