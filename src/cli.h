@@ -59,5 +59,7 @@ int cmd_sie(const Options *o);
 /* finsam fmt reads its own arguments: argv[0] is "fmt". */
 int cmd_fmt(int argc, char **argv);
 int cmd_new(const Options *o);
+/* finsam lsp: a Language Server over standard input and output (lsp.c). */
+int cmd_lsp(int argc, char **argv);
 
 #endif

@@ -46,6 +46,9 @@ static void help(void)
             "year's transactions, and more; each finding at its SIE line (docs/sie.md).\n"),
           stdout);
     fputs("\n", stdout);
+    fputs(_("finsam lsp is a Language Server for editors, over standard input and output.\n"),
+          stdout);
+    fputs("\n", stdout);
     fputs(_("finsam fmt FILE... lays rule files out in their canonical layout (-w in place,\n"
             "--check to show a diff and fail when one is not); see finsam fmt --help.\n"),
           stdout);
@@ -383,6 +386,8 @@ int main(int argc, char **argv)
         return cmd_draft(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "fmt") == 0)
         return cmd_fmt(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "lsp") == 0)
+        return cmd_lsp(argc - 1, argv + 1);
     int status = parse_args(argc, argv, &o, &color);
     if (status < 0) {
         split_path(getenv("FINSAM_PATH"), &o);
