@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "write_ci.h"
 #include "write_json.h"
+#include "render.h"
 #include "write_text.h"
 #include "yearfiles.h"
 
@@ -63,7 +64,7 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
             bad++;
         } else if (!o->quiet) {
             write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
-            write_summary(stdout, files->paths[i], &runs[i].res);
+            render_summary(stdout, files->paths[i], &runs[i].res);
         }
     }
     if (o->quiet || !(n > 1 || files->had_folder))
@@ -74,7 +75,7 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
                                                "total (%d files, %d not checked)", n), n, bad);
     else
         snprintf(label, sizeof label, ngettext("total (%d file)", "total (%d files)", n), n);
-    write_summary(stdout, label, total);
+    render_summary(stdout, label, total);
 }
 
 /* JSON, JUnit or TAP, for every file. */

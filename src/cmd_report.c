@@ -5,7 +5,9 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "model.h"
 #include "output.h"
+#include "write_csv.h"
 #include "write_html.h"
 #include "write_json.h"
 #include "write_report.h"
@@ -21,7 +23,10 @@ int cmd_rules(const Options *o)
         cli_bad_input(&prog, path, o->err_style);
         status = EXIT_BAD_INPUT;
     } else {
-        write_rules(stdout, &prog, path);
+        Model m;
+        model_build(&m, &prog, NULL, path);
+        write_rules(stdout, &m);
+        model_free(&m);
         if (!cli_flush_stdout())
             status = EXIT_BAD_INPUT;
     }
@@ -36,8 +41,7 @@ static bool is_folder(const char *path)
 }
 
 /* Writes one report to path (or standard output), all of it or nothing. */
-static bool emit(const Options *o, const char *path, Program *prog, const Results *res,
-                 const Table *only, const Allocation *only_alloc)
+static bool emit(const Options *o, const char *path, const Model *m, const ModelBlock *only)
 {
     Output out;
     const char *why = NULL;
@@ -45,27 +49,24 @@ static bool emit(const Options *o, const char *path, Program *prog, const Result
         fprintf(stderr, _("%s: error: cannot write the report: %s\n"), path, why);
         return false;
     }
-    const char *file = o->files[0];
     switch (o->format) {
     case FORMAT_TEXT:
-        write_report(out.file, prog, res, file, REPORT_TEXT);
+        write_report(out.file, m, REPORT_TEXT);
         break;
     case FORMAT_MARKDOWN:
-        write_report(out.file, prog, res, file, REPORT_MARKDOWN);
+        write_report(out.file, m, REPORT_MARKDOWN);
         break;
     case FORMAT_HTML:
-        write_html(out.file, prog, res, file);
+        write_html(out.file, m);
         break;
     case FORMAT_CSV:
-        if (only_alloc)
-            write_csv_allocation(out.file, only_alloc, res);
-        else
-            write_csv_table(out.file, only, res);
+        write_csv(out.file, only);
         break;
     default: {
         Json j;
         json_begin(&j, out.file);
-        write_json_file(&j, prog, res, file, true);
+        /* JSON reads the program and results itself (not yet the model) */
+        write_json_file(&j, (Program *)m->prog, m->res, m->path, true);
         json_end(&j);
     }
     }
@@ -79,39 +80,25 @@ static bool emit(const Options *o, const char *path, Program *prog, const Result
     return true;
 }
 
-static const Table *table_named(const Program *prog, const char *name)
-{
-    for (int i = 0; i < prog->tables.len; i++) {
-        const Table *t = prog->tables.items[i];
-        if (strcmp(t->name, name) == 0)
-            return t;
-    }
-    return NULL;
-}
-
-static const Allocation *allocation_named(const Program *prog, const char *name)
-{
-    for (int i = 0; i < prog->allocs.len; i++) {
-        const Allocation *a = prog->allocs.items[i];
-        if (strcmp(a->name, name) == 0)
-            return a;
-    }
-    return NULL;
-}
-
 /* CSV: one table or allocation to the output, or every table and allocation as NAME.csv
  * in the folder -o names. */
-static int emit_csv(const Options *o, Program *prog, const Results *res)
+static int emit_csv(const Options *o, const Model *m)
 {
     if (o->table) {
-        const Table *t = table_named(prog, o->table);
-        const Allocation *a = t ? NULL : allocation_named(prog, o->table);
-        if (!t && !a) {
+        const ModelBlock *b = model_block(m, o->table);
+        if (!b) {
             fprintf(stderr, _("finsam: error: %s has no table or allocation '%s'\n"),
                     o->files[0], o->table);
+            /* TRANSLATORS: after "has no table or allocation 'x'": the names there are. */
+            fputs(_("hint: the tables and allocations are:"), stderr);
+            for (int i = 0; i < m->nblocks; i++) {
+                fputc(' ', stderr);
+                diag_put_text(stderr, m->blocks[i].name, false);
+            }
+            fputc('\n', stderr);
             return EXIT_BAD_INPUT;
         }
-        return emit(o, o->output, prog, res, t, a) ? -1 : EXIT_BAD_INPUT;
+        return emit(o, o->output, m, b) ? -1 : EXIT_BAD_INPUT;
     }
     /* -o tables/ (a '/' at the end says it is a folder) makes the folder if need be */
     size_t n = o->output ? strlen(o->output) : 0;
@@ -125,20 +112,17 @@ static int emit_csv(const Options *o, Program *prog, const Results *res)
                 "DIR/ (made if it is not there), or one table with --table NAME\n"), stderr);
         return EXIT_BAD_INPUT;
     }
-    for (int i = 0; i < prog->tables.len; i++) {
-        const Table *t = prog->tables.items[i];
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s.csv", o->output, t->name);
-        if (!emit(o, path, prog, res, t, NULL))
-            return EXIT_BAD_INPUT;
-    }
-    for (int i = 0; i < prog->allocs.len; i++) {
-        const Allocation *a = prog->allocs.items[i];
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s.csv", o->output, a->name);
-        if (!emit(o, path, prog, res, NULL, a))
-            return EXIT_BAD_INPUT;
-    }
+    /* the tables, then the allocations, as before the model listed them in file order */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < m->nblocks; i++) {
+            const ModelBlock *b = &m->blocks[i];
+            if (!b->alloc != !pass)
+                continue;
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s.csv", o->output, b->name);
+            if (!emit(o, path, m, b))
+                return EXIT_BAD_INPUT;
+        }
     return -1;
 }
 
@@ -153,8 +137,11 @@ int cmd_report(const Options *o)
         cli_bad_input(&prog, path, o->err_style);
         status = EXIT_BAD_INPUT;
     } else {
-        status = o->format == FORMAT_CSV ? emit_csv(o, &prog, &res)
-                 : emit(o, o->output, &prog, &res, NULL, NULL) ? -1 : EXIT_BAD_INPUT;
+        Model m;
+        model_build(&m, &prog, &res, path);
+        status = o->format == FORMAT_CSV ? emit_csv(o, &m)
+                 : emit(o, o->output, &m, NULL) ? -1 : EXIT_BAD_INPUT;
+        model_free(&m);
         if (status < 0)
             status = res.failed_errors || (o->strict && res.failed_warnings) ? EXIT_CHECK_FAILED
                                                                             : EXIT_PASSED;

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "value.h"
-#include "write_report.h"
 
 static const char *kind_word(Kind k)
 {

@@ -4,36 +4,6 @@
 
 #include "i18n.h"
 
-/* ---- text from a rule file, made safe for a terminal (see diag_put_text) ---------- */
-
-static bool has_control(const char *s)
-{
-    for (; s && *s; s++)
-        if (diag_control_len(s))
-            return true;
-    return false;
-}
-
-/* s into out, which holds strlen(s) + 1 bytes, with its control characters as '?'. */
-static char *copy_safe(char *out, const char *s)
-{
-    size_t k = 0;
-    for (const char *p = s; *p;) {
-        size_t c = diag_control_len(p);
-        out[k++] = c ? '?' : *p;
-        p += c ? c : 1;
-    }
-    out[k] = '\0';
-    return out;
-}
-
-const char *safe_text(Arena *a, const char *s)
-{
-    if (!has_control(s))
-        return s;
-    return copy_safe(arena_text(a, strlen(s) + 1), s);
-}
-
 static const char *fmt(Arena *a, const Value *v)
 {
     char buf[VALUE_FMT_MAX];
@@ -101,23 +71,4 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
             diag_note(&d, g, _("source: %s"), f->source);
         diag_print(out, g, style);
     }
-}
-
-void write_summary(FILE *out, const char *path, const Results *res)
-{
-    char checks[64], passed[64], failed[64], warnings[64];
-    snprintf(checks, sizeof checks, ngettext("%d check", "%d checks", res->checks),
-             res->checks);
-    /* TRANSLATORS: "308 passed", "11 failed": how many checks passed and failed. */
-    snprintf(passed, sizeof passed, ngettext("%d passed", "%d passed", res->passed),
-             res->passed);
-    snprintf(failed, sizeof failed, ngettext("%d failed", "%d failed", res->failed_errors),
-             res->failed_errors);
-    snprintf(warnings, sizeof warnings,
-             ngettext("%d warning", "%d warnings", res->failed_warnings), res->failed_warnings);
-    /* TRANSLATORS: the summary line of a file: "2025.fin: 325 checks, 308 passed,
-     * 11 failed, 6 warnings"; the path, then the four counts above. */
-    char *safe = copy_safe(mem_alloc(strlen(path) + 1), path);
-    fprintf(out, _("%s: %s, %s, %s, %s\n"), safe, checks, passed, failed, warnings);
-    mem_free(safe);
 }
