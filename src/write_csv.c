@@ -55,12 +55,15 @@ static void csv_figure(FILE *out, const char *cell)
     csv_field(out, plain);
 }
 
+/* A table: the columns under the titles the report prints, and a column with each
+ * row's unit (the table's, or % for a row of percentages), since the figures carry
+ * none. */
 static void csv_table(FILE *out, const ModelBlock *b)
 {
-    fputs("rad;text;avsnitt", out);
+    fputs("rad;text;avsnitt;enhet", out);
     for (int c = 0; c < b->ncolumns; c++) {
         fputc(';', out);
-        csv_text(out, b->columns[c].key ? b->columns[c].key : b->columns[c].title);
+        csv_text(out, b->columns[c].title);
     }
     fputc('\n', out);
     for (int i = 0; i < b->nlines; i++) {
@@ -72,6 +75,8 @@ static void csv_table(FILE *out, const ModelBlock *b)
         csv_text(out, l->own_label);
         fputc(';', out);
         csv_text(out, l->section);
+        fputc(';', out);
+        csv_field(out, l->kind == K_PERCENT ? "%" : model_unit_title(b->unit));
         for (int c = 0; c < b->ncolumns; c++) {
             fputc(';', out);
             if (l->cells[c].flags & CELL_IS_TEXT)

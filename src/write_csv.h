@@ -12,7 +12,8 @@
 
 #include "model.h"
 
-/* A table: a header line, then a line per row. An allocation: a line per group, one
+/* A table: a header line (rad, text, avsnitt, enhet, then the columns' printed
+ * titles), then a line per row. An allocation: a line per group, one
  * per member under it, and the total. */
 void write_csv(FILE *out, const ModelBlock *b);
 

@@ -864,8 +864,12 @@ static void html_checks(Html *h)
         put_text(out, c->title ? c->title : c->name);
         fputs(" <code class=\"name\">", out);
         put_text(out, c->name);
-        fprintf(out, "</code> <span class=\"severity\">%s</span>",
-                c->severity == SEV_ERROR ? _("error") : _("warning"));
+        fputs("</code>", out);
+        /* the severity beside a failed check only: beside a passed one it reads as the
+         * outcome ("passed ... error") */
+        if (failed)
+            fprintf(out, " <span class=\"severity\">%s</span>",
+                    c->severity == SEV_ERROR ? _("error") : _("warning"));
         if (runs > 1) {
             fputs(" <span class=\"runs\">", out);
             if (failed)
@@ -1027,9 +1031,9 @@ static const char STYLE[] =
     "li.glance{display:flex;gap:10px;align-items:baseline;padding:4px 0;"
     "border-bottom:1px solid var(--rule);break-inside:avoid}\n"
     "li.glance p{margin:0}\n"
-    "li.glance .key{flex:none;width:64px;text-align:center}\n"
-    "li.glance .outcome{display:inline-block;width:100%;font-size:10.5px;font-weight:700;"
-    "letter-spacing:.03em;border-radius:3px;padding:1px 0}\n"
+    "li.glance .key{flex:none;min-width:64px;text-align:center}\n"
+    "li.glance .outcome{display:inline-block;min-width:100%;font-size:10.5px;font-weight:700;"
+    "letter-spacing:.03em;border-radius:3px;padding:1px .35em;white-space:nowrap}\n"
     "li.glance.failed .outcome{background:var(--bad);color:#fff}\n"
     "li.glance.warning .outcome{background:var(--warn-soft);color:var(--warn);"
     "box-shadow:inset 0 0 0 1px var(--warn)}\n"
@@ -1143,8 +1147,9 @@ static const char STYLE[] =
     "ol.check-list{list-style:none;margin:0;padding:0;font-size:13.5px}\n"
     "li.check{display:flex;gap:12px;padding:6px 0;border-bottom:1px solid var(--rule);"
     "break-inside:avoid}\n"
-    "li.check .outcome{flex:none;width:5.6em;text-align:center;font-size:11px;font-weight:700;"
-    "letter-spacing:.03em;border-radius:3px;padding:2px 0;height:1.8em;margin-top:1px}\n"
+    "li.check .outcome{flex:none;min-width:5.6em;text-align:center;font-size:11px;"
+    "font-weight:700;letter-spacing:.03em;border-radius:3px;padding:2px .4em;height:1.8em;"
+    "margin-top:1px;white-space:nowrap}\n"
     "li.passed .outcome{background:var(--ok-soft);color:var(--ok)}\n"
     "li.failed .outcome{background:var(--bad);color:#fff}\n"
     "li.warning .outcome{background:var(--warn-soft);color:var(--warn);"
@@ -1319,7 +1324,11 @@ void write_html(FILE *out, const Model *m)
     const char *federation = report_entry(rep, "federation");
     Html h = {.out = out, .m = m, .res = res};
 
-    fputs("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
+    /* the page's language is the language of its text, the messages' */
+    /* TRANSLATORS: the language code of the HTML report's text (lang="..."): "sv" in
+     * the Swedish translation. */
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n", _("en"));
+    fputs("<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"finsam " FINSAM_VERSION "\">\n<title>", out);
     put_text(out, title);

@@ -10,7 +10,8 @@
 # python3's html.parser and compared with the JSON report:
 #
 #   - the page is self-contained: no script, no external reference, an inline style
-#     sheet with @page size A4, lang="sv";
+#     sheet with @page size A4, lang="en" (the language of its text; lang="sv" with
+#     --lang sv, checked on a page of its own);
 #   - a <table> per table and per allocation of the JSON report, one for the
 #     parameters, and no other;
 #   - each allocation as a table: its title, a row per group, per member and for the
@@ -207,10 +208,10 @@ parser.feed(dom_text)
 dom = parser.root
 rep = json.load(open(f"{base}.json", encoding="utf-8"))
 
-# ---- the page: self-contained, lang="sv", printable on A4
+# ---- the page: self-contained, lang="en" (its text is English here), printable on A4
 check(raw.startswith("<!DOCTYPE html>"), "the page starts with <!DOCTYPE html>")
 html_el = dom.find("html")
-check(html_el and html_el[0].attrs.get("lang") == "sv", 'the page is lang="sv"')
+check(html_el and html_el[0].attrs.get("lang") == "en", 'the page in English is lang="en"')
 check(not re.search(r"<(script|link|img|iframe|object|embed|base)\b", raw, re.I),
       "the page has no script, link, img, iframe, object, embed or base element")
 styles = dom.find("style")
@@ -570,6 +571,30 @@ allocation bidrag "Bidrag <script>alert(1)</script> & 'a'" total 1 000 {
 EOF
 if report escape "$dir/escape.fin"; then
     assert escape escape
+fi
+
+# The page in Swedish: lang="sv", as the browser builds it, and a passed check with no
+# severity beside its outcome (it read "godkänd ... fel").
+"$finsam" report examples/vvnd/2025.fin --lang sv --format html -o "$tmp/sv.html" 2>/dev/null
+browser --dump-dom "file://$tmp/sv.html" >"$tmp/sv.dom"
+if grep -q '<html lang="sv"' "$tmp/sv.dom" && grep -q 'UNDERKÄND' "$tmp/sv.dom"; then
+    ok 'sv: the Swedish page is lang="sv", rendered by chromium'
+else
+    bad 'sv: the Swedish page is not lang="sv" or was not rendered'
+fi
+if python3 - "$tmp/sv.dom" <<'PY'
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+items = re.findall(r'<li class="check (\w[\w-]*)".*?</li>', dom, re.S)
+passed = re.findall(r'<li class="check passed".*?</li>', dom, re.S)
+failed = re.findall(r'<li class="check failed".*?</li>', dom, re.S)
+sys.exit(0 if passed and failed and not any('class="severity"' in p for p in passed)
+         and all('class="severity"' in f for f in failed) else 1)
+PY
+then
+    ok "sv: a passed check shows no severity beside its outcome, a failed one does"
+else
+    bad "sv: a passed check shows its severity, or a failed one does not"
 fi
 
 # An HTML report from standard output is the same page.

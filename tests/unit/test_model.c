@@ -186,7 +186,7 @@ static void csv_of_a_small_model(void **state)
         {.type = LINE_ROW, .depth = 1, .label = "Intäkter", .name = "income",
          .own_label = "Intäkter", .section = "Avsnitt", .cells = cells[0]},
         {.type = LINE_ROW, .depth = 1, .label = "x;y", .name = "x", .own_label = "x;y",
-         .section = "Avsnitt", .cells = cells[1]},
+         .section = "Avsnitt", .kind = K_PERCENT, .cells = cells[1]},
     };
     ModelColumn cols[2] = {{"2025", NULL, 0, 2025}, {"Budget", "budget", 1, 0}};
     ModelBlock b = {.name = "t", .title = "T", .unit = U_KR, .columns = cols, .ncolumns = 2,
@@ -196,9 +196,10 @@ static void csv_of_a_small_model(void **state)
     FILE *f = open_memstream(&buf, &n);
     write_csv(f, &b);
     fclose(f);
-    assert_string_equal(buf, "rad;text;avsnitt;2025;budget\n"
-                             "income;Intäkter;Avsnitt;1234;-5\n"
-                             "x;\"x;y\";Avsnitt;'=cmd;75,4\n");
+    /* the printed titles, and a unit column */
+    assert_string_equal(buf, "rad;text;avsnitt;enhet;2025;Budget\n"
+                             "income;Intäkter;Avsnitt;kr;1234;-5\n"
+                             "x;\"x;y\";Avsnitt;%;'=cmd;75,4\n");
     free(buf);
 }
 
