@@ -25,6 +25,7 @@ typedef struct {
     bool strict, quiet;
     const char *output;  /* -o PATH; NULL or "-" for standard output */
     const char *table;   /* --table NAME, for csv */
+    bool excel;          /* --excel: csv with a UTF-8 byte order mark, for Excel */
     const char **files;
     int nfiles;
     DiagStyle out_style, err_style;

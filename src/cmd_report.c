@@ -60,7 +60,7 @@ static bool emit(const Options *o, const char *path, const Model *m, const Model
         write_html(out.file, m);
         break;
     case FORMAT_CSV:
-        write_csv(out.file, only);
+        write_csv(out.file, only, o->excel);
         break;
     default: {
         Json j;

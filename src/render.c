@@ -79,6 +79,22 @@ void render_summary(FILE *out, const char *path, const Results *res)
     mem_free(safe);
 }
 
+char *render_difference(const Finding *f, char *buf)
+{
+    if (f->difference_kind != K_PERCENT)
+        return value_format_num(f->difference, f->difference_kind, f->difference_unit, buf);
+    /* 0,00075 of a whole is 0,075 percentage points: the percentage's figure */
+    Num points;
+    if (num_mul(f->difference, num_exact(100 * NUM_SCALE), &points) != NUM_OK)
+        return value_format_num(f->difference, f->difference_kind, f->difference_unit, buf);
+    char n[VALUE_FMT_MAX];
+    value_format_num(points, K_NUMBER, U_NONE, n);
+    /* TRANSLATORS: the difference between two percentages: "-5 percentage points"
+     * ("procentenheter"). */
+    snprintf(buf, VALUE_FMT_MAX, _("%s percentage points"), n);
+    return buf;
+}
+
 /* ---- parameters ------------------------------------------------------------------- */
 
 /* s, then spaces to width characters (not bytes: a translation may hold å, ä, ö). */

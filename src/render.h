@@ -25,6 +25,11 @@ void render_column(FILE *out, const char *s, int width);
 /* "path:line:col" of a place in a rule file. */
 void render_place(FILE *out, Loc at);
 
+/* The difference of a finding as the reports show it: in percentage points between
+ * two percentages ("-5 percentage points", not "-5 %"), else as a value in its unit.
+ * buf holds VALUE_FMT_MAX bytes. */
+char *render_difference(const Finding *f, char *buf);
+
 /* "2025.fin: 325 checks, 308 passed, 11 failed, 6 warnings", and a newline; the path
  * as it is given (already escaped where the format needs it). */
 void render_summary(FILE *out, const char *path, const Results *res);

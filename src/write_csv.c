@@ -131,8 +131,11 @@ static void csv_allocation(FILE *out, const ModelBlock *b)
     }
 }
 
-void write_csv(FILE *out, const ModelBlock *b)
+void write_csv(FILE *out, const ModelBlock *b, bool excel)
 {
+    /* Excel takes a file without one for the locale's code page, not UTF-8 */
+    if (excel)
+        fputs("\xEF\xBB\xBF", out);
     if (b->alloc)
         csv_allocation(out, b);
     else

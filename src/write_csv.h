@@ -12,9 +12,11 @@
 
 #include "model.h"
 
-/* A table: a header line (rad, text, avsnitt, enhet, then the columns' printed
+/* excel: the file begins with a UTF-8 byte order mark, which Excel needs to read it
+ * as UTF-8 (its ';' and decimal comma are those of a Swedish Excel already).
+ * A table: a header line (rad, text, avsnitt, enhet, then the columns' printed
  * titles), then a line per row. An allocation: a line per group, one
  * per member under it, and the total. */
-void write_csv(FILE *out, const ModelBlock *b);
+void write_csv(FILE *out, const ModelBlock *b, bool excel);
 
 #endif

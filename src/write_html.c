@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "render.h"
 #include "num.h"
 #include "value.h"
 
@@ -118,6 +119,16 @@ static void put_text(FILE *out, const char *s)
         put_textn(out, s, strlen(s), 0);
 }
 
+/* before, then <span class="cls">text</span>; nothing if there is no text. */
+static void put_span(FILE *out, const char *before, const char *cls, const char *text)
+{
+    if (!text)
+        return;
+    fprintf(out, "%s<span class=\"%s\">", before, cls);
+    put_text(out, text);
+    fputs("</span>", out);
+}
+
 /* At most max characters of s, for a chart's label. */
 static void put_short(FILE *out, const char *s, size_t max)
 {
@@ -125,11 +136,26 @@ static void put_short(FILE *out, const char *s, size_t max)
         put_textn(out, s, strlen(s), max);
 }
 
-/* The text of a location as written in its file. */
-static void put_written(FILE *out, Loc at)
+/* The text of a location over the lines it is written on: each line as put_textn
+ * writes it, a line break between them (a check written over several lines is quoted
+ * so, not with its breaks as spaces). */
+static void put_lines(FILE *out, Loc at)
 {
-    if (at.src && at.end > at.start)
-        put_textn(out, at.src->text + at.start, at.end - at.start, 0);
+    if (!at.src || at.end <= at.start)
+        return;
+    const char *p = at.src->text + at.start, *end = at.src->text + at.end;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *stop = nl ? nl : end;
+        size_t n = (size_t)(stop - p);
+        if (n && p[n - 1] == '\r')
+            n--;
+        put_textn(out, p, n, 0);
+        if (!nl)
+            break;
+        fputc('\n', out);
+        p = nl + 1;
+    }
 }
 
 /* A value as finsam's messages show it ("113 288 kr", "between -41 and -39 tkr"),
@@ -155,10 +181,10 @@ static void put_value(FILE *out, const Value *v)
     put_text(out, swedish_minus(value_format(v, a), b, sizeof b));
 }
 
-static void put_num(FILE *out, Num n, Kind kind, Unit u)
+static void put_difference(FILE *out, const Finding *f)
 {
     char a[VALUE_FMT_MAX], b[2 * VALUE_FMT_MAX];
-    put_text(out, swedish_minus(value_format_num(n, kind, u, a), b, sizeof b));
+    put_text(out, swedish_minus(render_difference(f, a), b, sizeof b));
 }
 
 /* file:line:col of a location. */
@@ -214,7 +240,7 @@ static void explain_finding(Html *h, const Finding *f, int mark)
     }
     if (f->has_difference) {
         fprintf(out, "<div><dt>%s</dt><dd class=\"difference\">", _("difference"));
-        put_num(out, f->difference, f->difference_kind, f->difference_unit);
+        put_difference(out, f);
         fputs("</dd></div>", out);
     }
     if (f->formula) {
@@ -281,11 +307,7 @@ static void html_cell(Html *h, const ModelBlock *b, const ModelCell *c, const ch
         if (c->flags & CELL_IS_COMPUTED)
             fprintf(out, " title=\"%s\"", _("computed; the report prints no figure here"));
         fputc('>', out);
-        if (c->flags & CELL_IS_COMPUTED)
-            fputc('(', out);
         put_text(out, c->text);
-        if (c->flags & CELL_IS_COMPUTED)
-            fputc(')', out);
         fputs("</td>", out);
         return;
     }
@@ -392,12 +414,13 @@ static void html_alloc(Html *h, const ModelBlock *b)
 /* ---- charts -------------------------------------------------------------------- */
 
 /* A cell as a chart's hover text shows it: a figure computed where the report prints
- * none in brackets. buf holds VALUE_FMT_MAX + 2 bytes. */
+ * none after "= " (brackets read as a negative figure). buf holds VALUE_FMT_MAX + 2
+ * bytes. */
 static const char *cell_shown(const ModelCell *c, char *buf)
 {
     if (!(c->flags & CELL_IS_COMPUTED))
         return c->text;
-    snprintf(buf, VALUE_FMT_MAX + 2, "(%s)", c->text);
+    snprintf(buf, VALUE_FMT_MAX + 2, "= %s", c->text);
     return buf;
 }
 
@@ -442,7 +465,8 @@ static void budget_chart(Html *h, const ModelBlock *t)
     int64_t *amt = mem_alloc(sizeof(int64_t) * 2 * (size_t)(t->nlines + 1));
     int *rows = mem_alloc(sizeof(int) * (size_t)(t->nlines + 1));
     int n = 0, left_out = 0, broken = 0;
-    int64_t max = 0, max_all = 0;
+    /* the largest amount on either side of zero, of the lines that are not totals */
+    int64_t pos = 0, neg = 0, pos_all = 0, neg_all = 0;
     for (int i = 0; i < t->nlines; i++) {
         const ModelLine *r = &t->lines[i];
         if (r->type == LINE_HEADING)
@@ -455,20 +479,31 @@ static void budget_chart(Html *h, const ModelBlock *t)
         amt[2 * n] = a;
         amt[2 * n + 1] = b;
         rows[n++] = i;
-        int64_t m = abs64(a) > abs64(b) ? abs64(a) : abs64(b);
-        max_all = m > max_all ? m : max_all;
-        if (!r->total)
-            max = m > max ? m : max;
+        for (int s = 0; s < 2; s++) {
+            int64_t v = s ? b : a;
+            int64_t *side = v < 0 ? &neg_all : &pos_all;
+            *side = abs64(v) > *side ? abs64(v) : *side;
+            if (!r->total) {
+                side = v < 0 ? &neg : &pos;
+                *side = abs64(v) > *side ? abs64(v) : *side;
+            }
+        }
     }
     if (!n) {
         mem_free(amt);
         mem_free(rows);
         return;
     }
-    if (max == 0)
-        max = max_all ? max_all : 1;
+    /* a side only totals reach gets as much room as the other side, or all of it */
+    if (!neg && neg_all)
+        neg = pos ? (neg_all < pos ? neg_all : pos) : neg_all;
+    if (!pos && pos_all)
+        pos = neg ? (pos_all < neg ? pos_all : neg) : pos_all;
+    int64_t span = pos + neg > 0 ? pos + neg : 1;
     enum { LABEL_W = 300, TOP = 34, ROW_H = 30, BAR_H = 10, VALUE_W = 78, GAP = 8 };
     const int bar_max = CHART_W - LABEL_W - GAP - VALUE_W;
+    /* zero: costs and deficits are drawn to its left, income and surpluses to its right */
+    const int64_t x0 = LABEL_W + scale(neg, bar_max, span);
     const int height = TOP + n * ROW_H + 6;
     char buf[VALUE_FMT_MAX + 2];
     fprintf(out, "<figure class=\"chart\">\n<svg class=\"budget-chart\" "
@@ -486,8 +521,8 @@ static void budget_chart(Html *h, const ModelBlock *t)
         put_short(out, t->columns[b ? cb : ca].title, 32);
         fputs("</text></g>\n", out);
     }
-    fprintf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n", LABEL_W,
-            TOP - 4, LABEL_W, height - 4);
+    fprintf(out, "<line class=\"axis\" x1=\"%lld\" y1=\"%d\" x2=\"%lld\" y2=\"%d\"/>\n",
+            (long long)x0, TOP - 4, (long long)x0, height - 4);
     for (int k = 0; k < n; k++) {
         const ModelLine *r = &t->lines[rows[k]];
         int y = TOP + k * ROW_H;
@@ -499,28 +534,35 @@ static void budget_chart(Html *h, const ModelBlock *t)
         fputs("</title></text>", out);
         for (int b = 0; b < 2; b++) {
             int col = b ? cb : ca;
-            int64_t w = scale(abs64(amt[2 * k + b]), bar_max, max);
-            bool cut = w > bar_max;
+            bool left = amt[2 * k + b] < 0;
+            int64_t room = left ? x0 - LABEL_W : LABEL_W + bar_max - x0;
+            int64_t w = scale(abs64(amt[2 * k + b]), bar_max, span);
+            bool cut = w > room;
             if (cut) {
-                w = bar_max;
+                w = room;
                 broken++;
             }
+            int64_t bx = left ? x0 - w : x0;
             int by = y + b * (BAR_H + 1);
             const char *cell = cell_shown(&r->cells[col], buf);
-            fprintf(out, "<rect class=\"bar %s%s%s\" x=\"%d\" y=\"%d\" width=\"%lld\" "
+            fprintf(out, "<rect class=\"bar %s%s%s\" x=\"%lld\" y=\"%d\" width=\"%lld\" "
                          "height=\"%d\"><title>",
-                    b ? "budget" : "actual", amt[2 * k + b] < 0 ? " negative" : "",
-                    cut ? " broken" : "", LABEL_W, by, (long long)w, BAR_H);
+                    b ? "budget" : "actual", left ? " negative" : "", cut ? " broken" : "",
+                    (long long)bx, by, (long long)w, BAR_H);
             put_text(out, t->columns[col].title);
             fputs(": ", out);
             put_text(out, cell);
             fputs("</title></rect>", out);
-            if (cut) /* the break: a white gap slanted across the bar */
+            if (cut) { /* the break: a white gap slanted across the bar, near its end */
+                int64_t gap = left ? bx + 10 : bx + w - 22;
                 fprintf(out, "<path class=\"break\" d=\"M%lld %d l6 -%d M%lld %d l6 -%d\"/>",
-                        (long long)(LABEL_W + w - 22), by + BAR_H + 1, BAR_H + 2,
-                        (long long)(LABEL_W + w - 16), by + BAR_H + 1, BAR_H + 2);
+                        (long long)gap, by + BAR_H + 1, BAR_H + 2, (long long)(gap + 6),
+                        by + BAR_H + 1, BAR_H + 2);
+            }
+            /* the figure right of the bar's end, or of zero for a bar to its left, where
+             * the labels leave no room */
             fprintf(out, "<text class=\"value\" x=\"%lld\" y=\"%d\">",
-                    (long long)(LABEL_W + w + 4), by + BAR_H - 1);
+                    (long long)(left ? x0 + 4 : x0 + w + 4), by + BAR_H - 1);
             put_text(out, cell);
             fputs("</text>", out);
         }
@@ -530,8 +572,9 @@ static void budget_chart(Html *h, const ModelBlock *t)
     put_text(out, t->title);
     fputs(": ", out);
     /* TRANSLATORS: the caption of a budget table's bar chart; %s is the unit. */
-    fprintf(out, _("budget against actual per line, in %s. A bar shows the size of an "
-                   "amount; the figure beside it is as printed, with its sign."),
+    fprintf(out, _("budget against actual per line, in %s. A bar to the left of zero is "
+                   "negative (a cost or a deficit), one to the right positive; the figure "
+                   "beside it is as printed, with its sign."),
             model_unit_title(t->unit));
     if (broken) {
         fputc(' ', out);
@@ -605,76 +648,45 @@ static void put_whole(FILE *out, int64_t v)
 }
 
 /* The overview over five years: a line per row of amounts, the years ascending. */
-static void overview_chart(Html *h, const ModelBlock *t)
+/* The axis of amounts from lo to hi: from a tick below the lowest to one above the
+ * highest, zero included, and the step between ticks. */
+static void amount_axis(int64_t lo, int64_t hi, int64_t *axis_lo, int64_t *axis_hi,
+                        int64_t *step)
 {
-    if (t->alloc || (strcmp(t->name, "overview") != 0 && year_columns(t) < 4))
-        return;
-    int ny = year_columns(t);
-    if (ny < 2)
-        return;
-    FILE *out = h->out;
-    /* the year columns, ascending */
-    int *cols = mem_alloc(sizeof(int) * (size_t)ny);
-    int k = 0;
-    for (int c = 0; c < t->ncolumns; c++)
-        if (t->columns[c].year)
-            cols[k++] = c;
-    for (int a = 1; a < ny; a++)
-        for (int b = a; b > 0 && t->columns[cols[b]].year < t->columns[cols[b - 1]].year;
-             b--) {
-            int x = cols[b];
-            cols[b] = cols[b - 1];
-            cols[b - 1] = x;
-        }
-    /* the rows of amounts with two years or more, in whole units */
-    int64_t *v = mem_alloc(sizeof(int64_t) * (size_t)ny * (size_t)(t->nlines + 1));
-    bool *has = mem_alloc(sizeof(bool) * (size_t)ny * (size_t)(t->nlines + 1));
-    int *rows = mem_alloc(sizeof(int) * (size_t)(t->nlines + 1));
-    int n = 0;
-    int64_t lo = 0, hi = 0;
-    for (int i = 0; i < t->nlines; i++) {
-        const ModelLine *r = &t->lines[i];
-        if (r->type != LINE_ROW || r->kind != K_MONEY)
-            continue;
-        int points = 0;
-        for (int y = 0; y < ny; y++) {
-            has[n * ny + y] = r->cells[cols[y]].has_amount;
-            if (!has[n * ny + y])
-                continue;
-            v[n * ny + y] = whole(r->cells[cols[y]].amount);
-            points++;
-        }
-        if (points < 2)
-            continue;
-        for (int y = 0; y < ny; y++)
-            if (has[n * ny + y]) {
-                lo = v[n * ny + y] < lo ? v[n * ny + y] : lo;
-                hi = v[n * ny + y] > hi ? v[n * ny + y] : hi;
-            }
-        rows[n++] = i;
-    }
-    if (!n) {
-        mem_free(cols);
-        mem_free(v);
-        mem_free(has);
-        mem_free(rows);
-        return;
-    }
-    /* the axis: from below the lowest to above the highest amount, zero included */
     const int64_t limit = INT64_MAX / 16;
-    lo = lo < -limit ? -limit : lo;
-    hi = hi > limit ? limit : hi;
-    int64_t step = tick_step(hi - lo > 0 ? hi - lo : 1);
-    int64_t axis_lo = floor_to(lo, step), axis_hi = ceil_to(hi, step);
-    if (axis_hi == axis_lo)
-        axis_hi = axis_lo + step;
+    lo = lo > 0 ? 0 : lo < -limit ? -limit : lo;
+    hi = hi < 0 ? 0 : hi > limit ? limit : hi;
+    *step = tick_step(hi - lo > 0 ? hi - lo : 1);
+    *axis_lo = floor_to(lo, *step);
+    *axis_hi = ceil_to(hi, *step);
+    if (*axis_hi == *axis_lo)
+        *axis_hi = *axis_lo + *step;
+}
+
+/* One line chart of the overview: the series listed (indices into rows, v and has),
+ * on an axis of their own from below the lowest to above the highest amount, zero
+ * included. */
+static void overview_svg(FILE *out, const ModelBlock *t, const int *cols, int ny,
+                         const int *rows, const int64_t *v, const bool *has,
+                         const int *series, int n)
+{
+    int64_t lo = 0, hi = 0;
+    for (int k = 0; k < n; k++)
+        for (int y = 0; y < ny; y++)
+            if (has[series[k] * ny + y]) {
+                int64_t x = v[series[k] * ny + y];
+                lo = x < lo ? x : lo;
+                hi = x > hi ? x : hi;
+            }
+    int64_t axis_lo, axis_hi, step;
+    amount_axis(lo, hi, &axis_lo, &axis_hi, &step);
     enum { LEFT = 92, RIGHT = 28, TOP = 24, PLOT_H = 240, LEGEND_ROW = 20 };
     const int plot_w = CHART_W - LEFT - RIGHT;
     const int legend_y = TOP + PLOT_H + 40;
     const int height = legend_y + n * LEGEND_ROW + 4;
 #define Y_OF(val) (TOP + scale(axis_hi - (val), PLOT_H, axis_hi - axis_lo))
 #define X_OF(i) (LEFT + (ny > 1 ? scale((i), plot_w, ny - 1) : plot_w / 2))
-    fprintf(out, "<figure class=\"chart\">\n<svg class=\"overview-chart\" "
+    fprintf(out, "<svg class=\"overview-chart\" "
                  "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
                  "height=\"%d\" role=\"img\"><title>",
             CHART_W, height, CHART_W, height);
@@ -700,7 +712,8 @@ static void overview_chart(Html *h, const ModelBlock *t)
                 TOP + PLOT_H + 20, t->columns[cols[y]].year);
     fputs("</g>\n", out);
     char buf[VALUE_FMT_MAX + 2];
-    for (int s = 0; s < n; s++) {
+    for (int k = 0; k < n; k++) {
+        int s = series[k];
         const ModelLine *r = &t->lines[rows[s]];
         fprintf(out, "<g class=\"line s%d\"><polyline class=\"series\" points=\"", s % 6 + 1);
         bool first = true;
@@ -728,28 +741,112 @@ static void overview_chart(Html *h, const ModelBlock *t)
     }
     /* the legend, a line per row */
     fputs("<g class=\"legend\">", out);
-    for (int s = 0; s < n; s++) {
-        int y = legend_y + s * LEGEND_ROW;
+    for (int k = 0; k < n; k++) {
+        int s = series[k];
+        int y = legend_y + k * LEGEND_ROW;
         fprintf(out, "<g class=\"legend-item s%d\"><line x1=\"%d\" y1=\"%d\" x2=\"%d\" "
                      "y2=\"%d\"/><circle cx=\"%d\" cy=\"%d\" r=\"3.5\"/><text x=\"%d\" y=\"%d\">",
                 s % 6 + 1, LEFT, y, LEFT + 28, y, LEFT + 14, y, LEFT + 38, y + 4);
         put_short(out, t->lines[rows[s]].label, 80);
         fputs("</text></g>", out);
     }
-    fputs("</g>\n</svg>\n<figcaption>", out);
-    put_text(out, t->title);
-    fputs(": ", out);
-    /* TRANSLATORS: the caption of the overview's line chart: "the amounts of 5 years,
-     * in kr." */
-    fprintf(out, ngettext("the amounts of %d year, in %s.", "the amounts of %d years, in %s.",
-                          (unsigned long)ny), ny, model_unit_title(t->unit));
-    fputs("</figcaption>\n</figure>\n", out);
+    fputs("</g>\n</svg>\n", out);
 #undef Y_OF
 #undef X_OF
+}
+
+/* The overview over five years: a line per row of amounts, the years ascending. A row
+ * whose amounts all lie within a tenth of the axis from zero (the year's result beside
+ * revenue and costs) gets a second chart with a scale of its own, where it is not a
+ * flat line. */
+static void overview_chart(Html *h, const ModelBlock *t)
+{
+    if (t->alloc || (strcmp(t->name, "overview") != 0 && year_columns(t) < 4))
+        return;
+    int ny = year_columns(t);
+    if (ny < 2)
+        return;
+    FILE *out = h->out;
+    /* the year columns, ascending */
+    int *cols = mem_alloc(sizeof(int) * (size_t)ny);
+    int k = 0;
+    for (int c = 0; c < t->ncolumns; c++)
+        if (t->columns[c].year)
+            cols[k++] = c;
+    for (int a = 1; a < ny; a++)
+        for (int b = a; b > 0 && t->columns[cols[b]].year < t->columns[cols[b - 1]].year;
+             b--) {
+            int x = cols[b];
+            cols[b] = cols[b - 1];
+            cols[b - 1] = x;
+        }
+    /* the rows of amounts with two years or more, in whole units */
+    int64_t *v = mem_alloc(sizeof(int64_t) * (size_t)ny * (size_t)(t->nlines + 1));
+    bool *has = mem_alloc(sizeof(bool) * (size_t)ny * (size_t)(t->nlines + 1));
+    int *rows = mem_alloc(sizeof(int) * 3 * (size_t)(t->nlines + 1));
+    int64_t *peak = mem_alloc(sizeof(int64_t) * (size_t)(t->nlines + 1));
+    int n = 0;
+    int64_t lo = 0, hi = 0;
+    for (int i = 0; i < t->nlines; i++) {
+        const ModelLine *r = &t->lines[i];
+        if (r->type != LINE_ROW || r->kind != K_MONEY)
+            continue;
+        int points = 0;
+        peak[n] = 0;
+        for (int y = 0; y < ny; y++) {
+            has[n * ny + y] = r->cells[cols[y]].has_amount;
+            if (!has[n * ny + y])
+                continue;
+            v[n * ny + y] = whole(r->cells[cols[y]].amount);
+            peak[n] = abs64(v[n * ny + y]) > peak[n] ? abs64(v[n * ny + y]) : peak[n];
+            points++;
+        }
+        if (points < 2)
+            continue;
+        for (int y = 0; y < ny; y++)
+            if (has[n * ny + y]) {
+                lo = v[n * ny + y] < lo ? v[n * ny + y] : lo;
+                hi = v[n * ny + y] > hi ? v[n * ny + y] : hi;
+            }
+        rows[n++] = i;
+    }
+    int64_t axis_lo, axis_hi, step;
+    amount_axis(lo, hi, &axis_lo, &axis_hi, &step);
+    int64_t range = axis_hi - axis_lo;
+    /* the series of the first chart, then those of the second */
+    int *large = rows + t->nlines + 1, *small = large + t->nlines + 1;
+    int nlarge = 0, nsmall = 0;
+    for (int s = 0; s < n; s++) {
+        if (peak[s] < range / 10)
+            small[nsmall++] = s;
+        else
+            large[nlarge++] = s;
+    }
+    if (n) {
+        fputs("<figure class=\"chart\">\n", out);
+        overview_svg(out, t, cols, ny, rows, v, has, large, nlarge);
+        if (nsmall)
+            overview_svg(out, t, cols, ny, rows, v, has, small, nsmall);
+        fputs("<figcaption>", out);
+        put_text(out, t->title);
+        fputs(": ", out);
+        /* TRANSLATORS: the caption of the overview's line chart: "the amounts of 5 years,
+         * in kr." */
+        fprintf(out, ngettext("the amounts of %d year, in %s.",
+                              "the amounts of %d years, in %s.", (unsigned long)ny),
+                ny, model_unit_title(t->unit));
+        if (nsmall) {
+            fputc(' ', out);
+            fputs(_("The lines far smaller than the others are in the second chart, on a "
+                    "scale of their own."), out);
+        }
+        fputs("</figcaption>\n</figure>\n", out);
+    }
     mem_free(cols);
     mem_free(v);
     mem_free(has);
     mem_free(rows);
+    mem_free(peak);
 }
 
 /* ---- checks -------------------------------------------------------------------- */
@@ -809,7 +906,7 @@ static void failed_run(FILE *out, const Finding *f)
     }
     if (f->has_difference) {
         fprintf(out, "; %s <span class=\"value\">", _("difference"));
-        put_num(out, f->difference, f->difference_kind, f->difference_unit);
+        put_difference(out, f);
         fputs("</span>", out);
     }
     if (from < f->noperands) {
@@ -886,9 +983,10 @@ static void html_checks(Html *h)
             fputs("</p>\n", out);
         }
         if (failed) {
-            fputs("<div class=\"explain\"><p class=\"expr\"><code>", out);
-            put_written(out, c->expr->loc);
-            fputs("</code></p>\n<ul class=\"failed-runs\">\n", out);
+            /* the headline is the check's title above, then its figures and message;
+             * the condition as written is a detail to open, over the lines it is
+             * written on */
+            fputs("<div class=\"explain\"><ul class=\"failed-runs\">\n", out);
             for (int k = 0; k < mc->failed; k++)
                 if (mc->failures[k]->explained)
                     failed_run(out, mc->failures[k]->explained);
@@ -898,7 +996,12 @@ static void html_checks(Html *h)
                 put_text(out, c->message);
                 fputs("</p>\n", out);
             }
-            fputs("</div>\n", out);
+            /* TRANSLATORS: the summary of the condition of a failed check, as written
+             * in the rule file, which the HTML report shows when it is opened. */
+            fprintf(out, "<details class=\"expr\"><summary>%s</summary><code>",
+                    _("the condition as written"));
+            put_lines(out, c->expr->loc);
+            fputs("</code></details>\n</div>\n", out);
         }
         fputs("</div></li>\n", out);
     }
@@ -949,11 +1052,7 @@ static void html_parameters(Html *h)
                 first->local ? " local" : "");
         put_text(out, first->full_name);
         fputs("</code>", out);
-        if (first->title) {
-            fputs("<span class=\"title\">", out);
-            put_text(out, first->title);
-            fputs("</span>", out);
-        }
+        put_span(out, "", "title", first->title);
         fputs("</th><td class=\"value\">", out);
         if (p) {
             Value v = value_of_literal(&p->value);
@@ -1068,7 +1167,7 @@ static const char STYLE[] =
     "padding-right:1.9em;position:relative}\n"
     "table.fin thead th.num{white-space:normal}\n"
     "table.fin td.text{white-space:normal;font-style:italic;color:var(--muted)}\n"
-    "table.fin td.computed{color:var(--muted)}\n"
+    "table.fin td.computed{color:var(--muted);font-style:italic}\n"
     "table.fin tr.section th{text-align:left;font-weight:700;padding-top:9px;"
     "border-bottom:1px solid var(--rule)}\n"
     "table.fin tr.section.empty th{font-weight:600;font-style:italic;color:var(--muted)}\n"
@@ -1165,7 +1264,8 @@ static const char STYLE[] =
     ".explain{margin-top:5px;padding:6px 10px;border-radius:4px;background:var(--bad-soft);"
     "border-left:3px solid var(--bad)}\n"
     "li.warning .explain{background:var(--warn-soft);border-left-color:var(--warn)}\n"
-    ".explain .expr code{white-space:pre-wrap}\n"
+    ".explain .expr code{display:block;white-space:pre-wrap}\n"
+    ".explain .expr summary{font-size:12px;color:var(--muted);cursor:pointer}\n"
     ".explain ul{margin:3px 0;padding-left:1.2em}\n"
     ".explain .message{font-style:italic}\n"
     "footer{margin-top:32px;padding-top:8px;border-top:1px solid var(--rule);font-size:11.5px;"
@@ -1276,11 +1376,7 @@ static void glance(Html *h)
             fputs("\">", out);
             put_text(out, c->title ? c->title : c->name);
             fputs("</a>", out);
-            if (c->message) {
-                fputs(" <span class=\"why\">", out);
-                put_text(out, c->message);
-                fputs("</span>", out);
-            }
+            put_span(out, " ", "why", c->message);
             fputs("</p></li>\n", out);
         }
     fputs("</ol>\n</section>\n", out);
@@ -1426,7 +1522,7 @@ void write_html(FILE *out, const Model *m)
     put_text(out, path);
     fputs(" \xE2\x80\x94 ", out);
     fprintf(out, _("made by finsam %s from the rule files. A highlighted figure disagrees "
-                   "with the one computed from the report; a figure in brackets is "
+                   "with the one computed from the report; a figure in grey italics is "
                    "computed, the report prints none there."), FINSAM_VERSION);
     fputs("</footer>\n</div>\n</body>\n</html>\n", out);
 }

@@ -42,12 +42,13 @@ static void footnotes_of(FILE *out, const ModelBlock *b, const char *mark,
 }
 
 /* A cell as the text and Markdown reports print it: a figure computed where the
- * report prints none in brackets. buf holds VALUE_FMT_MAX + 2 bytes. */
+ * report prints none after "= ", not in brackets, which accountants read as a negative
+ * figure. buf holds VALUE_FMT_MAX + 2 bytes. */
 static const char *cell_text(const ModelCell *c, char *buf)
 {
     if (!(c->flags & CELL_IS_COMPUTED))
         return c->text;
-    snprintf(buf, VALUE_FMT_MAX + 2, "(%s)", c->text);
+    snprintf(buf, VALUE_FMT_MAX + 2, "= %s", c->text);
     return buf;
 }
 
@@ -223,7 +224,12 @@ static void md_block(FILE *out, const ModelBlock *b)
             fputc(' ', out);
             if (cell->nfoot)
                 fputs("**", out);
+            /* computed, not printed: in italics as well */
+            if (cell->flags & CELL_IS_COMPUTED)
+                fputc('*', out);
             md_text(out, cell_text(cell, buf));
+            if (cell->flags & CELL_IS_COMPUTED)
+                fputc('*', out);
             if (cell->nfoot)
                 fputs("**", out);
             for (int k = 0; k < cell->nfoot; k++)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "render.h"
 
 static const char *fmt(Arena *a, const Value *v)
 {
@@ -61,8 +62,7 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
         }
         if (f->has_difference) {
             char buf[VALUE_FMT_MAX];
-            value_format_num(f->difference, f->difference_kind, f->difference_unit, buf);
-            diag_note(&d, g, _("difference: %s"), buf);
+            diag_note(&d, g, _("difference: %s"), render_difference(f, buf));
         }
         explain_operands(&d, g, a, f, f->type == FIND_CHECK && !f->has_stated ? 2 : 0);
         if (f->explanation)

@@ -10,6 +10,7 @@
 #include "helpers.h"
 #include "model.h"
 #include "write_csv.h"
+#include "write_html.h"
 #include "write_report.h"
 #include "write_rules.h"
 
@@ -172,6 +173,79 @@ static void markdown_report_nests(void **state)
     model_free(&m);
 }
 
+static const char BUDGET[] =
+    "report \"R\" { year 2025 }\n"
+    "budget drift \"Drift\" (actual \"Utfall\", budget \"Budget\", diff \"Avvikelse\" = budget - actual) {\n"
+    "    costs   \"Kostnader\" | -80 | -90 |\n"
+    "    revenue \"Intäkter\"  | 100 | 100 | 0\n"
+    "}\n"
+    "check small \"Kostnaderna är små\" error:\n"
+    "    drift.costs[actual] >\n"
+    "        -10\n";
+
+static void html_page_of_a_model(void **state)
+{
+    Model m = build(*state, BUDGET);
+    char *page = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&page, &n);
+    write_html(f, &m);
+    fclose(f);
+    /* the page's language is its text's: English here */
+    assert_non_null(strstr(page, "<html lang=\"en\">"));
+    /* a figure computed where the report prints none: in italics, without brackets */
+    assert_non_null(strstr(page, "<td class=\"num computed\""));
+    assert_null(strstr(page, ">(10)<"));
+    assert_non_null(strstr(page, ">−10</td>"));
+    /* the condition of the failed check is a detail, over its two lines */
+    assert_non_null(strstr(page, "<details class=\"expr\"><summary>the condition as written"
+                                 "</summary><code>drift.costs[actual] &gt;\n        -10</code>"));
+    /* a cost is drawn left of zero: the negative bar ends where the axis is */
+    const char *axis = strstr(page, "<line class=\"axis\" x1=\"");
+    assert_non_null(axis);
+    long x0 = strtol(axis + strlen("<line class=\"axis\" x1=\""), NULL, 10);
+    const char *bar = strstr(page, "<rect class=\"bar actual negative\" x=\"");
+    assert_non_null(bar);
+    const char *wp = strstr(bar, "width=\"");
+    long x = strtol(bar + strlen("<rect class=\"bar actual negative\" x=\""), NULL, 10);
+    long w = strtol(wp + strlen("width=\""), NULL, 10);
+    assert_true(w > 0);
+    assert_int_equal(x + w, x0);
+    const char *pos = strstr(page, "<rect class=\"bar actual\" x=\"");
+    assert_non_null(pos);
+    assert_int_equal(strtol(pos + strlen("<rect class=\"bar actual\" x=\""), NULL, 10), x0);
+    free(page);
+    model_free(&m);
+}
+
+static void rules_of_a_model(void **state)
+{
+    ProgFx *fx = *state;
+    write_file(fx, "year.fin", "report \"R\" { year 2025 }\n"
+                               "param cap \"Tak\" = 20% from 2025-01-01\n"
+                               "check c \"C\" warning: cap < 1\n");
+    load_resolve(fx, "year.fin", NULL);
+    assert_no_diags(&fx->prog.diags);
+    Model m;
+    model_build(&m, &fx->prog, NULL, "year.fin");
+    assert_int_equal(m.nparams, 1);
+    assert_non_null(m.params[0].in_force);
+    assert_int_equal(m.checks[0].outcome, OUTCOME_NOT_RUN);
+    char *text = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&text, &n);
+    write_rules(f, &m);
+    fclose(f);
+    assert_non_null(strstr(text, "year.fin: the rules in force for 2025\n"));
+    assert_non_null(strstr(text, "parameters (1)"));
+    assert_non_null(strstr(text, "  cap "));
+    assert_non_null(strstr(text, "20 %"));
+    assert_non_null(strstr(text, "checks (1)"));
+    assert_non_null(strstr(text, "warning"));
+    free(text);
+    model_free(&m);
+}
+
 /* ---- writers against a model made by hand ------------------------------------------ */
 
 static void csv_of_a_small_model(void **state)
@@ -194,12 +268,18 @@ static void csv_of_a_small_model(void **state)
     char *buf = NULL;
     size_t n = 0;
     FILE *f = open_memstream(&buf, &n);
-    write_csv(f, &b);
+    write_csv(f, &b, false);
     fclose(f);
     /* the printed titles, and a unit column */
     assert_string_equal(buf, "rad;text;avsnitt;enhet;2025;Budget\n"
                              "income;Intäkter;Avsnitt;kr;1234;-5\n"
                              "x;\"x;y\";Avsnitt;%;'=cmd;75,4\n");
+    free(buf);
+    /* for Excel: the byte order mark first, the rest the same */
+    f = open_memstream(&buf, &n);
+    write_csv(f, &b, true);
+    fclose(f);
+    assert_memory_equal(buf, "\xEF\xBB\xBFrad;text;avsnitt;enhet;2025;Budget\n", 37);
     free(buf);
 }
 
@@ -212,6 +292,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(markdown_report_nests, setup, teardown),
         cmocka_unit_test(csv_of_a_small_model),
+        cmocka_unit_test_setup_teardown(html_page_of_a_model, setup, teardown),
+        cmocka_unit_test_setup_teardown(rules_of_a_model, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
