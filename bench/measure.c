@@ -1,17 +1,20 @@
-/* measure: runs a command and reports its wall time and peak memory.
+/* measure: runs commands in turn and reports the median wall time and peak memory of
+ * each.
  *
- *     measure [-n RUNS] [-o FILE] COMMAND [ARG...]
+ *     measure [-n RUNS] [-o FILE] COMMAND [ARG...] [:: COMMAND [ARG...]]...
  *
- * Runs COMMAND RUNS times (default 1), one after the other, with this process's
- * stdin, stdout and stderr. Then writes one line to FILE (default: stderr, after
- * whatever the command wrote there):
+ * Runs RUNS rounds (default 1); in each round every COMMAND once, one after the other,
+ * with this process's stdin, stdout and stderr. Commands take turns rather than each
+ * running RUNS times in a row, so that a load that comes and goes on a shared machine
+ * falls on all of them alike; the median of the runs drops the slowest. Then writes
+ * one line per command, in the order given, to FILE (default: stderr):
  *
- *     runs=1 wall_s=0.123456 peak_rss_kb=10240 status=0
+ *     cmd=0 runs=21 median_s=0.004412 min_s=0.004101 peak_rss_kb=10240 status=0
  *
- * wall_s is the total wall-clock time of all runs (CLOCK_MONOTONIC), peak_rss_kb the
+ * median_s and min_s are wall-clock times of one run (CLOCK_MONOTONIC), peak_rss_kb the
  * largest resident set of any run (wait4's ru_maxrss), status the exit status of the
  * last run (128+N if a signal N ended it, 127 if it could not be started). The exit
- * status of measure is that status, or 2 for bad usage. */
+ * status of measure is 0, or 2 for bad usage or a failure to fork or write. */
 #define _DEFAULT_SOURCE /* wait4 */
 #include <errno.h>
 #include <stdio.h>
@@ -33,8 +36,53 @@ static double now(void)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: measure [-n RUNS] [-o FILE] COMMAND [ARG...]\n");
+    fprintf(stderr, "usage: measure [-n RUNS] [-o FILE] COMMAND [ARG...] [:: COMMAND [ARG...]]...\n");
     return 2;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+typedef struct {
+    char **argv;
+    double *walls;
+    long peak_kb;
+    int status;
+} Command;
+
+/* Runs one command once; its wall time, or a negative number if it could not fork. */
+static double run(Command *c)
+{
+    fflush(NULL);
+    double start = now();
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("measure: fork");
+        return -1;
+    }
+    if (pid == 0) {
+        execvp(c->argv[0], c->argv);
+        fprintf(stderr, "measure: cannot run %s: %s\n", c->argv[0], strerror(errno));
+        _exit(127);
+    }
+    int ws;
+    struct rusage ru;
+    pid_t got;
+    do
+        got = wait4(pid, &ws, 0, &ru);
+    while (got < 0 && errno == EINTR);
+    double wall = now() - start;
+    if (got < 0) {
+        perror("measure: wait4");
+        return -1;
+    }
+    if (ru.ru_maxrss > c->peak_kb)
+        c->peak_kb = ru.ru_maxrss; /* kilobytes on Linux */
+    c->status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+    return wall;
 }
 
 int main(int argc, char **argv)
@@ -49,7 +97,7 @@ int main(int argc, char **argv)
         } else if (strcmp(argv[i], "-n") == 0 && i + 1 < argc) {
             char *end;
             runs = strtol(argv[i + 1], &end, 10);
-            if (*end != '\0' || runs < 1)
+            if (*end != '\0' || runs < 1 || runs > 100000)
                 return usage();
             i += 2;
         } else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc) {
@@ -61,51 +109,55 @@ int main(int argc, char **argv)
     }
     if (i >= argc)
         return usage();
-    char **cmd = argv + i;
 
-    long peak_kb = 0;
-    int status = 0;
-    double start = now();
-    for (long r = 0; r < runs; r++) {
-        fflush(NULL);
-        pid_t pid = fork();
-        if (pid < 0) {
-            perror("measure: fork");
+    /* The commands: argv from i on, split at each "::" (which becomes their NULL). */
+    int ncmd = 0;
+    Command *cmds = calloc((size_t)argc, sizeof *cmds);
+    if (!cmds)
+        return 2;
+    for (int start = i; start < argc;) {
+        int end = start;
+        while (end < argc && strcmp(argv[end], "::") != 0)
+            end++;
+        if (end == start)
+            return usage();
+        cmds[ncmd].argv = argv + start;
+        cmds[ncmd].walls = calloc((size_t)runs, sizeof(double));
+        if (!cmds[ncmd].walls)
             return 2;
-        }
-        if (pid == 0) {
-            execvp(cmd[0], cmd);
-            fprintf(stderr, "measure: cannot run %s: %s\n", cmd[0], strerror(errno));
-            _exit(127);
-        }
-        int ws;
-        struct rusage ru;
-        pid_t got;
-        do
-            got = wait4(pid, &ws, 0, &ru);
-        while (got < 0 && errno == EINTR);
-        if (got < 0) {
-            perror("measure: wait4");
-            return 2;
-        }
-        if (ru.ru_maxrss > peak_kb)
-            peak_kb = ru.ru_maxrss; /* kilobytes on Linux */
-        status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
-        if (status == 127)
-            break; /* it could not be started: once is enough */
+        ncmd++;
+        if (end < argc)
+            argv[end] = NULL;
+        start = end + 1;
     }
-    double wall = now() - start;
+
+    for (long r = 0; r < runs; r++)
+        for (int k = 0; k < ncmd; k++) {
+            if (cmds[k].status == 127) {
+                cmds[k].walls[r] = 0; /* it could not be started: once is enough */
+                continue;
+            }
+            double w = run(&cmds[k]);
+            if (w < 0)
+                return 2;
+            cmds[k].walls[r] = w;
+        }
 
     FILE *out = stderr;
     if (outfile && !(out = fopen(outfile, "w"))) {
         fprintf(stderr, "measure: cannot write %s: %s\n", outfile, strerror(errno));
         return 2;
     }
-    fprintf(out, "runs=%ld wall_s=%.6f peak_rss_kb=%ld status=%d\n", runs, wall, peak_kb,
-            status);
+    for (int k = 0; k < ncmd; k++) {
+        double *w = cmds[k].walls;
+        qsort(w, (size_t)runs, sizeof *w, by_value);
+        double median = runs % 2 ? w[runs / 2] : (w[runs / 2 - 1] + w[runs / 2]) / 2;
+        fprintf(out, "cmd=%d runs=%ld median_s=%.6f min_s=%.6f peak_rss_kb=%ld status=%d\n", k,
+                runs, median, w[0], cmds[k].peak_kb, cmds[k].status);
+    }
     if (out != stderr && fclose(out) != 0) {
         fprintf(stderr, "measure: cannot write %s: %s\n", outfile, strerror(errno));
         return 2;
     }
-    return status;
+    return 0;
 }

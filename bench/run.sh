@@ -1,11 +1,22 @@
 #!/bin/sh
-# bench/run.sh FINSAM: how fast finsam checks large files, and the bundled example.
+# bench/run.sh FINSAM: how fast finsam is, beside reference commands, in one table.
 #
-# Builds bench/gen.c and bench/measure.c into build/bench/, generates year files of
-# 1, 10 and 100 MB there (BENCH_SIZES="1 10 100" to choose others), runs
-# "FINSAM check --quiet" on each and prints size, seconds, MB/s, peak resident memory
-# and peak memory per input byte; then times examples/vvnd/2025.fin over BENCH_RUNS
-# runs (default 200) and prints milliseconds per check. 1 MB is 10^6 bytes.
+# Builds bench/gen.c, bench/measure.c and bench/empty.c into build/bench/, generates
+# year files of 1, 10 and 100 MB there (BENCH_SIZES="1 10 100" to choose others; 1 MB
+# is 10^6 bytes), and measures with commands taking turns (bench/measure.c), so that
+# the load of a shared machine falls on all of them alike; every time is a median:
+#
+#   - the bundled example, examples/vvnd/2025.fin, beside an empty C program,
+#     "finsam --version" and, where installed, ledger on a journal of 60 transactions:
+#     BENCH_RUNS rounds (default 51);
+#   - each generated file, beside cat and wc -l of the same file: BENCH_LARGE_RUNS
+#     rounds (default 5), with MB/s, peak resident memory and peak memory per input
+#     byte, and how linear the cost is: the time for 10 MB over the time for 100 MB
+#     (0.100 is linear).
+#
+# The targets of issue 16 are printed beside what they judge. One line per run is added
+# to bench/history.tsv (BENCH_HISTORY=FILE to choose another, BENCH_HISTORY= for none),
+# and its last lines are shown, so that a regression shows against earlier runs.
 #
 # It only reports: slow is never a failure. It fails (exit 1) only when it cannot
 # build or run what it measures. POSIX sh.
@@ -28,21 +39,85 @@ fi
 out=build/bench
 mkdir -p "$out" || exit 1
 cc=${CC:-cc}
-for prog in gen measure; do
+for prog in gen measure empty; do
     if ! $cc -O2 -std=c11 -Wall -Wextra -o "$out/$prog" "bench/$prog.c"; then
         echo "bench: cannot build bench/$prog.c" >&2
         exit 1
     fi
 done
+runs=${BENCH_RUNS:-51}
+large_runs=${BENCH_LARGE_RUNS:-5}
+history=${BENCH_HISTORY-bench/history.tsv}
 
-# field NAME FILE: the value of NAME=VALUE in measure's result line.
+# field NAME CMD FILE: the value of NAME in the line of command number CMD in measure's
+# output.
 field() {
-    sed -n "s/.* *$1=\([^ ]*\).*/\1/p; s/^$1=\([^ ]*\).*/\1/p" "$2" | head -n 1
+    sed -n "/^cmd=$2 /s/.* $1=\([^ ]*\).*/\1/p" "$3"
 }
 
-echo "finsam check --quiet on generated year files ($("$finsam" --version 2>/dev/null | head -n 1), $(uname -sm))"
-printf '%9s %10s %10s %10s %11s\n' "size MB" seconds "MB/s" "peak MB" "peak/input"
+# row WORK MEDIAN_S REFERENCE REF_MEDIAN_S PEAK_KB [NOTE]: one line of the table.
+row() {
+    awk -v w="$1" -v s="$2" -v r="$3" -v rs="$4" -v k="$5" -v note="$6" 'BEGIN {
+        t = s < 0.1 ? sprintf("%.2f ms", s * 1000) : sprintf("%.3f s", s)
+        ratio = (r != "" && rs > 0) ? sprintf("%5.2f x %s", s / rs, r) : ""
+        printf "%-44s %10s  %-22s %8.1f  %s\n", w, t, ratio, k * 1024 / 1e6, note
+    }'
+}
+
+version=$("$finsam" --version 2>/dev/null | head -n 1)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo -)
+if [ "$commit" != - ] && ! git diff --quiet HEAD -- src grammar 2>/dev/null; then
+    commit="$commit+"
+fi
+load=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo ?)
+cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo ?)
+echo "finsam bench: $version at $commit, $(uname -sm), $cores cores, load $load when started"
+echo "medians of $runs rounds (small) and $large_runs rounds (large), commands taking turns"
+echo
+printf '%-44s %10s  %-22s %8s  %s\n' work median ratio "peak MB" ""
+
+# ---- the bundled example beside programs that do nothing ----
+example=examples/vvnd/2025.fin
+journal=$out/journal.ledger
+: >"$journal"
+n=1
+while [ $n -le 60 ]; do
+    printf '2025/%02d/%02d Leverantör %d\n    Kostnader:Inköp    %d,00 SEK\n    Tillgångar:Bank\n\n' \
+        $(((n - 1) / 5 % 12 + 1)) $(((n - 1) % 28 + 1)) "$n" $((n * 37 % 900 + 100)) >>"$journal"
+    n=$((n + 1))
+done
+set -- "$out/empty" :: "$finsam" --version :: "$finsam" check --quiet "$example"
+ledger=$(command -v ledger 2>/dev/null)
+[ -n "$ledger" ] && set -- "$@" :: "$ledger" -f "$journal" balance
+if [ ! -f "$example" ]; then
+    echo "bench: $example not found" >&2
+    exit 1
+fi
+"$out/measure" -n "$runs" -o "$out/small" "$@" >/dev/null 2>"$out/stderr" || {
+    echo "bench: measure failed:" >&2
+    cat "$out/stderr" >&2
+    exit 1
+}
+empty=$(field median_s 0 "$out/small")
+ex=$(field median_s 2 "$out/small")
+ex_status=$(field status 2 "$out/small")
+row "empty C program (bench/empty.c)" "$empty" "" 0 "$(field peak_rss_kb 0 "$out/small")"
+row "finsam --version" "$(field median_s 1 "$out/small")" empty "$empty" \
+    "$(field peak_rss_kb 1 "$out/small")"
+if [ -n "$ledger" ]; then
+    row "ledger balance (60 transactions)" "$(field median_s 3 "$out/small")" empty "$empty" \
+        "$(field peak_rss_kb 3 "$out/small")"
+else
+    printf '%-44s %10s\n' "ledger balance (60 transactions)" "not installed"
+fi
+ex_ratio=$(awk -v s="$ex" -v e="$empty" 'BEGIN { printf "%.2f", (e > 0 ? s / e : 0) }')
+row "finsam check $example" "$ex" empty "$empty" "$(field peak_rss_kb 2 "$out/small")" \
+    "target <= 1.30 x empty: $(awk -v r="$ex_ratio" 'BEGIN { print ((r + 0 <= 1.30) ? "met" : "MISSED") }')"
+[ "$ex_status" -le 1 ] 2>/dev/null || echo "note: finsam exited with status $ex_status on $example"
+
+# ---- generated files beside cat and wc -l ----
 notes=""
+t10="" t100="" mbps100="" peak100=""
 for mb in ${BENCH_SIZES:-1 10 100}; do
     file=$out/year-${mb}mb.fin
     if ! "$out/gen" "$mb" >"$file"; then
@@ -50,51 +125,54 @@ for mb in ${BENCH_SIZES:-1 10 100}; do
         exit 1
     fi
     bytes=$(wc -c <"$file")
-    "$out/measure" -o "$out/result" "$finsam" check --quiet "$file" >/dev/null 2>"$out/stderr"
-    status=$(field status "$out/result")
-    wall=$(field wall_s "$out/result")
-    peak=$(field peak_rss_kb "$out/result")
-    if [ -z "$status" ]; then
+    "$out/measure" -n "$large_runs" -o "$out/large" cat "$file" :: wc -l "$file" :: \
+        "$finsam" check --quiet "$file" >/dev/null 2>"$out/stderr" || {
         echo "bench: measure failed on $file:" >&2
         cat "$out/stderr" >&2
         exit 1
-    fi
-    awk -v b="$bytes" -v s="$wall" -v k="$peak" 'BEGIN {
-        mb = b / 1e6; pk = k * 1024 / 1e6
-        printf "%9.1f %10.3f %10.1f %10.1f %11.2f\n", mb, s, (s > 0 ? mb / s : 0), pk, pk / mb
-    }'
+    }
+    cat_s=$(field median_s 0 "$out/large")
+    s=$(field median_s 2 "$out/large")
+    peak=$(field peak_rss_kb 2 "$out/large")
+    status=$(field status 2 "$out/large")
+    row "cat, $mb MB" "$cat_s" "" 0 "$(field peak_rss_kb 0 "$out/large")"
+    row "wc -l, $mb MB" "$(field median_s 1 "$out/large")" cat "$cat_s" \
+        "$(field peak_rss_kb 1 "$out/large")"
+    rate=$(awk -v b="$bytes" -v s="$s" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }')
+    per=$(awk -v b="$bytes" -v k="$peak" 'BEGIN { printf "%.2f", k * 1024 / b }')
+    row "finsam check, $mb MB" "$s" cat "$cat_s" "$peak" "$rate MB/s, peak $per x input"
+    [ "$mb" = 10 ] && t10=$s
+    [ "$mb" = 100 ] && t100=$s mbps100=$rate peak100=$per
     if [ "$status" != 0 ]; then
         notes="$notes
-note: finsam exited with status $status on $file (expected 0); its stderr begins:
-$(head -n 5 "$out/stderr")"
+note: finsam exited with status $status on $file (expected 0)"
     fi
 done
+echo
+if [ -n "$t100" ]; then
+    awk -v r="$mbps100" -v p="$peak100" 'BEGIN {
+        printf "100 MB: %s MB/s (target >= 100: %s), peak %s x input (target <= 2.00: %s)\n",
+               r, (r + 0 >= 100 ? "met" : "MISSED"), p, (p + 0 <= 2 ? "met" : "MISSED") }'
+fi
+lin=-
+if [ -n "$t10" ] && [ -n "$t100" ]; then
+    lin=$(awk -v a="$t10" -v b="$t100" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+    echo "linear cost: time for 10 MB / time for 100 MB = $lin (0.100 is linear; less is better than linear)"
+fi
 [ -z "$notes" ] || printf '%s\n' "$notes"
 
-example=examples/vvnd/2025.fin
-runs=${BENCH_RUNS:-200}
-echo
-if [ -f "$example" ]; then
-    # The same number of runs of "finsam --version" measure what starting a process
-    # costs on this machine; the difference is the time spent checking.
-    "$out/measure" -n "$runs" -o "$out/baseline" "$finsam" --version >/dev/null 2>&1
-    "$out/measure" -n "$runs" -o "$out/result" "$finsam" check --quiet "$example" \
-        >/dev/null 2>"$out/stderr"
-    status=$(field status "$out/result")
-    wall=$(field wall_s "$out/result")
-    base=$(field wall_s "$out/baseline")
-    peak=$(field peak_rss_kb "$out/result")
-    awk -v s="$wall" -v b="$base" -v n="$runs" -v k="$peak" -v st="$status" -v f="$example" 'BEGIN {
-        printf "%s: %.2f ms per run over %d runs, of which %.2f ms starting the process\n",
-               f, s / n * 1000, n, b / n * 1000
-        printf "%s: %.2f ms checking, peak %.1f MB, exit status %s\n",
-               f, (s - b) / n * 1000, k * 1024 / 1e6, st
-    }'
-    if [ "$status" -gt 1 ]; then
-        echo "note: status $status means the example could not be read or parsed:"
-        head -n 5 "$out/stderr"
+# ---- history ----
+if [ -n "$history" ]; then
+    if [ ! -f "$history" ]; then
+        printf 'date\tcommit\tload\texample_ms\tempty_ms\texample_x_empty\t100MB_s\tMB_per_s\tpeak_x_input\t10MB_over_100MB\n' >"$history"
     fi
-else
-    echo "$example: not found, not timed"
+    awk -v d="$(date -u +%Y-%m-%dT%H:%MZ)" -v c="$commit" -v l="$load" -v ex="$ex" -v e="$empty" \
+        -v x="$ex_ratio" -v t="${t100:--}" -v r="${mbps100:--}" -v p="${peak100:--}" -v lin="$lin" 'BEGIN {
+        printf "%s\t%s\t%s\t%.2f\t%.2f\t%s\t%s\t%s\t%s\t%s\n", d, c, l, ex * 1000, e * 1000, x, t, r, p, lin
+    }' >>"$history"
+    echo
+    echo "history ($history, last 8 runs):"
+    { head -n 1 "$history"; tail -n +2 "$history" | tail -n 8; } | column -t -s "$(printf '\t')" 2>/dev/null ||
+        tail -n 8 "$history"
 fi
 exit 0

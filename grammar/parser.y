@@ -62,6 +62,9 @@ static const Span NO_SPAN = {0, 0};
 %token WARNING_WORD "'warning'" ELSE "'else'" WHERE "'where'"
 %token AND "'and'" OR "'or'" NOT "'not'"
 %token LOCAL "'local'" REQUIRE "'require'" AS "'as'"
+%token BLANK_ZERO "'blank zero'"
+%token UNTIL "'until'"
+%token ABSENT "'absent'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" LT "'<'" GT "'>'"
 
 %left OR
@@ -75,7 +78,7 @@ static const Span NO_SPAN = {0, 0};
 %type <string> opt_string opt_source opt_else
 %type <name> opt_name opt_unit_word
 %type <number> opt_severity opt_percent opt_local
-%type <signed_figure> signed_figure
+%type <signed_figure> signed_figure printed_figure
 %type <list> report_entries columns groups members args arglist requirements
 %type <entry> report_entry
 %type <table> table_head
@@ -106,6 +109,7 @@ decl
     | allocation
     | param
     | check
+    | ABSENT NAME STRING                            { ast_absent(p, $2, @2, $3, @$); }
     ;
 
 /* report_entries -> {NAME (STRING | signed_figure | DATE)} */
@@ -140,6 +144,7 @@ table_head
     | table_head UNIT NAME              { ast_table_unit(p, $1, $3, @3); $$ = $1; }
     | table_head UNIT '%'               { ast_table_unit(p, $1, "%", @3); $$ = $1; }
     | table_head NOTE FIGURE            { ast_table_note(p, $1, $3, @3); $$ = $1; }
+    | table_head BLANK_ZERO             { $1->blank_zero = true; $$ = $1; }
     ;
 
 columns
@@ -151,6 +156,8 @@ columns
 column
     : FIGURE opt_string opt_formula     { $$ = ast_column_year(p, $1, $2, $3, @$); }
     | NAME opt_string opt_formula       { $$ = ast_column_named(p, $1, $2, $3, @$); }
+    | FIGURE NAME opt_string opt_formula
+                                { $$ = ast_column_plan(p, $1, $2, $3, $4, @$); }
     ;
 
 /* Rows are added to the table being parsed as they are read (ast_row). */
@@ -184,17 +191,26 @@ cells
     | cells '|' cell                    { ast_cells_push(p, $3); }
     ;
 
-/* cell -> [signed_figure ['%'] | '-' | STRING] */
+/* cell -> [signed_figure ['%'] | '-' | STRING | '?'] */
 cell
     : %empty                            { $$ = ast_cell(p, CELL_EMPTY, @$); }
-    | signed_figure opt_percent         { $$ = ast_cell_figure(p, $1, $2, @$); }
+    | printed_figure opt_percent        { $$ = ast_cell_figure(p, $1, $2, @$); }
     | '-'                               { $$ = ast_cell(p, CELL_DASH, @$); }
     | STRING                            { $$ = ast_cell(p, CELL_TEXT, @$); }
+    | '?'                               { $$ = ast_cell_todo(p, @$); }
     ;
 
 signed_figure
     : FIGURE                            { $$ = (SignedFig){false, $1}; }
     | '-' FIGURE                        { $$ = (SignedFig){true, $2}; }
+    ;
+
+/* a cell's figure as printed: also a leading '+', or parentheses around a negative
+ * figure ('-' is also U+2212 and the en dash U+2013, one token) */
+printed_figure
+    : signed_figure
+    | '+' FIGURE                        { $$ = (SignedFig){false, $2}; }
+    | '(' FIGURE ')'                    { $$ = (SignedFig){true, $2}; }
     ;
 
 opt_percent
@@ -267,10 +283,18 @@ opt_unit_word
     | UNIT NAME     { $$ = $2; }
     ;
 
-/* check -> 'check' NAME [STRING] ['error' | 'warning'] ['source' STRING] ':' expr ['else' STRING] */
+/* check -> 'check' NAME [STRING] ['error' | 'warning'] {'from' DATE | 'until' DATE}
+ *          ['source' STRING] ':' expr ['else' STRING] */
 check
-    : CHECK NAME opt_string opt_severity opt_source ':' expr opt_else
-                            { ast_check(p, $2, @2, $3, $4, $5, $7, $8, @$); }
+    : CHECK NAME opt_string opt_severity check_dates opt_source ':' expr opt_else
+                            { ast_check(p, $2, @2, $3, $4, $6, $8, $9, @$); }
+    ;
+
+/* the years a check is in force, kept in the parser until ast_check takes them */
+check_dates
+    : %empty                            { p->check_from = p->check_until = 0; }
+    | check_dates FROM DATE             { p->check_from = $3; }
+    | check_dates UNTIL DATE            { p->check_until = $3; }
     ;
 
 opt_severity
@@ -325,6 +349,7 @@ expr
 primary
     : FIGURE opt_percent                { $$ = ast_figure(p, $1, $2, @$); }
     | DATE                              { $$ = ast_date(p, $1, @$); }
+    | '?'                               { $$ = ast_figure_todo(p, @$); }
     | ref
     | NAME '(' args ')'                 { $$ = ast_call(p, $1, @1, $3, @$); }
     | '(' expr ')'                      { $$ = $2; $$->loc = parse_loc(p, @$); }
@@ -362,9 +387,17 @@ int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Parser *p)
     enum { MAX_EXPECTED = 64 };
     yysymbol_kind_t expected[MAX_EXPECTED];
     const char *names[MAX_EXPECTED];
-    int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
+    int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED), k = 0;
+    /* optional words that are not suggested: a table's 'blank zero', and a check's
+     * dates (where 'until' may come, 'from' is a check's date too) */
+    bool check_dates = false;
     for (int i = 0; i < n; i++)
-        names[i] = yysymbol_name(expected[i]);
+        check_dates |= expected[i] == YYSYMBOL_UNTIL;
+    for (int i = 0; i < n; i++)
+        if (expected[i] != YYSYMBOL_BLANK_ZERO && expected[i] != YYSYMBOL_UNTIL &&
+            !(check_dates && expected[i] == YYSYMBOL_FROM))
+            names[k++] = yysymbol_name(expected[i]);
+    n = k;
     yysymbol_kind_t found = yypcontext_token(ctx);
     parse_syntax_error(p, *yypcontext_location(ctx), names, n,
                        found == YYSYMBOL_YYEOF ? NULL : yysymbol_name(found),

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "eval.h"
 #include "i18n.h"
+#include "todo.h"
 #include "write_ci.h"
 #include "write_json.h"
 #include "render.h"
@@ -25,8 +26,8 @@ void cli_bad_input(const Program *prog, const char *path, DiagStyle style)
     fflush(stdout);
     for (int i = 0; i < prog->diags.list.len; i++)
         diag_print(stderr, prog->diags.list.items[i], style);
-    fprintf(stderr, ngettext("%s: not checked: %d error in the input\n",
-                             "%s: not checked: %d errors in the input\n", prog->diags.errors),
+    diag_line(stderr, ngettext("%s: not checked: %d error in the input\n",
+                               "%s: not checked: %d errors in the input\n", prog->diags.errors),
             path, prog->diags.errors);
 }
 
@@ -51,6 +52,7 @@ static void add(Results *total, const Results *res)
     total->passed += res->passed;
     total->failed_errors += res->failed_errors;
     total->failed_warnings += res->failed_warnings;
+    total->skipped += res->skipped;
 }
 
 /* The text output: each file's findings and summary, or, for a file that could not be
@@ -64,7 +66,9 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
             bad++;
         } else if (!o->quiet) {
             write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
+            write_not_run(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style, o->verbose);
             render_summary(stdout, files->paths[i], &runs[i].res);
+            todo_write(stdout, files->paths[i], &runs[i].prog);
         }
     }
     if (o->quiet || !(n > 1 || files->had_folder))
@@ -138,7 +142,8 @@ static int check_files(const Options *o, const FileList *files)
         if (!runs[i].ok)
             continue;
         add(&total, &runs[i].res);
-        if (runs[i].res.failed_errors || (o->strict && runs[i].res.failed_warnings))
+        if (runs[i].res.failed_errors || (o->strict && runs[i].res.failed_warnings) ||
+            (o->require_all && runs[i].res.skipped))
             status = EXIT_CHECK_FAILED;
     }
     if (!ok)
@@ -164,7 +169,7 @@ int cmd_check(const Options *o)
 {
     FileList files = {0};
     int status;
-    if (yearfiles_expand(o->files, o->nfiles, &files, stderr))
+    if (yearfiles_expand(o->files, o->nfiles, o->load.allow_outside, &files, stderr))
         status = EXIT_BAD_INPUT;
     else if (files.len == 0)
         status = cli_usage_error("%s", _("no year file (a .fin file with a 'report' block) in "

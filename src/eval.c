@@ -7,6 +7,8 @@
 
 #include "i18n.h"
 #include "kind.h"
+#include "why.h"
+#include "wherememo.h"
 #include "years.h"
 
 /* MEMO_FAILED: its computation stopped with an error, already reported; whatever
@@ -23,6 +25,7 @@ typedef struct {
     MemoState state;
     int height; /* 1 + the height of the deepest formula cell its formulas refer to */
     Value value;
+    const Why *why; /* why it computes nothing, when its value is absent */
 } Memo;
 
 typedef struct {
@@ -42,7 +45,19 @@ typedef struct {
     int cycles;            /* cycles of formulas found */
     bool too_deep;         /* a chain too deep has been reported */
     int errors;
+    Why why;               /* why the value last computed is absent (why.h) */
+    WhereMemo wheres;      /* aggregates over a 'where', once computed */
+    unsigned session;      /* counts the collections of operands, to tell them apart */
+    long long where_rows;  /* rows a 'where' has tested in the whole run */
+    bool too_many_rows;    /* the limit on them has been reported */
 } Eval;
+
+/* A 'where' tests each row of its table; one inside another's condition is computed
+ * once and remembered, so that the rows tested grow with the size of the input, not
+ * with its power. Past this many in a run, finsam stops and says so, rather than run
+ * for hours on a condition that depends on every row of a check that runs for every
+ * row. */
+enum { MAX_WHERE_ROWS = 20000000 };
 
 /* Cells are computed by recursion, each from the cells it needs: a chain deeper
  * than this is refused rather than allowed to overflow the stack. */
@@ -54,6 +69,7 @@ typedef struct {
     Key col;               /* the column being computed or checked */
     bool has_col;
     const char *row_name;  /* the row a check over rows is run for */
+    int shifted;           /* prev() levels around: a missing column is an earlier year */
 } Env;
 
 enum { EVAL_OK = 0, EVAL_FAILED = -1 };
@@ -64,6 +80,32 @@ static Value absent(void)
 {
     Value v = {0};
     v.absent = true;
+    return v;
+}
+
+/* Why a table has no column for where it is read. */
+static WhyType missing_column(const Table *t, const Env *env)
+{
+    return t->absent_reason ? WHY_ABSENT : env->shifted ? WHY_NO_EARLIER : WHY_NO_COLUMN;
+}
+
+/* Nothing to compute with, and why. The latest reason stands: a value that takes in an
+ * absent one is absent because of it, and whatever skips an absent value (a sum over
+ * blank cells) puts the reason before it back. */
+static Value absent_because(Eval *E, WhyType type, const Table *t, const Row *r, Key k)
+{
+    E->why = (Why){.type = type, .table = t, .row = r, .key = k};
+    return absent();
+}
+
+/* Nothing yet: a '?' still to be filled in from the report. A sum over it is not yet
+ * known either, where an empty cell would count as nothing. */
+static Value todo_value(Eval *E)
+{
+    if (E->why.type != WHY_TODO)
+        E->why = (Why){.type = WHY_TODO};
+    Value v = absent();
+    v.todo = true;
     return v;
 }
 
@@ -120,10 +162,7 @@ static Column *column_by_key(const Table *t, Key k)
 
 static Row *row_by_name(const Table *t, const char *name)
 {
-    for (int i = 0; i < t->nrows; i++)
-        if (t->rows[i]->name == name)
-            return t->rows[i];
-    return NULL;
+    return table_row(t, name); /* by the row index: u[x] for each of 100 000 rows */
 }
 
 static bool is_stated(const Cell *c) { return c->type == CELL_FIGURE || c->type == CELL_DASH; }
@@ -152,7 +191,7 @@ static const char *key_text(Eval *E, Key k)
 
 static int compute_cell(Eval *E, Table *t, Row *r, Column *c, Expr *formula, Value *out)
 {
-    Env env = {t, r, c->key, true, NULL};
+    Env env = {t, r, c->key, true, NULL, 0};
     return eval(E, &env, formula, out);
 }
 
@@ -230,7 +269,7 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
     E->collect = NULL;
     E->height = 0;
     E->depth++;
-    Env env = {t, r, c->key, true, NULL};
+    Env env = {t, r, c->key, true, NULL, 0};
     int st = eval(E, &env, formula, &m->value);
     if (!st && r->formula && c->formula && is_stated(&r->cells[c->index]))
         st = compute_other(E, t, r, c);
@@ -242,6 +281,11 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
         st = too_deep(E, formula);
     m->state = E->cycles != cycles ? MEMO_CYCLE : st ? MEMO_FAILED : MEMO_DONE;
     m->height = height;
+    if (m->state == MEMO_DONE && m->value.absent) {
+        Why *w = arena_alloc(E->a, sizeof *w);
+        *w = E->why;
+        m->why = w;
+    }
     return m;
 }
 
@@ -258,10 +302,21 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
             return EVAL_FAILED;
         if (!is_stated(cell)) {
             *out = m->value;
+            if (out->absent && m->why)
+                E->why = *m->why;
             return EVAL_OK;
         }
     }
-    *out = is_stated(cell) ? stated(t, r, cell) : absent();
+    if (is_stated(cell))
+        *out = stated(t, r, cell);
+    else if (cell->todo) {
+        *out = absent_because(E, WHY_TODO, t, r, c->key);
+        out->todo = true;
+    } else if (cell->type == CELL_EMPTY && t->blank_zero)
+        *out = value_number(r->kind == K_UNKNOWN ? K_MONEY : r->kind,
+                            r->kind == K_PERCENT ? U_PERCENT : t->unit, num_exact(0));
+    else
+        *out = absent_because(E, cell->type == CELL_TEXT ? WHY_TEXT : WHY_BLANK, t, r, c->key);
     return EVAL_OK;
 }
 
@@ -272,12 +327,15 @@ typedef struct {
     Value acc;
     bool any;
     int count;
+    bool todo; /* a '?' among the values: the sum, min or max is not known yet */
 } Aggregate;
 
 static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
 {
-    if (v.absent)
+    if (v.absent) {
+        ag->todo |= v.todo;
         return EVAL_OK;
+    }
     ag->count++;
     if (!ag->any) {
         ag->acc = v;
@@ -296,10 +354,26 @@ static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
     return st ? num_failed(E, at, st) : EVAL_OK;
 }
 
+static int too_many_rows(Eval *E, Expr *where)
+{
+    if (E->too_many_rows)
+        return EVAL_FAILED; /* said once */
+    E->too_many_rows = true;
+    Diag *g = diag_at(E->d, SEV_ERROR, where->loc,
+                      _("'where' has tested more than %d rows in all; finsam stops here"),
+                      MAX_WHERE_ROWS);
+    diag_note(E->d, g, "%s", _("hint: a 'where' whose condition reads the row a check "
+                               "runs for is computed again for every such row; count "
+                               "those rows in a column of their own instead"));
+    E->errors++;
+    return EVAL_FAILED;
+}
+
 /* The rows a table, a section or a 'where' stands for: rows without a formula of
  * their own, so that totals are not counted twice. */
+/* *todo is set when a 'where' could not decide a row for a '?' still to be filled in. */
 static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, void *, Table *,
-                                                                   Row *), void *arg)
+                                                                   Row *), void *arg, bool *todo)
 {
     Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
     Table *t = base->u.ref.table;
@@ -314,12 +388,17 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
         if (r->formula)
             continue;
         if (set->type == E_WHERE) {
+            if (++E->where_rows > MAX_WHERE_ROWS)
+                return too_many_rows(E, set);
             Env inner = *env;
             inner.table = t;
             inner.row = r;
             Value keep;
+            Why before = E->why;
             if (eval(E, &inner, set->u.where.cond, &keep))
                 return EVAL_FAILED;
+            E->why = before; /* a row the condition cannot judge is left out */
+            *todo |= keep.absent && keep.todo;
             if (keep.absent || !keep.b)
                 continue;
         }
@@ -348,8 +427,10 @@ static int visit_sum(Eval *E, void *arg, Table *t, Row *r)
             return EVAL_OK;
     }
     Value v;
+    Why before = E->why;
     if (cell_value(E, t, r, c, &v))
         return EVAL_FAILED;
+    E->why = before; /* a sum skips a blank cell */
     if (E->collect && !v.absent)
         record(E, r->name, v);
     return aggregate_add(E, rv->ag, v, rv->at);
@@ -370,11 +451,12 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     Row *self = e->u.sum_above.row;
     Table *t = self->table;
     Column *c = env->has_col ? column_by_key(t, env->col) : NULL;
-    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0};
+    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0, false};
     if (!c) {
-        *out = absent();
+        *out = absent_because(E, WHY_NO_COLUMN, t, NULL, env->col);
         return EVAL_OK;
     }
+    Why before = E->why; /* a sum skips a blank cell */
     for (int i = 0; i < self->index; i++) {
         Row *r = t->rows[i];
         if (r->formula)
@@ -392,13 +474,72 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
     }
+    E->why = before;
     if (!ag.any)
         ag.acc = value_number(self->kind, t->unit, num_exact(0));
-    *out = ag.acc;
+    *out = ag.todo ? todo_value(E) : ag.acc;
     return EVAL_OK;
 }
 
+/* Whether a condition reads another table's column by the name of the row a check
+ * runs for: "u[x]" in "t where x >= u[x]" in such a check. Nothing else in it depends
+ * on what lies outside the 'where' but the column, as each 'where' tests its own rows. */
+static bool reads_check_row(const Expr *e, const Table *own)
+{
+    switch (e->type) {
+    case E_REF:
+        return e->u.ref.rtype == REF_COLUMN && e->u.ref.table != own;
+    case E_NEG:
+    case E_NOT:
+        return reads_check_row(e->u.unary.operand, own);
+    case E_BINARY:
+        return reads_check_row(e->u.binary.left, own) || reads_check_row(e->u.binary.right, own);
+    case E_CALL:
+        for (int i = 0; i < e->u.call.args.len; i++)
+            if (reads_check_row(e->u.call.args.items[i], own))
+                return true;
+        return false;
+    case E_WHERE:
+        return reads_check_row(e->u.where.cond, e->u.where.rows->u.ref.table);
+    default:
+        return false;
+    }
+}
+
+static int eval_call_now(Eval *E, const Env *env, Expr *e, Value *out);
+
+/* An aggregate over a 'where' is computed once for what it depends on (wherememo.h). */
 __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e, Value *out)
+{
+    PtrVec *args = &e->u.call.args;
+    bool where = false;
+    for (int i = 0; i < args->len && !where; i++)
+        where = ((Expr *)args->items[i])->type == E_WHERE;
+    if (!where || ((Expr *)args->items[0])->kind != K_ROWS)
+        return eval_call_now(E, env, e, out);
+    WhereKey k = {e, env->has_col ? env->col : (Key){0, NULL}, env->has_col,
+                  env->row_name && reads_check_row(e, NULL) ? env->row_name : NULL,
+                  E->collect ? E->session : 0};
+    int height;
+    const Value *kept = where_memo_find(&E->wheres, &k, &height);
+    if (kept) {
+        *out = *kept;
+        if (height > E->height)
+            E->height = height;
+        return EVAL_OK;
+    }
+    int outer = E->height;
+    E->height = 0;
+    int st = eval_call_now(E, env, e, out);
+    height = E->height;
+    E->height = outer > height ? outer : height;
+    if (!st)
+        where_memo_put(&E->wheres, &k, *out, height);
+    return st;
+}
+
+__attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr *e,
+                                                   Value *out)
 {
     PtrVec *args = &e->u.call.args;
     Func f = e->u.call.func;
@@ -406,18 +547,19 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
 
     if (f == FN_PREV) {
         if (!env->has_col || !env->col.year) {
-            *out = absent();
+            *out = absent_because(E, WHY_NOT_YEAR, NULL, NULL, env->col);
             return EVAL_OK;
         }
         Env before = *env;
-        before.col.year--;
+        before.col.year -= prev_years(e);
+        before.shifted++;
         return eval(E, &before, first, out);
     }
     /* sum(t[x]) in a check is over the column's rows, also in a check that runs once
      * for every row; in a column formula or a 'where' a column is the row's cell */
     bool column = args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN;
     if (f == FN_COUNT || first->kind == K_ROWS || (column && !env->row)) {
-        Aggregate ag = {f, {0}, false, 0};
+        Aggregate ag = {f, {0}, false, 0, false};
         if (first->kind == K_ROWS) {
             /* every argument is a set of rows (resolve.c): sum(t.s1, t.s2) adds both */
             for (int i = 0; i < args->len; i++) {
@@ -426,12 +568,13 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
                 if (f != FN_COUNT && (!env->has_col || !column_by_key(base->u.ref.table,
                                                                        env->col))) {
                     /* the table has no such column: nothing to compute, not 0 */
-                    *out = absent();
+                    *out = absent_because(E, missing_column(base->u.ref.table, env),
+                                          base->u.ref.table, NULL, env->col);
                     return EVAL_OK;
                 }
                 RowVisit rv = {&ag, env, NULL, e->loc};
                 if (each_row(E, env, set, f == FN_COUNT ? visit_count : visit_sum,
-                             f == FN_COUNT ? (void *)&ag : (void *)&rv))
+                             f == FN_COUNT ? (void *)&ag : (void *)&rv, &ag.todo))
                     return EVAL_FAILED;
             }
         } else if (column) {
@@ -455,12 +598,14 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
             }
         }
         if (f == FN_COUNT) {
-            *out = value_number(K_COUNT, U_COUNT, num_units(ag.count));
+            *out = ag.todo ? todo_value(E) : value_number(K_COUNT, U_COUNT, num_units(ag.count));
             return EVAL_OK;
         }
         *out = ag.any ? ag.acc : value_number(e->kind, U_NONE, num_exact(0));
         if (!ag.any && e->kind == K_MONEY)
             out->unit = U_KR;
+        if (ag.todo)
+            *out = todo_value(E);
         return EVAL_OK;
     }
 
@@ -493,7 +638,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
     case FN_SUM:
     case FN_MIN:
     case FN_MAX: {
-        Aggregate ag = {f, {0}, false, 0};
+        Aggregate ag = {f, {0}, false, 0, false};
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
         for (int i = 1; i < args->len; i++) {
@@ -528,9 +673,15 @@ static int param_value(Eval *E, Param *p, int year, Loc at, Value *out)
     bool any_value = false;
     for (Param *q = p; q; q = q->next)
         any_value |= q->has_value;
-    if (!best && any_value) {
-        /* not yet in force in that year: the rule does not apply to it */
-        *out = absent();
+    bool local = false;
+    for (Param *q = p; q; q = q->next)
+        local |= q->local;
+    if (!best && (any_value || local)) {
+        /* not yet in force in that year, or not yet decided by the federation: the rule
+         * does not run, and says why */
+        *out = absent_because(E, any_value ? WHY_PARAM : WHY_UNDECIDED, NULL, NULL,
+                              (Key){year, NULL});
+        E->why.param = p;
         return EVAL_OK;
     }
     if (!best) {
@@ -575,7 +726,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     case REF_ROW:
         c = env->has_col ? column_by_key(t, env->col) : NULL;
         if (!c) {
-            *out = absent();
+            *out = absent_because(E, missing_column(t, env), t, NULL, env->col);
             return EVAL_OK;
         }
         break;
@@ -591,7 +742,9 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         else if (env->row)
             r = row_by_name(t, env->row->name);
         if (!r) {
-            *out = absent();
+            *out = absent_because(E, t->absent_reason ? WHY_ABSENT : WHY_NO_ROW, t, NULL,
+                                  (Key){0, NULL});
+            E->why.name = env->row_name ? env->row_name : env->row ? env->row->name : "";
             return EVAL_OK;
         }
         break;
@@ -613,7 +766,12 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     }
     case REF_MEMBER: {
         const Cell *a = &e->u.ref.member->amount;
-        *out = is_stated(a) ? amount(a) : absent();
+        if (is_stated(a)) {
+            *out = amount(a);
+        } else {
+            *out = absent_because(E, WHY_MEMBER, NULL, NULL, (Key){0, NULL});
+            E->why.name = e->u.ref.member->name;
+        }
         break;
     }
     case REF_YEAR:
@@ -700,7 +858,8 @@ static bool constant(const Expr *e, Ratio *out)
     Ratio a, b;
     switch (e->type) {
     case E_FIGURE:
-        if (e->u.figure.kind != K_NUMBER || !num_is_exact(e->u.figure.value))
+        if (e->u.figure.kind != K_NUMBER || e->u.figure.todo ||
+            !num_is_exact(e->u.figure.value))
             return false;
         return ratio_make(e->u.figure.value.lo, NUM_SCALE, out);
     case E_NEG:
@@ -760,10 +919,13 @@ static int eval_binary(Eval *E, const Env *env, Expr *e, Value *out)
         *out = l;
         return EVAL_OK;
     }
+    Why left_why = E->why;
     if (eval(E, env, e->u.binary.right, &r))
         return EVAL_FAILED;
     if (l.absent || r.absent) {
-        *out = absent();
+        if (l.absent)
+            E->why = left_why;
+        *out = (l.absent && l.todo) || (r.absent && r.todo) ? todo_value(E) : absent();
         return EVAL_OK;
     }
     if (op == OP_AND || op == OP_OR) {
@@ -789,7 +951,7 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
 {
     switch (e->type) {
     case E_FIGURE:
-        *out = value_of_literal(&e->u.figure);
+        *out = e->u.figure.todo ? todo_value(E) : value_of_literal(&e->u.figure);
         return EVAL_OK;
     case E_DATE:
         *out = value_number(K_DATE, U_NONE, num_units(e->u.date));
@@ -812,6 +974,7 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
             return EVAL_OK;
         }
         NumStatus st = num_neg(out->n, &out->n);
+        out->figure = -out->figure; /* a printed figure stays one: -38 % */
         return st ? num_failed(E, e->loc, st) : EVAL_OK;
     }
     case E_BINARY:
@@ -825,6 +988,16 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
 }
 
 /* ---- findings ------------------------------------------------------------------- */
+
+/* What did not run, with the reason the evaluation left in E->why. */
+static NotRun *not_run(Eval *E, Loc at, const char *tag, const char *message,
+                       const char *where, int order)
+{
+    NotRun *n = result_not_run(E->res, E->a, at, tag, message, where, why_text(E->a, &E->why));
+    n->reason_at = why_loc(&E->why);
+    n->order_column = order;
+    return n;
+}
 
 static void count_outcome(Eval *E, bool passed, Severity sev)
 {
@@ -869,16 +1042,28 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     /* the operands are collected when they are to be shown: the row's formula is
      * computed again only if it fails; it cannot fail to compute where it did not */
     Value computed = m->value;
+    E->why = m->why ? *m->why : (Why){0};
     bool collected = formula != (r->formula ? r->formula : c->formula);
     if (collected) {
         E->collect = &col;
+        E->session++;
         int st = compute_cell(E, t, r, c, formula, &computed);
         E->collect = NULL;
         if (st)
             return;
     }
-    if (computed.absent)
+    if (computed.absent) {
+        NotRun *n = not_run(E, cell_loc(t->src, cell), "formula",
+                arena_printf(E->a, formula == r->formula
+                                 ? _("%s, %s: the stated figure is not checked against the "
+                                     "row's formula")
+                                 : _("%s, %s: the stated figure is not checked against the "
+                                     "column's formula"),
+                             row_title(r), c->label ? c->label : key_text(E, c->key)),
+                NULL, c->index);
+        n->stated = true;
         return;
+    }
     Value says = stated(t, r, cell);
     bool ok = num_meets(says.n, computed.n);
     count_outcome(E, ok, SEV_ERROR);
@@ -893,6 +1078,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
         return;
     if (!collected) {
         E->collect = &col;
+        E->session++;
         int st = compute_cell(E, t, r, c, formula, &computed);
         E->collect = NULL;
         if (st)
@@ -929,10 +1115,23 @@ static void check_note(Eval *E, Table *t, Row *r)
         if (!nc)
             continue;
         Value here, there;
+        E->why = (Why){0};
         if (cell_value(E, t, r, c, &here) || cell_value(E, note, total, nc, &there))
             return;
-        if (here.absent || there.absent)
+        if (here.absent && there.absent)
+            continue; /* neither place prints a figure: nothing to compare */
+        if (here.absent || there.absent) {
+            if (there.absent)
+                E->why = (Why){.type = WHY_BLANK, .row = total, .key = nc->key};
+            else
+                E->why = (Why){.type = WHY_BLANK, .row = r, .key = c->key};
+            NotRun *n = not_run(E, cell_loc(t->src, &r->cells[i]), "note",
+                    arena_printf(E->a, _("%s, %s: not compared with the total of note %d"),
+                                 row_title(r), key_text(E, c->key), r->note),
+                    NULL, i);
+            n->stated = true;
             continue;
+        }
         bool ok = num_meets(here.n, there.n);
         count_outcome(E, ok, SEV_ERROR);
         if (ok)
@@ -1011,7 +1210,7 @@ static void adopt_kind(Value *v, const Value *other)
 {
     if (v->kind == K_NUMBER && kind_is_numeric(other->kind)) {
         v->kind = other->kind;
-        v->unit = other->unit == U_TKR ? U_KR : other->unit;
+        v->unit = other->unit == U_TKR || other->unit == U_MKR ? U_KR : other->unit;
     }
 }
 
@@ -1025,6 +1224,7 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
     Collector col = {ops, 0, 0};
     Value l, r;
     E->collect = &col;
+    E->session++;
     int st = eval(E, env, cmp->u.binary.left, &l);
     int left_refs = col.len;
     if (!st)
@@ -1047,12 +1247,43 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
         set_difference(f, l, r);
 }
 
+/* "in column 2024", "in row \"Arvika\"": where a check ran, or did not. */
+static const char *check_where(Eval *E, const Check *c, const Env *env)
+{
+    if (env->has_col)
+        return arena_printf(E->a, _("in column %s"), key_text(E, env->col));
+    if (env->row_name) {
+        Row *r = row_by_name(c->domain_table, env->row_name);
+        return r && r->label ? arena_printf(E->a, _("in row \"%s\""), r->label)
+                             : arena_printf(E->a, _("in row %s"), env->row_name);
+    }
+    return NULL;
+}
+
+/* A dated check applies to the years that meet its dates: the column's year, or the
+ * report's. A check out of force is no rule for that year, so it is not counted as one
+ * that did not run. */
+static bool check_in_force(const Eval *E, const Check *c, const Env *env)
+{
+    int year = env->has_col && env->col.year ? env->col.year : E->prog->report->year;
+    return (!c->from || c->from <= year * 10000 + 1231) &&
+           (!c->until || c->until >= year * 10000 + 101);
+}
+
 static void run_check(Eval *E, Check *c, Env env, int order)
 {
+    if (!check_in_force(E, c, &env))
+        return;
     Value v;
     int before = E->errors;
-    if (eval(E, &env, c->expr, &v) || v.absent || E->errors != before)
+    E->why = (Why){0};
+    if (eval(E, &env, c->expr, &v) || E->errors != before)
         return;
+    if (v.absent) {
+        not_run(E, c->expr->loc, c->name, c->title ? c->title : c->name,
+                check_where(E, c, &env), order);
+        return;
+    }
     count_outcome(E, v.b, c->severity);
     if (v.b && !E->res->detailed)
         return;
@@ -1063,13 +1294,7 @@ static void run_check(Eval *E, Check *c, Env env, int order)
     f->severity = c->severity;
     f->tag = c->name;
     f->message = c->title ? c->title : c->name;
-    if (env.has_col)
-        f->where = arena_printf(E->a, _("in column %s"), key_text(E, env.col));
-    else if (env.row_name) {
-        Row *r = row_by_name(c->domain_table, env.row_name);
-        f->where = r && r->label ? arena_printf(E->a, _("in row \"%s\""), r->label)
-                                 : arena_printf(E->a, _("in row %s"), env.row_name);
-    }
+    f->where = check_where(E, c, &env);
     f->explanation = c->message;
     f->source = c->source;
     f->order_column = order;
@@ -1090,6 +1315,130 @@ static void run_check(Eval *E, Check *c, Env env, int order)
     ptrvec_push(E->a, &E->res->runs, run);
 }
 
+/* Why a check does not run for key k, outside the columns (or rows) all its operands
+ * share: the first operand without it, found as resolve.c's domain_walk found the
+ * domain, without evaluating anything. */
+static bool missing_key(Expr *e, Key k, int shift, bool in_rows_aggregate, Why *out)
+{
+    switch (e->type) {
+    case E_REF:
+        if (e->u.ref.table && e->u.ref.table->absent_reason) {
+            *out = (Why){.type = WHY_ABSENT, .table = e->u.ref.table};
+            return true;
+        }
+        if (e->u.ref.rtype == REF_ROW) {
+            Table *t = e->u.ref.table;
+            Key at = k;
+            if (shift && !k.year) {
+                *out = (Why){.type = WHY_NOT_YEAR, .key = k};
+                return true;
+            }
+            at.year = k.year ? k.year - shift : 0;
+            if (!column_by_key(t, at)) {
+                *out = (Why){.type = shift ? WHY_NO_EARLIER : WHY_NO_COLUMN, .table = t,
+                             .key = at};
+                return true;
+            }
+            if (shift && !column_by_key(t, k)) {
+                *out = (Why){.type = WHY_NO_COLUMN, .table = t, .key = k};
+                return true;
+            }
+        } else if (e->u.ref.rtype == REF_COLUMN && !in_rows_aggregate && k.name &&
+                   !row_by_name(e->u.ref.table, k.name)) {
+            *out = (Why){.type = WHY_NO_ROW, .table = e->u.ref.table, .name = k.name};
+            return true;
+        }
+        return false;
+    case E_NEG:
+    case E_NOT:
+        return missing_key(e->u.unary.operand, k, shift, in_rows_aggregate, out);
+    case E_BINARY:
+        return missing_key(e->u.binary.left, k, shift, in_rows_aggregate, out) ||
+               missing_key(e->u.binary.right, k, shift, in_rows_aggregate, out);
+    case E_CALL: {
+        Func f = e->u.call.func;
+        PtrVec *args = &e->u.call.args;
+        if (f == FN_PREV)
+            return missing_key(args->items[0], k, shift + prev_years(e), in_rows_aggregate,
+                               out);
+        for (int i = 0; i < args->len; i++) {
+            Expr *a = args->items[i];
+            if (a->kind == K_ROWS) {
+                Expr *base = a->type == E_WHERE ? a->u.where.rows : a;
+                Key at = k;
+                at.year = k.year ? k.year - shift : 0;
+                if (base->u.ref.table->absent_reason) {
+                    *out = (Why){.type = WHY_ABSENT, .table = base->u.ref.table};
+                    return true;
+                }
+                if (f != FN_COUNT && !column_by_key(base->u.ref.table, at)) {
+                    *out = (Why){.type = shift ? WHY_NO_EARLIER : WHY_NO_COLUMN,
+                                 .table = base->u.ref.table, .key = at};
+                    return true;
+                }
+            } else {
+                bool aggregate = args->len == 1 && (f == FN_SUM || f == FN_MIN || f == FN_MAX ||
+                                                    f == FN_COUNT);
+                if (missing_key(a, k, shift, in_rows_aggregate || aggregate, out))
+                    return true;
+            }
+        }
+        return false;
+    }
+    default:
+        return false;
+    }
+}
+
+static bool has_key(const PtrVec *keys, Key k)
+{
+    for (int i = 0; i < keys->len; i++) {
+        const Key *x = keys->items[i];
+        if (x->year == k.year && x->name == k.name)
+            return true;
+    }
+    return false;
+}
+
+/* The columns (or rows) of a check's first table that it does not run for, with the
+ * operand that lacks it: every one when the check runs nowhere, else those a prev()
+ * leaves without an earlier year. A column that another operand's table does not have
+ * at all (a five-year overview against a two-year statement) is outside the check by
+ * design, as the language says, and is not counted. */
+static void checks_left_out(Eval *E, Check *c)
+{
+    Table *t = c->domain_table;
+    if (!t)
+        return;
+    if (t->absent_reason && c->keys.len == 0) {
+        /* every table it reads is absent: it does not run at all */
+        Key k = {E->prog->report->year, NULL};
+        if (!missing_key(c->expr, k, 0, false, &E->why))
+            E->why = (Why){.type = WHY_ABSENT, .table = t};
+        not_run(E, c->expr->loc, c->name, c->title ? c->title : c->name, NULL, 0);
+        return;
+    }
+    int n = c->domain == DOMAIN_ROWS ? t->nrows : t->ncolumns;
+    for (int i = 0; i < n; i++) {
+        Env env = {0};
+        if (c->domain == DOMAIN_ROWS) {
+            env.row_name = t->rows[i]->name;
+        } else {
+            env.col = t->columns[i]->key;
+            env.has_col = true;
+        }
+        Key k = c->domain == DOMAIN_ROWS ? (Key){0, env.row_name} : env.col;
+        if (has_key(&c->keys, k))
+            continue;
+        if (!missing_key(c->expr, k, 0, false, &E->why))
+            E->why = (Why){.type = WHY_NO_KEYS};
+        if (c->keys.len && E->why.type != WHY_NO_EARLIER)
+            continue;
+        not_run(E, c->expr->loc, c->name, c->title ? c->title : c->name,
+                check_where(E, c, &env), c->keys.len + i);
+    }
+}
+
 static void run_checks(Eval *E)
 {
     for (int i = 0; i < E->prog->checks.len; i++) {
@@ -1099,6 +1448,7 @@ static void run_checks(Eval *E)
             run_check(E, c, env, 0);
             continue;
         }
+        checks_left_out(E, c);
         for (int k = 0; k < c->keys.len; k++) {
             Key *key = c->keys.items[k];
             Env at = env;
@@ -1318,7 +1668,9 @@ static void check_alloc(Eval *E, Allocation *al)
     Num exact_sum;
     if (sum_exact && !num_mul_ratio(num_units(1), sum.p, sum.q, &exact_sum))
         shares = exact_sum; /* 1/3 + 1/3 + 1/3 is 1, not 0,999999 to 1,000002 */
-    bool whole = num_meets(shares, num_units(1));
+    /* The exact sum is the whole or not, whatever six decimals can show of it:
+     * 1/2 + 1/2 + 1/1000000000 is not. */
+    bool whole = sum_exact ? sum.p == sum.q : num_meets(shares, num_units(1));
     count_outcome(E, whole, SEV_ERROR);
     if (line) {
         line->has_fraction = true;
@@ -1362,6 +1714,7 @@ int program_eval(Program *prog, Results *res)
     for (int i = 0; i < prog->allocs.len; i++)
         check_alloc(&E, prog->allocs.items[i]);
     run_checks(&E);
+    where_memo_free(&E.wheres);
     years_compare(prog, res);
     result_sort(res);
     return E.errors;

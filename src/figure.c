@@ -135,10 +135,38 @@ const char *figure_status_message(FigureStatus st)
     return _("the figure is not valid");
 }
 
-int64_t figure_half_unit(int decimals)
+__extension__ typedef __int128 i128;
+
+/* n / d rounded down (up), for d > 0. */
+static i128 div_down(i128 n, i128 d)
 {
-    int64_t half = NUM_SCALE / 2;
-    for (int i = 0; i < decimals && half > 0; i++)
-        half /= 10;
-    return half;
+    i128 r = n / d;
+    return r * d > n ? r - 1 : r;
+}
+
+static i128 div_up(i128 n, i128 d)
+{
+    i128 r = n / d;
+    return r * d < n ? r + 1 : r;
+}
+
+NumStatus figure_interval(int64_t figure, int decimals, int64_t p, int64_t q, Num *out)
+{
+    /* In tenths of a micro unit of the figure's unit, half its last digit is a whole
+     * number at every precision: 5 000 000 without decimals, 5 with six. */
+    i128 half = 5;
+    for (int i = decimals; i < FIG_MAX_DECIMALS; i++)
+        half *= 10;
+    i128 tenfold = (i128)figure * 10, den = (i128)q * 10;
+    i128 lo_n = (tenfold - half) * p, hi_n = (tenfold + half) * p;
+    i128 lo = div_down(lo_n, den), hi = div_up(hi_n, den);
+    /* The end away from zero rounds to the next figure; both ends of a zero do. */
+    if (figure <= 0 && lo * den == lo_n)
+        lo++;
+    if (figure >= 0 && hi * den == hi_n)
+        hi--;
+    if (lo < INT64_MIN || hi > INT64_MAX)
+        return NUM_OVERFLOW;
+    *out = num_micro((int64_t)lo, (int64_t)hi);
+    return NUM_OK;
 }

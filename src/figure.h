@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "num.h"
+
 typedef enum {
     FIG_OK = 0,
     FIG_BAD_GROUP,    /* a group after a separator does not have three digits, or the
@@ -30,10 +32,14 @@ typedef struct {
 
 FigureStatus figure_parse(const char *text, size_t len, Figure *out);
 
-/* Half of the last printed digit, in micro units: 500 000 (0,5) for a figure
- * printed with no decimals, 50 000 (0,05) with one. A printed figure stands for
- * its value plus or minus this. decimals from 0 to 6. */
-int64_t figure_half_unit(int decimals);
+/* The values a printed figure stands for: those that round to it, half away from zero,
+ * at the decimals it was printed with (973 tkr is 972 500 kr up to but not including
+ * 973 500 kr; 75,4 % is 0,7535 to 0,7545). figure is the figure in micro units of its
+ * own unit, which is p/q of the unit the interval is in (tkr: 1000/1, %: 1/100). An end
+ * that is not a whole micro unit (12,34554 % is 0,1234554) is rounded outward; the end
+ * that rounds away to the next figure is left out where it is one. decimals from 0 to
+ * 6, p and q from 1 to 1000. */
+NumStatus figure_interval(int64_t figure, int decimals, int64_t p, int64_t q, Num *out);
 
 /* A message in the user's words for a status, e.g. "a group of digits after a
  * thousands separator must have three digits". */

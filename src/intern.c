@@ -2,12 +2,22 @@
 
 #include <string.h>
 
-static size_t hash(const char *s, size_t len)
+/* Eight bytes at a time: most names are short, and a label is hashed at each use. */
+static uint32_t hash(const char *s, size_t len)
 {
-    size_t h = 1469598103934665603u; /* FNV-1a */
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return h;
+    const uint64_t k = 0xff51afd7ed558ccdu;
+    uint64_t h = 0x9e3779b97f4a7c15u ^ len, w;
+    for (; len >= 8; s += 8, len -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 32;
+    }
+    w = 0;
+    memcpy(&w, s, len);
+    h = (h ^ w) * k;
+    h ^= h >> 29;
+    h *= k;
+    return (uint32_t)(h >> 32);
 }
 
 void interner_init(Interner *in, Arena *a)
@@ -16,20 +26,27 @@ void interner_init(Interner *in, Arena *a)
     in->cap = 256;
     in->count = 0;
     in->slots = mem_alloc(in->cap * sizeof *in->slots);
+    in->shared = NULL;
+}
+
+void interner_share(Interner *in, Interner *with)
+{
+    while (with->shared)
+        with = with->shared;
+    in->shared = with;
 }
 
 static void grow(Interner *in)
 {
     size_t cap = in->cap * 2;
-    const char **slots = mem_alloc(cap * sizeof *slots);
+    InternSlot *slots = mem_alloc(cap * sizeof *slots);
     for (size_t i = 0; i < in->cap; i++) {
-        const char *s = in->slots[i];
-        if (!s)
+        if (!in->slots[i].name)
             continue;
-        size_t j = hash(s, strlen(s)) & (cap - 1);
-        while (slots[j])
+        size_t j = in->slots[i].hash & (cap - 1);
+        while (slots[j].name)
             j = (j + 1) & (cap - 1);
-        slots[j] = s;
+        slots[j] = in->slots[i];
     }
     mem_free(in->slots);
     in->slots = slots;
@@ -38,19 +55,35 @@ static void grow(Interner *in)
 
 const char *intern(Interner *in, const char *s, size_t len)
 {
+    if (in->shared)
+        in = in->shared;
     if (2 * (in->count + 1) > in->cap)
         grow(in);
-    size_t j = hash(s, len) & (in->cap - 1);
-    while (in->slots[j]) {
-        const char *t = in->slots[j];
-        if (strncmp(t, s, len) == 0 && t[len] == '\0')
-            return t;
-        j = (j + 1) & (in->cap - 1);
+    uint32_t h = hash(s, len);
+    size_t j = h & (in->cap - 1);
+    for (; in->slots[j].name; j = (j + 1) & (in->cap - 1)) {
+        const InternSlot *t = &in->slots[j];
+        if (t->hash == h && t->len == len && memcmp(t->name, s, len) == 0)
+            return t->name;
     }
     const char *copy = arena_strndup(in->arena, s, len);
-    in->slots[j] = copy;
+    in->slots[j] = (InternSlot){copy, h, (uint32_t)len};
     in->count++;
     return copy;
+}
+
+const char *interner_find(const Interner *in, const char *s)
+{
+    if (!in->slots)
+        return NULL;
+    size_t len = strlen(s);
+    uint32_t h = hash(s, len);
+    for (size_t j = h & (in->cap - 1); in->slots[j].name; j = (j + 1) & (in->cap - 1)) {
+        const InternSlot *t = &in->slots[j];
+        if (t->hash == h && t->len == len && memcmp(t->name, s, len) == 0)
+            return t->name;
+    }
+    return NULL;
 }
 
 void interner_free(Interner *in)

@@ -19,6 +19,13 @@ void program_init(Program *prog)
     interner_init(&prog->names, &prog->arena);
 }
 
+void program_init_earlier(Program *earlier, Program *first)
+{
+    program_init(earlier);
+    earlier->first = first->first ? first->first : first;
+    interner_share(&earlier->names, &earlier->first->names);
+}
+
 void program_free(Program *prog)
 {
     if (prog->previous) {
@@ -30,9 +37,42 @@ void program_free(Program *prog)
     arena_free(&prog->arena);
 }
 
-/* A file being loaded: its real path, to recognise it when imported again. */
+/* A file's identity: its device and inode, which a symbolic link or another way to
+ * the same folder does not change; cheaper to find than its real path. */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+    bool known; /* false if the file could not be looked at: then it is like no other */
+} FileId;
+
+static FileId file_id(const char *path)
+{
+    struct stat st;
+    FileId id = {0, 0, false};
+    if (stat(path, &st) == 0) {
+        id.dev = st.st_dev;
+        id.ino = st.st_ino;
+        id.known = true;
+    }
+    return id;
+}
+
+static bool same_file(FileId a, FileId b)
+{
+    return a.known && b.known && a.dev == b.dev && a.ino == b.ino;
+}
+
+/* An imported file as the year file's program, or an earlier year's, read and parsed
+ * it: the years before take a copy of its module rather than read it again. */
+typedef struct {
+    FileId id;
+    const Source *src;
+    const Module *pristine; /* as parsed: never resolved */
+} SharedFile;
+
+/* A file being loaded, to recognise it when imported again. */
 typedef struct Loading {
-    const char *real;
+    FileId id;
     const Source *src;
     struct Loading *parent;
 } Loading;
@@ -42,9 +82,10 @@ enum { MAX_IMPORT_DEPTH = 100 };
 
 typedef struct {
     Program *prog;
+    Program *first;     /* the year file's program, which keeps the shared files */
     const LoadOptions *opts;
     int depth;
-    PtrVec loaded_real; /* char *: real paths of every file loaded */
+    PtrVec loaded_ids;  /* FileId *: of every file loaded, in step with prog->modules */
     int errors;
 } Loader;
 
@@ -96,6 +137,44 @@ static bool climbs_out(const char *name)
     return false;
 }
 
+/* Whether the real path of a file is under the real path of a folder. */
+static bool real_under(const char *real, const char *dir)
+{
+    char rdir[PATH_MAX];
+    if (!realpath(dir, rdir))
+        return false;
+    size_t n = strlen(rdir);
+    return strncmp(real, rdir, n) == 0 && (real[n] == '/' || (n == 1 && rdir[0] == '/'));
+}
+
+/* A file found for an import or a previous year must be what its name says, where it
+ * says: a rule file (its real name ends in .fin: not "pw.fin" -> /etc/passwd), and,
+ * unless --allow-outside, inside the folder it was looked up in once every link in its
+ * path is followed ("lnk/secret" with lnk a link to a folder elsewhere). The name's
+ * text was checked before; this checks the file the kernel opens. */
+static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
+                              const char *dir, const LoadOptions *opts, Loc at)
+{
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return true; /* gone since: reading it says why */
+    size_t n = strlen(real);
+    if (n <= 4 || strcmp(real + n - 4, ".fin") != 0) {
+        diag_at(&prog->diags, SEV_ERROR, at, _("%s leads to a file that is not a rule file "
+                                              "(its name does not end in .fin)"), path);
+        return false;
+    }
+    if (opts->allow_outside || !dir || real_under(real, dir))
+        return true;
+    Diag *g = diag_at(&prog->diags, SEV_ERROR, at, _("\"%s\" leads out of the folder it is "
+                                                    "looked up in, through a link, to %s"),
+                      name, real);
+    diag_note(&prog->diags, g, "%s", _("hint: add the folder with -I DIR and name the file "
+                                       "without its folder, or allow this with "
+                                       "--allow-outside"));
+    return false;
+}
+
 /* Finds an import; on failure lists every path tried. */
 const char *program_find(Program *prog, const char *name, const Source *from,
                          const LoadOptions *opts, Loc at, const char *message)
@@ -133,7 +212,8 @@ const char *program_find(Program *prog, const char *name, const Source *from,
                                                   : arena_printf(a, "%s/%s", dir, file);
         ptrvec_push(a, &tried, candidate);
         if (is_file(candidate))
-            return display_path(a, candidate);
+            return stays_a_rule_file(prog, name, candidate, file[0] == '/' ? NULL : dir, opts,
+                                     at) ? display_path(a, candidate) : NULL;
     }
     Diag *g = diag_at(&prog->diags, SEV_ERROR, at, message, name);
     for (int i = 0; i < tried.len; i++) {
@@ -170,44 +250,34 @@ static void load_import(Loader *L, const Import *im, Loading *from)
     }
 }
 
-static int load_file(Loader *L, const char *path, Loading *parent, const Import *im)
+static const SharedFile *shared_file(const Program *first, FileId id)
+{
+    for (int i = 0; i < first->shared.len; i++) {
+        const SharedFile *f = first->shared.items[i];
+        if (same_file(f->id, id))
+            return f;
+    }
+    return NULL;
+}
+
+/* Reads and parses a file, or copies it from an earlier year's reading; the number of
+ * errors, with *out the module (NULL if the file could not be read). */
+static int read_module(Loader *L, const char *path, FileId id, const Import *im, Module **out)
 {
     Program *prog = L->prog;
     Arena *a = &prog->arena;
-    char realbuf[PATH_MAX];
-    const char *real = realpath(path, realbuf) ? arena_strndup(a, realbuf, strlen(realbuf)) : path;
-
-    for (Loading *up = parent; up; up = up->parent)
-        if (strcmp(up->real, real) == 0) {
-            const char *chain = arena_printf(a, "%s -> %s", parent->src->path, up->src->path);
-            for (Loading *k = parent; k != up; k = k->parent)
-                chain = arena_printf(a, "%s -> %s", k->parent->src->path, chain);
-            Diag *g = diag_at(&prog->diags, SEV_ERROR, im->loc,
-                              _("import cycle: %s imports %s, which is already being loaded"),
-                              parent->src->path, up->src->path);
-            diag_note(&prog->diags, g, _("the cycle: %s"), chain);
-            diag_note(&prog->diags, g, "%s", _("hint: a rule set must not import the files "
-                                               "that import it"));
-            return 1;
-        }
-    for (int i = 0; i < L->loaded_real.len; i++)
-        if (strcmp(L->loaded_real.items[i], real) == 0) {
-            /* already loaded through another import: under the same name, or none */
-            Module *m = prog->modules.items[i];
-            const char *alias = im ? im->alias : NULL;
-            if (m->ns == alias)
-                return 0;
-            Diag *g = diag_at(&prog->diags, SEV_ERROR, im->loc,
-                              _("%s is imported both as '%s' and as '%s'"), m->src->path,
-                              m->ns ? m->ns : _("(no name)"), alias ? alias : _("(no name)"));
-            int line, col;
-            source_line_col(m->ns_at.src, m->ns_at.start, &line, &col);
-            if (m->ns_at.src)
-                diag_note(&prog->diags, g, _("first imported at %s:%d:%d"), m->ns_at.src->path,
-                          line, col);
-            return 1;
-        }
-
+    *out = NULL;
+    const SharedFile *shared = im ? shared_file(L->first, id) : NULL;
+    if (shared) {
+        Source *src = arena_alloc(a, sizeof *src);
+        *src = *shared->src; /* the same text, path and kind; lines found anew if needed */
+        src->line_starts = NULL;
+        src->nlines = 0;
+        src->arena = a;
+        src->index = prog->modules.len;
+        *out = module_clone(a, shared->pristine, shared->src, src);
+        return 0;
+    }
     const char *why;
     Source *src = source_read(a, path, &why);
     if (!src) {
@@ -237,16 +307,70 @@ static int load_file(Loader *L, const char *path, Loading *parent, const Import 
         g->file = arena_printf(a, "%s:%d:%d", path, line, col);
         return 1;
     }
+    int errors = parse_module(a, &prog->diags, &prog->names, src, out);
+    if (im && !errors && id.known) {
+        /* kept for the years before, as parsed: this program resolves its own */
+        SharedFile *f = arena_alloc(a, sizeof *f);
+        f->id = id;
+        f->src = src;
+        f->pristine = module_clone(a, *out, src, src);
+        ptrvec_push(&L->first->arena, &L->first->shared, f);
+    }
+    return errors;
+}
+
+static int load_file(Loader *L, const char *path, Loading *parent, const Import *im)
+{
+    Program *prog = L->prog;
+    Arena *a = &prog->arena;
+    FileId id = file_id(path);
+
+    for (Loading *up = parent; up; up = up->parent)
+        if (same_file(up->id, id)) {
+            const char *chain = arena_printf(a, "%s -> %s", parent->src->path, up->src->path);
+            for (Loading *k = parent; k != up; k = k->parent)
+                chain = arena_printf(a, "%s -> %s", k->parent->src->path, chain);
+            Diag *g = diag_at(&prog->diags, SEV_ERROR, im->loc,
+                              _("import cycle: %s imports %s, which is already being loaded"),
+                              parent->src->path, up->src->path);
+            diag_note(&prog->diags, g, _("the cycle: %s"), chain);
+            diag_note(&prog->diags, g, "%s", _("hint: a rule set must not import the files "
+                                               "that import it"));
+            return 1;
+        }
+    for (int i = 0; i < L->loaded_ids.len; i++)
+        if (same_file(*(FileId *)L->loaded_ids.items[i], id)) {
+            /* already loaded through another import: under the same name, or none */
+            Module *m = prog->modules.items[i];
+            const char *alias = im ? im->alias : NULL;
+            if (m->ns == alias)
+                return 0;
+            Diag *g = diag_at(&prog->diags, SEV_ERROR, im->loc,
+                              _("%s is imported both as '%s' and as '%s'"), m->src->path,
+                              m->ns ? m->ns : _("(no name)"), alias ? alias : _("(no name)"));
+            int line, col;
+            source_line_col(m->ns_at.src, m->ns_at.start, &line, &col);
+            if (m->ns_at.src)
+                diag_note(&prog->diags, g, _("first imported at %s:%d:%d"), m->ns_at.src->path,
+                          line, col);
+            return 1;
+        }
+
     Module *m;
-    int errors = parse_module(a, &prog->diags, &prog->names, src, &m);
+    int errors = read_module(L, path, id, im, &m);
+    if (!m)
+        return errors;
+    const Source *src = m->src;
     if (im) {
         m->ns = im->alias;
         m->ns_at = im->loc;
     }
+    FileId *kept = arena_alloc(a, sizeof *kept);
+    *kept = id;
     ptrvec_push(a, &prog->modules, m);
-    ptrvec_push(a, &L->loaded_real, (void *)real); /* in step with prog->modules */
+    ptrvec_push(a, &L->loaded_ids, kept); /* in step with prog->modules */
 
-    Loading self = {real, src, parent};
+    Loading self = {id, src, parent};
     for (int i = 0; i < m->decls.len; i++) {
         Decl *d = m->decls.items[i];
         if (d->type == D_IMPORT)
@@ -260,6 +384,7 @@ int program_load(Program *prog, const char *path, const LoadOptions *opts)
 {
     Loader L = {0};
     L.prog = prog;
+    L.first = prog->first ? prog->first : prog;
     L.opts = opts;
     L.errors += load_file(&L, path, NULL, NULL);
     return L.errors;

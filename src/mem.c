@@ -1,6 +1,10 @@
+/* MAP_ANONYMOUS and MADV_HUGEPAGE are not in POSIX */
+#define _DEFAULT_SOURCE
 #include "mem.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,36 +37,137 @@ void *mem_realloc(void *p, size_t size)
 
 void mem_free(void *p) { free(p); }
 
+/* Arena blocks come straight from the kernel (mmap), which hands out memory that is
+ * already zero: nothing in an arena is ever handed out twice, so arena_alloc need not
+ * clear it, and no page is touched before it is used. Blocks grow as the arena does
+ * (64 KB, 128 KB, ... 32 MB), so that a small file costs little and a large one few
+ * system calls; from 2 MB up they are aligned and marked for transparent huge pages,
+ * which spare a large file most of its page faults. A request larger than half a
+ * block (a file's text) gets a block of its own behind the current one.
+ *
+ * Under AddressSanitizer blocks are calloc'd instead, so that its leak checker sees
+ * them; under valgrind each block is announced as a heap block for the same reason. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_CALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_CALLOC 1
+#endif
+#endif
+
+#ifndef ARENA_CALLOC
+#include <sys/mman.h>
+#include <unistd.h>
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#endif
+#ifndef VALGRIND_MALLOCLIKE_BLOCK
+#define VALGRIND_MALLOCLIKE_BLOCK(addr, size, rz, zeroed) ((void)0)
+#define VALGRIND_FREELIKE_BLOCK(addr, rz) ((void)0)
+#endif
+
 struct ArenaBlock {
     ArenaBlock *next;
-    size_t size, used;
+    size_t size, used; /* bytes of data[] */
+    size_t mapped;     /* bytes mapped, this header included */
     _Alignas(max_align_t) unsigned char data[];
 };
 
-enum { ARENA_BLOCK = 64 * 1024 };
+enum { ARENA_FIRST = 64 * 1024 };
+#define ARENA_LARGEST ((size_t)32 * 1024 * 1024)
+#define HUGE_PAGE ((size_t)2 * 1024 * 1024)
 
 void arena_init(Arena *a)
 {
     a->head = NULL;
     a->used_bytes = 0;
+    a->next_block = ARENA_FIRST;
 }
 
 /* Nothing finsam keeps in an arena needs more than the alignment of a pointer or
  * an int64_t; text needs none. */
 enum { ARENA_ALIGN = _Alignof(int64_t) > _Alignof(void *) ? _Alignof(int64_t) : _Alignof(void *) };
 
+/* A zeroed block of at least `bytes` bytes, header included. */
+static ArenaBlock *block_new(size_t bytes)
+{
+#ifdef ARENA_CALLOC
+    ArenaBlock *b = calloc(1, bytes);
+    if (!b)
+        out_of_memory(bytes);
+    b->mapped = bytes;
+#else
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    bytes = (bytes + page - 1) / page * page;
+    bool huge = bytes >= HUGE_PAGE;
+    /* a huge page must start at a multiple of its size: map more, keep the aligned part */
+    size_t slack = huge ? HUGE_PAGE : 0;
+    if (bytes + slack < bytes)
+        out_of_memory(bytes);
+    unsigned char *p = mmap(NULL, bytes + slack, PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        out_of_memory(bytes);
+    if (huge) {
+        size_t head = (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
+        if (head)
+            munmap(p, head);
+        if (slack - head)
+            munmap(p + head + bytes, slack - head);
+        p += head;
+#ifdef MADV_HUGEPAGE
+        madvise(p, bytes, MADV_HUGEPAGE); /* only advice: without it, small pages */
+#endif
+    }
+    ArenaBlock *b = (ArenaBlock *)p;
+    b->mapped = bytes;
+    VALGRIND_MALLOCLIKE_BLOCK(b, bytes, 0, 1);
+#endif
+    b->size = b->mapped - sizeof *b;
+    b->used = 0;
+    return b;
+}
+
+static void block_free(ArenaBlock *b)
+{
+#ifdef ARENA_CALLOC
+    free(b);
+#else
+    size_t mapped = b->mapped; /* read before valgrind takes the block for freed */
+    VALGRIND_FREELIKE_BLOCK(b, 0);
+    munmap(b, mapped);
+#endif
+}
+
 static void *arena_take(Arena *a, size_t size, size_t align)
 {
     ArenaBlock *b = a->head;
-    size_t pad = b ? (align - b->used % align) % align : 0;
+    size_t pad = b ? -b->used & (align - 1) : 0; /* align is a power of two */
     if (!b || b->size - b->used < size + pad) {
-        size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-        /* not zeroed here: arena_alloc zeroes what it hands out */
-        b = malloc(sizeof *b + cap);
-        if (!b)
-            out_of_memory(sizeof *b + cap);
-        b->size = cap;
-        b->used = 0;
+        if (size > SIZE_MAX / 2 - sizeof *b)
+            out_of_memory(size);
+        if (a->next_block < ARENA_FIRST)
+            a->next_block = ARENA_FIRST; /* an arena that was zeroed, not initialised */
+        if (size + sizeof *b > a->next_block / 2) {
+            /* large: a block of its own, behind the current one, which goes on */
+            ArenaBlock *own = block_new(sizeof *own + size);
+            own->used = size;
+            if (b) {
+                own->next = b->next;
+                b->next = own;
+            } else {
+                own->next = NULL;
+                a->head = own;
+            }
+            a->used_bytes += size;
+            return own->data;
+        }
+        b = block_new(a->next_block);
+        if (a->next_block < ARENA_LARGEST)
+            a->next_block *= 2;
         b->next = a->head;
         a->head = b;
         pad = 0;
@@ -73,12 +178,20 @@ static void *arena_take(Arena *a, size_t size, size_t align)
     return p;
 }
 
-void *arena_alloc(Arena *a, size_t size)
+/* Makes the arena's latest allocation p, of old bytes, new_size bytes long in place if
+ * its block has room; false if not. */
+static bool arena_extend(Arena *a, void *p, size_t old, size_t new_size)
 {
-    void *p = arena_take(a, size, ARENA_ALIGN);
-    memset(p, 0, size);
-    return p;
+    ArenaBlock *b = a->head;
+    if (!b || (unsigned char *)p + old != b->data + b->used || new_size < old ||
+        new_size - old > b->size - b->used)
+        return false;
+    b->used += new_size - old;
+    a->used_bytes += new_size - old;
+    return true;
 }
+
+void *arena_alloc(Arena *a, size_t size) { return arena_take(a, size, ARENA_ALIGN); }
 
 void *arena_alloc_raw(Arena *a, size_t size) { return arena_take(a, size, ARENA_ALIGN); }
 
@@ -110,21 +223,24 @@ void arena_free(Arena *a)
     ArenaBlock *b = a->head;
     while (b) {
         ArenaBlock *next = b->next;
-        mem_free(b);
+        block_free(b);
         b = next;
     }
-    a->head = NULL;
-    a->used_bytes = 0;
+    arena_init(a);
 }
 
 void ptrvec_push(Arena *a, PtrVec *v, void *item)
 {
     if (v->len == v->cap) {
         int cap = v->cap ? v->cap * 2 : 4;
-        void **items = arena_alloc(a, (size_t)cap * sizeof *items);
-        if (v->len)
-            memcpy(items, v->items, (size_t)v->len * sizeof *items);
-        v->items = items;
+        size_t old = (size_t)v->cap * sizeof *v->items, size = (size_t)cap * sizeof *v->items;
+        /* a list built while nothing else is allocated grows where it is */
+        if (!v->cap || !arena_extend(a, v->items, old, size)) {
+            void **items = arena_alloc(a, size);
+            if (v->len)
+                memcpy(items, v->items, (size_t)v->len * sizeof *items);
+            v->items = items;
+        }
         v->cap = cap;
     }
     v->items[v->len++] = item;

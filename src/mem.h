@@ -14,6 +14,7 @@ typedef struct ArenaBlock ArenaBlock;
 typedef struct {
     ArenaBlock *head;
     size_t used_bytes; /* for benchmarks: bytes handed out */
+    size_t next_block; /* the size of the next block */
 } Arena;
 
 void arena_init(Arena *a);

@@ -11,6 +11,7 @@ const char *model_unit_title(Unit u)
 {
     switch (u) {
     case U_TKR: return "tkr";
+    case U_MKR: return "mkr";
     case U_PERCENT: return "%";
     /* TRANSLATORS: the unit of a table of counts, after its title: "Deltagare
      * (count)". */
@@ -215,6 +216,8 @@ static bool cell_amount(const Table *t, const Row *r, int col, const Results *re
     int64_t m = num_mid(cr->computed.n);
     if (cr->computed.kind == K_MONEY && t->unit == U_TKR)
         m /= 1000; /* kr to tkr */
+    if (cr->computed.kind == K_MONEY && t->unit == U_MKR)
+        m /= 1000000; /* kr to mkr */
     *out = m;
     return true;
 }

@@ -9,6 +9,7 @@
 
 /* __extension__ keeps -pedantic quiet about a type ISO C does not have. */
 __extension__ typedef __int128 i128;
+__extension__ typedef unsigned __int128 u128;
 
 static bool fits(i128 v)
 {
@@ -230,22 +231,37 @@ static int clamp_places(int places)
 
 char *num_format(int64_t micro, int min_places, int max_places, char *buf)
 {
+    return num_format_shifted(micro, 0, min_places, max_places, buf);
+}
+
+char *num_format_shifted(int64_t micro, int shift, int min_places, int max_places, char *buf)
+{
     min_places = clamp_places(min_places);
     max_places = clamp_places(max_places);
     if (max_places < min_places)
         max_places = min_places;
 
-    /* Work on the magnitude in unsigned 64 bits: -INT64_MIN does not fit in int64 but
-     * does in uint64. */
-    uint64_t mag = micro < 0 ? (uint64_t)0 - (uint64_t)micro : (uint64_t)micro;
-    uint64_t whole = mag / (uint64_t)NUM_SCALE;
-    uint64_t frac = mag % (uint64_t)NUM_SCALE;
+    /* Work on the magnitude in 128 bits and in billionths: -INT64_MIN does not fit in
+     * int64, a fraction shown as a percentage is a hundred times larger than any int64,
+     * and kronor shown as tkr have three decimals more than micro units hold (as mkr,
+     * six: then in trillionths). */
+    if (shift < -6)
+        shift = -6;
+    int digits = shift < -3 ? 6 - shift : 9;
+    uint64_t denom = 1;
+    for (int i = 0; i < digits; i++)
+        denom *= 10;
+    u128 mag = micro < 0 ? (uint64_t)0 - (uint64_t)micro : (uint64_t)micro;
+    for (int i = -3; i < shift && i < 2; i++)
+        mag *= 10;
+    u128 whole = mag / denom;
+    uint64_t frac = (uint64_t)(mag % denom);
 
     uint64_t step = 1;
-    for (int i = max_places; i < 6; i++)
+    for (int i = max_places; i < digits; i++)
         step *= 10;
     uint64_t dec = (frac + step / 2) / step; /* decimals to print, half away from zero */
-    uint64_t dec_limit = (uint64_t)NUM_SCALE / step;
+    uint64_t dec_limit = denom / step;
     if (dec == dec_limit) {
         dec = 0;
         whole++;
@@ -271,7 +287,7 @@ char *num_format(int64_t micro, int min_places, int max_places, char *buf)
             tmp[n++] = ' ';
             group = 0;
         }
-        tmp[n++] = (char)('0' + whole % 10);
+        tmp[n++] = (char)('0' + (int)(whole % 10));
         whole /= 10;
         group++;
     } while (whole > 0);

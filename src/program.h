@@ -35,9 +35,16 @@ typedef struct Program {
     struct Program *previous; /* the year file the report names as `previous` */
     Symbol **symbols; /* open hash of top-level names */
     size_t nsymbols, nsymbols_cap;
+    /* load.c: the year file's program, whose imported files its earlier years share
+     * (read and parsed once, copied for each); NULL in the year file's own */
+    struct Program *first;
+    PtrVec shared;    /* SharedFile * (load.c), in the year file's program only */
 } Program;
 
 void program_init(Program *prog);
+/* The program of a year before `first`'s (years.c): its names are interned with
+ * first's, and the files first has imported are not read again. */
+void program_init_earlier(Program *earlier, Program *first);
 void program_free(Program *prog);
 
 /* Loads path and its imports; returns the number of errors (then diags say why). */
@@ -57,6 +64,8 @@ int program_load_previous(Program *prog, const LoadOptions *opts);
 
 /* Names, kinds and check domains (resolve.c); returns the number of errors. */
 int program_resolve(Program *prog);
+/* The row of that interned name, through the table's row index once it is resolved. */
+Row *table_row(const Table *t, const char *name);
 
 /* The value of a parameter in force in a year: a federation's own value if it has
  * set one from on or before the year's last day, else the rule set's; the latest

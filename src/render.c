@@ -60,6 +60,34 @@ static char *copy_safe(char *out, const char *s)
     return out;
 }
 
+static bool has_control(const char *s)
+{
+    for (; s && *s; s++)
+        if (diag_control_len(s))
+            return true;
+    return false;
+}
+
+const char *safe_text(Arena *a, const char *s)
+{
+    if (!has_control(s))
+        return s;
+    return copy_safe(arena_text(a, strlen(s) + 1), s);
+}
+
+/* ", 4 not run" after the counts, where anything did not run. */
+static void summary_not_run(char *buf, size_t n, const Results *res)
+{
+    buf[0] = '\0';
+    if (!res->skipped)
+        return;
+    char count[64];
+    /* TRANSLATORS: "4 not run": formulas and checks that did not run */
+    snprintf(count, sizeof count, ngettext("%d not run", "%d not run", res->skipped),
+             res->skipped);
+    snprintf(buf, n, ", %s", count);
+}
+
 void render_summary(FILE *out, const char *path, const Results *res)
 {
     char checks[64], passed[64], failed[64], warnings[64];
@@ -75,7 +103,9 @@ void render_summary(FILE *out, const char *path, const Results *res)
     /* TRANSLATORS: the summary line of a file: "2025.fin: 325 checks, 308 passed,
      * 11 failed, 6 warnings"; the path, then the four counts above. */
     char *safe = copy_safe(mem_alloc(strlen(path) + 1), path);
-    fprintf(out, _("%s: %s, %s, %s, %s\n"), safe, checks, passed, failed, warnings);
+    char skipped[80];
+    summary_not_run(skipped, sizeof skipped, res);
+    fprintf(out, _("%s: %s, %s, %s, %s%s\n"), safe, checks, passed, failed, warnings, skipped);
     mem_free(safe);
 }
 

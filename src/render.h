@@ -30,8 +30,13 @@ void render_place(FILE *out, Loc at);
  * buf holds VALUE_FMT_MAX bytes. */
 char *render_difference(const Finding *f, char *buf);
 
-/* "2025.fin: 325 checks, 308 passed, 11 failed, 6 warnings", and a newline; the path
- * as it is given (already escaped where the format needs it). */
+/* s itself when it holds no control character (see diag_put_text), else a copy in a
+ * with each shown as '?'. */
+const char *safe_text(Arena *a, const char *s);
+
+/* "2025.fin: 325 checks, 308 passed, 11 failed, 6 warnings", ", 4 not run" where
+ * anything did not run, and a newline; the path as it is given (already escaped where
+ * the format needs it). */
 void render_summary(FILE *out, const char *path, const Results *res);
 
 /* "\nparameters (N)" and a line or more per parameter in force, as `finsam rules` and

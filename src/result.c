@@ -26,14 +26,34 @@ Finding *result_add(Results *res, Arena *a, FindingType type, Severity sev, Loc 
     return f;
 }
 
+NotRun *result_not_run(Results *res, Arena *a, Loc at, const char *tag, const char *message,
+                       const char *where, const char *reason)
+{
+    NotRun *n = arena_alloc(a, sizeof *n);
+    n->loc = at;
+    n->tag = tag;
+    n->message = message;
+    n->where = where;
+    n->reason = reason;
+    n->order_file = at.src ? at.src->index : 0;
+    ptrvec_push(a, &res->not_run, n);
+    res->skipped++;
+    return n;
+}
+
 void result_difference(Finding *f, Value a, Value b)
 {
     Num d;
     NumStatus st = num_sub(num_exact(num_mid(a.n)), num_exact(num_mid(b.n)), &d);
-    /* an amount's difference to the öre: the middle of a sum of half-open intervals
-     * is off by millionths that no report prints */
+    /* an amount's difference to the öre, or to the last digit of a figure printed in
+     * tkr or mkr with decimals: the middle of a sum of half-open intervals is off by
+     * millionths that no report prints */
+    int places = !a.printed || a.decimals == 0 ? 2
+                 : a.unit == U_TKR                ? a.decimals + 3
+                 : a.unit == U_MKR                ? (a.decimals + 6 > 6 ? 6 : a.decimals + 6)
+                                                  : 2;
     if (st == NUM_OK && a.kind == K_MONEY)
-        st = num_round(d, 2, &d);
+        st = num_round(d, places, &d);
     if (st == NUM_OK) {
         f->has_difference = true;
         f->difference = d;
@@ -56,8 +76,20 @@ static int by_place(const void *pa, const void *pb)
     return a->type < b->type ? -1 : a->type > b->type;
 }
 
+static int not_run_by_place(const void *pa, const void *pb)
+{
+    const NotRun *a = *(NotRun *const *)pa, *b = *(NotRun *const *)pb;
+    if (a->order_file != b->order_file)
+        return a->order_file < b->order_file ? -1 : 1;
+    if (a->loc.start != b->loc.start)
+        return a->loc.start < b->loc.start ? -1 : 1;
+    return (a->order_column > b->order_column) - (a->order_column < b->order_column);
+}
+
 void result_sort(Results *res)
 {
+    if (res->not_run.len > 1)
+        qsort(res->not_run.items, (size_t)res->not_run.len, sizeof(void *), not_run_by_place);
     if (res->failed.len > 1)
         qsort(res->failed.items, (size_t)res->failed.len, sizeof(void *), by_place);
 }

@@ -88,9 +88,24 @@ typedef struct {
     bool keyed;                /* a group is split by a key table */
 } AllocView;
 
+/* A formula, note or check that did not run, and why: never left out in silence.
+ * Counted apart from the checks that ran; listed by `check --verbose`. */
+typedef struct {
+    Loc loc;               /* the stated figure, or the check's expression */
+    const char *tag;       /* formula, note, or the check's name */
+    const char *message;   /* what did not run: the check's title, or the row and column */
+    const char *where;     /* "in column 2024", or NULL */
+    const char *reason;    /* why: "the cell of 'gains' in column 2024 is blank" */
+    Loc reason_at;         /* where the reason lies (a blank cell's row), or no source */
+    bool stated;           /* a stated figure left unchecked: always shown, never silent */
+    int order_file, order_column;
+} NotRun;
+
 typedef struct {
     PtrVec failed;   /* Finding *, sorted by place */
     int checks, passed, failed_errors, failed_warnings;
+    PtrVec not_run;  /* NotRun *, sorted by place */
+    int skipped;     /* how many did not run (not_run.len; in a total, of all files) */
     /* the whole picture, for reports and machines: set detailed before evaluating */
     bool detailed;
     CellResult **cells;  /* by table id: rows x columns */
@@ -106,6 +121,9 @@ void result_count(Results *res, bool passed, Severity sev);
 /* A new finding of a failed check, kept in res. */
 Finding *result_add(Results *res, Arena *a, FindingType type, Severity sev, Loc at,
                     const char *tag);
+/* Records what did not run, and why. */
+NotRun *result_not_run(Results *res, Arena *a, Loc at, const char *tag, const char *message,
+                       const char *where, const char *reason);
 /* Sets the difference a - b, shown in a's unit. */
 void result_difference(Finding *f, Value a, Value b);
 /* Sorts the findings by file, place and column, so that output is the same every

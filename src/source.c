@@ -1,11 +1,13 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "i18n.h"
 
@@ -56,8 +58,15 @@ static bool named_fin(const char *path)
  * reached through a link with a rule file's name (an import of "pw" -> /etc/passwd). */
 static bool is_rule_file(const char *path)
 {
+    if (!named_fin(path))
+        return false;
+    /* A regular file, not a link: its real path ends in the same name, whatever links
+     * lead to its folder; one lstat instead of a readlink per folder on the way. */
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+        return true;
     char real[PATH_MAX];
-    return named_fin(path) && (!realpath(path, real) || named_fin(real));
+    return !realpath(path, real) || named_fin(real);
 }
 
 Source *source_from_text(Arena *a, const char *path, const char *text, size_t len)
@@ -79,34 +88,44 @@ Source *source_read(Arena *a, const char *path, const char **why)
         *why = _("is a directory, not a file");
         return NULL;
     }
-    if (st.st_size > (off_t)UINT32_MAX - 2) {
-        *why = _("is larger than 4 GB");
+    if (st.st_size > (off_t)SOURCE_MAX_BYTES) {
+        *why = _("is larger than 2 GB, more than finsam reads");
         return NULL;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         *why = strerror(errno);
         return NULL;
     }
-    /* Read straight into the arena: the file's text is the largest thing finsam
-     * holds, and it is held once. A pipe or a device has no size to go by, and a
-     * file that grows while read is read to its end. Room for one byte more than the
-     * file's size, so that a file read whole does not look full and get copied into a
-     * buffer twice its size to find its end. */
-    size_t cap = (S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 0) + 2, len = 0, got;
+    /* Read straight into the arena with read(2): the file's text is the largest thing
+     * finsam holds, and it is held once, in a block of its own. A pipe or a device has
+     * no size to go by, and a file that grows while read is read to its end. Room for
+     * one byte more than the file's size, so that a file read whole does not look full
+     * and get copied into a buffer twice its size to find its end; and for the two NUL
+     * bytes the scanner needs after the text. */
+    size_t cap = (S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 0) + 2, len = 0;
     if (cap < 4096)
         cap = 4096;
     char *buf = arena_alloc_raw(a, cap);
-    while ((got = fread(buf + len, 1, cap - 2 - len, f)) > 0) {
-        const char *nul = S_ISREG(st.st_mode) ? NULL : memchr(buf + len, '\0', got);
-        len += got;
+    bool failed = false;
+    for (;;) {
+        size_t want = cap - 2 - len;
+        ssize_t got = read(fd, buf + len, want > (size_t)INT_MAX ? (size_t)INT_MAX : want);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            failed = got < 0;
+            break;
+        }
+        const char *nul = S_ISREG(st.st_mode) ? NULL : memchr(buf + len, '\0', (size_t)got);
+        len += (size_t)got;
         if (nul) {
             /* a device like /dev/zero never ends; a NUL byte is an error at that place */
             len = (size_t)(nul - buf) + 1;
             break;
         }
         if (len == cap - 2) {
-            if (cap > (size_t)UINT32_MAX)
+            if (cap > SOURCE_MAX_BYTES)
                 break; /* too large: said below */
             char *bigger = arena_alloc_raw(a, cap * 2);
             memcpy(bigger, buf, len);
@@ -114,10 +133,9 @@ Source *source_read(Arena *a, const char *path, const char **why)
             cap *= 2;
         }
     }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed || len > UINT32_MAX - 2) {
-        *why = failed ? _("could not be read") : _("is larger than 4 GB");
+    close(fd);
+    if (failed || len > SOURCE_MAX_BYTES) {
+        *why = failed ? _("could not be read") : _("is larger than 2 GB, more than finsam reads");
         return NULL;
     }
     buf[len] = buf[len + 1] = '\0';
@@ -183,7 +201,7 @@ void source_line_col(const Source *s, uint32_t offset, int *line, int *col)
         else
             hi = mid - 1;
     }
-    *line = lo + 1;
+    *line = lo + 1 + (s->first_line > 1 ? s->first_line - 1 : 0);
     int c = 1;
     for (uint32_t i = s->line_starts[lo]; i < offset && i < s->len; i++)
         if (((unsigned char)s->text[i] & 0xC0) != 0x80)
@@ -194,6 +212,7 @@ void source_line_col(const Source *s, uint32_t offset, int *line, int *col)
 const char *source_line(const Source *s, int line, size_t *len)
 {
     index_lines(s);
+    line -= s->first_line > 1 ? s->first_line - 1 : 0;
     if (line < 1 || line > s->nlines) {
         *len = 0;
         return "";

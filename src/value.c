@@ -28,6 +28,7 @@ Value value_of_literal(const Literal *lit)
     Value v = value_number(lit->kind, lit->unit, lit->value);
     v.printed = lit->printed;
     v.decimals = lit->decimals;
+    v.figure = lit->figure;
     return v;
 }
 
@@ -54,18 +55,17 @@ NumStatus value_of_cell(const Cell *c, Unit table_unit, Kind row_kind, Value *ou
         v.n = num_exact(0);
         break;
     case CELL_FIGURE:
+        v.figure = c->figure;
         if (c->percent || table_unit == U_PERCENT) {
             v.kind = K_PERCENT;
             v.unit = U_PERCENT;
-            st = num_div(num_exact(c->figure), num_units(100), &v.n);
-            if (!st)
-                st = num_printed(v.n, figure_half_unit(c->decimals) / 100, &v.n);
-        } else if (table_unit == U_TKR) {
+            st = figure_interval(c->figure, c->decimals, 1, 100, &v.n);
+        } else if (table_unit == U_TKR || table_unit == U_MKR) {
+            /* a figure in thousands or millions stands for what rounds to it */
             v.kind = K_MONEY;
-            v.unit = U_TKR;
-            st = num_mul(num_exact(c->figure), num_units(1000), &v.n);
-            if (!st)
-                st = num_printed(v.n, figure_half_unit(c->decimals) * 1000, &v.n);
+            v.unit = table_unit;
+            st = figure_interval(c->figure, c->decimals, table_unit == U_TKR ? 1000 : 1000000,
+                                 1, &v.n);
         } else {
             v.kind = unit_kind(table_unit);
             v.unit = table_unit;
@@ -93,6 +93,10 @@ Unit unit_combine(Kind k, Unit a, Unit b)
         return U_TKR;
     if (b == U_TKR && a == U_NONE)
         return U_TKR;
+    if (a == U_MKR && (b == U_MKR || b == U_NONE))
+        return U_MKR;
+    if (b == U_MKR && a == U_NONE)
+        return U_MKR;
     return U_KR;
 }
 
@@ -103,14 +107,14 @@ static void format_micro(int64_t micro, Kind kind, Unit u, int min_places, int m
 {
     if (kind == K_PERCENT) {
         /* 0,754 -> 75,4: the fraction times a hundred */
-        __int128 scaled = (__int128)micro * 100;
-        if (scaled > INT64_MAX || scaled < INT64_MIN)
-            scaled = micro; /* beyond any percentage a report prints */
-        num_format((int64_t)scaled, min_places, max_places, buf);
+        num_format_shifted(micro, 2, min_places, max_places, buf);
         strcat(buf, " %");
     } else if (kind == K_MONEY && u == U_TKR) {
-        num_format(micro / 1000, min_places, max_places < 3 ? max_places : 3, buf);
+        num_format_shifted(micro, -3, min_places, max_places, buf);
         strcat(buf, " tkr");
+    } else if (kind == K_MONEY && u == U_MKR) {
+        num_format_shifted(micro, -6, min_places, max_places, buf);
+        strcat(buf, " mkr");
     } else if (kind == K_MONEY) {
         /* kronor and öre: 1 572 800,80; a printed figure with the decimals it has */
         int places = min_places ? min_places : micro % NUM_SCALE ? 2 : 0;
@@ -121,16 +125,43 @@ static void format_micro(int64_t micro, Kind kind, Unit u, int min_places, int m
     }
 }
 
+static bool shows_zero(const char *s)
+{
+    for (; *s; s++)
+        if (*s >= '1' && *s <= '9')
+            return false;
+    return true;
+}
+
+/* A printed figure as printed, from the figure itself: the interval it stands for may
+ * be wider than its last digit (12,34554 % is 0,123455 to 0,123456). */
+static void format_printed(const Value *v, char *buf)
+{
+    if (v->kind == K_PERCENT || (v->kind == K_MONEY && (v->unit == U_TKR || v->unit == U_MKR))) {
+        num_format(v->figure, v->decimals, v->decimals, buf);
+        strcat(buf, v->kind == K_PERCENT ? " %" : v->unit == U_TKR ? " tkr" : " mkr");
+    } else {
+        format_micro(v->figure, v->kind, v->unit, v->decimals, v->decimals, buf);
+    }
+}
+
 char *value_format_num(Num n, Kind kind, Unit u, char *buf)
 {
     char lo[NUM_FMT_MAX + 8], hi[NUM_FMT_MAX + 8];
-    int places = kind == K_PERCENT ? 4 : kind != K_MONEY ? 6 : u == U_TKR ? 3 : 2;
-    format_micro(n.lo, kind, u, 0, places, lo);
+    int places = kind == K_PERCENT ? 4 : kind != K_MONEY ? 6 : u == U_TKR || u == U_MKR ? 3 : 2;
+    /* A value that is not zero is never shown as 0 (a difference of 0,000004 tkr is not
+     * "0 tkr"): more places, as many as it takes and the unit has. */
+    for (;;) {
+        format_micro(n.lo, kind, u, 0, places, lo);
+        format_micro(n.hi, kind, u, 0, places, hi);
+        if (places >= 6 || !((n.lo && shows_zero(lo)) || (n.hi && shows_zero(hi))))
+            break;
+        places++;
+    }
     if (num_is_exact(n)) {
         strcpy(buf, lo);
         return buf;
     }
-    format_micro(n.hi, kind, u, 0, places, hi);
     if (strcmp(lo, hi) == 0) {
         strcpy(buf, lo);
         return buf;
@@ -162,7 +193,7 @@ char *value_format(const Value *v, char *buf)
     default:
         if (v->printed) {
             /* the middle of a half-open interval, rounded back to what was printed */
-            format_micro(num_mid(v->n), v->kind, v->unit, v->decimals, v->decimals, buf);
+            format_printed(v, buf);
             return buf;
         }
         return value_format_num(v->n, v->kind, v->unit, buf);
@@ -178,11 +209,16 @@ char *value_format_figure(const Value *v, const Value *like, char *buf)
     }
     int places = v->printed ? v->decimals : like && like->printed ? like->decimals : 0;
     int max = v->kind == K_PERCENT && !v->printed && !(like && like->printed) ? 1 : places;
-    format_micro(num_mid(v->n), (Kind)v->kind, (Unit)v->unit, places, max, tmp);
+    if (v->printed)
+        format_printed(v, tmp);
+    else
+        format_micro(num_mid(v->n), (Kind)v->kind, (Unit)v->unit, places, max, tmp);
     /* the unit is in the table's heading; a percentage keeps its sign */
     char *unit = strstr(tmp, " kr");
     if (!unit)
         unit = strstr(tmp, " tkr");
+    if (!unit)
+        unit = strstr(tmp, " mkr");
     if (unit)
         *unit = '\0';
     if (tmp[0] == '-')

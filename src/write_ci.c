@@ -102,6 +102,41 @@ static const char *run_name(const CheckRun *r, char *buf, size_t n)
     return buf;
 }
 
+/* "not run: Title, in column 2024 [tag]" */
+static const char *not_run_name(const NotRun *n, char *buf, size_t size)
+{
+    if (n->where)
+        snprintf(buf, size, "%s: %s, %s", n->tag, n->message, n->where);
+    else
+        snprintf(buf, size, "%s: %s", n->tag, n->message);
+    return buf;
+}
+
+/* What did not run: a test case each, skipped, with the reason. */
+static void junit_not_run(FILE *out, const char *path, const Results *res)
+{
+    for (int i = 0; i < res->not_run.len; i++) {
+        const NotRun *n = res->not_run.items[i];
+        char name[1024];
+        int line, col;
+        source_line_col(n->loc.src, n->loc.start, &line, &col);
+        fputs("    <testcase classname=\"", out);
+        xml_text(out, path);
+        fputs("\" name=\"", out);
+        xml_text(out, not_run_name(n, name, sizeof name));
+        fputs("\">\n      <skipped message=\"", out);
+        xml_text(out, n->reason);
+        fputs("\">", out);
+        char at[4200];
+        snprintf(at, sizeof at, _("at: %s:%d:%d"), n->loc.src->path, line, col);
+        xml_text(out, at);
+        fputs("</skipped>\n    </testcase>\n", out);
+    }
+}
+
+/* What did not run: "ok N - ... # SKIP reason". */
+static void tap_not_run(FILE *out, const Results *res, int *next);
+
 void write_junit_begin(FILE *out, int tests, int failures)
 {
     fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -116,8 +151,9 @@ void write_junit_file(FILE *out, const char *path, const Results *res)
     int agreeing = figure_comparisons(res) - figures;
     fputs("  <testsuite name=\"", out);
     xml_text(out, path);
-    fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\">\n",
-            res->runs.len + figures + 1, res->failed_errors);
+    fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n",
+            res->runs.len + figures + 1 + res->not_run.len, res->failed_errors,
+            res->not_run.len);
     fputs("    <testcase classname=\"", out);
     xml_text(out, path);
     fputs("\" name=\"", out);
@@ -171,10 +207,14 @@ void write_junit_file(FILE *out, const char *path, const Results *res)
         }
         fputs("    </testcase>\n", out);
     }
+    junit_not_run(out, path, res);
     fputs("  </testsuite>\n", out);
 }
 
-int tap_count(const Results *res) { return res->runs.len + figure_findings(res) + 1; }
+int tap_count(const Results *res)
+{
+    return res->runs.len + figure_findings(res) + 1 + res->not_run.len;
+}
 
 void write_tap_plan(FILE *out, int tests) { fprintf(out, "TAP version 13\n1..%d\n", tests); }
 
@@ -278,5 +318,19 @@ void write_tap_file(FILE *out, const char *path, const Results *res, int *next)
         fputc('\n', out);
         if (!r->passed)
             tap_explain(out, r->explained);
+    }
+    tap_not_run(out, res, next);
+}
+
+static void tap_not_run(FILE *out, const Results *res, int *next)
+{
+    for (int i = 0; i < res->not_run.len; i++) {
+        const NotRun *n = res->not_run.items[i];
+        char name[1024];
+        fprintf(out, "ok %d - ", (*next)++);
+        tap_text(out, not_run_name(n, name, sizeof name));
+        fputs(" # SKIP ", out);
+        tap_text(out, n->reason);
+        fputc('\n', out);
     }
 }

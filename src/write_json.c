@@ -51,6 +51,7 @@ static const char *unit_word(Unit u)
     switch (u) {
     case U_KR: return "kr";
     case U_TKR: return "tkr";
+    case U_MKR: return "mkr";
     case U_PERCENT: return "%";
     case U_COUNT: return "count";
     default: return NULL;
@@ -451,6 +452,20 @@ void write_json_summary(Json *j, const Results *res)
     field_int(j, "passed", res->passed);
     field_int(j, "failed", res->failed_errors);
     field_int(j, "warnings", res->failed_warnings);
+    field_int(j, "not_run", res->skipped);
+    json_object_end(j);
+}
+
+/* A formula, note or check that did not run, and why. */
+static void not_run(Json *j, const NotRun *n)
+{
+    json_object(j);
+    field_string(j, "tag", n->tag);
+    field_string(j, "message", n->message);
+    field_string(j, "where", n->where);
+    field_string(j, "reason", n->reason);
+    field_bool(j, "stated", n->stated);
+    place(j, n->loc);
     json_object_end(j);
 }
 
@@ -506,6 +521,11 @@ void write_json_file(Json *j, Program *prog, const Results *res, const char *pat
     json_array(j);
     for (int i = 0; i < res->failed.len; i++)
         finding(j, res->failed.items[i]);
+    json_array_end(j);
+    json_key(j, "not_run");
+    json_array(j);
+    for (int i = 0; i < res->not_run.len; i++)
+        not_run(j, res->not_run.items[i]);
     json_array_end(j);
     json_object_end(j);
 }

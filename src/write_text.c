@@ -72,3 +72,24 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
         diag_print(out, g, style);
     }
 }
+
+void write_not_run(FILE *out, Arena *a, const Results *res, DiagStyle style, bool all)
+{
+    Diags d;
+    diags_init(&d, a);
+    for (int i = 0; i < res->not_run.len; i++) {
+        const NotRun *n = res->not_run.items[i];
+        if (!all && !n->stated)
+            continue;
+        /* TRANSLATORS: a formula or check that did not run: "not run: Title, in column
+         * 2024" */
+        Diag *g = diag_at(&d, SEV_NOTE, n->loc, _("not run: %s"),
+                          n->where ? arena_printf(a, "%s, %s", n->message, n->where)
+                                   : n->message);
+        g->tag = n->tag;
+        diag_note(&d, g, _("because %s"), n->reason);
+        if (n->reason_at.src)
+            diag_note(&d, g, _("see %s"), diag_place(&d, n->reason_at));
+        diag_print(out, g, style);
+    }
+}

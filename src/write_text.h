@@ -6,8 +6,12 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "render.h" /* the summary line and safe_text, which were here */
 #include "result.h"
 
 void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style);
+/* Each formula and check that did not run, and why, as notes: all of them (check
+ * --verbose), or the stated figures left unchecked, which are never silent. */
+void write_not_run(FILE *out, Arena *a, const Results *res, DiagStyle style, bool all);
 
 #endif

@@ -178,6 +178,33 @@ static void test_messages(void **state)
     assert_non_null(figure_status_message((FigureStatus)99));
 }
 
+static void test_interval(void **state)
+{
+    (void)state;
+    Num n;
+    /* 973 tkr: 972 500 kr up to, not including, 973 500 kr */
+    assert_int_equal(figure_interval(973000000, 0, 1000, 1, &n), NUM_OK);
+    assert_true(n.lo == 972500000000 && n.hi == 973499999999);
+    /* -973 tkr: the end away from zero is left out */
+    assert_int_equal(figure_interval(-973000000, 0, 1000, 1, &n), NUM_OK);
+    assert_true(n.lo == -973499999999 && n.hi == -972500000000);
+    /* Regression: a tkr figure with 6 decimals was exact, its half digit rounded to 0
+     * before it was made kronor: 1,000001 tkr is 1 000,0005 to 1 000,0015 kr. */
+    assert_int_equal(figure_interval(1000001, 6, 1000, 1, &n), NUM_OK);
+    assert_true(n.lo == 1000000500 && n.hi == 1000001499);
+    /* 75,4 %: 0,7535 to 0,7545 */
+    assert_int_equal(figure_interval(75400000, 1, 1, 100, &n), NUM_OK);
+    assert_true(n.lo == 753500 && n.hi == 754499);
+    /* 12,3455 % was exact too: it is 0,1234545 to 0,1234555, rounded outward */
+    assert_int_equal(figure_interval(12345500, 4, 1, 100, &n), NUM_OK);
+    assert_true(n.lo == 123454 && n.hi == 123456);
+    /* 0 stands for both sides of zero, neither half included */
+    assert_int_equal(figure_interval(0, 0, 1000, 1, &n), NUM_OK);
+    assert_true(n.lo == -499999999 && n.hi == 499999999);
+    /* the largest figure in tkr is beyond the arithmetic */
+    assert_int_equal(figure_interval(INT64_MAX, 0, 1000, 1, &n), NUM_OVERFLOW);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +218,7 @@ int main(void)
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_length_is_respected),
         cmocka_unit_test(test_messages),
+        cmocka_unit_test(test_interval),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

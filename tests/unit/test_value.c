@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "helpers.h"
+#include "figure.h"
 #include "value.h"
 
 static const char *fmt(Value v)
@@ -20,9 +21,15 @@ static Value money(Unit u, int64_t lo, int64_t hi)
     return value_number(K_MONEY, u, num_micro(lo, hi));
 }
 
-static Value printed(Kind k, Unit u, Num n, int decimals)
+/* A figure as printed, in micro units of its unit (75,4 % is 75 400 000), with the
+ * interval it stands for as a cell of a table in that unit has it. */
+static Value printed(Kind k, Unit u, int64_t figure, int decimals)
 {
-    Literal lit = {n, k, u, decimals, true};
+    Literal lit = {num_exact(figure), k, u, decimals, true, figure, false};
+    if (u == U_PERCENT)
+        assert_int_equal(figure_interval(figure, decimals, 1, 100, &lit.value), NUM_OK);
+    else if (u == U_TKR)
+        assert_int_equal(figure_interval(figure, decimals, 1000, 1, &lit.value), NUM_OK);
     return value_of_literal(&lit);
 }
 
@@ -93,22 +100,52 @@ static void test_printed_figures(void **state)
 {
     (void)state;
     /* 75,4% stands for 75,35 % to 75,45 %, but is shown as printed */
-    assert_string_equal(fmt(printed(K_PERCENT, U_PERCENT, num_micro(753500, 754500), 1)),
+    assert_string_equal(fmt(printed(K_PERCENT, U_PERCENT, 75400000, 1)),
                         "75,4 %");
-    assert_string_equal(fmt(printed(K_PERCENT, U_PERCENT, num_micro(375000, 385000), 0)),
+    assert_string_equal(fmt(printed(K_PERCENT, U_PERCENT, KR(38), 0)),
                         "38 %");
     /* printed decimals are kept, trailing zero included */
-    assert_string_equal(fmt(printed(K_PERCENT, U_PERCENT, num_micro(754950, 755050), 2)),
+    assert_string_equal(fmt(printed(K_PERCENT, U_PERCENT, 75500000, 2)),
                         "75,50 %");
     /* 973 tkr stands for 972 500 to 973 500 kr */
-    assert_string_equal(fmt(printed(K_MONEY, U_TKR, num_micro(KR(972500), KR(973500)), 0)),
+    assert_string_equal(fmt(printed(K_MONEY, U_TKR, KR(973), 0)),
                         "973 tkr");
-    assert_string_equal(fmt(printed(K_MONEY, U_TKR, num_micro(KR(8450), KR(8550)), 1)),
+    assert_string_equal(fmt(printed(K_MONEY, U_TKR, 8500000, 1)),
                         "8,5 tkr");
-    assert_string_equal(fmt(printed(K_MONEY, U_KR, num_exact(KR(7864004)), 0)),
+    assert_string_equal(fmt(printed(K_MONEY, U_KR, KR(7864004), 0)),
                         "7 864 004 kr");
-    assert_string_equal(fmt(printed(K_MONEY, U_KR, num_exact(1234500000), 2)), "1 234,50 kr");
-    assert_string_equal(fmt(printed(K_COUNT, U_COUNT, num_exact(KR(21)), 0)), "21");
+    assert_string_equal(fmt(printed(K_MONEY, U_KR, 1234500000, 2)), "1 234,50 kr");
+    assert_string_equal(fmt(printed(K_COUNT, U_COUNT, KR(21), 0)), "21");
+}
+
+static void test_printed_as_written_at_any_precision(void **state)
+{
+    (void)state;
+    /* Regression: 12,34554 % is 0,1234554, which micro units cannot hold; it was shown
+     * from the middle of its interval as "12,34560 %". */
+    assert_string_equal(fmt(printed(K_PERCENT, U_PERCENT, 12345540, 5)), "12,34554 %");
+    assert_string_equal(fmt(printed(K_PERCENT, U_PERCENT, 12345678, 6)), "12,345678 %");
+    assert_string_equal(fmt(printed(K_PERCENT, U_PERCENT, -12345540, 5)), "-12,34554 %");
+    assert_string_equal(fmt(printed(K_MONEY, U_TKR, 1000001, 6)), "1,000001 tkr");
+    char buf[VALUE_FMT_MAX];
+    Value v = printed(K_PERCENT, U_PERCENT, 12345540, 5);
+    assert_string_equal(value_format_figure(&v, NULL, buf), "12,34554 %");
+    /* a negated printed figure stays the figure it is */
+    v = printed(K_MONEY, U_TKR, -1000001, 6);
+    assert_string_equal(value_format_figure(&v, NULL, buf), "\xE2\x88\x92" "1,000001");
+}
+
+static void test_percentages_beyond_int64_when_scaled(void **state)
+{
+    (void)state;
+    /* Regression: a fraction whose hundredfold does not fit in 64 bits was printed as
+     * the fraction itself, a hundred times too small. */
+    assert_string_equal(fmt(value_number(K_PERCENT, U_PERCENT, num_exact(KR(1000000000000)))),
+                        "100 000 000 000 000 %");
+    assert_string_equal(fmt(value_number(K_PERCENT, U_PERCENT, num_exact(INT64_MAX))),
+                        "922 337 203 685 477,5807 %");
+    assert_string_equal(fmt(value_number(K_PERCENT, U_PERCENT, num_exact(INT64_MIN))),
+                        "-922 337 203 685 477,5808 %");
 }
 
 static void test_printed_kronor_keep_zero_ore(void **state)
@@ -118,7 +155,7 @@ static void test_printed_kronor_keep_zero_ore(void **state)
      * "1 234 kr": value.c's format_micro ignored the printed decimals for kronor,
      * although value.h says a printed figure is shown "as printed, with its
      * decimals". */
-    assert_string_equal(fmt(printed(K_MONEY, U_KR, num_exact(KR(1234)), 2)), "1 234,00 kr");
+    assert_string_equal(fmt(printed(K_MONEY, U_KR, KR(1234), 2)), "1 234,00 kr");
 }
 
 static void test_other_kinds(void **state)
@@ -176,7 +213,7 @@ static void test_unit_combine(void **state)
 static void test_value_of_literal(void **state)
 {
     (void)state;
-    Literal lit = {num_micro(753500, 754500), K_PERCENT, U_PERCENT, 1, true};
+    Literal lit = {num_micro(753500, 754500), K_PERCENT, U_PERCENT, 1, true, 75400000, false};
     Value v = value_of_literal(&lit);
     assert_int_equal(v.kind, K_PERCENT);
     assert_int_equal(v.unit, U_PERCENT);
@@ -195,6 +232,8 @@ int main(void)
         cmocka_unit_test(test_tkr),
         cmocka_unit_test(test_intervals),
         cmocka_unit_test(test_percentages),
+        cmocka_unit_test(test_printed_as_written_at_any_precision),
+        cmocka_unit_test(test_percentages_beyond_int64_when_scaled),
         cmocka_unit_test(test_printed_figures),
         cmocka_unit_test(test_printed_kronor_keep_zero_ore),
         cmocka_unit_test(test_other_kinds),

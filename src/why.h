@@ -1,0 +1,39 @@
+/* why: the reason a formula or check computed nothing, kept while it is evaluated and
+ * put into words only when it is reported, so that a blank cell read in a sum (and
+ * skipped) costs nothing. */
+#ifndef FINSAM_WHY_H
+#define FINSAM_WHY_H
+
+#include "ast.h"
+
+typedef enum {
+    WHY_NONE = 0,
+    WHY_BLANK,         /* a blank cell: row, key */
+    WHY_TEXT,          /* a text cell: row, key */
+    WHY_NO_COLUMN,     /* the table has no such column: table, key */
+    WHY_NO_EARLIER,    /* prev(): the table has no column for the year before: table, key */
+    WHY_NOT_YEAR,      /* prev() in a named column: key */
+    WHY_NO_ROW,        /* the table has no row of that name: table, name */
+    WHY_PARAM,         /* a parameter not yet in force: param, year */
+    WHY_UNDECIDED,     /* a local parameter the federation has not decided: param, year */
+    WHY_NO_KEYS,       /* a rule set's check whose operands share no column here */
+    WHY_MEMBER,        /* an allocation's member with no amount: name */
+    WHY_TODO,          /* a '?' still to be filled in from the report: row and key, or none */
+    WHY_ABSENT,        /* a table the report says it does not have: table */
+} WhyType;
+
+typedef struct {
+    uint8_t type;      /* WhyType */
+    const Table *table;
+    const Row *row;
+    const Param *param;
+    const char *name;
+    Key key;
+} Why;
+
+/* The reason in words, in the user's language, in the arena; "" for WHY_NONE. */
+const char *why_text(Arena *a, const Why *w);
+/* Where the reason lies (a blank cell's row, a parameter), or a Loc without source. */
+Loc why_loc(const Why *w);
+
+#endif
