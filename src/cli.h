@@ -28,6 +28,7 @@ typedef struct {
     const char *output;  /* -o PATH; NULL or "-" for standard output */
     const char *table;   /* --table NAME, for csv */
     const char *review;  /* --review FILE: an auditor's decisions on findings */
+    bool excel;          /* --excel: csv with a UTF-8 byte order mark, for Excel */
     const char **files;
     int nfiles;
     DiagStyle out_style, err_style;

@@ -70,6 +70,8 @@ static void help(void)
             "  -o PATH            report: write to PATH, whole or not at all; '-' is standard\n"
             "                     output (the default); for csv, a folder gets a file per table\n"
             "  --table=NAME       report --format csv: only the table or allocation NAME\n"
+            "  --excel            report --format csv: begin each file with a UTF-8 byte order\n"
+            "                     mark, so that Excel reads å, ä, ö right\n"
             "  --color=WHEN       auto (the default: when writing to a terminal), always, never\n"
             "  --lang=LANG        the language of finsam's own messages: sv (Swedish) or en\n"
             "                     (English); without it, the locale's (LC_ALL, LC_MESSAGES,\n"
@@ -295,6 +297,8 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             return cli_flush_stdout() ? EXIT_PASSED : EXIT_BAD_INPUT;
         } else if (strcmp(a, "--allow-outside") == 0) {
             o->load.allow_outside = true;
+        } else if (strcmp(a, "--excel") == 0) {
+            o->excel = true;
         } else if (strcmp(a, "--strict") == 0) {
             o->strict = true;
         } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
@@ -372,6 +376,8 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
         return cli_usage_error("%s", _("-o is for finsam report and finsam new"));
     if (o->table && o->format != FORMAT_CSV)
         return cli_usage_error("%s", _("--table is for --format csv"));
+    if (o->excel && o->format != FORMAT_CSV)
+        return cli_usage_error("%s", _("--excel is for --format csv"));
     return -1;
 }
 
