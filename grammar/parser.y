@@ -234,12 +234,15 @@ groups
     | groups error                      { $$ = $1; }
     ;
 
-/* group -> NAME [STRING] expr ['by' NAME] '{' {member} '}' */
+/* group -> NAME [STRING] expr ['by' NAME ['.' NAME]] '{' {member} '}' */
 group
     : NAME opt_string expr '{' members '}'
                             { $$ = ast_group(p, $1, $2, $3, NULL, NO_SPAN, $5, @$); }
     | NAME opt_string expr BY NAME '{' members '}'
                             { $$ = ast_group(p, $1, $2, $3, $5, @5, $7, @$); }
+    | NAME opt_string expr BY NAME '.' NAME '{' members '}'
+                            { $$ = ast_group(p, $1, $2, $3, ast_dotted(p, $5, $7),
+                                             (Span){@5.start, @7.end}, $9, @$); }
     ;
 
 members

@@ -341,6 +341,8 @@ void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, 
 {
     if (strcmp(word, "total") == 0 && (value.type == CELL_FIGURE || value.todo)) {
         a->total = value; /* or '?', still to be filled in: nothing is split yet */
+    } else if (strcmp(word, "exact") == 0 && value.type == CELL_EMPTY && !value.todo) {
+        a->exact_shares = true;
     } else if (strcmp(word, "rounding") == 0 && value.type == CELL_FIGURE) {
         a->rounding = value;
         a->has_rounding = true;
@@ -388,6 +390,12 @@ AllocGroup *ast_group(Parser *p, const char *name, const char *label, Expr *frac
         g->members[i]->group = g;
     g->loc = parse_loc(p, at);
     return g;
+}
+
+const char *ast_dotted(Parser *p, const char *ns, const char *name)
+{
+    const char *both = arena_printf(p->arena, "%s.%s", ns, name);
+    return parse_intern(p, both, strlen(both));
 }
 
 AllocMember *ast_member(Parser *p, const char *name, const char *label, Cell amount, Span at)

@@ -206,6 +206,7 @@ struct Allocation {
     Cell total;
     Cell rounding;        /* CELL_EMPTY: 1 kr */
     bool has_rounding;
+    bool exact_shares;    /* 'exact': a share written 27% is 27 % exactly, as a plan decides it */
     AllocGroup **groups;
     int ngroups;
     Loc loc, name_loc;

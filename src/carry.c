@@ -423,6 +423,13 @@ static void carry_report(Carry *C, const Report *rep, const char *previous, Span
         } else if (strcmp(e->key, "previous") == 0) {
             prev = e;
             keep[(*nkeep)++] = (Span){e->loc.start, e->loc.end};
+        } else if (strcmp(e->key, "plan") == 0 && alone_on_line(C, e->loc)) {
+            /* this year's plan is not next year's, and next year's may not be written yet */
+            const char *was = copy(C, e->loc.start, e->loc.end);
+            edit(C, e->loc.start, e->loc.end,
+                 arena_printf(C->a, "# plan ?  (the plan the board decided for %d)", C->year + 1),
+                 arena_printf(C->a, _("%s -> a comment: name the plan decided for %d"), was,
+                              C->year + 1));
         } else if (strcmp(e->key, "decided") == 0 && alone_on_line(C, e->loc)) {
             /* a date only the board can give: left for the person to write */
             const char *was = copy(C, e->loc.start, e->loc.end);

@@ -27,6 +27,7 @@ typedef struct {
     bool require_all;    /* check: a formula or check that did not run fails the run */
     const char *output;  /* -o PATH; NULL or "-" for standard output */
     const char *table;   /* --table NAME, for csv */
+    const char *review;  /* --review FILE: an auditor's decisions on findings */
     const char **files;
     int nfiles;
     DiagStyle out_style, err_style;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "plans.h"
 #include "kind.h"
 #include "why.h"
 #include "wherememo.h"
@@ -31,6 +32,7 @@ typedef struct {
 typedef struct {
     Operand *items;
     int len, more;
+    const Finding *cause;  /* the first figure read that is itself found wrong */
 } Collector;
 
 typedef struct {
@@ -39,6 +41,8 @@ typedef struct {
     Diags *d;
     Results *res;
     Memo ***memos;         /* per table, per row: its computed cells; made when needed */
+    Finding ***wrong;      /* per table, by cell: the finding of a stated figure that
+                              does not match its formula; made when needed */
     Collector *collect;    /* when set, references record their values here */
     int depth;             /* cells being computed, one inside another */
     int height;            /* the deepest formula cell the current computation needs */
@@ -98,12 +102,10 @@ static Value absent_because(Eval *E, WhyType type, const Table *t, const Row *r,
     return absent();
 }
 
-/* Nothing yet: a '?' still to be filled in from the report. A sum over it is not yet
- * known either, where an empty cell would count as nothing. */
-static Value todo_value(Eval *E)
+/* Nothing yet: a '?' still to be filled in from the report (E->why says where). A sum
+ * over it is not yet known either, where a blank cell would count as nothing. */
+static Value todo_value(void)
 {
-    if (E->why.type != WHY_TODO)
-        E->why = (Why){.type = WHY_TODO};
     Value v = absent();
     v.todo = true;
     return v;
@@ -151,6 +153,29 @@ static void record(Eval *E, const char *text, Value v)
 }
 
 /* ---- cells ---------------------------------------------------------------------- */
+
+/* A stated figure found wrong against its formula, so that whatever reads it and fails
+ * too can say it is probably the same error: one root error is read as one. */
+static Finding **wrong_slot(Eval *E, const Table *t, const Row *r, const Column *c, bool make)
+{
+    if (!E->wrong[t->id]) {
+        if (!make)
+            return NULL;
+        E->wrong[t->id] = arena_alloc(E->a, sizeof(Finding *) *
+                                                (size_t)(t->nrows * t->ncolumns + 1));
+    }
+    return &E->wrong[t->id][r->index * t->ncolumns + c->index];
+}
+
+/* While operands are collected for an explanation: the first one found wrong. */
+static void note_cause(Eval *E, const Table *t, const Row *r, const Column *c)
+{
+    if (!E->collect || E->collect->cause || t->absent_reason)
+        return;
+    Finding **slot = wrong_slot(E, t, r, c, false);
+    if (slot && *slot)
+        E->collect->cause = *slot;
+}
 
 static Column *column_by_key(const Table *t, Key k)
 {
@@ -307,16 +332,17 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
             return EVAL_OK;
         }
     }
-    if (is_stated(cell))
+    if (is_stated(cell)) {
         *out = stated(t, r, cell);
-    else if (cell->todo) {
-        *out = absent_because(E, WHY_TODO, t, r, c->key);
-        out->todo = true;
-    } else if (cell->type == CELL_EMPTY && t->blank_zero)
+    } else if (cell->todo) {
+        absent_because(E, WHY_TODO, t, r, c->key);
+        *out = todo_value();
+    } else if (cell->type == CELL_EMPTY && t->blank_zero) {
         *out = value_number(r->kind == K_UNKNOWN ? K_MONEY : r->kind,
                             r->kind == K_PERCENT ? U_PERCENT : t->unit, num_exact(0));
-    else
+    } else {
         *out = absent_because(E, cell->type == CELL_TEXT ? WHY_TEXT : WHY_BLANK, t, r, c->key);
+    }
     return EVAL_OK;
 }
 
@@ -328,6 +354,7 @@ typedef struct {
     bool any;
     int count;
     bool todo; /* a '?' among the values: the sum, min or max is not known yet */
+    Why todo_why;
 } Aggregate;
 
 static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
@@ -371,9 +398,9 @@ static int too_many_rows(Eval *E, Expr *where)
 
 /* The rows a table, a section or a 'where' stands for: rows without a formula of
  * their own, so that totals are not counted twice. */
-/* *todo is set when a 'where' could not decide a row for a '?' still to be filled in. */
+/* ag->todo is set when a 'where' could not decide a row for a '?' still to be filled in. */
 static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, void *, Table *,
-                                                                   Row *), void *arg, bool *todo)
+                                                                   Row *), void *arg, Aggregate *ag)
 {
     Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
     Table *t = base->u.ref.table;
@@ -397,8 +424,11 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
             Why before = E->why;
             if (eval(E, &inner, set->u.where.cond, &keep))
                 return EVAL_FAILED;
+            if (keep.absent && keep.todo && !ag->todo) {
+                ag->todo = true;
+                ag->todo_why = E->why;
+            }
             E->why = before; /* a row the condition cannot judge is left out */
-            *todo |= keep.absent && keep.todo;
             if (keep.absent || !keep.b)
                 continue;
         }
@@ -430,9 +460,13 @@ static int visit_sum(Eval *E, void *arg, Table *t, Row *r)
     Why before = E->why;
     if (cell_value(E, t, r, c, &v))
         return EVAL_FAILED;
+    if (v.absent && v.todo && !rv->ag->todo)
+        rv->ag->todo_why = E->why;
     E->why = before; /* a sum skips a blank cell */
-    if (E->collect && !v.absent)
+    if (E->collect && !v.absent) {
         record(E, r->name, v);
+        note_cause(E, t, r, c);
+    }
     return aggregate_add(E, rv->ag, v, rv->at);
 }
 
@@ -451,7 +485,7 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     Row *self = e->u.sum_above.row;
     Table *t = self->table;
     Column *c = env->has_col ? column_by_key(t, env->col) : NULL;
-    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0, false};
+    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0, false, {0}};
     if (!c) {
         *out = absent_because(E, WHY_NO_COLUMN, t, NULL, env->col);
         return EVAL_OK;
@@ -469,15 +503,19 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
         Value v;
         if (cell_value(E, t, r, c, &v))
             return EVAL_FAILED;
-        if (E->collect && !v.absent)
+        if (v.absent && v.todo && !ag.todo)
+            ag.todo_why = E->why;
+        if (E->collect && !v.absent) {
             record(E, r->name, v);
+            note_cause(E, t, r, c);
+        }
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
     }
-    E->why = before;
+    E->why = ag.todo ? ag.todo_why : before;
     if (!ag.any)
         ag.acc = value_number(self->kind, t->unit, num_exact(0));
-    *out = ag.todo ? todo_value(E) : ag.acc;
+    *out = ag.todo ? todo_value() : ag.acc;
     return EVAL_OK;
 }
 
@@ -559,7 +597,7 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
      * for every row; in a column formula or a 'where' a column is the row's cell */
     bool column = args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN;
     if (f == FN_COUNT || first->kind == K_ROWS || (column && !env->row)) {
-        Aggregate ag = {f, {0}, false, 0, false};
+        Aggregate ag = {f, {0}, false, 0, false, {0}};
         if (first->kind == K_ROWS) {
             /* every argument is a set of rows (resolve.c): sum(t.s1, t.s2) adds both */
             for (int i = 0; i < args->len; i++) {
@@ -574,7 +612,7 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
                 }
                 RowVisit rv = {&ag, env, NULL, e->loc};
                 if (each_row(E, env, set, f == FN_COUNT ? visit_count : visit_sum,
-                             f == FN_COUNT ? (void *)&ag : (void *)&rv, &ag.todo))
+                             f == FN_COUNT ? (void *)&ag : (void *)&rv, &ag))
                     return EVAL_FAILED;
             }
         } else if (column) {
@@ -598,14 +636,18 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
             }
         }
         if (f == FN_COUNT) {
-            *out = ag.todo ? todo_value(E) : value_number(K_COUNT, U_COUNT, num_units(ag.count));
+            *out = ag.todo ? todo_value() : value_number(K_COUNT, U_COUNT, num_units(ag.count));
+            if (ag.todo)
+                E->why = ag.todo_why;
             return EVAL_OK;
         }
         *out = ag.any ? ag.acc : value_number(e->kind, U_NONE, num_exact(0));
         if (!ag.any && e->kind == K_MONEY)
             out->unit = U_KR;
-        if (ag.todo)
-            *out = todo_value(E);
+        if (ag.todo) {
+            *out = todo_value();
+            E->why = ag.todo_why;
+        }
         return EVAL_OK;
     }
 
@@ -638,7 +680,7 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
     case FN_SUM:
     case FN_MIN:
     case FN_MAX: {
-        Aggregate ag = {f, {0}, false, 0, false};
+        Aggregate ag = {f, {0}, false, 0, false, {0}};
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
         for (int i = 1; i < args->len; i++) {
@@ -717,6 +759,24 @@ static Value group_sum(const AllocGroup *g, bool *ok)
     return value_number(K_MONEY, U_KR, sum);
 }
 
+/* An allocation's amount written '?': not filled in yet, and so nothing made of it. */
+static bool todo_amount(Eval *E, const char *name, bool todo, Value *out)
+{
+    if (!todo)
+        return false;
+    E->why = (Why){.type = WHY_TODO_AMOUNT, .name = name};
+    *out = todo_value();
+    return true;
+}
+
+static bool group_todo(const AllocGroup *g)
+{
+    for (int i = 0; i < g->nmembers; i++)
+        if (g->members[i]->amount.todo)
+            return true;
+    return false;
+}
+
 static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
 {
     Table *t = e->u.ref.table;
@@ -755,9 +815,12 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         break;
     }
     case REF_ALLOC:
-        *out = amount(&e->u.ref.alloc->total);
+        if (!todo_amount(E, e->u.ref.alloc->name, e->u.ref.alloc->total.todo, out))
+            *out = amount(&e->u.ref.alloc->total);
         break;
     case REF_GROUP: {
+        if (todo_amount(E, e->u.ref.group->name, group_todo(e->u.ref.group), out))
+            break;
         bool ok;
         *out = group_sum(e->u.ref.group, &ok);
         if (!ok)
@@ -766,7 +829,8 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     }
     case REF_MEMBER: {
         const Cell *a = &e->u.ref.member->amount;
-        if (is_stated(a)) {
+        if (todo_amount(E, e->u.ref.member->name, a->todo, out)) {
+        } else if (is_stated(a)) {
             *out = amount(a);
         } else {
             *out = absent_because(E, WHY_MEMBER, NULL, NULL, (Key){0, NULL});
@@ -794,6 +858,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         else if (e->u.ref.rtype == REF_COLUMN && env->row_name)
             text = arena_printf(E->a, "%s.%s[%s]", t->name, r->name, key_text(E, c->key));
         record(E, text, *out);
+        note_cause(E, t, r, c);
     }
     return EVAL_OK;
 }
@@ -851,22 +916,27 @@ static bool ratio_make(i128 p, i128 q, Ratio *out)
     return true;
 }
 
-static bool constant(const Expr *e, Ratio *out)
+/* percents: a percentage as written is exact (27% is 27/100), as an allocation marked
+ * 'exact' decides its shares; else a printed percentage stands for an interval. */
+static bool constant_of(const Expr *e, bool percents, Ratio *out)
 {
     if (e->depth > MAX_CONSTANT_DEPTH)
         return false;
     Ratio a, b;
     switch (e->type) {
     case E_FIGURE:
+        if (percents && e->u.figure.kind == K_PERCENT && e->u.figure.printed &&
+            !e->u.figure.todo)
+            return ratio_make(e->u.figure.figure, (i128)100 * NUM_SCALE, out);
         if (e->u.figure.kind != K_NUMBER || e->u.figure.todo ||
             !num_is_exact(e->u.figure.value))
             return false;
         return ratio_make(e->u.figure.value.lo, NUM_SCALE, out);
     case E_NEG:
-        return constant(e->u.unary.operand, &a) && ratio_make(-(i128)a.p, a.q, out);
+        return constant_of(e->u.unary.operand, percents, &a) && ratio_make(-(i128)a.p, a.q, out);
     case E_BINARY:
-        if (e->u.binary.op > OP_DIV || !constant(e->u.binary.left, &a) ||
-            !constant(e->u.binary.right, &b))
+        if (e->u.binary.op > OP_DIV || !constant_of(e->u.binary.left, percents, &a) ||
+            !constant_of(e->u.binary.right, percents, &b))
             return false;
         switch (e->u.binary.op) {
         case OP_ADD: return ratio_make((i128)a.p * b.q + (i128)b.p * a.q, (i128)a.q * b.q, out);
@@ -878,6 +948,8 @@ static bool constant(const Expr *e, Ratio *out)
         return false;
     }
 }
+
+static bool constant(const Expr *e, Ratio *out) { return constant_of(e, false, out); }
 
 /* a * c, or a / c when `divide`, with c exact: rounded once. */
 static NumStatus mul_ratio(Num a, Ratio c, bool divide, Num *out)
@@ -925,7 +997,7 @@ static int eval_binary(Eval *E, const Env *env, Expr *e, Value *out)
     if (l.absent || r.absent) {
         if (l.absent)
             E->why = left_why;
-        *out = (l.absent && l.todo) || (r.absent && r.todo) ? todo_value(E) : absent();
+        *out = (l.absent && l.todo) || (r.absent && r.todo) ? todo_value() : absent();
         return EVAL_OK;
     }
     if (op == OP_AND || op == OP_OR) {
@@ -951,7 +1023,12 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
 {
     switch (e->type) {
     case E_FIGURE:
-        *out = e->u.figure.todo ? todo_value(E) : value_of_literal(&e->u.figure);
+        if (e->u.figure.todo) {
+            E->why = (Why){.type = WHY_TODO_FIGURE};
+            *out = todo_value();
+        } else {
+            *out = value_of_literal(&e->u.figure);
+        }
         return EVAL_OK;
     case E_DATE:
         *out = value_number(K_DATE, U_NONE, num_units(e->u.date));
@@ -1020,6 +1097,12 @@ static void copy_operands(Finding *f, const Collector *c)
 
 static const char *row_title(const Row *r) { return r->label ? r->label : r->name; }
 
+/* A cell's key for a review file: note2.total[2024]. */
+static const char *cell_key(Eval *E, const Table *t, const Row *r, Key k)
+{
+    return arena_printf(E->a, "%s.%s[%s]", t->name, r->name, key_text(E, k));
+}
+
 /* Where a cell's outcome is recorded, when the results are detailed. */
 static CellResult *cell_result(Eval *E, const Table *t, const Row *r, const Column *c)
 {
@@ -1035,7 +1118,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
 {
     Cell *cell = &r->cells[c->index];
     Operand ops[MAX_OPERANDS];
-    Collector col = {ops, 0, 0};
+    Collector col = {ops, 0, 0, NULL};
     Memo *m = cell_computed(E, t, r, c);
     if (m->state != MEMO_DONE)
         return;
@@ -1085,6 +1168,12 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
             return;
     }
     Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell_loc(t->src, cell), "formula");
+    Finding **slot = wrong_slot(E, t, r, c, true);
+    if (!*slot)
+        *slot = f;
+    if (col.cause && col.cause != f)
+        f->same_as = col.cause->loc;
+    f->key = cell_key(E, t, r, c->key);
     f->message = arena_printf(E->a, formula == r->formula
                                   ? _("%s, %s: the stated figure does not match the row's "
                                       "formula")
@@ -1137,6 +1226,7 @@ static void check_note(Eval *E, Table *t, Row *r)
         if (ok)
             continue;
         Finding *f = finding(E, FIND_NOTE, SEV_ERROR, cell_loc(t->src, &r->cells[i]), "note");
+        f->key = cell_key(E, t, r, c->key);
         f->message = arena_printf(E->a, _("%s, %s: differs from the total of note %d"),
                                   row_title(r), key_text(E, c->key), r->note);
         f->has_stated = true;
@@ -1147,6 +1237,9 @@ static void check_note(Eval *E, Table *t, Row *r)
         source_line_col(nl.src, nl.start, &line, &col);
         f->formula = arena_printf(E->a, _("note %d, %s (%s:%d:%d)"), r->note, row_title(total),
                                   nl.src->path, line, col);
+        Finding **slot = wrong_slot(E, note, total, nc, false);
+        if (slot && *slot)
+            f->same_as = (*slot)->loc;
         set_difference(f, here, there);
         f->order_column = i;
     }
@@ -1177,9 +1270,15 @@ static void check_tables(Eval *E)
                 if (c->formula)
                     check_formula(E, t, r, c, c->formula);
             }
-            if (r->note)
-                check_note(E, t, r);
         }
+    }
+    /* the notes after every formula, so that a note total found wrong is known when a
+     * row is compared with it (probably the same error) */
+    for (int ti = 0; ti < prog->tables.len; ti++) {
+        Table *t = prog->tables.items[ti];
+        for (int i = 0; i < t->nrows; i++)
+            if (t->rows[i]->note)
+                check_note(E, t, t->rows[i]);
     }
 }
 
@@ -1221,7 +1320,7 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
     if (cmp->type != E_BINARY || cmp->u.binary.op < OP_EQ || cmp->u.binary.op > OP_GE)
         return;
     Operand ops[MAX_OPERANDS];
-    Collector col = {ops, 0, 0};
+    Collector col = {ops, 0, 0, NULL};
     Value l, r;
     E->collect = &col;
     E->session++;
@@ -1245,6 +1344,8 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
             f->operands[f->noperands++] = col.items[i];
     if (kind_is_numeric(l.kind) && kind_is_numeric(r.kind))
         set_difference(f, l, r);
+    if (col.cause)
+        f->same_as = col.cause->loc;
 }
 
 /* "in column 2024", "in row \"Arvika\"": where a check ran, or did not. */
@@ -1294,6 +1395,9 @@ static void run_check(Eval *E, Check *c, Env env, int order)
     f->severity = c->severity;
     f->tag = c->name;
     f->message = c->title ? c->title : c->name;
+    const char *name = c->full_name ? c->full_name : c->name;
+    f->key = env.has_col ? arena_printf(E->a, "%s[%s]", name, key_text(E, env.col))
+             : env.row_name ? arena_printf(E->a, "%s[%s]", name, env.row_name) : name;
     f->where = check_where(E, c, &env);
     f->explanation = c->message;
     f->source = c->source;
@@ -1588,6 +1692,8 @@ static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, N
                           value_number(K_MONEY, U_KR, mine),
                           arena_printf(E->a, _("%s's share of %s by %s"), m->name, g->name,
                                        g->by->name));
+        if (f)
+            f->key = arena_printf(E->a, "%s.%s.%s", g->alloc->name, g->name, m->name);
         if (lines) {
             lines[j].compared = true;
             lines[j].finding = f;
@@ -1622,7 +1728,10 @@ static void check_alloc(Eval *E, Allocation *al)
         /* a fraction such as 1/3 exactly: 1/3 of 1 200 000 is 400 000, not 400 000
          * give or take 0,6 */
         Ratio exact;
-        bool is_exact = constant(g->fraction, &exact);
+        bool is_exact = constant_of(g->fraction, al->exact_shares, &exact);
+        if (is_exact && al->exact_shares &&
+            num_mul_ratio(num_units(1), exact.p, exact.q, &frac.n) == NUM_OK && line)
+            line->fraction = frac.n; /* 27% of an exact allocation is 0,27, not 0,265..0,275 */
         sum_exact = sum_exact && is_exact &&
                     ratio_make((i128)sum.p * exact.q + (i128)exact.p * sum.q,
                                (i128)sum.q * exact.q, &sum);
@@ -1654,6 +1763,8 @@ static void check_alloc(Eval *E, Allocation *al)
                           arena_printf(E->a, _("%s of the total %s"),
                                        text_of(E, g->fraction->loc),
                                        text_of(E, cell_loc(src, &al->total))));
+        if (f)
+            f->key = arena_printf(E->a, "%s.%s", al->name, g->name);
         if (line) {
             line->computed = value_number(K_MONEY, U_KR, share);
             line->compared = true;
@@ -1679,6 +1790,7 @@ static void check_alloc(Eval *E, Allocation *al)
     }
     if (!whole) {
         Finding *f = finding(E, FIND_ALLOC, SEV_ERROR, al->name_loc, "allocation");
+        f->key = al->name;
         if (line)
             line->finding = f;
         char buf[VALUE_FMT_MAX];
@@ -1710,12 +1822,14 @@ int program_eval(Program *prog, Results *res)
     E.d = &prog->diags;
     E.res = res;
     E.memos = arena_alloc(E.a, sizeof(Memo **) * (size_t)(prog->tables.len + 1));
+    E.wrong = arena_alloc(E.a, sizeof(Finding **) * (size_t)(prog->tables.len + 1));
     check_tables(&E);
     for (int i = 0; i < prog->allocs.len; i++)
         check_alloc(&E, prog->allocs.items[i]);
     run_checks(&E);
     where_memo_free(&E.wheres);
     years_compare(prog, res);
+    plans_compare(prog, res);
     result_sort(res);
     return E.errors;
 }

@@ -32,6 +32,10 @@ void program_free(Program *prog)
         program_free(prog->previous);
         mem_free(prog->previous);
     }
+    if (prog->plan) {
+        program_free(prog->plan);
+        mem_free(prog->plan);
+    }
     interner_free(&prog->names);
     mem_free(prog->symbols);
     arena_free(&prog->arena);
@@ -387,5 +391,8 @@ int program_load(Program *prog, const char *path, const LoadOptions *opts)
     L.first = prog->first ? prog->first : prog;
     L.opts = opts;
     L.errors += load_file(&L, path, NULL, NULL);
+    /* after the year file, so that it stays modules[0]: the year file checked */
+    for (int i = 0; i < opts->nrules && !L.errors; i++)
+        L.errors += load_file(&L, opts->rules[i], NULL, NULL);
     return L.errors;
 }

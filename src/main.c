@@ -36,6 +36,11 @@ static void help(void)
     fputs(_("finsam rules FILE lists the parameters and checks in force for a year file, each\n"
             "with its value, its source and the place it was set.\n"), stdout);
     fputs("\n", stdout);
+    fputs(_("finsam draft REPORT.txt writes a first year file from a report's text (pdftotext\n"
+            "-layout, or a copy): every table with its figures as printed, totals and\n"
+            "differences as formulas from their words, the prose as comments; what it\n"
+            "guessed goes to standard error, with its line in the text.\n"), stdout);
+    fputs("\n", stdout);
     fputs(_("finsam sie FILE... checks a ledger exported as SIE (types 1 to 4): every voucher\n"
             "balances, opening balance plus transactions is the closing balance, #RES is the\n"
             "year's transactions, and more; each finding at its SIE line (docs/sie.md).\n"),
@@ -74,6 +79,12 @@ static void help(void)
     fputs(_("  --verbose          check: list each formula and check that did not run, and why\n"
             "  --require-all      check: a formula or check that did not run fails the run\n"),
           stdout);
+    fputs(_("  --rules=FILE       also run the rules of FILE (an auditor's) over the year\n"
+            "                     file, as if it imported FILE; the year file is not changed\n"
+            "  --review=FILE      an auditor's decisions on findings, by key: a finding\n"
+            "                     decided on is shown with the decision and fails nothing;\n"
+            "                     a decision that matches no finding is an error\n"),
+          stdout);
     fputs("\n", stdout);
     printf(_("imports are searched in the importing file's folder, then each -I DIR, then\n"
              "each folder in FINSAM_PATH (separated by ':'), then finsam's own rules:\n"
@@ -94,6 +105,7 @@ static void help(void)
           "  finsam report --format html -o 2025.html examples/vvnd/2025.fin\n"
           "  finsam report --format csv -o tables/ examples/vvnd/2025.fin\n"
           "  finsam rules examples/vvnd/2025.fin\n"
+          "  finsam draft arsredovisning-2025.txt -o 2025.fin\n"
           "  finsam check --lang sv examples/vvnd/2025.fin\n"
           "  finsam sie tests/sie/real/transaktioner_ovnbolag.se\n", stdout);
 }
@@ -127,7 +139,8 @@ static const char *language_option(int argc, char **argv)
         else if (strcmp(a, "--lang") == 0 && i + 1 < argc)
             lang = argv[++i];
         else if (strcmp(a, "-I") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--format") == 0 ||
-                 strcmp(a, "--output") == 0 || strcmp(a, "--table") == 0)
+                 strcmp(a, "--output") == 0 || strcmp(a, "--table") == 0 ||
+                 strcmp(a, "--rules") == 0 || strcmp(a, "--review") == 0)
             i++; /* an option's value, not an option */
     }
     return lang;
@@ -241,7 +254,8 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
     o->load.rules_dir = FINSAM_RULES_DIR;
     o->load.include_dirs = calloc((size_t)argc, sizeof *o->load.include_dirs);
     o->files = calloc((size_t)argc, sizeof *o->files);
-    if (!o->load.include_dirs || !o->files)
+    o->load.rules = calloc((size_t)argc, sizeof *o->load.rules);
+    if (!o->load.include_dirs || !o->files || !o->load.rules)
         return cli_usage_error("%s", _("out of memory"));
     if (argc < 2)
         return cli_usage_error("%s", _("no command given"));
@@ -326,6 +340,15 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             if (strcmp(v, "sv") != 0 && strcmp(v, "en") != 0)
                 return cli_usage_error(_("--lang takes sv (Swedish) or en (English), not '%s'"),
                                        v);
+        } else if (is_option(a, "--review")) {
+            if (!(v = option_value(argc, argv, &i, "--review")))
+                return cli_usage_error("%s", _("--review needs a review file: --review "
+                                               "granskning-2025.review"));
+            o->review = v;
+        } else if (is_option(a, "--rules")) {
+            if (!(v = option_value(argc, argv, &i, "--rules")))
+                return cli_usage_error("%s", _("--rules needs a rule file: --rules revisor.fin"));
+            o->load.rules[o->load.nrules++] = v;
         } else if (strcmp(a, "-I") == 0) {
             if (i + 1 >= argc)
                 return cli_usage_error("%s", _("-I needs a folder: -I DIR"));
@@ -379,6 +402,7 @@ int main(int argc, char **argv)
         free((void *)o.load.path_dirs[0]);
     free(o.load.path_dirs);
     free(o.load.include_dirs);
+    free(o.load.rules);
     free(o.files);
     return status;
 }

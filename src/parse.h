@@ -115,6 +115,8 @@ void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, 
 void ast_alloc(Parser *p, Allocation *a, PtrVec *groups, Span at);
 AllocGroup *ast_group(Parser *p, const char *name, const char *label, Expr *fraction,
                       const char *by, Span by_at, PtrVec *members, Span at);
+/* "b.invanare": a key table of a file imported as b, as one name. */
+const char *ast_dotted(Parser *p, const char *ns, const char *name);
 AllocMember *ast_member(Parser *p, const char *name, const char *label, Cell amount,
                         Span at);
 

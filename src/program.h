@@ -16,6 +16,10 @@ typedef struct {
     int npath;
     const char *rules_dir;     /* the installed rules/ */
     bool allow_outside;        /* --allow-outside: imports by absolute path or with '..' */
+    const char **rules;        /* --rules FILE: rule files of one's own (an auditor's), loaded
+                                  with the year file as if it imported them; not with the
+                                  earlier years' files */
+    int nrules;
 } LoadOptions;
 
 typedef struct Symbol Symbol;
@@ -33,6 +37,7 @@ typedef struct Program {
     Report *report;
     Table **notes;    /* by note number, 1..999 */
     struct Program *previous; /* the year file the report names as `previous` */
+    struct Program *plan;     /* the plan the report names as `plan` (plans.c) */
     Symbol **symbols; /* open hash of top-level names */
     size_t nsymbols, nsymbols_cap;
     /* load.c: the year file's program, whose imported files its earlier years share

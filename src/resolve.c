@@ -1380,7 +1380,11 @@ static void resolve_alloc(Resolver *R, Allocation *al)
         }
         if (!g->by_name)
             continue;
-        Symbol *s = lookup(R->prog, g->by_name);
+        /* inside a file imported as ns, its own key table comes first, as its names do */
+        const char *own_ns = module_of(R, src)->ns;
+        Symbol *s = own_ns ? lookup(R->prog, qualify(R, own_ns, g->by_name)) : NULL;
+        if (!s || s->type != SYM_TABLE)
+            s = lookup(R->prog, g->by_name);
         if (!s || s->type != SYM_TABLE) {
             Suggest sg = {g->by_name, NULL, 99};
             consider_globals(&sg, R->prog);

@@ -42,10 +42,12 @@ const char *why_text(Arena *a, const Why *w)
     case WHY_MEMBER:
         return arena_printf(a, _("'%s' states no amount"), w->name);
     case WHY_TODO:
-        if (w->row)
-            return arena_printf(a, _("'%s' is still to be filled in ('?') in column %s"),
-                                w->row->name, key_str(a, w->key));
-        return _("a figure is still to be filled in ('?')");
+        return arena_printf(a, _("'%s' is not filled in yet ('?') in column %s"), w->row->name,
+                            key_str(a, w->key));
+    case WHY_TODO_FIGURE:
+        return _("a figure of the text is not filled in yet ('?')");
+    case WHY_TODO_AMOUNT:
+        return arena_printf(a, _("'%s' states no amount yet ('?')"), w->name);
     case WHY_ABSENT:
         return arena_printf(a, _("the report has no table '%s': %s"), w->table->name,
                             w->table->absent_reason);
@@ -58,9 +60,8 @@ Loc why_loc(const Why *w)
     switch ((WhyType)w->type) {
     case WHY_BLANK:
     case WHY_TEXT:
-        return row_loc(w->row);
     case WHY_TODO:
-        return w->row ? row_loc(w->row) : (Loc){0};
+        return row_loc(w->row);
     case WHY_PARAM:
     case WHY_UNDECIDED:
         return w->param->loc;

@@ -59,7 +59,9 @@ int program_load_previous(Program *prog, const LoadOptions *opts)
         Program *earlier = mem_alloc(sizeof *earlier);
         program_init_earlier(earlier, prog);
         later->previous = earlier;
-        if (program_load(earlier, path, opts) || earlier->diags.errors ||
+        LoadOptions own = *opts;
+        own.nrules = 0; /* --rules are for the year file given, not for its earlier years */
+        if (program_load(earlier, path, &own) || earlier->diags.errors ||
             program_resolve(earlier)) {
             adopt_diags(prog, earlier);
             return 1;
@@ -176,6 +178,7 @@ static void compare_cell(Program *prog, Results *res, Table *t, Column *c, int i
     source_line_col(other.src, other.start, &line, &col);
     f->formula = arena_printf(&prog->arena, "%s:%d:%d", other.src->path, line, col);
     f->order_column = c->index;
+    f->key = arena_printf(&prog->arena, "%s.%s[%d]", t->name, r->name, year);
     if (same_kind)
         result_difference(f, here, there);
 }

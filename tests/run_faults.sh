@@ -885,6 +885,26 @@ else
 fi
 chmod 755 "$tmp/escfolder/sub${esc}]0;x"
 
+# ---- output under long names (issue 11) ------------------------------------------------
+
+# A report's name of 255 bytes is written: the temporary name is never longer than a
+# name may be.
+long=$(repeat 251 n)
+run report-name-255-bytes report ok.fin -o "reports/$long.txt"
+expect_status 0
+[ -f "reports/$long.txt" ] || problem "reports/$long.txt was not written"
+ls reports | grep -q 'tmp-' && problem "a temporary file is left in reports/"; done_case
+
+# CSV: every table's file or none. A table whose file name would be too long is found
+# before anything is written.
+{ cat ok.fin; printf 'table %s "Lång" unit count (2025) {\n    r "R" | 1\n}\n' "$(repeat 252 t)"; } >long-table.fin
+mkdir csv-out
+run csv-name-too-long-writes-nothing report --format csv -o csv-out/ long-table.fin
+expect_status 2
+expect_first_matches '^csv-out//t+\.csv: error: cannot write the report: File name too long$'
+[ -z "$(ls csv-out)" ] || problem "csv-out/ is not empty: $(ls csv-out | cut -c 1-60 | tr '\n' ' ')"
+done_case
+
 if [ "$skipped" -gt 0 ]; then echo "faults: $skipped skipped"; fi
 echo "faults: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
