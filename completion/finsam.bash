@@ -43,6 +43,10 @@ _finsam()
         -I)
             COMPREPLY=($(compgen -d -- "$value"))
             return 0 ;;
+        --rules|--review)
+            compopt -o filenames 2>/dev/null
+            COMPREPLY=($(compgen -f -- "$value"))
+            return 0 ;;
         -o|--output)
             COMPREPLY=($(compgen -f -- "$value"))
             return 0 ;;
@@ -53,7 +57,7 @@ _finsam()
     if [[ $cur == -* ]]; then
         local opts
         case $cmd in
-            check)  opts='-I --allow-outside --strict --quiet --verbose --require-all --format= --color= --lang= --help' ;;
+            check)  opts='-I --allow-outside --strict --quiet --verbose --require-all --rules= --review= --format= --color= --lang= --help' ;;
             report) opts='-I --allow-outside --strict --format= -o --table= --color= --lang= --help' ;;
             rules)  opts='-I --allow-outside --color= --lang= --help' ;;
             new)    opts='-I --allow-outside -o --lang= --help' ;;
