@@ -9,6 +9,7 @@ const char *const CLI_USAGE =
        "       finsam report [options] [--format FORMAT] [-o PATH] FILE\n"
        "       finsam rules [options] FILE\n"
        "       finsam new [options] [-o PATH] FILE\n"
+       "       finsam sie [options] [--format FORMAT] SIEFILE...\n"
        "       finsam --help | --version\n");
 
 int cli_usage_error(const char *fmt, const char *arg)

@@ -36,6 +36,11 @@ static void help(void)
     fputs(_("finsam rules FILE lists the parameters and checks in force for a year file, each\n"
             "with its value, its source and the place it was set.\n"), stdout);
     fputs("\n", stdout);
+    fputs(_("finsam sie FILE... checks a ledger exported as SIE (types 1 to 4): every voucher\n"
+            "balances, opening balance plus transactions is the closing balance, #RES is the\n"
+            "year's transactions, and more; each finding at its SIE line (docs/sie.md).\n"),
+          stdout);
+    fputs("\n", stdout);
     fputs(_("finsam fmt FILE... lays rule files out in their canonical layout (-w in place,\n"
             "--check to show a diff and fail when one is not); see finsam fmt --help.\n"),
           stdout);
@@ -52,7 +57,7 @@ static void help(void)
             "  --strict           a warning fails the run as an error does\n"
             "  --quiet            print nothing but errors in the input; the exit status says\n"
             "                     whether every check passed\n"
-            "  --format=FORMAT    check: text (the default), json, junit or tap;\n"
+            "  --format=FORMAT    check, sie: text (the default), json, junit or tap;\n"
             "                     report: text (the default), markdown, html, json or csv\n"
             "  -o PATH            report: write to PATH, whole or not at all; '-' is standard\n"
             "                     output (the default); for csv, a folder gets a file per table\n"
@@ -86,7 +91,8 @@ static void help(void)
           "  finsam report --format html -o 2025.html examples/vvnd/2025.fin\n"
           "  finsam report --format csv -o tables/ examples/vvnd/2025.fin\n"
           "  finsam rules examples/vvnd/2025.fin\n"
-          "  finsam check --lang sv examples/vvnd/2025.fin\n", stdout);
+          "  finsam check --lang sv examples/vvnd/2025.fin\n"
+          "  finsam sie tests/sie/real/transaktioner_ovnbolag.se\n", stdout);
 }
 
 /* The language of finsam's own messages when --lang does not choose it: the first of
@@ -176,10 +182,10 @@ static const struct {
     Format format;
     unsigned commands; /* bit CMD_x: the commands that take it */
 } FORMATS[] = {
-    {"text", FORMAT_TEXT, 1u << CMD_CHECK | 1u << CMD_REPORT},
-    {"json", FORMAT_JSON, 1u << CMD_CHECK | 1u << CMD_REPORT},
-    {"junit", FORMAT_JUNIT, 1u << CMD_CHECK},
-    {"tap", FORMAT_TAP, 1u << CMD_CHECK},
+    {"text", FORMAT_TEXT, 1u << CMD_CHECK | 1u << CMD_REPORT | 1u << CMD_SIE},
+    {"json", FORMAT_JSON, 1u << CMD_CHECK | 1u << CMD_REPORT | 1u << CMD_SIE},
+    {"junit", FORMAT_JUNIT, 1u << CMD_CHECK | 1u << CMD_SIE},
+    {"tap", FORMAT_TAP, 1u << CMD_CHECK | 1u << CMD_SIE},
     {"markdown", FORMAT_MARKDOWN, 1u << CMD_REPORT},
     {"html", FORMAT_HTML, 1u << CMD_REPORT},
     {"csv", FORMAT_CSV, 1u << CMD_REPORT},
@@ -197,6 +203,9 @@ static int set_format(Options *o, const char *name)
     if (o->command == CMD_RULES)
         return cli_usage_error("%s", _("finsam rules prints text only; --format is for finsam "
                                        "check and finsam report"));
+    if (o->command == CMD_SIE)
+        return cli_usage_error(_("finsam sie --format takes text, json, junit or tap, not '%s'"),
+                               name);
     return cli_usage_error(o->command == CMD_REPORT
                                ? _("finsam report --format takes text, markdown, html, json or "
                                    "csv, not '%s'")
@@ -250,6 +259,8 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
         o->command = CMD_REPORT;
     else if (strcmp(cmd, "new") == 0)
         o->command = CMD_NEW;
+    else if (strcmp(cmd, "sie") == 0)
+        o->command = CMD_SIE;
     else
         return cli_usage_error(cmd[0] == '-' ? _("unknown option '%s'")
                                              : _("unknown command '%s'"),
@@ -322,11 +333,13 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             return cli_usage_error(_("unknown option '%s'"), a);
         }
     }
+    if (o->nfiles == 0 && o->command == CMD_SIE)
+        return cli_usage_error("%s", _("no SIE file to check: finsam sie FILE..."));
     if (o->nfiles == 0)
         return cli_usage_error("%s", o->command == CMD_CHECK
                                          ? _("no file to check: finsam check FILE...")
                                          : _("no file: finsam rules FILE, finsam report FILE"));
-    if (o->command != CMD_CHECK && o->nfiles > 1)
+    if (o->command != CMD_CHECK && o->command != CMD_SIE && o->nfiles > 1)
         return cli_usage_error("%s", _("finsam rules, finsam report and finsam new take one "
                                        "year file"));
     if (o->output && o->command != CMD_REPORT && o->command != CMD_NEW)
@@ -354,7 +367,8 @@ int main(int argc, char **argv)
         o.err_style.color = use_color(color, stderr);
         status = o.command == CMD_CHECK ? cmd_check(&o)
                  : o.command == CMD_RULES ? cmd_rules(&o)
-                 : o.command == CMD_NEW   ? cmd_new(&o) : cmd_report(&o);
+                 : o.command == CMD_NEW   ? cmd_new(&o)
+                 : o.command == CMD_SIE   ? cmd_sie(&o) : cmd_report(&o);
     }
     if (o.load.npath)
         free((void *)o.load.path_dirs[0]);

@@ -201,7 +201,7 @@ void source_line_col(const Source *s, uint32_t offset, int *line, int *col)
         else
             hi = mid - 1;
     }
-    *line = lo + 1;
+    *line = lo + 1 + (s->first_line > 1 ? s->first_line - 1 : 0);
     int c = 1;
     for (uint32_t i = s->line_starts[lo]; i < offset && i < s->len; i++)
         if (((unsigned char)s->text[i] & 0xC0) != 0x80)
@@ -212,6 +212,7 @@ void source_line_col(const Source *s, uint32_t offset, int *line, int *col)
 const char *source_line(const Source *s, int line, size_t *len)
 {
     index_lines(s);
+    line -= s->first_line > 1 ? s->first_line - 1 : 0;
     if (line < 1 || line > s->nlines) {
         *len = 0;
         return "";

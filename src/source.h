@@ -21,6 +21,9 @@ typedef struct Source {
     int index;          /* order of loading: the file given first is 0 */
     bool quotable;      /* its lines may be shown in messages: a .fin file, also where a
                            symbolic link leads; text given in memory is */
+    int first_line;     /* the number in its file of the text's first line, when the text
+                           is a piece of a file read as a stream (an SIE line quoted in a
+                           message); 0 for a whole file */
 } Source;
 
 typedef struct {

@@ -113,7 +113,7 @@ static void format_micro(int64_t micro, Kind kind, Unit u, int min_places, int m
         num_format_shifted(micro, -3, min_places, max_places, buf);
         strcat(buf, " tkr");
     } else if (kind == K_MONEY && u == U_MKR) {
-        num_format_shifted(micro / 1000, -3, min_places, max_places, buf); /* in millions */
+        num_format_shifted(micro, -6, min_places, max_places, buf);
         strcat(buf, " mkr");
     } else if (kind == K_MONEY) {
         /* kronor and öre: 1 572 800,80; a printed figure with the decimals it has */

@@ -41,14 +41,14 @@ const char *why_text(Arena *a, const Why *w)
         return _("its operands share no column in this year file");
     case WHY_MEMBER:
         return arena_printf(a, _("'%s' states no amount"), w->name);
-    case WHY_ABSENT:
-        return arena_printf(a, _("the report has no table '%s': %s"), w->table->name,
-                            w->table->absent_reason);
     case WHY_TODO:
         if (w->row)
             return arena_printf(a, _("'%s' is still to be filled in ('?') in column %s"),
                                 w->row->name, key_str(a, w->key));
         return _("a figure is still to be filled in ('?')");
+    case WHY_ABSENT:
+        return arena_printf(a, _("the report has no table '%s': %s"), w->table->name,
+                            w->table->absent_reason);
     }
     return _("an operand has no figure");
 }

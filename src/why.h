@@ -18,8 +18,8 @@ typedef enum {
     WHY_UNDECIDED,     /* a local parameter the federation has not decided: param, year */
     WHY_NO_KEYS,       /* a rule set's check whose operands share no column here */
     WHY_MEMBER,        /* an allocation's member with no amount: name */
-    WHY_ABSENT,        /* a table the report says it does not have: table */
     WHY_TODO,          /* a '?' still to be filled in from the report: row and key, or none */
+    WHY_ABSENT,        /* a table the report says it does not have: table */
 } WhyType;
 
 typedef struct {
