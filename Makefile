@@ -11,6 +11,9 @@ VERSION := 0.1.0
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
+# Libraries: zlib for the CRC-32 of SIE's #KSUMMA. Not in LDFLAGS, which the
+# hardening builds set on the command line.
+LIBS    := -lz
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(CFLAGS) -Isrc -I$(B) \
              -DFINSAM_VERSION='"$(VERSION)"' -DFINSAM_RULES_DIR='"$(RULESDIR)"' \
              -DFINSAM_LOCALE_DIR='"$(LOCALEDIR)"'
@@ -28,7 +31,8 @@ LANGS := sv en
 MO    := $(LANGS:%=build/locale/%/LC_MESSAGES/finsam.mo)
 POT_SRC := $(wildcard src/*.c) grammar/parser.y grammar/lexer.l
 
-.PHONY: all deps example test unit golden bad bench clean help install pot
+.PHONY: all deps example test unit golden bad bench bench-sie bench-deps clean help install pot
+.PHONY: fmt-check
 
 all: $(B)/finsam $(MO)
 
@@ -38,8 +42,11 @@ help:
 	@echo "make example  build and check the bundled 2025 annual report"
 	@echo "make test     run every test (unit, golden, bad input) and print a summary"
 	@echo "make bench    time finsam beside reference commands (one table; history in bench/history.tsv)"
+	@echo "make bench-sie  finsam sie on 1 million transactions beside ledger, hledger,"
+	@echo "               bean-check (also at the end of make bench); make bench-deps installs them"
 	@echo "make pot      collect the messages into po/finsam.pot and merge it into po/*.po"
 	@echo "make install  install finsam and rules/ under PREFIX ($(PREFIX))"
+	@echo "make fmt-check  check that examples/ and rules/ are as finsam fmt lays them out"
 
 # Installs only what is missing, so that it is quick on a machine that has it all:
 # flex, bison and cmocka to build and test; gettext (msgfmt) for the message
@@ -51,6 +58,7 @@ deps:
 	command -v bison >/dev/null 2>&1 || missing="$$missing bison"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	[ -f /usr/include/cmocka.h ]      || missing="$$missing libcmocka-dev"; \
+	[ -f /usr/include/zlib.h ]        || missing="$$missing zlib1g-dev"; \
 	command -v $(CC) >/dev/null 2>&1  || missing="$$missing gcc"; \
 	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null \
 	                                  || missing="$$missing python3 python3-jsonschema"; \
@@ -91,7 +99,7 @@ $(B)/%.o: src/%.c $(wildcard src/*.h) $(B)/parser.h $(B)/lexer.h | $(B)
 # another folder (the sanitizer build) finds them too.
 $(B)/finsam: $(B)/main.o $(OBJ) | $(MO)
 	@echo "  LD      $@"
-	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS)
+	@$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(LIBS)
 
 build/locale/%/LC_MESSAGES/finsam.mo: po/%.po
 	@echo "  MSGFMT  $<"
@@ -116,7 +124,7 @@ pot:
 
 $(B)/tests/%: tests/unit/%.c $(OBJ) $(wildcard tests/unit/*.h) | $(B)/tests
 	@echo "  CC      $<"
-	@$(CC) $(ALL_CFLAGS) $(WARN) -Itests/unit -o $@ $< $(OBJ) $(LDFLAGS) -lcmocka
+	@$(CC) $(ALL_CFLAGS) $(WARN) -Itests/unit -o $@ $< $(OBJ) $(LDFLAGS) $(LIBS) -lcmocka
 
 $(B) $(B)/tests:
 	mkdir -p $@
@@ -135,8 +143,31 @@ test: deps
 	@$(MAKE) --no-print-directory html-deps all $(UNIT)
 	@sh tests/run_all.sh $(B)/finsam $(UNIT)
 
+# The project's own rule files stay as finsam fmt lays them out (run by make test too,
+# through tests/run_fmt.sh).
+fmt-check: $(B)/finsam
+	@./$(B)/finsam fmt --check examples/*/*.fin rules/*.fin
+
 bench: $(B)/finsam
 	@sh bench/run.sh $(B)/finsam
+	@echo
+	@sh bench/run_sie.sh $(B)/finsam
+
+# finsam sie beside ledger, hledger and bean-check on one generated year (bench/run_sie.sh);
+# bench-deps installs the three with apt-get where missing.
+bench-sie: $(B)/finsam
+	@sh bench/run_sie.sh $(B)/finsam
+
+bench-deps:
+	@missing=""; \
+	command -v ledger >/dev/null 2>&1     || missing="$$missing ledger"; \
+	command -v hledger >/dev/null 2>&1    || missing="$$missing hledger"; \
+	command -v bean-check >/dev/null 2>&1 || missing="$$missing beancount"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 # The binary searches RULESDIR for imports and LOCALEDIR for its messages: build it
 # with the folders it installs to (LOCALEDIR=$(PREFIX)/share/locale).

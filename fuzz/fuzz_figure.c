@@ -25,6 +25,8 @@
  *   num_printed   contains the value; the printed intervals of x and x + 2*half never meet.
  *   comparisons   num_meets is symmetric and reflexive; num_can_* agree with the ends.
  *   num_mid       lies in the interval.
+ *   figure_interval  in kr, tkr and %: holds the figure's value and every value within
+ *                 half its last digit (but the end left out); too large only near int64.
  *   printed-out   num_printed, returning NUM_OK, has written *out (num.h's promise).
  */
 #include <inttypes.h>
@@ -485,6 +487,36 @@ static uint8_t ctl_byte(Slice c, size_t i) { return i < c.n ? c.s[i] : 0; }
 
 /* A figure's interval from its text: the parsed value with a sign and a width the
  * control bytes choose, or the raw bytes when it does not parse. */
+/* figure_interval: the interval holds the figure's value (figure * p / q) and every
+ * value within half its last digit, except the end away from zero where that end is a
+ * whole micro unit; it is reported too large exactly when an end does not fit. */
+static void check_figure_interval(int64_t figure, int decimals, int64_t p, int64_t q)
+{
+    Num iv = {0, 0};
+    NumStatus st = figure_interval(figure, decimals, p, q, &iv);
+    i128 half10 = 5; /* half the last digit, in tenths of a micro unit of the figure */
+    for (int i = decimals; i < 6; i++)
+        half10 *= 10;
+    i128 den = (i128)q * 10, lo_n = ((i128)figure * 10 - half10) * p,
+         hi_n = ((i128)figure * 10 + half10) * p;
+    i128 lo_floor = lo_n / den - (lo_n % den < 0), hi_ceil = hi_n / den + (hi_n % den > 0);
+    if (st != NUM_OK) {
+        /* an end one past int64 may still fit once the half-open end is taken in */
+        if (st != NUM_OVERFLOW || (lo_floor > INT64_MIN && hi_ceil < INT64_MAX))
+            fail("figure_interval fails only when an end does not fit", num_exact(figure),
+                 num_exact(decimals), NULL);
+        return;
+    }
+    if (iv.lo > iv.hi)
+        fail("figure_interval: lo <= hi", iv, num_exact(figure), NULL);
+    i128 value_n = (i128)figure * p; /* the value, in micro units, times q */
+    if ((i128)iv.lo * q > value_n || (i128)iv.hi * q < value_n)
+        fail("figure_interval holds the figure's value", iv, num_exact(figure), NULL);
+    if ((i128)iv.lo * den > lo_n + den || (i128)iv.hi * den < hi_n - den)
+        fail("figure_interval holds the values within half the last digit", iv,
+             num_exact(figure), NULL);
+}
+
 static Num value_of(Slice t, uint8_t how, uint8_t width, int64_t *half_out)
 {
     Figure f;
@@ -495,10 +527,13 @@ static Num value_of(Slice t, uint8_t how, uint8_t width, int64_t *half_out)
     if (st == FIG_OK) {
         check_format(f.micro, f.decimals, f.decimals);
         check_format(f.micro, 0, 6);
-        half = figure_half_unit(f.decimals);
-        if (half < 0 || half > NUM_SCALE / 2)
-            fail("figure_half_unit is 0..NUM_SCALE/2", num_exact(half), num_exact(f.decimals), NULL);
+        half = NUM_SCALE / 2; /* half the last digit, in whole micro units */
+        for (int i = 0; i < f.decimals; i++)
+            half /= 10;
         int64_t m = (how & 1) ? -f.micro : f.micro;
+        check_figure_interval(m, f.decimals, 1, 1);
+        check_figure_interval(m, f.decimals, 1000, 1);
+        check_figure_interval(m, f.decimals, 1, 100);
         v = num_exact(m);
     } else {
         int64_t r = raw64(t);

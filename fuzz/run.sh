@@ -24,6 +24,7 @@ regressions=fuzz/regressions/$name
 artifacts=$FB/artifacts
 dict=fuzz/finsam.dict
 [ "$name" = figure ] && dict=fuzz/figure.dict
+[ "$name" = sie ] && dict=fuzz/sie.dict
 
 [ -x "$bin" ] || { echo "run.sh: $bin is not built: make fuzz-build" >&2; exit 2; }
 mkdir -p "$artifacts"
@@ -35,6 +36,11 @@ seed_corpus() {
     dir=$1
     mkdir -p "$dir"
     [ -d "$seeds" ] && cp "$seeds"/* "$dir"/ 2>/dev/null
+    if [ "$name" = sie ]; then
+        for f in tests/sie/real/*.[sS][eEiI]; do
+            cp "$f" "$dir/seed-$(basename "$f")"
+        done
+    fi
     if [ "$name" = check ]; then
         find examples tests -name '*.fin' -type f | while read -r f; do
             cp "$f" "$dir/seed-$(echo "$f" | tr / _)"

@@ -63,6 +63,8 @@ static const Span NO_SPAN = {0, 0};
 %token AND "'and'" OR "'or'" NOT "'not'"
 %token LOCAL "'local'" REQUIRE "'require'" AS "'as'"
 %token BLANK_ZERO "'blank zero'"
+%token UNTIL "'until'"
+%token ABSENT "'absent'"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" LT "'<'" GT "'>'"
 
 %left OR
@@ -76,7 +78,7 @@ static const Span NO_SPAN = {0, 0};
 %type <string> opt_string opt_source opt_else
 %type <name> opt_name opt_unit_word
 %type <number> opt_severity opt_percent opt_local
-%type <signed_figure> signed_figure
+%type <signed_figure> signed_figure printed_figure
 %type <list> report_entries columns groups members args arglist requirements
 %type <entry> report_entry
 %type <table> table_head
@@ -107,6 +109,7 @@ decl
     | allocation
     | param
     | check
+    | ABSENT NAME STRING                            { ast_absent(p, $2, @2, $3, @$); }
     ;
 
 /* report_entries -> {NAME (STRING | signed_figure | DATE)} */
@@ -153,6 +156,8 @@ columns
 column
     : FIGURE opt_string opt_formula     { $$ = ast_column_year(p, $1, $2, $3, @$); }
     | NAME opt_string opt_formula       { $$ = ast_column_named(p, $1, $2, $3, @$); }
+    | FIGURE NAME opt_string opt_formula
+                                { $$ = ast_column_plan(p, $1, $2, $3, $4, @$); }
     ;
 
 /* Rows are added to the table being parsed as they are read (ast_row). */
@@ -186,17 +191,26 @@ cells
     | cells '|' cell                    { ast_cells_push(p, $3); }
     ;
 
-/* cell -> [signed_figure ['%'] | '-' | STRING] */
+/* cell -> [signed_figure ['%'] | '-' | STRING | '?'] */
 cell
     : %empty                            { $$ = ast_cell(p, CELL_EMPTY, @$); }
-    | signed_figure opt_percent         { $$ = ast_cell_figure(p, $1, $2, @$); }
+    | printed_figure opt_percent        { $$ = ast_cell_figure(p, $1, $2, @$); }
     | '-'                               { $$ = ast_cell(p, CELL_DASH, @$); }
     | STRING                            { $$ = ast_cell(p, CELL_TEXT, @$); }
+    | '?'                               { $$ = ast_cell_todo(p, @$); }
     ;
 
 signed_figure
     : FIGURE                            { $$ = (SignedFig){false, $1}; }
     | '-' FIGURE                        { $$ = (SignedFig){true, $2}; }
+    ;
+
+/* a cell's figure as printed: also a leading '+', or parentheses around a negative
+ * figure ('-' is also U+2212 and the en dash U+2013, one token) */
+printed_figure
+    : signed_figure
+    | '+' FIGURE                        { $$ = (SignedFig){false, $2}; }
+    | '(' FIGURE ')'                    { $$ = (SignedFig){true, $2}; }
     ;
 
 opt_percent
@@ -220,12 +234,15 @@ groups
     | groups error                      { $$ = $1; }
     ;
 
-/* group -> NAME [STRING] expr ['by' NAME] '{' {member} '}' */
+/* group -> NAME [STRING] expr ['by' NAME ['.' NAME]] '{' {member} '}' */
 group
     : NAME opt_string expr '{' members '}'
                             { $$ = ast_group(p, $1, $2, $3, NULL, NO_SPAN, $5, @$); }
     | NAME opt_string expr BY NAME '{' members '}'
                             { $$ = ast_group(p, $1, $2, $3, $5, @5, $7, @$); }
+    | NAME opt_string expr BY NAME '.' NAME '{' members '}'
+                            { $$ = ast_group(p, $1, $2, $3, ast_dotted(p, $5, $7),
+                                             (Span){@5.start, @7.end}, $9, @$); }
     ;
 
 members
@@ -269,10 +286,18 @@ opt_unit_word
     | UNIT NAME     { $$ = $2; }
     ;
 
-/* check -> 'check' NAME [STRING] ['error' | 'warning'] ['source' STRING] ':' expr ['else' STRING] */
+/* check -> 'check' NAME [STRING] ['error' | 'warning'] {'from' DATE | 'until' DATE}
+ *          ['source' STRING] ':' expr ['else' STRING] */
 check
-    : CHECK NAME opt_string opt_severity opt_source ':' expr opt_else
-                            { ast_check(p, $2, @2, $3, $4, $5, $7, $8, @$); }
+    : CHECK NAME opt_string opt_severity check_dates opt_source ':' expr opt_else
+                            { ast_check(p, $2, @2, $3, $4, $6, $8, $9, @$); }
+    ;
+
+/* the years a check is in force, kept in the parser until ast_check takes them */
+check_dates
+    : %empty                            { p->check_from = p->check_until = 0; }
+    | check_dates FROM DATE             { p->check_from = $3; }
+    | check_dates UNTIL DATE            { p->check_until = $3; }
     ;
 
 opt_severity
@@ -327,6 +352,7 @@ expr
 primary
     : FIGURE opt_percent                { $$ = ast_figure(p, $1, $2, @$); }
     | DATE                              { $$ = ast_date(p, $1, @$); }
+    | '?'                               { $$ = ast_figure_todo(p, @$); }
     | ref
     | NAME '(' args ')'                 { $$ = ast_call(p, $1, @1, $3, @$); }
     | '(' expr ')'                      { $$ = $2; $$->loc = parse_loc(p, @$); }
@@ -365,9 +391,14 @@ int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Parser *p)
     yysymbol_kind_t expected[MAX_EXPECTED];
     const char *names[MAX_EXPECTED];
     int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED), k = 0;
-    /* a table's optional 'blank zero' is not suggested where a table's head ends */
+    /* optional words that are not suggested: a table's 'blank zero', and a check's
+     * dates (where 'until' may come, 'from' is a check's date too) */
+    bool check_dates = false;
     for (int i = 0; i < n; i++)
-        if (expected[i] != YYSYMBOL_BLANK_ZERO)
+        check_dates |= expected[i] == YYSYMBOL_UNTIL;
+    for (int i = 0; i < n; i++)
+        if (expected[i] != YYSYMBOL_BLANK_ZERO && expected[i] != YYSYMBOL_UNTIL &&
+            !(check_dates && expected[i] == YYSYMBOL_FROM))
             names[k++] = yysymbol_name(expected[i]);
     n = k;
     yysymbol_kind_t found = yypcontext_token(ctx);

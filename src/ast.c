@@ -124,10 +124,24 @@ Table *ast_table_head(Parser *p, int kind, const char *name, Span name_at, const
     return t;
 }
 
+void ast_absent(Parser *p, const char *name, Span name_at, const char *reason, Span at)
+{
+    Table *t = arena_alloc(p->arena, sizeof *t);
+    t->tkind = T_TABLE;
+    t->name = name;
+    t->unit = U_KR;
+    t->absent_reason = reason;
+    t->loc = parse_loc(p, at);
+    t->name_loc = parse_loc(p, name_at);
+    t->src = p->src;
+    t->rows = arena_alloc(p->arena, sizeof(Row *));
+    add_decl(p, D_TABLE, t);
+}
+
 void ast_table_unit(Parser *p, Table *t, const char *word, Span at)
 {
     static const struct { const char *word; Unit unit; } units[] = {
-        {"kr", U_KR}, {"tkr", U_TKR}, {"%", U_PERCENT}, {"count", U_COUNT},
+        {"kr", U_KR}, {"tkr", U_TKR}, {"mkr", U_MKR}, {"%", U_PERCENT}, {"count", U_COUNT},
     };
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
         if (strcmp(word, units[i].word) == 0) {
@@ -135,7 +149,7 @@ void ast_table_unit(Parser *p, Table *t, const char *word, Span at)
             return;
         }
     Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at), _("unknown unit '%s'"), word);
-    diag_note(p->diags, g, _("hint: a table's unit is kr, tkr, %% or count"));
+    diag_note(p->diags, g, _("hint: a table's unit is kr, tkr, mkr, %% or count"));
     p->errors++;
 }
 
@@ -188,6 +202,16 @@ Column *ast_column_year(Parser *p, FigureTok year, const char *label, Expr *form
     Span y = {at.start, at.start + 4};
     c->key.year = whole(p, year, y, _("a year column must be a whole number from %d to %d"),
                         1900, 2999);
+    return c;
+}
+
+/* Its key has both the year and the word, so that it is neither the year's outcome
+ * (table.row[2021]) nor compared with that year's file; [budget] chooses it. */
+Column *ast_column_plan(Parser *p, FigureTok year, const char *word, const char *label,
+                        Expr *formula, Span at)
+{
+    Column *c = ast_column_year(p, year, label, formula, at);
+    c->key.name = word;
     return c;
 }
 
@@ -283,11 +307,21 @@ Cell ast_cell(Parser *p, CellType type, Span at)
     return c;
 }
 
+/* '?': nothing stated yet, and counted so that check can say how much is left. */
+Cell ast_cell_todo(Parser *p, Span at)
+{
+    Cell c = ast_cell(p, CELL_TEXT, at);
+    c.type = CELL_EMPTY;
+    c.todo = 1;
+    p->module->todo_cells++;
+    return c;
+}
+
 Cell ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at)
 {
     Cell c = ast_cell(p, CELL_FIGURE, at);
     c.figure = f.negative ? -f.figure.value.lo : f.figure.value.lo;
-    c.decimals = (uint8_t)(f.figure.decimals & 31);
+    c.decimals = (uint8_t)(f.figure.decimals & 15);
     c.percent = percent;
     return c;
 }
@@ -305,8 +339,10 @@ Allocation *ast_alloc_head(Parser *p, const char *name, Span name_at, const char
 
 void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, Cell value)
 {
-    if (strcmp(word, "total") == 0 && value.type == CELL_FIGURE) {
-        a->total = value;
+    if (strcmp(word, "total") == 0 && (value.type == CELL_FIGURE || value.todo)) {
+        a->total = value; /* or '?', still to be filled in: nothing is split yet */
+    } else if (strcmp(word, "exact") == 0 && value.type == CELL_EMPTY && !value.todo) {
+        a->exact_shares = true;
     } else if (strcmp(word, "rounding") == 0 && value.type == CELL_FIGURE) {
         a->rounding = value;
         a->has_rounding = true;
@@ -329,7 +365,7 @@ void ast_alloc(Parser *p, Allocation *a, PtrVec *groups, Span at)
     a->ngroups = groups->len;
     for (int i = 0; i < a->ngroups; i++)
         a->groups[i]->alloc = a;
-    if (a->total.type != CELL_FIGURE) {
+    if (a->total.type != CELL_FIGURE && !a->total.todo) {
         Diag *g = diag_at(p->diags, SEV_ERROR, a->name_loc,
                           _("allocation '%s' has no total"), a->name);
         diag_note(p->diags, g, "%s", _("hint: write the amount to split after the title: total "
@@ -354,6 +390,12 @@ AllocGroup *ast_group(Parser *p, const char *name, const char *label, Expr *frac
         g->members[i]->group = g;
     g->loc = parse_loc(p, at);
     return g;
+}
+
+const char *ast_dotted(Parser *p, const char *ns, const char *name)
+{
+    const char *both = arena_printf(p->arena, "%s.%s", ns, name);
+    return parse_intern(p, both, strlen(both));
 }
 
 AllocMember *ast_member(Parser *p, const char *name, const char *label, Cell amount, Span at)
@@ -437,6 +479,8 @@ void ast_check(Parser *p, const char *name, Span name_at, const char *title, int
     c->source = source;
     c->expr = expr;
     c->message = message;
+    c->from = p->check_from;
+    c->until = p->check_until;
     c->loc = parse_loc(p, at);
     c->name_loc = parse_loc(p, name_at);
     add_decl(p, D_CHECK, c);
@@ -465,6 +509,17 @@ Expr *ast_figure(Parser *p, FigureTok f, bool percent, Span at)
         e->u.figure.kind = K_NUMBER;
         e->u.figure.value = f.value;
     }
+    return e;
+}
+
+/* '?' in a formula or check: a figure of the report's text still to be read; the
+ * check that holds it does not run until it is written. */
+Expr *ast_figure_todo(Parser *p, Span at)
+{
+    Expr *e = expr(p, E_FIGURE, at);
+    e->u.figure.kind = K_NUMBER;
+    e->u.figure.todo = true;
+    p->module->todo_figures++;
     return e;
 }
 

@@ -20,7 +20,7 @@ typedef enum {
 } Kind;
 
 /* How a figure was printed, so that it can be shown the same way. */
-typedef enum { U_NONE = 0, U_KR, U_TKR, U_PERCENT, U_COUNT } Unit;
+typedef enum { U_NONE = 0, U_KR, U_TKR, U_PERCENT, U_COUNT, U_MKR } Unit;
 
 /* A literal figure: its exact value and the interval its printing stands for. */
 typedef struct {
@@ -30,6 +30,7 @@ typedef struct {
     uint8_t decimals;
     bool printed;     /* a figure as printed: shown as written, not as an interval */
     int64_t figure;   /* printed: as written, in micro units of its unit (38 % is 38) */
+    bool todo;        /* '?': a figure still to be read from the report; computes nothing */
 } Literal;
 
 typedef struct Table Table;
@@ -127,7 +128,8 @@ typedef struct {
     uint16_t len;
     uint8_t type : 2;     /* CellType */
     uint8_t percent : 1;
-    uint8_t decimals : 5;
+    uint8_t decimals : 4; /* at most 6 (figure.c) */
+    uint8_t todo : 1;     /* '?': an empty cell still to be filled in from the report */
 } Cell;
 
 static inline Span cell_span(const Cell *c) { return (Span){c->start, c->start + c->len}; }
@@ -164,6 +166,7 @@ struct Table {
     const char *title;
     Unit unit;
     bool blank_zero;    /* 'blank zero': a blank cell is printed nothing, zero */
+    const char *absent_reason; /* absent NAME "reason": not in this report; no rows */
     int note;
     Loc loc, name_loc;
     Column **columns;
@@ -203,6 +206,7 @@ struct Allocation {
     Cell total;
     Cell rounding;        /* CELL_EMPTY: 1 kr */
     bool has_rounding;
+    bool exact_shares;    /* 'exact': a share written 27% is 27 % exactly, as a plan decides it */
     AllocGroup **groups;
     int ngroups;
     Loc loc, name_loc;
@@ -232,6 +236,7 @@ typedef struct {
     const char *message;
     Expr *expr;
     Loc loc, name_loc;
+    int32_t from, until;  /* yyyymmdd: in force for the years that meet [from, until]; 0 open */
     /* resolved */
     const char *full_name; /* as a year file names it: "o.cap_kept" in a file imported as o */
     int domain;           /* DOMAIN_* below */
@@ -284,12 +289,24 @@ typedef struct {
 
 static inline Loc row_loc(const Row *r) { return loc_at(r->table->src, r->span); }
 
+/* How many years prev(x) or prev(x, n) looks back: n, a whole number resolve.c has
+ * checked. */
+static inline int prev_years(const Expr *call)
+{
+    if (call->u.call.args.len < 2)
+        return 1;
+    const Expr *n = call->u.call.args.items[1];
+    return (int)(n->u.figure.value.lo / NUM_SCALE);
+}
+
 /* One parsed file. */
 typedef struct {
     const Source *src;
     PtrVec decls;     /* Decl * */
     const char *ns;   /* import "x" as ns: its names are ns.name; NULL for none */
     Loc ns_at;        /* the import that named it */
+    int todo_cells;   /* cells written '?', still to be filled in */
+    int todo_figures; /* figures written '?' in formulas and checks */
 } Module;
 
 /* A copy of m, not yet resolved, for another year of the same run (ast_clone.c): every

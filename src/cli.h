@@ -11,7 +11,7 @@
 
 enum { EXIT_PASSED = 0, EXIT_CHECK_FAILED = 1, EXIT_BAD_INPUT = 2 };
 
-typedef enum { CMD_CHECK, CMD_RULES, CMD_REPORT } Command;
+typedef enum { CMD_CHECK, CMD_RULES, CMD_REPORT, CMD_NEW, CMD_SIE } Command;
 
 typedef enum {
     FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_HTML, FORMAT_JSON, FORMAT_CSV, FORMAT_JUNIT,
@@ -27,6 +27,7 @@ typedef struct {
     bool require_all;    /* check: a formula or check that did not run fails the run */
     const char *output;  /* -o PATH; NULL or "-" for standard output */
     const char *table;   /* --table NAME, for csv */
+    const char *review;  /* --review FILE: an auditor's decisions on findings */
     const char **files;
     int nfiles;
     DiagStyle out_style, err_style;
@@ -52,5 +53,11 @@ bool cli_run(Program *prog, Results *res, const char *path, const Options *o);
 int cmd_check(const Options *o);
 int cmd_rules(const Options *o);
 int cmd_report(const Options *o);
+/* finsam draft [-o PATH] REPORT.txt: its own arguments, after the command's name. */
+int cmd_draft(int argc, char **argv);
+int cmd_sie(const Options *o);
+/* finsam fmt reads its own arguments: argv[0] is "fmt". */
+int cmd_fmt(int argc, char **argv);
+int cmd_new(const Options *o);
 
 #endif

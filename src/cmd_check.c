@@ -6,6 +6,9 @@
 #include "cli.h"
 #include "eval.h"
 #include "i18n.h"
+#include "plans.h"
+#include "review.h"
+#include "todo.h"
 #include "write_ci.h"
 #include "write_json.h"
 #include "write_text.h"
@@ -24,8 +27,8 @@ void cli_bad_input(const Program *prog, const char *path, DiagStyle style)
     fflush(stdout);
     for (int i = 0; i < prog->diags.list.len; i++)
         diag_print(stderr, prog->diags.list.items[i], style);
-    fprintf(stderr, ngettext("%s: not checked: %d error in the input\n",
-                             "%s: not checked: %d errors in the input\n", prog->diags.errors),
+    diag_line(stderr, ngettext("%s: not checked: %d error in the input\n",
+                               "%s: not checked: %d errors in the input\n", prog->diags.errors),
             path, prog->diags.errors);
 }
 
@@ -34,7 +37,8 @@ bool cli_run(Program *prog, Results *res, const char *path, const Options *o)
     program_init(prog);
     return !(program_load(prog, path, &o->load) || prog->diags.errors ||
              program_resolve(prog) || program_load_previous(prog, &o->load) ||
-             program_eval(prog, res));
+             program_load_plan(prog, &o->load) ||
+             program_eval(prog, res) || (o->review && review_apply(prog, res, o->review)));
 }
 
 /* One file's run: its program stays loaded until its findings are printed. */
@@ -43,6 +47,28 @@ typedef struct {
     Results res;
     bool ok;
 } Run;
+
+/* After a file's summary line: the findings an auditor decided on, which fail nothing. */
+static void write_reviewed(FILE *out, const char *path, const Results *res)
+{
+    if (!res->reviewing)
+        return;
+    int accepted = 0;
+    for (int i = 0; i < res->failed.len; i++) {
+        const Finding *f = res->failed.items[i];
+        accepted += f->review && f->review->decision == REVIEW_ACCEPTED;
+    }
+    Arena a;
+    arena_init(&a);
+    /* TRANSLATORS: "2025.fin: reviewed: 3 findings, 2 accepted, 1 to be corrected; they
+     * fail nothing" */
+    fprintf(out, ngettext("%s: reviewed: %d finding, %d accepted, %d to be corrected; they "
+                          "fail nothing\n",
+                          "%s: reviewed: %d findings, %d accepted, %d to be corrected; they "
+                          "fail nothing\n", res->reviewed),
+            safe_text(&a, path), res->reviewed, accepted, res->reviewed - accepted);
+    arena_free(&a);
+}
 
 static void add(Results *total, const Results *res)
 {
@@ -66,6 +92,8 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
             write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
             write_not_run(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style, o->verbose);
             write_summary(stdout, files->paths[i], &runs[i].res);
+            todo_write(stdout, files->paths[i], &runs[i].prog);
+            write_reviewed(stdout, files->paths[i], &runs[i].res);
         }
     }
     if (o->quiet || !(n > 1 || files->had_folder))
@@ -166,11 +194,14 @@ int cmd_check(const Options *o)
 {
     FileList files = {0};
     int status;
-    if (yearfiles_expand(o->files, o->nfiles, &files, stderr))
+    if (yearfiles_expand(o->files, o->nfiles, o->load.allow_outside, &files, stderr))
         status = EXIT_BAD_INPUT;
     else if (files.len == 0)
         status = cli_usage_error("%s", _("no year file (a .fin file with a 'report' block) in "
                                          "the folders given"));
+    else if (files.len > 1 && o->review)
+        status = cli_usage_error("%s", _("--review is for one year file: its findings are the "
+                                         "ones the review decides on"));
     else
         status = check_files(o, &files);
     yearfiles_free(&files);

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "mem.h"
 #include "output.h"
 #include "write_html.h"
 #include "write_json.h"
@@ -35,48 +36,65 @@ static bool is_folder(const char *path)
     return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+static bool open_report(Output *out, const char *path)
+{
+    const char *why = NULL;
+    if (output_open(out, path, &why))
+        return true;
+    fprintf(stderr, _("%s: error: cannot write the report: %s\n"), path, why);
+    return false;
+}
+
+static bool commit_report(Output *out, const char *path)
+{
+    const char *why = NULL;
+    if (output_commit(out, &why))
+        return true;
+    if (path && strcmp(path, "-"))
+        fprintf(stderr, _("%s: error: cannot write the report: %s\n"), path, why);
+    else
+        fprintf(stderr, _("finsam: error: cannot write to standard output: %s\n"), why);
+    return false;
+}
+
+static void write_one(const Options *o, Output *out, Program *prog, const Results *res,
+                      const Table *only, const Allocation *only_alloc)
+{
+    const char *file = o->files[0];
+    switch (o->format) {
+    case FORMAT_TEXT:
+        write_report(out->file, prog, res, file, REPORT_TEXT);
+        break;
+    case FORMAT_MARKDOWN:
+        write_report(out->file, prog, res, file, REPORT_MARKDOWN);
+        break;
+    case FORMAT_HTML:
+        write_html(out->file, prog, res, file);
+        break;
+    case FORMAT_CSV:
+        if (only_alloc)
+            write_csv_allocation(out->file, only_alloc, res);
+        else
+            write_csv_table(out->file, only, res);
+        break;
+    default: {
+        Json j;
+        json_begin(&j, out->file);
+        write_json_file(&j, prog, res, file, true);
+        json_end(&j);
+    }
+    }
+}
+
 /* Writes one report to path (or standard output), all of it or nothing. */
 static bool emit(const Options *o, const char *path, Program *prog, const Results *res,
                  const Table *only, const Allocation *only_alloc)
 {
     Output out;
-    const char *why = NULL;
-    if (!output_open(&out, path, &why)) {
-        fprintf(stderr, _("%s: error: cannot write the report: %s\n"), path, why);
+    if (!open_report(&out, path))
         return false;
-    }
-    const char *file = o->files[0];
-    switch (o->format) {
-    case FORMAT_TEXT:
-        write_report(out.file, prog, res, file, REPORT_TEXT);
-        break;
-    case FORMAT_MARKDOWN:
-        write_report(out.file, prog, res, file, REPORT_MARKDOWN);
-        break;
-    case FORMAT_HTML:
-        write_html(out.file, prog, res, file);
-        break;
-    case FORMAT_CSV:
-        if (only_alloc)
-            write_csv_allocation(out.file, only_alloc, res);
-        else
-            write_csv_table(out.file, only, res);
-        break;
-    default: {
-        Json j;
-        json_begin(&j, out.file);
-        write_json_file(&j, prog, res, file, true);
-        json_end(&j);
-    }
-    }
-    if (!output_commit(&out, &why)) {
-        if (path && strcmp(path, "-"))
-            fprintf(stderr, _("%s: error: cannot write the report: %s\n"), path, why);
-        else
-            fprintf(stderr, _("finsam: error: cannot write to standard output: %s\n"), why);
-        return false;
-    }
-    return true;
+    write_one(o, &out, prog, res, only, only_alloc);
+    return commit_report(&out, path);
 }
 
 static const Table *table_named(const Program *prog, const char *name)
@@ -125,21 +143,35 @@ static int emit_csv(const Options *o, Program *prog, const Results *res)
                 "DIR/ (made if it is not there), or one table with --table NAME\n"), stderr);
         return EXIT_BAD_INPUT;
     }
-    for (int i = 0; i < prog->tables.len; i++) {
-        const Table *t = prog->tables.items[i];
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s.csv", o->output, t->name);
-        if (!emit(o, path, prog, res, t, NULL))
-            return EXIT_BAD_INPUT;
+    /* Every file is opened before any is written, and all are written before any is
+     * renamed into place: a name that cannot be written leaves none of them. */
+    int nt = prog->tables.len, nout = nt + prog->allocs.len, opened = 0;
+    Output *outs = mem_alloc((size_t)(nout ? nout : 1) * sizeof *outs);
+    char **paths = mem_alloc((size_t)(nout ? nout : 1) * sizeof *paths);
+    bool ok = true;
+    for (int i = 0; i < nout && ok; i++) {
+        const char *name = i < nt ? ((const Table *)prog->tables.items[i])->name
+                                  : ((const Allocation *)prog->allocs.items[i - nt])->name;
+        size_t len = strlen(o->output) + strlen(name) + 6;
+        paths[i] = mem_alloc(len);
+        snprintf(paths[i], len, "%s/%s.csv", o->output, name);
+        ok = open_report(&outs[i], paths[i]);
+        opened += ok;
     }
-    for (int i = 0; i < prog->allocs.len; i++) {
-        const Allocation *a = prog->allocs.items[i];
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s.csv", o->output, a->name);
-        if (!emit(o, path, prog, res, NULL, a))
-            return EXIT_BAD_INPUT;
+    for (int i = 0; i < opened && ok; i++)
+        write_one(o, &outs[i], prog, res, i < nt ? prog->tables.items[i] : NULL,
+                  i < nt ? NULL : prog->allocs.items[i - nt]);
+    for (int i = 0; i < opened; i++) {
+        if (ok)
+            ok = commit_report(&outs[i], paths[i]);
+        else
+            output_abort(&outs[i]);
     }
-    return -1;
+    for (int i = 0; i < nout; i++)
+        mem_free(paths[i]);
+    mem_free(paths);
+    mem_free(outs);
+    return ok ? -1 : EXIT_BAD_INPUT;
 }
 
 int cmd_report(const Options *o)

@@ -76,6 +76,37 @@ size_t diag_control_len(const char *s)
     return 0;
 }
 
+size_t diag_utf8_len(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned c = p[0], need, min;
+    if (c == 0)
+        return 0;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    unsigned cp = c & (0x3Fu >> need);
+    for (unsigned k = 1; k <= need; k++) {
+        if ((p[k] & 0xC0) != 0x80) /* a NUL stops here too */
+            return 0;
+        cp = (cp << 6) | (p[k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return need + 1;
+}
+
 /* n bytes of s, each control character as one '?', so that no escape sequence from a
  * file reaches the terminal and a line keeps its width in characters. */
 static void put_text_n(FILE *out, const char *s, size_t n, bool tab_as_space)
@@ -94,6 +125,25 @@ void diag_put_text(FILE *out, const char *s, bool tab_as_space)
 {
     if (s)
         put_text_n(out, s, strlen(s), tab_as_space);
+}
+
+void diag_line(FILE *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    char *text = mem_alloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(text, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    if (n > 0 && text[n - 1] == '\n')
+        text[--n] = '\0';
+    put_text_n(out, text, (size_t)n, false);
+    fputc('\n', out);
+    mem_free(text);
 }
 
 const char *diag_place(Diags *d, Loc at)

@@ -52,6 +52,14 @@ void diag_print(FILE *out, const Diag *g, DiagStyle style);
  * terminal and the text keeps its width. Every message diag_print prints is so shown,
  * and so are the text output, the text and Markdown reports, `finsam rules` and TAP. */
 void diag_put_text(FILE *out, const char *s, bool tab_as_space);
+/* A line of its own on out, such as "path: error: cannot read the folder: ...", with every
+ * control character in it shown as diag_put_text shows it; a newline at the end of the
+ * format ends the line, as it would with fprintf. */
+void diag_line(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The length in bytes of the valid UTF-8 character at s (1 for ASCII), or 0 if the
+ * bytes there are not one: a path is bytes, and a Latin-1 'Å' in it is no UTF-8. s is
+ * NUL-terminated; a NUL is 0 too. */
+size_t diag_utf8_len(const char *s);
 /* The length in bytes of the control character at s, or 0 if there is none. */
 size_t diag_control_len(const char *s);
 

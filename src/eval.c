@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "plans.h"
 #include "kind.h"
 #include "why.h"
+#include "wherememo.h"
 #include "years.h"
 
 /* MEMO_FAILED: its computation stopped with an error, already reported; whatever
@@ -30,6 +32,7 @@ typedef struct {
 typedef struct {
     Operand *items;
     int len, more;
+    const Finding *cause;  /* the first figure read that is itself found wrong */
 } Collector;
 
 typedef struct {
@@ -38,6 +41,8 @@ typedef struct {
     Diags *d;
     Results *res;
     Memo ***memos;         /* per table, per row: its computed cells; made when needed */
+    Finding ***wrong;      /* per table, by cell: the finding of a stated figure that
+                              does not match its formula; made when needed */
     Collector *collect;    /* when set, references record their values here */
     int depth;             /* cells being computed, one inside another */
     int height;            /* the deepest formula cell the current computation needs */
@@ -45,7 +50,18 @@ typedef struct {
     bool too_deep;         /* a chain too deep has been reported */
     int errors;
     Why why;               /* why the value last computed is absent (why.h) */
+    WhereMemo wheres;      /* aggregates over a 'where', once computed */
+    unsigned session;      /* counts the collections of operands, to tell them apart */
+    long long where_rows;  /* rows a 'where' has tested in the whole run */
+    bool too_many_rows;    /* the limit on them has been reported */
 } Eval;
+
+/* A 'where' tests each row of its table; one inside another's condition is computed
+ * once and remembered, so that the rows tested grow with the size of the input, not
+ * with its power. Past this many in a run, finsam stops and says so, rather than run
+ * for hours on a condition that depends on every row of a check that runs for every
+ * row. */
+enum { MAX_WHERE_ROWS = 20000000 };
 
 /* Cells are computed by recursion, each from the cells it needs: a chain deeper
  * than this is refused rather than allowed to overflow the stack. */
@@ -71,6 +87,12 @@ static Value absent(void)
     return v;
 }
 
+/* Why a table has no column for where it is read. */
+static WhyType missing_column(const Table *t, const Env *env)
+{
+    return t->absent_reason ? WHY_ABSENT : env->shifted ? WHY_NO_EARLIER : WHY_NO_COLUMN;
+}
+
 /* Nothing to compute with, and why. The latest reason stands: a value that takes in an
  * absent one is absent because of it, and whatever skips an absent value (a sum over
  * blank cells) puts the reason before it back. */
@@ -78,6 +100,15 @@ static Value absent_because(Eval *E, WhyType type, const Table *t, const Row *r,
 {
     E->why = (Why){.type = type, .table = t, .row = r, .key = k};
     return absent();
+}
+
+/* Nothing yet: a '?' still to be filled in from the report (E->why says where). A sum
+ * over it is not yet known either, where a blank cell would count as nothing. */
+static Value todo_value(void)
+{
+    Value v = absent();
+    v.todo = true;
+    return v;
 }
 
 static int fail(Eval *E, Loc at, const char *message)
@@ -123,6 +154,29 @@ static void record(Eval *E, const char *text, Value v)
 
 /* ---- cells ---------------------------------------------------------------------- */
 
+/* A stated figure found wrong against its formula, so that whatever reads it and fails
+ * too can say it is probably the same error: one root error is read as one. */
+static Finding **wrong_slot(Eval *E, const Table *t, const Row *r, const Column *c, bool make)
+{
+    if (!E->wrong[t->id]) {
+        if (!make)
+            return NULL;
+        E->wrong[t->id] = arena_alloc(E->a, sizeof(Finding *) *
+                                                (size_t)(t->nrows * t->ncolumns + 1));
+    }
+    return &E->wrong[t->id][r->index * t->ncolumns + c->index];
+}
+
+/* While operands are collected for an explanation: the first one found wrong. */
+static void note_cause(Eval *E, const Table *t, const Row *r, const Column *c)
+{
+    if (!E->collect || E->collect->cause || t->absent_reason)
+        return;
+    Finding **slot = wrong_slot(E, t, r, c, false);
+    if (slot && *slot)
+        E->collect->cause = *slot;
+}
+
 static Column *column_by_key(const Table *t, Key k)
 {
     for (int i = 0; i < t->ncolumns; i++)
@@ -133,10 +187,7 @@ static Column *column_by_key(const Table *t, Key k)
 
 static Row *row_by_name(const Table *t, const char *name)
 {
-    for (int i = 0; i < t->nrows; i++)
-        if (t->rows[i]->name == name)
-            return t->rows[i];
-    return NULL;
+    return table_row(t, name); /* by the row index: u[x] for each of 100 000 rows */
 }
 
 static bool is_stated(const Cell *c) { return c->type == CELL_FIGURE || c->type == CELL_DASH; }
@@ -281,13 +332,17 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
             return EVAL_OK;
         }
     }
-    if (is_stated(cell))
+    if (is_stated(cell)) {
         *out = stated(t, r, cell);
-    else if (cell->type == CELL_EMPTY && t->blank_zero)
+    } else if (cell->todo) {
+        absent_because(E, WHY_TODO, t, r, c->key);
+        *out = todo_value();
+    } else if (cell->type == CELL_EMPTY && t->blank_zero) {
         *out = value_number(r->kind == K_UNKNOWN ? K_MONEY : r->kind,
                             r->kind == K_PERCENT ? U_PERCENT : t->unit, num_exact(0));
-    else
+    } else {
         *out = absent_because(E, cell->type == CELL_TEXT ? WHY_TEXT : WHY_BLANK, t, r, c->key);
+    }
     return EVAL_OK;
 }
 
@@ -298,12 +353,16 @@ typedef struct {
     Value acc;
     bool any;
     int count;
+    bool todo; /* a '?' among the values: the sum, min or max is not known yet */
+    Why todo_why;
 } Aggregate;
 
 static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
 {
-    if (v.absent)
+    if (v.absent) {
+        ag->todo |= v.todo;
         return EVAL_OK;
+    }
     ag->count++;
     if (!ag->any) {
         ag->acc = v;
@@ -322,10 +381,26 @@ static int aggregate_add(Eval *E, Aggregate *ag, Value v, Loc at)
     return st ? num_failed(E, at, st) : EVAL_OK;
 }
 
+static int too_many_rows(Eval *E, Expr *where)
+{
+    if (E->too_many_rows)
+        return EVAL_FAILED; /* said once */
+    E->too_many_rows = true;
+    Diag *g = diag_at(E->d, SEV_ERROR, where->loc,
+                      _("'where' has tested more than %d rows in all; finsam stops here"),
+                      MAX_WHERE_ROWS);
+    diag_note(E->d, g, "%s", _("hint: a 'where' whose condition reads the row a check "
+                               "runs for is computed again for every such row; count "
+                               "those rows in a column of their own instead"));
+    E->errors++;
+    return EVAL_FAILED;
+}
+
 /* The rows a table, a section or a 'where' stands for: rows without a formula of
  * their own, so that totals are not counted twice. */
+/* ag->todo is set when a 'where' could not decide a row for a '?' still to be filled in. */
 static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, void *, Table *,
-                                                                   Row *), void *arg)
+                                                                   Row *), void *arg, Aggregate *ag)
 {
     Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
     Table *t = base->u.ref.table;
@@ -340,6 +415,8 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
         if (r->formula)
             continue;
         if (set->type == E_WHERE) {
+            if (++E->where_rows > MAX_WHERE_ROWS)
+                return too_many_rows(E, set);
             Env inner = *env;
             inner.table = t;
             inner.row = r;
@@ -347,6 +424,10 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
             Why before = E->why;
             if (eval(E, &inner, set->u.where.cond, &keep))
                 return EVAL_FAILED;
+            if (keep.absent && keep.todo && !ag->todo) {
+                ag->todo = true;
+                ag->todo_why = E->why;
+            }
             E->why = before; /* a row the condition cannot judge is left out */
             if (keep.absent || !keep.b)
                 continue;
@@ -379,9 +460,13 @@ static int visit_sum(Eval *E, void *arg, Table *t, Row *r)
     Why before = E->why;
     if (cell_value(E, t, r, c, &v))
         return EVAL_FAILED;
+    if (v.absent && v.todo && !rv->ag->todo)
+        rv->ag->todo_why = E->why;
     E->why = before; /* a sum skips a blank cell */
-    if (E->collect && !v.absent)
+    if (E->collect && !v.absent) {
         record(E, r->name, v);
+        note_cause(E, t, r, c);
+    }
     return aggregate_add(E, rv->ag, v, rv->at);
 }
 
@@ -400,7 +485,7 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     Row *self = e->u.sum_above.row;
     Table *t = self->table;
     Column *c = env->has_col ? column_by_key(t, env->col) : NULL;
-    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0};
+    Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0, false, {0}};
     if (!c) {
         *out = absent_because(E, WHY_NO_COLUMN, t, NULL, env->col);
         return EVAL_OK;
@@ -418,19 +503,81 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
         Value v;
         if (cell_value(E, t, r, c, &v))
             return EVAL_FAILED;
-        if (E->collect && !v.absent)
+        if (v.absent && v.todo && !ag.todo)
+            ag.todo_why = E->why;
+        if (E->collect && !v.absent) {
             record(E, r->name, v);
+            note_cause(E, t, r, c);
+        }
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
     }
-    E->why = before;
+    E->why = ag.todo ? ag.todo_why : before;
     if (!ag.any)
         ag.acc = value_number(self->kind, t->unit, num_exact(0));
-    *out = ag.acc;
+    *out = ag.todo ? todo_value() : ag.acc;
     return EVAL_OK;
 }
 
+/* Whether a condition reads another table's column by the name of the row a check
+ * runs for: "u[x]" in "t where x >= u[x]" in such a check. Nothing else in it depends
+ * on what lies outside the 'where' but the column, as each 'where' tests its own rows. */
+static bool reads_check_row(const Expr *e, const Table *own)
+{
+    switch (e->type) {
+    case E_REF:
+        return e->u.ref.rtype == REF_COLUMN && e->u.ref.table != own;
+    case E_NEG:
+    case E_NOT:
+        return reads_check_row(e->u.unary.operand, own);
+    case E_BINARY:
+        return reads_check_row(e->u.binary.left, own) || reads_check_row(e->u.binary.right, own);
+    case E_CALL:
+        for (int i = 0; i < e->u.call.args.len; i++)
+            if (reads_check_row(e->u.call.args.items[i], own))
+                return true;
+        return false;
+    case E_WHERE:
+        return reads_check_row(e->u.where.cond, e->u.where.rows->u.ref.table);
+    default:
+        return false;
+    }
+}
+
+static int eval_call_now(Eval *E, const Env *env, Expr *e, Value *out);
+
+/* An aggregate over a 'where' is computed once for what it depends on (wherememo.h). */
 __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e, Value *out)
+{
+    PtrVec *args = &e->u.call.args;
+    bool where = false;
+    for (int i = 0; i < args->len && !where; i++)
+        where = ((Expr *)args->items[i])->type == E_WHERE;
+    if (!where || ((Expr *)args->items[0])->kind != K_ROWS)
+        return eval_call_now(E, env, e, out);
+    WhereKey k = {e, env->has_col ? env->col : (Key){0, NULL}, env->has_col,
+                  env->row_name && reads_check_row(e, NULL) ? env->row_name : NULL,
+                  E->collect ? E->session : 0};
+    int height;
+    const Value *kept = where_memo_find(&E->wheres, &k, &height);
+    if (kept) {
+        *out = *kept;
+        if (height > E->height)
+            E->height = height;
+        return EVAL_OK;
+    }
+    int outer = E->height;
+    E->height = 0;
+    int st = eval_call_now(E, env, e, out);
+    height = E->height;
+    E->height = outer > height ? outer : height;
+    if (!st)
+        where_memo_put(&E->wheres, &k, *out, height);
+    return st;
+}
+
+__attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr *e,
+                                                   Value *out)
 {
     PtrVec *args = &e->u.call.args;
     Func f = e->u.call.func;
@@ -442,7 +589,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
             return EVAL_OK;
         }
         Env before = *env;
-        before.col.year--;
+        before.col.year -= prev_years(e);
         before.shifted++;
         return eval(E, &before, first, out);
     }
@@ -450,7 +597,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
      * for every row; in a column formula or a 'where' a column is the row's cell */
     bool column = args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN;
     if (f == FN_COUNT || first->kind == K_ROWS || (column && !env->row)) {
-        Aggregate ag = {f, {0}, false, 0};
+        Aggregate ag = {f, {0}, false, 0, false, {0}};
         if (first->kind == K_ROWS) {
             /* every argument is a set of rows (resolve.c): sum(t.s1, t.s2) adds both */
             for (int i = 0; i < args->len; i++) {
@@ -459,13 +606,13 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
                 if (f != FN_COUNT && (!env->has_col || !column_by_key(base->u.ref.table,
                                                                        env->col))) {
                     /* the table has no such column: nothing to compute, not 0 */
-                    *out = absent_because(E, env->shifted ? WHY_NO_EARLIER : WHY_NO_COLUMN,
+                    *out = absent_because(E, missing_column(base->u.ref.table, env),
                                           base->u.ref.table, NULL, env->col);
                     return EVAL_OK;
                 }
                 RowVisit rv = {&ag, env, NULL, e->loc};
                 if (each_row(E, env, set, f == FN_COUNT ? visit_count : visit_sum,
-                             f == FN_COUNT ? (void *)&ag : (void *)&rv))
+                             f == FN_COUNT ? (void *)&ag : (void *)&rv, &ag))
                     return EVAL_FAILED;
             }
         } else if (column) {
@@ -489,12 +636,18 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
             }
         }
         if (f == FN_COUNT) {
-            *out = value_number(K_COUNT, U_COUNT, num_units(ag.count));
+            *out = ag.todo ? todo_value() : value_number(K_COUNT, U_COUNT, num_units(ag.count));
+            if (ag.todo)
+                E->why = ag.todo_why;
             return EVAL_OK;
         }
         *out = ag.any ? ag.acc : value_number(e->kind, U_NONE, num_exact(0));
         if (!ag.any && e->kind == K_MONEY)
             out->unit = U_KR;
+        if (ag.todo) {
+            *out = todo_value();
+            E->why = ag.todo_why;
+        }
         return EVAL_OK;
     }
 
@@ -527,7 +680,7 @@ __attribute__((noinline)) static int eval_call(Eval *E, const Env *env, Expr *e,
     case FN_SUM:
     case FN_MIN:
     case FN_MAX: {
-        Aggregate ag = {f, {0}, false, 0};
+        Aggregate ag = {f, {0}, false, 0, false, {0}};
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
         for (int i = 1; i < args->len; i++) {
@@ -562,9 +715,14 @@ static int param_value(Eval *E, Param *p, int year, Loc at, Value *out)
     bool any_value = false;
     for (Param *q = p; q; q = q->next)
         any_value |= q->has_value;
-    if (!best && any_value) {
-        /* not yet in force in that year: the rule does not apply to it */
-        *out = absent_because(E, WHY_PARAM, NULL, NULL, (Key){year, NULL});
+    bool local = false;
+    for (Param *q = p; q; q = q->next)
+        local |= q->local;
+    if (!best && (any_value || local)) {
+        /* not yet in force in that year, or not yet decided by the federation: the rule
+         * does not run, and says why */
+        *out = absent_because(E, any_value ? WHY_PARAM : WHY_UNDECIDED, NULL, NULL,
+                              (Key){year, NULL});
         E->why.param = p;
         return EVAL_OK;
     }
@@ -601,6 +759,24 @@ static Value group_sum(const AllocGroup *g, bool *ok)
     return value_number(K_MONEY, U_KR, sum);
 }
 
+/* An allocation's amount written '?': not filled in yet, and so nothing made of it. */
+static bool todo_amount(Eval *E, const char *name, bool todo, Value *out)
+{
+    if (!todo)
+        return false;
+    E->why = (Why){.type = WHY_TODO_AMOUNT, .name = name};
+    *out = todo_value();
+    return true;
+}
+
+static bool group_todo(const AllocGroup *g)
+{
+    for (int i = 0; i < g->nmembers; i++)
+        if (g->members[i]->amount.todo)
+            return true;
+    return false;
+}
+
 static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
 {
     Table *t = e->u.ref.table;
@@ -610,8 +786,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     case REF_ROW:
         c = env->has_col ? column_by_key(t, env->col) : NULL;
         if (!c) {
-            *out = absent_because(E, env->shifted ? WHY_NO_EARLIER : WHY_NO_COLUMN, t, NULL,
-                                  env->col);
+            *out = absent_because(E, missing_column(t, env), t, NULL, env->col);
             return EVAL_OK;
         }
         break;
@@ -627,7 +802,8 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         else if (env->row)
             r = row_by_name(t, env->row->name);
         if (!r) {
-            *out = absent_because(E, WHY_NO_ROW, t, NULL, (Key){0, NULL});
+            *out = absent_because(E, t->absent_reason ? WHY_ABSENT : WHY_NO_ROW, t, NULL,
+                                  (Key){0, NULL});
             E->why.name = env->row_name ? env->row_name : env->row ? env->row->name : "";
             return EVAL_OK;
         }
@@ -639,9 +815,12 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         break;
     }
     case REF_ALLOC:
-        *out = amount(&e->u.ref.alloc->total);
+        if (!todo_amount(E, e->u.ref.alloc->name, e->u.ref.alloc->total.todo, out))
+            *out = amount(&e->u.ref.alloc->total);
         break;
     case REF_GROUP: {
+        if (todo_amount(E, e->u.ref.group->name, group_todo(e->u.ref.group), out))
+            break;
         bool ok;
         *out = group_sum(e->u.ref.group, &ok);
         if (!ok)
@@ -650,7 +829,8 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     }
     case REF_MEMBER: {
         const Cell *a = &e->u.ref.member->amount;
-        if (is_stated(a)) {
+        if (todo_amount(E, e->u.ref.member->name, a->todo, out)) {
+        } else if (is_stated(a)) {
             *out = amount(a);
         } else {
             *out = absent_because(E, WHY_MEMBER, NULL, NULL, (Key){0, NULL});
@@ -678,6 +858,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         else if (e->u.ref.rtype == REF_COLUMN && env->row_name)
             text = arena_printf(E->a, "%s.%s[%s]", t->name, r->name, key_text(E, c->key));
         record(E, text, *out);
+        note_cause(E, t, r, c);
     }
     return EVAL_OK;
 }
@@ -735,21 +916,27 @@ static bool ratio_make(i128 p, i128 q, Ratio *out)
     return true;
 }
 
-static bool constant(const Expr *e, Ratio *out)
+/* percents: a percentage as written is exact (27% is 27/100), as an allocation marked
+ * 'exact' decides its shares; else a printed percentage stands for an interval. */
+static bool constant_of(const Expr *e, bool percents, Ratio *out)
 {
     if (e->depth > MAX_CONSTANT_DEPTH)
         return false;
     Ratio a, b;
     switch (e->type) {
     case E_FIGURE:
-        if (e->u.figure.kind != K_NUMBER || !num_is_exact(e->u.figure.value))
+        if (percents && e->u.figure.kind == K_PERCENT && e->u.figure.printed &&
+            !e->u.figure.todo)
+            return ratio_make(e->u.figure.figure, (i128)100 * NUM_SCALE, out);
+        if (e->u.figure.kind != K_NUMBER || e->u.figure.todo ||
+            !num_is_exact(e->u.figure.value))
             return false;
         return ratio_make(e->u.figure.value.lo, NUM_SCALE, out);
     case E_NEG:
-        return constant(e->u.unary.operand, &a) && ratio_make(-(i128)a.p, a.q, out);
+        return constant_of(e->u.unary.operand, percents, &a) && ratio_make(-(i128)a.p, a.q, out);
     case E_BINARY:
-        if (e->u.binary.op > OP_DIV || !constant(e->u.binary.left, &a) ||
-            !constant(e->u.binary.right, &b))
+        if (e->u.binary.op > OP_DIV || !constant_of(e->u.binary.left, percents, &a) ||
+            !constant_of(e->u.binary.right, percents, &b))
             return false;
         switch (e->u.binary.op) {
         case OP_ADD: return ratio_make((i128)a.p * b.q + (i128)b.p * a.q, (i128)a.q * b.q, out);
@@ -761,6 +948,8 @@ static bool constant(const Expr *e, Ratio *out)
         return false;
     }
 }
+
+static bool constant(const Expr *e, Ratio *out) { return constant_of(e, false, out); }
 
 /* a * c, or a / c when `divide`, with c exact: rounded once. */
 static NumStatus mul_ratio(Num a, Ratio c, bool divide, Num *out)
@@ -808,7 +997,7 @@ static int eval_binary(Eval *E, const Env *env, Expr *e, Value *out)
     if (l.absent || r.absent) {
         if (l.absent)
             E->why = left_why;
-        *out = absent();
+        *out = (l.absent && l.todo) || (r.absent && r.todo) ? todo_value() : absent();
         return EVAL_OK;
     }
     if (op == OP_AND || op == OP_OR) {
@@ -834,7 +1023,12 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
 {
     switch (e->type) {
     case E_FIGURE:
-        *out = value_of_literal(&e->u.figure);
+        if (e->u.figure.todo) {
+            E->why = (Why){.type = WHY_TODO_FIGURE};
+            *out = todo_value();
+        } else {
+            *out = value_of_literal(&e->u.figure);
+        }
         return EVAL_OK;
     case E_DATE:
         *out = value_number(K_DATE, U_NONE, num_units(e->u.date));
@@ -903,6 +1097,12 @@ static void copy_operands(Finding *f, const Collector *c)
 
 static const char *row_title(const Row *r) { return r->label ? r->label : r->name; }
 
+/* A cell's key for a review file: note2.total[2024]. */
+static const char *cell_key(Eval *E, const Table *t, const Row *r, Key k)
+{
+    return arena_printf(E->a, "%s.%s[%s]", t->name, r->name, key_text(E, k));
+}
+
 /* Where a cell's outcome is recorded, when the results are detailed. */
 static CellResult *cell_result(Eval *E, const Table *t, const Row *r, const Column *c)
 {
@@ -918,7 +1118,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
 {
     Cell *cell = &r->cells[c->index];
     Operand ops[MAX_OPERANDS];
-    Collector col = {ops, 0, 0};
+    Collector col = {ops, 0, 0, NULL};
     Memo *m = cell_computed(E, t, r, c);
     if (m->state != MEMO_DONE)
         return;
@@ -929,6 +1129,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     bool collected = formula != (r->formula ? r->formula : c->formula);
     if (collected) {
         E->collect = &col;
+        E->session++;
         int st = compute_cell(E, t, r, c, formula, &computed);
         E->collect = NULL;
         if (st)
@@ -960,12 +1161,19 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
         return;
     if (!collected) {
         E->collect = &col;
+        E->session++;
         int st = compute_cell(E, t, r, c, formula, &computed);
         E->collect = NULL;
         if (st)
             return;
     }
     Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell_loc(t->src, cell), "formula");
+    Finding **slot = wrong_slot(E, t, r, c, true);
+    if (!*slot)
+        *slot = f;
+    if (col.cause && col.cause != f)
+        f->same_as = col.cause->loc;
+    f->key = cell_key(E, t, r, c->key);
     f->message = arena_printf(E->a, formula == r->formula
                                   ? _("%s, %s: the stated figure does not match the row's "
                                       "formula")
@@ -1018,6 +1226,7 @@ static void check_note(Eval *E, Table *t, Row *r)
         if (ok)
             continue;
         Finding *f = finding(E, FIND_NOTE, SEV_ERROR, cell_loc(t->src, &r->cells[i]), "note");
+        f->key = cell_key(E, t, r, c->key);
         f->message = arena_printf(E->a, _("%s, %s: differs from the total of note %d"),
                                   row_title(r), key_text(E, c->key), r->note);
         f->has_stated = true;
@@ -1028,6 +1237,9 @@ static void check_note(Eval *E, Table *t, Row *r)
         source_line_col(nl.src, nl.start, &line, &col);
         f->formula = arena_printf(E->a, _("note %d, %s (%s:%d:%d)"), r->note, row_title(total),
                                   nl.src->path, line, col);
+        Finding **slot = wrong_slot(E, note, total, nc, false);
+        if (slot && *slot)
+            f->same_as = (*slot)->loc;
         set_difference(f, here, there);
         f->order_column = i;
     }
@@ -1058,9 +1270,15 @@ static void check_tables(Eval *E)
                 if (c->formula)
                     check_formula(E, t, r, c, c->formula);
             }
-            if (r->note)
-                check_note(E, t, r);
         }
+    }
+    /* the notes after every formula, so that a note total found wrong is known when a
+     * row is compared with it (probably the same error) */
+    for (int ti = 0; ti < prog->tables.len; ti++) {
+        Table *t = prog->tables.items[ti];
+        for (int i = 0; i < t->nrows; i++)
+            if (t->rows[i]->note)
+                check_note(E, t, t->rows[i]);
     }
 }
 
@@ -1091,7 +1309,7 @@ static void adopt_kind(Value *v, const Value *other)
 {
     if (v->kind == K_NUMBER && kind_is_numeric(other->kind)) {
         v->kind = other->kind;
-        v->unit = other->unit == U_TKR ? U_KR : other->unit;
+        v->unit = other->unit == U_TKR || other->unit == U_MKR ? U_KR : other->unit;
     }
 }
 
@@ -1102,9 +1320,10 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
     if (cmp->type != E_BINARY || cmp->u.binary.op < OP_EQ || cmp->u.binary.op > OP_GE)
         return;
     Operand ops[MAX_OPERANDS];
-    Collector col = {ops, 0, 0};
+    Collector col = {ops, 0, 0, NULL};
     Value l, r;
     E->collect = &col;
+    E->session++;
     int st = eval(E, env, cmp->u.binary.left, &l);
     int left_refs = col.len;
     if (!st)
@@ -1125,6 +1344,8 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
             f->operands[f->noperands++] = col.items[i];
     if (kind_is_numeric(l.kind) && kind_is_numeric(r.kind))
         set_difference(f, l, r);
+    if (col.cause)
+        f->same_as = col.cause->loc;
 }
 
 /* "in column 2024", "in row \"Arvika\"": where a check ran, or did not. */
@@ -1140,8 +1361,20 @@ static const char *check_where(Eval *E, const Check *c, const Env *env)
     return NULL;
 }
 
+/* A dated check applies to the years that meet its dates: the column's year, or the
+ * report's. A check out of force is no rule for that year, so it is not counted as one
+ * that did not run. */
+static bool check_in_force(const Eval *E, const Check *c, const Env *env)
+{
+    int year = env->has_col && env->col.year ? env->col.year : E->prog->report->year;
+    return (!c->from || c->from <= year * 10000 + 1231) &&
+           (!c->until || c->until >= year * 10000 + 101);
+}
+
 static void run_check(Eval *E, Check *c, Env env, int order)
 {
+    if (!check_in_force(E, c, &env))
+        return;
     Value v;
     int before = E->errors;
     E->why = (Why){0};
@@ -1162,6 +1395,9 @@ static void run_check(Eval *E, Check *c, Env env, int order)
     f->severity = c->severity;
     f->tag = c->name;
     f->message = c->title ? c->title : c->name;
+    const char *name = c->full_name ? c->full_name : c->name;
+    f->key = env.has_col ? arena_printf(E->a, "%s[%s]", name, key_text(E, env.col))
+             : env.row_name ? arena_printf(E->a, "%s[%s]", name, env.row_name) : name;
     f->where = check_where(E, c, &env);
     f->explanation = c->message;
     f->source = c->source;
@@ -1190,6 +1426,10 @@ static bool missing_key(Expr *e, Key k, int shift, bool in_rows_aggregate, Why *
 {
     switch (e->type) {
     case E_REF:
+        if (e->u.ref.table && e->u.ref.table->absent_reason) {
+            *out = (Why){.type = WHY_ABSENT, .table = e->u.ref.table};
+            return true;
+        }
         if (e->u.ref.rtype == REF_ROW) {
             Table *t = e->u.ref.table;
             Key at = k;
@@ -1223,13 +1463,18 @@ static bool missing_key(Expr *e, Key k, int shift, bool in_rows_aggregate, Why *
         Func f = e->u.call.func;
         PtrVec *args = &e->u.call.args;
         if (f == FN_PREV)
-            return missing_key(args->items[0], k, shift + 1, in_rows_aggregate, out);
+            return missing_key(args->items[0], k, shift + prev_years(e), in_rows_aggregate,
+                               out);
         for (int i = 0; i < args->len; i++) {
             Expr *a = args->items[i];
             if (a->kind == K_ROWS) {
                 Expr *base = a->type == E_WHERE ? a->u.where.rows : a;
                 Key at = k;
                 at.year = k.year ? k.year - shift : 0;
+                if (base->u.ref.table->absent_reason) {
+                    *out = (Why){.type = WHY_ABSENT, .table = base->u.ref.table};
+                    return true;
+                }
                 if (f != FN_COUNT && !column_by_key(base->u.ref.table, at)) {
                     *out = (Why){.type = shift ? WHY_NO_EARLIER : WHY_NO_COLUMN,
                                  .table = base->u.ref.table, .key = at};
@@ -1269,6 +1514,14 @@ static void checks_left_out(Eval *E, Check *c)
     Table *t = c->domain_table;
     if (!t)
         return;
+    if (t->absent_reason && c->keys.len == 0) {
+        /* every table it reads is absent: it does not run at all */
+        Key k = {E->prog->report->year, NULL};
+        if (!missing_key(c->expr, k, 0, false, &E->why))
+            E->why = (Why){.type = WHY_ABSENT, .table = t};
+        not_run(E, c->expr->loc, c->name, c->title ? c->title : c->name, NULL, 0);
+        return;
+    }
     int n = c->domain == DOMAIN_ROWS ? t->nrows : t->ncolumns;
     for (int i = 0; i < n; i++) {
         Env env = {0};
@@ -1439,6 +1692,8 @@ static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, N
                           value_number(K_MONEY, U_KR, mine),
                           arena_printf(E->a, _("%s's share of %s by %s"), m->name, g->name,
                                        g->by->name));
+        if (f)
+            f->key = arena_printf(E->a, "%s.%s.%s", g->alloc->name, g->name, m->name);
         if (lines) {
             lines[j].compared = true;
             lines[j].finding = f;
@@ -1473,7 +1728,10 @@ static void check_alloc(Eval *E, Allocation *al)
         /* a fraction such as 1/3 exactly: 1/3 of 1 200 000 is 400 000, not 400 000
          * give or take 0,6 */
         Ratio exact;
-        bool is_exact = constant(g->fraction, &exact);
+        bool is_exact = constant_of(g->fraction, al->exact_shares, &exact);
+        if (is_exact && al->exact_shares &&
+            num_mul_ratio(num_units(1), exact.p, exact.q, &frac.n) == NUM_OK && line)
+            line->fraction = frac.n; /* 27% of an exact allocation is 0,27, not 0,265..0,275 */
         sum_exact = sum_exact && is_exact &&
                     ratio_make((i128)sum.p * exact.q + (i128)exact.p * sum.q,
                                (i128)sum.q * exact.q, &sum);
@@ -1505,6 +1763,8 @@ static void check_alloc(Eval *E, Allocation *al)
                           arena_printf(E->a, _("%s of the total %s"),
                                        text_of(E, g->fraction->loc),
                                        text_of(E, cell_loc(src, &al->total))));
+        if (f)
+            f->key = arena_printf(E->a, "%s.%s", al->name, g->name);
         if (line) {
             line->computed = value_number(K_MONEY, U_KR, share);
             line->compared = true;
@@ -1530,6 +1790,7 @@ static void check_alloc(Eval *E, Allocation *al)
     }
     if (!whole) {
         Finding *f = finding(E, FIND_ALLOC, SEV_ERROR, al->name_loc, "allocation");
+        f->key = al->name;
         if (line)
             line->finding = f;
         char buf[VALUE_FMT_MAX];
@@ -1561,11 +1822,14 @@ int program_eval(Program *prog, Results *res)
     E.d = &prog->diags;
     E.res = res;
     E.memos = arena_alloc(E.a, sizeof(Memo **) * (size_t)(prog->tables.len + 1));
+    E.wrong = arena_alloc(E.a, sizeof(Finding **) * (size_t)(prog->tables.len + 1));
     check_tables(&E);
     for (int i = 0; i < prog->allocs.len; i++)
         check_alloc(&E, prog->allocs.items[i]);
     run_checks(&E);
+    where_memo_free(&E.wheres);
     years_compare(prog, res);
+    plans_compare(prog, res);
     result_sort(res);
     return E.errors;
 }

@@ -72,6 +72,22 @@ const char *intern(Interner *in, const char *s, size_t len)
     return copy;
 }
 
+const char *interner_find(const Interner *in, const char *s)
+{
+    if (in->shared)
+        in = in->shared;
+    if (!in->slots)
+        return NULL;
+    size_t len = strlen(s);
+    uint32_t h = hash(s, len);
+    for (size_t j = h & (in->cap - 1); in->slots[j].name; j = (j + 1) & (in->cap - 1)) {
+        const InternSlot *t = &in->slots[j];
+        if (t->hash == h && t->len == len && memcmp(t->name, s, len) == 0)
+            return t->name;
+    }
+    return NULL;
+}
+
 void interner_free(Interner *in)
 {
     mem_free(in->slots);

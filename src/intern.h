@@ -27,6 +27,9 @@ void interner_init(Interner *in, Arena *a);
  * two; `with` and its arena must outlive every name interned through `in`. */
 void interner_share(Interner *in, Interner *with);
 const char *intern(Interner *in, const char *s, size_t len);
+/* The interned copy of s if s has been interned, else NULL: a name of another program
+ * (an earlier year file) looked up among this one's. */
+const char *interner_find(const Interner *in, const char *s);
 void interner_free(Interner *in);
 
 #endif

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "diag.h"
+
 void json_begin(Json *j, FILE *out)
 {
     memset(j, 0, sizeof *j);
@@ -44,10 +46,23 @@ void json_object_end(Json *j) { close(j, '}'); }
 void json_array(Json *j) { open(j, '['); }
 void json_array_end(Json *j) { close(j, ']'); }
 
+/* A JSON string is Unicode: a byte that is not part of valid UTF-8 (a path is bytes,
+ * and may hold a Latin-1 'Å') is written as U+FFFD, the replacement character, so that
+ * the text stays valid UTF-8 and parses. */
 static void quoted(FILE *out, const char *s)
 {
     fputc('"', out);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        size_t n = diag_utf8_len((const char *)p);
+        if (n == 0) {
+            fputs("\\ufffd", out);
+            continue;
+        }
+        if (n > 1) {
+            fwrite(p, 1, n, out);
+            p += n - 1;
+            continue;
+        }
         switch (*p) {
         case '"': fputs("\\\"", out); break;
         case '\\': fputs("\\\\", out); break;

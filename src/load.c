@@ -32,6 +32,10 @@ void program_free(Program *prog)
         program_free(prog->previous);
         mem_free(prog->previous);
     }
+    if (prog->plan) {
+        program_free(prog->plan);
+        mem_free(prog->plan);
+    }
     interner_free(&prog->names);
     mem_free(prog->symbols);
     arena_free(&prog->arena);
@@ -137,6 +141,44 @@ static bool climbs_out(const char *name)
     return false;
 }
 
+/* Whether the real path of a file is under the real path of a folder. */
+static bool real_under(const char *real, const char *dir)
+{
+    char rdir[PATH_MAX];
+    if (!realpath(dir, rdir))
+        return false;
+    size_t n = strlen(rdir);
+    return strncmp(real, rdir, n) == 0 && (real[n] == '/' || (n == 1 && rdir[0] == '/'));
+}
+
+/* A file found for an import or a previous year must be what its name says, where it
+ * says: a rule file (its real name ends in .fin: not "pw.fin" -> /etc/passwd), and,
+ * unless --allow-outside, inside the folder it was looked up in once every link in its
+ * path is followed ("lnk/secret" with lnk a link to a folder elsewhere). The name's
+ * text was checked before; this checks the file the kernel opens. */
+static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
+                              const char *dir, const LoadOptions *opts, Loc at)
+{
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return true; /* gone since: reading it says why */
+    size_t n = strlen(real);
+    if (n <= 4 || strcmp(real + n - 4, ".fin") != 0) {
+        diag_at(&prog->diags, SEV_ERROR, at, _("%s leads to a file that is not a rule file "
+                                              "(its name does not end in .fin)"), path);
+        return false;
+    }
+    if (opts->allow_outside || !dir || real_under(real, dir))
+        return true;
+    Diag *g = diag_at(&prog->diags, SEV_ERROR, at, _("\"%s\" leads out of the folder it is "
+                                                    "looked up in, through a link, to %s"),
+                      name, real);
+    diag_note(&prog->diags, g, "%s", _("hint: add the folder with -I DIR and name the file "
+                                       "without its folder, or allow this with "
+                                       "--allow-outside"));
+    return false;
+}
+
 /* Finds an import; on failure lists every path tried. */
 const char *program_find(Program *prog, const char *name, const Source *from,
                          const LoadOptions *opts, Loc at, const char *message)
@@ -174,7 +216,8 @@ const char *program_find(Program *prog, const char *name, const Source *from,
                                                   : arena_printf(a, "%s/%s", dir, file);
         ptrvec_push(a, &tried, candidate);
         if (is_file(candidate))
-            return display_path(a, candidate);
+            return stays_a_rule_file(prog, name, candidate, file[0] == '/' ? NULL : dir, opts,
+                                     at) ? display_path(a, candidate) : NULL;
     }
     Diag *g = diag_at(&prog->diags, SEV_ERROR, at, message, name);
     for (int i = 0; i < tried.len; i++) {
@@ -348,5 +391,8 @@ int program_load(Program *prog, const char *path, const LoadOptions *opts)
     L.first = prog->first ? prog->first : prog;
     L.opts = opts;
     L.errors += load_file(&L, path, NULL, NULL);
+    /* after the year file, so that it stays modules[0]: the year file checked */
+    for (int i = 0; i < opts->nrules && !L.errors; i++)
+        L.errors += load_file(&L, opts->rules[i], NULL, NULL);
     return L.errors;
 }

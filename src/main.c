@@ -21,7 +21,7 @@ static void help(void)
             "computes every formula, compares it with the figure the report states, runs\n"
             "every check, and prints each finding at its line, like a compiler:\n"), stdout);
     fputs("\n", stdout);
-    fputs(_("  2025.fin:518:57: error: Summa, 2024: the stated figure does not match ... "
+    fputs(_("  2025.fin:518:54: error: Summa, 2024: the stated figure does not match ... "
             "[formula]\n"), stdout);
     fputs("\n", stdout);
     fputs(_("followed by the stated and computed figures and the difference, and a summary\n"
@@ -36,6 +36,25 @@ static void help(void)
     fputs(_("finsam rules FILE lists the parameters and checks in force for a year file, each\n"
             "with its value, its source and the place it was set.\n"), stdout);
     fputs("\n", stdout);
+    fputs(_("finsam draft REPORT.txt writes a first year file from a report's text (pdftotext\n"
+            "-layout, or a copy): every table with its figures as printed, totals and\n"
+            "differences as formulas from their words, the prose as comments; what it\n"
+            "guessed goes to standard error, with its line in the text.\n"), stdout);
+    fputs("\n", stdout);
+    fputs(_("finsam sie FILE... checks a ledger exported as SIE (types 1 to 4): every voucher\n"
+            "balances, opening balance plus transactions is the closing balance, #RES is the\n"
+            "year's transactions, and more; each finding at its SIE line (docs/sie.md).\n"),
+          stdout);
+    fputs("\n", stdout);
+    fputs(_("finsam fmt FILE... lays rule files out in their canonical layout (-w in place,\n"
+            "--check to show a diff and fail when one is not); see finsam fmt --help.\n"),
+          stdout);
+    fputs("\n", stdout);
+    fputs(_("finsam new FILE writes next year's file beside it (2025.fin gives 2026.fin, or\n"
+            "-o PATH in the same folder), never over a file: the year columns moved on, this\n"
+            "year's figures carried into the comparative column as printed, and '?' where\n"
+            "the new report's figures go. Each change is listed on standard error.\n"), stdout);
+    fputs("\n", stdout);
     fputs(_("options:\n"
             "  -I DIR             search DIR for imported rule files (before FINSAM_PATH)\n"
             "  --allow-outside    let rule files import by an absolute path, or with '..'\n"
@@ -43,7 +62,7 @@ static void help(void)
             "  --strict           a warning fails the run as an error does\n"
             "  --quiet            print nothing but errors in the input; the exit status says\n"
             "                     whether every check passed\n"
-            "  --format=FORMAT    check: text (the default), json, junit or tap;\n"
+            "  --format=FORMAT    check, sie: text (the default), json, junit or tap;\n"
             "                     report: text (the default), markdown, html, json or csv\n"
             "  -o PATH            report: write to PATH, whole or not at all; '-' is standard\n"
             "                     output (the default); for csv, a folder gets a file per table\n"
@@ -56,6 +75,12 @@ static void help(void)
             "  --version          show finsam's version\n"), stdout);
     fputs(_("  --verbose          check: list each formula and check that did not run, and why\n"
             "  --require-all      check: a formula or check that did not run fails the run\n"),
+          stdout);
+    fputs(_("  --rules=FILE       also run the rules of FILE (an auditor's) over the year\n"
+            "                     file, as if it imported FILE; the year file is not changed\n"
+            "  --review=FILE      an auditor's decisions on findings, by key: a finding\n"
+            "                     decided on is shown with the decision and fails nothing;\n"
+            "                     a decision that matches no finding is an error\n"),
           stdout);
     fputs("\n", stdout);
     printf(_("imports are searched in the importing file's folder, then each -I DIR, then\n"
@@ -77,7 +102,9 @@ static void help(void)
           "  finsam report --format html -o 2025.html examples/vvnd/2025.fin\n"
           "  finsam report --format csv -o tables/ examples/vvnd/2025.fin\n"
           "  finsam rules examples/vvnd/2025.fin\n"
-          "  finsam check --lang sv examples/vvnd/2025.fin\n", stdout);
+          "  finsam draft arsredovisning-2025.txt -o 2025.fin\n"
+          "  finsam check --lang sv examples/vvnd/2025.fin\n"
+          "  finsam sie tests/sie/real/transaktioner_ovnbolag.se\n", stdout);
 }
 
 /* The language of finsam's own messages when --lang does not choose it: the first of
@@ -109,7 +136,8 @@ static const char *language_option(int argc, char **argv)
         else if (strcmp(a, "--lang") == 0 && i + 1 < argc)
             lang = argv[++i];
         else if (strcmp(a, "-I") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--format") == 0 ||
-                 strcmp(a, "--output") == 0 || strcmp(a, "--table") == 0)
+                 strcmp(a, "--output") == 0 || strcmp(a, "--table") == 0 ||
+                 strcmp(a, "--rules") == 0 || strcmp(a, "--review") == 0)
             i++; /* an option's value, not an option */
     }
     return lang;
@@ -167,10 +195,10 @@ static const struct {
     Format format;
     unsigned commands; /* bit CMD_x: the commands that take it */
 } FORMATS[] = {
-    {"text", FORMAT_TEXT, 1u << CMD_CHECK | 1u << CMD_REPORT},
-    {"json", FORMAT_JSON, 1u << CMD_CHECK | 1u << CMD_REPORT},
-    {"junit", FORMAT_JUNIT, 1u << CMD_CHECK},
-    {"tap", FORMAT_TAP, 1u << CMD_CHECK},
+    {"text", FORMAT_TEXT, 1u << CMD_CHECK | 1u << CMD_REPORT | 1u << CMD_SIE},
+    {"json", FORMAT_JSON, 1u << CMD_CHECK | 1u << CMD_REPORT | 1u << CMD_SIE},
+    {"junit", FORMAT_JUNIT, 1u << CMD_CHECK | 1u << CMD_SIE},
+    {"tap", FORMAT_TAP, 1u << CMD_CHECK | 1u << CMD_SIE},
     {"markdown", FORMAT_MARKDOWN, 1u << CMD_REPORT},
     {"html", FORMAT_HTML, 1u << CMD_REPORT},
     {"csv", FORMAT_CSV, 1u << CMD_REPORT},
@@ -188,6 +216,9 @@ static int set_format(Options *o, const char *name)
     if (o->command == CMD_RULES)
         return cli_usage_error("%s", _("finsam rules prints text only; --format is for finsam "
                                        "check and finsam report"));
+    if (o->command == CMD_SIE)
+        return cli_usage_error(_("finsam sie --format takes text, json, junit or tap, not '%s'"),
+                               name);
     return cli_usage_error(o->command == CMD_REPORT
                                ? _("finsam report --format takes text, markdown, html, json or "
                                    "csv, not '%s'")
@@ -220,7 +251,8 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
     o->load.rules_dir = FINSAM_RULES_DIR;
     o->load.include_dirs = calloc((size_t)argc, sizeof *o->load.include_dirs);
     o->files = calloc((size_t)argc, sizeof *o->files);
-    if (!o->load.include_dirs || !o->files)
+    o->load.rules = calloc((size_t)argc, sizeof *o->load.rules);
+    if (!o->load.include_dirs || !o->files || !o->load.rules)
         return cli_usage_error("%s", _("out of memory"));
     if (argc < 2)
         return cli_usage_error("%s", _("no command given"));
@@ -239,6 +271,10 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
         o->command = CMD_RULES;
     else if (strcmp(cmd, "report") == 0)
         o->command = CMD_REPORT;
+    else if (strcmp(cmd, "new") == 0)
+        o->command = CMD_NEW;
+    else if (strcmp(cmd, "sie") == 0)
+        o->command = CMD_SIE;
     else
         return cli_usage_error(cmd[0] == '-' ? _("unknown option '%s'")
                                              : _("unknown command '%s'"),
@@ -301,6 +337,15 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             if (strcmp(v, "sv") != 0 && strcmp(v, "en") != 0)
                 return cli_usage_error(_("--lang takes sv (Swedish) or en (English), not '%s'"),
                                        v);
+        } else if (is_option(a, "--review")) {
+            if (!(v = option_value(argc, argv, &i, "--review")))
+                return cli_usage_error("%s", _("--review needs a review file: --review "
+                                               "granskning-2025.review"));
+            o->review = v;
+        } else if (is_option(a, "--rules")) {
+            if (!(v = option_value(argc, argv, &i, "--rules")))
+                return cli_usage_error("%s", _("--rules needs a rule file: --rules revisor.fin"));
+            o->load.rules[o->load.nrules++] = v;
         } else if (strcmp(a, "-I") == 0) {
             if (i + 1 >= argc)
                 return cli_usage_error("%s", _("-I needs a folder: -I DIR"));
@@ -311,14 +356,17 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             return cli_usage_error(_("unknown option '%s'"), a);
         }
     }
+    if (o->nfiles == 0 && o->command == CMD_SIE)
+        return cli_usage_error("%s", _("no SIE file to check: finsam sie FILE..."));
     if (o->nfiles == 0)
         return cli_usage_error("%s", o->command == CMD_CHECK
                                          ? _("no file to check: finsam check FILE...")
                                          : _("no file: finsam rules FILE, finsam report FILE"));
-    if (o->command != CMD_CHECK && o->nfiles > 1)
-        return cli_usage_error("%s", _("finsam rules and finsam report take one year file"));
-    if (o->output && o->command != CMD_REPORT)
-        return cli_usage_error("%s", _("-o is for finsam report"));
+    if (o->command != CMD_CHECK && o->command != CMD_SIE && o->nfiles > 1)
+        return cli_usage_error("%s", _("finsam rules, finsam report and finsam new take one "
+                                       "year file"));
+    if (o->output && o->command != CMD_REPORT && o->command != CMD_NEW)
+        return cli_usage_error("%s", _("-o is for finsam report and finsam new"));
     if (o->table && o->format != FORMAT_CSV)
         return cli_usage_error("%s", _("--table is for --format csv"));
     return -1;
@@ -331,18 +379,25 @@ int main(int argc, char **argv)
     const char *lang = language_option(argc, argv);
     use_language(lang && (strcmp(lang, "sv") == 0 || strcmp(lang, "en") == 0)
                      ? lang : language_of_locale());
+    if (argc >= 2 && strcmp(argv[1], "draft") == 0)
+        return cmd_draft(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "fmt") == 0)
+        return cmd_fmt(argc - 1, argv + 1);
     int status = parse_args(argc, argv, &o, &color);
     if (status < 0) {
         split_path(getenv("FINSAM_PATH"), &o);
         o.out_style.color = use_color(color, stdout) && o.format == FORMAT_TEXT;
         o.err_style.color = use_color(color, stderr);
         status = o.command == CMD_CHECK ? cmd_check(&o)
-                 : o.command == CMD_RULES ? cmd_rules(&o) : cmd_report(&o);
+                 : o.command == CMD_RULES ? cmd_rules(&o)
+                 : o.command == CMD_NEW   ? cmd_new(&o)
+                 : o.command == CMD_SIE   ? cmd_sie(&o) : cmd_report(&o);
     }
     if (o.load.npath)
         free((void *)o.load.path_dirs[0]);
     free(o.load.path_dirs);
     free(o.load.include_dirs);
+    free(o.load.rules);
     free(o.files);
     return status;
 }

@@ -243,21 +243,25 @@ char *num_format_shifted(int64_t micro, int shift, int min_places, int max_place
 
     /* Work on the magnitude in 128 bits and in billionths: -INT64_MIN does not fit in
      * int64, a fraction shown as a percentage is a hundred times larger than any int64,
-     * and kronor shown as tkr have three decimals more than micro units hold. */
-    const uint64_t billion = 1000000000u;
+     * and kronor shown as tkr have three decimals more than micro units hold (as mkr,
+     * six: then in trillionths). */
+    if (shift < -6)
+        shift = -6;
+    int digits = shift < -3 ? 6 - shift : 9;
+    uint64_t denom = 1;
+    for (int i = 0; i < digits; i++)
+        denom *= 10;
     u128 mag = micro < 0 ? (uint64_t)0 - (uint64_t)micro : (uint64_t)micro;
-    if (shift < -3)
-        shift = -3;
     for (int i = -3; i < shift && i < 2; i++)
         mag *= 10;
-    u128 whole = mag / billion;
-    uint64_t frac = (uint64_t)(mag % billion);
+    u128 whole = mag / denom;
+    uint64_t frac = (uint64_t)(mag % denom);
 
     uint64_t step = 1;
-    for (int i = max_places; i < 9; i++)
+    for (int i = max_places; i < digits; i++)
         step *= 10;
     uint64_t dec = (frac + step / 2) / step; /* decimals to print, half away from zero */
-    uint64_t dec_limit = billion / step;
+    uint64_t dec_limit = denom / step;
     if (dec == dec_limit) {
         dec = 0;
         whole++;

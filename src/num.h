@@ -81,9 +81,9 @@ int64_t num_mid(Num a);
  * bytes. */
 #define NUM_FMT_MAX 48
 char *num_format(int64_t micro, int min_places, int max_places, char *buf);
-/* The same for micro units times 10^shift (shift -3 to 2), worked out without overflow
+/* The same for micro units times 10^shift (shift -6 to 2), worked out without overflow
  * or a second rounding: a fraction as a percentage is shift 2, so that 0,754 prints as
- * 75,4 and the largest fraction as the hundredfold figure it is; kronor as tkr are -3. */
+ * 75,4 and the largest fraction as the hundredfold figure it is; kronor as tkr are -3, as mkr -6. */
 char *num_format_shifted(int64_t micro, int shift, int min_places, int max_places,
                          char *buf);
 

@@ -109,8 +109,8 @@ const char *parse_string(Parser *p, const char *text, size_t len, Span at)
 int parse_bad_char(Parser *p, const char *text, size_t len, Span at)
 {
     const char *hint = NULL;
-    if (len == 3 && (memcmp(text, "\xE2\x80\x93", 3) == 0 || memcmp(text, "\xE2\x80\x94", 3) == 0))
-        hint = _("a minus is written '-' or '\xE2\x88\x92'");
+    if (len == 3 && (memcmp(text, "\xE2\x80\x94", 3) == 0))
+        hint = _("a minus is written '-', '\xE2\x88\x92' or '\xE2\x80\x93'");
     else if (text[0] == ';')
         hint = _("finsam needs no ';': a row ends where the next one begins");
     char *msg = arena_printf(p->arena, _("unexpected character '%.*s'"), (int)len, text);

@@ -51,6 +51,7 @@ typedef struct Parser {
     int nrows, rows_cap;
     Cell *cells;
     int ncells, cells_cap;
+    int32_t check_from, check_until; /* the dates of the check being read, or 0 */
 } Parser;
 
 /* Parses src; returns the number of errors found (0: *out is complete). */
@@ -88,6 +89,11 @@ int ast_table_kind(Parser *p, const char *kind, Span at);
 Table *ast_table_head(Parser *p, int kind, const char *name, Span name_at, const char *title,
                       Span at);
 void ast_table_unit(Parser *p, Table *t, const char *word, Span at);
+/* A year column that is a plan for that year: '2021 budget', '2020 prognos'. */
+Column *ast_column_plan(Parser *p, FigureTok year, const char *word, const char *label,
+                        Expr *formula, Span at);
+/* absent NAME "reason": the report has no such table; what needs it does not run. */
+void ast_absent(Parser *p, const char *name, Span name_at, const char *reason, Span at);
 void ast_table_note(Parser *p, Table *t, FigureTok note, Span at);
 void ast_table(Parser *p, Table *t, PtrVec *columns, Span at);
 Column *ast_column_year(Parser *p, FigureTok year, const char *label, Expr *formula, Span at);
@@ -101,6 +107,7 @@ void ast_section_open(Parser *p, const char *name, const char *label, Span at);
 void ast_section_close(Parser *p, Span at);
 Cell ast_cell_figure(Parser *p, SignedFig f, bool percent, Span at);
 Cell ast_cell(Parser *p, CellType type, Span at);
+Cell ast_cell_todo(Parser *p, Span at);
 
 Allocation *ast_alloc_head(Parser *p, const char *name, Span name_at, const char *title,
                            Span at);
@@ -108,6 +115,8 @@ void ast_alloc_option(Parser *p, Allocation *a, const char *word, Span word_at, 
 void ast_alloc(Parser *p, Allocation *a, PtrVec *groups, Span at);
 AllocGroup *ast_group(Parser *p, const char *name, const char *label, Expr *fraction,
                       const char *by, Span by_at, PtrVec *members, Span at);
+/* "b.invanare": a key table of a file imported as b, as one name. */
+const char *ast_dotted(Parser *p, const char *ns, const char *name);
 AllocMember *ast_member(Parser *p, const char *name, const char *label, Cell amount,
                         Span at);
 
@@ -121,6 +130,7 @@ void ast_check(Parser *p, const char *name, Span name_at, const char *title, int
 
 Expr *ast_figure(Parser *p, FigureTok f, bool percent, Span at);
 Expr *ast_date(Parser *p, int32_t date, Span at);
+Expr *ast_figure_todo(Parser *p, Span at);
 Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at);
 Expr *ast_select_name(Parser *p, Expr *ref, const char *name, Span at);
 Expr *ast_select_year(Parser *p, Expr *ref, FigureTok year, Span sel_at, Span at);

@@ -16,6 +16,10 @@ typedef struct {
     int npath;
     const char *rules_dir;     /* the installed rules/ */
     bool allow_outside;        /* --allow-outside: imports by absolute path or with '..' */
+    const char **rules;        /* --rules FILE: rule files of one's own (an auditor's), loaded
+                                  with the year file as if it imported them; not with the
+                                  earlier years' files */
+    int nrules;
 } LoadOptions;
 
 typedef struct Symbol Symbol;
@@ -33,6 +37,7 @@ typedef struct Program {
     Report *report;
     Table **notes;    /* by note number, 1..999 */
     struct Program *previous; /* the year file the report names as `previous` */
+    struct Program *plan;     /* the plan the report names as `plan` (plans.c) */
     Symbol **symbols; /* open hash of top-level names */
     size_t nsymbols, nsymbols_cap;
     /* load.c: the year file's program, whose imported files its earlier years share
@@ -64,6 +69,8 @@ int program_load_previous(Program *prog, const LoadOptions *opts);
 
 /* Names, kinds and check domains (resolve.c); returns the number of errors. */
 int program_resolve(Program *prog);
+/* The row of that interned name, through the table's row index once it is resolved. */
+Row *table_row(const Table *t, const char *name);
 
 /* The value of a parameter in force in a year: a federation's own value if it has
  * set one from on or before the year's last day, else the rule set's; the latest

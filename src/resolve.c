@@ -209,6 +209,11 @@ static Row *find_row(const Table *t, const char *name)
     return NULL;
 }
 
+Row *table_row(const Table *t, const char *name)
+{
+    return find_row(t, name);
+}
+
 /* Indexes a table's rows by name; a name already there is returned instead. */
 static Row *index_row(Resolver *R, Table *t, Row *r)
 {
@@ -242,8 +247,8 @@ static Column *find_column_named(const Table *t, const char *name)
 static Column *find_column_year(const Table *t, int year)
 {
     for (int i = 0; i < t->ncolumns; i++)
-        if (t->columns[i]->key.year == year)
-            return t->columns[i];
+        if (t->columns[i]->key.year == year && !t->columns[i]->key.name)
+            return t->columns[i]; /* the outcome, not a budget for the year */
     return NULL;
 }
 
@@ -409,6 +414,26 @@ static Kind sum_above_kind(Resolver *R, Expr *e)
     return k == K_UNKNOWN ? self->kind : k;
 }
 
+/* A reference into a table the report says is absent: any row or column of it is a
+ * figure that is not there, so what needs it does not run (eval.c says why). */
+static Kind absent_table_ref(Resolver *R, Expr *e, Table *t)
+{
+    int n = e->u.ref.nnames;
+    if (n == 3) {
+        diag_at(R->d, SEV_ERROR, name_loc(e, 2),
+                "%s", _("a table's row has no parts: write table.row or table.row[column]"));
+        R->errors++;
+        return K_UNKNOWN;
+    }
+    (void)t;
+    if (n == 1) {
+        e->u.ref.rtype = e->u.ref.has_sel ? REF_COLUMN : REF_TABLE;
+        return e->u.ref.has_sel ? K_NUMBER : K_ROWS;
+    }
+    e->u.ref.rtype = REF_ROW;
+    return K_NUMBER;
+}
+
 static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
 {
     const char *a = e->u.ref.names[0];
@@ -570,6 +595,8 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
     /* a table */
     Table *tt = sym->node;
     e->u.ref.table = tt;
+    if (tt->absent_reason)
+        return absent_table_ref(R, e, tt);
     if (n == 1) {
         if (!sel) {
             e->u.ref.rtype = REF_TABLE;
@@ -616,6 +643,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
 /* ---- expressions ---------------------------------------------------------------- */
 
 static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e);
+static bool prev_years_ok(const Expr *n);
 
 static void kind_error(Resolver *R, Expr *e, Expr *l, Expr *r, Kind kl, Kind kr)
 {
@@ -662,6 +690,8 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
     int want_min = 1, want_max = 1;
     if (f == FN_ROUND)
         want_min = want_max = 2;
+    else if (f == FN_PREV)
+        want_max = 2;
     else if (f == FN_SUM || f == FN_MIN || f == FN_MAX)
         want_max = 1 << 20;
     if (args->len < want_min || args->len > want_max) {
@@ -744,7 +774,8 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
         ctx->type == CTX_CHECK)
         return k; /* sum(table[column]): over its rows */
     if (args->len == 1 && (f == FN_SUM || f == FN_MIN || f == FN_MAX) && first->type == E_REF &&
-        (first->u.ref.rtype == REF_ROW || first->u.ref.rtype == REF_CELL)) {
+        (first->u.ref.rtype == REF_ROW || first->u.ref.rtype == REF_CELL) &&
+        first->u.ref.row) {
         Diag *g = diag_at(R->d, SEV_ERROR, first->loc,
                           ctx->type == CTX_ROW
                               ? _("%s(%s) in a row formula adds a section, but '%s' is a row")
@@ -779,7 +810,7 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
     if (f == FN_ROUND) {
         Expr *places = args->items[1];
         Expr *fig = places->type == E_NEG ? places->u.unary.operand : places;
-        if (fig->type != E_FIGURE) {
+        if (fig->type != E_FIGURE || fig->u.figure.todo) {
             diag_at(R->d, SEV_ERROR, places->loc,
                     "%s", _("round() needs a whole number of decimals here, such as 0 or -3"));
             R->errors++;
@@ -818,8 +849,29 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
             R->errors++;
             return K_UNKNOWN;
         }
+        if (args->len == 2 && !prev_years_ok(args->items[1])) {
+            Expr *n = args->items[1];
+            Diag *g = diag_at(R->d, SEV_ERROR, n->loc,
+                              _("prev(x, n) looks back n years, a whole number from 1 to 50, "
+                                "not %.*s"), (int)(n->loc.end - n->loc.start),
+                              n->loc.src->text + n->loc.start);
+            diag_note(R->d, g, "%s", _("hint: prev(balance.equity, 3) in column 2025 is "
+                                       "balance.equity[2022]"));
+            R->errors++;
+            return K_UNKNOWN;
+        }
     }
     return k;
+}
+
+/* The n of prev(x, n): a bare whole number of years, 1 to 50. */
+static bool prev_years_ok(const Expr *n)
+{
+    if (n->type != E_FIGURE || n->u.figure.kind != K_NUMBER)
+        return false;
+    Num v = n->u.figure.value;
+    return num_is_exact(v) && v.lo % NUM_SCALE == 0 && v.lo >= NUM_SCALE &&
+           v.lo <= 50 * (int64_t)NUM_SCALE;
 }
 
 static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
@@ -1049,6 +1101,19 @@ static void formula_kind_matches(Resolver *R, Expr *f, Kind got, Kind want, cons
     R->errors++;
 }
 
+/* A row with a '?' and no figure yet: its kind is not written down anywhere but in its
+ * formula (a share in a table of counts, in next year's file before it is filled in). */
+static bool only_todo(const Row *r)
+{
+    bool todo = false;
+    for (int j = 0; j < r->ncells; j++) {
+        if (r->cells[j].type == CELL_FIGURE)
+            return false;
+        todo |= r->cells[j].todo;
+    }
+    return todo;
+}
+
 static void resolve_table_formulas(Resolver *R, Table *t)
 {
     for (int i = 0; i < t->nrows; i++) {
@@ -1062,6 +1127,8 @@ static void resolve_table_formulas(Resolver *R, Table *t)
                     "%s", _("a formula must give a figure; a table or section needs sum(...)"));
             R->errors++;
         }
+        if (only_todo(r) && kind_is_numeric(k) && k != K_NUMBER)
+            r->kind = k;
         formula_kind_matches(R, r->formula, k, r->kind, r->name);
     }
     for (int i = 0; i < t->ncolumns; i++) {
@@ -1088,6 +1155,7 @@ typedef struct {
     bool empty;
     Loc emptied_at;
     bool shifted;     /* a prev() among the operands */
+    bool absent;      /* a table the report says is absent among the operands */
 } Domain;
 
 static bool same_key(const Key *a, const Key *b) { return a->year == b->year && a->name == b->name; }
@@ -1114,7 +1182,10 @@ static void constrain(Resolver *R, Domain *d, Table *t, int shift, bool rows, Lo
         }
     }
     d->shifted |= shift != 0;
+    d->absent |= t->absent_reason != NULL;
     bool *seen = rows ? &d->any_rows : &d->any_columns;
+    if (*seen && d->first && d->first->absent_reason && !t->absent_reason)
+        d->first = t; /* the columns to tell as not run are a real table's */
     if ((rows && d->any_columns) || (!rows && d->any_rows))
         d->conflict_at = at;
     if (!*seen) {
@@ -1163,7 +1234,7 @@ static void domain_walk(Resolver *R, Domain *d, Expr *e, int shift, bool in_rows
         Func f = e->u.call.func;
         PtrVec *args = &e->u.call.args;
         if (f == FN_PREV) {
-            domain_walk(R, d, args->items[0], shift + 1, in_rows_aggregate);
+            domain_walk(R, d, args->items[0], shift + prev_years(e), in_rows_aggregate);
             break;
         }
         for (int i = 0; i < args->len; i++) {
@@ -1216,7 +1287,7 @@ static void resolve_check(Resolver *R, Check *c)
         R->errors++;
         return;
     }
-    if (d.empty && c->loc.src->index != 0) {
+    if (d.empty && (c->loc.src->index != 0 || d.absent)) {
         /* A rule set's check that this year file gives no column to run in (a first
          * year has no previous one) does not apply to it. */
         c->domain = DOMAIN_COLUMNS;
@@ -1309,7 +1380,11 @@ static void resolve_alloc(Resolver *R, Allocation *al)
         }
         if (!g->by_name)
             continue;
-        Symbol *s = lookup(R->prog, g->by_name);
+        /* inside a file imported as ns, its own key table comes first, as its names do */
+        const char *own_ns = module_of(R, src)->ns;
+        Symbol *s = own_ns ? lookup(R->prog, qualify(R, own_ns, g->by_name)) : NULL;
+        if (!s || s->type != SYM_TABLE)
+            s = lookup(R->prog, g->by_name);
         if (!s || s->type != SYM_TABLE) {
             Suggest sg = {g->by_name, NULL, 99};
             consider_globals(&sg, R->prog);
@@ -1327,6 +1402,42 @@ static void resolve_alloc(Resolver *R, Allocation *al)
                 R->errors++;
             }
     }
+}
+
+/* Entries by their (interned) key, then by place: a key said twice stands next to its
+ * first place. */
+static int by_key_then_place(const void *pa, const void *pb)
+{
+    const ReportEntry *a = *(ReportEntry *const *)pa, *b = *(ReportEntry *const *)pb;
+    if (a->key != b->key)
+        return (uintptr_t)a->key < (uintptr_t)b->key ? -1 : 1;
+    return a->loc.start < b->loc.start ? -1 : a->loc.start > b->loc.start;
+}
+
+/* An entry of the report block said twice is an error: which of the two would count
+ * (the year, the previous year's file) is not for finsam to guess. Sorted, so that a
+ * block of many entries costs no more than its sorting. */
+static int report_twice(Resolver *R, const Report *r)
+{
+    int n = r->entries.len, errors = 0;
+    if (n < 2)
+        return 0;
+    ReportEntry **sorted = mem_alloc((size_t)n * sizeof *sorted);
+    memcpy(sorted, r->entries.items, (size_t)n * sizeof *sorted);
+    qsort(sorted, (size_t)n, sizeof *sorted, by_key_then_place);
+    for (int i = 1, first = 0; i < n; i++) {
+        if (sorted[i]->key != sorted[first]->key) {
+            first = i;
+            continue;
+        }
+        Diag *g = diag_at(R->d, SEV_ERROR, sorted[i]->loc,
+                          _("the 'report' block says '%s' twice"), sorted[i]->key);
+        where_declared(R, g, sorted[first]->loc);
+        errors++;
+    }
+    mem_free(sorted);
+    R->errors += errors;
+    return errors;
 }
 
 static void resolve_report(Resolver *R)
@@ -1364,6 +1475,8 @@ static void resolve_report(Resolver *R)
         return;
     }
     prog->report = found;
+    if (report_twice(R, found))
+        return;
     for (int i = 0; i < found->entries.len; i++) {
         ReportEntry *e = found->entries.items[i];
         if (strcmp(e->key, "year") != 0)
@@ -1449,6 +1562,8 @@ static void declare_all(Resolver *R)
             case D_TABLE:
                 declare(R, qualify(R, m->ns, d->u.table->name), SYM_TABLE, d->u.table,
                         d->u.table->name_loc);
+                if (d->u.table->absent_reason)
+                    break; /* a name for what is not there: nothing to lay out or check */
                 d->u.table->id = prog->tables.len;
                 ptrvec_push(R->a, &prog->tables, d->u.table);
                 break;
@@ -1511,6 +1626,8 @@ static const char *missing(Resolver *R, Expr *e)
         return NULL;
     if (s->type == SYM_TABLE) {
         Table *t = s->node;
+        if (t->absent_reason)
+            return NULL; /* said absent: the rules that need it do not run */
         if (n == 2 && (find_row(t, names[1]) || find_column_named(t, names[1]) ||
                        find_section(t, names[1])))
             return NULL;

@@ -46,9 +46,12 @@ void result_difference(Finding *f, Value a, Value b)
     Num d;
     NumStatus st = num_sub(num_exact(num_mid(a.n)), num_exact(num_mid(b.n)), &d);
     /* an amount's difference to the öre, or to the last digit of a figure printed in
-     * tkr with more than two decimals: the middle of a sum of half-open intervals is
-     * off by millionths that no report prints */
-    int places = a.printed && a.unit == U_TKR && a.decimals > 0 ? a.decimals + 3 : 2;
+     * tkr or mkr with decimals: the middle of a sum of half-open intervals is off by
+     * millionths that no report prints */
+    int places = !a.printed || a.decimals == 0 ? 2
+                 : a.unit == U_TKR                ? a.decimals + 3
+                 : a.unit == U_MKR                ? (a.decimals + 6 > 6 ? 6 : a.decimals + 6)
+                                                  : 2;
     if (st == NUM_OK && a.kind == K_MONEY)
         st = num_round(d, places, &d);
     if (st == NUM_OK) {

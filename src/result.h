@@ -11,7 +11,21 @@ typedef enum {
     FIND_PREVIOUS,  /* a comparative figure against the previous year's file */
     FIND_ALLOC,     /* an allocation's shares */
     FIND_CHECK,     /* a check */
+    FIND_REVIEW,    /* a review entry that matches no finding (review.c) */
+    FIND_PLAN,      /* a budget figure against the plan the board decided (plans.c) */
 } FindingType;
+
+/* An auditor's decision on a finding, from a review file (review.c). */
+typedef enum { REVIEW_ACCEPTED, REVIEW_TO_CORRECT } ReviewDecision;
+
+typedef struct {
+    const char *key;       /* the finding's key, or a check's or row's name for all of its */
+    ReviewDecision decision;
+    const char *reason, *by;
+    int32_t on;            /* yyyymmdd */
+    Loc loc;               /* the key in the review file */
+    int matched;           /* how many findings it matched */
+} ReviewEntry;
 
 typedef struct {
     const char *text;  /* the operand as written, or a row's name */
@@ -39,8 +53,14 @@ typedef struct {
     Kind difference_kind;
     Unit difference_unit;
     const char *explanation; /* the check's else message */
+    Loc same_as;           /* a finding at a figure this one reads: probably the same
+                              error (no source when there is none) */
     const char *source;
     int order_file, order_column;
+    /* what a review file names it by: a check's name, with [column] or [row] for one of
+     * its runs; table.row[column] for a cell; allocation.group.member */
+    const char *key;
+    const ReviewEntry *review; /* the auditor's decision on it, or NULL */
 } Finding;
 
 /* What became of a table cell, recorded when Results.detailed is set. */
@@ -104,6 +124,8 @@ typedef struct {
 typedef struct {
     PtrVec failed;   /* Finding *, sorted by place */
     int checks, passed, failed_errors, failed_warnings;
+    int reviewed;    /* failed findings a review file decided on: they fail nothing */
+    bool reviewing;  /* a review file was applied: each finding shows its key */
     PtrVec not_run;  /* NotRun *, sorted by place */
     int skipped;     /* how many did not run (not_run.len; in a total, of all files) */
     /* the whole picture, for reports and machines: set detailed before evaluating */

@@ -88,8 +88,8 @@ Source *source_read(Arena *a, const char *path, const char **why)
         *why = _("is a directory, not a file");
         return NULL;
     }
-    if (st.st_size > (off_t)UINT32_MAX - 2) {
-        *why = _("is larger than 4 GB");
+    if (st.st_size > (off_t)SOURCE_MAX_BYTES) {
+        *why = _("is larger than 2 GB, more than finsam reads");
         return NULL;
     }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -125,7 +125,7 @@ Source *source_read(Arena *a, const char *path, const char **why)
             break;
         }
         if (len == cap - 2) {
-            if (cap > (size_t)UINT32_MAX)
+            if (cap > SOURCE_MAX_BYTES)
                 break; /* too large: said below */
             char *bigger = arena_alloc_raw(a, cap * 2);
             memcpy(bigger, buf, len);
@@ -134,8 +134,8 @@ Source *source_read(Arena *a, const char *path, const char **why)
         }
     }
     close(fd);
-    if (failed || len > UINT32_MAX - 2) {
-        *why = failed ? _("could not be read") : _("is larger than 4 GB");
+    if (failed || len > SOURCE_MAX_BYTES) {
+        *why = failed ? _("could not be read") : _("is larger than 2 GB, more than finsam reads");
         return NULL;
     }
     buf[len] = buf[len + 1] = '\0';
@@ -201,7 +201,7 @@ void source_line_col(const Source *s, uint32_t offset, int *line, int *col)
         else
             hi = mid - 1;
     }
-    *line = lo + 1;
+    *line = lo + 1 + (s->first_line > 1 ? s->first_line - 1 : 0);
     int c = 1;
     for (uint32_t i = s->line_starts[lo]; i < offset && i < s->len; i++)
         if (((unsigned char)s->text[i] & 0xC0) != 0x80)
@@ -212,6 +212,7 @@ void source_line_col(const Source *s, uint32_t offset, int *line, int *col)
 const char *source_line(const Source *s, int line, size_t *len)
 {
     index_lines(s);
+    line -= s->first_line > 1 ? s->first_line - 1 : 0;
     if (line < 1 || line > s->nlines) {
         *len = 0;
         return "";

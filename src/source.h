@@ -4,6 +4,7 @@
 #ifndef FINSAM_SOURCE_H
 #define FINSAM_SOURCE_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -20,6 +21,9 @@ typedef struct Source {
     int index;          /* order of loading: the file given first is 0 */
     bool quotable;      /* its lines may be shown in messages: a .fin file, also where a
                            symbolic link leads; text given in memory is */
+    int first_line;     /* the number in its file of the text's first line, when the text
+                           is a piece of a file read as a stream (an SIE line quoted in a
+                           message); 0 for a whole file */
 } Source;
 
 typedef struct {
@@ -33,6 +37,10 @@ typedef struct {
 } Span;
 
 Loc loc_at(const Source *src, Span s);
+
+/* The largest file finsam reads: the scanner counts a buffer's bytes in an int, and
+ * needs two bytes after the text. Checked before anything is read. */
+#define SOURCE_MAX_BYTES ((size_t)INT_MAX - 2)
 
 /* Reads a file. On failure returns NULL and writes the reason, in the user's words,
  * to why ("No such file or directory", "is a directory", ...). */

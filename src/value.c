@@ -60,10 +60,12 @@ NumStatus value_of_cell(const Cell *c, Unit table_unit, Kind row_kind, Value *ou
             v.kind = K_PERCENT;
             v.unit = U_PERCENT;
             st = figure_interval(c->figure, c->decimals, 1, 100, &v.n);
-        } else if (table_unit == U_TKR) {
+        } else if (table_unit == U_TKR || table_unit == U_MKR) {
+            /* a figure in thousands or millions stands for what rounds to it */
             v.kind = K_MONEY;
-            v.unit = U_TKR;
-            st = figure_interval(c->figure, c->decimals, 1000, 1, &v.n);
+            v.unit = table_unit;
+            st = figure_interval(c->figure, c->decimals, table_unit == U_TKR ? 1000 : 1000000,
+                                 1, &v.n);
         } else {
             v.kind = unit_kind(table_unit);
             v.unit = table_unit;
@@ -91,6 +93,10 @@ Unit unit_combine(Kind k, Unit a, Unit b)
         return U_TKR;
     if (b == U_TKR && a == U_NONE)
         return U_TKR;
+    if (a == U_MKR && (b == U_MKR || b == U_NONE))
+        return U_MKR;
+    if (b == U_MKR && a == U_NONE)
+        return U_MKR;
     return U_KR;
 }
 
@@ -106,6 +112,9 @@ static void format_micro(int64_t micro, Kind kind, Unit u, int min_places, int m
     } else if (kind == K_MONEY && u == U_TKR) {
         num_format_shifted(micro, -3, min_places, max_places, buf);
         strcat(buf, " tkr");
+    } else if (kind == K_MONEY && u == U_MKR) {
+        num_format_shifted(micro, -6, min_places, max_places, buf);
+        strcat(buf, " mkr");
     } else if (kind == K_MONEY) {
         /* kronor and öre: 1 572 800,80; a printed figure with the decimals it has */
         int places = min_places ? min_places : micro % NUM_SCALE ? 2 : 0;
@@ -128,9 +137,9 @@ static bool shows_zero(const char *s)
  * be wider than its last digit (12,34554 % is 0,123455 to 0,123456). */
 static void format_printed(const Value *v, char *buf)
 {
-    if (v->kind == K_PERCENT || (v->kind == K_MONEY && v->unit == U_TKR)) {
+    if (v->kind == K_PERCENT || (v->kind == K_MONEY && (v->unit == U_TKR || v->unit == U_MKR))) {
         num_format(v->figure, v->decimals, v->decimals, buf);
-        strcat(buf, v->kind == K_PERCENT ? " %" : " tkr");
+        strcat(buf, v->kind == K_PERCENT ? " %" : v->unit == U_TKR ? " tkr" : " mkr");
     } else {
         format_micro(v->figure, v->kind, v->unit, v->decimals, v->decimals, buf);
     }
@@ -139,7 +148,7 @@ static void format_printed(const Value *v, char *buf)
 char *value_format_num(Num n, Kind kind, Unit u, char *buf)
 {
     char lo[NUM_FMT_MAX + 8], hi[NUM_FMT_MAX + 8];
-    int places = kind == K_PERCENT ? 4 : kind != K_MONEY ? 6 : u == U_TKR ? 3 : 2;
+    int places = kind == K_PERCENT ? 4 : kind != K_MONEY ? 6 : u == U_TKR || u == U_MKR ? 3 : 2;
     /* A value that is not zero is never shown as 0 (a difference of 0,000004 tkr is not
      * "0 tkr"): more places, as many as it takes and the unit has. */
     for (;;) {
@@ -208,6 +217,8 @@ char *value_format_figure(const Value *v, const Value *like, char *buf)
     char *unit = strstr(tmp, " kr");
     if (!unit)
         unit = strstr(tmp, " tkr");
+    if (!unit)
+        unit = strstr(tmp, " mkr");
     if (unit)
         *unit = '\0';
     if (tmp[0] == '-')

@@ -10,6 +10,7 @@ typedef struct {
     Num n;
     bool b;       /* K_BOOL */
     bool absent;  /* an empty or text cell: nothing to compute with */
+    bool todo;    /* absent because a '?' is still to be filled in: a sum over it too */
     bool printed; /* a printed figure: shown as printed, with its decimals */
     int decimals;
     int64_t figure; /* printed: as printed, in micro units of its unit (75,4 % is 75,4):

@@ -41,6 +41,16 @@ const char *why_text(Arena *a, const Why *w)
         return _("its operands share no column in this year file");
     case WHY_MEMBER:
         return arena_printf(a, _("'%s' states no amount"), w->name);
+    case WHY_TODO:
+        return arena_printf(a, _("'%s' is not filled in yet ('?') in column %s"), w->row->name,
+                            key_str(a, w->key));
+    case WHY_TODO_FIGURE:
+        return _("a figure of the text is not filled in yet ('?')");
+    case WHY_TODO_AMOUNT:
+        return arena_printf(a, _("'%s' states no amount yet ('?')"), w->name);
+    case WHY_ABSENT:
+        return arena_printf(a, _("the report has no table '%s': %s"), w->table->name,
+                            w->table->absent_reason);
     }
     return _("an operand has no figure");
 }
@@ -50,10 +60,13 @@ Loc why_loc(const Why *w)
     switch ((WhyType)w->type) {
     case WHY_BLANK:
     case WHY_TEXT:
+    case WHY_TODO:
         return row_loc(w->row);
     case WHY_PARAM:
     case WHY_UNDECIDED:
         return w->param->loc;
+    case WHY_ABSENT:
+        return w->table->loc;
     default:
         return (Loc){0};
     }

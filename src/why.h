@@ -18,6 +18,10 @@ typedef enum {
     WHY_UNDECIDED,     /* a local parameter the federation has not decided: param, year */
     WHY_NO_KEYS,       /* a rule set's check whose operands share no column here */
     WHY_MEMBER,        /* an allocation's member with no amount: name */
+    WHY_TODO,          /* a cell written '?', not filled in yet: row, key */
+    WHY_TODO_FIGURE,   /* a figure written '?' in a formula or check */
+    WHY_TODO_AMOUNT,   /* an allocation's total or member written '?': name */
+    WHY_ABSENT,        /* a table the report says it does not have: table */
 } WhyType;
 
 typedef struct {

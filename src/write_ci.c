@@ -6,27 +6,9 @@
 
 #include "diag.h"
 #include "i18n.h"
+#include "review.h"
 #include "value.h"
-
-static void xml_text(FILE *out, const char *s)
-{
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&apos;", out); break;
-        default:
-            /* XML 1.0 cannot carry other control characters at all */
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                fputc('?', out);
-            else
-                fputc(c, out);
-        }
-    }
-}
+#include "xml.h"
 
 /* One line of an explanation, formatted, then written as text() writes text: every part
  * of it, the file's path included, escaped for the format around it. */
@@ -76,6 +58,26 @@ static void explain(FILE *out, const Finding *f, void (*text)(FILE *, const char
 
 /* Findings about figures (formulas, notes, allocations, earlier years): each a test
  * of its own; the figures that agree are one passing test. */
+/* A finding an auditor decided on: JUnit skips it, TAP marks it TODO; it fails nothing. */
+static void junit_reviewed(FILE *out, const Finding *f)
+{
+    Arena a;
+    arena_init(&a);
+    fputs("      <skipped message=\"", out);
+    xml_text(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    fputs("\"/>\n", out);
+    arena_free(&a);
+}
+
+static void tap_reviewed(FILE *out, const Finding *f, void (*text)(FILE *, const char *))
+{
+    Arena a;
+    arena_init(&a);
+    fputs(" # TODO ", out);
+    text(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    arena_free(&a);
+}
+
 static int figure_findings(const Results *res)
 {
     int n = 0;
@@ -152,7 +154,7 @@ void write_junit_file(FILE *out, const char *path, const Results *res)
     xml_text(out, path);
     fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n",
             res->runs.len + figures + 1 + res->not_run.len, res->failed_errors,
-            res->not_run.len);
+            res->not_run.len + res->reviewed);
     fputs("    <testcase classname=\"", out);
     xml_text(out, path);
     fputs("\" name=\"", out);
@@ -170,7 +172,13 @@ void write_junit_file(FILE *out, const char *path, const Results *res)
         xml_text(out, f->tag);
         fputs(": ", out);
         xml_text(out, f->message);
-        fputs("\">\n      <failure message=\"", out);
+        fputs("\">\n", out);
+        if (f->review) {
+            junit_reviewed(out, f);
+            fputs("    </testcase>\n", out);
+            continue;
+        }
+        fputs("      <failure message=\"", out);
         xml_text(out, f->message);
         fprintf(out, "\" type=\"%s\">", f->tag);
         explain(out, f, xml_text, "");
@@ -189,7 +197,9 @@ void write_junit_file(FILE *out, const char *path, const Results *res)
         }
         fputs("\">\n", out);
         const Finding *f = r->explained;
-        if (r->check->severity == SEV_ERROR) {
+        if (f->review) {
+            junit_reviewed(out, f);
+        } else if (r->check->severity == SEV_ERROR) {
             fputs("      <failure message=\"", out);
             xml_text(out, f->message);
             fputs("\" type=\"check\">", out);
@@ -301,6 +311,8 @@ void write_tap_file(FILE *out, const char *path, const Results *res, int *next)
             continue;
         fprintf(out, "not ok %d - %s: ", (*next)++, f->tag);
         tap_text(out, f->message);
+        if (f->review)
+            tap_reviewed(out, f, tap_text);
         fputc('\n', out);
         tap_explain(out, f);
     }
@@ -312,7 +324,9 @@ void write_tap_file(FILE *out, const char *path, const Results *res, int *next)
         tap_text(out, run_name(r, name, sizeof name));
         fputc(' ', out);
         tap_text(out, r->check->title);
-        if (warning)
+        if (!r->passed && r->explained->review)
+            tap_reviewed(out, r->explained, tap_text);
+        else if (warning)
             fputs(" # TODO warning", out);
         fputc('\n', out);
         if (!r->passed)

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "review.h"
 #include "num.h"
 #include "value.h"
 #include "write_report.h"
@@ -189,6 +190,7 @@ static const char *unit_title(Unit u)
 {
     switch (u) {
     case U_TKR: return "tkr";
+    case U_MKR: return "mkr";
     case U_PERCENT: return "%";
     /* TRANSLATORS: the unit of a table of counts, after its title: "Deltagare
      * (count)". */
@@ -615,6 +617,8 @@ static bool cell_amount(const Table *t, const Row *r, int col, const Results *re
     int64_t m = num_mid(cr->computed.n);
     if (cr->computed.kind == K_MONEY && t->unit == U_TKR)
         m /= 1000; /* kr to tkr */
+    if (cr->computed.kind == K_MONEY && t->unit == U_MKR)
+        m /= 1000000; /* kr to mkr */
     *out = m;
     return true;
 }
@@ -1557,6 +1561,19 @@ static void number_findings(Html *h)
     }
 }
 
+/* An auditor's decision beside a finding (finsam report --review). */
+static void put_review(FILE *out, const Finding *f)
+{
+    if (!f->review)
+        return;
+    Arena a;
+    arena_init(&a);
+    fputs(" <span class=\"review\">", out);
+    put_text(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    fputs("</span>", out);
+    arena_free(&a);
+}
+
 /* What finsam found, at a glance, before the tables: each disagreeing figure with its
  * mark, then each failed check, errors first; each links to its explanation. */
 static void glance(Html *h)
@@ -1601,6 +1618,7 @@ static void glance(Html *h)
             put_value(out, &f->computed);
             fputs("</b></span>", out);
         }
+        put_review(out, f);
         fputs("</p></li>\n", out);
     }
     for (int sev = SEV_ERROR; sev <= SEV_WARNING; sev++)
@@ -1622,6 +1640,11 @@ static void glance(Html *h)
                 fputs(" <span class=\"why\">", out);
                 put_text(out, c->message);
                 fputs("</span>", out);
+            }
+            for (int k = 0; k < res->failed.len; k++) {
+                const Finding *f = res->failed.items[k];
+                if (f->type == FIND_CHECK && f->tag == c->name)
+                    put_review(out, f);
             }
             fputs("</p></li>\n", out);
         }

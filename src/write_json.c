@@ -23,6 +23,7 @@ static const char *unit_word(Unit u)
     switch (u) {
     case U_KR: return "kr";
     case U_TKR: return "tkr";
+    case U_MKR: return "mkr";
     case U_PERCENT: return "%";
     case U_COUNT: return "count";
     default: return NULL;
@@ -368,6 +369,8 @@ static void side(Json *j, const char *name, const Operand *o)
     json_object_end(j);
 }
 
+static void review(Json *j, const Finding *f);
+
 static void run(Json *j, const CheckRun *r)
 {
     const Finding *f = r->explained;
@@ -384,13 +387,40 @@ static void run(Json *j, const CheckRun *r)
     side(j, "right", compared ? &f->operands[1] : NULL);
     difference(j, f);
     operands(j, f, compared ? 2 : 0);
+    if (!r->passed)
+        review(j, f);
+    json_object_end(j);
+}
+
+/* Only where a review file was given: the finding's key, and the decision on it. */
+static void review(Json *j, const Finding *f)
+{
+    if (!f->key || (!f->review && f->type != FIND_REVIEW))
+        return;
+    json_key(j, "key");
+    json_string(j, f->key);
+    if (!f->review)
+        return;
+    char on[16];
+    snprintf(on, sizeof on, "%04d-%02d-%02d", f->review->on / 10000, f->review->on / 100 % 100,
+             f->review->on % 100);
+    json_key(j, "review");
+    json_object(j);
+    json_key(j, "decision");
+    json_string(j, f->review->decision == REVIEW_ACCEPTED ? "accepted" : "to-correct");
+    json_key(j, "reason");
+    json_string(j, f->review->reason);
+    json_key(j, "by");
+    json_string(j, f->review->by);
+    json_key(j, "on");
+    json_string(j, on);
     json_object_end(j);
 }
 
 static const char *finding_type(FindingType t)
 {
     static const char *const types[] = {"formula", "note", "previous-year", "allocation",
-                                        "check"};
+                                        "check", "review", "plan"};
     return types[t];
 }
 
@@ -426,6 +456,7 @@ static void finding(Json *j, const Finding *f)
     json_string(j, f->explanation);
     json_key(j, "source");
     json_string(j, f->source);
+    review(j, f);
     json_object_end(j);
 }
 
@@ -477,6 +508,10 @@ void write_json_summary(Json *j, const Results *res)
     json_int(j, res->failed_errors);
     json_key(j, "warnings");
     json_int(j, res->failed_warnings);
+    if (res->reviewing) {
+        json_key(j, "reviewed");
+        json_int(j, res->reviewed);
+    }
     json_key(j, "not_run");
     json_int(j, res->skipped);
     json_object_end(j);

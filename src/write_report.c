@@ -94,6 +94,7 @@ static const char *unit_title(const Table *t)
 {
     switch (t->unit) {
     case U_TKR: return "tkr";
+    case U_MKR: return "mkr";
     case U_PERCENT: return "%";
     /* TRANSLATORS: the unit of a table of counts, after its title: "Deltagare
      * (count)". */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "review.h"
 
 /* ---- text from a rule file, made safe for a terminal (see diag_put_text) ---------- */
 
@@ -52,6 +53,8 @@ static void explain_cell(Diags *d, Diag *g, Arena *a, const Finding *f)
         diag_note(d, g, _("note total: %s, in %s"), fmt(a, &f->computed), formula);
     else if (f->type == FIND_PREVIOUS)
         diag_note(d, g, _("that year:  %s, at %s"), fmt(a, &f->computed), formula);
+    else if (f->type == FIND_PLAN)
+        diag_note(d, g, _("the plan:   %s, at %s"), fmt(a, &f->computed), formula);
     else
         diag_note(d, g, _("computed:   %s, from %s"), fmt(a, &f->computed), formula);
 }
@@ -95,10 +98,18 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
             diag_note(&d, g, _("difference: %s"), buf);
         }
         explain_operands(&d, g, a, f, f->type == FIND_CHECK && !f->has_stated ? 2 : 0);
+        if (f->same_as.src)
+            /* TRANSLATORS: a finding caused by another: "probably the same error as
+             * 2025.fin:97:53" */
+            diag_note(&d, g, _("probably the same error as %s"), diag_place(&d, f->same_as));
         if (f->explanation)
             diag_note(&d, g, "%s", f->explanation);
         if (f->source)
             diag_note(&d, g, _("source: %s"), f->source);
+        if (f->review)
+            diag_note(&d, g, _("reviewed: %s"), review_text(a, f->review));
+        else if (res->reviewing && f->key && f->type != FIND_REVIEW)
+            diag_note(&d, g, _("review key: %s"), f->key);
         diag_print(out, g, style);
     }
 }

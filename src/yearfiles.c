@@ -2,12 +2,17 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "diag.h"
 #include "i18n.h"
 #include "mem.h"
+#include "source.h"
 
 static void add(FileList *list, const char *path)
 {
@@ -66,21 +71,27 @@ bool yearfiles_has_report(const char *text, size_t len)
     return false;
 }
 
+/* Whether a regular file is a year file. It is opened without waiting (a fifo put in
+ * the file's place after the folder was read does not hang the walk) and looked at as
+ * opened: anything but a regular file is not a year file. A file too large to read is
+ * taken, so that the check says so. */
 static bool is_year_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
         return true; /* let the check say why it cannot be read */
-    size_t cap = 1 << 16, len = 0, got;
-    char *buf = mem_alloc(cap);
-    while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            cap *= 2;
-            buf = mem_realloc(buf, cap);
-        }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (off_t)SOURCE_MAX_BYTES) {
+        bool take = st.st_size > (off_t)SOURCE_MAX_BYTES && S_ISREG(st.st_mode);
+        close(fd);
+        return take;
     }
-    fclose(f);
+    size_t cap = (size_t)st.st_size + 1, len = 0;
+    char *buf = mem_alloc(cap);
+    ssize_t got;
+    while (len < cap && (got = read(fd, buf + len, cap - len)) > 0)
+        len += (size_t)got;
+    close(fd);
     bool yes = yearfiles_has_report(buf, len);
     mem_free(buf);
     return yes;
@@ -113,14 +124,34 @@ static bool seen_before(Seen *seen, const struct stat *st)
     return false;
 }
 
-static int walk(const char *dir, FileList *out, FILE *err, Seen *seen)
+/* A walk of the folder given: its real path, which a link followed must stay under. */
+typedef struct {
+    const char *root;       /* NULL: any link is followed (--allow-outside) */
+    Seen seen;
+    FILE *err;
+} Walk;
+
+/* Whether a link leads out of the folder given: its real path is not under the root's. */
+static bool leads_out(const Walk *w, const char *path)
+{
+    if (!w->root)
+        return false;
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return false; /* a dangling link: the check says it cannot be read */
+    size_t n = strlen(w->root);
+    return !(strncmp(real, w->root, n) == 0 && (real[n] == '/' || real[n] == '\0' ||
+                                                  (n == 1 && w->root[0] == '/')));
+}
+
+static int walk(Walk *w, const char *dir, FileList *out)
 {
     struct stat self;
-    if (stat(dir, &self) == 0 && seen_before(seen, &self))
+    if (stat(dir, &self) == 0 && seen_before(&w->seen, &self))
         return 0;
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(err, _("%s: error: cannot read the folder: %s\n"), dir, strerror(errno));
+        diag_line(w->err, _("%s: error: cannot read the folder: %s\n"), dir, strerror(errno));
         return 1;
     }
     FileList names = {0};
@@ -138,11 +169,21 @@ static int walk(const char *dir, FileList *out, FILE *err, Seen *seen)
         size_t n = dlen + strlen(names.paths[i]) + 2;
         char *path = mem_alloc(n);
         snprintf(path, n, "%s%s%s", dir, slash ? "" : "/", names.paths[i]);
-        struct stat st;
+        struct stat st, lst;
         size_t plen = strlen(path);
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-            errors += walk(path, out, err, seen);
-        else if (plen > 4 && strcmp(path + plen - 4, ".fin") == 0 && is_year_file(path))
+        bool fin = plen > 4 && strcmp(path + plen - 4, ".fin") == 0;
+        bool link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+        bool found = stat(path, &st) == 0;
+        bool is_dir = found && S_ISDIR(st.st_mode);
+        /* a fifo, a device or a name without .fin is no year file; a dangling link is
+         * taken, for the check to say it cannot be read */
+        bool wanted = is_dir || (fin && (!found || S_ISREG(st.st_mode)));
+        if (wanted && link && leads_out(w, path))
+            diag_line(w->err, _("%s: warning: a link out of the folder given, not followed "
+                                "(--allow-outside follows it)\n"), path);
+        else if (wanted && is_dir)
+            errors += walk(w, path, out);
+        else if (wanted && is_year_file(path))
             add(out, path);
         mem_free(path);
     }
@@ -150,16 +191,18 @@ static int walk(const char *dir, FileList *out, FILE *err, Seen *seen)
     return errors;
 }
 
-int yearfiles_expand(const char *const *args, int nargs, FileList *out, FILE *err)
+int yearfiles_expand(const char *const *args, int nargs, bool allow_outside, FileList *out,
+                     FILE *err)
 {
     int errors = 0;
     for (int i = 0; i < nargs; i++) {
         struct stat st;
         if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             out->had_folder = true;
-            Seen seen = {0};
-            errors += walk(args[i], out, err, &seen);
-            mem_free(seen.items);
+            char root[PATH_MAX];
+            Walk w = {allow_outside || !realpath(args[i], root) ? NULL : root, {0}, err};
+            errors += walk(&w, args[i], out);
+            mem_free(w.seen.items);
         } else {
             add(out, args[i]);
         }

@@ -59,7 +59,9 @@ int program_load_previous(Program *prog, const LoadOptions *opts)
         Program *earlier = mem_alloc(sizeof *earlier);
         program_init_earlier(earlier, prog);
         later->previous = earlier;
-        if (program_load(earlier, path, opts) || earlier->diags.errors ||
+        LoadOptions own = *opts;
+        own.nrules = 0; /* --rules are for the year file given, not for its earlier years */
+        if (program_load(earlier, path, &own) || earlier->diags.errors ||
             program_resolve(earlier)) {
             adopt_diags(prog, earlier);
             return 1;
@@ -86,16 +88,12 @@ static Table *table_named(const Program *prog, const char *name)
     return NULL;
 }
 
-/* The row of that name; rows usually stand where they stood the year before, so the
- * same place is looked at first. */
-static Row *row_named(const Table *t, const char *name, int hint)
+/* The row of that name in an earlier file, by its row index: rows may stand in any
+ * order, and a name that file never interned is no row of it. */
+static Row *row_named(const Program *file, const Table *t, const char *name)
 {
-    if (hint < t->nrows && strcmp(t->rows[hint]->name, name) == 0)
-        return t->rows[hint];
-    for (int i = 0; i < t->nrows; i++)
-        if (strcmp(t->rows[i]->name, name) == 0)
-            return t->rows[i];
-    return NULL;
+    const char *there = interner_find(&file->names, name);
+    return there ? table_row(t, there) : NULL;
 }
 
 /* The column keyed by that year; a named column is never one, whatever its label. */
@@ -151,7 +149,7 @@ static void compare_cell(Program *prog, Results *res, Table *t, Column *c, int i
     const Holder *h = NULL;
     Row *er = NULL;
     for (int k = 0; k < nheld && !h; k++) {
-        er = row_named(held[k].table, r->name, i);
+        er = row_named(held[k].file, held[k].table, r->name);
         if (er && stated(held[k].table, er, held[k].column, &there))
             h = &held[k];
     }
@@ -180,6 +178,7 @@ static void compare_cell(Program *prog, Results *res, Table *t, Column *c, int i
     source_line_col(other.src, other.start, &line, &col);
     f->formula = arena_printf(&prog->arena, "%s:%d:%d", other.src->path, line, col);
     f->order_column = c->index;
+    f->key = arena_printf(&prog->arena, "%s.%s[%d]", t->name, r->name, year);
     if (same_kind)
         result_difference(f, here, there);
 }

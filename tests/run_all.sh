@@ -44,7 +44,11 @@ suite cli "$here/run_cli.sh" "$finsam"
 suite formats "$here/run_formats.sh" "$finsam"
 suite faults "$here/run_faults.sh" "$finsam"
 suite determinism "$here/run_determinism.sh" "$finsam"
+suite draft "$here/run_draft.sh" "$finsam"
 suite html "$here/run_html.sh" "$finsam"
+suite carry "$here/run_carry.sh" "$finsam"
+suite review "$here/run_review.sh" "$finsam"
+suite fmt "$here/run_fmt.sh" "$finsam"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

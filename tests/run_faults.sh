@@ -715,6 +715,196 @@ printf 'report "Årsredovisning 2025" {\n    year 2025\n}' >no-final-newline.fin
 run no-newline-at-end check --color=never no-final-newline.fin
 expect_status 0; expect_first ""; done_case
 
+# ---- work that grew faster than the input (issue 11) --------------------------------
+# Each of these ran for minutes before its fix; now it takes a second or two. The
+# limit is the usual one: a case that runs into it fails.
+
+# year_header YEAR LINES: a report block of that year, with more lines in it.
+year_header() { printf 'report "R %s" {\n    year %s\n%s}\n' "$1" "$1" "$2"; }
+
+# Eight nested count(t where ... count(t where ...)): 60^8 rows before the inner
+# counts were remembered.
+e='x > 0'
+for _ in 1 2 3 4 5 6 7; do e="x >= count(t where $e) - 59"; done
+{ year_header 2025 ''
+  printf 'table t "T" unit count (x "X") {\n'
+  awk 'BEGIN { for (i = 1; i <= 60; i++) printf "    r%d \"R\" | %d\n", i, i }'
+  printf '}\ncheck deep "Deep" error: count(t where %s) == 60\n' "$e"; } >nested-where.fin
+run where-nested-8-deep check --color=never nested-where.fin
+expect_status 0
+expect_stdout_has "nested-where.fin: 1 check, 1 passed, 0 failed, 0 warnings"; done_case
+
+# A 'where' that reads the row of a check that runs for every row is computed for each:
+# past the limit on rows tested, finsam stops and says so.
+{ year_header 2025 ''
+  for tbl in t u; do
+      printf 'table %s "T" unit count (x "X") {\n' "$tbl"
+      awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "    r%d \"R\" | %d\n", i, i }'
+      printf '}\n'
+  done
+  printf 'check each "Each" error: t[x] >= count(t where x >= u[x]) - 5000\n'; } >where-per-row.fin
+run where-rows-limit check --color=never where-per-row.fin
+expect_status 2
+expect_first "where-per-row.fin:10008:40: error: 'where' has tested more than 20000000 rows in all; finsam stops here"
+done_case
+
+# u[x] in a 'where' finds its row through the row index: 300 000 rows.
+{ year_header 2025 ''
+  printf 'table t "T" unit count (x "X") {\n'
+  awk 'BEGIN { for (i = 1; i <= 300000; i++) printf "    r%d \"R\" | %d\n", i, i }'
+  printf '}\ntable u "U" unit count (x "X") {\n'
+  awk 'BEGIN { for (i = 300000; i >= 1; i--) printf "    r%d \"R\" | %d\n", i, i + i % 2 }'
+  printf '}\ncheck half "Half" error: count(t where x >= u[x]) == 150000\n'; } >where-other-table.fin
+run where-other-table-300000-rows check --color=never where-other-table.fin
+expect_status 0
+expect_stdout_has "where-other-table.fin: 1 check, 1 passed, 0 failed, 0 warnings"; done_case
+
+# The previous year's file with its 300 000 rows in the other order: each row found
+# through the row index, not by a search of the table.
+mkdir reversed
+{ year_header 2024 ''
+  printf 'table t "T" unit count (2024, 2023) {\n'
+  awk 'BEGIN { for (i = 300000; i >= 1; i--) printf "    r%d \"R\" | %d | 1\n", i, i }'
+  printf '}\n'; } >reversed/2024.fin
+{ year_header 2025 '    previous "2024"
+'
+  printf 'table t "T" unit count (2025, 2024) {\n'
+  awk 'BEGIN { for (i = 1; i <= 300000; i++) printf "    r%d \"R\" | 1 | %d\n", i, i == 7 ? 8 : i }'
+  printf '}\n'; } >reversed/2025.fin
+run previous-year-rows-reversed check --color=never reversed/2025.fin
+expect_status 1
+expect_stdout_has "reversed/2025.fin:12:18: error: R, 2024: differs from the 2024 report [previous-year]"
+expect_stdout_has "reversed/2025.fin: 300000 checks, 299999 passed, 1 failed, 0 warnings"; done_case
+
+# ---- files finsam must not read, links it must not follow (issue 11) -----------------
+
+# A file over 2 GB (a sparse one: no disk space taken) is refused before it is read,
+# by name; the other files are checked all the same, also in a folder.
+if truncate -s 2147483649 huge.fin 2>/dev/null; then
+    run file-over-2gb check --color=never huge.fin ok.fin
+    others_checked=yes
+    expect_status 2
+    expect_first "huge.fin: error: cannot read: is larger than 2 GB, more than finsam reads"
+    expect_stdout_has "total (2 files, 1 not checked): 2 checks, 2 passed, 0 failed, 0 warnings"
+    done_case
+    mkdir hugedir && mv huge.fin hugedir/ && cp ok.fin hugedir/2025.fin
+    run file-over-2gb-in-a-folder check --color=never hugedir
+    others_checked=yes
+    expect_status 2
+    expect_first "hugedir/huge.fin: error: cannot read: is larger than 2 GB, more than finsam reads"
+    expect_stdout_has "hugedir/2025.fin: 2 checks, 2 passed, 0 failed, 0 warnings"; done_case
+    rm -r hugedir
+else
+    skip file-over-2gb "cannot make a sparse file with truncate"
+fi
+
+# In a folder only regular files are year files: a fifo that nobody writes, and a link
+# to a device that never ends, are passed over.
+mkdir specials
+cp ok.fin specials/2025.fin
+ln -s /dev/zero specials/zero.fin
+if mkfifo specials/pipe.fin 2>/dev/null; then
+    run folder-with-fifo-and-device check --color=never specials
+    expect_status 0
+    expect_first ""
+    expect_stdout_has "specials/2025.fin: 2 checks, 2 passed, 0 failed, 0 warnings"
+    expect_stdout_has "total (1 file): 2 checks, 2 passed, 0 failed, 0 warnings"; done_case
+else
+    skip folder-with-fifo-and-device "cannot make a fifo"
+fi
+
+# 'previous' refuses a .fin name that leads to a file that is not a rule file, as
+# import does, and shows no line of it.
+printf 'report "Årsredovisning 2025" {\n    year 2025\n    previous "pw"\n}\n' >confined/prev-pw.fin
+run previous-link-to-other-file check --color=never confined/prev-pw.fin
+expect_status 2
+expect_first "confined/prev-pw.fin:3:5: error: confined/pw.fin leads to a file that is not a rule file (its name does not end in .fin)"
+grep -q root "$err" && problem "a line of the linked file is shown"; done_case
+
+# Confinement holds on the path the kernel follows: a link to a folder elsewhere, inside
+# the folder searched, leads out of it.
+ln -s ../outside confined/lnk
+printf 'param plain "P" = 1 unit count\n' >plain.fin
+{ echo 'import "lnk/secret"'; cat ok.fin; } >confined/through-link.fin
+run import-through-folder-link check --color=never confined/through-link.fin
+expect_status 2
+expect_first "confined/through-link.fin:1:1: error: \"lnk/secret\" leads out of the folder it is looked up in, through a link, to $work/outside/secret.fin"
+done_case
+
+{ echo 'import "lnk/../plain"'; cat ok.fin; } >confined/link-dotdot.fin
+run import-link-then-dotdot check --color=never confined/link-dotdot.fin
+expect_status 2
+expect_first "confined/link-dotdot.fin:1:1: error: \"lnk/../plain\" leads out of the folder it is looked up in, through a link, to $work/plain.fin"
+done_case
+
+run import-through-folder-link-allowed check --color=never --allow-outside confined/through-link.fin
+expect_status 0; done_case
+
+# check DIR does not follow a link out of the folder given, and says so.
+mkdir -p tree elsewhere
+cp ok.fin tree/2025.fin
+cp ok.fin elsewhere/2025.fin
+ln -s ../elsewhere tree/out
+run folder-link-out-of-tree check --color=never tree
+expect_status 0
+expect_first "tree/out: warning: a link out of the folder given, not followed (--allow-outside follows it)"
+expect_stdout_has "total (1 file): 2 checks, 2 passed, 0 failed, 0 warnings"
+grep -q 'tree/out/2025.fin' "$out" && problem "the linked folder was checked"; done_case
+
+run folder-link-out-of-tree-allowed check --color=never --allow-outside tree
+expect_status 0
+expect_first ""
+expect_stdout_has "tree/out/2025.fin: 2 checks, 2 passed, 0 failed, 0 warnings"; done_case
+
+# A file name with a terminal escape in it: no message prints the escape raw.
+esc=$(printf '\033')
+printf 'report "R" {\n    year 2025\n}\nbad\n' >"esc${esc}[31m.fin"
+run name-with-escape-not-checked check --color=never "esc${esc}[31m.fin"
+expect_status 2
+expect_stderr_has "esc?[31m.fin: not checked: 2 errors in the input"
+grep -q "$esc" "$err" && problem "stderr has a raw escape character"; done_case
+
+mkdir -p "$tmp/escfolder/sub${esc}]0;x" && chmod 000 "$tmp/escfolder/sub${esc}]0;x"
+chmod 755 "$tmp/escfolder"
+if [ "$(id -u)" != 0 ]; then
+    as_user=""
+elif [ -n "$(command -v setpriv)" ] &&
+     setpriv --reuid=65534 --regid=65534 --clear-groups "$finsam" --version >/dev/null 2>&1; then
+    as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+else
+    as_user=skip
+fi
+if [ "$as_user" = skip ]; then
+    as_user=""
+    skip folder-with-escape-unreadable "running as root, and cannot run finsam as nobody with setpriv"
+else
+    run folder-with-escape-unreadable check --color=never "$tmp/escfolder"
+    expect_status 2
+    expect_first "$tmp/escfolder/sub?]0;x: error: cannot read the folder: Permission denied"
+    grep -q "$esc" "$err" && problem "stderr has a raw escape character"; done_case
+fi
+chmod 755 "$tmp/escfolder/sub${esc}]0;x"
+
+# ---- output under long names (issue 11) ------------------------------------------------
+
+# A report's name of 255 bytes is written: the temporary name is never longer than a
+# name may be.
+long=$(repeat 251 n)
+run report-name-255-bytes report ok.fin -o "reports/$long.txt"
+expect_status 0
+[ -f "reports/$long.txt" ] || problem "reports/$long.txt was not written"
+ls reports | grep -q 'tmp-' && problem "a temporary file is left in reports/"; done_case
+
+# CSV: every table's file or none. A table whose file name would be too long is found
+# before anything is written.
+{ cat ok.fin; printf 'table %s "Lång" unit count (2025) {\n    r "R" | 1\n}\n' "$(repeat 252 t)"; } >long-table.fin
+mkdir csv-out
+run csv-name-too-long-writes-nothing report --format csv -o csv-out/ long-table.fin
+expect_status 2
+expect_first_matches '^csv-out//t+\.csv: error: cannot write the report: File name too long$'
+[ -z "$(ls csv-out)" ] || problem "csv-out/ is not empty: $(ls csv-out | cut -c 1-60 | tr '\n' ' ')"
+done_case
+
 if [ "$skipped" -gt 0 ]; then echo "faults: $skipped skipped"; fi
 echo "faults: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

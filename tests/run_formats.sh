@@ -125,6 +125,25 @@ PY
         unless $p->tests_planned == $p->tests_run;
     ' "$tmp/odd.tap" 2>&1; then ok "$name ($out)"; else bad "$name" "$out"; fi
 
+# A path that is not UTF-8 (a folder named in Latin-1, 'Å' as one byte C5): JSON and
+# JUnit stay valid UTF-8 and parse, the byte replaced by U+FFFD.
+name="json and junit of a file whose path is not UTF-8"
+latin1="$tmp/$(printf '\305r')"
+mkdir "$latin1" && cp tests/golden/formula-failures.fin "$latin1/"
+"$finsam" check --format json "$latin1/formula-failures.fin" >"$tmp/latin1.json" 2>"$tmp/err"
+"$finsam" check --format junit "$latin1/formula-failures.fin" >"$tmp/latin1.xml" 2>>"$tmp/err"
+if out=$("$py" - "$tmp/latin1.json" "$tmp/latin1.xml" 2>&1 <<'PY'
+import json, sys, xml.etree.ElementTree as ET
+data = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))
+path = data["files"][0]["file"]
+assert path.endswith("/\ufffdr/formula-failures.fin"), path
+root = ET.fromstring(open(sys.argv[2], "rb").read().decode("utf-8"))
+failures = root.findall("testsuite/testcase/failure")
+assert failures and all("\ufffdr/formula-failures.fin:" in f.text for f in failures)
+print(len(failures), "failures")
+PY
+); then ok "$name ($out)"; else bad "$name" "$out $(cat "$tmp/err")"; fi
+
 name="csv of one table"
 "$finsam" report --format csv --table income examples/vvnd/2025.fin >"$tmp/income.csv" 2>"$tmp/err"
 if out=$("$py" - "$tmp/income.csv" 2>&1 <<'PY'

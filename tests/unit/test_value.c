@@ -25,7 +25,7 @@ static Value money(Unit u, int64_t lo, int64_t hi)
  * interval it stands for as a cell of a table in that unit has it. */
 static Value printed(Kind k, Unit u, int64_t figure, int decimals)
 {
-    Literal lit = {num_exact(figure), k, u, decimals, true, figure};
+    Literal lit = {num_exact(figure), k, u, decimals, true, figure, false};
     if (u == U_PERCENT)
         assert_int_equal(figure_interval(figure, decimals, 1, 100, &lit.value), NUM_OK);
     else if (u == U_TKR)
@@ -213,7 +213,7 @@ static void test_unit_combine(void **state)
 static void test_value_of_literal(void **state)
 {
     (void)state;
-    Literal lit = {num_micro(753500, 754500), K_PERCENT, U_PERCENT, 1, true, 75400000};
+    Literal lit = {num_micro(753500, 754500), K_PERCENT, U_PERCENT, 1, true, 75400000, false};
     Value v = value_of_literal(&lit);
     assert_int_equal(v.kind, K_PERCENT);
     assert_int_equal(v.unit, U_PERCENT);

@@ -1,0 +1,118 @@
+/* cmd_draft: finsam draft [-o PATH] REPORT.txt — a first year file from a report's
+ * text. The year file goes to standard output or, whole or not at all, to PATH; what
+ * the draft guessed goes to standard error, each with its line in the text, then a
+ * line that counts the cells, formulas and placeholders. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "draft.h"
+#include "i18n.h"
+#include "output.h"
+
+/* The whole file (or standard input for "-"), any bytes; NULL with errno set. */
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = mem_alloc(cap);
+    for (;;) {
+        if (n == cap) {
+            cap *= 2;
+            buf = mem_realloc(buf, cap);
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int err = ferror(f) ? (errno ? errno : EIO) : 0;
+    if (f != stdin)
+        fclose(f);
+    if (err) {
+        mem_free(buf);
+        errno = err;
+        return NULL;
+    }
+    /* a NUL byte reads as a space: the text goes on */
+    for (size_t i = 0; i < n; i++)
+        if (buf[i] == '\0')
+            buf[i] = ' ';
+    *len = n;
+    return buf;
+}
+
+static int by_line(const void *x, const void *y)
+{
+    const DraftGuess *a = x, *b = y;
+    return (a->lineno > b->lineno) - (a->lineno < b->lineno);
+}
+
+int cmd_draft(int argc, char **argv)
+{
+    const char *path = NULL, *output = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (i + 1 >= argc)
+                return cli_usage_error("%s", _("-o needs a path: -o 2025.fin, or -o - for standard output"));
+            output = argv[++i];
+        } else if (strncmp(a, "--output=", 9) == 0)
+            output = a + 9;
+        else if (strncmp(a, "--lang=", 7) == 0)
+            continue;
+        else if (strcmp(a, "--lang") == 0)
+            i++;
+        else if (a[0] == '-' && a[1] != '\0')
+            return cli_usage_error(_("unknown option '%s'"), a);
+        else if (path)
+            return cli_usage_error("%s", _("finsam draft takes one report text"));
+        else
+            path = a;
+    }
+    if (!path)
+        return cli_usage_error("%s", _("no file: finsam draft REPORT.txt"));
+    size_t len = 0;
+    char *text = read_all(path, &len);
+    if (!text) {
+        fprintf(stderr, "%s: %s: %s\n", path, _("error"), strerror(errno));
+        return EXIT_BAD_INPUT;
+    }
+    Arena arena;
+    arena_init(&arena);
+    DraftText lines;
+    draft_read_text(&arena, text, len, &lines);
+    mem_free(text);
+    DraftGuesses guesses = {.arena = &arena};
+    DraftDoc *doc = draft_build(&arena, &lines, &guesses);
+
+    Output out = {0};
+    const char *why = NULL;
+    if (!output_open(&out, output ? output : "-", &why)) {
+        fprintf(stderr, "%s: %s: %s\n", output, _("error"), why);
+        mem_free(guesses.items);
+        arena_free(&arena);
+        return EXIT_BAD_INPUT;
+    }
+    draft_write(out.file, doc, path);
+    if (!output_commit(&out, &why)) {
+        fprintf(stderr, "%s: %s: %s\n", output ? output : "-", _("error"), why);
+        mem_free(guesses.items);
+        arena_free(&arena);
+        return EXIT_BAD_INPUT;
+    }
+    qsort(guesses.items, (size_t)guesses.len, sizeof *guesses.items, by_line);
+    for (int i = 0; i < guesses.len; i++)
+        fprintf(stderr, "%s:%d: %s: %s\n", path, guesses.items[i].lineno, _("guess"),
+                guesses.items[i].message);
+    DraftCounts n = draft_counts(doc);
+    fprintf(stderr, _("%s: %d tables, %d cells as printed, %d formulas, %d note references, "
+                      "%d guesses, %d placeholders to fill in\n"),
+            path, n.tables, n.cells, n.formulas, n.notes, guesses.len, n.placeholders);
+    mem_free(guesses.items);
+    arena_free(&arena);
+    return EXIT_PASSED;
+}

@@ -1,0 +1,136 @@
+#include "plans.h"
+
+#include <string.h>
+
+#include "i18n.h"
+
+static const ReportEntry *plan_entry(const Report *r)
+{
+    for (int i = 0; r && i < r->entries.len; i++) {
+        const ReportEntry *e = r->entries.items[i];
+        if (strcmp(e->key, "plan") == 0)
+            return e;
+    }
+    return NULL;
+}
+
+int program_load_plan(Program *prog, const LoadOptions *opts)
+{
+    const ReportEntry *e = plan_entry(prog->report);
+    if (!e)
+        return 0;
+    if (!e->text) {
+        diag_at(&prog->diags, SEV_ERROR, e->loc, "%s",
+                _("'plan' names the file of the year's plan: plan \"plan2025\""));
+        return 1;
+    }
+    const char *path = program_find(prog, e->text, e->loc.src, opts, e->loc,
+                                    _("cannot find the plan \"%s\""));
+    if (!path)
+        return 1;
+    Program *plan = mem_alloc(sizeof *plan);
+    program_init(plan);
+    prog->plan = plan;
+    LoadOptions own = *opts;
+    own.nrules = 0; /* an auditor's rules are for the year file */
+    if (program_load(plan, path, &own) || plan->diags.errors || program_resolve(plan)) {
+        for (int i = 0; i < plan->diags.list.len; i++)
+            ptrvec_push(&prog->arena, &prog->diags.list, plan->diags.list.items[i]);
+        prog->diags.errors += plan->diags.errors;
+        return 1;
+    }
+    if (plan->report->year != prog->report->year) {
+        Diag *g = diag_at(&prog->diags, SEV_ERROR, e->loc,
+                          _("the plan is for %d, not for the report's year %d"),
+                          plan->report->year, prog->report->year);
+        diag_note(&prog->diags, g, _("%s says: year %d"), path, plan->report->year);
+        return 1;
+    }
+    return 0;
+}
+
+static Table *table_named(const Program *prog, const char *name)
+{
+    for (int i = 0; i < prog->tables.len; i++) {
+        Table *t = prog->tables.items[i];
+        if (strcmp(t->name, name) == 0)
+            return t;
+    }
+    return NULL;
+}
+
+static Row *row_named(const Table *t, const char *name)
+{
+    for (int i = 0; i < t->nrows; i++)
+        if (strcmp(t->rows[i]->name, name) == 0)
+            return t->rows[i];
+    return NULL;
+}
+
+/* The plan's column for the budget: one named budget, else the year's. */
+static Column *plan_column(const Table *t, int year)
+{
+    for (int i = 0; i < t->ncolumns; i++)
+        if (t->columns[i]->key.name && strcmp(t->columns[i]->key.name, "budget") == 0)
+            return t->columns[i];
+    for (int i = 0; i < t->ncolumns; i++)
+        if (!t->columns[i]->key.name && t->columns[i]->key.year == year)
+            return t->columns[i];
+    return NULL;
+}
+
+static bool stated(const Table *t, const Row *r, const Column *c, Value *out)
+{
+    if (c->index >= r->ncells)
+        return false;
+    const Cell *cell = &r->cells[c->index];
+    if (cell->type != CELL_FIGURE && cell->type != CELL_DASH)
+        return false;
+    return value_of_cell(cell, t->unit, r->kind, out) == NUM_OK;
+}
+
+static void compare_row(Program *prog, Results *res, Table *t, Column *c, Row *r, Table *pt,
+                        Column *pc)
+{
+    Value here, there;
+    Row *pr = row_named(pt, r->name);
+    if (!pr || !stated(t, r, c, &here) || !stated(pt, pr, pc, &there))
+        return;
+    bool same = here.kind == there.kind && num_meets(here.n, there.n);
+    result_count(res, same, SEV_ERROR);
+    if (same)
+        return;
+    Arena *a = &prog->arena;
+    Loc at = loc_at(t->src, cell_span(&r->cells[c->index]));
+    Loc other = loc_at(pt->src, cell_span(&pr->cells[pc->index]));
+    Finding *f = result_add(res, a, FIND_PLAN, SEV_ERROR, at, "plan");
+    f->message = arena_printf(a, _("%s, %s: is not the budget the plan decided"),
+                              r->label ? r->label : r->name, c->label ? c->label : "budget");
+    f->has_stated = true;
+    f->stated = here;
+    f->computed = there;
+    int line, col;
+    source_line_col(other.src, other.start, &line, &col);
+    f->formula = arena_printf(a, "%s:%d:%d", other.src->path, line, col);
+    f->order_column = c->index;
+    f->key = arena_printf(a, "%s.%s[budget]", t->name, r->name);
+    if (here.kind == there.kind)
+        result_difference(f, here, there);
+}
+
+void plans_compare(Program *prog, Results *res)
+{
+    if (!prog->plan || !prog->report)
+        return;
+    for (int i = 0; i < prog->tables.len; i++) {
+        Table *t = prog->tables.items[i];
+        Column *c = NULL;
+        for (int j = 0; j < t->ncolumns && !c; j++)
+            if (t->columns[j]->key.name && strcmp(t->columns[j]->key.name, "budget") == 0)
+                c = t->columns[j];
+        Table *pt = c ? table_named(prog->plan, t->name) : NULL;
+        Column *pc = pt ? plan_column(pt, prog->report->year) : NULL;
+        for (int k = 0; pc && k < t->nrows; k++)
+            compare_row(prog, res, t, c, t->rows[k], pt, pc);
+    }
+}

@@ -1,0 +1,706 @@
+#include "sie_read.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+#include "i18n.h"
+
+enum { CHUNK = 1 << 20, MAX_LINE = 64 << 20 };
+
+struct SieReader {
+    const char *path;
+    Diags *diags;
+    FILE *f;
+    char *own;             /* the read buffer, when reading a file */
+    const char *buf;
+    size_t cap, beg, end;
+    bool eof, failed;
+    int line;
+    char *utf8;            /* the current line converted, when it is not ASCII */
+    size_t utf8_cap;
+    char *texts;           /* the fields' unescaped text */
+    size_t texts_cap, texts_used;
+    iconv_t from_pc8, from_latin1;
+    int seen[SIE_DEV_COUNT];
+    SieRecord raw;         /* the raw bytes' fields, for #KSUMMA on a line not in ASCII */
+    /* #KSUMMA */
+    bool sum_open, sum_closed;
+    uLong crc;
+    int sum_line;
+};
+
+const char *sie_path(const SieReader *r) { return r->path; }
+Diags *sie_diags(const SieReader *r) { return r->diags; }
+bool sie_has_checksum(const SieReader *r) { return r->sum_open; }
+
+static SieReader *reader_new(const char *path, Diags *diags)
+{
+    SieReader *r = mem_alloc(sizeof *r);
+    r->path = arena_strndup(diags->arena, path, strlen(path));
+    r->diags = diags;
+    r->from_pc8 = r->from_latin1 = (iconv_t)-1;
+    r->crc = crc32(0L, Z_NULL, 0);
+    return r;
+}
+
+SieReader *sie_open(const char *path, Diags *diags, const char **why)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        *why = _("is a directory, not a file");
+        return NULL;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *why = strerror(errno);
+        return NULL;
+    }
+    SieReader *r = reader_new(path, diags);
+    r->f = f;
+    r->cap = CHUNK;
+    r->own = mem_alloc(r->cap);
+    r->buf = r->own;
+    return r;
+}
+
+SieReader *sie_open_memory(const char *path, const char *data, size_t len, Diags *diags)
+{
+    SieReader *r = reader_new(path, diags);
+    r->buf = data;
+    r->end = r->cap = len;
+    r->eof = true;
+    return r;
+}
+
+void sie_close(SieReader *r)
+{
+    if (!r)
+        return;
+    if (r->f)
+        fclose(r->f);
+    if (r->from_pc8 != (iconv_t)-1)
+        iconv_close(r->from_pc8);
+    if (r->from_latin1 != (iconv_t)-1)
+        iconv_close(r->from_latin1);
+    mem_free(r->own);
+    mem_free(r->utf8);
+    mem_free(r->texts);
+    mem_free(r);
+}
+
+/* The next line of the file, without its line end; false at the end. */
+static bool next_line(SieReader *r, const char **line, size_t *len)
+{
+    for (;;) {
+        const char *nl = memchr(r->buf + r->beg, '\n', r->end - r->beg);
+        if (nl) {
+            *line = r->buf + r->beg;
+            *len = (size_t)(nl - *line);
+            r->beg = (size_t)(nl + 1 - r->buf);
+            break;
+        }
+        if (r->eof) {
+            if (r->beg >= r->end)
+                return false;
+            *line = r->buf + r->beg;
+            *len = r->end - r->beg;
+            r->beg = r->end;
+            break;
+        }
+        /* keep the start of the line and read on */
+        memmove(r->own, r->own + r->beg, r->end - r->beg);
+        r->end -= r->beg;
+        r->beg = 0;
+        if (r->end == r->cap) {
+            if (r->cap >= MAX_LINE) {
+                diag_file(r->diags, r->path, _("line %d is longer than 64 MB: not an SIE file"),
+                          r->line + 1);
+                r->failed = true;
+                return false;
+            }
+            r->cap *= 2;
+            r->own = mem_realloc(r->own, r->cap);
+            r->buf = r->own;
+        }
+        size_t got = fread(r->own + r->end, 1, r->cap - r->end, r->f);
+        r->end += got;
+        if (got == 0) {
+            if (ferror(r->f)) {
+                diag_file(r->diags, r->path, _("could not be read after line %d"), r->line);
+                r->failed = true;
+                return false;
+            }
+            r->eof = true;
+        }
+    }
+    r->line++;
+    if (*len > 0 && (*line)[*len - 1] == '\r')
+        (*len)--;
+    return true;
+}
+
+/* Whether s is all ASCII, and whether it holds a NUL byte: eight bytes at a time while
+ * neither is found, in one pass (most lines are ASCII). */
+static bool is_ascii(const char *s, size_t n, bool *nul)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+    uint64_t w;
+    bool ascii = true;
+    *nul = false;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, p + i, 8);
+        if ((w & high) || ((w - ones) & ~w & high))
+            break;
+    }
+    for (; i < n; i++) {
+        ascii &= !(p[i] & 0x80);
+        *nul |= p[i] == 0;
+    }
+    return ascii;
+}
+
+/* Whether s is valid UTF-8 (it has bytes above 0x7F: then it has a sequence). */
+static bool is_utf8(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        unsigned c = p[i];
+        size_t need;
+        unsigned min;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            need = 1, min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2, min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3, min = 0x10000;
+        } else {
+            return false;
+        }
+        unsigned cp = c & (0x3F >> need);
+        for (size_t k = 1; k <= need; k++) {
+            if (i + k >= n || (p[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += need + 1;
+    }
+    return true;
+}
+
+/* Latin-1 rather than PC8: every byte above 0x7F is a Latin-1 letter (0xC0 and up) and
+ * none is one of PC8's letters (0x80 to 0x9F hold PC8's å, ä, ö, é, Å, Ä, Ö, where
+ * Latin-1 has only control characters). */
+static bool looks_latin1(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 && c < 0xC0)
+            return false;
+    }
+    return true;
+}
+
+static void convert(SieReader *r, iconv_t *cd, const char *from, const char *s, size_t n)
+{
+    if (*cd == (iconv_t)-1)
+        *cd = iconv_open("UTF-8", from);
+    if (r->utf8_cap < n * 3 + 1) {
+        r->utf8_cap = n * 3 + 1;
+        r->utf8 = mem_realloc(r->utf8, r->utf8_cap);
+    }
+    char *out = r->utf8, *in = (char *)s;
+    size_t inleft = n, outleft = r->utf8_cap - 1;
+    if (*cd != (iconv_t)-1) {
+        iconv(*cd, NULL, NULL, NULL, NULL);
+        while (inleft > 0 && iconv(*cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
+            if (errno != EILSEQ && errno != EINVAL)
+                break;
+            *out++ = '?'; /* a byte with no character: shown as '?', never a figure */
+            outleft--;
+            in++;
+            inleft--;
+        }
+    } else {
+        /* no converter on this system: every byte above 0x7F as '?' */
+        for (; inleft > 0; in++, inleft--)
+            *out++ = (*in & 0x80) ? '?' : *in;
+    }
+    *out = '\0';
+}
+
+/* ---- fields ---- */
+
+static const char *keep(SieReader *r, const char *s, size_t n, uint32_t *len)
+{
+    char *p = r->texts + r->texts_used;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    r->texts_used += n + 1;
+    *len = (uint32_t)n;
+    return p;
+}
+
+/* A quoted field from s[*i] (the opening quote) to its closing quote, unescaping \". */
+static const char *quoted(SieReader *r, const char *s, size_t n, size_t *i, uint32_t *len,
+                          bool *unterminated)
+{
+    char *p = r->texts + r->texts_used, *q = p;
+    size_t k = *i + 1;
+    *unterminated = true;
+    while (k < n) {
+        if (s[k] == '\\' && k + 1 < n && s[k + 1] == '"') {
+            *q++ = '"';
+            k += 2;
+        } else if (s[k] == '"') {
+            k++;
+            *unterminated = false;
+            break;
+        } else {
+            *q++ = s[k++];
+        }
+    }
+    *q = '\0';
+    *len = (uint32_t)(q - p);
+    r->texts_used += (size_t)(q - p) + 1;
+    *i = k;
+    return p;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+/* The bytes that end a plain field: a separator, a quote or an object list's brace. */
+enum { ENDS_FIELD = 1, ENDS_ITEM = 2 };
+static const unsigned char ENDS[256] = {
+    [' '] = ENDS_FIELD | ENDS_ITEM, ['\t'] = ENDS_FIELD | ENDS_ITEM,
+    ['"'] = ENDS_FIELD | ENDS_ITEM, ['{'] = ENDS_FIELD, ['}'] = ENDS_ITEM,
+};
+
+/* The fields of a line: its label, then each field. Returns false if the line holds no
+ * record (empty, or not a record: warned). Deviations are reported when warn. */
+static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool warn)
+{
+    size_t need = n + SIE_MAX_FIELDS + SIE_MAX_ITEMS + 8;
+    if (r->texts_cap < need) {
+        r->texts_cap = need * 2;
+        r->texts = mem_realloc(r->texts, r->texts_cap);
+    }
+    r->texts_used = 0;
+    rec->nfields = rec->nitems = 0;
+    rec->label.len = 0;
+    size_t i = 0;
+    while (i < n && is_space(s[i]))
+        i++;
+    if (i == n)
+        return false;
+    if (s[i] != '#' && s[i] != '{' && s[i] != '}') {
+        if (warn) {
+            SieField at = {.start = (uint32_t)i, .end = (uint32_t)n};
+            sie_deviation(r, rec, &at, SIE_DEV_NOT_A_RECORD);
+        }
+        return false;
+    }
+    size_t start = i;
+    if (s[i] == '#') {
+        while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_FIELD))
+            i++;
+    } else {
+        i++;
+    }
+    rec->label = (SieField){SIE_PLAIN, NULL, 0, (uint32_t)start, (uint32_t)i, 0, 0};
+    rec->label.text = keep(r, s + start, i - start, &rec->label.len);
+    if (start > 0 && warn && rec->label.text[0] == '#')
+        sie_deviation(r, rec, &rec->label, SIE_DEV_INDENTED);
+    if (rec->label.text[0] != '#')
+        return true; /* "{" or "}": what follows on the line is not read */
+    for (;;) {
+        while (i < n && is_space(s[i]))
+            i++;
+        if (i >= n)
+            break;
+        /* written in place; a field past SIE_MAX_FIELDS is read into the spare slot and
+         * dropped */
+        SieField spare, *f = rec->nfields < SIE_MAX_FIELDS ? &rec->fields[rec->nfields] : &spare;
+        f->start = (uint32_t)i;
+        f->first = f->count = 0;
+        bool open = false;
+        if (s[i] == '"') {
+            f->kind = SIE_QUOTED;
+            f->text = quoted(r, s, n, &i, &f->len, &open);
+            f->end = (uint32_t)i;
+            if (open && warn)
+                sie_deviation(r, rec, f, SIE_DEV_UNQUOTED_SPACE);
+        } else if (s[i] == '{') {
+            f->kind = SIE_LIST;
+            f->first = rec->nitems;
+            f->text = "";
+            bool spaced = false, tab = false, closed = false;
+            i++;
+            for (;;) {
+                while (i < n && is_space(s[i])) {
+                    spaced = true;
+                    tab |= s[i] == '\t';
+                    i++;
+                }
+                if (i >= n)
+                    break;
+                if (s[i] == '}') {
+                    i++;
+                    closed = true;
+                    break;
+                }
+                SieField it = {.start = (uint32_t)i};
+                if (s[i] == '"') {
+                    it.kind = SIE_QUOTED;
+                    it.text = quoted(r, s, n, &i, &it.len, &open);
+                } else {
+                    size_t b = i;
+                    while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_ITEM))
+                        i++;
+                    it.kind = SIE_PLAIN;
+                    it.text = keep(r, s + b, i - b, &it.len);
+                }
+                it.end = (uint32_t)i;
+                if (rec->nitems < SIE_MAX_ITEMS) {
+                    rec->items[rec->nitems++] = it;
+                    f->count++;
+                }
+            }
+            f->end = (uint32_t)i;
+            if (!closed && warn) {
+                sie_diag(r, rec, f, SEV_ERROR, NULL, "%s",
+                         _("the object list is not closed with '}' on its line"));
+            } else if (warn) {
+                if (f->count == 0 && spaced)
+                    sie_deviation(r, rec, f, SIE_DEV_SPACED_LIST);
+                if (tab)
+                    sie_deviation(r, rec, f, SIE_DEV_TAB_IN_LIST);
+                for (int k = 1; k < f->count; k += 2)
+                    if (rec->items[f->first + k].kind == SIE_PLAIN) {
+                        sie_deviation(r, rec, &rec->items[f->first + k],
+                                      SIE_DEV_UNQUOTED_OBJECT);
+                        break;
+                    }
+            }
+        } else {
+            size_t b = i;
+            while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_FIELD))
+                i++;
+            f->kind = SIE_PLAIN;
+            f->text = keep(r, s + b, i - b, &f->len);
+            f->end = (uint32_t)i;
+        }
+        if (rec->nfields < SIE_MAX_FIELDS)
+            rec->nfields++;
+    }
+    return true;
+}
+
+/* ---- #KSUMMA ---- */
+
+static uLong add_field(uLong crc, const SieRecord *rec, const SieField *f)
+{
+    if (f->kind != SIE_LIST)
+        return crc32(crc, (const Bytef *)f->text, f->len);
+    for (int k = 0; k < f->count; k++) {
+        const SieField *it = &rec->items[f->first + k];
+        crc = crc32(crc, (const Bytef *)it->text, it->len);
+    }
+    return crc;
+}
+
+/* The CRC-32 (zlib's crc32) of every record between the opening and the closing
+ * #KSUMMA: the label and the fields' content in the file's own bytes, without the
+ * spaces, quotes, braces and escaping backslashes between them. */
+static void checksum(SieReader *r, SieRecord *rec, const char *raw, size_t n, bool ascii)
+{
+    bool is_sum = strcmp(rec->label.text, "#KSUMMA") == 0;
+    if (is_sum && !r->sum_open && rec->nfields == 0) {
+        r->sum_open = true;
+        r->sum_line = rec->line;
+        return;
+    }
+    if (is_sum) {
+        int64_t want;
+        if (!r->sum_open) {
+            sie_diag(r, rec, NULL, SEV_ERROR, "ksumma", "%s",
+                     _("a closing #KSUMMA without an opening #KSUMMA (without a sum) before "
+                       "it"));
+        } else if (r->sum_closed) {
+            sie_diag(r, rec, NULL, SEV_ERROR, "ksumma", "%s", _("a second closing #KSUMMA"));
+        } else if (rec->nfields == 0 ||
+                   !sie_int(rec->fields[0].text, rec->fields[0].len, &want)) {
+            sie_diag(r, rec, NULL, SEV_ERROR, "ksumma", "%s",
+                     _("the closing #KSUMMA has no checksum"));
+            r->sum_closed = true;
+        } else {
+            r->sum_closed = true;
+            if ((uint64_t)want != (uint64_t)r->crc) {
+                Diag *g = sie_diag(r, rec, &rec->fields[0], SEV_ERROR, "ksumma",
+                                   _("the checksum does not match the file: the records "
+                                     "since line %d give %lu"),
+                                   r->sum_line, (unsigned long)r->crc);
+                diag_note(r->diags, g, "%s",
+                          _("the file was changed after it was exported, or damaged"));
+            }
+        }
+        return;
+    }
+    if (!r->sum_open || r->sum_closed)
+        return;
+    const SieRecord *src = rec;
+    if (!ascii) {
+        tokenize(r, &r->raw, raw, n, false);
+        src = &r->raw;
+    }
+    if (src->label.text[0] != '#')
+        return;
+    r->crc = crc32(r->crc, (const Bytef *)src->label.text, src->label.len);
+    for (int k = 0; k < src->nfields; k++)
+        r->crc = add_field(r->crc, src, &src->fields[k]);
+}
+
+bool sie_next(SieReader *r, SieRecord *rec)
+{
+    const char *s;
+    size_t n;
+    while (next_line(r, &s, &n)) {
+        rec->line = r->line;
+        bool nul;
+        bool ascii = is_ascii(s, n, &nul);
+        if (nul) {
+            rec->text = "";
+            rec->len = 0;
+            diag_file(r->diags, r->path, _("line %d holds a NUL byte: not an SIE file"),
+                      r->line);
+            r->failed = true;
+            return false;
+        }
+        SieDeviation dev = SIE_DEV_COUNT; /* none */
+        if (ascii) {
+            rec->text = s;
+            rec->len = (uint32_t)n;
+        } else if (is_utf8(s, n)) {
+            rec->text = s;
+            rec->len = (uint32_t)n;
+            dev = SIE_DEV_UTF8;
+        } else {
+            bool latin1 = looks_latin1(s, n);
+            if (latin1)
+                convert(r, &r->from_latin1, "ISO-8859-1", s, n);
+            else
+                convert(r, &r->from_pc8, "CP437", s, n);
+            rec->text = r->utf8;
+            rec->len = (uint32_t)strlen(r->utf8);
+            if (latin1)
+                dev = SIE_DEV_LATIN1;
+        }
+        if (dev != SIE_DEV_COUNT) {
+            rec->label.len = 0;
+            sie_deviation(r, rec, NULL, dev);
+        }
+        /* the UTF-8 text is tokenized; the raw bytes again only for a checksum */
+        if (!tokenize(r, rec, rec->text, rec->len, true))
+            continue;
+        if (rec->label.text[0] == '#' && (r->sum_open || rec->label.text[1] == 'K'))
+            checksum(r, rec, s, n, ascii);
+        return true;
+    }
+    return false;
+}
+
+/* ---- diagnostics ---- */
+
+Loc sie_loc_of(SieReader *r, int line, const char *text, uint32_t len, uint32_t start,
+               uint32_t end)
+{
+    Source *src = source_from_text(r->diags->arena, r->path, text, len);
+    src->first_line = line;
+    Loc l = {src, start, end > start ? end : start};
+    return l;
+}
+
+Loc sie_loc(SieReader *r, const SieRecord *rec, const SieField *at)
+{
+    const SieField *f = at ? at : &rec->label;
+    if (!at && rec->label.len == 0)
+        return sie_loc_of(r, rec->line, rec->text, rec->len, 0, 0);
+    return sie_loc_of(r, rec->line, rec->text, rec->len, f->start, f->end);
+}
+
+static Diag *vdiag(SieReader *r, const SieRecord *rec, const SieField *at, Severity sev,
+                   const char *tag, const char *fmt, va_list ap)
+{
+    char *msg;
+    va_list copy;
+    va_copy(copy, ap);
+    int len = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    msg = arena_alloc(r->diags->arena, (size_t)len + 1);
+    vsnprintf(msg, (size_t)len + 1, fmt, ap);
+    Diag *g = diag_at(r->diags, sev, sie_loc(r, rec, at), "%s", msg);
+    g->tag = tag;
+    return g;
+}
+
+Diag *sie_diag(SieReader *r, const SieRecord *rec, const SieField *at, Severity sev,
+                      const char *tag, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    Diag *g = vdiag(r, rec, at, sev, tag, fmt, ap);
+    va_end(ap);
+    return g;
+}
+
+static const char *deviation_text(SieDeviation d)
+{
+    switch (d) {
+    case SIE_DEV_UTF8:
+        return _("the line is in UTF-8, not in PC8 as the SIE format prescribes; read as "
+                 "UTF-8");
+    case SIE_DEV_LATIN1:
+        return _("the line is in Latin-1, not in PC8 as the SIE format prescribes; read as "
+                 "Latin-1");
+    case SIE_DEV_INDENTED:
+        return _("the record does not start its line");
+    case SIE_DEV_SPACED_LIST:
+        return _("an empty object list is written '{}', without spaces");
+    case SIE_DEV_TAB_IN_LIST:
+        return _("a tab inside an object list");
+    case SIE_DEV_UNQUOTED_OBJECT:
+        return _("an object id in an object list without quotes");
+    case SIE_DEV_PADDED_AMOUNT:
+        return _("an amount with spaces inside its quotes");
+    case SIE_DEV_EMPTY_ORGNR:
+        return _("#ORGNR without an organisation number");
+    case SIE_DEV_EMPTY_SERIES:
+        return _("a voucher without a series");
+    case SIE_DEV_LONG_ACCOUNT:
+        return _("an account number longer than four digits");
+    case SIE_DEV_UNQUOTED_SPACE:
+        return _("a quote that is not closed: the field runs to the end of the line");
+    case SIE_DEV_NOT_A_RECORD:
+        return _("a line that is not a record (it does not start with '#', '{' or '}'); "
+                 "ignored");
+    case SIE_DEV_COUNT:
+        break;
+    }
+    return "";
+}
+
+void sie_deviation(SieReader *r, const SieRecord *rec, const SieField *at, SieDeviation dev)
+{
+    if (r->seen[dev]++ == 0)
+        sie_diag(r, rec, at, SEV_WARNING, "format", "%s", deviation_text(dev));
+}
+
+void sie_finish(SieReader *r)
+{
+    /* the count of each deviation seen more than once, as a note on its warning */
+    for (int i = 0; i < r->diags->list.len; i++) {
+        Diag *g = r->diags->list.items[i];
+        if (g->severity != SEV_WARNING || !g->tag || strcmp(g->tag, "format") != 0)
+            continue;
+        for (int d = 0; d < SIE_DEV_COUNT; d++)
+            if (r->seen[d] > 1 && strcmp(g->message, deviation_text((SieDeviation)d)) == 0) {
+                diag_note(r->diags, g,
+                          ngettext("%d line in all is like it", "%d lines in all are like it",
+                                   r->seen[d]),
+                          r->seen[d]);
+                r->seen[d] = 1;
+            }
+    }
+    if (r->sum_open && !r->sum_closed && !r->failed)
+        diag_file(r->diags, r->path, "%s",
+                  _("the file opens a #KSUMMA but has no closing #KSUMMA with the checksum"))
+            ->tag = "ksumma";
+}
+
+/* ---- values ---- */
+
+bool sie_int(const char *s, size_t len, int64_t *v)
+{
+    size_t i = 0;
+    bool neg = false;
+    if (i < len && (s[i] == '-' || s[i] == '+'))
+        neg = s[i++] == '-';
+    if (i == len)
+        return false;
+    int64_t x = 0;
+    for (; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9' || x > (INT64_MAX - 9) / 10)
+            return false;
+        x = x * 10 + (s[i] - '0');
+    }
+    *v = neg ? -x : x;
+    return true;
+}
+
+bool sie_amount(const char *s, size_t len, int64_t *ore, bool *padded)
+{
+    *padded = false;
+    while (len > 0 && is_space(*s))
+        s++, len--, *padded = true;
+    while (len > 0 && is_space(s[len - 1]))
+        len--, *padded = true;
+    size_t i = 0;
+    bool neg = false;
+    if (i < len && (s[i] == '-' || s[i] == '+'))
+        neg = s[i++] == '-';
+    int64_t whole = 0;
+    int digits = 0;
+    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+        if (__builtin_mul_overflow(whole, 10, &whole) ||
+            __builtin_add_overflow(whole, s[i] - '0', &whole))
+            return false;
+    int64_t frac = 0;
+    int decimals = 0;
+    if (i < len && s[i] == '.') {
+        for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, decimals++) {
+            if (decimals < 2)
+                frac = frac * 10 + (s[i] - '0');
+            else if (s[i] != '0')
+                return false; /* a fraction of an öre: not exact */
+        }
+    }
+    if (i != len || digits + decimals == 0)
+        return false;
+    if (decimals == 1)
+        frac *= 10;
+    int64_t v;
+    if (__builtin_mul_overflow(whole, 100, &v) || __builtin_add_overflow(v, frac, &v))
+        return false;
+    *ore = neg ? -v : v;
+    return true;
+}
+
+bool sie_date(const char *s, size_t len, int32_t *date)
+{
+    int64_t v;
+    if (len != 8 || s[0] == '-' || s[0] == '+' || !sie_int(s, len, &v))
+        return false;
+    int y = (int)(v / 10000), m = (int)(v / 100 % 100), d = (int)(v % 100);
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+        return false;
+    if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+        return false;
+    *date = (int32_t)v;
+    return true;
+}

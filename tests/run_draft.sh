@@ -1,0 +1,96 @@
+#!/bin/sh
+# run_draft.sh FINSAM: finsam draft as a whole. The golden cases (tests/golden/draft-*)
+# hold the drafts of the texts in tests/draft/; this suite checks what they cannot:
+#   - tests/draft/arsredovisning-2025.fin is the seed's draft as finsam draft writes it
+#     now (so that the golden 'check' of it checks the real draft);
+#   - the draft of every text in tests/draft/ loads (finsam check exits 0 or 1);
+#   - the property: any text in, a year file out that loads. Texts made from the seed
+#     with lines shuffled, cut, their tabs made spaces and bytes changed, and random
+#     bytes, a fixed set (the same every run).
+# The last line is "draft: N passed, N failed". POSIX sh, with awk for the texts.
+
+if [ $# -ne 1 ]; then
+    echo "usage: sh tests/run_draft.sh FINSAM" >&2
+    exit 2
+fi
+finsam=$1
+case $finsam in
+    /*) ;;
+    */*) finsam=$PWD/$finsam ;;
+esac
+cd "$(dirname "$0")/.." || exit 2
+unset FINSAM_PATH NO_COLOR LANGUAGE LC_ALL LC_MESSAGES
+LANG=C.UTF-8
+export LANG
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/finsam-draft.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAILED $1"; failed=$((failed + 1)); }
+
+# loads NAME TEXT: the draft of TEXT is written and loads.
+loads() {
+    if ! "$finsam" draft -o "$tmp/$1.fin" "$2" 2>"$tmp/$1.guesses"; then
+        bad "$1: finsam draft failed"; return
+    fi
+    "$finsam" check --color=never "$tmp/$1.fin" >"$tmp/$1.out" 2>&1
+    status=$?
+    if [ $status -le 1 ]; then ok; else
+        bad "$1: the draft does not load (status $status); text kept in $2"
+        sed 's/^/    /' "$tmp/$1.out" | head -n 8
+    fi
+}
+
+"$finsam" draft tests/draft/arsredovisning-2025.txt >"$tmp/seed.fin" 2>/dev/null
+if cmp -s "$tmp/seed.fin" tests/draft/arsredovisning-2025.fin; then ok; else
+    bad "tests/draft/arsredovisning-2025.fin is not the seed's draft now: finsam draft tests/draft/arsredovisning-2025.txt > tests/draft/arsredovisning-2025.fin"
+fi
+
+for text in tests/draft/*.txt; do
+    name=${text##*/}
+    loads "${name%.txt}" "$text"
+done
+
+# Texts made from the seed: awk's rand with a fixed seed per case.
+i=1
+while [ $i -le 40 ]; do
+    awk -v seed=$i 'BEGIN { srand(seed) }
+        { line[NR] = $0 }
+        END {
+            n = int(rand() * 80) + 1
+            for (k = 0; k < n; k++) {
+                l = line[int(rand() * NR) + 1]
+                r = rand()
+                if (r < 0.2) gsub(/\t/, "   ", l)
+                else if (r < 0.3) l = substr(l, 1, int(rand() * length(l)))
+                else if (r < 0.4) l = l "\t" int(rand() * 100000) " %"
+                else if (r < 0.45) l = "\t\"\\" l "\\\""
+                print l
+            }
+        }' tests/draft/arsredovisning-2025.txt >"$tmp/mix$i.txt"
+    loads "mix$i" "$tmp/mix$i.txt"
+    i=$((i + 1))
+done
+# bytes of every value but NUL and newline, some lines long
+i=1
+while [ $i -le 10 ]; do
+    awk -v seed=$i 'BEGIN {
+        srand(seed)
+        for (l = 0; l < 40; l++) {
+            n = int(rand() * 30 * seed)
+            s = ""
+            for (k = 0; k < n; k++) {
+                c = int(rand() * 255) + 1
+                if (c == 10) c = 9
+                s = s sprintf("%c", c)
+            }
+            print s
+        }
+    }' >"$tmp/bytes$i.txt"
+    loads "bytes$i" "$tmp/bytes$i.txt"
+    i=$((i + 1))
+done
+echo "draft: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

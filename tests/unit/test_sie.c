@@ -1,0 +1,498 @@
+/* Unit tests for sie_read and sie_check: the SIE reader on small inputs, each way real
+ * exports break the format tolerated with a warning and the right figures, and each
+ * consistency check failing where it should and only there. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "sie_check.h"
+#include "sie_read.h"
+
+/* The records every type 4 file needs, and a chart of two accounts. */
+#define HEAD                                                                              \
+    "#FLAGGA 0\n#PROGRAM \"test\" 1\n#FORMAT PC8\n#GEN 20250101\n#SIETYP 4\n"              \
+    "#FNAMN \"Test AB\"\n#RAR 0 20240101 20241231\n#RAR -1 20230101 20231231\n"             \
+    "#KONTO 1930 \"Bank\"\n#KONTO 3010 \"Sales\"\n"
+
+typedef struct {
+    Arena arena;
+    Diags diags;
+    SieSummary sum;
+} Run;
+
+static void run(Run *r, const char *path, const char *text)
+{
+    arena_init(&r->arena);
+    diags_init(&r->diags, &r->arena);
+    SieReader *rd = sie_open_memory(path, text, strlen(text), &r->diags);
+    sie_check(rd, &r->sum);
+    sie_close(rd);
+}
+
+static void done(Run *r) { arena_free(&r->arena); }
+
+/* The number of diagnostics of a severity and tag ("" for untagged) at a line (0: any
+ * line, -1: about the file as a whole). */
+static int count(const Run *r, Severity sev, const char *tag, int line)
+{
+    int n = 0;
+    for (int i = 0; i < r->diags.list.len; i++) {
+        const Diag *g = r->diags.list.items[i];
+        if (g->severity != sev)
+            continue;
+        if (*tag ? !g->tag || strcmp(g->tag, tag) != 0 : g->tag != NULL)
+            continue;
+        int l = -1, c;
+        if (g->loc.src)
+            source_line_col(g->loc.src, g->loc.start, &l, &c);
+        if (line == 0 || l == line)
+            n++;
+    }
+    return n;
+}
+
+static bool has_message(const Run *r, const char *part)
+{
+    for (int i = 0; i < r->diags.list.len; i++) {
+        const Diag *g = r->diags.list.items[i];
+        if (strstr(g->message, part))
+            return true;
+    }
+    return false;
+}
+
+/* ---- values ---- */
+
+static void test_amounts(void **state)
+{
+    (void)state;
+    int64_t v;
+    bool padded;
+    assert_true(sie_amount("-1234.5", 7, &v, &padded));
+    assert_int_equal(v, -123450);
+    assert_false(padded);
+    assert_true(sie_amount("12", 2, &v, &padded));
+    assert_int_equal(v, 1200);
+    assert_true(sie_amount("0.05", 4, &v, &padded));
+    assert_int_equal(v, 5);
+    assert_true(sie_amount("1.000", 5, &v, &padded)); /* zeros past the öre are exact */
+    assert_int_equal(v, 100);
+    assert_false(sie_amount("1.005", 5, &v, &padded)); /* half an öre: not exact */
+    assert_true(sie_amount("  500.00 ", 9, &v, &padded));
+    assert_int_equal(v, 50000);
+    assert_true(padded);
+    assert_false(sie_amount("", 0, &v, &padded));
+    assert_false(sie_amount("-", 1, &v, &padded));
+    assert_false(sie_amount(".", 1, &v, &padded));
+    assert_false(sie_amount("1,50", 4, &v, &padded));
+    assert_false(sie_amount("12abc", 5, &v, &padded));
+    assert_false(sie_amount("99999999999999999999", 20, &v, &padded)); /* too large */
+    assert_true(sie_amount("92233720368547758", 17, &v, &padded));
+    assert_int_equal(v, 9223372036854775800);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    int32_t d;
+    assert_true(sie_date("20240229", 8, &d));
+    assert_int_equal(d, 20240229);
+    assert_false(sie_date("20230229", 8, &d));
+    assert_false(sie_date("20241301", 8, &d));
+    assert_false(sie_date("2024011", 7, &d));
+    assert_false(sie_date("-2024011", 8, &d));
+}
+
+/* ---- the reader ---- */
+
+static void test_fields(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Diags d;
+    diags_init(&d, &a);
+    const char *text = "#TRANS 1930 {1 \"45 6\" \"7\" \"x\"} -12.50 20240101 \"say \\\"hi\\\"\" extra\n";
+    SieReader *r = sie_open_memory("t.se", text, strlen(text), &d);
+    SieRecord rec;
+    assert_true(sie_next(r, &rec));
+    assert_string_equal(rec.label.text, "#TRANS");
+    assert_int_equal(rec.nfields, 6);
+    assert_string_equal(rec.fields[0].text, "1930");
+    assert_int_equal(rec.fields[1].kind, SIE_LIST);
+    assert_int_equal(rec.fields[1].count, 4);
+    assert_string_equal(rec.items[rec.fields[1].first + 1].text, "45 6");
+    assert_string_equal(rec.items[rec.fields[1].first + 3].text, "x");
+    assert_string_equal(rec.fields[2].text, "-12.50");
+    assert_int_equal(rec.fields[4].kind, SIE_QUOTED);
+    assert_string_equal(rec.fields[4].text, "say \"hi\"");
+    assert_int_equal(rec.fields[4].start, 47);
+    assert_false(sie_next(r, &rec));
+    assert_int_equal(d.list.len, 0);
+    sie_close(r);
+    arena_free(&a);
+}
+
+/* PC8 (code page 437) is read as UTF-8: "F\x94retag" is "Företag". */
+static void test_pc8(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Diags d;
+    diags_init(&d, &a);
+    const char *text = "#FNAMN \"F\x94retaget \x8F\x8E\x99\"\r\n";
+    SieReader *r = sie_open_memory("t.se", text, strlen(text), &d);
+    SieRecord rec;
+    assert_true(sie_next(r, &rec));
+    assert_string_equal(rec.fields[0].text, "F\xC3\xB6retaget \xC3\x85\xC3\x84\xC3\x96");
+    assert_int_equal(d.list.len, 0);
+    sie_close(r);
+    arena_free(&a);
+}
+
+static void read_one(const char *text, const char *want, SieDeviation dev)
+{
+    (void)dev;
+    Arena a;
+    arena_init(&a);
+    Diags d;
+    diags_init(&d, &a);
+    SieReader *r = sie_open_memory("t.se", text, strlen(text), &d);
+    SieRecord rec;
+    assert_true(sie_next(r, &rec));
+    assert_string_equal(rec.fields[0].text, want);
+    assert_int_equal(d.list.len, 1);
+    assert_int_equal(((Diag *)d.list.items[0])->severity, SEV_WARNING);
+    sie_close(r);
+    arena_free(&a);
+}
+
+/* UTF-8 or Latin-1 in a file that says PC8: read as what they are, with a warning. */
+static void test_utf8_and_latin1(void **state)
+{
+    (void)state;
+    read_one("#FNAMN \"F\xC3\xB6retaget\"\n", "F\xC3\xB6retaget", SIE_DEV_UTF8);
+    read_one("#FNAMN \"F\xF6retaget \xC5\xC4\xD6\"\n", "F\xC3\xB6retaget \xC3\x85\xC3\x84\xC3\x96",
+             SIE_DEV_LATIN1);
+}
+
+/* ---- tolerated deviations: a warning, and the right figures ---- */
+
+/* A file whose vouchers, balances and results agree, with one deviation in it. */
+static void assert_tolerated(const char *trans_line, const char *extra_head,
+                             const char *warning_part)
+{
+    char text[2048];
+    snprintf(text, sizeof text,
+             HEAD "%s#IB 0 1930 100.00\n#UB 0 1930 600.00\n#RES 0 3010 -500.00\n"
+                  "#VER A 1 20240105 \"Sale\"\n{\n%s\n#TRANS 3010 {} -500.00\n}\n",
+             extra_head, trans_line);
+    Run r;
+    run(&r, "t.se", text);
+    assert_int_equal(r.sum.failed, 0);
+    assert_int_equal(r.sum.input_errors, 0);
+    assert_true(r.sum.checks > 0);
+    assert_int_equal(r.sum.rows, 2);
+    assert_int_equal(r.sum.warnings, 1);
+    assert_true(has_message(&r, warning_part));
+    done(&r);
+}
+
+static void test_deviations(void **state)
+{
+    (void)state;
+    assert_tolerated("  #TRANS 1930 {} 500.00", "", "does not start its line");
+    assert_tolerated("#TRANS 1930 { } 500.00", "", "without spaces");
+    assert_tolerated("#TRANS 1930 {1\t\"2\"} 500.00", "", "a tab inside an object list");
+    assert_tolerated("#TRANS 1930 {1 2} 500.00", "", "without quotes");
+    assert_tolerated("#TRANS 1930 {} \"  500.00\"", "", "spaces inside its quotes");
+    assert_tolerated("#TRANS 1930 {} 500.00", "#ORGNR \"\"\n", "without an organisation");
+    assert_tolerated("#TRANS 1930 {} 500.00 20240105 \"open", "", "not closed");
+    /* quoted object ids and dimensions are what the format writes: no warning */
+    Run r;
+    run(&r, "t.se",
+        HEAD "#IB 0 1930 100.00\n#UB 0 1930 600.00\n#RES 0 3010 -500.00\n"
+             "#VER A 1 20240105\n{\n#TRANS 1930 {\"1\" \"2\"} 500\n#TRANS 3010 {} -500\n}\n");
+    assert_int_equal(r.sum.failed, 0);
+    assert_int_equal(r.sum.warnings, 0);
+    done(&r);
+}
+
+static void test_empty_series_and_long_account(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se",
+        HEAD "#KONTO 193010 \"Bank, long\"\n#IB 0 193010 0\n#UB 0 193010 500.00\n"
+             "#RES 0 3010 -500.00\n#VER \"\" 1 20240105\n{\n#TRANS 193010 {} 500.00\n"
+             "#TRANS 3010 {} -500.00\n}\n");
+    assert_int_equal(r.sum.failed, 0);
+    assert_int_equal(r.sum.warnings, 2);
+    assert_true(has_message(&r, "without a series"));
+    assert_true(has_message(&r, "longer than four digits"));
+    done(&r);
+}
+
+/* A deviation seen on many lines is warned about once, with the count. */
+static void test_deviation_counted(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se",
+        HEAD "#UB 0 1930 0\n#VER A 1 20240105\n{\n  #TRANS 1930 {} 5\n  #TRANS 1930 {} -5\n"
+             "}\n");
+    assert_int_equal(r.sum.warnings, 1);
+    const Diag *g = r.diags.list.items[0];
+    assert_int_equal(g->notes.len, 1);
+    assert_string_equal(g->notes.items[0], "2 lines in all are like it");
+    done(&r);
+}
+
+/* #BTRANS is a row taken away, #RTRANS a row added and followed by the same #TRANS:
+ * each row counts once. */
+static void test_rtrans_btrans(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se",
+        HEAD "#IB 0 1930 0\n#UB 0 1930 500.00\n#RES 0 3010 -500.00\n"
+             "#VER A 1 20240105\n{\n#BTRANS 1930 {} 1000.00\n#RTRANS 1930 {} 500.00\n"
+             "#TRANS 1930 {} 500.00\n#TRANS 3010 {} -500.00\n}\n");
+    assert_int_equal(r.sum.failed, 0);
+    assert_int_equal(r.sum.rows, 2);
+    done(&r);
+    /* an #RTRANS alone is the row added: counted, with a warning */
+    run(&r, "t.se",
+        HEAD "#IB 0 1930 0\n#UB 0 1930 500.00\n#RES 0 3010 -500.00\n"
+             "#VER A 1 20240105\n{\n#RTRANS 1930 {} 500.00\n#TRANS 3010 {} -500.00\n}\n");
+    assert_int_equal(r.sum.failed, 0);
+    assert_int_equal(r.sum.rows, 2);
+    assert_int_equal(r.sum.warnings, 1);
+    done(&r);
+    /* the same, the #RTRANS last in its voucher */
+    run(&r, "t.se",
+        HEAD "#IB 0 1930 0\n#UB 0 1930 500.00\n#RES 0 3010 -500.00\n"
+             "#VER A 1 20240105\n{\n#TRANS 3010 {} -500.00\n#RTRANS 1930 {} 500.00\n}\n");
+    assert_int_equal(r.sum.failed, 0);
+    assert_int_equal(r.sum.rows, 2);
+    assert_int_equal(r.sum.warnings, 1);
+    done(&r);
+}
+
+/* A second #UB for an account and year: the first counts, with a warning. */
+static void test_second_balance(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se",
+        HEAD "#UB 0 1930 5\n#UB 0 1930 7\n#VER A 1 20240105\n{\n#TRANS 1930 {} 5\n"
+             "#TRANS 3010 {} -5\n}\n#RES 0 3010 -5\n");
+    assert_int_equal(r.sum.failed, 0);
+    assert_int_equal(count(&r, SEV_WARNING, "format", 12), 1);
+    done(&r);
+}
+
+/* ---- the checks ---- */
+
+static void test_balanced_file(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se",
+        HEAD "#IB 0 1930 100.00\n#UB 0 1930 600.00\n#RES 0 3010 -500.00\n"
+             "#VER A 1 20240105 \"Sale\"\n{\n#TRANS 1930 {} 500.00\n#TRANS 3010 {} -500.00\n}\n"
+             "#VER A 2 20240106\n{\n#TRANS 1930 {} 1.25\n#TRANS 1930 {} -1.25\n}\n");
+    assert_int_equal(r.sum.failed, 0);
+    assert_int_equal(r.sum.warnings, 0);
+    assert_int_equal(r.sum.vouchers, 2);
+    assert_int_equal(r.sum.rows, 4);
+    assert_int_equal(r.sum.accounts, 2);
+    assert_string_equal(r.sum.type, "4E");
+    assert_int_equal(r.sum.kinds[SIE_CHECK_VOUCHER].runs, 2);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_BALANCE].runs, 1);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_RESULT].runs, 1);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_SERIES].runs, 1);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_LEDGER].runs, 1);
+    done(&r);
+}
+
+static void test_unbalanced_voucher(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se",
+        HEAD "#IB 0 1930 100.00\n#UB 0 1930 600.00\n#RES 0 3010 -500.00\n"
+             "#VER A 1 20240105 \"Sale\"\n{\n#TRANS 1930 {} 500.00\n#TRANS 3010 {} -499.99\n}\n");
+    assert_int_equal(count(&r, SEV_ERROR, "voucher", 14), 1);
+    assert_true(has_message(&r, "add up to 0.01, not 0"));
+    /* and the result account's #RES no longer is its transactions */
+    assert_int_equal(count(&r, SEV_ERROR, "result", 13), 1);
+    assert_int_equal(r.sum.failed, 2);
+    done(&r);
+}
+
+static void test_closing_balance(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se",
+        HEAD "#IB 0 1930 100.00\n#UB 0 1930 601.00\n#RES 0 3010 -500.00\n"
+             "#VER A 1 20240105\n{\n#TRANS 1930 {} 500.00\n#TRANS 3010 {} -500.00\n}\n");
+    assert_int_equal(count(&r, SEV_ERROR, "balance", 12), 1);
+    assert_true(has_message(&r, "the closing balance is 601.00"));
+    assert_int_equal(count(&r, SEV_ERROR, "ledger", -1), 1);
+    assert_int_equal(r.sum.failed, 2);
+    done(&r);
+}
+
+static void test_series(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se",
+        HEAD "#VER A 2 20240105\n{\n}\n#VER A 2 20240105\n{\n}\n#VER A 1 20240105\n{\n}\n"
+             "#VER B 1 20240105\n{\n}\n");
+    assert_int_equal(count(&r, SEV_WARNING, "series", 14), 1);
+    assert_int_equal(count(&r, SEV_ERROR, "series", 17), 1);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_SERIES].failed, 1);
+    done(&r);
+}
+
+static void test_mandatory_and_years(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se", "#FLAGGA 0\n#SIETYP 1\n#RAR 0 20240101 20241231\n#RAR -1 20230101 20231130\n");
+    assert_int_equal(r.sum.kinds[SIE_CHECK_MANDATORY].failed, 5); /* PROGRAM FORMAT GEN FNAMN KONTO */
+    assert_true(has_message(&r, "the file has no #FNAMN record"));
+    assert_int_equal(count(&r, SEV_ERROR, "years", 4), 1);
+    assert_true(r.sum.kinds[SIE_CHECK_VOUCHER].not_run);
+    assert_true(r.sum.kinds[SIE_CHECK_BALANCE].not_run);
+    done(&r);
+}
+
+/* A type 1 file: the ledger's change and results are compared, the rest not run. */
+static void test_type1(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se",
+        "#FLAGGA 0\n#PROGRAM p 1\n#FORMAT PC8\n#GEN 20250101\n#SIETYP 1\n#FNAMN f\n"
+        "#RAR 0 20240101 20241231\n#KONTO 1930 Bank\n#KONTO 3010 Sales\n"
+        "#IB 0 1930 100\n#UB 0 1930 600\n#RES 0 3010 -499\n");
+    assert_string_equal(r.sum.type, "1");
+    assert_int_equal(count(&r, SEV_ERROR, "ledger", -1), 1);
+    assert_true(has_message(&r, "add up to 1.00, not 0"));
+    assert_int_equal(r.sum.kinds[SIE_CHECK_BALANCE].runs, 0);
+    done(&r);
+}
+
+static void test_chart(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se",
+        HEAD "#VER A 1 20240105\n{\n#TRANS 1930 {} 5\n#TRANS FEL {} -5\n}\n");
+    assert_int_equal(count(&r, SEV_ERROR, "chart", 14), 1);
+    done(&r);
+}
+
+/* A figure that cannot be read is an error in the input, at its place. */
+static void test_input_errors(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se", HEAD "#VER A 1 20240105\n{\n#TRANS 1930 {} 5,00\n#TRANS 3010 {} -5\n");
+    assert_int_equal(r.sum.input_errors, 2); /* the amount, and the voucher never closed */
+    assert_int_equal(count(&r, SEV_ERROR, "", 13), 1);
+    /* no figure guessed: the voucher and the account with the unread amount are not checked */
+    assert_int_equal(count(&r, SEV_ERROR, "voucher", 0), 0);
+    assert_int_equal(count(&r, SEV_ERROR, "balance", 0), 0);
+    assert_int_equal(count(&r, SEV_ERROR, "ledger", 0), 0);
+    done(&r);
+}
+
+/* #KSUMMA: CRC-32 of the labels and fields between, without separators and quotes. */
+static void test_checksum(void **state)
+{
+    (void)state;
+    const char *body = "#FNAMN \"Test AB\"\n#KONTO 1930 \"Bank\"\n";
+    uLong crc = crc32(0L, Z_NULL, 0);
+    const char *parts[] = {"#FNAMN", "Test AB", "#KONTO", "1930", "Bank"};
+    for (size_t i = 0; i < 5; i++)
+        crc = crc32(crc, (const Bytef *)parts[i], (uInt)strlen(parts[i]));
+    char text[512];
+    snprintf(text, sizeof text, "#KSUMMA\n%s#KSUMMA %lu\n", body, (unsigned long)crc);
+    Run r;
+    run(&r, "t.si", text);
+    assert_int_equal(count(&r, SEV_ERROR, "ksumma", 0), 0);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_CHECKSUM].runs, 1);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_CHECKSUM].failed, 0);
+    done(&r);
+    snprintf(text, sizeof text, "#KSUMMA\n%s#KSUMMA %lu\n", body, (unsigned long)crc + 1);
+    run(&r, "t.si", text);
+    assert_int_equal(count(&r, SEV_ERROR, "ksumma", 4), 1);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_CHECKSUM].failed, 1);
+    done(&r);
+    snprintf(text, sizeof text, "#KSUMMA\n%s", body);
+    run(&r, "t.si", text);
+    assert_int_equal(count(&r, SEV_ERROR, "ksumma", -1), 1);
+    done(&r);
+}
+
+/* A line quoted in a message keeps its number in the file. */
+static void test_diagnostic_line(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se", HEAD "#VER A 1 20240105\n{\n#TRANS 1930 {} 5\n}\n");
+    const Diag *g = NULL;
+    for (int i = 0; i < r.diags.list.len; i++)
+        if (((Diag *)r.diags.list.items[i])->tag &&
+            strcmp(((Diag *)r.diags.list.items[i])->tag, "voucher") == 0)
+            g = r.diags.list.items[i];
+    assert_non_null(g);
+    int line, col;
+    source_line_col(g->loc.src, g->loc.start, &line, &col);
+    assert_int_equal(line, 11);
+    assert_int_equal(col, 1);
+    size_t len;
+    const char *text = source_line(g->loc.src, 11, &len);
+    assert_int_equal(len, strlen("#VER A 1 20240105"));
+    assert_memory_equal(text, "#VER A 1 20240105", len);
+    done(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_amounts),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_fields),
+        cmocka_unit_test(test_pc8),
+        cmocka_unit_test(test_utf8_and_latin1),
+        cmocka_unit_test(test_deviations),
+        cmocka_unit_test(test_empty_series_and_long_account),
+        cmocka_unit_test(test_deviation_counted),
+        cmocka_unit_test(test_rtrans_btrans),
+        cmocka_unit_test(test_second_balance),
+        cmocka_unit_test(test_balanced_file),
+        cmocka_unit_test(test_unbalanced_voucher),
+        cmocka_unit_test(test_closing_balance),
+        cmocka_unit_test(test_series),
+        cmocka_unit_test(test_mandatory_and_years),
+        cmocka_unit_test(test_type1),
+        cmocka_unit_test(test_chart),
+        cmocka_unit_test(test_input_errors),
+        cmocka_unit_test(test_checksum),
+        cmocka_unit_test(test_diagnostic_line),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
