@@ -4,8 +4,8 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 RULESDIR ?= $(CURDIR)/rules
 # The gettext catalogues finsam reads its messages from: build/locale in the build
-# folder; make install puts them under $(PREFIX)/share/locale, so build with
-# LOCALEDIR=$(PREFIX)/share/locale to install.
+# folder; make install (packaging/install.mk) builds a binary of its own that looks
+# where it installs them, under $(PREFIX)/share/locale.
 LOCALEDIR ?= $(CURDIR)/build/locale
 VERSION := 0.1.0
 
@@ -14,6 +14,8 @@ CFLAGS  ?= -O2 -g
 # Libraries: zlib for the CRC-32 of SIE's #KSUMMA. Not in LDFLAGS, which the
 # hardening builds set on the command line.
 LIBS    := -lz
+# finsam lsp reads JSON-RPC with json-c (libjson-c-dev)
+LIBS    += -ljson-c
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(CFLAGS) -Isrc -I$(B) \
              -DFINSAM_VERSION='"$(VERSION)"' -DFINSAM_RULES_DIR='"$(RULESDIR)"' \
              -DFINSAM_LOCALE_DIR='"$(LOCALEDIR)"'
@@ -45,24 +47,33 @@ help:
 	@echo "make bench-sie  finsam sie on 1 million transactions beside ledger, hledger,"
 	@echo "               bean-check (also at the end of make bench); make bench-deps installs them"
 	@echo "make pot      collect the messages into po/finsam.pot and merge it into po/*.po"
-	@echo "make install  install finsam and rules/ under PREFIX ($(PREFIX))"
+	@echo "make install  install finsam, its rules, messages, man pages and completion under"
+	@echo "              PREFIX ($(PREFIX)); DESTDIR=DIR to stage; make uninstall removes them"
+	@echo "make deb      build a Debian package (dpkg-deb) in build/"
 	@echo "make fmt-check  check that examples/ and rules/ are as finsam fmt lays them out"
 
 # Installs only what is missing, so that it is quick on a machine that has it all:
 # flex, bison and cmocka to build and test; gettext (msgfmt) for the message
 # catalogues; Python's jsonschema and Perl's TAP::Parser to read finsam's JSON and
-# TAP back in the tests.
+# TAP back in the tests; man-db, groff, mandoc, dpkg-dev and file for the man pages and
+# the package (tests/run_install.sh).
 deps:
 	@missing=""; \
 	command -v flex  >/dev/null 2>&1 || missing="$$missing flex"; \
 	command -v bison >/dev/null 2>&1 || missing="$$missing bison"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	[ -f /usr/include/cmocka.h ]      || missing="$$missing libcmocka-dev"; \
+	[ -f /usr/include/json-c/json.h ] || missing="$$missing libjson-c-dev"; \
 	[ -f /usr/include/zlib.h ]        || missing="$$missing zlib1g-dev"; \
 	command -v $(CC) >/dev/null 2>&1  || missing="$$missing gcc"; \
 	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null \
 	                                  || missing="$$missing python3 python3-jsonschema"; \
 	perl -MTAP::Parser -e 1 2>/dev/null || missing="$$missing perl"; \
+	command -v man >/dev/null 2>&1 && command -v lexgrog >/dev/null 2>&1 || missing="$$missing man-db"; \
+	command -v groff >/dev/null 2>&1  || missing="$$missing groff-base"; \
+	command -v mandoc >/dev/null 2>&1 || missing="$$missing mandoc"; \
+	command -v dpkg-shlibdeps >/dev/null 2>&1 || missing="$$missing dpkg-dev"; \
+	command -v file >/dev/null 2>&1   || missing="$$missing file"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -169,18 +180,6 @@ bench-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# The binary searches RULESDIR for imports and LOCALEDIR for its messages: build it
-# with the folders it installs to (LOCALEDIR=$(PREFIX)/share/locale).
-install: $(B)/finsam $(MO)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(RULESDIR)
-	install -m 755 $(B)/finsam $(DESTDIR)$(PREFIX)/bin/finsam
-	install -m 644 rules/*.fin $(DESTDIR)$(RULESDIR)/
-	for l in $(LANGS); do \
-	  install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
-	  install -m 644 build/locale/$$l/LC_MESSAGES/finsam.mo \
-	    $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/finsam.mo || exit 1; \
-	done
-
 clean:
 	rm -rf $(B)
 
@@ -189,3 +188,8 @@ clean:
 -include fuzz/fuzz.mk
 -include tests/hardening.mk
 -include tests/html.mk
+# make install, uninstall (GNU PREFIX and DESTDIR) and make deb.
+-include packaging/install.mk
+-include packaging/deb.mk
+# make editor-deps, and the editor files' install.
+-include editors/editors.mk

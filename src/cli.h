@@ -28,6 +28,7 @@ typedef struct {
     const char *output;  /* -o PATH; NULL or "-" for standard output */
     const char *table;   /* --table NAME, for csv */
     const char *review;  /* --review FILE: an auditor's decisions on findings */
+    bool excel;          /* --excel: csv with a UTF-8 byte order mark, for Excel */
     const char **files;
     int nfiles;
     DiagStyle out_style, err_style;
@@ -59,5 +60,7 @@ int cmd_sie(const Options *o);
 /* finsam fmt reads its own arguments: argv[0] is "fmt". */
 int cmd_fmt(int argc, char **argv);
 int cmd_new(const Options *o);
+/* finsam lsp: a Language Server over standard input and output (lsp.c). */
+int cmd_lsp(int argc, char **argv);
 
 #endif

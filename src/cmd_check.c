@@ -11,6 +11,7 @@
 #include "todo.h"
 #include "write_ci.h"
 #include "write_json.h"
+#include "render.h"
 #include "write_text.h"
 #include "yearfiles.h"
 
@@ -91,7 +92,7 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
         } else if (!o->quiet) {
             write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
             write_not_run(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style, o->verbose);
-            write_summary(stdout, files->paths[i], &runs[i].res);
+            render_summary(stdout, files->paths[i], &runs[i].res);
             todo_write(stdout, files->paths[i], &runs[i].prog);
             write_reviewed(stdout, files->paths[i], &runs[i].res);
         }
@@ -104,7 +105,7 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
                                                "total (%d files, %d not checked)", n), n, bad);
     else
         snprintf(label, sizeof label, ngettext("total (%d file)", "total (%d files)", n), n);
-    write_summary(stdout, label, total);
+    render_summary(stdout, label, total);
 }
 
 /* JSON, JUnit or TAP, for every file. */

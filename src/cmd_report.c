@@ -6,7 +6,9 @@
 #include "cli.h"
 #include "i18n.h"
 #include "mem.h"
+#include "model.h"
 #include "output.h"
+#include "write_csv.h"
 #include "write_html.h"
 #include "write_json.h"
 #include "write_report.h"
@@ -22,7 +24,10 @@ int cmd_rules(const Options *o)
         cli_bad_input(&prog, path, o->err_style);
         status = EXIT_BAD_INPUT;
     } else {
-        write_rules(stdout, &prog, path);
+        Model m;
+        model_build(&m, &prog, NULL, path);
+        write_rules(stdout, &m);
+        model_free(&m);
         if (!cli_flush_stdout())
             status = EXIT_BAD_INPUT;
     }
@@ -57,79 +62,60 @@ static bool commit_report(Output *out, const char *path)
     return false;
 }
 
-static void write_one(const Options *o, Output *out, Program *prog, const Results *res,
-                      const Table *only, const Allocation *only_alloc)
+static void write_one(const Options *o, FILE *out, const Model *m, const ModelBlock *only)
 {
-    const char *file = o->files[0];
     switch (o->format) {
     case FORMAT_TEXT:
-        write_report(out->file, prog, res, file, REPORT_TEXT);
+        write_report(out, m, REPORT_TEXT);
         break;
     case FORMAT_MARKDOWN:
-        write_report(out->file, prog, res, file, REPORT_MARKDOWN);
+        write_report(out, m, REPORT_MARKDOWN);
         break;
     case FORMAT_HTML:
-        write_html(out->file, prog, res, file);
+        write_html(out, m);
         break;
     case FORMAT_CSV:
-        if (only_alloc)
-            write_csv_allocation(out->file, only_alloc, res);
-        else
-            write_csv_table(out->file, only, res);
+        write_csv(out, only, o->excel);
         break;
     default: {
         Json j;
-        json_begin(&j, out->file);
-        write_json_file(&j, prog, res, file, true);
+        json_begin(&j, out);
+        /* JSON reads the program and results itself (not yet the model) */
+        write_json_file(&j, (Program *)m->prog, m->res, m->path, true);
         json_end(&j);
     }
     }
 }
 
 /* Writes one report to path (or standard output), all of it or nothing. */
-static bool emit(const Options *o, const char *path, Program *prog, const Results *res,
-                 const Table *only, const Allocation *only_alloc)
+static bool emit(const Options *o, const char *path, const Model *m, const ModelBlock *only)
 {
     Output out;
     if (!open_report(&out, path))
         return false;
-    write_one(o, &out, prog, res, only, only_alloc);
+    write_one(o, out.file, m, only);
     return commit_report(&out, path);
-}
-
-static const Table *table_named(const Program *prog, const char *name)
-{
-    for (int i = 0; i < prog->tables.len; i++) {
-        const Table *t = prog->tables.items[i];
-        if (strcmp(t->name, name) == 0)
-            return t;
-    }
-    return NULL;
-}
-
-static const Allocation *allocation_named(const Program *prog, const char *name)
-{
-    for (int i = 0; i < prog->allocs.len; i++) {
-        const Allocation *a = prog->allocs.items[i];
-        if (strcmp(a->name, name) == 0)
-            return a;
-    }
-    return NULL;
 }
 
 /* CSV: one table or allocation to the output, or every table and allocation as NAME.csv
  * in the folder -o names. */
-static int emit_csv(const Options *o, Program *prog, const Results *res)
+static int emit_csv(const Options *o, const Model *m)
 {
     if (o->table) {
-        const Table *t = table_named(prog, o->table);
-        const Allocation *a = t ? NULL : allocation_named(prog, o->table);
-        if (!t && !a) {
+        const ModelBlock *b = model_block(m, o->table);
+        if (!b) {
             fprintf(stderr, _("finsam: error: %s has no table or allocation '%s'\n"),
                     o->files[0], o->table);
+            /* TRANSLATORS: after "has no table or allocation 'x'": the names there are. */
+            fputs(_("hint: the tables and allocations are:"), stderr);
+            for (int i = 0; i < m->nblocks; i++) {
+                fputc(' ', stderr);
+                diag_put_text(stderr, m->blocks[i].name, false);
+            }
+            fputc('\n', stderr);
             return EXIT_BAD_INPUT;
         }
-        return emit(o, o->output, prog, res, t, a) ? -1 : EXIT_BAD_INPUT;
+        return emit(o, o->output, m, b) ? -1 : EXIT_BAD_INPUT;
     }
     /* -o tables/ (a '/' at the end says it is a folder) makes the folder if need be */
     size_t n = o->output ? strlen(o->output) : 0;
@@ -143,34 +129,39 @@ static int emit_csv(const Options *o, Program *prog, const Results *res)
                 "DIR/ (made if it is not there), or one table with --table NAME\n"), stderr);
         return EXIT_BAD_INPUT;
     }
-    /* Every file is opened before any is written, and all are written before any is
+    /* The tables, then the allocations, as before the model listed them in file order.
+     * Every file is opened before any is written, and all are written before any is
      * renamed into place: a name that cannot be written leaves none of them. */
-    int nt = prog->tables.len, nout = nt + prog->allocs.len, opened = 0;
+    const ModelBlock **blocks = mem_alloc((size_t)(m->nblocks ? m->nblocks : 1) * sizeof *blocks);
+    int nout = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < m->nblocks; i++)
+            if (!m->blocks[i].alloc == !pass)
+                blocks[nout++] = &m->blocks[i];
     Output *outs = mem_alloc((size_t)(nout ? nout : 1) * sizeof *outs);
     char **paths = mem_alloc((size_t)(nout ? nout : 1) * sizeof *paths);
+    int named = 0, opened = 0;
     bool ok = true;
     for (int i = 0; i < nout && ok; i++) {
-        const char *name = i < nt ? ((const Table *)prog->tables.items[i])->name
-                                  : ((const Allocation *)prog->allocs.items[i - nt])->name;
-        size_t len = strlen(o->output) + strlen(name) + 6;
-        paths[i] = mem_alloc(len);
-        snprintf(paths[i], len, "%s/%s.csv", o->output, name);
+        size_t len = strlen(o->output) + strlen(blocks[i]->name) + 6;
+        paths[named++] = mem_alloc(len);
+        snprintf(paths[i], len, "%s/%s.csv", o->output, blocks[i]->name);
         ok = open_report(&outs[i], paths[i]);
         opened += ok;
     }
     for (int i = 0; i < opened && ok; i++)
-        write_one(o, &outs[i], prog, res, i < nt ? prog->tables.items[i] : NULL,
-                  i < nt ? NULL : prog->allocs.items[i - nt]);
+        write_one(o, outs[i].file, m, blocks[i]);
     for (int i = 0; i < opened; i++) {
         if (ok)
             ok = commit_report(&outs[i], paths[i]);
         else
             output_abort(&outs[i]);
     }
-    for (int i = 0; i < nout; i++)
+    for (int i = 0; i < named; i++)
         mem_free(paths[i]);
     mem_free(paths);
     mem_free(outs);
+    mem_free(blocks);
     return ok ? -1 : EXIT_BAD_INPUT;
 }
 
@@ -185,8 +176,11 @@ int cmd_report(const Options *o)
         cli_bad_input(&prog, path, o->err_style);
         status = EXIT_BAD_INPUT;
     } else {
-        status = o->format == FORMAT_CSV ? emit_csv(o, &prog, &res)
-                 : emit(o, o->output, &prog, &res, NULL, NULL) ? -1 : EXIT_BAD_INPUT;
+        Model m;
+        model_build(&m, &prog, &res, path);
+        status = o->format == FORMAT_CSV ? emit_csv(o, &m)
+                 : emit(o, o->output, &m, NULL) ? -1 : EXIT_BAD_INPUT;
+        model_free(&m);
         if (status < 0)
             status = res.failed_errors || (o->strict && res.failed_warnings) ? EXIT_CHECK_FAILED
                                                                             : EXIT_PASSED;

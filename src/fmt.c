@@ -114,16 +114,16 @@ static bool tok_punct(const Line *l, const Tok *t, char c)
 
 /* Words that start a declaration (a table starts with its kind and its name). */
 static const char *const DECL_WORDS[] = {"import", "report", "allocation", "param", "check",
-                                         "require", NULL};
+                                         "require", "absent", NULL};
 /* Words that go on with what the line before began. */
 static const char *const CONT_WORDS[] = {"note", "unit", "by", "from", "source", "error",
                                          "warning", "else", "where", "and", "or", "not",
-                                         "local", "as", NULL};
+                                         "local", "as", "until", NULL};
 /* Every keyword: a row's name is none of them. */
 static const char *const KEYWORDS[] = {"import", "report", "allocation", "param", "check",
                                        "require", "section", "note", "unit", "by", "from",
                                        "source", "error", "warning", "else", "where", "and",
-                                       "or", "not", "local", "as", NULL};
+                                       "or", "not", "local", "as", "until", "absent", NULL};
 
 /* Reads one line lightly; *parens carries the open '(' from line to line. */
 static void scan_line(Line *l, int *parens)

@@ -46,6 +46,9 @@ static void help(void)
             "year's transactions, and more; each finding at its SIE line (docs/sie.md).\n"),
           stdout);
     fputs("\n", stdout);
+    fputs(_("finsam lsp is a Language Server for editors, over standard input and output.\n"),
+          stdout);
+    fputs("\n", stdout);
     fputs(_("finsam fmt FILE... lays rule files out in their canonical layout (-w in place,\n"
             "--check to show a diff and fail when one is not); see finsam fmt --help.\n"),
           stdout);
@@ -67,6 +70,8 @@ static void help(void)
             "  -o PATH            report: write to PATH, whole or not at all; '-' is standard\n"
             "                     output (the default); for csv, a folder gets a file per table\n"
             "  --table=NAME       report --format csv: only the table or allocation NAME\n"
+            "  --excel            report --format csv: begin each file with a UTF-8 byte order\n"
+            "                     mark, so that Excel reads å, ä, ö right\n"
             "  --color=WHEN       auto (the default: when writing to a terminal), always, never\n"
             "  --lang=LANG        the language of finsam's own messages: sv (Swedish) or en\n"
             "                     (English); without it, the locale's (LC_ALL, LC_MESSAGES,\n"
@@ -292,6 +297,8 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             return cli_flush_stdout() ? EXIT_PASSED : EXIT_BAD_INPUT;
         } else if (strcmp(a, "--allow-outside") == 0) {
             o->load.allow_outside = true;
+        } else if (strcmp(a, "--excel") == 0) {
+            o->excel = true;
         } else if (strcmp(a, "--strict") == 0) {
             o->strict = true;
         } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
@@ -369,6 +376,8 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
         return cli_usage_error("%s", _("-o is for finsam report and finsam new"));
     if (o->table && o->format != FORMAT_CSV)
         return cli_usage_error("%s", _("--table is for --format csv"));
+    if (o->excel && o->format != FORMAT_CSV)
+        return cli_usage_error("%s", _("--excel is for --format csv"));
     return -1;
 }
 
@@ -383,6 +392,8 @@ int main(int argc, char **argv)
         return cmd_draft(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "fmt") == 0)
         return cmd_fmt(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "lsp") == 0)
+        return cmd_lsp(argc - 1, argv + 1);
     int status = parse_args(argc, argv, &o, &color);
     if (status < 0) {
         split_path(getenv("FINSAM_PATH"), &o);

@@ -58,7 +58,9 @@ void result_difference(Finding *f, Value a, Value b)
         f->has_difference = true;
         f->difference = d;
         f->difference_kind = a.kind;
-        f->difference_unit = a.unit;
+        /* kronor against thousands: in kronor, the finer, not "-39,702 tkr" */
+        f->difference_unit = a.kind == K_MONEY && b.kind == K_MONEY && a.unit != b.unit
+                                 ? U_KR : a.unit;
     }
 }
 

@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "review.h"
+#include "render.h"
 #include "value.h"
 #include "xml.h"
 
@@ -49,7 +50,7 @@ static void explain(FILE *out, const Finding *f, void (*text)(FILE *, const char
     }
     if (f->has_difference)
         say(out, text, indent, _("difference: %s"),
-            value_format_num(f->difference, f->difference_kind, f->difference_unit, a));
+            render_difference(f, a));
     if (f->explanation)
         say(out, text, indent, "%s", f->explanation);
     if (f->source)

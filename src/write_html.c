@@ -19,9 +19,9 @@
 
 #include "i18n.h"
 #include "review.h"
+#include "render.h"
 #include "num.h"
 #include "value.h"
-#include "write_report.h"
 
 /* ---- text ---------------------------------------------------------------------- */
 
@@ -120,6 +120,16 @@ static void put_text(FILE *out, const char *s)
         put_textn(out, s, strlen(s), 0);
 }
 
+/* before, then <span class="cls">text</span>; nothing if there is no text. */
+static void put_span(FILE *out, const char *before, const char *cls, const char *text)
+{
+    if (!text)
+        return;
+    fprintf(out, "%s<span class=\"%s\">", before, cls);
+    put_text(out, text);
+    fputs("</span>", out);
+}
+
 /* At most max characters of s, for a chart's label. */
 static void put_short(FILE *out, const char *s, size_t max)
 {
@@ -127,11 +137,26 @@ static void put_short(FILE *out, const char *s, size_t max)
         put_textn(out, s, strlen(s), max);
 }
 
-/* The text of a location as written in its file. */
-static void put_written(FILE *out, Loc at)
+/* The text of a location over the lines it is written on: each line as put_textn
+ * writes it, a line break between them (a check written over several lines is quoted
+ * so, not with its breaks as spaces). */
+static void put_lines(FILE *out, Loc at)
 {
-    if (at.src && at.end > at.start)
-        put_textn(out, at.src->text + at.start, at.end - at.start, 0);
+    if (!at.src || at.end <= at.start)
+        return;
+    const char *p = at.src->text + at.start, *end = at.src->text + at.end;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *stop = nl ? nl : end;
+        size_t n = (size_t)(stop - p);
+        if (n && p[n - 1] == '\r')
+            n--;
+        put_textn(out, p, n, 0);
+        if (!nl)
+            break;
+        fputc('\n', out);
+        p = nl + 1;
+    }
 }
 
 /* A value as finsam's messages show it ("113 288 kr", "between -41 and -39 tkr"),
@@ -157,10 +182,10 @@ static void put_value(FILE *out, const Value *v)
     put_text(out, swedish_minus(value_format(v, a), b, sizeof b));
 }
 
-static void put_num(FILE *out, Num n, Kind kind, Unit u)
+static void put_difference(FILE *out, const Finding *f)
 {
     char a[VALUE_FMT_MAX], b[2 * VALUE_FMT_MAX];
-    put_text(out, swedish_minus(value_format_num(n, kind, u, a), b, sizeof b));
+    put_text(out, swedish_minus(render_difference(f, a), b, sizeof b));
 }
 
 /* file:line:col of a location. */
@@ -176,154 +201,11 @@ static void put_place(FILE *out, Loc at)
 
 /* ---- tables -------------------------------------------------------------------- */
 
-static const char *column_title(const Column *c, char *buf)
-{
-    if (c->label)
-        return c->label;
-    if (c->key.name)
-        return c->key.name;
-    snprintf(buf, 16, "%d", c->key.year);
-    return buf;
-}
-
-static const char *unit_title(Unit u)
-{
-    switch (u) {
-    case U_TKR: return "tkr";
-    case U_MKR: return "mkr";
-    case U_PERCENT: return "%";
-    /* TRANSLATORS: the unit of a table of counts, after its title: "Deltagare
-     * (count)". */
-    case U_COUNT: return _("count");
-    default: return "kr";
-    }
-}
-
-static const char *row_title(const Row *r)
-{
-    return r->label ? r->label : r->name;
-}
-
-static int section_depth(const Section *s)
-{
-    int d = 0;
-    for (; s; s = s->parent)
-        d++;
-    return d;
-}
-
-static bool any_note(const Table *t)
-{
-    for (int i = 0; i < t->nrows; i++)
-        if (t->rows[i]->note)
-            return true;
-    return false;
-}
-
-/* A row that adds up rows of its own table ("= sum", "= a + b", "= sum(section)"):
- * printed as a total. A formula that refers to another table is a cross-reference. */
-static bool adds_up(const Expr *e, const Table *t, int depth)
-{
-    if (!e || depth > 64)
-        return false;
-    switch (e->type) {
-    case E_SUM_ABOVE:
-        return true;
-    case E_REF:
-        return (e->u.ref.rtype == REF_ROW || e->u.ref.rtype == REF_SECTION) &&
-               e->u.ref.table == t;
-    case E_NEG:
-        return adds_up(e->u.unary.operand, t, depth + 1);
-    case E_BINARY:
-        return (e->u.binary.op == OP_ADD || e->u.binary.op == OP_SUB) &&
-               adds_up(e->u.binary.left, t, depth + 1) &&
-               adds_up(e->u.binary.right, t, depth + 1);
-    case E_CALL:
-        return e->u.call.func == FN_SUM && e->u.call.args.len == 1 &&
-               adds_up(e->u.call.args.items[0], t, depth + 1);
-    default:
-        return false;
-    }
-}
-
-/* Sections whose heading comes before row i (i == nrows: after the last row), empty
- * ones included, in the order they are written. */
-static int section_heads(const Table *t, int i, const Section **heads, int max)
-{
-    int n = 0;
-    for (int s = 0; s < t->sections.len && n < max; s++) {
-        const Section *sec = t->sections.items[s];
-        if (sec->first_row == i)
-            heads[n++] = sec;
-    }
-    for (int a = 1; a < n; a++)
-        for (int b = a; b > 0 && heads[b]->loc.start < heads[b - 1]->loc.start; b--) {
-            const Section *x = heads[b];
-            heads[b] = heads[b - 1];
-            heads[b - 1] = x;
-        }
-    return n;
-}
-
-/* A finding about a cell's figure, by the place it starts: how a cell finds its own. */
-typedef struct {
-    uintptr_t src;
-    uint32_t start;
-    int idx;            /* in Results.failed */
-} CellKey;
-
 typedef struct {
     FILE *out;
-    const Program *prog;
+    const Model *m;
     const Results *res;
-    CellKey *keys;      /* the findings of figures, sorted by place */
-    int nkeys;
-    int *mark;          /* by finding: its number on the page, 0 for a check's */
-    const Table **table_of; /* by finding: the table whose cell it is about, or NULL */
-    const Allocation **alloc_of; /* by finding: the allocation whose line it is about */
-    int *by_mark;       /* the finding numbered 1, 2, ... */
-    int marks;          /* findings numbered */
-    /* by check: its runs are Results.runs[run_first, run_first + run_count) */
-    int *run_first, *run_count, *run_failed;
-    bool runs_ordered;  /* the runs are in the order of the checks, as result.h says */
 } Html;
-
-static bool is_cell_finding(const Finding *f)
-{
-    return f->type == FIND_FORMULA || f->type == FIND_NOTE || f->type == FIND_PREVIOUS;
-}
-
-static int key_cmp(const void *pa, const void *pb)
-{
-    const CellKey *a = pa, *b = pb;
-    if (a->src != b->src)
-        return a->src < b->src ? -1 : 1;
-    if (a->start != b->start)
-        return a->start < b->start ? -1 : 1;
-    return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
-/* The findings about a cell's stated figure, in the order of Results.failed: those
- * whose location starts at the cell, as the text report finds them. */
-static int cell_findings(const Html *h, const Table *t, const Cell *c, int *idx, int max)
-{
-    if (c->type == CELL_EMPTY || !h->nkeys)
-        return 0;
-    CellKey want = {(uintptr_t)t->src, c->start, -1};
-    int lo = 0, hi = h->nkeys;
-    while (lo < hi) {
-        int mid = lo + (hi - lo) / 2;
-        if (key_cmp(&h->keys[mid], &want) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    int n = 0;
-    for (; lo < h->nkeys && n < max && h->keys[lo].src == want.src &&
-           h->keys[lo].start == want.start; lo++)
-        idx[n++] = h->keys[lo].idx;
-    return n;
-}
 
 /* What the figure a stated one is compared with is called. */
 static const char *says_word(const Finding *f)
@@ -333,13 +215,11 @@ static const char *says_word(const Finding *f)
                                       : _("computed");
 }
 
-static void section_row(Html *h, const Section *sec, int span)
+static void section_row(Html *h, const ModelLine *l, int span)
 {
-    const char *l = sec->label ? sec->label : sec->name;
     fprintf(h->out, "<tr class=\"section d%d%s\"><th scope=\"rowgroup\" colspan=\"%d\">",
-            section_depth(sec) - 1 < 6 ? section_depth(sec) - 1 : 6,
-            sec->end_row == sec->first_row ? " empty" : "", span);
-    put_text(h->out, l ? l : "");
+            l->depth < 6 ? l->depth : 6, l->empty ? " empty" : "", span);
+    put_text(h->out, l->label);
     fputs("</th></tr>\n", h->out);
 }
 
@@ -361,7 +241,7 @@ static void explain_finding(Html *h, const Finding *f, int mark)
     }
     if (f->has_difference) {
         fprintf(out, "<div><dt>%s</dt><dd class=\"difference\">", _("difference"));
-        put_num(out, f->difference, f->difference_kind, f->difference_unit);
+        put_difference(out, f);
         fputs("</dd></div>", out);
     }
     if (f->formula) {
@@ -399,229 +279,153 @@ static void put_hover(FILE *out, const Finding *f)
     }
 }
 
-/* Under a table or an allocation: its findings (by index in Results.failed) explained,
- * under a title with their count (title_format has one %d); then the block ends. */
-static void findings_aside(Html *h, const int *found, int nfound, const char *title_format)
+/* Under a table or an allocation: its findings explained, under a title with their
+ * count (title_format has one %d); then the block ends. */
+static void findings_aside(Html *h, const ModelBlock *b, const char *title_format)
 {
     FILE *out = h->out;
-    if (nfound) {
+    if (b->nfootnotes) {
         fputs("<aside class=\"findings\"><p class=\"findings-title\">", out);
-        fprintf(out, title_format, nfound);
+        fprintf(out, title_format, b->nfootnotes);
         fputs("</p>\n<ol>\n", out);
-        for (int k = 0; k < nfound; k++)
-            explain_finding(h, h->res->failed.items[found[k]], h->mark[found[k]]);
+        for (int k = 0; k < b->nfootnotes; k++)
+            explain_finding(h, b->footnotes[k].finding, b->footnotes[k].mark);
         fputs("</ol></aside>\n", out);
     }
     fputs("</div>\n", out);
 }
 
-static void html_table(Html *h, const Table *t)
+/* A cell: its figure, highlighted with a mark per finding and a short explanation to
+ * hover where a finding is about it. cls: the column's classes. */
+static void html_cell(Html *h, const ModelBlock *b, const ModelCell *c, const char *cls)
 {
     FILE *out = h->out;
-    const Results *res = h->res;
-    char buf[REPORT_CELL_MAX], title[16];
-    bool notes = any_note(t);
-    int span = 1 + notes + t->ncolumns;
-    int *found = NULL;
-    int nfound = 0, found_cap = 0;
+    const char *kind = c->flags & CELL_IS_TEXT ? " text"
+                       : c->flags & CELL_IS_COMPUTED ? " computed"
+                       : c->flags & CELL_IS_AGREES ? " agrees" : "";
+    if (!c->nfoot) {
+        fprintf(out, "<td class=\"%s%s\"", cls, kind);
+        if (c->flags & CELL_IS_COMPUTED)
+            fprintf(out, " title=\"%s\"", _("computed; the report prints no figure here"));
+        fputc('>', out);
+        put_text(out, c->text);
+        fputs("</td>", out);
+        return;
+    }
+    fprintf(out, "<td class=\"%s differs%s\" title=\"", cls, kind);
+    put_hover(out, b->footnotes[c->foot].finding);
+    fputs("\"><span class=\"fig\">", out);
+    put_text(out, c->text);
+    fputs("</span><span class=\"marks\">", out);
+    for (int k = 0; k < c->nfoot; k++) {
+        int mark = b->footnotes[c->foot + k].mark;
+        fprintf(out, "<a class=\"mark\" href=\"#d%d\">%d</a>", mark, mark);
+    }
+    fputs("</span></td>", out);
+}
 
+static void html_table(Html *h, const ModelBlock *b)
+{
+    FILE *out = h->out;
+    int span = 1 + b->notes + b->ncolumns;
     fputs("<div class=\"table-block\">\n<table class=\"fin kind-", out);
     static const char *const kinds[] = {"accounts", "budget", "indicators", "table"};
-    fputs(kinds[t->tkind], out);
+    fputs(kinds[b->kind], out);
     fputs("\">\n<caption><span class=\"caption-title\">", out);
-    put_text(out, t->title ? t->title : t->name);
-    fprintf(out, "</span> <span class=\"unit\">%s</span></caption>\n", unit_title(t->unit));
+    put_text(out, b->title);
+    fprintf(out, "</span> <span class=\"unit\">%s</span></caption>\n",
+            model_unit_title(b->unit));
     fputs("<thead><tr><th scope=\"col\" class=\"label\"></th>", out);
-    if (notes)
+    if (b->notes)
         /* TRANSLATORS: the heading of a table's column of note numbers ("Not" in Swedish). */
         fprintf(out, "<th scope=\"col\" class=\"note\">%s</th>", _("Note"));
-    for (int c = 0; c < t->ncolumns; c++) {
+    for (int c = 0; c < b->ncolumns; c++) {
         fputs("<th scope=\"col\" class=\"num\">", out);
-        put_text(out, column_title(t->columns[c], title));
+        put_text(out, b->columns[c].title);
         fputs("</th>", out);
     }
     fputs("</tr></thead>\n<tbody>\n", out);
-    for (int i = 0; i <= t->nrows; i++) {
-        const Section *heads[16];
-        int nheads = section_heads(t, i, heads, 16);
-        for (int k = 0; k < nheads; k++)
-            section_row(h, heads[k], span);
-        if (i == t->nrows)
-            break;
-        const Row *r = t->rows[i];
-        int depth = section_depth(r->section);
+    for (int i = 0; i < b->nlines; i++) {
+        const ModelLine *l = &b->lines[i];
+        if (l->type == LINE_HEADING) {
+            section_row(h, l, span);
+            continue;
+        }
         fprintf(out, "<tr class=\"row d%d%s\"><th scope=\"row\" class=\"label\">",
-                depth < 6 ? depth : 6, adds_up(r->formula, t, 0) ? " total" : "");
-        put_text(out, row_title(r));
+                l->depth < 6 ? l->depth : 6, l->total ? " total" : "");
+        put_text(out, l->label);
         fputs("</th>", out);
-        if (notes) {
-            if (r->note)
-                fprintf(out, "<td class=\"note\">%d</td>", r->note);
+        if (b->notes) {
+            if (l->note)
+                fprintf(out, "<td class=\"note\">%d</td>", l->note);
             else
                 fputs("<td class=\"note\"></td>", out);
         }
-        for (int c = 0; c < t->ncolumns; c++) {
-            bool computed;
-            const char *cell = report_cell(t, r, c, res, &computed, buf);
-            const CellResult *cr = res->cells && res->cells[t->id]
-                                       ? &res->cells[t->id][r->index * t->ncolumns + c] : NULL;
-            int idx[8];
-            int n = cell_findings(h, t, &r->cells[c], idx, 8);
-            const char *kind = r->cells[c].type == CELL_TEXT ? " text"
-                               : computed ? " computed"
-                               : cr && cr->outcome == CELL_AGREES ? " agrees" : "";
-            if (!n) {
-                fprintf(out, "<td class=\"num%s\"", kind);
-                if (computed)
-                    fprintf(out, " title=\"%s\"", _("computed; the report prints no figure here"));
-                fputc('>', out);
-                put_text(out, cell);
-                fputs("</td>", out);
-                continue;
-            }
-            /* highlighted, with a mark per finding and a short explanation to hover */
-            fprintf(out, "<td class=\"num differs%s\" title=\"", kind);
-            put_hover(out, res->failed.items[idx[0]]);
-            fputs("\"><span class=\"fig\">", out);
-            put_text(out, cell);
-            fputs("</span><span class=\"marks\">", out);
-            for (int k = 0; k < n; k++) {
-                if (nfound == found_cap) {
-                    found_cap = found_cap ? 2 * found_cap : 8;
-                    found = mem_realloc(found, sizeof(int) * (size_t)found_cap);
-                }
-                found[nfound++] = idx[k];
-                fprintf(out, "<a class=\"mark\" href=\"#d%d\">%d</a>", h->mark[idx[k]],
-                        h->mark[idx[k]]);
-            }
-            fputs("</span></td>", out);
-        }
+        for (int c = 0; c < b->ncolumns; c++)
+            html_cell(h, b, &l->cells[c], "num");
         fputs("</tr>\n", out);
     }
     fputs("</tbody>\n</table>\n", out);
-    findings_aside(h, found, nfound,
+    findings_aside(h, b,
                    ngettext("%d figure in this table disagrees with the figure computed from "
                             "the report",
                             "%d figures in this table disagree with the figures computed "
-                            "from the report", (unsigned long)nfound));
-    mem_free(found);
-}
-
-/* The index of a finding in Results.failed, or -1. */
-static int finding_index(const Html *h, const Finding *f)
-{
-    for (int i = 0; f && i < h->res->failed.len; i++)
-        if (h->res->failed.items[i] == f)
-            return i;
-    return -1;
+                            "from the report", (unsigned long)b->nfootnotes));
 }
 
 /* An allocation as a table: a row per group (its share of the total, the members'
  * amounts added up, the share computed), its members under it, and the total; a
  * stated figure an allocation finding is about is highlighted and explained, as a
  * table's cells are. */
-static void html_alloc(Html *h, const Allocation *al)
+static void html_alloc(Html *h, const ModelBlock *b)
 {
     FILE *out = h->out;
-    const AllocView *v = result_alloc(h->res, al);
-    if (!v)
+    if (!b->nlines)
         return;
-    char buf[REPORT_CELL_MAX];
     fputs("<div class=\"table-block\">\n<table class=\"fin alloc\">\n"
           "<caption><span class=\"caption-title\">", out);
-    put_text(out, al->title ? al->title : al->name);
+    put_text(out, b->title);
     fputs("</span> <span class=\"unit\">kr</span></caption>\n"
           "<thead><tr><th scope=\"col\" class=\"label\"></th>", out);
-    static const char *const cls[] = {"share", "key", "stated", "computed"};
-    for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
-        if (c == ALLOC_KEY && !v->keyed)
-            continue;
-        fprintf(out, "<th scope=\"col\" class=\"num %s\">", cls[c]);
-        put_text(out, alloc_column_title((AllocColumn)c));
+    static const char *const cls[] = {"num share", "num key", "num stated", "num computed"};
+    for (int c = 0; c < b->ncolumns; c++) {
+        fprintf(out, "<th scope=\"col\" class=\"%s\">", cls[b->columns[c].id]);
+        put_text(out, b->columns[c].title);
         fputs("</th>", out);
     }
     fputs("</tr></thead>\n<tbody>\n", out);
-    int nfound = 0;
-    int *found = mem_alloc(sizeof(int) * (size_t)(v->nlines + 1));
-    for (int i = 0; i < v->nlines; i++) {
-        const AllocLine *l = &v->lines[i];
-        const char *type = l->type == ALLOC_LINE_GROUP ? " group"
-                           : l->type == ALLOC_LINE_MEMBER ? " member" : " total";
-        fprintf(out, "<tr class=\"row d%d%s\"><th scope=\"row\" class=\"label\">",
-                l->type == ALLOC_LINE_MEMBER, type);
-        put_text(out, alloc_label(l));
+    for (int i = 0; i < b->nlines; i++) {
+        const ModelLine *l = &b->lines[i];
+        const char *type = l->type == LINE_GROUP ? " group"
+                           : l->type == LINE_MEMBER ? " member" : " total";
+        fprintf(out, "<tr class=\"row d%d%s\"><th scope=\"row\" class=\"label\">", l->depth,
+                type);
+        put_text(out, l->label);
         fputs("</th>", out);
-        for (int c = 0; c < ALLOC_NCOLUMNS; c++) {
-            if (c == ALLOC_KEY && !v->keyed)
-                continue;
-            const char *cell = alloc_cell(l, (AllocColumn)c, buf);
-            bool text = c == ALLOC_KEY && l->type == ALLOC_LINE_GROUP && l->group->by;
-            int idx = alloc_marked(l) == (AllocColumn)c ? finding_index(h, l->finding) : -1;
-            if (idx < 0) {
-                fprintf(out, "<td class=\"num %s%s%s\">", cls[c], text ? " text" : "",
-                        c == (int)alloc_marked(l) && l->compared ? " agrees" : "");
-                put_text(out, cell);
-                fputs("</td>", out);
-                continue;
-            }
-            fprintf(out, "<td class=\"num %s differs\" title=\"", cls[c]);
-            put_hover(out, l->finding);
-            fputs("\"><span class=\"fig\">", out);
-            put_text(out, cell);
-            fprintf(out, "</span><span class=\"marks\"><a class=\"mark\" href=\"#d%d\">%d</a>"
-                         "</span></td>", h->mark[idx], h->mark[idx]);
-            found[nfound++] = idx;
-        }
+        for (int c = 0; c < b->ncolumns; c++)
+            html_cell(h, b, &l->cells[c], cls[b->columns[c].id]);
         fputs("</tr>\n", out);
     }
     fputs("</tbody>\n</table>\n", out);
-    findings_aside(h, found, nfound,
+    findings_aside(h, b,
                    ngettext("%d figure in this allocation disagrees with its share",
                             "%d figures in this allocation disagree with their shares",
-                            (unsigned long)nfound));
-    mem_free(found);
+                            (unsigned long)b->nfootnotes));
 }
-
 /* ---- charts -------------------------------------------------------------------- */
 
-enum { CHART_W = 720 };
-
-/* A cell's amount in micro units of its table's unit: the figure as printed, a dash as
- * zero, or the computed value of a cell the report leaves empty. Percentages and text
- * are not amounts. */
-static bool cell_amount(const Table *t, const Row *r, int col, const Results *res,
-                        int64_t *out)
+/* A cell as a chart's hover text shows it: a figure computed where the report prints
+ * none after "= " (brackets read as a negative figure). buf holds VALUE_FMT_MAX + 2
+ * bytes. */
+static const char *cell_shown(const ModelCell *c, char *buf)
 {
-    const Cell *c = &r->cells[col];
-    switch (c->type) {
-    case CELL_FIGURE:
-        if (c->percent || t->unit == U_PERCENT || r->kind == K_PERCENT)
-            return false;
-        *out = c->figure;
-        return true;
-    case CELL_DASH:
-        if (r->kind == K_PERCENT)
-            return false;
-        *out = 0;
-        return true;
-    case CELL_TEXT:
-        return false;
-    default:
-        break;
-    }
-    const CellResult *cr = res->cells && res->cells[t->id]
-                               ? &res->cells[t->id][r->index * t->ncolumns + col] : NULL;
-    if (!cr || cr->computed.absent ||
-        (cr->computed.kind != K_MONEY && cr->computed.kind != K_COUNT))
-        return false;
-    int64_t m = num_mid(cr->computed.n);
-    if (cr->computed.kind == K_MONEY && t->unit == U_TKR)
-        m /= 1000; /* kr to tkr */
-    if (cr->computed.kind == K_MONEY && t->unit == U_MKR)
-        m /= 1000000; /* kr to mkr */
-    *out = m;
-    return true;
+    if (!(c->flags & CELL_IS_COMPUTED))
+        return c->text;
+    snprintf(buf, VALUE_FMT_MAX + 2, "= %s", c->text);
+    return buf;
 }
+
+enum { CHART_W = 720 };
 
 static int64_t abs64(int64_t v)
 {
@@ -640,10 +444,10 @@ static int64_t scale(int64_t v, int64_t num, int64_t den)
     return (int64_t)q;
 }
 
-static int column_named(const Table *t, const char *name)
+static int column_named(const ModelBlock *b, const char *name)
 {
-    for (int c = 0; c < t->ncolumns; c++)
-        if (t->columns[c]->key.name && strcmp(t->columns[c]->key.name, name) == 0)
+    for (int c = 0; c < b->ncolumns; c++)
+        if (b->columns[c].key && strcmp(b->columns[c].key, name) == 0)
             return c;
     return -1;
 }
@@ -653,47 +457,61 @@ static int column_named(const Table *t, const char *name)
  * beside a bar is the figure as printed, with its sign. A total larger than that is
  * drawn to the end of the scale and broken, so that it does not squeeze the lines it
  * adds up into slivers. */
-static void budget_chart(Html *h, const Table *t)
+static void budget_chart(Html *h, const ModelBlock *t)
 {
     int ca = column_named(t, "actual"), cb = column_named(t, "budget");
-    if (t->tkind != T_BUDGET || ca < 0 || cb < 0)
+    if (t->alloc || t->kind != T_BUDGET || ca < 0 || cb < 0)
         return;
     FILE *out = h->out;
-    int64_t *amt = mem_alloc(sizeof(int64_t) * 2 * (size_t)(t->nrows + 1));
-    int *rows = mem_alloc(sizeof(int) * (size_t)(t->nrows + 1));
+    int64_t *amt = mem_alloc(sizeof(int64_t) * 2 * (size_t)(t->nlines + 1));
+    int *rows = mem_alloc(sizeof(int) * (size_t)(t->nlines + 1));
     int n = 0, left_out = 0, broken = 0;
-    int64_t max = 0, max_all = 0;
-    for (int i = 0; i < t->nrows; i++) {
-        const Row *r = t->rows[i];
-        int64_t a, b;
-        if (!cell_amount(t, r, ca, h->res, &a) || !cell_amount(t, r, cb, h->res, &b)) {
+    /* the largest amount on either side of zero, of the lines that are not totals */
+    int64_t pos = 0, neg = 0, pos_all = 0, neg_all = 0;
+    for (int i = 0; i < t->nlines; i++) {
+        const ModelLine *r = &t->lines[i];
+        if (r->type == LINE_HEADING)
+            continue;
+        if (!r->cells[ca].has_amount || !r->cells[cb].has_amount) {
             left_out++;
             continue;
         }
+        int64_t a = r->cells[ca].amount, b = r->cells[cb].amount;
         amt[2 * n] = a;
         amt[2 * n + 1] = b;
         rows[n++] = i;
-        int64_t m = abs64(a) > abs64(b) ? abs64(a) : abs64(b);
-        max_all = m > max_all ? m : max_all;
-        if (!adds_up(r->formula, t, 0))
-            max = m > max ? m : max;
+        for (int s = 0; s < 2; s++) {
+            int64_t v = s ? b : a;
+            int64_t *side = v < 0 ? &neg_all : &pos_all;
+            *side = abs64(v) > *side ? abs64(v) : *side;
+            if (!r->total) {
+                side = v < 0 ? &neg : &pos;
+                *side = abs64(v) > *side ? abs64(v) : *side;
+            }
+        }
     }
     if (!n) {
         mem_free(amt);
         mem_free(rows);
         return;
     }
-    if (max == 0)
-        max = max_all ? max_all : 1;
+    /* a side only totals reach gets as much room as the other side, or all of it */
+    if (!neg && neg_all)
+        neg = pos ? (neg_all < pos ? neg_all : pos) : neg_all;
+    if (!pos && pos_all)
+        pos = neg ? (pos_all < neg ? pos_all : neg) : pos_all;
+    int64_t span = pos + neg > 0 ? pos + neg : 1;
     enum { LABEL_W = 300, TOP = 34, ROW_H = 30, BAR_H = 10, VALUE_W = 78, GAP = 8 };
     const int bar_max = CHART_W - LABEL_W - GAP - VALUE_W;
+    /* zero: costs and deficits are drawn to its left, income and surpluses to its right */
+    const int64_t x0 = LABEL_W + scale(neg, bar_max, span);
     const int height = TOP + n * ROW_H + 6;
-    char title[16], buf[REPORT_CELL_MAX];
+    char buf[VALUE_FMT_MAX + 2];
     fprintf(out, "<figure class=\"chart\">\n<svg class=\"budget-chart\" "
                  "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
                  "height=\"%d\" role=\"img\"><title>",
             CHART_W, height, CHART_W, height);
-    put_text(out, t->title ? t->title : t->name);
+    put_text(out, t->title);
     fprintf(out, ": %s</title>\n", _("budget against actual"));
     /* the legend: the two columns' headings */
     for (int b = 0; b < 2; b++) {
@@ -701,57 +519,64 @@ static void budget_chart(Html *h, const Table *t)
         fprintf(out, "<g class=\"legend\"><rect class=\"bar %s-key\" x=\"%d\" y=\"8\" "
                      "width=\"14\" height=\"%d\"/><text x=\"%d\" y=\"17\">",
                 b ? "budget" : "actual", x, BAR_H, x + 20);
-        put_short(out, column_title(t->columns[b ? cb : ca], title), 32);
+        put_short(out, t->columns[b ? cb : ca].title, 32);
         fputs("</text></g>\n", out);
     }
-    fprintf(out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n", LABEL_W,
-            TOP - 4, LABEL_W, height - 4);
+    fprintf(out, "<line class=\"axis\" x1=\"%lld\" y1=\"%d\" x2=\"%lld\" y2=\"%d\"/>\n",
+            (long long)x0, TOP - 4, (long long)x0, height - 4);
     for (int k = 0; k < n; k++) {
-        const Row *r = t->rows[rows[k]];
+        const ModelLine *r = &t->lines[rows[k]];
         int y = TOP + k * ROW_H;
         fprintf(out, "<g class=\"bar-pair%s\"><text class=\"row-label\" x=\"%d\" y=\"%d\">",
-                adds_up(r->formula, t, 0) ? " total" : "", LABEL_W - 8, y + BAR_H + 4);
-        put_short(out, row_title(r), 50);
+                r->total ? " total" : "", LABEL_W - 8, y + BAR_H + 4);
+        put_short(out, r->label, 50);
         fputs("<title>", out);
-        put_text(out, row_title(r));
+        put_text(out, r->label);
         fputs("</title></text>", out);
         for (int b = 0; b < 2; b++) {
             int col = b ? cb : ca;
-            int64_t w = scale(abs64(amt[2 * k + b]), bar_max, max);
-            bool cut = w > bar_max;
+            bool left = amt[2 * k + b] < 0;
+            int64_t room = left ? x0 - LABEL_W : LABEL_W + bar_max - x0;
+            int64_t w = scale(abs64(amt[2 * k + b]), bar_max, span);
+            bool cut = w > room;
             if (cut) {
-                w = bar_max;
+                w = room;
                 broken++;
             }
+            int64_t bx = left ? x0 - w : x0;
             int by = y + b * (BAR_H + 1);
-            bool computed;
-            const char *cell = report_cell(t, r, col, h->res, &computed, buf);
-            fprintf(out, "<rect class=\"bar %s%s%s\" x=\"%d\" y=\"%d\" width=\"%lld\" "
+            const char *cell = cell_shown(&r->cells[col], buf);
+            fprintf(out, "<rect class=\"bar %s%s%s\" x=\"%lld\" y=\"%d\" width=\"%lld\" "
                          "height=\"%d\"><title>",
-                    b ? "budget" : "actual", amt[2 * k + b] < 0 ? " negative" : "",
-                    cut ? " broken" : "", LABEL_W, by, (long long)w, BAR_H);
-            put_text(out, column_title(t->columns[col], title));
+                    b ? "budget" : "actual", left ? " negative" : "", cut ? " broken" : "",
+                    (long long)bx, by, (long long)w, BAR_H);
+            put_text(out, t->columns[col].title);
             fputs(": ", out);
             put_text(out, cell);
             fputs("</title></rect>", out);
-            if (cut) /* the break: a white gap slanted across the bar */
+            if (cut) { /* the break: a white gap slanted across the bar, near its end */
+                int64_t gap = left ? bx + 10 : bx + w - 22;
                 fprintf(out, "<path class=\"break\" d=\"M%lld %d l6 -%d M%lld %d l6 -%d\"/>",
-                        (long long)(LABEL_W + w - 22), by + BAR_H + 1, BAR_H + 2,
-                        (long long)(LABEL_W + w - 16), by + BAR_H + 1, BAR_H + 2);
+                        (long long)gap, by + BAR_H + 1, BAR_H + 2, (long long)(gap + 6),
+                        by + BAR_H + 1, BAR_H + 2);
+            }
+            /* the figure right of the bar's end, or of zero for a bar to its left, where
+             * the labels leave no room */
             fprintf(out, "<text class=\"value\" x=\"%lld\" y=\"%d\">",
-                    (long long)(LABEL_W + w + 4), by + BAR_H - 1);
+                    (long long)(left ? x0 + 4 : x0 + w + 4), by + BAR_H - 1);
             put_text(out, cell);
             fputs("</text>", out);
         }
         fputs("</g>\n", out);
     }
     fputs("</svg>\n<figcaption>", out);
-    put_text(out, t->title ? t->title : t->name);
+    put_text(out, t->title);
     fputs(": ", out);
     /* TRANSLATORS: the caption of a budget table's bar chart; %s is the unit. */
-    fprintf(out, _("budget against actual per line, in %s. A bar shows the size of an "
-                   "amount; the figure beside it is as printed, with its sign."),
-            unit_title(t->unit));
+    fprintf(out, _("budget against actual per line, in %s. A bar to the left of zero is "
+                   "negative (a cost or a deficit), one to the right positive; the figure "
+                   "beside it is as printed, with its sign."),
+            model_unit_title(t->unit));
     if (broken) {
         fputc(' ', out);
         fputs(_("A total larger than the largest line is drawn broken."), out);
@@ -767,11 +592,11 @@ static void budget_chart(Html *h, const Table *t)
     mem_free(rows);
 }
 
-static int year_columns(const Table *t)
+static int year_columns(const ModelBlock *t)
 {
     int n = 0;
     for (int c = 0; c < t->ncolumns; c++)
-        n += t->columns[c]->key.year != 0;
+        n += t->columns[c].year != 0;
     return n;
 }
 
@@ -824,84 +649,52 @@ static void put_whole(FILE *out, int64_t v)
 }
 
 /* The overview over five years: a line per row of amounts, the years ascending. */
-static void overview_chart(Html *h, const Table *t)
+/* The axis of amounts from lo to hi: from a tick below the lowest to one above the
+ * highest, zero included, and the step between ticks. */
+static void amount_axis(int64_t lo, int64_t hi, int64_t *axis_lo, int64_t *axis_hi,
+                        int64_t *step)
 {
-    if (strcmp(t->name, "overview") != 0 && year_columns(t) < 4)
-        return;
-    int ny = year_columns(t);
-    if (ny < 2)
-        return;
-    FILE *out = h->out;
-    /* the year columns, ascending */
-    int *cols = mem_alloc(sizeof(int) * (size_t)ny);
-    int k = 0;
-    for (int c = 0; c < t->ncolumns; c++)
-        if (t->columns[c]->key.year)
-            cols[k++] = c;
-    for (int a = 1; a < ny; a++)
-        for (int b = a; b > 0 && t->columns[cols[b]]->key.year <
-                                     t->columns[cols[b - 1]]->key.year; b--) {
-            int x = cols[b];
-            cols[b] = cols[b - 1];
-            cols[b - 1] = x;
-        }
-    /* the rows of amounts with two years or more, in whole units */
-    int64_t *v = mem_alloc(sizeof(int64_t) * (size_t)ny * (size_t)(t->nrows + 1));
-    bool *has = mem_alloc(sizeof(bool) * (size_t)ny * (size_t)(t->nrows + 1));
-    int *rows = mem_alloc(sizeof(int) * (size_t)(t->nrows + 1));
-    int n = 0;
-    int64_t lo = 0, hi = 0;
-    for (int i = 0; i < t->nrows; i++) {
-        const Row *r = t->rows[i];
-        if (r->kind != K_MONEY)
-            continue;
-        int points = 0;
-        for (int y = 0; y < ny; y++) {
-            int64_t m;
-            has[n * ny + y] = cell_amount(t, r, cols[y], h->res, &m);
-            if (!has[n * ny + y])
-                continue;
-            v[n * ny + y] = whole(m);
-            points++;
-        }
-        if (points < 2)
-            continue;
-        for (int y = 0; y < ny; y++)
-            if (has[n * ny + y]) {
-                lo = v[n * ny + y] < lo ? v[n * ny + y] : lo;
-                hi = v[n * ny + y] > hi ? v[n * ny + y] : hi;
-            }
-        rows[n++] = i;
-    }
-    if (!n) {
-        mem_free(cols);
-        mem_free(v);
-        mem_free(has);
-        mem_free(rows);
-        return;
-    }
-    /* the axis: from below the lowest to above the highest amount, zero included */
     const int64_t limit = INT64_MAX / 16;
-    lo = lo < -limit ? -limit : lo;
-    hi = hi > limit ? limit : hi;
-    int64_t step = tick_step(hi - lo > 0 ? hi - lo : 1);
-    int64_t axis_lo = floor_to(lo, step), axis_hi = ceil_to(hi, step);
-    if (axis_hi == axis_lo)
-        axis_hi = axis_lo + step;
+    lo = lo > 0 ? 0 : lo < -limit ? -limit : lo;
+    hi = hi < 0 ? 0 : hi > limit ? limit : hi;
+    *step = tick_step(hi - lo > 0 ? hi - lo : 1);
+    *axis_lo = floor_to(lo, *step);
+    *axis_hi = ceil_to(hi, *step);
+    if (*axis_hi == *axis_lo)
+        *axis_hi = *axis_lo + *step;
+}
+
+/* One line chart of the overview: the series listed (indices into rows, v and has),
+ * on an axis of their own from below the lowest to above the highest amount, zero
+ * included. */
+static void overview_svg(FILE *out, const ModelBlock *t, const int *cols, int ny,
+                         const int *rows, const int64_t *v, const bool *has,
+                         const int *series, int n)
+{
+    int64_t lo = 0, hi = 0;
+    for (int k = 0; k < n; k++)
+        for (int y = 0; y < ny; y++)
+            if (has[series[k] * ny + y]) {
+                int64_t x = v[series[k] * ny + y];
+                lo = x < lo ? x : lo;
+                hi = x > hi ? x : hi;
+            }
+    int64_t axis_lo, axis_hi, step;
+    amount_axis(lo, hi, &axis_lo, &axis_hi, &step);
     enum { LEFT = 92, RIGHT = 28, TOP = 24, PLOT_H = 240, LEGEND_ROW = 20 };
     const int plot_w = CHART_W - LEFT - RIGHT;
     const int legend_y = TOP + PLOT_H + 40;
     const int height = legend_y + n * LEGEND_ROW + 4;
 #define Y_OF(val) (TOP + scale(axis_hi - (val), PLOT_H, axis_hi - axis_lo))
 #define X_OF(i) (LEFT + (ny > 1 ? scale((i), plot_w, ny - 1) : plot_w / 2))
-    fprintf(out, "<figure class=\"chart\">\n<svg class=\"overview-chart\" "
+    fprintf(out, "<svg class=\"overview-chart\" "
                  "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
                  "height=\"%d\" role=\"img\"><title>",
             CHART_W, height, CHART_W, height);
-    put_text(out, t->title ? t->title : t->name);
+    put_text(out, t->title);
     fputs("</title>\n", out);
     fprintf(out, "<text class=\"axis-unit\" x=\"%d\" y=\"%d\">%s</text>\n", LEFT - 8, TOP - 10,
-            unit_title(t->unit));
+            model_unit_title(t->unit));
     /* the ticks of the amounts, and the zero line */
     fputs("<g class=\"y-axis\">", out);
     for (int64_t tv = axis_lo; tv <= axis_hi; tv += step) {
@@ -917,11 +710,12 @@ static void overview_chart(Html *h, const Table *t)
     fputs("</g>\n<g class=\"x-axis\">", out);
     for (int y = 0; y < ny; y++)
         fprintf(out, "<text class=\"year\" x=\"%lld\" y=\"%d\">%d</text>", (long long)X_OF(y),
-                TOP + PLOT_H + 20, t->columns[cols[y]]->key.year);
+                TOP + PLOT_H + 20, t->columns[cols[y]].year);
     fputs("</g>\n", out);
-    char buf[REPORT_CELL_MAX];
-    for (int s = 0; s < n; s++) {
-        const Row *r = t->rows[rows[s]];
+    char buf[VALUE_FMT_MAX + 2];
+    for (int k = 0; k < n; k++) {
+        int s = series[k];
+        const ModelLine *r = &t->lines[rows[s]];
         fprintf(out, "<g class=\"line s%d\"><polyline class=\"series\" points=\"", s % 6 + 1);
         bool first = true;
         for (int y = 0; y < ny; y++) {
@@ -932,89 +726,131 @@ static void overview_chart(Html *h, const Table *t)
             first = false;
         }
         fputs("\"><title>", out);
-        put_text(out, row_title(r));
+        put_text(out, r->label);
         fputs("</title></polyline>", out);
         for (int y = 0; y < ny; y++) {
             if (!has[s * ny + y])
                 continue;
-            bool computed;
             fprintf(out, "<circle class=\"point\" cx=\"%lld\" cy=\"%lld\" r=\"3.5\"><title>",
                     (long long)X_OF(y), (long long)Y_OF(v[s * ny + y]));
-            put_text(out, row_title(r));
-            fprintf(out, ", %d: ", t->columns[cols[y]]->key.year);
-            put_text(out, report_cell(t, r, cols[y], h->res, &computed, buf));
+            put_text(out, r->label);
+            fprintf(out, ", %d: ", t->columns[cols[y]].year);
+            put_text(out, cell_shown(&r->cells[cols[y]], buf));
             fputs("</title></circle>", out);
         }
         fputs("</g>\n", out);
     }
     /* the legend, a line per row */
     fputs("<g class=\"legend\">", out);
-    for (int s = 0; s < n; s++) {
-        int y = legend_y + s * LEGEND_ROW;
+    for (int k = 0; k < n; k++) {
+        int s = series[k];
+        int y = legend_y + k * LEGEND_ROW;
         fprintf(out, "<g class=\"legend-item s%d\"><line x1=\"%d\" y1=\"%d\" x2=\"%d\" "
                      "y2=\"%d\"/><circle cx=\"%d\" cy=\"%d\" r=\"3.5\"/><text x=\"%d\" y=\"%d\">",
                 s % 6 + 1, LEFT, y, LEFT + 28, y, LEFT + 14, y, LEFT + 38, y + 4);
-        put_short(out, row_title(t->rows[rows[s]]), 80);
+        put_short(out, t->lines[rows[s]].label, 80);
         fputs("</text></g>", out);
     }
-    fputs("</g>\n</svg>\n<figcaption>", out);
-    put_text(out, t->title ? t->title : t->name);
-    fputs(": ", out);
-    /* TRANSLATORS: the caption of the overview's line chart: "the amounts of 5 years,
-     * in kr." */
-    fprintf(out, ngettext("the amounts of %d year, in %s.", "the amounts of %d years, in %s.",
-                          (unsigned long)ny), ny, unit_title(t->unit));
-    fputs("</figcaption>\n</figure>\n", out);
+    fputs("</g>\n</svg>\n", out);
 #undef Y_OF
 #undef X_OF
+}
+
+/* The overview over five years: a line per row of amounts, the years ascending. A row
+ * whose amounts all lie within a tenth of the axis from zero (the year's result beside
+ * revenue and costs) gets a second chart with a scale of its own, where it is not a
+ * flat line. */
+static void overview_chart(Html *h, const ModelBlock *t)
+{
+    if (t->alloc || (strcmp(t->name, "overview") != 0 && year_columns(t) < 4))
+        return;
+    int ny = year_columns(t);
+    if (ny < 2)
+        return;
+    FILE *out = h->out;
+    /* the year columns, ascending */
+    int *cols = mem_alloc(sizeof(int) * (size_t)ny);
+    int k = 0;
+    for (int c = 0; c < t->ncolumns; c++)
+        if (t->columns[c].year)
+            cols[k++] = c;
+    for (int a = 1; a < ny; a++)
+        for (int b = a; b > 0 && t->columns[cols[b]].year < t->columns[cols[b - 1]].year;
+             b--) {
+            int x = cols[b];
+            cols[b] = cols[b - 1];
+            cols[b - 1] = x;
+        }
+    /* the rows of amounts with two years or more, in whole units */
+    int64_t *v = mem_alloc(sizeof(int64_t) * (size_t)ny * (size_t)(t->nlines + 1));
+    bool *has = mem_alloc(sizeof(bool) * (size_t)ny * (size_t)(t->nlines + 1));
+    int *rows = mem_alloc(sizeof(int) * 3 * (size_t)(t->nlines + 1));
+    int64_t *peak = mem_alloc(sizeof(int64_t) * (size_t)(t->nlines + 1));
+    int n = 0;
+    int64_t lo = 0, hi = 0;
+    for (int i = 0; i < t->nlines; i++) {
+        const ModelLine *r = &t->lines[i];
+        if (r->type != LINE_ROW || r->kind != K_MONEY)
+            continue;
+        int points = 0;
+        peak[n] = 0;
+        for (int y = 0; y < ny; y++) {
+            has[n * ny + y] = r->cells[cols[y]].has_amount;
+            if (!has[n * ny + y])
+                continue;
+            v[n * ny + y] = whole(r->cells[cols[y]].amount);
+            peak[n] = abs64(v[n * ny + y]) > peak[n] ? abs64(v[n * ny + y]) : peak[n];
+            points++;
+        }
+        if (points < 2)
+            continue;
+        for (int y = 0; y < ny; y++)
+            if (has[n * ny + y]) {
+                lo = v[n * ny + y] < lo ? v[n * ny + y] : lo;
+                hi = v[n * ny + y] > hi ? v[n * ny + y] : hi;
+            }
+        rows[n++] = i;
+    }
+    int64_t axis_lo, axis_hi, step;
+    amount_axis(lo, hi, &axis_lo, &axis_hi, &step);
+    int64_t range = axis_hi - axis_lo;
+    /* the series of the first chart, then those of the second */
+    int *large = rows + t->nlines + 1, *small = large + t->nlines + 1;
+    int nlarge = 0, nsmall = 0;
+    for (int s = 0; s < n; s++) {
+        if (peak[s] < range / 10)
+            small[nsmall++] = s;
+        else
+            large[nlarge++] = s;
+    }
+    if (n) {
+        fputs("<figure class=\"chart\">\n", out);
+        overview_svg(out, t, cols, ny, rows, v, has, large, nlarge);
+        if (nsmall)
+            overview_svg(out, t, cols, ny, rows, v, has, small, nsmall);
+        fputs("<figcaption>", out);
+        put_text(out, t->title);
+        fputs(": ", out);
+        /* TRANSLATORS: the caption of the overview's line chart: "the amounts of 5 years,
+         * in kr." */
+        fprintf(out, ngettext("the amounts of %d year, in %s.",
+                              "the amounts of %d years, in %s.", (unsigned long)ny),
+                ny, model_unit_title(t->unit));
+        if (nsmall) {
+            fputc(' ', out);
+            fputs(_("The lines far smaller than the others are in the second chart, on a "
+                    "scale of their own."), out);
+        }
+        fputs("</figcaption>\n</figure>\n", out);
+    }
     mem_free(cols);
     mem_free(v);
     mem_free(has);
     mem_free(rows);
+    mem_free(peak);
 }
 
 /* ---- checks -------------------------------------------------------------------- */
-
-/* Counts the runs of each check once. */
-static void count_runs(Html *h)
-{
-    int n = h->prog->checks.len, k = 0;
-    h->run_first = mem_alloc(sizeof(int) * 3 * (size_t)(n + 1));
-    h->run_count = h->run_first + n + 1;
-    h->run_failed = h->run_count + n + 1;
-    for (int i = 0; i < n; i++) {
-        const Check *c = h->prog->checks.items[i];
-        h->run_first[i] = k;
-        for (; k < h->res->runs.len && ((const CheckRun *)h->res->runs.items[k])->check == c;
-             k++) {
-            h->run_count[i]++;
-            h->run_failed[i] += !((const CheckRun *)h->res->runs.items[k])->passed;
-        }
-    }
-    h->runs_ordered = k == h->res->runs.len;
-}
-
-/* The runs of check i: [*from, *to) of Results.runs, the check's own among them. */
-static void run_range(const Html *h, int i, int *from, int *to)
-{
-    *from = h->runs_ordered ? h->run_first[i] : 0;
-    *to = h->runs_ordered ? h->run_first[i] + h->run_count[i] : h->res->runs.len;
-}
-
-static void check_outcome(const Html *h, int i, int *runs, int *failed)
-{
-    int from, to;
-    run_range(h, i, &from, &to);
-    const Check *c = h->prog->checks.items[i];
-    *runs = *failed = 0;
-    for (int k = from; k < to; k++) {
-        const CheckRun *r = h->res->runs.items[k];
-        if (r->check != c)
-            continue;
-        (*runs)++;
-        *failed += !r->passed;
-    }
-}
 
 /* Escaped text in a buffer of its own, to put into a translated sentence; free() it. */
 static char *escaped(const char *s, bool is_value, const Value *v)
@@ -1071,7 +907,7 @@ static void failed_run(FILE *out, const Finding *f)
     }
     if (f->has_difference) {
         fprintf(out, "; %s <span class=\"value\">", _("difference"));
-        put_num(out, f->difference, f->difference_kind, f->difference_unit);
+        put_difference(out, f);
         fputs("</span>", out);
     }
     if (from < f->noperands) {
@@ -1091,29 +927,28 @@ static void failed_run(FILE *out, const Finding *f)
 static void html_checks(Html *h)
 {
     FILE *out = h->out;
-    const Results *res = h->res;
+    const Model *m = h->m;
     fprintf(out, "<section class=\"checks\" id=\"checks\">\n<h2>%s</h2>\n", _("Checks"));
     int count[4] = {0};
-    for (int i = 0; i < h->prog->checks.len; i++) {
-        const Check *c = h->prog->checks.items[i];
-        int runs, failed;
-        check_outcome(h, i, &runs, &failed);
-        count[runs == 0 ? 3 : !failed ? 0 : c->severity == SEV_ERROR ? 1 : 2]++;
+    for (int i = 0; i < m->nchecks; i++) {
+        const ModelCheck *mc = &m->checks[i];
+        count[mc->outcome == OUTCOME_NOT_RUN ? 3 : mc->outcome == OUTCOME_PASSED ? 0
+              : mc->check->severity == SEV_ERROR ? 1 : 2]++;
     }
     fputs("<p class=\"lead\">", out);
     /* TRANSLATORS: the counts of the checks in the rule files, by outcome. */
     fprintf(out, ngettext("%d check in the rule files: %d passed, %d failed, %d with a "
                           "warning, %d not run.",
                           "%d checks in the rule files: %d passed, %d failed, %d with a "
-                          "warning, %d not run.", (unsigned long)h->prog->checks.len),
-            h->prog->checks.len, count[0], count[1], count[2], count[3]);
+                          "warning, %d not run.", (unsigned long)m->nchecks),
+            m->nchecks, count[0], count[1], count[2], count[3]);
     fprintf(out, " %s</p>\n", _("A check on several columns or rows runs once for each; a "
                                 "failed run is explained under its check."));
     fputs("<ol class=\"check-list\">\n", out);
-    for (int i = 0; i < h->prog->checks.len; i++) {
-        const Check *c = h->prog->checks.items[i];
-        int runs, failed;
-        check_outcome(h, i, &runs, &failed);
+    for (int i = 0; i < m->nchecks; i++) {
+        const ModelCheck *mc = &m->checks[i];
+        const Check *c = mc->check;
+        int runs = mc->runs, failed = mc->failed;
         const char *cls = runs == 0 ? "not-run" : !failed ? "passed"
                           : c->severity == SEV_ERROR ? "failed" : "warning";
         /* TRANSLATORS: the outcome of a check in the HTML report. */
@@ -1127,8 +962,12 @@ static void html_checks(Html *h)
         put_text(out, c->title ? c->title : c->name);
         fputs(" <code class=\"name\">", out);
         put_text(out, c->name);
-        fprintf(out, "</code> <span class=\"severity\">%s</span>",
-                c->severity == SEV_ERROR ? _("error") : _("warning"));
+        fputs("</code>", out);
+        /* the severity beside a failed check only: beside a passed one it reads as the
+         * outcome ("passed ... error") */
+        if (failed)
+            fprintf(out, " <span class=\"severity\">%s</span>",
+                    c->severity == SEV_ERROR ? _("error") : _("warning"));
         if (runs > 1) {
             fputs(" <span class=\"runs\">", out);
             if (failed)
@@ -1145,23 +984,25 @@ static void html_checks(Html *h)
             fputs("</p>\n", out);
         }
         if (failed) {
-            fputs("<div class=\"explain\"><p class=\"expr\"><code>", out);
-            put_written(out, c->expr->loc);
-            fputs("</code></p>\n<ul class=\"failed-runs\">\n", out);
-            int from, to;
-            run_range(h, i, &from, &to);
-            for (int k = from; k < to; k++) {
-                const CheckRun *r = res->runs.items[k];
-                if (r->check == c && !r->passed && r->explained)
-                    failed_run(out, r->explained);
-            }
+            /* the headline is the check's title above, then its figures and message;
+             * the condition as written is a detail to open, over the lines it is
+             * written on */
+            fputs("<div class=\"explain\"><ul class=\"failed-runs\">\n", out);
+            for (int k = 0; k < mc->failed; k++)
+                if (mc->failures[k]->explained)
+                    failed_run(out, mc->failures[k]->explained);
             fputs("</ul>\n", out);
             if (c->message) {
                 fputs("<p class=\"message\">", out);
                 put_text(out, c->message);
                 fputs("</p>\n", out);
             }
-            fputs("</div>\n", out);
+            /* TRANSLATORS: the summary of the condition of a failed check, as written
+             * in the rule file, which the HTML report shows when it is opened. */
+            fprintf(out, "<details class=\"expr\"><summary>%s</summary><code>",
+                    _("the condition as written"));
+            put_lines(out, c->expr->loc);
+            fputs("</code></details>\n</div>\n", out);
         }
         fputs("</div></li>\n", out);
     }
@@ -1171,23 +1012,14 @@ static void html_checks(Html *h)
 /* Findings no table or allocation shows: a figure outside them. */
 static void other_findings(Html *h)
 {
-    FILE *out = h->out;
-    int n = 0;
-    for (int i = 0; i < h->res->failed.len; i++) {
-        const Finding *f = h->res->failed.items[i];
-        n += f->type != FIND_CHECK && !h->table_of[i] && !h->alloc_of[i];
-    }
-    if (!n)
+    const Model *m = h->m;
+    if (m->nmarked == m->nshown)
         return;
-    fprintf(out, "<section class=\"other\" id=\"other\">\n<h2>%s</h2>\n"
-                 "<aside class=\"findings\"><ol>\n", _("Other findings"));
-    for (int i = 0; i < h->res->failed.len; i++) {
-        const Finding *f = h->res->failed.items[i];
-        if (f->type == FIND_CHECK || h->table_of[i] || h->alloc_of[i])
-            continue;
-        explain_finding(h, f, h->mark[i]);
-    }
-    fputs("</ol></aside>\n</section>\n", out);
+    fprintf(h->out, "<section class=\"other\" id=\"other\">\n<h2>%s</h2>\n"
+                    "<aside class=\"findings\"><ol>\n", _("Other findings"));
+    for (int i = m->nshown; i < m->nmarked; i++)
+        explain_finding(h, m->marked[i].finding, m->marked[i].mark);
+    fputs("</ol></aside>\n</section>\n", h->out);
 }
 
 /* ---- parameters ------------------------------------------------------------------ */
@@ -1198,10 +1030,10 @@ static void other_findings(Html *h)
 static void html_parameters(Html *h)
 {
     FILE *out = h->out;
-    const Program *prog = h->prog;
-    if (!prog->params.len)
+    const Model *m = h->m;
+    if (!m->nparams)
         return;
-    int year = prog->report ? prog->report->year : 0;
+    int year = m->year;
     fprintf(out, "<section class=\"parameters\" id=\"parameters\">\n<h2>%s</h2>\n",
             _("Parameters"));
     fputs("<p class=\"lead\">", out);
@@ -1214,19 +1046,14 @@ static void html_parameters(Html *h)
     for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
         fprintf(out, "<th scope=\"col\">%s</th>", heads[i]);
     fputs("</tr></thead>\n<tbody>\n", out);
-    for (int i = 0; i < prog->params.len; i++) {
-        Param *first = prog->params.items[i];
-        Param *p = param_in_force(first, year);
+    for (int i = 0; i < m->nparams; i++) {
+        const Param *first = m->params[i].first, *p = m->params[i].in_force;
         fprintf(out, "<tr class=\"param %s%s\"><th scope=\"row\" class=\"name\"><code>",
                 !p ? "by-none" : p->federation ? "by-federation" : "by-rule-set",
                 first->local ? " local" : "");
         put_text(out, first->full_name);
         fputs("</code>", out);
-        if (first->title) {
-            fputs("<span class=\"title\">", out);
-            put_text(out, first->title);
-            fputs("</span>", out);
-        }
+        put_span(out, "", "title", first->title);
         fputs("</th><td class=\"value\">", out);
         if (p) {
             Value v = value_of_literal(&p->value);
@@ -1304,9 +1131,9 @@ static const char STYLE[] =
     "li.glance{display:flex;gap:10px;align-items:baseline;padding:4px 0;"
     "border-bottom:1px solid var(--rule);break-inside:avoid}\n"
     "li.glance p{margin:0}\n"
-    "li.glance .key{flex:none;width:64px;text-align:center}\n"
-    "li.glance .outcome{display:inline-block;width:100%;font-size:10.5px;font-weight:700;"
-    "letter-spacing:.03em;border-radius:3px;padding:1px 0}\n"
+    "li.glance .key{flex:none;min-width:64px;text-align:center}\n"
+    "li.glance .outcome{display:inline-block;min-width:100%;font-size:10.5px;font-weight:700;"
+    "letter-spacing:.03em;border-radius:3px;padding:1px .35em;white-space:nowrap}\n"
     "li.glance.failed .outcome{background:var(--bad);color:#fff}\n"
     "li.glance.warning .outcome{background:var(--warn-soft);color:var(--warn);"
     "box-shadow:inset 0 0 0 1px var(--warn)}\n"
@@ -1341,7 +1168,7 @@ static const char STYLE[] =
     "padding-right:1.9em;position:relative}\n"
     "table.fin thead th.num{white-space:normal}\n"
     "table.fin td.text{white-space:normal;font-style:italic;color:var(--muted)}\n"
-    "table.fin td.computed{color:var(--muted)}\n"
+    "table.fin td.computed{color:var(--muted);font-style:italic}\n"
     "table.fin tr.section th{text-align:left;font-weight:700;padding-top:9px;"
     "border-bottom:1px solid var(--rule)}\n"
     "table.fin tr.section.empty th{font-weight:600;font-style:italic;color:var(--muted)}\n"
@@ -1420,8 +1247,9 @@ static const char STYLE[] =
     "ol.check-list{list-style:none;margin:0;padding:0;font-size:13.5px}\n"
     "li.check{display:flex;gap:12px;padding:6px 0;border-bottom:1px solid var(--rule);"
     "break-inside:avoid}\n"
-    "li.check .outcome{flex:none;width:5.6em;text-align:center;font-size:11px;font-weight:700;"
-    "letter-spacing:.03em;border-radius:3px;padding:2px 0;height:1.8em;margin-top:1px}\n"
+    "li.check .outcome{flex:none;min-width:5.6em;text-align:center;font-size:11px;"
+    "font-weight:700;letter-spacing:.03em;border-radius:3px;padding:2px .4em;height:1.8em;"
+    "margin-top:1px;white-space:nowrap}\n"
     "li.passed .outcome{background:var(--ok-soft);color:var(--ok)}\n"
     "li.failed .outcome{background:var(--bad);color:#fff}\n"
     "li.warning .outcome{background:var(--warn-soft);color:var(--warn);"
@@ -1437,7 +1265,8 @@ static const char STYLE[] =
     ".explain{margin-top:5px;padding:6px 10px;border-radius:4px;background:var(--bad-soft);"
     "border-left:3px solid var(--bad)}\n"
     "li.warning .explain{background:var(--warn-soft);border-left-color:var(--warn)}\n"
-    ".explain .expr code{white-space:pre-wrap}\n"
+    ".explain .expr code{display:block;white-space:pre-wrap}\n"
+    ".explain .expr summary{font-size:12px;color:var(--muted);cursor:pointer}\n"
     ".explain ul{margin:3px 0;padding-left:1.2em}\n"
     ".explain .message{font-style:italic}\n"
     "footer{margin-top:32px;padding-top:8px;border-top:1px solid var(--rule);font-size:11.5px;"
@@ -1498,69 +1327,6 @@ static bool has_entry(const Report *rep, const char *key)
     return false;
 }
 
-static int table_findings(const Html *h, const Table *t, const Allocation *al)
-{
-    int n = 0;
-    for (int i = 0; i < h->res->failed.len; i++)
-        n += t ? h->table_of[i] == t : h->alloc_of[i] == al;
-    return n;
-}
-
-/* Numbers the findings of figures in the order the page shows them: the cells of each
- * table, row by row, then those no cell shows. A cell's findings are found by their
- * location, as the text report finds them. */
-static void number_findings(Html *h)
-{
-    int nfailed = h->res->failed.len;
-    h->mark = mem_alloc(sizeof(int) * (size_t)(nfailed + 1));
-    h->table_of = mem_alloc(sizeof(Table *) * (size_t)(nfailed + 1));
-    h->by_mark = mem_alloc(sizeof(int) * (size_t)(nfailed + 1));
-    h->keys = mem_alloc(sizeof(CellKey) * (size_t)(nfailed + 1));
-    for (int i = 0; i < nfailed; i++) {
-        const Finding *f = h->res->failed.items[i];
-        if (is_cell_finding(f) && f->loc.src)
-            h->keys[h->nkeys++] = (CellKey){(uintptr_t)f->loc.src, f->loc.start, i};
-    }
-    qsort(h->keys, (size_t)h->nkeys, sizeof(CellKey), key_cmp);
-    h->alloc_of = mem_alloc(sizeof(Allocation *) * (size_t)(nfailed + 1));
-    ReportBlock *blocks;
-    int nblocks = report_blocks(h->prog, &blocks);
-    for (int bi = 0; bi < nblocks; bi++) {
-        if (blocks[bi].alloc) {
-            const AllocView *v = result_alloc(h->res, blocks[bi].alloc);
-            for (int l = 0; v && l < v->nlines; l++) {
-                int i = finding_index(h, v->lines[l].finding);
-                if (i >= 0 && !h->mark[i]) {
-                    h->mark[i] = ++h->marks;
-                    h->by_mark[h->marks] = i;
-                    h->alloc_of[i] = blocks[bi].alloc;
-                }
-            }
-            continue;
-        }
-        const Table *t = blocks[bi].table;
-        for (int r = 0; r < t->nrows; r++)
-            for (int c = 0; c < t->ncolumns; c++) {
-                int idx[8];
-                int n = cell_findings(h, t, &t->rows[r]->cells[c], idx, 8);
-                for (int k = 0; k < n; k++)
-                    if (!h->mark[idx[k]]) {
-                        h->mark[idx[k]] = ++h->marks;
-                        h->by_mark[h->marks] = idx[k];
-                        h->table_of[idx[k]] = t;
-                    }
-            }
-    }
-    mem_free(blocks);
-    for (int i = 0; i < nfailed; i++) {
-        const Finding *f = h->res->failed.items[i];
-        if (f->type != FIND_CHECK && !h->mark[i]) {
-            h->mark[i] = ++h->marks;
-            h->by_mark[h->marks] = i;
-        }
-    }
-}
-
 /* An auditor's decision beside a finding (finsam report --review). */
 static void put_review(FILE *out, const Finding *f)
 {
@@ -1579,35 +1345,26 @@ static void put_review(FILE *out, const Finding *f)
 static void glance(Html *h)
 {
     FILE *out = h->out;
-    const Results *res = h->res;
+    const Model *m = h->m;
     fprintf(out, "<section class=\"glance\" id=\"findings\">\n<h2>%s</h2>\n", _("Findings"));
     int nchecks = 0;
-    for (int i = 0; i < h->prog->checks.len; i++) {
-        int runs, failed;
-        check_outcome(h, i, &runs, &failed);
-        nchecks += failed > 0;
-    }
-    if (!h->marks && !nchecks) {
+    for (int i = 0; i < m->nchecks; i++)
+        nchecks += m->checks[i].failed > 0;
+    if (!m->nmarked && !nchecks) {
         fprintf(out, "<p class=\"lead\">%s</p>\n</section>\n",
                 _("Every figure agrees with the one computed from the report, and every "
                   "check passed."));
         return;
     }
     fputs("<ol class=\"glance-list\">\n", out);
-    for (int m = 1; m <= h->marks; m++) {
-        int i = h->by_mark[m];
-        const Finding *f = res->failed.items[i];
+    for (int i = 0; i < m->nmarked; i++) {
+        const Finding *f = m->marked[i].finding;
+        int mark = m->marked[i].mark;
         fprintf(out, "<li class=\"glance figure\"><span class=\"key\"><a class=\"mark\" "
-                     "href=\"#d%d\">%d</a></span><p>", m, m);
-        if (h->table_of[i]) {
-            const Table *t = h->table_of[i];
+                     "href=\"#d%d\">%d</a></span><p>", mark, mark);
+        if (m->marked[i].block >= 0) {
             fputs("<span class=\"in\">", out);
-            put_text(out, t->title ? t->title : t->name);
-            fputs("</span> ", out);
-        } else if (h->alloc_of[i]) {
-            const Allocation *al = h->alloc_of[i];
-            fputs("<span class=\"in\">", out);
-            put_text(out, al->title ? al->title : al->name);
+            put_text(out, m->blocks[m->marked[i].block].title);
             fputs("</span> ", out);
         }
         put_text(out, f->message);
@@ -1622,11 +1379,9 @@ static void glance(Html *h)
         fputs("</p></li>\n", out);
     }
     for (int sev = SEV_ERROR; sev <= SEV_WARNING; sev++)
-        for (int i = 0; i < h->prog->checks.len; i++) {
-            const Check *c = h->prog->checks.items[i];
-            int runs, failed;
-            check_outcome(h, i, &runs, &failed);
-            if (!failed || (int)c->severity != sev)
+        for (int i = 0; i < m->nchecks; i++) {
+            const Check *c = m->checks[i].check;
+            if (!m->checks[i].failed || (int)c->severity != sev)
                 continue;
             fprintf(out, "<li class=\"glance %s\"><span class=\"key\"><span class=\"outcome\">"
                          "%s</span></span><p><a href=\"#c-",
@@ -1636,13 +1391,9 @@ static void glance(Html *h)
             fputs("\">", out);
             put_text(out, c->title ? c->title : c->name);
             fputs("</a>", out);
-            if (c->message) {
-                fputs(" <span class=\"why\">", out);
-                put_text(out, c->message);
-                fputs("</span>", out);
-            }
-            for (int k = 0; k < res->failed.len; k++) {
-                const Finding *f = res->failed.items[k];
+            put_span(out, " ", "why", c->message);
+            for (int k = 0; k < m->res->failed.len; k++) {
+                const Finding *f = m->res->failed.items[k];
                 if (f->type == FIND_CHECK && f->tag == c->name)
                     put_review(out, f);
             }
@@ -1681,16 +1432,19 @@ static void card(FILE *out, const char *cls, int n, const char *word)
     fprintf(out, "<li class=\"%s\"><b>%d</b><span>%s</span></li>", cls, n, word);
 }
 
-void write_html(FILE *out, Program *prog, const Results *res, const char *path)
+void write_html(FILE *out, const Model *m)
 {
-    const Report *rep = prog->report;
-    const char *title = rep && rep->title ? rep->title : path;
+    const Report *rep = m->prog->report;
+    const Results *res = m->res;
+    const char *path = m->path, *title = m->title;
     const char *federation = report_entry(rep, "federation");
-    Html h = {.out = out, .prog = prog, .res = res};
-    number_findings(&h);
-    count_runs(&h);
+    Html h = {.out = out, .m = m, .res = res};
 
-    fputs("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
+    /* the page's language is the language of its text, the messages' */
+    /* TRANSLATORS: the language code of the HTML report's text (lang="..."): "sv" in
+     * the Swedish translation. */
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n", _("en"));
+    fputs("<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"finsam " FINSAM_VERSION "\">\n<title>", out);
     put_text(out, title);
@@ -1742,20 +1496,14 @@ void write_html(FILE *out, Program *prog, const Results *res, const char *path)
 
     /* contents */
     fprintf(out, "<nav class=\"contents\"><h2>%s</h2><ol>\n", _("Contents"));
-    ReportBlock *blocks;
-    int nblocks = report_blocks(prog, &blocks);
-    for (int i = 0; i < nblocks; i++) {
-        const Table *t = blocks[i].table;
-        const Allocation *al = blocks[i].alloc;
-        fputs(t ? "<li><a href=\"#t-" : "<li><a href=\"#a-", out);
-        put_text(out, t ? t->name : al->name);
+    for (int i = 0; i < m->nblocks; i++) {
+        const ModelBlock *b = &m->blocks[i];
+        fputs(b->table ? "<li><a href=\"#t-" : "<li><a href=\"#a-", out);
+        put_text(out, b->name);
         fputs("\">", out);
-        if (t)
-            put_text(out, t->title ? t->title : t->name);
-        else
-            put_text(out, al->title ? al->title : al->name);
+        put_text(out, b->title);
         fputs("</a>", out);
-        int n = table_findings(&h, t, al);
+        int n = b->nfootnotes;
         if (n) {
             fputs("<span class=\"count\">", out);
             fprintf(out, ngettext("%d finding", "%d findings", (unsigned long)n), n);
@@ -1763,31 +1511,30 @@ void write_html(FILE *out, Program *prog, const Results *res, const char *path)
         }
         fputs("</li>\n", out);
     }
-    if (prog->params.len)
+    if (m->nparams)
         fprintf(out, "<li><a href=\"#parameters\">%s</a></li>\n", _("Parameters"));
     fprintf(out, "<li><a href=\"#checks\">%s</a></li>\n</ol></nav>\n<main>\n", _("Checks"));
 
     /* every table, with its charts, and every allocation, in the order of the files */
     fprintf(out, "<h2>%s</h2>\n", _("Tables"));
-    for (int i = 0; i < nblocks; i++) {
-        const Table *t = blocks[i].table;
-        if (blocks[i].alloc) {
+    for (int i = 0; i < m->nblocks; i++) {
+        const ModelBlock *b = &m->blocks[i];
+        if (b->alloc) {
             fputs("<section class=\"report-table allocation\" id=\"a-", out);
-            put_text(out, blocks[i].alloc->name);
+            put_text(out, b->name);
             fputs("\">\n", out);
-            html_alloc(&h, blocks[i].alloc);
+            html_alloc(&h, b);
             fputs("</section>\n", out);
             continue;
         }
         fputs("<section class=\"report-table\" id=\"t-", out);
-        put_text(out, t->name);
+        put_text(out, b->name);
         fputs("\">\n", out);
-        html_table(&h, t);
-        budget_chart(&h, t);
-        overview_chart(&h, t);
+        html_table(&h, b);
+        budget_chart(&h, b);
+        overview_chart(&h, b);
         fputs("</section>\n", out);
     }
-    mem_free(blocks);
     other_findings(&h);
     html_parameters(&h);
     html_checks(&h);
@@ -1795,13 +1542,7 @@ void write_html(FILE *out, Program *prog, const Results *res, const char *path)
     put_text(out, path);
     fputs(" \xE2\x80\x94 ", out);
     fprintf(out, _("made by finsam %s from the rule files. A highlighted figure disagrees "
-                   "with the one computed from the report; a figure in brackets is "
+                   "with the one computed from the report; a figure in grey italics is "
                    "computed, the report prints none there."), FINSAM_VERSION);
     fputs("</footer>\n</div>\n</body>\n</html>\n", out);
-    mem_free(h.keys);
-    mem_free(h.mark);
-    mem_free(h.table_of);
-    mem_free(h.alloc_of);
-    mem_free(h.by_mark);
-    mem_free(h.run_first);
 }

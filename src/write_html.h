@@ -7,9 +7,8 @@
 
 #include <stdio.h>
 
-#include "program.h"
-#include "result.h"
+#include "model.h"
 
-void write_html(FILE *out, Program *prog, const Results *res, const char *path);
+void write_html(FILE *out, const Model *m);
 
 #endif

@@ -3,7 +3,35 @@
 #include <string.h>
 
 #include "value.h"
-#include "write_report.h"
+
+/* A key and its value, in one call: the value a string (NULL: null), a whole number,
+ * a truth, a count that is null when 0, an expression as written (null if none). */
+static void field_string(Json *j, const char *k, const char *s)
+{
+    json_key(j, k);
+    json_string(j, s);
+}
+
+static void field_int(Json *j, const char *k, long long v)
+{
+    json_key(j, k);
+    json_int(j, v);
+}
+
+static void field_bool(Json *j, const char *k, bool v)
+{
+    json_key(j, k);
+    json_bool(j, v);
+}
+
+static void field_count(Json *j, const char *k, int n)
+{
+    json_key(j, k);
+    if (n)
+        json_int(j, n);
+    else
+        json_null(j);
+}
 
 static const char *kind_word(Kind k)
 {
@@ -37,13 +65,10 @@ static void value(Json *j, const Value *v)
         return;
     }
     json_object(j);
-    json_key(j, "kind");
-    json_string(j, kind_word((Kind)v->kind));
-    json_key(j, "unit");
-    json_string(j, unit_word((Unit)v->unit));
+    field_string(j, "kind", kind_word((Kind)v->kind));
+    field_string(j, "unit", unit_word((Unit)v->unit));
     if (v->kind == K_BOOL) {
-        json_key(j, "truth");
-        json_bool(j, v->b);
+        field_bool(j, "truth", v->b);
     } else {
         /* an amount is in kronor and a percentage a fraction: 75,4 % is 0.754 */
         json_key(j, "low");
@@ -52,8 +77,7 @@ static void value(Json *j, const Value *v)
         json_decimal(j, v->n.hi);
     }
     char buf[VALUE_FMT_MAX];
-    json_key(j, "text");
-    json_string(j, value_format(v, buf));
+    field_string(j, "text", value_format(v, buf));
     json_object_end(j);
 }
 
@@ -62,12 +86,9 @@ static void place(Json *j, Loc at)
     int line = 0, col = 0;
     if (at.src)
         source_line_col(at.src, at.start, &line, &col);
-    json_key(j, "file");
-    json_string(j, at.src ? at.src->path : NULL);
-    json_key(j, "line");
-    json_int(j, line);
-    json_key(j, "column");
-    json_int(j, col);
+    field_string(j, "file", at.src ? at.src->path : NULL);
+    field_int(j, "line", line);
+    field_int(j, "column", col);
 }
 
 static void key(Json *j, Key k)
@@ -90,13 +111,20 @@ static void text_of(Json *j, Loc at)
     mem_free(s);
 }
 
+static void field_expr(Json *j, const char *k, const Expr *e)
+{
+    json_key(j, k);
+    if (e)
+        text_of(j, e->loc);
+    else
+        json_null(j);
+}
+
 static void report(Json *j, const Report *r)
 {
     json_object(j);
-    json_key(j, "title");
-    json_string(j, r->title);
-    json_key(j, "year");
-    json_int(j, r->year);
+    field_string(j, "title", r->title);
+    field_int(j, "year", r->year);
     json_key(j, "entries");
     json_object(j);
     for (int i = 0; i < r->entries.len; i++) {
@@ -132,19 +160,11 @@ static const char *table_kind(TableKind k)
 static void table(Json *j, const Table *t, const CellResult *cells)
 {
     json_object(j);
-    json_key(j, "name");
-    json_string(j, t->name);
-    json_key(j, "title");
-    json_string(j, t->title);
-    json_key(j, "kind");
-    json_string(j, table_kind(t->tkind));
-    json_key(j, "unit");
-    json_string(j, unit_word(t->unit));
-    json_key(j, "note");
-    if (t->note)
-        json_int(j, t->note);
-    else
-        json_null(j);
+    field_string(j, "name", t->name);
+    field_string(j, "title", t->title);
+    field_string(j, "kind", table_kind(t->tkind));
+    field_string(j, "unit", unit_word(t->unit));
+    field_count(j, "note", t->note);
     place(j, t->name_loc);
     json_key(j, "columns");
     json_array(j);
@@ -153,13 +173,8 @@ static void table(Json *j, const Table *t, const CellResult *cells)
         json_object(j);
         json_key(j, "key");
         key(j, col->key);
-        json_key(j, "label");
-        json_string(j, col->label);
-        json_key(j, "formula");
-        if (col->formula)
-            text_of(j, col->formula->loc);
-        else
-            json_null(j);
+        field_string(j, "label", col->label);
+        field_expr(j, "formula", col->formula);
         json_object_end(j);
     }
     json_array_end(j);
@@ -168,23 +183,13 @@ static void table(Json *j, const Table *t, const CellResult *cells)
     for (int r = 0; r < t->nrows; r++) {
         const Row *row = t->rows[r];
         json_object(j);
-        json_key(j, "name");
-        json_string(j, row->name);
-        json_key(j, "label");
-        json_string(j, row->label);
+        field_string(j, "name", row->name);
+        field_string(j, "label", row->label);
         json_key(j, "section");
         json_string(j, row->section ? (row->section->label ? row->section->label
                                                            : row->section->name) : NULL);
-        json_key(j, "note");
-        if (row->note)
-            json_int(j, row->note);
-        else
-            json_null(j);
-        json_key(j, "formula");
-        if (row->formula)
-            text_of(j, row->formula->loc);
-        else
-            json_null(j);
+        field_count(j, "note", row->note);
+        field_expr(j, "formula", row->formula);
         json_key(j, "line");
         int line, col;
         source_line_col(t->src, row->span.start, &line, &col);
@@ -234,8 +239,7 @@ static void line_of(Json *j, Loc at)
     int line = 0, col = 0;
     if (at.src)
         source_line_col(at.src, at.start, &line, &col);
-    json_key(j, "line");
-    json_int(j, line);
+    field_int(j, "line", line);
 }
 
 /* A group's fraction, or the groups' fractions added up: null where not computed. */
@@ -257,10 +261,8 @@ static void allocation(Json *j, const Allocation *al, const Results *res)
         return;
     const AllocLine *total = &v->lines[v->nlines - 1];
     json_object(j);
-    json_key(j, "name");
-    json_string(j, al->name);
-    json_key(j, "title");
-    json_string(j, al->title);
+    field_string(j, "name", al->name);
+    field_string(j, "title", al->title);
     place(j, al->name_loc);
     json_key(j, "total");
     value(j, &total->stated);
@@ -271,40 +273,33 @@ static void allocation(Json *j, const Allocation *al, const Results *res)
     value(j, &rounding);
     json_key(j, "fractions");
     fraction(j, total);
-    json_key(j, "outcome");
-    json_string(j, line_outcome(total));
+    field_string(j, "outcome", line_outcome(total));
     json_key(j, "groups");
     json_array(j);
     for (int i = 0; i < v->nlines - 1;) {
         const AllocLine *g = &v->lines[i++];
         json_object(j);
-        json_key(j, "name");
-        json_string(j, g->group->name);
-        json_key(j, "label");
-        json_string(j, g->group->label);
+        field_string(j, "name", g->group->name);
+        field_string(j, "label", g->group->label);
         line_of(j, g->at);
         json_key(j, "share");
         text_of(j, g->group->fraction->loc);
         json_key(j, "fraction");
         fraction(j, g);
-        json_key(j, "by");
-        json_string(j, g->group->by_name);
+        field_string(j, "by", g->group->by_name);
         json_key(j, "stated");
         value(j, &g->stated);
         json_key(j, "computed");
         value(j, &g->computed);
-        json_key(j, "outcome");
-        json_string(j, line_outcome(g));
+        field_string(j, "outcome", line_outcome(g));
         json_key(j, "members");
         json_array(j);
         for (; i < v->nlines - 1 && v->lines[i].type == ALLOC_LINE_MEMBER; i++) {
             const AllocLine *m = &v->lines[i];
             const Cell *amount = &m->member->amount;
             json_object(j);
-            json_key(j, "name");
-            json_string(j, m->member->name);
-            json_key(j, "label");
-            json_string(j, m->member->label);
+            field_string(j, "name", m->member->name);
+            field_string(j, "label", m->member->label);
             line_of(j, m->at);
             json_key(j, "written");
             if (amount->type == CELL_EMPTY)
@@ -317,8 +312,7 @@ static void allocation(Json *j, const Allocation *al, const Results *res)
             value(j, &m->stated);
             json_key(j, "computed");
             value(j, &m->computed);
-            json_key(j, "outcome");
-            json_string(j, line_outcome(m));
+            field_string(j, "outcome", line_outcome(m));
             json_object_end(j);
         }
         json_array_end(j);
@@ -334,8 +328,7 @@ static void operands(Json *j, const Finding *f, int from)
     json_array(j);
     for (int i = from; i < f->noperands; i++) {
         json_object(j);
-        json_key(j, "text");
-        json_string(j, f->operands[i].text);
+        field_string(j, "text", f->operands[i].text);
         json_key(j, "value");
         value(j, &f->operands[i].value);
         json_object_end(j);
@@ -359,8 +352,7 @@ static void side(Json *j, const char *name, const Operand *o)
 {
     json_key(j, name);
     json_object(j);
-    json_key(j, "text");
-    json_string(j, o ? o->text : NULL);
+    field_string(j, "text", o ? o->text : NULL);
     json_key(j, "value");
     if (o)
         value(j, &o->value);
@@ -380,8 +372,7 @@ static void run(Json *j, const CheckRun *r)
         key(j, r->key);
     else
         json_null(j);
-    json_key(j, "outcome");
-    json_string(j, r->passed ? "passed" : r->check->severity == SEV_ERROR ? "failed" : "warning");
+    field_string(j, "outcome", r->passed ? "passed" : r->check->severity == SEV_ERROR ? "failed" : "warning");
     bool compared = f->type == FIND_CHECK && f->noperands >= 2;
     side(j, "left", compared ? &f->operands[0] : NULL);
     side(j, "right", compared ? &f->operands[1] : NULL);
@@ -427,16 +418,11 @@ static const char *finding_type(FindingType t)
 static void finding(Json *j, const Finding *f)
 {
     json_object(j);
-    json_key(j, "type");
-    json_string(j, finding_type(f->type));
-    json_key(j, "severity");
-    json_string(j, f->severity == SEV_ERROR ? "error" : "warning");
-    json_key(j, "name");
-    json_string(j, f->tag);
-    json_key(j, "message");
-    json_string(j, f->message);
-    json_key(j, "where");
-    json_string(j, f->where);
+    field_string(j, "type", finding_type(f->type));
+    field_string(j, "severity", f->severity == SEV_ERROR ? "error" : "warning");
+    field_string(j, "name", f->tag);
+    field_string(j, "message", f->message);
+    field_string(j, "where", f->where);
     place(j, f->loc);
     json_key(j, "stated");
     if (f->has_stated)
@@ -448,14 +434,11 @@ static void finding(Json *j, const Finding *f)
         value(j, &f->computed);
     else
         json_null(j);
-    json_key(j, "from");
-    json_string(j, f->formula);
+    field_string(j, "from", f->formula);
     difference(j, f);
     operands(j, f, 0);
-    json_key(j, "explanation");
-    json_string(j, f->explanation);
-    json_key(j, "source");
-    json_string(j, f->source);
+    field_string(j, "explanation", f->explanation);
+    field_string(j, "source", f->source);
     review(j, f);
     json_object_end(j);
 }
@@ -466,12 +449,9 @@ static void parameter(Json *j, Param *first, int year)
 {
     Param *p = param_in_force(first, year);
     json_object(j);
-    json_key(j, "name");
-    json_string(j, first->full_name);
-    json_key(j, "title");
-    json_string(j, first->title);
-    json_key(j, "local");
-    json_bool(j, first->local);
+    field_string(j, "name", first->full_name);
+    field_string(j, "title", first->title);
+    field_bool(j, "local", first->local);
     json_key(j, "value");
     if (p) {
         Value v = value_of_literal(&p->value);
@@ -480,8 +460,7 @@ static void parameter(Json *j, Param *first, int year)
     } else {
         json_null(j);
     }
-    json_key(j, "set_by");
-    json_string(j, !p ? NULL : p->federation ? "federation" : "rule set");
+    field_string(j, "set_by", !p ? NULL : p->federation ? "federation" : "rule set");
     char from[16];
     json_key(j, "from");
     if (p && p->from) {
@@ -491,8 +470,7 @@ static void parameter(Json *j, Param *first, int year)
     } else {
         json_null(j);
     }
-    json_key(j, "source");
-    json_string(j, p ? p->source : first->source);
+    field_string(j, "source", p ? p->source : first->source);
     place(j, p ? p->name_loc : first->name_loc);
     json_object_end(j);
 }
@@ -500,20 +478,13 @@ static void parameter(Json *j, Param *first, int year)
 void write_json_summary(Json *j, const Results *res)
 {
     json_object(j);
-    json_key(j, "checks");
-    json_int(j, res->checks);
-    json_key(j, "passed");
-    json_int(j, res->passed);
-    json_key(j, "failed");
-    json_int(j, res->failed_errors);
-    json_key(j, "warnings");
-    json_int(j, res->failed_warnings);
-    if (res->reviewing) {
-        json_key(j, "reviewed");
-        json_int(j, res->reviewed);
-    }
-    json_key(j, "not_run");
-    json_int(j, res->skipped);
+    field_int(j, "checks", res->checks);
+    field_int(j, "passed", res->passed);
+    field_int(j, "failed", res->failed_errors);
+    field_int(j, "warnings", res->failed_warnings);
+    if (res->reviewing)
+        field_int(j, "reviewed", res->reviewed);
+    field_int(j, "not_run", res->skipped);
     json_object_end(j);
 }
 
@@ -521,16 +492,11 @@ void write_json_summary(Json *j, const Results *res)
 static void not_run(Json *j, const NotRun *n)
 {
     json_object(j);
-    json_key(j, "tag");
-    json_string(j, n->tag);
-    json_key(j, "message");
-    json_string(j, n->message);
-    json_key(j, "where");
-    json_string(j, n->where);
-    json_key(j, "reason");
-    json_string(j, n->reason);
-    json_key(j, "stated");
-    json_bool(j, n->stated);
+    field_string(j, "tag", n->tag);
+    field_string(j, "message", n->message);
+    field_string(j, "where", n->where);
+    field_string(j, "reason", n->reason);
+    field_bool(j, "stated", n->stated);
     place(j, n->loc);
     json_object_end(j);
 }
@@ -539,8 +505,7 @@ void write_json_file(Json *j, Program *prog, const Results *res, const char *pat
                      bool with_tables)
 {
     json_object(j);
-    json_key(j, "file");
-    json_string(j, path);
+    field_string(j, "file", path);
     json_key(j, "report");
     report(j, prog->report);
     json_key(j, "summary");
@@ -568,16 +533,11 @@ void write_json_file(Json *j, Program *prog, const Results *res, const char *pat
     for (int i = 0; i < prog->checks.len; i++) {
         const Check *c = prog->checks.items[i];
         json_object(j);
-        json_key(j, "name");
-        json_string(j, c->name);
-        json_key(j, "title");
-        json_string(j, c->title);
-        json_key(j, "severity");
-        json_string(j, c->severity == SEV_ERROR ? "error" : "warning");
-        json_key(j, "source");
-        json_string(j, c->source);
-        json_key(j, "message");
-        json_string(j, c->message);
+        field_string(j, "name", c->name);
+        field_string(j, "title", c->title);
+        field_string(j, "severity", c->severity == SEV_ERROR ? "error" : "warning");
+        field_string(j, "source", c->source);
+        field_string(j, "message", c->message);
         place(j, c->name_loc);
         json_key(j, "expression");
         text_of(j, c->expr->loc);

@@ -5,10 +5,8 @@
 
 #include <stdio.h>
 
-#include "program.h"
+#include "model.h"
 
-void write_rules(FILE *out, Program *prog, const char *path);
-/* The parameters in force, each with its value, source and where it was set. */
-void write_parameters(FILE *out, Program *prog);
+void write_rules(FILE *out, const Model *m);
 
 #endif

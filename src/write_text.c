@@ -4,36 +4,7 @@
 
 #include "i18n.h"
 #include "review.h"
-
-/* ---- text from a rule file, made safe for a terminal (see diag_put_text) ---------- */
-
-static bool has_control(const char *s)
-{
-    for (; s && *s; s++)
-        if (diag_control_len(s))
-            return true;
-    return false;
-}
-
-/* s into out, which holds strlen(s) + 1 bytes, with its control characters as '?'. */
-static char *copy_safe(char *out, const char *s)
-{
-    size_t k = 0;
-    for (const char *p = s; *p;) {
-        size_t c = diag_control_len(p);
-        out[k++] = c ? '?' : *p;
-        p += c ? c : 1;
-    }
-    out[k] = '\0';
-    return out;
-}
-
-const char *safe_text(Arena *a, const char *s)
-{
-    if (!has_control(s))
-        return s;
-    return copy_safe(arena_text(a, strlen(s) + 1), s);
-}
+#include "render.h"
 
 static const char *fmt(Arena *a, const Value *v)
 {
@@ -94,8 +65,7 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
         }
         if (f->has_difference) {
             char buf[VALUE_FMT_MAX];
-            value_format_num(f->difference, f->difference_kind, f->difference_unit, buf);
-            diag_note(&d, g, _("difference: %s"), buf);
+            diag_note(&d, g, _("difference: %s"), render_difference(f, buf));
         }
         explain_operands(&d, g, a, f, f->type == FIND_CHECK && !f->has_stated ? 2 : 0);
         if (f->same_as.src)
@@ -133,38 +103,4 @@ void write_not_run(FILE *out, Arena *a, const Results *res, DiagStyle style, boo
             diag_note(&d, g, _("see %s"), diag_place(&d, n->reason_at));
         diag_print(out, g, style);
     }
-}
-
-/* ", 4 not run" after the counts, where anything did not run. */
-static void summary_not_run(char *buf, size_t n, const Results *res)
-{
-    buf[0] = '\0';
-    if (!res->skipped)
-        return;
-    char count[64];
-    /* TRANSLATORS: "4 not run": formulas and checks that did not run */
-    snprintf(count, sizeof count, ngettext("%d not run", "%d not run", res->skipped),
-             res->skipped);
-    snprintf(buf, n, ", %s", count);
-}
-
-void write_summary(FILE *out, const char *path, const Results *res)
-{
-    char checks[64], passed[64], failed[64], warnings[64];
-    snprintf(checks, sizeof checks, ngettext("%d check", "%d checks", res->checks),
-             res->checks);
-    /* TRANSLATORS: "308 passed", "11 failed": how many checks passed and failed. */
-    snprintf(passed, sizeof passed, ngettext("%d passed", "%d passed", res->passed),
-             res->passed);
-    snprintf(failed, sizeof failed, ngettext("%d failed", "%d failed", res->failed_errors),
-             res->failed_errors);
-    snprintf(warnings, sizeof warnings,
-             ngettext("%d warning", "%d warnings", res->failed_warnings), res->failed_warnings);
-    /* TRANSLATORS: the summary line of a file: "2025.fin: 325 checks, 308 passed,
-     * 11 failed, 6 warnings"; the path, then the four counts above. */
-    char *safe = copy_safe(mem_alloc(strlen(path) + 1), path);
-    char skipped[80];
-    summary_not_run(skipped, sizeof skipped, res);
-    fprintf(out, _("%s: %s, %s, %s, %s%s\n"), safe, checks, passed, failed, warnings, skipped);
-    mem_free(safe);
 }

@@ -1,4 +1,4 @@
-/* write_text: findings as gcc prints diagnostics, and the summary line. */
+/* write_text: findings as gcc prints diagnostics (the summary line: render.h). */
 #ifndef FINSAM_WRITE_TEXT_H
 #define FINSAM_WRITE_TEXT_H
 
@@ -6,16 +6,12 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "render.h" /* the summary line and safe_text, which were here */
 #include "result.h"
 
 void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style);
 /* Each formula and check that did not run, and why, as notes: all of them (check
  * --verbose), or the stated figures left unchecked, which are never silent. */
 void write_not_run(FILE *out, Arena *a, const Results *res, DiagStyle style, bool all);
-void write_summary(FILE *out, const char *path, const Results *res);
-
-/* s itself when it holds no control character (see diag_put_text), else a copy in a
- * with each shown as '?'. */
-const char *safe_text(Arena *a, const char *s);
 
 #endif

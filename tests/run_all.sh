@@ -49,6 +49,9 @@ suite html "$here/run_html.sh" "$finsam"
 suite carry "$here/run_carry.sh" "$finsam"
 suite review "$here/run_review.sh" "$finsam"
 suite fmt "$here/run_fmt.sh" "$finsam"
+suite install "$here/run_install.sh" "$finsam"
+suite editors "$here/run_editors.sh"
+suite lsp "$here/run_lsp.sh" "$finsam"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

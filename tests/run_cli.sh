@@ -180,10 +180,13 @@ expect_status 0; expect_stdout_has check; expect_no_stderr; done_case
 # The help teaches every command and option.
 run help-names-everything --help
 expect_status 0
-for word in "finsam report" "finsam rules" --format -o --table --allow-outside --strict \
+for word in "finsam report" "finsam rules" --format -o --table --excel --allow-outside --strict \
             --quiet --color --lang -I markdown html json csv junit tap; do
     expect_stdout_has "$word"
 done; done_case
+
+run excel-is-for-csv report --excel "$tmp/ok.fin"
+expect_status 2; expect_no_stdout; expect_stderr_has --excel; done_case
 
 run rules-has-no-format rules --format json "$tmp/ok.fin"
 expect_status 2; expect_no_stdout

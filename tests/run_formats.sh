@@ -149,9 +149,9 @@ name="csv of one table"
 if out=$("$py" - "$tmp/income.csv" 2>&1 <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8"), delimiter=";"))
-assert rows[0][:5] == ["rad", "text", "avsnitt", "2025", "2024"], rows[0]
+assert rows[0][:6] == ["rad", "text", "avsnitt", "enhet", "2025", "2024"], rows[0]
 fees = [r for r in rows if r[0] == "member_fees"][0]
-assert fees[3] == "7864004" and fees[4] == "8028000", fees
+assert fees[3] == "kr" and fees[4] == "7864004" and fees[5] == "8028000", fees
 assert all(len(r) == len(rows[0]) for r in rows)
 print(len(rows) - 1, "rows")
 PY
@@ -237,11 +237,11 @@ EOF
 if out=$("$py" - "$tmp/inject.csv" 2>&1 <<'PY'
 import csv, re, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8"), delimiter=";"))
-assert rows[0] == ["rad", "text", "avsnitt", "'=Rubrik", "2024"], rows[0]
+assert rows[0] == ["rad", "text", "avsnitt", "enhet", "'=Rubrik", "2024"], rows[0]
 by = {r[0]: r for r in rows[1:]}
-assert by["a"][1:] == ['\'=HYPERLINK("http://x.invalid","klicka")', "'-Sektion", "-104286", "5"], by["a"]
-assert by["b"][1:] == ["'+1", "'-Sektion", "'@SUM(A1)", "-"], by["b"]
-assert by["c"][1:] == ["Vanlig", "'-Sektion", "1", "'-3 personer"], by["c"]
+assert by["a"][1:] == ['\'=HYPERLINK("http://x.invalid","klicka")', "'-Sektion", "kr", "-104286", "5"], by["a"]
+assert by["b"][1:] == ["'+1", "'-Sektion", "kr", "'@SUM(A1)", "-"], by["b"]
+assert by["c"][1:] == ["Vanlig", "'-Sektion", "kr", "1", "'-3 personer"], by["c"]
 for r in rows:
     for f in r:
         assert not re.match(r"[=+\-@\t\r]", f) or re.fullmatch(r"-?\d+(,\d+)?|-", f), (f, r)

@@ -10,7 +10,8 @@
 # python3's html.parser and compared with the JSON report:
 #
 #   - the page is self-contained: no script, no external reference, an inline style
-#     sheet with @page size A4, lang="sv";
+#     sheet with @page size A4, lang="en" (the language of its text; lang="sv" with
+#     --lang sv, checked on a page of its own);
 #   - a <table> per table and per allocation of the JSON report, one for the
 #     parameters, and no other;
 #   - each allocation as a table: its title, a row per group, per member and for the
@@ -207,10 +208,10 @@ parser.feed(dom_text)
 dom = parser.root
 rep = json.load(open(f"{base}.json", encoding="utf-8"))
 
-# ---- the page: self-contained, lang="sv", printable on A4
+# ---- the page: self-contained, lang="en" (its text is English here), printable on A4
 check(raw.startswith("<!DOCTYPE html>"), "the page starts with <!DOCTYPE html>")
 html_el = dom.find("html")
-check(html_el and html_el[0].attrs.get("lang") == "sv", 'the page is lang="sv"')
+check(html_el and html_el[0].attrs.get("lang") == "en", 'the page in English is lang="en"')
 check(not re.search(r"<(script|link|img|iframe|object|embed|base)\b", raw, re.I),
       "the page has no script, link, img, iframe, object, embed or base element")
 styles = dom.find("style")
@@ -231,7 +232,7 @@ allowed = {"#root", "html", "head", "meta", "title", "style", "body", "div", "he
            "h1", "h2", "span", "ul", "ol", "li", "b", "nav", "a", "main", "section",
            "table", "caption", "thead", "tbody", "tr", "th", "td", "aside", "dl", "dt",
            "dd", "code", "figure", "figcaption", "svg", "g", "rect", "text", "line",
-           "path", "polyline", "circle", "footer"}
+           "path", "polyline", "circle", "footer", "details", "summary"}
 extra = sorted({n.tag for n in dom.all()} - allowed)
 check(not extra, "the DOM holds only the elements the writer makes", ", ".join(extra))
 ctrl = re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", dom_text)
@@ -419,23 +420,43 @@ for j in rep["tables"]:
         n += len(pts) >= 2
     if n and len(years) >= 2:
         overview_want.append((j["name"], n, len(years)))
-lines = dom.find("svg", "overview-chart")
-check(len(lines) == len(overview_want),
-      f"{len(overview_want)} overview tables with amounts, {len(lines)} line charts")
-for svg, (tname, n, ny) in zip(lines, overview_want):
-    poly = svg.find("polyline", "series")
-    check(len(poly) == n, f"line chart of {tname}: a line per row of amounts ({n})",
-          f"{len(poly)} polylines")
-    xs = [int(p.split(",")[0]) for p in poly[0].attrs.get("points", "").split()] if poly else []
-    check(xs == sorted(xs) and len(set(xs)) == len(xs) and len(xs) >= 2,
-          f"line chart of {tname}: the years run left to right")
-    years = [t.content() for t in svg.find("text", "year")]
-    check(years == sorted(years) and len(years) == ny,
-          f"line chart of {tname}: the years ascending on the axis", repr(years))
-    ticks = [t.content() for t in svg.find("text", "tick")]
-    check(len(ticks) >= 2 and all(re.fullmatch(r"\u2212?\d{1,3}( \d{3})*", t) for t in ticks),
-          f"line chart of {tname}: axis ticks in Swedish format", repr(ticks[:4]))
-    check(len(svg.find("g", "legend-item")) == n, f"line chart of {tname}: a legend entry per line")
+# a table's overview is one figure: a chart, and a second for the lines far smaller
+# than the others, on a scale of their own
+figs = [f for f in dom.find("figure") if f.find("svg", "overview-chart")]
+check(len(figs) == len(overview_want),
+      f"{len(overview_want)} overview tables with amounts, {len(figs)} line chart figures")
+for fig, (tname, n, ny) in zip(figs, overview_want):
+    svgs = fig.find("svg", "overview-chart")
+    polys = [svg.find("polyline", "series") for svg in svgs]
+    check(sum(len(p) for p in polys) == n and all(polys) and len(svgs) <= 2,
+          f"line chart of {tname}: a line per row of amounts ({n}), in one chart or two",
+          f"{[len(p) for p in polys]} polylines")
+    for svg, poly in zip(svgs, polys):
+        xs = [int(p.split(",")[0]) for p in poly[0].attrs.get("points", "").split()] if poly else []
+        check(xs == sorted(xs) and len(set(xs)) == len(xs) and len(xs) >= 2,
+              f"line chart of {tname}: the years run left to right")
+        years = [t.content() for t in svg.find("text", "year")]
+        check(years == sorted(years) and len(years) == ny,
+              f"line chart of {tname}: the years ascending on the axis", repr(years))
+        ticks = [t.content() for t in svg.find("text", "tick")]
+        check(len(ticks) >= 2 and all(re.fullmatch(r"\u2212?\d{1,3}( \d{3})*", t) for t in ticks),
+              f"line chart of {tname}: axis ticks in Swedish format", repr(ticks[:4]))
+        check(len(svg.find("g", "legend-item")) == len(poly),
+              f"line chart of {tname}: a legend entry per line")
+    # each line on a scale of its size, not a flat line along zero on a far larger one:
+    # its point farthest from zero is a tenth of the plot (24 of 240 pixels) or more away
+    # from the zero line, unless its amounts are all zero
+    for svg, ps in zip(svgs, polys):
+        zero = svg.find("line", "zero")
+        if not zero:
+            continue
+        y0 = int(zero[0].attrs.get("y1", "0"))
+        for pl in ps:
+            ys = [int(p.split(",")[1]) for p in pl.attrs.get("points", "").split()]
+            check(max(abs(y - y0) for y in ys) >= 24 or all(y == y0 for y in ys),
+                  f"line chart of {tname}: "
+                  f"{pl.find('title')[0].content() if pl.find('title') else '?'} is drawn on a "
+                  "scale of its size", repr((y0, ys)))
 coords = " ".join(n.attrs.get(a, "") for n in dom.all() if n.tag in
                   ("rect", "line", "polyline", "circle", "text", "path")
                   for a in ("x", "y", "x1", "x2", "y1", "y2", "width", "cx", "cy", "points"))
@@ -570,6 +591,48 @@ allocation bidrag "Bidrag <script>alert(1)</script> & 'a'" total 1 000 {
 EOF
 if report escape "$dir/escape.fin"; then
     assert escape escape
+fi
+
+# The page in Swedish: lang="sv", as the browser builds it, and a passed check with no
+# severity beside its outcome (it read "godkänd ... fel").
+"$finsam" report examples/vvnd/2025.fin --lang sv --format html -o "$tmp/sv.html" 2>/dev/null
+browser --dump-dom "file://$tmp/sv.html" >"$tmp/sv.dom"
+if grep -q '<html lang="sv"' "$tmp/sv.dom" && grep -q 'UNDERKÄND' "$tmp/sv.dom"; then
+    ok 'sv: the Swedish page is lang="sv", rendered by chromium'
+else
+    bad 'sv: the Swedish page is not lang="sv" or was not rendered'
+fi
+if python3 - "$tmp/sv.dom" <<'PY'
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+# each check's item: from its <li class="check ..."> to the next one (a failed check's
+# item holds <li>s of its own, one per failed run)
+items = re.split(r'(?=<li class="check )', dom.split('<ol class="check-list">', 1)[-1])
+passed = [i for i in items if i.startswith('<li class="check passed"')]
+failed = [i for i in items if i.startswith('<li class="check failed"')]
+sys.exit(0 if passed and failed and not any('class="severity"' in p for p in passed)
+         and all('class="severity"' in f for f in failed)
+         and all('<details class="expr">' in f for f in failed) else 1)
+PY
+then
+    ok "sv: a passed check shows no severity beside its outcome, a failed one does, and its condition as a detail"
+else
+    bad "sv: a passed check shows its severity, or a failed one does not, or its condition is not a detail"
+fi
+
+# A check written over two lines is quoted over two lines.
+printf 'report "R" { year 2025 }\ntable t "T" (2025) {\n    a "A" | 1\n}\ncheck two "Två rader":\n    t.a[2025] ==\n        2\n' >"$tmp/two.fin"
+"$finsam" report "$tmp/two.fin" --format html -o "$tmp/two.html" 2>/dev/null
+if python3 - "$tmp/two.html" <<'PY'
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r'<details class="expr"><summary>[^<]*</summary><code>(.*?)</code>', page, re.S)
+sys.exit(0 if m and m.group(1) == "t.a[2025] ==\n        2" else 1)
+PY
+then
+    ok "a check written over two lines is quoted over them in the page"
+else
+    bad "a check written over two lines is not quoted over them: $(grep -o '<details.*' "$tmp/two.html" | head -2)"
 fi
 
 # An HTML report from standard output is the same page.

@@ -1,0 +1,2 @@
+" finsam rule files
+autocmd BufRead,BufNewFile *.fin setfiletype finsam

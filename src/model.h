@@ -1,0 +1,140 @@
+/* model: the year as the reports show it, built once after evaluation from the
+ * program and its results, for every writer to read. The tables and allocations in
+ * the order the rule files declare them, each as lines (section headings, outermost
+ * first and empty ones kept; rows with their depth, note and formatted cells), the
+ * cells' flags (text, stated, computed where the report prints nothing, agreeing,
+ * differing), the footnotes numbered in the order the page shows them; every check
+ * with its outcome and the runs that failed. The model holds facts: a writer renders
+ * them in its own format, and no writer needs the resolver or the evaluator. */
+#ifndef FINSAM_MODEL_H
+#define FINSAM_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "num.h"
+#include "program.h"
+#include "result.h"
+
+/* ModelCell.flags */
+enum {
+    CELL_IS_TEXT = 1,      /* a text cell ("Antal besök 1786") */
+    CELL_IS_STATED = 2,    /* a figure the report prints */
+    CELL_IS_COMPUTED = 4,  /* computed, where the report prints no figure */
+    CELL_IS_AGREES = 8,    /* stated, and agrees with every formula it was compared with */
+    CELL_IS_DIFFERS = 16,  /* a finding is about it: see its marks */
+};
+
+typedef struct {
+    const char *text;   /* as the report prints it, without its unit: "7 864 004",
+                           "−104 286", "75,4 %", "1/2"; "" for an empty cell */
+    unsigned flags;
+    int foot, nfoot;    /* its footnotes: ModelBlock.footnotes[foot, foot + nfoot) */
+    bool has_amount;    /* an amount, for a chart: not a percentage or text */
+    int64_t amount;     /* in micro units of its table's unit: the figure printed, a
+                           dash as zero, or the one computed where none is printed */
+} ModelCell;
+
+typedef enum { LINE_HEADING, LINE_ROW, LINE_GROUP, LINE_MEMBER, LINE_TOTAL } ModelLineType;
+
+typedef struct {
+    ModelLineType type;
+    int depth;          /* a heading: 0 outermost; a row: the sections it lies in;
+                           an allocation's member: 1 */
+    const char *label;  /* as printed: the label, else the name */
+    const char *name;   /* the row's, group's or member's name; NULL for a heading
+                           without one and an allocation's total */
+    const char *section;/* a row: its innermost section's label or name, or NULL;
+                           an allocation's member: its group's name */
+    const char *own_label; /* the label as written, or NULL (CSV's text column) */
+    int note;           /* a row's note number, 0 if none */
+    Kind kind;          /* a row's: the kind of its figures */
+    bool total;         /* a row that adds up rows of its own table */
+    bool empty;         /* a heading with no row under it */
+    ModelCell *cells;   /* ModelBlock.ncolumns; NULL for a heading */
+    bool has_fraction;  /* an allocation's group or total: its fraction of the whole */
+    Num fraction;
+} ModelLine;
+
+/* The columns of an allocation's table, after the label: a group's share of the total,
+ * a member's figure in its group's key table, the amount stated, the share computed
+ * (the middle of the interval the stated amount may lie in). */
+typedef enum { ALLOC_SHARE, ALLOC_KEY, ALLOC_STATED, ALLOC_COMPUTED, ALLOC_NCOLUMNS } AllocColumn;
+
+typedef struct {
+    const char *title;  /* as printed */
+    const char *key;    /* the column's name in the rule file (2025, actual), or NULL */
+    int id;             /* a table's column index, or an AllocColumn */
+    int year;           /* a year column's year, else 0 */
+} ModelColumn;
+
+typedef struct {
+    const Finding *finding;
+    int mark;           /* its number on the page, from 1 */
+    int block;          /* Model.marked: the block that shows it, or -1 */
+} ModelFootnote;
+
+typedef struct {
+    const Table *table;       /* one of the two */
+    const Allocation *alloc;
+    const char *name;
+    const char *title;        /* the title, else the name */
+    TableKind kind;           /* a table's */
+    Unit unit;
+    bool notes;               /* a column of note numbers */
+    ModelColumn *columns;
+    int ncolumns;
+    ModelLine *lines;
+    int nlines;
+    ModelFootnote *footnotes; /* in the order of the cells, row by row */
+    int nfootnotes;
+} ModelBlock;
+
+typedef enum { OUTCOME_NOT_RUN, OUTCOME_PASSED, OUTCOME_FAILED } Outcome;
+
+typedef struct {
+    const Check *check;
+    Outcome outcome;          /* failed: at least one run failed */
+    int runs, failed;
+    const CheckRun **failures; /* the runs that failed, in order */
+} ModelCheck;
+
+/* A parameter as the year's rules have it: its first declaration (name, title, whether
+ * local) and the declaration in force in the report's year, or NULL if none is. */
+typedef struct {
+    const Param *first;
+    const Param *in_force;
+} ModelParam;
+
+typedef struct {
+    Arena arena;
+    const Program *prog;
+    const Results *res;
+    const char *path;
+    const char *title;        /* the report's title, else the path */
+    ModelBlock *blocks;
+    int nblocks;
+    ModelCheck *checks;       /* in the order of the program's checks */
+    int nchecks;
+    ModelParam *params;       /* in the order of the program's parameters */
+    int nparams;
+    int year;                 /* the report's year */
+    /* the findings of figures (not of checks) in the order of their marks: those the
+     * blocks show first, then those no block shows */
+    ModelFootnote *marked;
+    int nmarked, nshown;      /* [0, nshown) stand in a block */
+} Model;
+
+/* Builds the model of a program checked with detailed results (or with none: then
+ * the blocks show what is stated only). Free it with model_free. */
+void model_build(Model *m, const Program *prog, const Results *res, const char *path);
+void model_free(Model *m);
+
+/* The block of a table or allocation, or NULL. */
+const ModelBlock *model_block(const Model *m, const char *name);
+
+/* The unit a table's figures are in, as its title shows it: "kr", "tkr", "%", or the
+ * translated word for counts. */
+const char *model_unit_title(Unit u);
+
+#endif

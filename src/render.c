@@ -1,0 +1,186 @@
+#include "render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "value.h"
+
+int render_width(const char *s)
+{
+    int n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+void render_pad(FILE *out, int n)
+{
+    for (; n > 0; n--)
+        fputc(' ', out);
+}
+
+void render_plain(FILE *out, const char *s)
+{
+    diag_put_text(out, s, false);
+}
+
+void render_field(FILE *out, const char *s)
+{
+    diag_put_text(out, s, true);
+}
+
+char *render_written(void (*put)(FILE *, const char *), const char *s)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&buf, &n);
+    if (!m)
+        return NULL;
+    put(m, s ? s : "");
+    if (fclose(m) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+/* ---- the summary line ---------------------------------------------------------------- */
+
+/* s into out, which holds strlen(s) + 1 bytes, with its control characters as '?'. */
+static char *copy_safe(char *out, const char *s)
+{
+    size_t k = 0;
+    for (const char *p = s; *p;) {
+        size_t c = diag_control_len(p);
+        out[k++] = c ? '?' : *p;
+        p += c ? c : 1;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+static bool has_control(const char *s)
+{
+    for (; s && *s; s++)
+        if (diag_control_len(s))
+            return true;
+    return false;
+}
+
+const char *safe_text(Arena *a, const char *s)
+{
+    if (!has_control(s))
+        return s;
+    return copy_safe(arena_text(a, strlen(s) + 1), s);
+}
+
+/* ", 4 not run" after the counts, where anything did not run. */
+static void summary_not_run(char *buf, size_t n, const Results *res)
+{
+    buf[0] = '\0';
+    if (!res->skipped)
+        return;
+    char count[64];
+    /* TRANSLATORS: "4 not run": formulas and checks that did not run */
+    snprintf(count, sizeof count, ngettext("%d not run", "%d not run", res->skipped),
+             res->skipped);
+    snprintf(buf, n, ", %s", count);
+}
+
+void render_summary(FILE *out, const char *path, const Results *res)
+{
+    char checks[64], passed[64], failed[64], warnings[64];
+    snprintf(checks, sizeof checks, ngettext("%d check", "%d checks", res->checks),
+             res->checks);
+    /* TRANSLATORS: "308 passed", "11 failed": how many checks passed and failed. */
+    snprintf(passed, sizeof passed, ngettext("%d passed", "%d passed", res->passed),
+             res->passed);
+    snprintf(failed, sizeof failed, ngettext("%d failed", "%d failed", res->failed_errors),
+             res->failed_errors);
+    snprintf(warnings, sizeof warnings,
+             ngettext("%d warning", "%d warnings", res->failed_warnings), res->failed_warnings);
+    /* TRANSLATORS: the summary line of a file: "2025.fin: 325 checks, 308 passed,
+     * 11 failed, 6 warnings"; the path, then the four counts above. */
+    char *safe = copy_safe(mem_alloc(strlen(path) + 1), path);
+    char skipped[80];
+    summary_not_run(skipped, sizeof skipped, res);
+    fprintf(out, _("%s: %s, %s, %s, %s%s\n"), safe, checks, passed, failed, warnings, skipped);
+    mem_free(safe);
+}
+
+char *render_difference(const Finding *f, char *buf)
+{
+    if (f->difference_kind != K_PERCENT)
+        return value_format_num(f->difference, f->difference_kind, f->difference_unit, buf);
+    /* 0,00075 of a whole is 0,075 percentage points: the percentage's figure */
+    Num points;
+    if (num_mul(f->difference, num_exact(100 * NUM_SCALE), &points) != NUM_OK)
+        return value_format_num(f->difference, f->difference_kind, f->difference_unit, buf);
+    char n[VALUE_FMT_MAX];
+    value_format_num(points, K_NUMBER, U_NONE, n);
+    /* TRANSLATORS: the difference between two percentages: "-5 percentage points"
+     * ("procentenheter"). */
+    snprintf(buf, VALUE_FMT_MAX, _("%s percentage points"), n);
+    return buf;
+}
+
+/* ---- parameters ------------------------------------------------------------------- */
+
+/* s, then spaces to width characters (not bytes: a translation may hold å, ä, ö). */
+void render_column(FILE *out, const char *s, int width)
+{
+    fputs(s, out);
+    render_pad(out, width - render_width(s));
+}
+
+void render_place(FILE *out, Loc at)
+{
+    int line, col;
+    source_line_col(at.src, at.start, &line, &col);
+    diag_put_text(out, at.src->path, false);
+    fprintf(out, ":%d:%d", line, col);
+}
+
+static void parameter(FILE *out, const ModelParam *mp)
+{
+    const Param *first = mp->first, *p = mp->in_force;
+    char buf[VALUE_FMT_MAX];
+    if (p) {
+        Value v = value_of_literal(&p->value);
+        v.printed = false;
+        value_format(&v, buf);
+    }
+    fprintf(out, "  %-24s ", first->full_name);
+    render_column(out, p ? buf : _("(none in force)"), 14);
+    fputc(' ', out);
+    render_place(out, p ? p->name_loc : first->name_loc);
+    if (p && p->federation) {
+        fputs(_("  set by the federation; declared local at "), out);
+        render_place(out, first->name_loc);
+    } else if (first->local) {
+        fputs(_("  local: a federation may set its own value"), out);
+    }
+    fputc('\n', out);
+    if (first->title) {
+        fputs("      ", out);
+        render_plain(out, first->title);
+        fputc('\n', out);
+    }
+    const Param *s = p ? p : first;
+    if (s->from)
+        fprintf(out, _("      in force from %04d-%02d-%02d\n"), s->from / 10000,
+                s->from / 100 % 100, s->from % 100);
+    if (s->source) {
+        char *source = render_written(render_plain, s->source);
+        fprintf(out, _("      source: %s\n"), source ? source : "");
+        free(source);
+    }
+}
+
+void render_parameters(FILE *out, const Model *m)
+{
+    fprintf(out, _("\nparameters (%d)\n"), m->nparams);
+    for (int i = 0; i < m->nparams; i++)
+        parameter(out, &m->params[i]);
+}

@@ -1,0 +1,46 @@
+/* render: what the plain-text writers share, written once: the width of UTF-8 text,
+ * padding, text from a rule file made safe for a terminal, text written by a function
+ * put into a translated sentence, the summary line, and the parameters in force. */
+#ifndef FINSAM_RENDER_H
+#define FINSAM_RENDER_H
+
+#include <stdio.h>
+
+#include "model.h"
+
+/* The width of UTF-8 text in characters: the bytes that do not continue a character. */
+int render_width(const char *s);
+/* n spaces (none if n <= 0). */
+void render_pad(FILE *out, int n);
+/* Text from a rule file in a line of text: control characters as '?'. */
+void render_plain(FILE *out, const char *s);
+/* The same in an aligned table, where a tab would break the columns. */
+void render_field(FILE *out, const char *s);
+/* s as put() writes it, in a buffer of its own to put into a translated sentence;
+ * free() it (open_memstream's buffer). NULL if it could not be written. */
+char *render_written(void (*put)(FILE *, const char *), const char *s);
+
+/* s, then spaces to width characters. */
+void render_column(FILE *out, const char *s, int width);
+/* "path:line:col" of a place in a rule file. */
+void render_place(FILE *out, Loc at);
+
+/* The difference of a finding as the reports show it: in percentage points between
+ * two percentages ("-5 percentage points", not "-5 %"), else as a value in its unit.
+ * buf holds VALUE_FMT_MAX bytes. */
+char *render_difference(const Finding *f, char *buf);
+
+/* s itself when it holds no control character (see diag_put_text), else a copy in a
+ * with each shown as '?'. */
+const char *safe_text(Arena *a, const char *s);
+
+/* "2025.fin: 325 checks, 308 passed, 11 failed, 6 warnings", ", 4 not run" where
+ * anything did not run, and a newline; the path as it is given (already escaped where
+ * the format needs it). */
+void render_summary(FILE *out, const char *path, const Results *res);
+
+/* "\nparameters (N)" and a line or more per parameter in force, as `finsam rules` and
+ * the text report list them. */
+void render_parameters(FILE *out, const Model *m);
+
+#endif
