@@ -9,9 +9,11 @@
  * falls on all of them alike; the median of the runs drops the slowest. Then writes
  * one line per command, in the order given, to FILE (default: stderr):
  *
- *     cmd=0 runs=21 median_s=0.004412 min_s=0.004101 peak_rss_kb=10240 status=0
+ *     cmd=0 runs=21 median_s=0.004412 min_s=0.004101 cpu_s=0.003012 peak_rss_kb=10240 status=0
  *
- * median_s and min_s are wall-clock times of one run (CLOCK_MONOTONIC), peak_rss_kb the
+ * median_s and min_s are wall-clock times of one run (CLOCK_MONOTONIC), cpu_s the
+ * median processor time of one run (user and system, wait4's rusage), which a loaded
+ * machine changes less than the wall-clock time; peak_rss_kb the
  * largest resident set of any run (wait4's ru_maxrss), status the exit status of the
  * last run (128+N if a signal N ended it, 127 if it could not be started). The exit
  * status of measure is 0, or 2 for bad usage or a failure to fork or write. */
@@ -46,15 +48,21 @@ static int by_value(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static double median_of(const double *sorted, long n)
+{
+    return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
 typedef struct {
     char **argv;
-    double *walls;
+    double *walls, *cpus;
     long peak_kb;
     int status;
 } Command;
 
-/* Runs one command once; its wall time, or a negative number if it could not fork. */
-static double run(Command *c)
+/* Runs one command once; its wall time, or a negative number if it could not fork;
+ * its processor time in *cpu. */
+static double run(Command *c, double *cpu)
 {
     fflush(NULL);
     double start = now();
@@ -79,6 +87,8 @@ static double run(Command *c)
         perror("measure: wait4");
         return -1;
     }
+    *cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
     if (ru.ru_maxrss > c->peak_kb)
         c->peak_kb = ru.ru_maxrss; /* kilobytes on Linux */
     c->status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
@@ -123,7 +133,8 @@ int main(int argc, char **argv)
             return usage();
         cmds[ncmd].argv = argv + start;
         cmds[ncmd].walls = calloc((size_t)runs, sizeof(double));
-        if (!cmds[ncmd].walls)
+        cmds[ncmd].cpus = calloc((size_t)runs, sizeof(double));
+        if (!cmds[ncmd].walls || !cmds[ncmd].cpus)
             return 2;
         ncmd++;
         if (end < argc)
@@ -134,10 +145,10 @@ int main(int argc, char **argv)
     for (long r = 0; r < runs; r++)
         for (int k = 0; k < ncmd; k++) {
             if (cmds[k].status == 127) {
-                cmds[k].walls[r] = 0; /* it could not be started: once is enough */
+                cmds[k].walls[r] = cmds[k].cpus[r] = 0; /* not started: once is enough */
                 continue;
             }
-            double w = run(&cmds[k]);
+            double w = run(&cmds[k], &cmds[k].cpus[r]);
             if (w < 0)
                 return 2;
             cmds[k].walls[r] = w;
@@ -150,10 +161,13 @@ int main(int argc, char **argv)
     }
     for (int k = 0; k < ncmd; k++) {
         double *w = cmds[k].walls;
+        double *u = cmds[k].cpus;
         qsort(w, (size_t)runs, sizeof *w, by_value);
-        double median = runs % 2 ? w[runs / 2] : (w[runs / 2 - 1] + w[runs / 2]) / 2;
-        fprintf(out, "cmd=%d runs=%ld median_s=%.6f min_s=%.6f peak_rss_kb=%ld status=%d\n", k,
-                runs, median, w[0], cmds[k].peak_kb, cmds[k].status);
+        qsort(u, (size_t)runs, sizeof *u, by_value);
+        fprintf(out,
+                "cmd=%d runs=%ld median_s=%.6f min_s=%.6f cpu_s=%.6f peak_rss_kb=%ld status=%d\n",
+                k, runs, median_of(w, runs), w[0], median_of(u, runs), cmds[k].peak_kb,
+                cmds[k].status);
     }
     if (out != stderr && fclose(out) != 0) {
         fprintf(stderr, "measure: cannot write %s: %s\n", outfile, strerror(errno));
