@@ -74,6 +74,8 @@ const char *intern(Interner *in, const char *s, size_t len)
 
 const char *interner_find(const Interner *in, const char *s)
 {
+    if (in->shared)
+        in = in->shared;
     if (!in->slots)
         return NULL;
     size_t len = strlen(s);
