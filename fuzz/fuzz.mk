@@ -13,7 +13,7 @@ FUZZ_CC        ?= clang
 FUZZ_SECONDS   ?= 60
 FUZZ_CI_SECONDS ?= 30
 FUZZ_MAX_LEN   ?= 65536
-FUZZ_HARNESSES := check figure sie
+FUZZ_HARNESSES := check figure sie draft
 
 FB := $(B)/fuzz
 FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

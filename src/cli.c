@@ -8,6 +8,7 @@ const char *const CLI_USAGE =
     N_("usage: finsam check [options] FILE|DIR...\n"
        "       finsam report [options] [--format FORMAT] [-o PATH] FILE\n"
        "       finsam rules [options] FILE\n"
+       "       finsam draft [-o PATH] REPORT.txt\n"
        "       finsam new [options] [-o PATH] FILE\n"
        "       finsam sie [options] [--format FORMAT] SIEFILE...\n"
        "       finsam --help | --version\n");

@@ -24,6 +24,8 @@ typedef struct {
     const DraftCell **cells; /* one per column; NULL: nothing printed */
     int note;              /* note N, 0 if none */
     int sign;              /* +1, or -1 for costs printed as positive figures */
+    bool count;            /* "Antal ...": a count in a table of amounts, written in a
+                              table of its own */
 } DraftRow;
 
 typedef struct {
@@ -39,6 +41,7 @@ typedef struct {
     PtrVec used;           /* the row names */
     bool required;         /* named as the national rules require */
     bool placeholder;      /* not found in the text: written for the rules to load */
+    const char *count_name; /* the table of its counts, if it has any */
 } DraftTable;
 
 typedef enum { BLOCK_PROSE, BLOCK_BLANK, BLOCK_TABLE } DraftBlockKind;

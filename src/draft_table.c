@@ -24,9 +24,13 @@ typedef struct {
     const char *note_title;
     int note_line;
     const char *last_prose;   /* the last line of prose, for an allocation's total */
+    PtrVec notes;             /* the note numbers declared, as (void *)(size_t)N */
 } Builder;
 
-static const char *fold(Builder *b, const char *s) { return draft_fold(b->a, s); }
+/* At most n bytes of s: never past its end. */
+static char *prefix(Builder *b, const char *s, size_t n) { return arena_strndup(b->a, s, strnlen(s, n)); }
+
+static const char *fold(Builder *b, const char *s) { return s ? draft_fold(b->a, s) : ""; }
 
 /* ---- kinds of lines ---- */
 
@@ -144,7 +148,7 @@ static void find_report(Builder *b)
             l->ncells == 1) {
             const char *p = f;
             while (*p && !(*p >= '1' && *p <= '2' && draft_year_of(
-                                                       arena_strndup(b->a, p, 4)) && (p[4] == ' ' || p[4] == '\0')))
+                                                       prefix(b, p, 4)) && (p[4] == ' ' || p[4] == '\0')))
                 p++;
             if (*p) {
                 d->year = atoi(p);
@@ -154,8 +158,8 @@ static void find_report(Builder *b)
         if (!d->decided && (strstr(f, "beslutad") || strstr(f, "faststalld"))) {
             const char *s = l->text;
             for (const char *p = s; *p; p++)
-                if (draft_year_of(arena_strndup(b->a, p, 10)) && strlen(p) >= 10 && p[4] == '-') {
-                    d->decided = arena_strndup(b->a, p, 10);
+                if (draft_year_of(prefix(b, p, 10)) && strlen(p) >= 10 && p[4] == '-') {
+                    d->decided = prefix(b, p, 10);
                     break;
                 }
         }
@@ -205,8 +209,10 @@ static void find_report(Builder *b)
             if (*q < '0' || *q > '9' || (q > s && q[-1] >= '0' && q[-1] <= '9'))
                 continue;
             size_t n = strspn(q, "0123456789,");
-            if (q[n] == '%' || (q[n] == ' ' && q[n + 1] == '%')) {
-                d->benchmark = arena_printf(b->a, "%.*s%%", (int)n, q);
+            DraftCell c = {.text = arena_printf(b->a, "%.*s%%", (int)n, q)};
+            draft_read_cell(b->a, &c);
+            if ((q[n] == '%' || (q[n] == ' ' && q[n + 1] == '%')) && c.kind == DCELL_PERCENT) {
+                d->benchmark = c.figure;
                 d->benchmark_line = t->lines[i].lineno;
                 draft_guess(b->g, d->benchmark_line,
                             _("the federation's riktmärke for the verksamhetsmål: %s"), d->benchmark);
@@ -261,7 +267,7 @@ static const char *column_name(Builder *b, DraftTable *tb, const char *heading, 
         return arena_printf(b->a, "%d", y);
     }
     for (const char *p = heading; *p; p++) {
-        int wy = draft_year_of(arena_strndup(b->a, p, 4));
+        int wy = draft_year_of(prefix(b, p, 4));
         if (wy && (p == heading || p[-1] == ' ') && (p[4] == '\0' || p[4] == ' ')) {
             y = wy;
         }
@@ -435,6 +441,8 @@ static const char *unique_row_name(Builder *b, DraftTable *tb, const char *name)
 
 /* ---- structure: sections, totals, results ---- */
 
+static const char *table_name(Builder *b, const char *want);
+
 typedef struct Level Level;
 
 typedef struct {
@@ -603,6 +611,16 @@ static bool percent_row(const DraftRow *r, int ncols)
 static void shape_row(Shape *s, DraftRow *r)
 {
     Builder *b = s->b;
+    bool money = !s->tb->unit || strcmp(s->tb->unit, "tkr") == 0;
+    if (money && !s->tb->required && draft_starts(fold(b, r->label), "antal")) {
+        r->count = true;
+        if (!s->tb->count_name)
+            s->tb->count_name = table_name(b, arena_printf(b->a, "%s_count", s->tb->name));
+        draft_guess(b->g, r->lineno, _("\"%s\": a count among amounts, written in a table of its own"),
+                    r->label);
+        emit(s, r);
+        return;
+    }
     if (percent_row(r, s->tb->ncols) && !(s->tb->unit && strcmp(s->tb->unit, "%") == 0)) {
         /* `sum` would add it: the totals of this section name their terms */
         s->stack[s->depth]->has_formula = true;
@@ -962,6 +980,25 @@ static void add_row(Builder *b, DraftTable *tb, PtrVec *raw, const DraftLine *l)
         if (c->kind == DCELL_TEXT)
             draft_guess(b->g, l->lineno, _("\"%s\" is not a figure: kept as text in its cell"), c->text);
     }
+    /* a row holds figures of one kind: the fewer kind is kept as text, as printed */
+    int pct = 0, fig = 0;
+    for (int k = 0; k < tb->ncols; k++)
+        if (r->cells[k] && !tb->cols[k].note) {
+            pct += r->cells[k]->kind == DCELL_PERCENT;
+            fig += r->cells[k]->kind == DCELL_FIGURE;
+        }
+    if (pct && fig)
+        for (int k = 0; k < tb->ncols; k++) {
+            const DraftCell *c = r->cells[k];
+            if (!c || tb->cols[k].note || c->kind != (pct >= fig ? DCELL_FIGURE : DCELL_PERCENT))
+                continue;
+            DraftCell *t = arena_alloc(b->a, sizeof *t);
+            *t = *c;
+            t->kind = DCELL_TEXT;
+            r->cells[k] = t;
+            draft_guess(b->g, l->lineno, _("\"%s\": percentages and amounts in one row; kept as text"),
+                        c->text);
+        }
     r->name = unique_row_name(b, tb, row_name(b, tb, r->label));
     r->sign = sign_of(r, tb->ncols, b);
     ptrvec_push(b->a, raw, r);
@@ -1026,6 +1063,8 @@ static void decide_unit_and_kind(Builder *b, DraftTable *tb, int lineno)
     if (draft_has_word(ft, "tkr") || draft_has_word(fh, "tkr")) {
         tb->unit = "tkr";
         draft_guess(b->g, lineno, _("table \"%s\": unit tkr, as its heading says"), tb->title);
+    } else if (tb->required && strcmp(tb->name, "deltagare") != 0) {
+        /* the statements the national rules read are in kronor */
     } else if (all_percent(tb))
         tb->unit = "%";
     else if (count || draft_starts(ft, "antal")) {
@@ -1073,6 +1112,43 @@ static void drop_mixed_column_formulas(Builder *b, DraftTable *tb)
                 c->formula = NULL;
             }
         }
+    }
+}
+
+static bool has_percent(const DraftRow *r, int ncols)
+{
+    for (int k = 0; k < ncols; k++)
+        if (r->cells[k] && r->cells[k]->kind == DCELL_PERCENT)
+            return true;
+    return false;
+}
+
+/* The national rules compare amounts and counts: a row of theirs that holds a
+ * percentage is not theirs (it keeps a name of its own, and theirs is left to fill in);
+ * participants with percentages are not the participants table. */
+static void keep_required_amounts(Builder *b, DraftTable *tb)
+{
+    if (!tb->required)
+        return;
+    bool participants = strcmp(tb->name, "deltagare") == 0;
+    for (int i = 0; i < tb->rows.len; i++) {
+        DraftRow *r = tb->rows.items[i];
+        if (r->kind != DROW_ROW || !has_percent(r, tb->ncols))
+            continue;
+        if (participants) {
+            tb->name = table_name(b, "deltagare_table");
+            tb->required = false;
+            draft_guess(b->g, r->lineno, _("a percentage among the participants: not the national rules' 'deltagare'"));
+            return;
+        }
+        for (size_t k = 0; k < sizeof known_rows / sizeof known_rows[0]; k++)
+            if (strcmp(known_rows[k].table, tb->name) == 0 && strcmp(known_rows[k].name, r->name) == 0) {
+                const char *own = unique_row_name(b, tb, draft_slug(b->a, r->label));
+                draft_guess(b->g, r->lineno, _("\"%s\" holds a percentage: named '%s', not the national rules' '%s'"),
+                            r->label, own, r->name);
+                r->name = own;
+                break;
+            }
     }
 }
 
@@ -1149,8 +1225,17 @@ static int read_table(Builder *b, int i)
         title = b->heading ? strip_number(b->heading) : "Tabell";
     int note = 0;
     if (b->pending_note && b->note_line >= tb->lineno - 6) {
-        note = b->pending_note;
         title = b->note_title;
+        bool twice = false;
+        for (int k = 0; k < b->notes.len; k++)
+            twice |= (int)(size_t)b->notes.items[k] == b->pending_note;
+        if (twice)
+            draft_guess(b->g, tb->lineno, _("a second table for note %d: written as a table, not as the note"),
+                        b->pending_note);
+        else {
+            note = b->pending_note;
+            ptrvec_push(b->a, &b->notes, (void *)(size_t)note);
+        }
     }
     b->pending_note = 0;
     tb->title = title;
@@ -1161,6 +1246,11 @@ static int read_table(Builder *b, int i)
         tb->required = true;
     }
     name_columns(b, tb);
+    int data = 0;
+    for (int k = 0; k < tb->ncols; k++)
+        data += !tb->cols[k].note;
+    if (data == 0)
+        return -1;
     bool has_target = false, has_result = false, people = false;
     for (int k = 0; k < tb->ncols; k++) {
         has_target |= strcmp(tb->cols[k].name, "target") == 0;
@@ -1171,8 +1261,17 @@ static int read_table(Builder *b, int i)
         tb->name = table_name(b, "deltagare");
         tb->required = true;
     }
-    if (!tb->name)
-        tb->name = table_name(b, note ? arena_printf(b->a, "note%d", note) : draft_slug(b->a, title));
+    if (!tb->name) {
+        const char *want = note ? arena_printf(b->a, "note%d", note) : draft_slug(b->a, title);
+        /* the national rules' names are for the tables that have what they require */
+        static const char *const required_names[] = {"income", "balance", "cashflow", "balanskrav",
+                                                     "contributions", "verksamhetsmal",
+                                                     "individmal", "deltagare"};
+        for (size_t k = 0; k < sizeof required_names / sizeof required_names[0]; k++)
+            if (strcmp(want, required_names[k]) == 0)
+                want = arena_printf(b->a, "%s_table", want);
+        tb->name = table_name(b, want);
+    }
     if (tb->required)
         draft_guess(b->g, tb->lineno, _("table \"%s\" is the national rules' '%s'"), title, tb->name);
 
@@ -1212,6 +1311,7 @@ static int read_table(Builder *b, int i)
     if (rows == 0)
         return -1;
     tb->rows = raw;
+    keep_required_amounts(b, tb);
     if (!try_allocation(b, tb)) {
         drop_mixed_column_formulas(b, tb);
         decide_unit_and_kind(b, tb, tb->lineno);

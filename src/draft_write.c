@@ -154,7 +154,22 @@ static int text_width(const char *s)
     return draft_width(s);
 }
 
-static void write_columns(FILE *out, const DraftTable *t)
+/* The national rules read income and balance in the report's year: a statement
+ * without that column gets it, empty, so that the file loads. */
+static bool needs_year_column(const DraftDoc *doc, const DraftTable *t)
+{
+    if (strcmp(t->name, "income") != 0 && strcmp(t->name, "balance") != 0 &&
+        strcmp(t->name, "cashflow") != 0)
+        return false;
+    char year[16];
+    snprintf(year, sizeof year, "%d", doc->year);
+    for (int k = 0; k < t->ncols; k++)
+        if (!t->cols[k].note && strcmp(t->cols[k].name, year) == 0)
+            return false;
+    return true;
+}
+
+static void write_columns(FILE *out, const DraftDoc *doc, const DraftTable *t)
 {
     fputs(" (", out);
     bool first = true;
@@ -176,7 +191,48 @@ static void write_columns(FILE *out, const DraftTable *t)
         if (c->formula)
             fprintf(out, " = %s", c->formula);
     }
+    if (needs_year_column(doc, t)) {
+        fprintf(out, "%s%d ", first ? "" : ", ", doc->year);
+        put_string(out, _("(not found in the text)"));
+    }
     fputc(')', out);
+}
+
+/* The counts of a table of amounts ("Antal anställda"), as a table of their own with
+ * the same columns, named after it. */
+static void write_counts(FILE *out, const DraftDoc *doc, const DraftTable *t)
+{
+    int head = 0;
+    for (int i = 0; i < t->rows.len; i++) {
+        const DraftRow *r = t->rows.items[i];
+        if (r->kind == DROW_ROW && r->count) {
+            int w = text_width(r->name) + 1 + string_width(r->label);
+            head = w > head ? w : head;
+        }
+    }
+    if (!head || !t->count_name)
+        return;
+    fprintf(out, "\ntable %s ", t->count_name);
+    put_string(out, t->title);
+    fputs(" unit count", out);
+    write_columns(out, doc, t);
+    fputs(" {\n", out);
+    char buf[1024];
+    for (int i = 0; i < t->rows.len; i++) {
+        const DraftRow *r = t->rows.items[i];
+        if (r->kind != DROW_ROW || !r->count)
+            continue;
+        fprintf(out, "    %s ", r->name);
+        put_string(out, r->label);
+        fprintf(out, "%*s", head - text_width(r->name) - 1 - string_width(r->label), "");
+        for (int k = 0; k < t->ncols; k++)
+            if (!t->cols[k].note)
+                fprintf(out, r->cells[k] ? " | %s" : " |", cell_text(r->cells[k], buf, sizeof buf));
+        if (needs_year_column(doc, t))
+            fputs(" |", out);
+        fputc('\n', out);
+    }
+    fputs("}\n", out);
 }
 
 static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
@@ -187,7 +243,8 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
         fprintf(out, " unit %s", t->unit);
     if (t->note)
         fprintf(out, " note %d", t->note);
-    write_columns(out, t);
+    write_columns(out, doc, t);
+    bool extra = needs_year_column(doc, t);
     fputs(" {\n", out);
     if (t->header) {
         fputs("    # ", out);
@@ -239,6 +296,8 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
             depth++;
             continue;
         }
+        if (r->count)
+            continue;
         int w = 4 * depth + text_width(r->name) + 1 + string_width(r->label);
         fprintf(out, "%*s%s ", 4 * depth, "", r->name);
         put_string(out, r->label);
@@ -251,13 +310,23 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
             w += 3 + text_width(r->formula);
         }
         fprintf(out, "%*s", head > w ? head - w : 0, "");
+        int last = -1;
+        for (int k = 0; k < t->ncols; k++)
+            if (!t->cols[k].note && r->cells[k])
+                last = k;
         for (int k = 0; k < t->ncols; k++) {
             if (t->cols[k].note)
                 continue;
+            if (k > last) { /* nothing printed from here on: no spaces at the end */
+                fputs(" |", out);
+                continue;
+            }
             const char *c = cell_text(r->cells[k], buf, sizeof buf);
             int cw = text_width(c);
             fprintf(out, " | %*s%s", width[k] > cw ? width[k] - cw : 0, "", c);
         }
+        if (extra)
+            fputs(" |", out);
         fputc('\n', out);
         if (r->note && !note_declared(doc, r->note))
             fprintf(out, "%*s# %s\n", 4 * depth, "",
@@ -279,10 +348,13 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
                 for (int k = 0; k < t->ncols; k++)
                     if (!t->cols[k].note)
                         fputs(" |", out);
+                if (extra)
+                    fputs(" |", out);
                 fputc('\n', out);
             }
     }
     fputs("}\n", out);
+    write_counts(out, doc, t);
 }
 
 static void write_allocation(FILE *out, const DraftTable *t)

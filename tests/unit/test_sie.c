@@ -276,6 +276,27 @@ static void test_rtrans_btrans(void **state)
     assert_int_equal(r.sum.rows, 2);
     assert_int_equal(r.sum.warnings, 1);
     done(&r);
+    /* the same, the #RTRANS last in its voucher */
+    run(&r, "t.se",
+        HEAD "#IB 0 1930 0\n#UB 0 1930 500.00\n#RES 0 3010 -500.00\n"
+             "#VER A 1 20240105\n{\n#TRANS 3010 {} -500.00\n#RTRANS 1930 {} 500.00\n}\n");
+    assert_int_equal(r.sum.failed, 0);
+    assert_int_equal(r.sum.rows, 2);
+    assert_int_equal(r.sum.warnings, 1);
+    done(&r);
+}
+
+/* A second #UB for an account and year: the first counts, with a warning. */
+static void test_second_balance(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "t.se",
+        HEAD "#UB 0 1930 5\n#UB 0 1930 7\n#VER A 1 20240105\n{\n#TRANS 1930 {} 5\n"
+             "#TRANS 3010 {} -5\n}\n#RES 0 3010 -5\n");
+    assert_int_equal(r.sum.failed, 0);
+    assert_int_equal(count(&r, SEV_WARNING, "format", 12), 1);
+    done(&r);
 }
 
 /* ---- the checks ---- */
@@ -461,6 +482,7 @@ int main(void)
         cmocka_unit_test(test_empty_series_and_long_account),
         cmocka_unit_test(test_deviation_counted),
         cmocka_unit_test(test_rtrans_btrans),
+        cmocka_unit_test(test_second_balance),
         cmocka_unit_test(test_balanced_file),
         cmocka_unit_test(test_unbalanced_voucher),
         cmocka_unit_test(test_closing_balance),

@@ -1,0 +1,315 @@
+/* Unit tests for finsam draft: draft_lines (lines, cells, figures, page furniture),
+ * draft_names (names from labels) and draft_table with draft_write (structure from the
+ * words: totals, results, differences, notes, the national rules' names). */
+#define _GNU_SOURCE /* open_memstream */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draft.h"
+
+static DraftCell cell(Arena *a, const char *text)
+{
+    DraftCell c = {.text = text};
+    draft_read_cell(a, &c);
+    return c;
+}
+
+static void test_figures_as_printed(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftCell c = cell(&a, "7 864 004");
+    assert_int_equal(c.kind, DCELL_FIGURE);
+    assert_string_equal(c.figure, "7 864 004");
+    c = cell(&a, "- 104 286");
+    assert_int_equal(c.kind, DCELL_FIGURE);
+    assert_true(c.negative);
+    assert_string_equal(c.figure, "- 104 286"); /* the space after the sign stays */
+    c = cell(&a, "75,4%");
+    assert_int_equal(c.kind, DCELL_PERCENT);
+    assert_string_equal(c.figure, "75,4%");
+    c = cell(&a, "67,9 %");
+    assert_int_equal(c.kind, DCELL_PERCENT);
+    c = cell(&a, "-");
+    assert_int_equal(c.kind, DCELL_DASH);
+    assert_false(c.dash_changed);
+    c = cell(&a, "\xE2\x80\x93");  /* an en dash alone */
+    assert_int_equal(c.kind, DCELL_DASH);
+    assert_true(c.dash_changed);
+    c = cell(&a, "\xE2\x80\x93" "10 000");
+    assert_int_equal(c.kind, DCELL_FIGURE);
+    assert_string_equal(c.figure, "-10 000");
+    assert_true(c.dash_changed);
+    c = cell(&a, "104 286*");
+    assert_int_equal(c.kind, DCELL_FIGURE);
+    assert_true(c.footnote);
+    assert_string_equal(c.figure, "104 286");
+    c = cell(&a, "1 966 000 kr");
+    assert_int_equal(c.kind, DCELL_FIGURE);
+    assert_string_equal(c.figure, "1 966 000");
+    c = cell(&a, "");
+    assert_int_equal(c.kind, DCELL_EMPTY);
+    arena_free(&a);
+}
+
+static void test_not_figures(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    /* what the language would refuse as a figure stays words */
+    assert_int_equal(cell(&a, "7 864 0000").kind, DCELL_TEXT);
+    assert_int_equal(cell(&a, "39, 8%").kind, DCELL_TEXT);
+    assert_int_equal(cell(&a, "7.864.004").kind, DCELL_TEXT);
+    assert_int_equal(cell(&a, "(Antal besök 1786)").kind, DCELL_TEXT);
+    assert_int_equal(cell(&a, "2025-12-31").kind, DCELL_TEXT);
+    assert_int_equal(cell(&a, "12 kr extra").kind, DCELL_TEXT);
+    assert_int_equal(cell(&a, "*").kind, DCELL_TEXT);
+    arena_free(&a);
+}
+
+static void test_years(void **state)
+{
+    (void)state;
+    assert_int_equal(draft_year_of("2025"), 2025);
+    assert_int_equal(draft_year_of("2025-12-31"), 2025);
+    assert_int_equal(draft_year_of("20251"), 0);
+    assert_int_equal(draft_year_of("1899"), 0);
+    assert_int_equal(draft_year_of("2025-1-31"), 0);
+    assert_int_equal(draft_year_of(""), 0);
+}
+
+static DraftText read(Arena *a, const char *s)
+{
+    DraftText t;
+    draft_read_text(a, s, strlen(s), &t);
+    return t;
+}
+
+static void test_tabs_keep_empty_cells(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftText t = read(&a, "Kansli\t\t\t\nUtgående eget kapital\t2 959\t\t\t3 063\r\n");
+    assert_int_equal(t.nlines, 2);
+    assert_true(t.lines[0].tabbed);
+    assert_int_equal(t.lines[0].ncells, 4);
+    assert_int_equal(t.lines[1].ncells, 5);
+    assert_int_equal(t.lines[1].cells[2].kind, DCELL_EMPTY);
+    assert_string_equal(t.lines[1].cells[4].text, "3 063"); /* no \r */
+    arena_free(&a);
+}
+
+static void test_spaces_split_at_runs(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftText t = read(&a, "EU-medel och andra bidrag      120 000     -\n"
+                           "                 2024-12-31      2023-12-31\n");
+    const DraftLine *l = &t.lines[0];
+    assert_false(l->tabbed);
+    assert_int_equal(l->ncells, 3);
+    assert_string_equal(l->cells[0].text, "EU-medel och andra bidrag"); /* single spaces stay */
+    assert_int_equal(l->cells[1].col, 31);
+    assert_int_equal(l->cells[1].endcol, 38);
+    /* a line set in that starts with a year has an empty label */
+    l = &t.lines[1];
+    assert_int_equal(l->ncells, 3);
+    assert_int_equal(l->cells[0].kind, DCELL_EMPTY);
+    assert_string_equal(l->cells[1].text, "2024-12-31");
+    arena_free(&a);
+}
+
+static void test_text_is_cleaned(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    /* a byte order mark, an invalid byte, a control character, a bidi override */
+    DraftText t = read(&a, "\xEF\xBB\xBF" "A\xFF" "B\x1B" "C\xE2\x80\xAE" "D\n");
+    assert_int_equal(t.nlines, 1);
+    assert_string_equal(t.lines[0].text, "A?B C D");
+    char *c = draft_clean(&a, "\xC3\xA5\xC3", 3); /* å, then a cut sequence */
+    assert_string_equal(c, "\xC3\xA5?");
+    arena_free(&a);
+}
+
+static void test_page_furniture(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftText t = read(&a, "Sida 2 av 3\n- 14 -\n\nSignering\np\xC3\xA5 varje sida\n\n"
+                           "Signering\np\xC3\xA5 varje sida\n\nText\n\f3\n");
+    assert_true(t.lines[0].furniture);
+    assert_true(t.lines[1].furniture);
+    assert_true(t.lines[3].furniture);
+    assert_true(t.lines[4].furniture);
+    assert_false(t.lines[9].furniture);
+    assert_true(t.lines[10].furniture); /* a form feed */
+    arena_free(&a);
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    assert_string_equal(draft_slug(&a, "Summa omsättningstillgångar"), "summa_omsattningstillgangar");
+    assert_string_equal(draft_slug(&a, "Driftbidrag från Årjängs kommun"), "driftbidrag_arjangs_kommun");
+    assert_string_equal(draft_slug(&a, "2. Resultaträkning"), "r2_resultatrakning");
+    assert_string_equal(draft_slug(&a, "Sum"), "sum_");
+    assert_string_equal(draft_slug(&a, "note"), "note_");
+    assert_string_equal(draft_slug(&a, "***"), "row");
+    assert_string_equal(draft_fold(&a, "Ökning+/minskning-"), "okning  minskning ");
+    const char *used[] = {"total", "total_2"};
+    assert_string_equal(draft_unique(&a, "total", used, 2), "total_3");
+    assert_string_equal(draft_unique(&a, "vat", used, 2), "vat");
+    assert_true(draft_starts("summa eget kapital", "summa"));
+    assert_false(draft_starts("summan", "summa"));
+    assert_true(draft_has_word("mal antal deltagare", "antal"));
+    assert_false(draft_has_word("antalet", "antal"));
+    arena_free(&a);
+}
+
+/* The year file drafted from text, as a string (freed by the caller). */
+static char *draft(const char *text, DraftGuesses *g, Arena *a)
+{
+    DraftText t;
+    draft_read_text(a, text, strlen(text), &t);
+    g->arena = a;
+    DraftDoc *doc = draft_build(a, &t, g);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    draft_write(f, doc, "t.txt");
+    fclose(f);
+    return buf;
+}
+
+static void assert_has(const char *s, const char *want)
+{
+    if (!strstr(s, want))
+        fail_msg("missing: %s\nin:\n%s", want, s);
+}
+
+static void test_totals_from_words(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\nTilläggsupplysningar\n\n"
+                      "\tBudget 2025\tUtfall 2025\tDifferens 2025\n"
+                      "Insatser\t\t\t\n"
+                      "A\t-10\t-8\t-2\n"
+                      "B\t-20\t-25\t5\n"
+                      "Summa insatser\t-30\t-33\t3\n"
+                      "Administration\t-5\t-5\t0\n"
+                      "Summa kostnader\t-35\t-38\t3\n"
+                      "Medlemsavgifter\t40\t40\t0\n"
+                      "Resultat\t5\t2\t3\n", &g, &a);
+    assert_has(out, "budget tillaggsupplysningar \"Tilläggsupplysningar\"");
+    assert_has(out, "deviation \"Differens 2025\" = budget - actual");
+    assert_has(out, "section insatser \"Insatser\" {");
+    /* Summa X closes section X; an unmatched Summa adds what stands since; Resultat all */
+    assert_has(out, "summa_insatser \"Summa insatser\" = sum(insatser)");
+    assert_has(out, "summa_kostnader \"Summa kostnader\" = summa_insatser + administration");
+    assert_has(out, "resultat \"Resultat\" = summa_kostnader + medlemsavgifter");
+    /* figures as printed, whether or not they agree */
+    assert_has(out, "| -20 | -25 |  5");
+    assert_true(g.len > 0);
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
+static void test_result_subtracts_positive_costs(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\nÖversikt\n\n\t2025\t2024\n"
+                      "Verksamhetens intäkter\t100\t90\n"
+                      "Verksamhetens kostnader\t80\t95\n"
+                      "Årets resultat\t20\t-5\n", &g, &a);
+    assert_has(out, "table oversikt \"Översikt\" (2025, 2024)");
+    assert_has(out, "= verksamhetens_intakter - verksamhetens_kostnader");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
+static void test_statements_and_notes(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\nBalansräkning\n\n"
+                      "Belopp i kr.\tNot\t2025-12-31\t2024-12-31\n"
+                      "Fordringar\t2\t10\t20\n"
+                      "Kassa och bank\t\t90\t80\n"
+                      "Summa tillgångar\t\t100\t100\n\n"
+                      "Not 2. Fordringar\n\n\t2025-12-31\t2024-12-31\n"
+                      "Moms\t10\t20\nSumma\t10\t20\n", &g, &a);
+    assert_has(out, "accounts balance \"Balansräkning\" (2025 \"2025-12-31\",");
+    assert_has(out, "receivables \"Fordringar\" note 2");
+    assert_has(out, "cash \"Kassa och bank\"");
+    assert_has(out, "total_assets \"Summa tillgångar\" = sum");
+    assert_has(out, "accounts note2 \"Not 2. Fordringar\" note 2 (2025 \"2025-12-31\",");
+    /* what the rules need and the text does not show: marked placeholders */
+    assert_has(out, "other_equity \"Övrigt eget kapital\" | |");
+    assert_has(out, "accounts income \"Resultaträkning\" (2025) {");
+    assert_has(out, "allocation contributions \"Medlemsbidrag\" total 0 {");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
+static void test_prose_kept_as_comments(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Ingen rubrik alls, bara text \"med citat\".\n", &g, &a);
+    assert_has(out, "# Ingen rubrik alls, bara text \"med citat\".");
+    assert_has(out, "year 2000"); /* and the guess says so */
+    assert_int_equal(g.len, 1);
+    assert_int_equal(g.items[0].lineno, 1);
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_figures_as_printed),
+        cmocka_unit_test(test_not_figures),
+        cmocka_unit_test(test_years),
+        cmocka_unit_test(test_tabs_keep_empty_cells),
+        cmocka_unit_test(test_spaces_split_at_runs),
+        cmocka_unit_test(test_text_is_cleaned),
+        cmocka_unit_test(test_page_furniture),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_totals_from_words),
+        cmocka_unit_test(test_result_subtracts_positive_costs),
+        cmocka_unit_test(test_statements_and_notes),
+        cmocka_unit_test(test_prose_kept_as_comments),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
