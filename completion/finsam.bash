@@ -58,7 +58,7 @@ _finsam()
         local opts
         case $cmd in
             check)  opts='-I --allow-outside --strict --quiet --verbose --require-all --rules= --review= --format= --color= --lang= --help' ;;
-            report) opts='-I --allow-outside --strict --format= -o --table= --color= --lang= --help' ;;
+            report) opts='-I --allow-outside --strict --format= -o --table= --excel --color= --lang= --help' ;;
             rules)  opts='-I --allow-outside --color= --lang= --help' ;;
             new)    opts='-I --allow-outside -o --lang= --help' ;;
             sie)    opts='--strict --quiet --format= --color= --lang= --help' ;;
