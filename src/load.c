@@ -396,3 +396,26 @@ int program_load(Program *prog, const char *path, const LoadOptions *opts)
         L.errors += load_file(&L, opts->rules[i], NULL, NULL);
     return L.errors;
 }
+
+const char *program_entry_file(Program *prog, const Report *r, const char *key,
+                               const LoadOptions *opts, const char *usage,
+                               const char *not_found, const ReportEntry **entry,
+                               int *errors)
+{
+    *errors = 0;
+    const ReportEntry *e = NULL;
+    for (int i = 0; r && i < r->entries.len && !e; i++)
+        if (strcmp(((const ReportEntry *)r->entries.items[i])->key, key) == 0)
+            e = r->entries.items[i];
+    *entry = e;
+    if (!e)
+        return NULL;
+    if (!e->text) {
+        diag_at(&prog->diags, SEV_ERROR, e->loc, "%s", usage);
+        *errors = 1;
+        return NULL;
+    }
+    const char *path = program_find(prog, e->text, e->loc.src, opts, e->loc, not_found);
+    *errors = !path;
+    return path;
+}

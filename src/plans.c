@@ -4,30 +4,16 @@
 
 #include "i18n.h"
 
-static const ReportEntry *plan_entry(const Report *r)
-{
-    for (int i = 0; r && i < r->entries.len; i++) {
-        const ReportEntry *e = r->entries.items[i];
-        if (strcmp(e->key, "plan") == 0)
-            return e;
-    }
-    return NULL;
-}
-
 int program_load_plan(Program *prog, const LoadOptions *opts)
 {
-    const ReportEntry *e = plan_entry(prog->report);
-    if (!e)
-        return 0;
-    if (!e->text) {
-        diag_at(&prog->diags, SEV_ERROR, e->loc, "%s",
-                _("'plan' names the file of the year's plan: plan \"plan2025\""));
-        return 1;
-    }
-    const char *path = program_find(prog, e->text, e->loc.src, opts, e->loc,
-                                    _("cannot find the plan \"%s\""));
+    int errors;
+    const ReportEntry *e;
+    const char *path = program_entry_file(
+        prog, prog->report, "plan", opts,
+        _("'plan' names the file of the year's plan: plan \"plan2025\""),
+        _("cannot find the plan \"%s\""), &e, &errors);
     if (!path)
-        return 1;
+        return errors;
     Program *plan = mem_alloc(sizeof *plan);
     program_init(plan);
     prog->plan = plan;

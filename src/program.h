@@ -63,6 +63,16 @@ int program_load(Program *prog, const char *path, const LoadOptions *opts);
 const char *program_find(Program *prog, const char *name, const Source *from,
                          const LoadOptions *opts, Loc at, const char *message);
 
+/* A report block's file entry (`previous "2024"`, `plan "plan2025"`): the path of the
+ * file it names, found as program_find finds it; NULL if the report has no such entry.
+ * *errors is 1 if it has one that names no file (the error says `usage`) or a file
+ * that cannot be found (the error says `not_found`), else 0; *entry is the entry, for
+ * the messages that point at it. */
+const char *program_entry_file(Program *prog, const Report *r, const char *key,
+                               const LoadOptions *opts, const char *usage,
+                               const char *not_found, const ReportEntry **entry,
+                               int *errors);
+
 /* Loads the chain of earlier year files the report names with `previous`, each
  * loaded and resolved on its own (years.c); returns the number of errors. */
 int program_load_previous(Program *prog, const LoadOptions *opts);

@@ -9,16 +9,6 @@
 
 enum { MAX_YEARS = 50 };
 
-static const ReportEntry *previous_entry(const Report *r)
-{
-    for (int i = 0; i < r->entries.len; i++) {
-        const ReportEntry *e = r->entries.items[i];
-        if (strcmp(e->key, "previous") == 0)
-            return e;
-    }
-    return NULL;
-}
-
 /* An earlier file's messages are shown with the year file's. */
 static void adopt_diags(Program *prog, const Program *other)
 {
@@ -35,18 +25,14 @@ int program_load_previous(Program *prog, const LoadOptions *opts)
     if (realpath(((Module *)prog->modules.items[0])->src->path, real))
         ptrvec_push(&prog->arena, &seen, arena_strndup(&prog->arena, real, strlen(real)));
     for (int depth = 0; depth < MAX_YEARS && later->report; depth++) {
-        const ReportEntry *e = previous_entry(later->report);
-        if (!e)
-            return 0;
-        if (!e->text) {
-            diag_at(&prog->diags, SEV_ERROR, e->loc, "%s",
-                    _("'previous' names a file: previous \"2024\""));
-            return 1;
-        }
-        const char *path = program_find(prog, e->text, e->loc.src, opts, e->loc,
-                                        _("cannot find the previous year's file \"%s\""));
+        int errors;
+        const ReportEntry *e;
+        const char *path = program_entry_file(
+            prog, later->report, "previous", opts,
+            _("'previous' names a file: previous \"2024\""),
+            _("cannot find the previous year's file \"%s\""), &e, &errors);
         if (!path)
-            return 1;
+            return errors;
         if (realpath(path, real)) {
             for (int i = 0; i < seen.len; i++)
                 if (strcmp(seen.items[i], real) == 0) {
