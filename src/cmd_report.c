@@ -8,6 +8,7 @@
 #include "mem.h"
 #include "model.h"
 #include "output.h"
+#include "render.h"
 #include "write_csv.h"
 #include "write_html.h"
 #include "write_json.h"
@@ -41,12 +42,22 @@ static bool is_folder(const char *path)
     return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* "PATH: error: cannot write the report: WHY", the path's control characters as '?'
+ * (it reaches a terminal). */
+static void cannot_write(const char *path, const char *why)
+{
+    Arena a;
+    arena_init(&a);
+    fprintf(stderr, _("%s: error: cannot write the report: %s\n"), safe_text(&a, path), why);
+    arena_free(&a);
+}
+
 static bool open_report(Output *out, const char *path)
 {
     const char *why = NULL;
     if (output_open(out, path, &why))
         return true;
-    fprintf(stderr, _("%s: error: cannot write the report: %s\n"), path, why);
+    cannot_write(path, why);
     return false;
 }
 
@@ -56,7 +67,7 @@ static bool commit_report(Output *out, const char *path)
     if (output_commit(out, &why))
         return true;
     if (path && strcmp(path, "-"))
-        fprintf(stderr, _("%s: error: cannot write the report: %s\n"), path, why);
+        cannot_write(path, why);
     else
         fprintf(stderr, _("finsam: error: cannot write to standard output: %s\n"), why);
     return false;
@@ -121,7 +132,11 @@ static int emit_csv(const Options *o, const Model *m)
     size_t n = o->output ? strlen(o->output) : 0;
     if (n > 1 && o->output[n - 1] == '/' && !is_folder(o->output) &&
         mkdir(o->output, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, _("%s: error: cannot make the folder: %s\n"), o->output, strerror(errno));
+        Arena a;
+        arena_init(&a);
+        fprintf(stderr, _("%s: error: cannot make the folder: %s\n"), safe_text(&a, o->output),
+                strerror(errno));
+        arena_free(&a);
         return EXIT_BAD_INPUT;
     }
     if (!is_folder(o->output)) {

@@ -864,6 +864,14 @@ expect_status 2
 expect_stderr_has "esc?[31m.fin: not checked: 2 errors in the input"
 grep -q "$esc" "$err" && problem "stderr has a raw escape character"; done_case
 
+# -o into a folder that is not there, named with a terminal escape: the message shows
+# it as '?'.
+run report-output-with-escape report --color=never -o "nowhere${esc}[31m/r.txt" \
+    "$root/examples/vvnd/2025.fin"
+expect_status 2
+expect_stderr_has "nowhere?[31m/r.txt: error: cannot write the report"
+grep -q "$esc" "$err" && problem "stderr has a raw escape character"; done_case
+
 mkdir -p "$tmp/escfolder/sub${esc}]0;x" && chmod 000 "$tmp/escfolder/sub${esc}]0;x"
 chmod 755 "$tmp/escfolder"
 if [ "$(id -u)" != 0 ]; then
