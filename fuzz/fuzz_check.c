@@ -53,8 +53,10 @@
 #include <unistd.h>
 
 #include "eval.h"
+#include "model.h"
 #include "program.h"
 #include "write_ci.h"
+#include "write_csv.h"
 #include "write_html.h"
 #include "write_json.h"
 #include "write_report.h"
@@ -677,7 +679,7 @@ static void write_all_formats(Program *prog, Results *res, const char *path, Dia
     if (!res->detailed) {
         /* finsam check, text */
         write_findings(out, &prog->arena, res, style);
-        write_summary(out, path, res);
+        render_summary(out, path, res);
         return;
     }
     Mem m;
@@ -737,10 +739,12 @@ static void write_all_formats(Program *prog, Results *res, const char *path, Dia
         fwrite(m.buf, 1, m.len, out);
     free(m.buf);
 
-    /* finsam report: text, Markdown, HTML, CSV */
-    write_report(out, prog, res, path, REPORT_TEXT);
-    write_report(out, prog, res, path, REPORT_MARKDOWN);
-    write_html(mem_open(&m), prog, res, path);
+    /* finsam report: text, Markdown, HTML, CSV, each from the one model of the year */
+    Model model;
+    model_build(&model, prog, res, path);
+    write_report(out, &model, REPORT_TEXT);
+    write_report(out, &model, REPORT_MARKDOWN);
+    write_html(mem_open(&m), &model);
     mem_close(&m);
     if (enabled("html") && m.buf && memmem(m.buf, m.len, "<fuzz", 5)) {
         at = (size_t)((char *)memmem(m.buf, m.len, "<fuzz", 5) - m.buf);
@@ -749,8 +753,9 @@ static void write_all_formats(Program *prog, Results *res, const char *path, Dia
     if (m.len)
         fwrite(m.buf, 1, m.len, out);
     free(m.buf);
-    for (int i = 0; i < prog->tables.len; i++)
-        write_csv_table(out, prog->tables.items[i], res);
+    for (int i = 0; i < model.nblocks; i++)
+        write_csv(out, &model.blocks[i], i % 2);
+    model_free(&model);
 }
 
 /* One run of the year file through everything finsam does with it; everything written
@@ -769,8 +774,12 @@ static void run_once(const char *year_file, int nparts, size_t size, FILE *out)
     bool bad = program_load(&prog, year_file, &opts) || prog.diags.errors;
     if (!bad) {
         bad = program_resolve(&prog) != 0;
-        if (!bad)
-            write_rules(out, &prog, year_file); /* finsam rules FILE */
+        if (!bad) {
+            Model model; /* finsam rules FILE */
+            model_build(&model, &prog, NULL, year_file);
+            write_rules(out, &model);
+            model_free(&model);
+        }
     }
     /* resolve has found the report block, in the year file */
     if (!bad && enabled("year-file") && prog.report && prog.modules.len > 0) {

@@ -348,7 +348,8 @@ static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool
         } else if (s[i] == '{') {
             f->kind = SIE_LIST;
             f->first = rec->nitems;
-            f->text = "";
+            f->text = ""; /* a list's text is its items; its own is empty, len too */
+            f->len = 0;
             bool spaced = false, tab = false, closed = false;
             i++;
             for (;;) {

@@ -139,6 +139,33 @@ static void test_fields(void **state)
     arena_free(&a);
 }
 
+/* An object list has no text of its own: its length is 0, whatever field stood in its
+ * slot on the line before (a fuzzing finding: a #VER whose series is a list read the
+ * previous record's length past the list's empty text). */
+static void test_list_field_has_no_text(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Diags d;
+    diags_init(&d, &a);
+    const char *text = "#VER \"a long series name\" 1 20240105\n#VER {} 1 20240105\n";
+    SieReader *r = sie_open_memory("t.se", text, strlen(text), &d);
+    SieRecord rec;
+    assert_true(sie_next(r, &rec));
+    assert_int_equal(rec.fields[0].len, 18);
+    assert_true(sie_next(r, &rec));
+    assert_int_equal(rec.fields[0].kind, SIE_LIST);
+    assert_int_equal(rec.fields[0].len, 0);
+    assert_string_equal(rec.fields[0].text, "");
+    sie_close(r);
+    arena_free(&a);
+    Run run_;
+    run(&run_, "t.se", HEAD "#VER \"a long series name\" 1 20240105\n{\n}\n"
+                       "#VER {} 2 20240105\n{\n}\n");
+    done(&run_);
+}
+
 /* PC8 (code page 437) is read as UTF-8: "F\x94retag" is "Företag". */
 static void test_pc8(void **state)
 {
@@ -476,6 +503,7 @@ int main(void)
         cmocka_unit_test(test_amounts),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_fields),
+        cmocka_unit_test(test_list_field_has_no_text),
         cmocka_unit_test(test_pc8),
         cmocka_unit_test(test_utf8_and_latin1),
         cmocka_unit_test(test_deviations),
