@@ -288,15 +288,6 @@ static bool name_at(const char *t, size_t len, size_t at, char *name, size_t cap
     return true;
 }
 
-static Table *find_table(const Program *p, const char *name)
-{
-    for (int i = 0; i < p->tables.len; i++) {
-        Table *t = p->tables.items[i];
-        if (strcmp(t->name, name) == 0)
-            return t;
-    }
-    return NULL;
-}
 
 static Row *find_row(const Table *t, const char *name)
 {
@@ -337,14 +328,14 @@ static Target resolve_at(LspDoc *d, int line, int character)
     if (!name_at(d->text, d->len, at, name, sizeof name, qual))
         return t;
     if (qual[0]) {
-        t.row = find_row(find_table(&d->prog, qual), name);
+        t.row = find_row(program_table(&d->prog, qual), name);
         if (t.row)
             return t;
     }
     t.row = find_row(table_around(d, at), name);
     if (t.row)
         return t;
-    if ((t.table = find_table(&d->prog, name)))
+    if ((t.table = program_table(&d->prog, name)))
         return t;
     for (int i = 0; i < d->prog.allocs.len; i++) {
         Allocation *a = d->prog.allocs.items[i];

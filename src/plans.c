@@ -35,24 +35,6 @@ int program_load_plan(Program *prog, const LoadOptions *opts)
     return 0;
 }
 
-static Table *table_named(const Program *prog, const char *name)
-{
-    for (int i = 0; i < prog->tables.len; i++) {
-        Table *t = prog->tables.items[i];
-        if (strcmp(t->name, name) == 0)
-            return t;
-    }
-    return NULL;
-}
-
-static Row *row_named(const Table *t, const char *name)
-{
-    for (int i = 0; i < t->nrows; i++)
-        if (strcmp(t->rows[i]->name, name) == 0)
-            return t->rows[i];
-    return NULL;
-}
-
 /* The plan's column for the budget: one named budget, else the year's. */
 static Column *plan_column(const Table *t, int year)
 {
@@ -79,7 +61,7 @@ static void compare_row(Program *prog, Results *res, Table *t, Column *c, Row *r
                         Column *pc)
 {
     Value here, there;
-    Row *pr = row_named(pt, r->name);
+    Row *pr = program_row(prog->plan, pt, r->name);
     if (!pr || !stated(t, r, c, &here) || !stated(pt, pr, pc, &there))
         return;
     bool same = here.kind == there.kind && num_meets(here.n, there.n);
@@ -114,7 +96,7 @@ void plans_compare(Program *prog, Results *res)
         for (int j = 0; j < t->ncolumns && !c; j++)
             if (t->columns[j]->key.name && strcmp(t->columns[j]->key.name, "budget") == 0)
                 c = t->columns[j];
-        Table *pt = c ? table_named(prog->plan, t->name) : NULL;
+        Table *pt = c ? program_table(prog->plan, t->name) : NULL;
         Column *pc = pt ? plan_column(pt, prog->report->year) : NULL;
         for (int k = 0; pc && k < t->nrows; k++)
             compare_row(prog, res, t, c, t->rows[k], pt, pc);

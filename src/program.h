@@ -81,6 +81,11 @@ int program_load_previous(Program *prog, const LoadOptions *opts);
 int program_resolve(Program *prog);
 /* The row of that interned name, through the table's row index once it is resolved. */
 Row *table_row(const Table *t, const char *name);
+/* The table of that name in a program, or NULL. */
+Table *program_table(const Program *prog, const char *name);
+/* The row of that name (interned or not, e.g. another program's) in a resolved table of
+ * prog, through its row index; NULL if prog never interned the name. */
+Row *program_row(const Program *prog, const Table *t, const char *name);
 
 /* The value of a parameter in force in a year: a federation's own value if it has
  * set one from on or before the year's last day, else the rule set's; the latest

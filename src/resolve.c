@@ -1806,3 +1806,19 @@ int program_resolve(Program *prog)
         resolve_check(&R, prog->checks.items[i]);
     return R.errors;
 }
+
+Table *program_table(const Program *prog, const char *name)
+{
+    for (int i = 0; i < prog->tables.len; i++) {
+        Table *t = prog->tables.items[i];
+        if (strcmp(t->name, name) == 0)
+            return t;
+    }
+    return NULL;
+}
+
+Row *program_row(const Program *prog, const Table *t, const char *name)
+{
+    const char *there = interner_find(&prog->names, name);
+    return there ? table_row(t, there) : NULL;
+}

@@ -64,24 +64,6 @@ int program_load_previous(Program *prog, const LoadOptions *opts)
     return 0;
 }
 
-static Table *table_named(const Program *prog, const char *name)
-{
-    for (int i = 0; i < prog->tables.len; i++) {
-        Table *t = prog->tables.items[i];
-        if (strcmp(t->name, name) == 0)
-            return t;
-    }
-    return NULL;
-}
-
-/* The row of that name in an earlier file, by its row index: rows may stand in any
- * order, and a name that file never interned is no row of it. */
-static Row *row_named(const Program *file, const Table *t, const char *name)
-{
-    const char *there = interner_find(&file->names, name);
-    return there ? table_row(t, there) : NULL;
-}
-
 /* The column keyed by that year; a named column is never one, whatever its label. */
 static Column *year_column(const Table *t, int year)
 {
@@ -116,7 +98,7 @@ static int holders(const Program *prog, const Table *t, int year, Holder *out)
     for (const Program *p = prog->previous; p && n < MAX_YEARS; p = p->previous) {
         if (!p->report || p->report->year < year)
             break;
-        Table *et = table_named(p, t->name);
+        Table *et = program_table(p, t->name);
         Column *ec = et ? year_column(et, year) : NULL;
         if (ec)
             out[n++] = (Holder){p, et, ec};
@@ -135,7 +117,7 @@ static void compare_cell(Program *prog, Results *res, Table *t, Column *c, int i
     const Holder *h = NULL;
     Row *er = NULL;
     for (int k = 0; k < nheld && !h; k++) {
-        er = row_named(held[k].file, held[k].table, r->name);
+        er = program_row(held[k].file, held[k].table, r->name);
         if (er && stated(held[k].table, er, held[k].column, &there))
             h = &held[k];
     }
