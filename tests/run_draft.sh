@@ -13,22 +13,8 @@ if [ $# -ne 1 ]; then
     echo "usage: sh tests/run_draft.sh FINSAM" >&2
     exit 2
 fi
-finsam=$1
-case $finsam in
-    /*) ;;
-    */*) finsam=$PWD/$finsam ;;
-esac
-cd "$(dirname "$0")/.." || exit 2
-unset FINSAM_PATH NO_COLOR LANGUAGE LC_ALL LC_MESSAGES
-LANG=C.UTF-8
-export LANG
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/finsam-draft.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { echo "FAILED $1"; failed=$((failed + 1)); }
+. "$(dirname "$0")/lib.sh"
+suite_setup draft "$1"
 
 # loads NAME TEXT: the draft of TEXT is written and loads.
 loads() {

@@ -8,24 +8,8 @@ if [ $# -ne 1 ]; then
     echo "usage: sh tests/run_fmt.sh FINSAM" >&2
     exit 2
 fi
-finsam=$1
-case $finsam in
-    /*) ;;
-    */*) finsam=$PWD/$finsam ;;
-esac
-cd "$(dirname "$0")/.." || exit 2
-unset FINSAM_PATH NO_COLOR LANGUAGE LC_ALL LC_MESSAGES
-LANG=C.UTF-8
-export LANG
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/finsam-fmt.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { echo "FAILED: $*"; failed=$((failed + 1)); }
+. "$(dirname "$0")/lib.sh"
+suite_setup fmt "$1"
 
 cat >"$tmp/messy.fin" <<'FIN'
 accounts income "Resultaträkning" (2025, 2024) {

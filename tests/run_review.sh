@@ -10,24 +10,8 @@ if [ $# -ne 1 ]; then
     echo "usage: sh tests/run_review.sh FINSAM" >&2
     exit 2
 fi
-finsam=$1
-case $finsam in
-    /*) ;;
-    */*) finsam=$PWD/$finsam ;;
-esac
-cd "$(dirname "$0")/.." || exit 2
-unset FINSAM_PATH NO_COLOR LANGUAGE LC_ALL LC_MESSAGES
-LANG=C.UTF-8
-export LANG
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/finsam-review.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAILED: $*"; }
+. "$(dirname "$0")/lib.sh"
+suite_setup review "$1"
 
 nd=examples/norrdal
 vv=examples/vvnd
