@@ -6,6 +6,8 @@
 #include "cli.h"
 #include "eval.h"
 #include "i18n.h"
+#include "mem.h"
+#include "model.h"
 #include "plans.h"
 #include "review.h"
 #include "todo.h"
@@ -99,7 +101,8 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
         } else if (!o->quiet) {
             write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
             write_not_run(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style, o->verbose);
-            render_summary(stdout, files->paths[i], &runs[i].res);
+            ModelSummary sum = model_summary(&runs[i].res);
+            render_summary(stdout, files->paths[i], &sum);
             todo_write(stdout, files->paths[i], &runs[i].prog);
             write_reviewed(stdout, files->paths[i], &runs[i].res);
         }
@@ -112,7 +115,8 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
                                                "total (%d files, %d not checked)", n), n, bad);
     else
         snprintf(label, sizeof label, ngettext("total (%d file)", "total (%d files)", n), n);
-    render_summary(stdout, label, total);
+    ModelSummary sum = model_summary(total);
+    render_summary(stdout, label, &sum);
 }
 
 /* JSON, JUnit or TAP, for every file. */
@@ -120,6 +124,10 @@ static void print_machine(const Options *o, const FileList *files, Run *runs,
                           const Results *total)
 {
     int n = files->len;
+    Model *models = mem_alloc(sizeof *models * (size_t)(n ? n : 1));
+    for (int i = 0; i < n; i++)
+        model_build(&models[i], &runs[i].prog, &runs[i].res, files->paths[i]);
+    ModelSummary sum = model_summary(total);
     if (o->format == FORMAT_JSON) {
         Json j;
         json_begin(&j, stdout);
@@ -129,28 +137,31 @@ static void print_machine(const Options *o, const FileList *files, Run *runs,
         json_key(&j, "files");
         json_array(&j);
         for (int i = 0; i < n; i++)
-            write_json_file(&j, &runs[i].prog, &runs[i].res, files->paths[i], false);
+            write_json_file(&j, &models[i], false);
         json_array_end(&j);
         json_key(&j, "total");
-        write_json_summary(&j, total);
+        write_json_summary(&j, &sum);
         json_object_end(&j);
         json_end(&j);
     } else if (o->format == FORMAT_JUNIT) {
         int tests = 0;
         for (int i = 0; i < n; i++)
-            tests += tap_count(&runs[i].res);
+            tests += tap_count(&models[i]);
         write_junit_begin(stdout, tests, total->failed_errors);
         for (int i = 0; i < n; i++)
-            write_junit_file(stdout, files->paths[i], &runs[i].res);
+            write_junit_file(stdout, &models[i]);
         write_junit_end(stdout);
     } else if (o->format == FORMAT_TAP) {
         int tests = 0, next = 1;
         for (int i = 0; i < n; i++)
-            tests += tap_count(&runs[i].res);
+            tests += tap_count(&models[i]);
         write_tap_plan(stdout, tests);
         for (int i = 0; i < n; i++)
-            write_tap_file(stdout, files->paths[i], &runs[i].res, &next);
+            write_tap_file(stdout, &models[i], &next);
     }
+    for (int i = 0; i < n; i++)
+        model_free(&models[i]);
+    mem_free(models);
 }
 
 /* A file that cannot be read, parsed or resolved makes the status 2. The text output

@@ -91,8 +91,7 @@ static void write_one(const Options *o, FILE *out, const Model *m, const ModelBl
     default: {
         Json j;
         json_begin(&j, out);
-        /* JSON reads the program and results itself (not yet the model) */
-        write_json_file(&j, (Program *)m->prog, m->res, m->path, true);
+        write_json_file(&j, m, true);
         json_end(&j);
     }
     }

@@ -283,10 +283,13 @@ static void build_table(Builder *b, ModelBlock *blk, const Table *t)
                          .own_label = r->label,
                          .section = s ? (s->label ? s->label : s->name) : NULL,
                          .note = r->note, .kind = (Kind)r->kind,
-                         .total = adds_up(r->formula, t, 0)};
+                         .total = adds_up(r->formula, t, 0), .row = r};
         l->cells = arena_alloc(a, sizeof *l->cells * (size_t)(t->ncolumns + 1));
         for (int c = 0; c < t->ncolumns; c++) {
             table_cell(a, t, r, c, b->m->res, &l->cells[c]);
+            l->cells[c].result = b->m->res && b->m->res->cells && b->m->res->cells[t->id]
+                                     ? &b->m->res->cells[t->id][r->index * t->ncolumns + c]
+                                     : NULL;
             l->cells[c].has_amount = cell_amount(t, r, c, b->m->res, &l->cells[c].amount);
             cell_findings(b, t, &r->cells[c], &l->cells[c]);
         }
@@ -391,6 +394,7 @@ static void build_alloc(Builder *b, ModelBlock *blk, const Allocation *al)
     for (int i = 0; i < nlines; i++) {
         const AllocLine *l = &v->lines[i];
         ModelLine *ml = &blk->lines[i];
+        ml->alloc_line = l;
         ml->type = l->type == ALLOC_LINE_GROUP ? LINE_GROUP
                    : l->type == ALLOC_LINE_MEMBER ? LINE_MEMBER : LINE_TOTAL;
         ml->depth = l->type == ALLOC_LINE_MEMBER;
@@ -462,14 +466,59 @@ static void build_checks(Model *m)
             mc->failed += !r->passed;
         }
         mc->failures = arena_alloc(&m->arena, sizeof *mc->failures * (size_t)(mc->failed + 1));
-        for (int j = from; j < to && nfail < mc->failed; j++) {
+        mc->each = arena_alloc(&m->arena, sizeof *mc->each * (size_t)(mc->runs + 1));
+        int nrun = 0;
+        for (int j = from; j < to && nrun < mc->runs; j++) {
             const CheckRun *r = m->res->runs.items[j];
-            if (r->check == mc->check && !r->passed)
+            if (r->check != mc->check)
+                continue;
+            mc->each[nrun++] = r;
+            if (!r->passed)
                 mc->failures[nfail++] = r;
         }
         if (ordered)
             k += mc->runs;
         mc->outcome = !mc->runs ? OUTCOME_NOT_RUN : mc->failed ? OUTCOME_FAILED : OUTCOME_PASSED;
+    }
+}
+
+ModelSummary model_summary(const Results *res)
+{
+    return (ModelSummary){.checks = res->checks, .passed = res->passed,
+                          .failed = res->failed_errors, .warnings = res->failed_warnings,
+                          .reviewed = res->reviewed, .reviewing = res->reviewing,
+                          .not_run = res->skipped};
+}
+
+/* Every finding, each with the finding it is probably the same error as: the one that
+ * starts where its same_as points. */
+static void build_findings(Model *m)
+{
+    const Results *res = m->res;
+    m->nfindings = res ? res->failed.len : 0;
+    m->findings = arena_alloc(&m->arena, sizeof *m->findings * (size_t)(m->nfindings + 1));
+    for (int i = 0; i < m->nfindings; i++) {
+        const Finding *f = res->failed.items[i];
+        m->findings[i] = (ModelFinding){f, -1};
+        for (int k = 0; f->same_as.src && k < m->nfindings; k++) {
+            const Finding *g = res->failed.items[k];
+            if (k != i && g->loc.src == f->same_as.src && g->loc.start == f->same_as.start) {
+                m->findings[i].cause = k;
+                break;
+            }
+        }
+    }
+    m->nruns = res ? res->runs.len : 0;
+    m->runs = arena_alloc(&m->arena, sizeof *m->runs * (size_t)(m->nruns + 1));
+    for (int i = 0; i < m->nruns; i++)
+        m->runs[i] = res->runs.items[i];
+    m->nnot_run = res ? res->not_run.len : 0;
+    m->not_run = arena_alloc(&m->arena, sizeof *m->not_run * (size_t)(m->nnot_run + 1));
+    for (int i = 0; i < m->nnot_run; i++)
+        m->not_run[i] = res->not_run.items[i];
+    if (res) {
+        m->summary = model_summary(res);
+        m->comparisons = res->checks - res->runs.len;
     }
 }
 
@@ -516,6 +565,7 @@ void model_build(Model *m, const Program *prog, const Results *res, const char *
         }
     }
     build_checks(m);
+    build_findings(m);
     m->year = prog->report ? prog->report->year : 0;
     m->nparams = prog->params.len;
     m->params = arena_alloc(&m->arena, sizeof *m->params * (size_t)(m->nparams + 1));

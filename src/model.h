@@ -33,6 +33,7 @@ typedef struct {
     bool has_amount;    /* an amount, for a chart: not a percentage or text */
     int64_t amount;     /* in micro units of its table's unit: the figure printed, a
                            dash as zero, or the one computed where none is printed */
+    const CellResult *result; /* a table cell's: computed value and outcome, or NULL */
 } ModelCell;
 
 typedef enum { LINE_HEADING, LINE_ROW, LINE_GROUP, LINE_MEMBER, LINE_TOTAL } ModelLineType;
@@ -54,6 +55,8 @@ typedef struct {
     ModelCell *cells;   /* ModelBlock.ncolumns; NULL for a heading */
     bool has_fraction;  /* an allocation's group or total: its fraction of the whole */
     Num fraction;
+    const Row *row;     /* a table's row, else NULL */
+    const AllocLine *alloc_line; /* an allocation's line as checked, else NULL */
 } ModelLine;
 
 /* The columns of an allocation's table, after the label: a group's share of the total,
@@ -96,8 +99,24 @@ typedef struct {
     const Check *check;
     Outcome outcome;          /* failed: at least one run failed */
     int runs, failed;
+    const CheckRun **each;     /* every run, in order: [0, runs) */
     const CheckRun **failures; /* the runs that failed, in order */
 } ModelCheck;
+
+/* A finding (of a figure or a check), and the finding it is probably caused by: one
+ * at a figure it reads, itself found wrong ("probably the same error as"). */
+typedef struct {
+    const Finding *finding;
+    int cause;                /* in Model.findings, or -1 */
+} ModelFinding;
+
+/* The counts of the summary line. */
+typedef struct {
+    int checks, passed, failed, warnings;
+    int reviewed;             /* findings a review file decided on */
+    bool reviewing;           /* a review file was applied */
+    int not_run;
+} ModelSummary;
 
 /* A parameter as the year's rules have it: its first declaration (name, title, whether
  * local) and the declaration in force in the report's year, or NULL if none is. */
@@ -123,12 +142,24 @@ typedef struct {
      * blocks show first, then those no block shows */
     ModelFootnote *marked;
     int nmarked, nshown;      /* [0, nshown) stand in a block */
+    ModelFinding *findings;   /* every finding, sorted by place (Results.failed) */
+    int nfindings;
+    const CheckRun **runs;    /* every run of a check, in the order they ran */
+    int nruns;
+    const NotRun **not_run;   /* what did not run, sorted by place */
+    int nnot_run;
+    ModelSummary summary;
+    int comparisons;          /* figures compared with their formulas (checks that are
+                                 not runs of a check) */
 } Model;
 
 /* Builds the model of a program checked with detailed results (or with none: then
  * the blocks show what is stated only). Free it with model_free. */
 void model_build(Model *m, const Program *prog, const Results *res, const char *path);
 void model_free(Model *m);
+
+/* The summary line's counts of checked results (of one file, or added up). */
+ModelSummary model_summary(const Results *res);
 
 /* The block of a table or allocation, or NULL. */
 const ModelBlock *model_block(const Model *m, const char *name);

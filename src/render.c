@@ -76,19 +76,19 @@ const char *safe_text(Arena *a, const char *s)
 }
 
 /* ", 4 not run" after the counts, where anything did not run. */
-static void summary_not_run(char *buf, size_t n, const Results *res)
+static void summary_not_run(char *buf, size_t n, const ModelSummary *res)
 {
     buf[0] = '\0';
-    if (!res->skipped)
+    if (!res->not_run)
         return;
     char count[64];
     /* TRANSLATORS: "4 not run": formulas and checks that did not run */
-    snprintf(count, sizeof count, ngettext("%d not run", "%d not run", res->skipped),
-             res->skipped);
+    snprintf(count, sizeof count, ngettext("%d not run", "%d not run", res->not_run),
+             res->not_run);
     snprintf(buf, n, ", %s", count);
 }
 
-void render_summary(FILE *out, const char *path, const Results *res)
+void render_summary(FILE *out, const char *path, const ModelSummary *res)
 {
     char checks[64], passed[64], failed[64], warnings[64];
     snprintf(checks, sizeof checks, ngettext("%d check", "%d checks", res->checks),
@@ -96,10 +96,10 @@ void render_summary(FILE *out, const char *path, const Results *res)
     /* TRANSLATORS: "308 passed", "11 failed": how many checks passed and failed. */
     snprintf(passed, sizeof passed, ngettext("%d passed", "%d passed", res->passed),
              res->passed);
-    snprintf(failed, sizeof failed, ngettext("%d failed", "%d failed", res->failed_errors),
-             res->failed_errors);
+    snprintf(failed, sizeof failed, ngettext("%d failed", "%d failed", res->failed),
+             res->failed);
     snprintf(warnings, sizeof warnings,
-             ngettext("%d warning", "%d warnings", res->failed_warnings), res->failed_warnings);
+             ngettext("%d warning", "%d warnings", res->warnings), res->warnings);
     /* TRANSLATORS: the summary line of a file: "2025.fin: 325 checks, 308 passed,
      * 11 failed, 6 warnings"; the path, then the four counts above. */
     char *safe = copy_safe(mem_alloc(strlen(path) + 1), path);

@@ -37,7 +37,7 @@ const char *safe_text(Arena *a, const char *s);
 /* "2025.fin: 325 checks, 308 passed, 11 failed, 6 warnings", ", 4 not run" where
  * anything did not run, and a newline; the path as it is given (already escaped where
  * the format needs it). */
-void render_summary(FILE *out, const char *path, const Results *res);
+void render_summary(FILE *out, const char *path, const ModelSummary *res);
 
 /* "\nparameters (N)" and a line or more per parameter in force, as `finsam rules` and
  * the text report list them. */

@@ -79,18 +79,12 @@ static void tap_reviewed(FILE *out, const Finding *f, void (*text)(FILE *, const
     arena_free(&a);
 }
 
-static int figure_findings(const Results *res)
+static int figure_findings(const Model *m)
 {
     int n = 0;
-    for (int i = 0; i < res->failed.len; i++)
-        n += ((const Finding *)res->failed.items[i])->type != FIND_CHECK;
+    for (int i = 0; i < m->nfindings; i++)
+        n += m->findings[i].finding->type != FIND_CHECK;
     return n;
-}
-
-static int figure_comparisons(const Results *res)
-{
-    int runs = res->runs.len;
-    return res->checks - runs;
 }
 
 static const char *run_name(const CheckRun *r, char *buf, size_t n)
@@ -115,10 +109,10 @@ static const char *not_run_name(const NotRun *n, char *buf, size_t size)
 }
 
 /* What did not run: a test case each, skipped, with the reason. */
-static void junit_not_run(FILE *out, const char *path, const Results *res)
+static void junit_not_run(FILE *out, const char *path, const Model *m)
 {
-    for (int i = 0; i < res->not_run.len; i++) {
-        const NotRun *n = res->not_run.items[i];
+    for (int i = 0; i < m->nnot_run; i++) {
+        const NotRun *n = m->not_run[i];
         char name[1024];
         int line, col;
         source_line_col(n->loc.src, n->loc.start, &line, &col);
@@ -137,7 +131,7 @@ static void junit_not_run(FILE *out, const char *path, const Results *res)
 }
 
 /* What did not run: "ok N - ... # SKIP reason". */
-static void tap_not_run(FILE *out, const Results *res, int *next);
+static void tap_not_run(FILE *out, const Model *m, int *next);
 
 void write_junit_begin(FILE *out, int tests, int failures)
 {
@@ -147,15 +141,15 @@ void write_junit_begin(FILE *out, int tests, int failures)
 
 void write_junit_end(FILE *out) { fputs("</testsuites>\n", out); }
 
-void write_junit_file(FILE *out, const char *path, const Results *res)
+void write_junit_file(FILE *out, const Model *m)
 {
-    int figures = figure_findings(res);
-    int agreeing = figure_comparisons(res) - figures;
+    const char *path = m->path;
+    int figures = figure_findings(m);
+    int agreeing = m->comparisons - figures;
     fputs("  <testsuite name=\"", out);
     xml_text(out, path);
     fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n",
-            res->runs.len + figures + 1 + res->not_run.len, res->failed_errors,
-            res->not_run.len + res->reviewed);
+            tap_count(m), m->summary.failed, m->nnot_run + m->summary.reviewed);
     fputs("    <testcase classname=\"", out);
     xml_text(out, path);
     fputs("\" name=\"", out);
@@ -163,8 +157,8 @@ void write_junit_file(FILE *out, const char *path, const Results *res)
     snprintf(agree, sizeof agree, _("figures that agree with their formulas (%d)"), agreeing);
     xml_text(out, agree);
     fputs("\"/>\n", out);
-    for (int i = 0; i < res->failed.len; i++) {
-        const Finding *f = res->failed.items[i];
+    for (int i = 0; i < m->nfindings; i++) {
+        const Finding *f = m->findings[i].finding;
         if (f->type == FIND_CHECK)
             continue;
         fputs("    <testcase classname=\"", out);
@@ -185,8 +179,8 @@ void write_junit_file(FILE *out, const char *path, const Results *res)
         explain(out, f, xml_text, "");
         fputs("</failure>\n    </testcase>\n", out);
     }
-    for (int i = 0; i < res->runs.len; i++) {
-        const CheckRun *r = res->runs.items[i];
+    for (int i = 0; i < m->nruns; i++) {
+        const CheckRun *r = m->runs[i];
         char name[256];
         fputs("    <testcase classname=\"", out);
         xml_text(out, path);
@@ -217,13 +211,13 @@ void write_junit_file(FILE *out, const char *path, const Results *res)
         }
         fputs("    </testcase>\n", out);
     }
-    junit_not_run(out, path, res);
+    junit_not_run(out, path, m);
     fputs("  </testsuite>\n", out);
 }
 
-int tap_count(const Results *res)
+int tap_count(const Model *m)
 {
-    return res->runs.len + figure_findings(res) + 1 + res->not_run.len;
+    return m->nruns + figure_findings(m) + 1 + m->nnot_run;
 }
 
 void write_tap_plan(FILE *out, int tests) { fprintf(out, "TAP version 13\n1..%d\n", tests); }
@@ -293,9 +287,10 @@ static void tap_explain(FILE *out, const Finding *f)
     fputs("  ...\n", out);
 }
 
-void write_tap_file(FILE *out, const char *path, const Results *res, int *next)
+void write_tap_file(FILE *out, const Model *m, int *next)
 {
-    int figures = figure_findings(res);
+    const char *path = m->path;
+    int figures = figure_findings(m);
     fputs("# ", out);
     tap_text(out, path);
     fprintf(out, "\nok %d - ", (*next)++);
@@ -303,11 +298,11 @@ void write_tap_file(FILE *out, const char *path, const Results *res, int *next)
     fputs(": ", out);
     char agree[128];
     snprintf(agree, sizeof agree, _("figures that agree with their formulas (%d)"),
-             figure_comparisons(res) - figures);
+             m->comparisons - figures);
     tap_text(out, agree);
     fputc('\n', out);
-    for (int i = 0; i < res->failed.len; i++) {
-        const Finding *f = res->failed.items[i];
+    for (int i = 0; i < m->nfindings; i++) {
+        const Finding *f = m->findings[i].finding;
         if (f->type == FIND_CHECK)
             continue;
         fprintf(out, "not ok %d - %s: ", (*next)++, f->tag);
@@ -317,8 +312,8 @@ void write_tap_file(FILE *out, const char *path, const Results *res, int *next)
         fputc('\n', out);
         tap_explain(out, f);
     }
-    for (int i = 0; i < res->runs.len; i++) {
-        const CheckRun *r = res->runs.items[i];
+    for (int i = 0; i < m->nruns; i++) {
+        const CheckRun *r = m->runs[i];
         char name[256];
         bool warning = !r->passed && r->check->severity == SEV_WARNING;
         fprintf(out, "%s %d - ", r->passed ? "ok" : "not ok", (*next)++);
@@ -333,13 +328,13 @@ void write_tap_file(FILE *out, const char *path, const Results *res, int *next)
         if (!r->passed)
             tap_explain(out, r->explained);
     }
-    tap_not_run(out, res, next);
+    tap_not_run(out, m, next);
 }
 
-static void tap_not_run(FILE *out, const Results *res, int *next)
+static void tap_not_run(FILE *out, const Model *m, int *next)
 {
-    for (int i = 0; i < res->not_run.len; i++) {
-        const NotRun *n = res->not_run.items[i];
+    for (int i = 0; i < m->nnot_run; i++) {
+        const NotRun *n = m->not_run[i];
         char name[1024];
         fprintf(out, "ok %d - ", (*next)++);
         tap_text(out, not_run_name(n, name, sizeof name));

@@ -5,17 +5,17 @@
 
 #include <stdio.h>
 
-#include "program.h"
-#include "result.h"
+#include "model.h"
 
+/* Each file is read from its model (built from detailed results). */
 void write_junit_begin(FILE *out, int tests, int failures);
-void write_junit_file(FILE *out, const char *path, const Results *res);
+void write_junit_file(FILE *out, const Model *m);
 void write_junit_end(FILE *out);
 
-/* The number of TAP tests a file's results give. */
-int tap_count(const Results *res);
+/* The number of tests a file's model gives, in JUnit and TAP alike. */
+int tap_count(const Model *m);
 void write_tap_plan(FILE *out, int tests);
 /* Writes the file's tests, numbered from *next. */
-void write_tap_file(FILE *out, const char *path, const Results *res, int *next);
+void write_tap_file(FILE *out, const Model *m, int *next);
 
 #endif

@@ -204,7 +204,6 @@ static void put_place(FILE *out, Loc at)
 typedef struct {
     FILE *out;
     const Model *m;
-    const Results *res;
 } Html;
 
 /* What the figure a stated one is compared with is called. */
@@ -1392,8 +1391,8 @@ static void glance(Html *h)
             put_text(out, c->title ? c->title : c->name);
             fputs("</a>", out);
             put_span(out, " ", "why", c->message);
-            for (int k = 0; k < m->res->failed.len; k++) {
-                const Finding *f = m->res->failed.items[k];
+            for (int k = 0; k < m->nfindings; k++) {
+                const Finding *f = m->findings[k].finding;
                 if (f->type == FIND_CHECK && f->tag == c->name)
                     put_review(out, f);
             }
@@ -1403,7 +1402,7 @@ static void glance(Html *h)
 }
 
 /* "2025.fin: 325 checks, 308 passed, 11 failed, 6 warnings", as finsam check ends. */
-static void put_summary(FILE *out, const char *path, const Results *res)
+static void put_summary(FILE *out, const char *path, const ModelSummary *res)
 {
     char checks[64], passed[64], failed[64], warnings[64];
     snprintf(checks, sizeof checks, ngettext("%d check", "%d checks", (unsigned long)res->checks),
@@ -1411,11 +1410,11 @@ static void put_summary(FILE *out, const char *path, const Results *res)
     snprintf(passed, sizeof passed, ngettext("%d passed", "%d passed", (unsigned long)res->passed),
              res->passed);
     snprintf(failed, sizeof failed,
-             ngettext("%d failed", "%d failed", (unsigned long)res->failed_errors),
-             res->failed_errors);
+             ngettext("%d failed", "%d failed", (unsigned long)res->failed),
+             res->failed);
     snprintf(warnings, sizeof warnings,
-             ngettext("%d warning", "%d warnings", (unsigned long)res->failed_warnings),
-             res->failed_warnings);
+             ngettext("%d warning", "%d warnings", (unsigned long)res->warnings),
+             res->warnings);
     /* each part escaped, then put in the places the translation gives them */
     char *parts[5] = {escaped(path, false, NULL), escaped(checks, false, NULL),
                       escaped(passed, false, NULL), escaped(failed, false, NULL),
@@ -1435,10 +1434,10 @@ static void card(FILE *out, const char *cls, int n, const char *word)
 void write_html(FILE *out, const Model *m)
 {
     const Report *rep = m->prog->report;
-    const Results *res = m->res;
+    const ModelSummary *res = &m->summary;
     const char *path = m->path, *title = m->title;
     const char *federation = report_entry(rep, "federation");
-    Html h = {.out = out, .m = m, .res = res};
+    Html h = {.out = out, .m = m};
 
     /* the page's language is the language of its text, the messages' */
     /* TRANSLATORS: the language code of the HTML report's text (lang="..."): "sv" in
@@ -1487,10 +1486,10 @@ void write_html(FILE *out, const Model *m)
     card(out, "all", res->checks, ngettext("check", "checks", (unsigned long)res->checks));
     card(out, "passed", res->passed,
          ngettext("passed", "passed", (unsigned long)res->passed));
-    card(out, "failed", res->failed_errors,
-         ngettext("failed", "failed", (unsigned long)res->failed_errors));
-    card(out, "warnings", res->failed_warnings,
-         ngettext("warning", "warnings", (unsigned long)res->failed_warnings));
+    card(out, "failed", res->failed,
+         ngettext("failed", "failed", (unsigned long)res->failed));
+    card(out, "warnings", res->warnings,
+         ngettext("warning", "warnings", (unsigned long)res->warnings));
     fputs("</ul>\n</header>\n", out);
     glance(&h);
 

@@ -157,8 +157,11 @@ static const char *table_kind(TableKind k)
     return kinds[k];
 }
 
-static void table(Json *j, const Table *t, const CellResult *cells)
+/* A table: its columns and every row with its cells, each stated figure beside the
+ * one computed for it. */
+static void table(Json *j, const ModelBlock *b)
 {
+    const Table *t = b->table;
     json_object(j);
     field_string(j, "name", t->name);
     field_string(j, "title", t->title);
@@ -180,14 +183,16 @@ static void table(Json *j, const Table *t, const CellResult *cells)
     json_array_end(j);
     json_key(j, "rows");
     json_array(j);
-    for (int r = 0; r < t->nrows; r++) {
-        const Row *row = t->rows[r];
+    for (int i = 0; i < b->nlines; i++) {
+        const ModelLine *l = &b->lines[i];
+        const Row *row = l->row;
+        if (l->type != LINE_ROW || !row)
+            continue;
         json_object(j);
         field_string(j, "name", row->name);
         field_string(j, "label", row->label);
         json_key(j, "section");
-        json_string(j, row->section ? (row->section->label ? row->section->label
-                                                           : row->section->name) : NULL);
+        json_string(j, l->section);
         field_count(j, "note", row->note);
         field_expr(j, "formula", row->formula);
         json_key(j, "line");
@@ -198,7 +203,7 @@ static void table(Json *j, const Table *t, const CellResult *cells)
         json_array(j);
         for (int c = 0; c < t->ncolumns; c++) {
             const Cell *cell = &row->cells[c];
-            const CellResult *cr = cells ? &cells[r * t->ncolumns + c] : NULL;
+            const CellResult *cr = l->cells[c].result;
             Value stated;
             value_of_cell(cell, t->unit, (Kind)row->kind, &stated);
             json_object(j);
@@ -254,12 +259,12 @@ static void fraction(Json *j, const AllocLine *l)
 
 /* An allocation: its total, and every group with its share and members, each stated
  * amount with the share computed for it, as the text report's table shows them. */
-static void allocation(Json *j, const Allocation *al, const Results *res)
+static void allocation(Json *j, const ModelBlock *b)
 {
-    const AllocView *v = result_alloc(res, al);
-    if (!v)
+    const Allocation *al = b->alloc;
+    if (!b->nlines)
         return;
-    const AllocLine *total = &v->lines[v->nlines - 1];
+    const AllocLine *total = b->lines[b->nlines - 1].alloc_line;
     json_object(j);
     field_string(j, "name", al->name);
     field_string(j, "title", al->title);
@@ -276,8 +281,8 @@ static void allocation(Json *j, const Allocation *al, const Results *res)
     field_string(j, "outcome", line_outcome(total));
     json_key(j, "groups");
     json_array(j);
-    for (int i = 0; i < v->nlines - 1;) {
-        const AllocLine *g = &v->lines[i++];
+    for (int i = 0; i < b->nlines - 1;) {
+        const AllocLine *g = b->lines[i++].alloc_line;
         json_object(j);
         field_string(j, "name", g->group->name);
         field_string(j, "label", g->group->label);
@@ -294,8 +299,8 @@ static void allocation(Json *j, const Allocation *al, const Results *res)
         field_string(j, "outcome", line_outcome(g));
         json_key(j, "members");
         json_array(j);
-        for (; i < v->nlines - 1 && v->lines[i].type == ALLOC_LINE_MEMBER; i++) {
-            const AllocLine *m = &v->lines[i];
+        for (; i < b->nlines - 1 && b->lines[i].type == LINE_MEMBER; i++) {
+            const AllocLine *m = b->lines[i].alloc_line;
             const Cell *amount = &m->member->amount;
             json_object(j);
             field_string(j, "name", m->member->name);
@@ -415,8 +420,11 @@ static const char *finding_type(FindingType t)
     return types[t];
 }
 
-static void finding(Json *j, const Finding *f)
+/* A finding, and where the finding that probably caused it is ("probably the same
+ * error as"), or null. */
+static void finding(Json *j, const Model *m, const ModelFinding *mf)
 {
+    const Finding *f = mf->finding;
     json_object(j);
     field_string(j, "type", finding_type(f->type));
     field_string(j, "severity", f->severity == SEV_ERROR ? "error" : "warning");
@@ -439,15 +447,23 @@ static void finding(Json *j, const Finding *f)
     operands(j, f, 0);
     field_string(j, "explanation", f->explanation);
     field_string(j, "source", f->source);
+    json_key(j, "same_as");
+    if (mf->cause >= 0) {
+        json_object(j);
+        place(j, m->findings[mf->cause].finding->loc);
+        json_object_end(j);
+    } else {
+        json_null(j);
+    }
     review(j, f);
     json_object_end(j);
 }
 
 /* A parameter's value in force, and where it was set: the rule set, or the
  * federation for a local one. */
-static void parameter(Json *j, Param *first, int year)
+static void parameter(Json *j, const ModelParam *mp)
 {
-    Param *p = param_in_force(first, year);
+    const Param *first = mp->first, *p = mp->in_force;
     json_object(j);
     field_string(j, "name", first->full_name);
     field_string(j, "title", first->title);
@@ -475,16 +491,16 @@ static void parameter(Json *j, Param *first, int year)
     json_object_end(j);
 }
 
-void write_json_summary(Json *j, const Results *res)
+void write_json_summary(Json *j, const ModelSummary *s)
 {
     json_object(j);
-    field_int(j, "checks", res->checks);
-    field_int(j, "passed", res->passed);
-    field_int(j, "failed", res->failed_errors);
-    field_int(j, "warnings", res->failed_warnings);
-    if (res->reviewing)
-        field_int(j, "reviewed", res->reviewed);
-    field_int(j, "not_run", res->skipped);
+    field_int(j, "checks", s->checks);
+    field_int(j, "passed", s->passed);
+    field_int(j, "failed", s->failed);
+    field_int(j, "warnings", s->warnings);
+    if (s->reviewing)
+        field_int(j, "reviewed", s->reviewed);
+    field_int(j, "not_run", s->not_run);
     json_object_end(j);
 }
 
@@ -501,37 +517,39 @@ static void not_run(Json *j, const NotRun *n)
     json_object_end(j);
 }
 
-void write_json_file(Json *j, Program *prog, const Results *res, const char *path,
-                     bool with_tables)
+void write_json_file(Json *j, const Model *m, bool with_tables)
 {
     json_object(j);
-    field_string(j, "file", path);
+    field_string(j, "file", m->path);
     json_key(j, "report");
-    report(j, prog->report);
+    report(j, m->prog->report);
     json_key(j, "summary");
-    write_json_summary(j, res);
+    write_json_summary(j, &m->summary);
     if (with_tables) {
+        /* the tables, then the allocations, each in the order they are declared */
         json_key(j, "tables");
         json_array(j);
-        for (int i = 0; i < prog->tables.len; i++)
-            table(j, prog->tables.items[i], res->cells ? res->cells[i] : NULL);
+        for (int i = 0; i < m->nblocks; i++)
+            if (m->blocks[i].table)
+                table(j, &m->blocks[i]);
         json_array_end(j);
         json_key(j, "allocations");
         json_array(j);
-        for (int i = 0; i < prog->allocs.len; i++)
-            allocation(j, prog->allocs.items[i], res);
+        for (int i = 0; i < m->nblocks; i++)
+            if (m->blocks[i].alloc)
+                allocation(j, &m->blocks[i]);
         json_array_end(j);
     }
     json_key(j, "parameters");
     json_array(j);
-    for (int i = 0; i < prog->params.len; i++)
-        parameter(j, prog->params.items[i], prog->report->year);
+    for (int i = 0; i < m->nparams; i++)
+        parameter(j, &m->params[i]);
     json_array_end(j);
     json_key(j, "checks");
     json_array(j);
-    int k = 0;
-    for (int i = 0; i < prog->checks.len; i++) {
-        const Check *c = prog->checks.items[i];
+    for (int i = 0; i < m->nchecks; i++) {
+        const ModelCheck *mc = &m->checks[i];
+        const Check *c = mc->check;
         json_object(j);
         field_string(j, "name", c->name);
         field_string(j, "title", c->title);
@@ -543,21 +561,21 @@ void write_json_file(Json *j, Program *prog, const Results *res, const char *pat
         text_of(j, c->expr->loc);
         json_key(j, "runs");
         json_array(j);
-        for (; k < res->runs.len && ((CheckRun *)res->runs.items[k])->check == c; k++)
-            run(j, res->runs.items[k]);
+        for (int k = 0; k < mc->runs; k++)
+            run(j, mc->each[k]);
         json_array_end(j);
         json_object_end(j);
     }
     json_array_end(j);
     json_key(j, "findings");
     json_array(j);
-    for (int i = 0; i < res->failed.len; i++)
-        finding(j, res->failed.items[i]);
+    for (int i = 0; i < m->nfindings; i++)
+        finding(j, m, &m->findings[i]);
     json_array_end(j);
     json_key(j, "not_run");
     json_array(j);
-    for (int i = 0; i < res->not_run.len; i++)
-        not_run(j, res->not_run.items[i]);
+    for (int i = 0; i < m->nnot_run; i++)
+        not_run(j, m->not_run[i]);
     json_array_end(j);
     json_object_end(j);
 }

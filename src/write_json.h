@@ -5,12 +5,10 @@
 #define FINSAM_WRITE_JSON_H
 
 #include "json.h"
-#include "program.h"
-#include "result.h"
+#include "model.h"
 
-/* One file's object; tables only when with_tables (res must then be detailed). */
-void write_json_file(Json *j, Program *prog, const Results *res, const char *path,
-                     bool with_tables);
-void write_json_summary(Json *j, const Results *res);
+/* One file's object, from its model; tables and allocations only when with_tables. */
+void write_json_file(Json *j, const Model *m, bool with_tables);
+void write_json_summary(Json *j, const ModelSummary *s);
 
 #endif

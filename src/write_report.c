@@ -350,13 +350,13 @@ void write_report(FILE *out, const Model *m, ReportStyle style)
         fputs("\n\n", out);
         /* the summary line, with the path as Markdown shows it */
         char *shown = render_written(md_text, m->path);
-        render_summary(out, shown ? shown : m->path, m->res);
+        render_summary(out, shown ? shown : m->path, &m->summary);
         free(shown);
         fprintf(out, "\n## %s\n\n", _("Tables"));
     } else {
         render_plain(out, m->title);
         fputc('\n', out);
-        render_summary(out, m->path, m->res);
+        render_summary(out, m->path, &m->summary);
         fputc('\n', out);
     }
     for (int i = 0; i < m->nblocks; i++) {

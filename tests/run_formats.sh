@@ -56,6 +56,23 @@ for file in examples/vvnd/2025.fin examples/vvnd/2024.fin examples/norrdal/2025.
     ok "$name ($2 tables, $3 findings)"
 done
 
+# a finding caused by another links to it: "same_as" is the place the text output
+# gives after "probably the same error as", finding by finding
+name="json same_as is the text output's 'probably the same error as'"
+"$finsam" report --format json -o "$tmp/s.json" tests/golden/control-chars.fin 2>/dev/null
+"$finsam" check --color=never tests/golden/control-chars.fin >"$tmp/s.txt" 2>&1
+if out=$("$py" - "$tmp/s.json" "$tmp/s.txt" 2>&1 <<'PY'
+import json, re, sys
+data = json.load(open(sys.argv[1]))
+links = ["%(file)s:%(line)d:%(column)d" % f["same_as"] for f in data["findings"] if f["same_as"]]
+text = re.findall(r"probably the same error as (\S+)", open(sys.argv[2]).read())
+assert links and links == text, (links, text)
+places = ["%(file)s:%(line)d:%(column)d" % f for f in data["findings"]]
+assert all(l in places for l in links), (links, places)
+print(len(links), "link(s)")
+PY
+); then ok "$name ($out)"; else bad "$name" "$out"; fi
+
 name="json check of examples/"
 "$finsam" check --format json examples/ >"$tmp/c.json" 2>"$tmp/err"
 if counts=$(validate "$tmp/c.json" 2>&1); then

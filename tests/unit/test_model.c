@@ -252,8 +252,8 @@ static void csv_of_a_small_model(void **state)
 {
     (void)state;
     ModelCell cells[2][2] = {
-        {{"1 234", CELL_IS_STATED, 0, 0, true, 1234}, {"−5", CELL_IS_STATED, 0, 0, true, -5}},
-        {{"=cmd", CELL_IS_TEXT, 0, 0, false, 0}, {"75,4 %", CELL_IS_COMPUTED, 0, 0, false, 0}},
+        {{"1 234", CELL_IS_STATED, 0, 0, true, 1234, NULL}, {"−5", CELL_IS_STATED, 0, 0, true, -5, NULL}},
+        {{"=cmd", CELL_IS_TEXT, 0, 0, false, 0, NULL}, {"75,4 %", CELL_IS_COMPUTED, 0, 0, false, 0, NULL}},
     };
     ModelLine lines[3] = {
         {.type = LINE_HEADING, .label = "Avsnitt", .name = "sec"},
