@@ -334,11 +334,12 @@ static void compare_cell(Cmp *C, const LedgerRow *lr, const Column *c, int year)
     f->finding = g;
 }
 
-/* Whether a row is a line of the statements for completeness: a row of its own (no
- * formula: a total adds up lines) in a table that is not a note. */
+/* Whether a row is a line of the statements for completeness: a row of a table that is
+ * not a note (a note details a line). A total mapped too would count its accounts
+ * twice: map the lines, and let the total's formula add them up. */
 static bool statement_line(const Row *r)
 {
-    return !r->formula && r->table->note == 0;
+    return r->table->note == 0;
 }
 
 static void account_finding(Cmp *C, const LedgerAccount *acc, int year, int64_t ore,
