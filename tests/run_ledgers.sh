@@ -107,7 +107,7 @@ for ex in vvnd norrdal; do
 done
 
 # The altered ledger: one row changed, the rest the same; finsam sie finds its voucher
-# (at the #VER line) and its account (at the #RES line) and nothing else.
+# (at the #VER line) and its account (at the #RES 0 or #UB 0 line) and nothing else.
 altered=tests/sie/ledgers/vvnd-2025-altered.se
 # shellcheck disable=SC2046
 if "$gen" $(cat tests/sie/ledgers/vvnd-2025-altered.args) examples/vvnd/ledger-2025.spec \
@@ -127,12 +127,18 @@ else
 fi
 account=$(sed -n "${line}p" "$altered" | awk '{ print $2 }')
 ver=$(awk -v n="$line" 'NR <= n && /^#VER/ { v = NR } END { print v }' "$altered")
+# a result account's finding is at its #RES 0 line, a balance account's at its #UB 0
 res=$(grep -n "^#RES 0 $account " "$altered" | cut -d: -f1)
+tag=result
+if [ -z "$res" ]; then
+    res=$(grep -n "^#UB 0 $account " "$altered" | cut -d: -f1)
+    tag=balance
+fi
 "$finsam" sie "$altered" >"$tmp/out" 2>&1
 status=$?
 if [ "$status" -eq 1 ] &&
         LC_ALL=C grep -q "^$altered:$ver:[0-9]*: error: .*\[voucher\]" "$tmp/out" &&
-        LC_ALL=C grep -q "^$altered:$res:[0-9]*: error: .*\[result\]" "$tmp/out" &&
+        LC_ALL=C grep -q "^$altered:$res:[0-9]*: error: .*\[$tag\]" "$tmp/out" &&
         grep -q ' 2 failed, 0 warnings$' "$tmp/out"; then
     ok
 else

@@ -7,8 +7,8 @@
  * (result accounts) for this year and the year before. gen_ledger writes OUT.se: the
  * header, the chart, #IB, #UB and #RES for years 0 and -1 exactly as the spec gives them,
  * and a year of vouchers whose rows add up to exactly those figures: member
- * contributions invoiced per quarter and paid, grants received, supplier invoices and
- * their payments, salaries with the tax withheld, accruals reversed and booked, last
+ * contributions invoiced per quarter and paid, grants received, supplier invoices (rent
+ * among them) and their payments, salaries with the tax withheld, accruals reversed and booked, last
  * year's result carried to equity, and the year's result closed. The amounts come from a
  * fixed pseudo-random sequence (the spec's seed): the same spec gives the same file.
  *
@@ -45,6 +45,7 @@ typedef enum {
     ROLE_FEE,     /* member contribution: N invoices a year, each paid 30 days later */
     ROLE_GRANT,   /* received in N payments */
     ROLE_INVOICE, /* N supplier invoices a year, each paid 30 days later */
+    ROLE_RENT,    /* the same, N equal invoices on the 1st of their month */
     ROLE_SALARY,  /* monthly, 30 % withheld as tax */
     ROLE_DIRECT,  /* N payments straight from the bank (fees, interest) */
     ROLE_CLOSING, /* the year's result, closed against the result account */
@@ -248,6 +249,7 @@ static const struct {
     {"retained", ROLE_RETAINED, true, false, false}, {"result", ROLE_RESULT, true, false, false},
     {"fixed", ROLE_FIXED, true, false, false},     {"fee", ROLE_FEE, false, true, false},
     {"grant", ROLE_GRANT, false, true, false},     {"invoice", ROLE_INVOICE, false, true, false},
+    {"rent", ROLE_RENT, false, true, false},
     {"salary", ROLE_SALARY, false, false, false},  {"direct", ROLE_DIRECT, false, true, false},
     {"closing", ROLE_CLOSING, false, false, false},
 };
@@ -474,11 +476,14 @@ static int day(const Ledger *l, int month, int dom)
     return days_from_civil(l->year, month, dom);
 }
 
-/* Splits AMOUNT into N parts: equal in whole kronor (fees), or around equal, the last
- * taking what is left; with öre where the amount is large enough to look invoiced. */
-static void split_amount(Ledger *l, int64_t amount, int n, bool equal, int64_t *out)
+typedef enum { SPLIT_EQUAL, SPLIT_KRONOR, SPLIT_ORE } Split;
+
+/* Splits AMOUNT into N parts: equal in whole kronor (fees, rent), or around equal, the
+ * last taking what is left, in whole kronor (pay) or with öre where the amount is large
+ * enough to look invoiced. */
+static void split_amount(Ledger *l, int64_t amount, int n, Split how, int64_t *out)
 {
-    if (equal) {
+    if (how == SPLIT_EQUAL) {
         int64_t q = amount / n / 100 * 100;
         for (int i = 0; i < n; i++)
             out[i] = q;
@@ -488,7 +493,7 @@ static void split_amount(Ledger *l, int64_t amount, int n, bool equal, int64_t *
     int w[12], sum = 0;
     for (int i = 0; i < n; i++)
         sum += w[i] = 85 + (int)(rng_next(&l->rng) % 31);
-    bool ore = (amount < 0 ? -amount : amount) >= (int64_t)n * 100000;
+    bool ore = how == SPLIT_ORE && (amount < 0 ? -amount : amount) >= (int64_t)n * 100000;
     int64_t used = 0;
     for (int i = 0; i < n - 1; i++) {
         out[i] = amount / sum * w[i] / 100 * 100;
@@ -518,7 +523,12 @@ static void plan_parts(Ledger *l, int i, int receivable, int payable, int tax)
     int64_t left = a->res[0] - a->booked, amounts[12];
     if (left == 0 || n == 0)
         return;
-    split_amount(l, left, n, a->role == ROLE_FEE, amounts);
+    Role r = a->role;
+    split_amount(l, left, n,
+                 r == ROLE_FEE || r == ROLE_RENT                  ? SPLIT_EQUAL
+                 : r == ROLE_SALARY || r == ROLE_DIRECT            ? SPLIT_KRONOR
+                                                                   : SPLIT_ORE,
+                 amounts);
     for (int k = 0; k < n; k++) {
         int month = 1 + k * 12 / n;
         Part p = {.account = i, .amount = amounts[k], .settle = -1, .seq = k + 1};
@@ -530,7 +540,8 @@ static void plan_parts(Ledger *l, int i, int receivable, int payable, int tax)
             p.pay_date = min_int(p.date + 30, end_of_year(l));
             break;
         case ROLE_INVOICE:
-            p.date = day(l, month, 3 + (int)(rng_next(&l->rng) % 22));
+        case ROLE_RENT:
+            p.date = day(l, month, r == ROLE_RENT ? 1 : 3 + (int)(rng_next(&l->rng) % 22));
             p.settle = payable;
             p.ref = 10000 + (int)(rng_next(&l->rng) % 90000);
             p.open = -p.amount;
@@ -636,7 +647,8 @@ static void book_parts(Ledger *l, int bank)
             }
             break;
         }
-        case ROLE_INVOICE: {
+        case ROLE_INVOICE:
+        case ROLE_RENT: {
             int no = p->ref;
             voucher(l, p->date, "Leverantörsfaktura %d: %s", no, a->name);
             row(l, p->account, -p->open);
@@ -686,11 +698,12 @@ static void generate(Ledger *l)
     int last = end_of_year(l);
     for (size_t i = 0; i < l->nacc; i++) {
         Role r = l->acc[i].role;
-        if ((r == ROLE_FEE && receivable < 0) || (r == ROLE_INVOICE && payable < 0) ||
+        if ((r == ROLE_FEE && receivable < 0) ||
+            ((r == ROLE_INVOICE || r == ROLE_RENT) && payable < 0) ||
             (r == ROLE_SALARY && tax < 0))
             die("%s:%d: account %s needs an account with the role %s", l->spec_path,
                 l->acc[i].line, l->acc[i].number,
-                r == ROLE_FEE ? "receivable" : r == ROLE_INVOICE ? "payable" : "tax");
+                r == ROLE_FEE ? "receivable" : r == ROLE_SALARY ? "tax" : "payable");
     }
     /* last year's open items paid in January */
     for (size_t i = 0; i < l->nacc; i++) {
@@ -700,7 +713,7 @@ static void generate(Ledger *l)
             continue;
         if (a->role == ROLE_PAYABLE) {
             int64_t parts[3];
-            split_amount(l, ib, 3, false, parts);
+            split_amount(l, ib, 3, SPLIT_ORE, parts);
             for (int k = 0; k < 3; k++) {
                 voucher(l, day(l, 1, 10 + 9 * k), "Betalning leverantörsfakturor %d",
                         l->year - 1);
@@ -745,8 +758,8 @@ static void generate(Ledger *l)
     }
     for (size_t i = 0; i < l->nacc; i++) {
         Role r = l->acc[i].role;
-        if (r == ROLE_FEE || r == ROLE_GRANT || r == ROLE_INVOICE || r == ROLE_SALARY ||
-            r == ROLE_DIRECT)
+        if (r == ROLE_FEE || r == ROLE_GRANT || r == ROLE_INVOICE || r == ROLE_RENT ||
+            r == ROLE_SALARY || r == ROLE_DIRECT)
             plan_parts(l, (int)i, receivable, payable, tax);
     }
     if (receivable >= 0)
