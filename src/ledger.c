@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "sie_check.h"
 
 /* ---- accounts and ranges ------------------------------------------------------- */
 
@@ -108,6 +109,31 @@ static int resolve_maps(Program *prog, Ledger *l, PtrVec *rows)
     return errors;
 }
 
+/* The ledger's own consistency, as `finsam sie` checks it (sie_check.c): its findings
+ * are the year file's too, at their SIE lines, so that a transaction changed is shown
+ * where it is as well as in every figure it changes. */
+static void check_ledger(Program *prog, Ledger *l, const char *path)
+{
+    Diags own;
+    diags_init(&own, &prog->arena);
+    const char *why = NULL;
+    SieReader *r = sie_open(path, &own, &why);
+    if (!r)
+        return; /* read a moment ago: gone since, and nothing more to say than that */
+    SieSummary sum = {0};
+    sie_check(r, &sum);
+    sie_close(r);
+    l->checks = sum.checks;
+    l->passed = sum.passed;
+    l->failed = sum.failed;
+    l->warnings = sum.warnings;
+    for (int i = 0; i < own.list.len; i++) {
+        Diag *g = own.list.items[i];
+        if (g->tag && g->severity != SEV_NOTE)
+            ptrvec_push(&prog->arena, &l->findings, g);
+    }
+}
+
 int program_load_ledger(Program *prog, const LoadOptions *opts)
 {
     const ReportEntry *e = NULL;
@@ -159,6 +185,7 @@ int program_load_ledger(Program *prog, const LoadOptions *opts)
         return 1;
     }
     prog->ledger = l;
+    check_ledger(prog, l, path);
     return resolve_maps(prog, l, &l->rows);
 }
 
@@ -249,7 +276,7 @@ static LedgerFigure *figure(Cmp *C, const LedgerRow *lr, const Column *c, int ye
     for (int i = 0; i < C->l->naccounts; i++) {
         int64_t ore;
         if (ledger_account_sign(C->l->accounts[i]->id, lr) != 0 &&
-            ledger_amount(C->l->accounts[i], year, &ore) && ore != 0)
+            ledger_amount(C->l, C->l->accounts[i], year, &ore) && ore != 0)
             n++;
     }
     f->parts = arena_alloc(C->a, sizeof *f->parts * (size_t)(n + 1));
@@ -257,7 +284,7 @@ static LedgerFigure *figure(Cmp *C, const LedgerRow *lr, const Column *c, int ye
         const LedgerAccount *acc = C->l->accounts[i];
         int sign = ledger_account_sign(acc->id, lr);
         int64_t ore;
-        if (sign == 0 || !ledger_amount(acc, year, &ore) || ore == 0)
+        if (sign == 0 || !ledger_amount(C->l, acc, year, &ore) || ore == 0)
             continue;
         LedgerPart *p = &f->parts[f->nparts++];
         p->account = acc->id;
@@ -350,8 +377,8 @@ static void account_finding(Cmp *C, const LedgerAccount *acc, int year, int64_t 
     p->name = acc->name;
     p->ore = ore;
     p->at = acc->balance ? acc->ub_at[year] : acc->res_at[year];
-    Finding *g = result_add(C->res, C->a, FIND_LEDGER, SEV_ERROR, p->at, "ledger");
-    g->order_file = p->at.src ? p->at.src->index : 0;
+    Finding *g = result_add(C->res, C->a, FIND_LEDGER, SEV_ERROR,
+                            p->at.src ? p->at : C->l->declared, "ledger");
     g->message = message;
     g->account = p;
     g->key = arena_printf(C->a, "ledger.%s[%d]", acc->id, C->prog->report->year - year);
@@ -380,7 +407,7 @@ static void completeness(Cmp *C, int year)
     for (int i = 0; i < C->l->naccounts; i++) {
         const LedgerAccount *acc = C->l->accounts[i];
         int64_t ore;
-        if (!ledger_amount(acc, year, &ore) || ore == 0)
+        if (!ledger_amount(C->l, acc, year, &ore) || ore == 0)
             continue;
         PtrVec in = {0};
         int lines = 0;
@@ -419,12 +446,41 @@ static void completeness(Cmp *C, int year)
     }
 }
 
+/* sie_check's findings, each at its SIE line (a finding about the file as a whole at
+ * the report's `ledger` entry), tagged as `finsam sie` tags them. */
+static void ledger_findings(Cmp *C)
+{
+    const Ledger *l = C->l;
+    C->res->checks += l->checks;
+    C->res->passed += l->passed;
+    C->res->failed_errors += l->failed;
+    C->res->failed_warnings += l->warnings;
+    for (int i = 0; i < l->findings.len; i++) {
+        const Diag *g = l->findings.items[i];
+        Loc at = g->loc.src ? g->loc : l->declared;
+        if (g->loc.src) {
+            int line, col;
+            source_line_col(g->loc.src, g->loc.start, &line, &col);
+            ((Source *)g->loc.src)->index = LEDGER_SOURCE_INDEX + line;
+        }
+        Finding *f = result_add(C->res, C->a, FIND_LEDGER, g->severity, at, g->tag);
+        f->message = g->loc.src ? g->message : arena_printf(C->a, "%s: %s", l->path, g->message);
+        const char *notes = NULL;
+        for (int k = 0; k < g->notes.len; k++)
+            notes = notes ? arena_printf(C->a, "%s; %s", notes, (const char *)g->notes.items[k])
+                          : g->notes.items[k];
+        f->explanation = notes;
+        f->key = arena_printf(C->a, "ledger.%s", g->tag);
+    }
+}
+
 void ledger_compare(Program *prog, Results *res)
 {
     Ledger *l = prog->ledger;
     if (!l || !prog->report)
         return;
     Cmp C = {prog, res, &prog->arena, l};
+    ledger_findings(&C);
     bool used[LEDGER_YEARS] = {0};
     used[0] = true;
     for (int k = 0; k < l->rows.len; k++) {

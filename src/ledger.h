@@ -16,6 +16,10 @@
 
 enum { LEDGER_YEARS = 10 }; /* year indexes 0 to -9 */
 
+/* Where a line quoted from an SIE file sorts among the findings: after every rule file,
+ * by its line (result_sort orders by the source's index first). */
+enum { LEDGER_SOURCE_INDEX = 1 << 24 };
+
 /* An account as the ledger has it. A balance account's figure for a year is its
  * closing balance (#UB), a result account's its result (#RES); debit positive. */
 typedef struct {
@@ -24,7 +28,9 @@ typedef struct {
     char ktyp;             /* T, S, K, I from #KTYP, or 0 */
     bool balance;          /* a balance account (#KTYP T or S, else #IB/#UB, else 1xxx, 2xxx) */
     bool has_ub[LEDGER_YEARS], has_res[LEDGER_YEARS], has_ib[LEDGER_YEARS];
-    int64_t ub[LEDGER_YEARS], res[LEDGER_YEARS];  /* öre */
+    int64_t ub[LEDGER_YEARS], res[LEDGER_YEARS], ib[LEDGER_YEARS];  /* öre */
+    int64_t trans;         /* the year's #TRANS added up (year 0) */
+    long long ntrans;
     Loc ub_at[LEDGER_YEARS], res_at[LEDGER_YEARS];
 } LedgerAccount;
 
@@ -37,14 +43,21 @@ typedef struct Ledger {
     int32_t year_start[LEDGER_YEARS], year_end[LEDGER_YEARS];
     Loc year_at[LEDGER_YEARS];
     PtrVec rows;           /* LedgerRow *: the mapped rows, resolved (ledger.c) */
+    long long ntrans;      /* #TRANS rows: the year's figures are the vouchers' */
+    PtrVec findings;       /* Diag *: sie_check's findings about the ledger itself */
+    int checks, passed, failed, warnings; /* sie_check's counts */
 } Ledger;
 
 /* Reads the balances, results, names and years of an SIE file (ledger_read.c);
  * diagnostics (an amount that is not one) go to d, in d's arena. The number of errors
  * in the input; -1 with *why the reason if the file cannot be opened. */
 int ledger_read(Ledger *l, Diags *d, const char *path, const char **why);
-/* An account's figure for a year index (0, -1, ...); false if the ledger has none. */
-bool ledger_amount(const LedgerAccount *a, int year, int64_t *ore);
+/* An account's figure for a year index (0, -1, ...); false if the ledger has none. This
+ * year's, in a ledger with vouchers, is what the vouchers make it: the opening balance
+ * (#IB 0) and the year's #TRANS for a balance account, the #TRANS for a result account,
+ * so that a transaction changed shows in every figure it changes (sie_check says where
+ * #UB or #RES no longer agree). */
+bool ledger_amount(const Ledger *l, const LedgerAccount *a, int year, int64_t *ore);
 
 /* Whether an account lies in a range by prefix: 30..39 holds 3000 and 301234; an
  * account shorter than the range holds all the numbers that start with it, and lies in

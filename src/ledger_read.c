@@ -11,10 +11,6 @@
 #include "i18n.h"
 #include "sie_read.h"
 
-/* Where the line quoted for an SIE figure sorts among the findings: after every rule
- * file, by its line (result_sort orders by the source's index first). */
-enum { LEDGER_SOURCE_INDEX = 1 << 24 };
-
 typedef struct {
     LedgerAccount **slots;
     size_t cap, count;
@@ -118,6 +114,8 @@ static void balance(Reader *R, const SieRecord *rec, char which)
     }
     LedgerAccount *a = account(R, acc);
     if (which == 'I') {
+        if (!a->has_ib[year])
+            a->ib[year] = ore;
         a->has_ib[year] = true;
         return;
     }
@@ -129,13 +127,41 @@ static void balance(Reader *R, const SieRecord *rec, char which)
     (which == 'U' ? a->ub_at : a->res_at)[year] = line_loc(R, rec, amt);
 }
 
+/* #TRANS account {objects} amount ...: this year's (a #RTRANS is followed by its own
+ * #TRANS, and a #BTRANS is a row taken away: neither is counted). */
+static void trans(Reader *R, const SieRecord *rec)
+{
+    int64_t ore;
+    bool padded;
+    const SieField *acc = field(rec, 0), *amt = field(rec, 2);
+    if (!acc || acc->kind == SIE_LIST || acc->len == 0) {
+        input_error(R, rec, acc, _("the record has no account"));
+        return;
+    }
+    if (!amt || amt->kind == SIE_LIST || !sie_amount(amt->text, amt->len, &ore, &padded)) {
+        input_error(R, rec, amt, _("not an amount: an amount is written like -1234.50, with "
+                                   "at most two decimals"));
+        return;
+    }
+    LedgerAccount *a = account(R, acc);
+    if (__builtin_add_overflow(a->trans, ore, &a->trans)) {
+        input_error(R, rec, amt, _("the account's transactions add up to more than finsam "
+                                   "can hold"));
+        return;
+    }
+    a->ntrans++;
+    R->l->ntrans++;
+}
+
 static void record(Reader *R, const SieRecord *rec)
 {
     const char *l = rec->label.text;
     if (rec->label.len < 2 || l[0] != '#')
         return;
     l++;
-    if (strcmp(l, "IB") == 0 || strcmp(l, "UB") == 0 || strcmp(l, "RES") == 0) {
+    if (strcmp(l, "TRANS") == 0) {
+        trans(R, rec);
+    } else if (strcmp(l, "IB") == 0 || strcmp(l, "UB") == 0 || strcmp(l, "RES") == 0) {
         balance(R, rec, l[0]);
     } else if (strcmp(l, "KONTO") == 0) {
         const SieField *acc = field(rec, 0), *name = field(rec, 1);
@@ -211,10 +237,21 @@ int ledger_read(Ledger *l, Diags *d, const char *path, const char **why)
     return errors;
 }
 
-bool ledger_amount(const LedgerAccount *a, int year, int64_t *ore)
+bool ledger_amount(const Ledger *l, const LedgerAccount *a, int year, int64_t *ore)
 {
     if (year < 0 || year >= LEDGER_YEARS)
         return false;
+    if (year == 0 && l->ntrans > 0) {
+        if (a->balance) {
+            if (!a->has_ib[0] && !a->ntrans && !a->has_ub[0])
+                return false;
+            return !__builtin_add_overflow(a->has_ib[0] ? a->ib[0] : 0, a->trans, ore);
+        }
+        if (!a->ntrans && !a->has_res[0])
+            return false;
+        *ore = a->trans;
+        return true;
+    }
     if (a->balance ? !a->has_ub[year] : !a->has_res[year])
         return false;
     *ore = a->balance ? a->ub[year] : a->res[year];

@@ -411,7 +411,7 @@ static void review(Json *j, const Finding *f)
 static const char *finding_type(FindingType t)
 {
     static const char *const types[] = {"formula", "note", "previous-year", "allocation",
-                                        "check", "review", "plan"};
+                                        "check", "review", "plan", "ledger"};
     return types[t];
 }
 

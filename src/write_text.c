@@ -41,7 +41,8 @@ static void explain_ledger(Diags *d, Diag *g, Arena *a, const Finding *f)
         /* TRANSLATORS: an account behind a figure from the ledger: "account 3010
          * (Medlemsavgifter) 60 000 kr, at bokforing-2025.se:23:13" */
         diag_note(d, g, _("account %s%s%s%s %s, at %s"), p->account, p->name ? " (" : "",
-                  p->name ? p->name : "", p->name ? ")" : "", fmt(a, &v), diag_place(d, p->at));
+                  p->name ? p->name : "", p->name ? ")" : "", fmt(a, &v),
+                  p->at.src ? diag_place(d, p->at) : "-");
     }
     for (int i = 0; f->account && i < f->noperands; i++)
         /* TRANSLATORS: a line an account is in: "in income.costs from -(40..79)
@@ -147,7 +148,7 @@ void write_ledger(FILE *out, Arena *a, const Results *res)
             Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
             fprintf(out, "    %s%s%s%s %s, %s\n", safe_text(a, p->account), p->name ? " (" : "",
                     p->name ? safe_text(a, p->name) : "", p->name ? ")" : "", fmt(a, &v),
-                    diag_place(&d, p->at));
+                    p->at.src ? diag_place(&d, p->at) : "-");
         }
     }
 }
