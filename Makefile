@@ -46,6 +46,7 @@ help:
 	@echo "make bench    time finsam beside reference commands (one table; history in bench/history.tsv)"
 	@echo "make bench-sie  finsam sie on 1 million transactions beside ledger, hledger,"
 	@echo "               bean-check (also at the end of make bench); make bench-deps installs them"
+	@echo "make ledgers  regenerate the examples' fictional SIE ledgers (tools/gen_ledger.c)"
 	@echo "make pot      collect the messages into po/finsam.pot and merge it into po/*.po"
 	@echo "make install  install finsam, its rules, messages, man pages and completion under"
 	@echo "              PREFIX ($(PREFIX)); DESTDIR=DIR to stage; make uninstall removes them"
@@ -151,7 +152,7 @@ bad: $(B)/finsam
 
 # Every suite runs even when one fails; the last line sums them up.
 test: deps
-	@$(MAKE) --no-print-directory html-deps all $(UNIT)
+	@$(MAKE) --no-print-directory html-deps all $(UNIT) $(B)/tools/gen_ledger
 	@sh tests/run_all.sh $(B)/finsam $(UNIT)
 
 # The project's own rule files stay as finsam fmt lays them out (run by make test too,
@@ -179,6 +180,23 @@ bench-deps:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+
+# The examples' fictional ledgers (docs/ledgers.md): tools/gen_ledger writes each
+# examples/NAME/bokforing-2025.se from its ledger-2025.spec, and the vvnd ledger with one
+# altered row for the tests; tests/run_ledgers.sh checks that they are up to date.
+.PHONY: ledgers
+LEDGER_EXAMPLES := vvnd norrdal
+$(B)/tools/gen_ledger: tools/gen_ledger.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) -std=c11 -D_XOPEN_SOURCE=700 $(CFLAGS) $(WARN) -o $@ $< $(LDFLAGS) -lz
+
+ledgers: $(B)/tools/gen_ledger
+	@for e in $(LEDGER_EXAMPLES); do \
+	  ./$(B)/tools/gen_ledger examples/$$e/ledger-2025.spec examples/$$e/bokforing-2025.se || exit 1; \
+	done
+	@./$(B)/tools/gen_ledger $$(cat tests/sie/ledgers/vvnd-2025-altered.args) \
+	    examples/vvnd/ledger-2025.spec tests/sie/ledgers/vvnd-2025-altered.se
 
 clean:
 	rm -rf $(B)

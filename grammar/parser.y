@@ -50,6 +50,7 @@ static const Span NO_SPAN = {0, 0};
     AllocMember *member;
     Param *param;
     ReportEntry *entry;
+    LedgerRow *lrow;
 }
 
 %token <name> NAME "name"
@@ -65,6 +66,7 @@ static const Span NO_SPAN = {0, 0};
 %token BLANK_ZERO "'blank zero'"
 %token UNTIL "'until'"
 %token ABSENT "'absent'"
+%token LEDGER "'ledger'" ACCOUNT_RANGE "account range"
 %token EQ "'=='" NE "'!='" LE "'<='" GE "'>='" LT "'<'" GT "'>'"
 
 %left OR
@@ -80,6 +82,8 @@ static const Span NO_SPAN = {0, 0};
 %type <number> opt_severity opt_percent opt_local
 %type <signed_figure> signed_figure printed_figure
 %type <list> report_entries columns groups members args arglist requirements
+%type <list> ledger_rows accounts account_term
+%type <lrow> ledger_row
 %type <entry> report_entry
 %type <table> table_head
 %type <number> table_kind
@@ -110,6 +114,33 @@ decl
     | param
     | check
     | ABSENT NAME STRING                            { ast_absent(p, $2, @2, $3, @$); }
+    | LEDGER NAME '{' ledger_rows '}'               { ast_ledger(p, $2, @2, $4, @$); }
+    ;
+
+/* ledger_rows -> {NAME 'from' accounts} */
+ledger_rows
+    : %empty                            { $$ = ast_list(p); }
+    | ledger_rows ledger_row            { $$ = ast_push(p, $1, $2); }
+    | ledger_rows error                 { $$ = $1; }
+    ;
+
+ledger_row
+    : NAME FROM accounts                { $$ = ast_ledger_row(p, $1, @1, $3, @$); }
+    ;
+
+/* accounts -> account_term {('+' | '-') account_term} */
+accounts
+    : account_term
+    | accounts '+' account_term         { $$ = ast_accounts_join(p, $1, 1, $3); }
+    | accounts '-' account_term         { $$ = ast_accounts_join(p, $1, -1, $3); }
+    ;
+
+/* account_term -> FIGURE | ACCOUNT_RANGE | '(' accounts ')' | '-' account_term */
+account_term
+    : FIGURE                            { $$ = ast_accounts(p, @1); }
+    | ACCOUNT_RANGE                     { $$ = ast_accounts(p, @1); }
+    | '(' accounts ')'                  { $$ = $2; }
+    | '-' account_term                  { $$ = ast_accounts_join(p, ast_list(p), -1, $2); }
     ;
 
 /* report_entries -> {NAME (STRING | signed_figure | DATE)} */
@@ -122,6 +153,7 @@ report_entry
     : NAME STRING                       { $$ = ast_entry_text(p, $1, $2, @$); }
     | NAME signed_figure                { $$ = ast_entry_figure(p, $1, $2, @$); }
     | NAME DATE                         { $$ = ast_entry_date(p, $1, $2, @$); }
+    | LEDGER STRING                     { $$ = ast_entry_text(p, "ledger", $2, @$); }
     ;
 
 /* table -> KIND NAME [STRING] {unit U | note N}; KIND is a name:
@@ -393,12 +425,16 @@ int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Parser *p)
     int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED), k = 0;
     /* optional words that are not suggested: a table's 'blank zero', and a check's
      * dates (where 'until' may come, 'from' is a check's date too) */
-    bool check_dates = false;
-    for (int i = 0; i < n; i++)
+    bool check_dates = false, name = false;
+    for (int i = 0; i < n; i++) {
         check_dates |= expected[i] == YYSYMBOL_UNTIL;
+        name |= expected[i] == YYSYMBOL_NAME;
+    }
+    /* nor 'ledger' where a name may come: a report entry, a declaration */
     for (int i = 0; i < n; i++)
         if (expected[i] != YYSYMBOL_BLANK_ZERO && expected[i] != YYSYMBOL_UNTIL &&
-            !(check_dates && expected[i] == YYSYMBOL_FROM))
+            !(check_dates && expected[i] == YYSYMBOL_FROM) &&
+            !(name && expected[i] == YYSYMBOL_LEDGER))
             names[k++] = yysymbol_name(expected[i]);
     n = k;
     yysymbol_kind_t found = yypcontext_token(ctx);

@@ -647,3 +647,79 @@ Expr *ast_where(Parser *p, Expr *rows, Expr *cond, Span at)
     e->u.where.cond = cond;
     return nest(p, e, rows, cond);
 }
+
+/* ---- ledger mappings (ledger.c) --------------------------------------------------- */
+
+enum { ACCOUNT_MAX_DIGITS = 10 };
+
+/* account -> DIGITS ['..' DIGITS]: one account or a range, by prefix. The text is the
+ * token's own, so that 3000 is an account number and never a figure. */
+PtrVec *ast_accounts(Parser *p, Span at)
+{
+    const char *text = p->src->text + at.start;
+    size_t len = at.end - at.start, lo_len = 0;
+    while (lo_len < len && text[lo_len] >= '0' && text[lo_len] <= '9')
+        lo_len++;
+    size_t hi_start = lo_len + 2 <= len && text[lo_len] == '.' ? lo_len + 2 : lo_len;
+    size_t hi_len = len - hi_start;
+    PtrVec *list = ast_list(p);
+    const char *hint = _("an account is written with its digits only (3010), a range "
+                         "with the same number of digits at both ends (3000..3999 or 30..39)");
+    if (lo_len == 0 || (hi_start == lo_len && lo_len != len)) {
+        parse_error(p, at, _("not an account number"), hint);
+        return list;
+    }
+    if (hi_start != lo_len && hi_len != lo_len) {
+        parse_error(p, at, _("the two ends of an account range have different numbers of "
+                             "digits"), hint);
+        return list;
+    }
+    if (lo_len > ACCOUNT_MAX_DIGITS) {
+        parse_error(p, at, _("an account number has at most 10 digits"), hint);
+        return list;
+    }
+    const char *hi = hi_start == lo_len ? text : text + hi_start;
+    if (memcmp(text, hi, lo_len) > 0) {
+        parse_error(p, at, _("an account range must go from the lower number to the higher"),
+                    hint);
+        return list;
+    }
+    AccountRange *r = arena_alloc(p->arena, sizeof *r);
+    r->lo = arena_strndup(p->arena, text, lo_len);
+    r->hi = arena_strndup(p->arena, hi, lo_len);
+    r->sign = 1;
+    r->loc = parse_loc(p, at);
+    ptrvec_push(p->arena, list, r);
+    return list;
+}
+
+/* left + right, or left - right: the right's accounts with their signs turned. */
+PtrVec *ast_accounts_join(Parser *p, PtrVec *left, int sign, PtrVec *right)
+{
+    for (int i = 0; i < right->len; i++) {
+        AccountRange *r = right->items[i];
+        r->sign *= sign;
+        ptrvec_push(p->arena, left, r);
+    }
+    return left;
+}
+
+LedgerRow *ast_ledger_row(Parser *p, const char *name, Span name_at, PtrVec *ranges, Span at)
+{
+    LedgerRow *r = arena_alloc(p->arena, sizeof *r);
+    r->name = name;
+    r->name_loc = parse_loc(p, name_at);
+    r->loc = parse_loc(p, at);
+    r->ranges = *ranges;
+    return r;
+}
+
+void ast_ledger(Parser *p, const char *table, Span table_at, PtrVec *rows, Span at)
+{
+    LedgerMap *m = arena_alloc(p->arena, sizeof *m);
+    m->table = table;
+    m->table_loc = parse_loc(p, table_at);
+    m->loc = parse_loc(p, at);
+    m->rows = *rows;
+    add_decl(p, D_LEDGER, m);
+}

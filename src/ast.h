@@ -272,7 +272,30 @@ typedef struct {
     Loc loc;
 } Require;
 
-typedef enum { D_IMPORT, D_REPORT, D_TABLE, D_ALLOC, D_PARAM, D_CHECK, D_REQUIRE } DeclType;
+/* ledger TABLE { ROW from ACCOUNTS ... }: where each row's figure comes from in the
+ * ledger the report names (ledger.c). A range lo..hi is by prefix: 30..39 holds 3000
+ * and 301234; a single account is lo..lo. */
+typedef struct {
+    const char *lo, *hi;  /* digits, as many in each */
+    int sign;             /* +1 or -1: the sign the report prints the accounts with */
+    Loc loc;
+} AccountRange;
+
+typedef struct {
+    const char *name;     /* the row */
+    Loc name_loc, loc;
+    PtrVec ranges;        /* AccountRange * */
+    Row *row;             /* ledger.c: the row it names */
+} LedgerRow;
+
+typedef struct {
+    const char *table;
+    Loc table_loc, loc;
+    PtrVec rows;          /* LedgerRow * */
+} LedgerMap;
+
+typedef enum { D_IMPORT, D_REPORT, D_TABLE, D_ALLOC, D_PARAM, D_CHECK, D_REQUIRE,
+               D_LEDGER } DeclType;
 
 typedef struct {
     DeclType type;
@@ -284,6 +307,7 @@ typedef struct {
         Allocation *alloc;
         Param *param;
         Check *check;
+        LedgerMap *ledger;
     } u;
 } Decl;
 

@@ -187,6 +187,10 @@ static void *decl_node(Cloner *C, const Decl *d)
         x->name_loc = moved(C, x->name_loc);
         return x;
     }
+    case D_LEDGER:
+        /* an earlier year's mappings are never compared (only the checked year file's
+         * ledger is read): shared as they are */
+        return d->u.ledger;
     case D_CHECK: {
         Check *x = dup(C, d->u.check, sizeof *x);
         x->expr = expr(C, x->expr);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "ledger.h"
 #include "eval.h"
 #include "i18n.h"
 #include "mem.h"
@@ -40,7 +41,7 @@ bool cli_run(Program *prog, Results *res, const char *path, const Options *o)
     program_init(prog);
     return !(program_load(prog, path, &o->load) || prog->diags.errors ||
              program_resolve(prog) || program_load_previous(prog, &o->load) ||
-             program_load_plan(prog, &o->load) ||
+             program_load_plan(prog, &o->load) || program_load_ledger(prog, &o->load) ||
              program_eval(prog, res) || (o->review && review_apply(prog, res, o->review)));
 }
 
@@ -101,6 +102,8 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
         } else if (!o->quiet) {
             write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
             write_not_run(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style, o->verbose);
+            if (o->verbose)
+                write_ledger(stdout, &runs[i].prog.arena, &runs[i].res);
             ModelSummary sum = model_summary(&runs[i].res);
             render_summary(stdout, files->paths[i], &sum);
             todo_write(stdout, files->paths[i], &runs[i].prog);

@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "plans.h"
+#include "ledger.h"
 #include "kind.h"
 #include "why.h"
 #include "wherememo.h"
@@ -1830,6 +1831,7 @@ int program_eval(Program *prog, Results *res)
     where_memo_free(&E.wheres);
     years_compare(prog, res);
     plans_compare(prog, res);
+    ledger_compare(prog, res);
     result_sort(res);
     return E.errors;
 }

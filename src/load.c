@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -156,14 +157,30 @@ static bool real_under(const char *real, const char *dir)
  * unless --allow-outside, inside the folder it was looked up in once every link in its
  * path is followed ("lnk/secret" with lnk a link to a folder elsewhere). The name's
  * text was checked before; this checks the file the kernel opens. */
+/* Whether a name ends in an SIE file's ending: .se, .si or .sie, in either case. */
+static bool sie_name(const char *s)
+{
+    size_t n = strlen(s);
+    const char *dot = strrchr(s, '.');
+    return dot && dot > s && n - (size_t)(dot - s) <= 4 &&
+           (strcasecmp(dot, ".se") == 0 || strcasecmp(dot, ".si") == 0 ||
+            strcasecmp(dot, ".sie") == 0);
+}
+
 static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
-                              const char *dir, const LoadOptions *opts, Loc at)
+                              const char *dir, const LoadOptions *opts, Loc at, bool ledger)
 {
     char real[PATH_MAX];
     if (!realpath(path, real))
         return true; /* gone since: reading it says why */
     size_t n = strlen(real);
-    if (n <= 4 || strcmp(real + n - 4, ".fin") != 0) {
+    if (ledger && !sie_name(real)) {
+        diag_at(&prog->diags, SEV_ERROR, at, _("%s leads to a file that is not an SIE file "
+                                              "(its name does not end in .se, .si or .sie)"),
+                path);
+        return false;
+    }
+    if (!ledger && (n <= 4 || strcmp(real + n - 4, ".fin") != 0)) {
         diag_at(&prog->diags, SEV_ERROR, at, _("%s leads to a file that is not a rule file "
                                               "(its name does not end in .fin)"), path);
         return false;
@@ -180,8 +197,8 @@ static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
 }
 
 /* Finds an import; on failure lists every path tried. */
-const char *program_find(Program *prog, const char *name, const Source *from,
-                         const LoadOptions *opts, Loc at, const char *message)
+static const char *find(Program *prog, const char *name, const Source *from,
+                        const LoadOptions *opts, Loc at, const char *message, bool ledger)
 {
     Arena *a = &prog->arena;
     if (!opts->allow_outside && (name[0] == '/' || climbs_out(name))) {
@@ -197,7 +214,7 @@ const char *program_find(Program *prog, const char *name, const Source *from,
         return NULL;
     }
     size_t n = strlen(name);
-    const char *file = n > 4 && strcmp(name + n - 4, ".fin") == 0
+    const char *file = ledger || (n > 4 && strcmp(name + n - 4, ".fin") == 0)
                            ? name : arena_printf(a, "%s.fin", name);
     PtrVec dirs = {0};
     ptrvec_push(a, &dirs, dir_of(a, from->path));
@@ -217,7 +234,7 @@ const char *program_find(Program *prog, const char *name, const Source *from,
         ptrvec_push(a, &tried, candidate);
         if (is_file(candidate))
             return stays_a_rule_file(prog, name, candidate, file[0] == '/' ? NULL : dir, opts,
-                                     at) ? display_path(a, candidate) : NULL;
+                                     at, ledger) ? display_path(a, candidate) : NULL;
     }
     Diag *g = diag_at(&prog->diags, SEV_ERROR, at, message, name);
     for (int i = 0; i < tried.len; i++) {
@@ -233,6 +250,18 @@ const char *program_find(Program *prog, const char *name, const Source *from,
     diag_note(&prog->diags, g, "%s", _("hint: add a folder to search with -I DIR or "
                                        "FINSAM_PATH"));
     return NULL;
+}
+
+const char *program_find(Program *prog, const char *name, const Source *from,
+                         const LoadOptions *opts, Loc at, const char *message)
+{
+    return find(prog, name, from, opts, at, message, false);
+}
+
+const char *program_find_ledger(Program *prog, const char *name, const Source *from,
+                                const LoadOptions *opts, Loc at, const char *message)
+{
+    return find(prog, name, from, opts, at, message, true);
 }
 
 static void load_import(Loader *L, const Import *im, Loading *from)

@@ -516,6 +516,10 @@ static void build_findings(Model *m)
     m->not_run = arena_alloc(&m->arena, sizeof *m->not_run * (size_t)(m->nnot_run + 1));
     for (int i = 0; i < m->nnot_run; i++)
         m->not_run[i] = res->not_run.items[i];
+    m->nledger = res ? res->ledger.len : 0;
+    m->ledger = arena_alloc(&m->arena, sizeof *m->ledger * (size_t)(m->nledger + 1));
+    for (int i = 0; i < m->nledger; i++)
+        m->ledger[i] = res->ledger.items[i];
     if (res) {
         m->summary = model_summary(res);
         m->comparisons = res->checks - res->runs.len;

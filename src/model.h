@@ -148,6 +148,8 @@ typedef struct {
     int nruns;
     const NotRun **not_run;   /* what did not run, sorted by place */
     int nnot_run;
+    const LedgerFigure **ledger; /* each mapped row's figure in the ledger (ledger.c) */
+    int nledger;
     ModelSummary summary;
     int comparisons;          /* figures compared with their formulas (checks that are
                                  not runs of a check) */

@@ -82,6 +82,11 @@ void ast_report(Parser *p, const char *title, PtrVec *entries, Span at);
 ReportEntry *ast_entry_text(Parser *p, const char *key, const char *text, Span at);
 ReportEntry *ast_entry_figure(Parser *p, const char *key, SignedFig f, Span at);
 ReportEntry *ast_entry_date(Parser *p, const char *key, int32_t date, Span at);
+/* ledger.c's mappings: ledger TABLE { ROW from ACCOUNTS } */
+PtrVec *ast_accounts(Parser *p, Span at);
+PtrVec *ast_accounts_join(Parser *p, PtrVec *left, int sign, PtrVec *right);
+LedgerRow *ast_ledger_row(Parser *p, const char *name, Span name_at, PtrVec *ranges, Span at);
+void ast_ledger(Parser *p, const char *table, Span table_at, PtrVec *rows, Span at);
 
 /* The kind word of a table (accounts, budget, indicators, table): a TableKind; any
  * other word is an error there, as it does not start a declaration. */

@@ -38,6 +38,7 @@ typedef struct Program {
     Table **notes;    /* by note number, 1..999 */
     struct Program *previous; /* the year file the report names as `previous` */
     struct Program *plan;     /* the plan the report names as `plan` (plans.c) */
+    struct Ledger *ledger;    /* the ledger the report names as `ledger` (ledger.c) */
     Symbol **symbols; /* open hash of top-level names */
     size_t nsymbols, nsymbols_cap;
     /* load.c: the year file's program, whose imported files its earlier years share
@@ -62,6 +63,12 @@ int program_load(Program *prog, const char *path, const LoadOptions *opts);
  * is looked up in with '..' is an error: a shared rule file stays in its place. */
 const char *program_find(Program *prog, const char *name, const Source *from,
                          const LoadOptions *opts, Loc at, const char *message);
+
+/* The same for the ledger a report names (`ledger "bokforing-2025.se"`), confined the
+ * same way: the name is taken as it is, and the file must be an SIE file (.se, .si,
+ * .sie), also where a link leads. */
+const char *program_find_ledger(Program *prog, const char *name, const Source *from,
+                                const LoadOptions *opts, Loc at, const char *message);
 
 /* A report block's file entry (`previous "2024"`, `plan "plan2025"`): the path of the
  * file it names, found as program_find finds it; NULL if the report has no such entry.

@@ -13,7 +13,33 @@ typedef enum {
     FIND_CHECK,     /* a check */
     FIND_REVIEW,    /* a review entry that matches no finding (review.c) */
     FIND_PLAN,      /* a budget figure against the plan the board decided (plans.c) */
+    FIND_LEDGER,    /* a figure against the ledger, or an account in no row or in two
+                       (ledger.c) */
 } FindingType;
+
+/* An account behind a row's figure in the ledger (ledger.c). */
+typedef struct {
+    const char *account;   /* its number */
+    const char *name;      /* from #KONTO, or NULL */
+    int64_t ore;           /* with the sign the row prints it with */
+    Loc at;                /* its #UB or #RES line in the SIE file */
+} LedgerPart;
+
+struct Finding;
+
+/* A mapped row's figure in the ledger, for one year column: the accounts it adds up,
+ * and what became of the comparison with the stated figure. */
+typedef struct LedgerFigure {
+    const Table *table;
+    const Row *row;
+    const Column *column;
+    int year_index;        /* the SIE year: 0 this year, -1 the one before */
+    Value figure;          /* money in kr, exact */
+    LedgerPart *parts;     /* by account number */
+    int nparts;
+    bool compared, agrees; /* a stated figure was compared with it */
+    const struct Finding *finding; /* the finding when it does not agree */
+} LedgerFigure;
 
 /* An auditor's decision on a finding, from a review file (review.c). */
 typedef enum { REVIEW_ACCEPTED, REVIEW_TO_CORRECT } ReviewDecision;
@@ -34,7 +60,7 @@ typedef struct {
 
 enum { MAX_OPERANDS = 12 };
 
-typedef struct {
+typedef struct Finding {
     FindingType type;
     Severity severity;
     Loc loc;               /* what to underline */
@@ -61,6 +87,8 @@ typedef struct {
      * its runs; table.row[column] for a cell; allocation.group.member */
     const char *key;
     const ReviewEntry *review; /* the auditor's decision on it, or NULL */
+    const LedgerFigure *ledger; /* FIND_LEDGER at a figure: the accounts behind it */
+    const LedgerPart *account;  /* FIND_LEDGER about an account in no row or in two */
 } Finding;
 
 /* What became of a table cell, recorded when Results.detailed is set. */
@@ -133,6 +161,7 @@ typedef struct {
     CellResult **cells;  /* by table id: rows x columns */
     PtrVec runs;         /* CheckRun *, in the order of the checks */
     PtrVec allocs;       /* AllocView *, in the order of the program's allocations */
+    PtrVec ledger;       /* LedgerFigure *, by table, row and column (ledger.c); always */
 } Results;
 
 /* The allocation as checked, or NULL if the results are not detailed. */

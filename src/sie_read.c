@@ -474,6 +474,10 @@ static void checksum(SieReader *r, SieRecord *rec, const char *raw, size_t n, bo
     r->crc = crc32(r->crc, (const Bytef *)src->label.text, src->label.len);
     for (int k = 0; k < src->nfields; k++)
         r->crc = add_field(r->crc, src, &src->fields[k]);
+    /* the raw record's texts took the buffer the record's own UTF-8 texts were in (a
+     * #KONTO name in PC8 came out as its raw bytes): read them again */
+    if (!ascii)
+        tokenize(r, rec, rec->text, rec->len, false);
 }
 
 bool sie_next(SieReader *r, SieRecord *rec)

@@ -416,7 +416,7 @@ static void review(Json *j, const Finding *f)
 static const char *finding_type(FindingType t)
 {
     static const char *const types[] = {"formula", "note", "previous-year", "allocation",
-                                        "check", "review", "plan"};
+                                        "check", "review", "plan", "ledger"};
     return types[t];
 }
 
@@ -504,6 +504,35 @@ void write_json_summary(Json *j, const ModelSummary *s)
     json_object_end(j);
 }
 
+/* A mapped row's figure in the ledger for a year column, and the accounts behind it
+ * (ledger.c); amounts in kronor. */
+static void ledger_figure(Json *j, const LedgerFigure *f)
+{
+    json_object(j);
+    field_string(j, "table", f->table->name);
+    field_string(j, "row", f->row->name);
+    field_int(j, "year", f->column->key.year);
+    field_int(j, "sie_year", f->year_index);
+    json_key(j, "figure");
+    json_decimal(j, num_mid(f->figure.n));
+    field_bool(j, "compared", f->compared);
+    field_bool(j, "agrees", f->compared && f->agrees);
+    json_key(j, "accounts");
+    json_array(j);
+    for (int i = 0; i < f->nparts; i++) {
+        const LedgerPart *p = &f->parts[i];
+        json_object(j);
+        field_string(j, "account", p->account);
+        field_string(j, "name", p->name);
+        json_key(j, "amount");
+        json_decimal(j, p->ore * 10000);
+        place(j, p->at);
+        json_object_end(j);
+    }
+    json_array_end(j);
+    json_object_end(j);
+}
+
 /* A formula, note or check that did not run, and why. */
 static void not_run(Json *j, const NotRun *n)
 {
@@ -577,5 +606,12 @@ void write_json_file(Json *j, const Model *m, bool with_tables)
     for (int i = 0; i < m->nnot_run; i++)
         not_run(j, m->not_run[i]);
     json_array_end(j);
+    if (m->nledger) {
+        json_key(j, "ledger");
+        json_array(j);
+        for (int i = 0; i < m->nledger; i++)
+            ledger_figure(j, m->ledger[i]);
+        json_array_end(j);
+    }
     json_object_end(j);
 }

@@ -26,12 +26,37 @@ static void explain_cell(Diags *d, Diag *g, Arena *a, const Finding *f)
         diag_note(d, g, _("that year:  %s, at %s"), fmt(a, &f->computed), formula);
     else if (f->type == FIND_PLAN)
         diag_note(d, g, _("the plan:   %s, at %s"), fmt(a, &f->computed), formula);
+    else if (f->type == FIND_LEDGER)
+        diag_note(d, g, _("ledger:     %s, accounts %s"), fmt(a, &f->computed), formula);
     else
         diag_note(d, g, _("computed:   %s, from %s"), fmt(a, &f->computed), formula);
 }
 
+/* The accounts behind a ledger figure, or the lines an account is in: a line each. */
+static void explain_ledger(Diags *d, Diag *g, Arena *a, const Finding *f)
+{
+    for (int i = 0; f->ledger && i < f->ledger->nparts; i++) {
+        const LedgerPart *p = &f->ledger->parts[i];
+        Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
+        /* TRANSLATORS: an account behind a figure from the ledger: "account 3010
+         * (Medlemsavgifter) 60 000 kr, at bokforing-2025.se:23:13" */
+        diag_note(d, g, _("account %s%s%s%s %s, at %s"), p->account, p->name ? " (" : "",
+                  p->name ? p->name : "", p->name ? ")" : "", fmt(a, &v),
+                  p->at.src ? diag_place(d, p->at) : "-");
+    }
+    for (int i = 0; f->account && i < f->noperands; i++)
+        /* TRANSLATORS: a line an account is in: "in income.costs from -(40..79)
+         * (2025.fin:21:5): -70 000 kr" */
+        diag_note(d, g, _("in %s: %s"), f->operands[i].text ? f->operands[i].text : "",
+                  fmt(a, &f->operands[i].value));
+}
+
 static void explain_operands(Diags *d, Diag *g, Arena *a, const Finding *f, int from)
 {
+    if (f->type == FIND_LEDGER) {
+        explain_ledger(d, g, a, f);
+        return;
+    }
     if (f->noperands <= from)
         return;
     const char *list = "";
@@ -102,5 +127,28 @@ void write_not_run(FILE *out, Arena *a, const Results *res, DiagStyle style, boo
         if (n->reason_at.src)
             diag_note(&d, g, _("see %s"), diag_place(&d, n->reason_at));
         diag_print(out, g, style);
+    }
+}
+
+void write_ledger(FILE *out, Arena *a, const Results *res)
+{
+    Diags d;
+    diags_init(&d, a);
+    for (int i = 0; i < res->ledger.len; i++) {
+        const LedgerFigure *f = res->ledger.items[i];
+        const char *outcome = !f->compared ? _("nothing stated to compare")
+                              : f->agrees  ? _("agrees with the stated figure")
+                                           : _("differs from the stated figure");
+        /* TRANSLATORS: "ledger: income.fees, 2025: 100 000 kr, agrees with the stated
+         * figure" */
+        fprintf(out, _("ledger: %s.%s, %d: %s, %s\n"), safe_text(a, f->table->name),
+                safe_text(a, f->row->name), f->column->key.year, fmt(a, &f->figure), outcome);
+        for (int k = 0; k < f->nparts; k++) {
+            const LedgerPart *p = &f->parts[k];
+            Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
+            fprintf(out, "    %s%s%s%s %s, %s\n", safe_text(a, p->account), p->name ? " (" : "",
+                    p->name ? safe_text(a, p->name) : "", p->name ? ")" : "", fmt(a, &v),
+                    p->at.src ? diag_place(&d, p->at) : "-");
+        }
     }
 }

@@ -13,5 +13,8 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style);
 /* Each formula and check that did not run, and why, as notes: all of them (check
  * --verbose), or the stated figures left unchecked, which are never silent. */
 void write_not_run(FILE *out, Arena *a, const Results *res, DiagStyle style, bool all);
+/* Each mapped row's figure in the ledger, for each year column, and the accounts behind
+ * it (check --verbose). */
+void write_ledger(FILE *out, Arena *a, const Results *res);
 
 #endif

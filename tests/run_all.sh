@@ -52,6 +52,7 @@ suite fmt "$here/run_fmt.sh" "$finsam"
 suite install "$here/run_install.sh" "$finsam"
 suite editors "$here/run_editors.sh"
 suite lsp "$here/run_lsp.sh" "$finsam"
+suite ledgers "$here/run_ledgers.sh" "$finsam"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -22,7 +22,7 @@
 (defconst finsam-keywords
   '("import" "report" "allocation" "param" "check" "section" "note" "unit" "by"
     "from" "source" "error" "warning" "else" "where" "and" "or" "not" "local"
-    "require" "as" "until" "absent")
+    "require" "as" "until" "absent" "ledger")
   "The keywords of finsam's scanner (grammar/lexer.l).")
 
 (defconst finsam-font-lock-keywords

@@ -184,6 +184,26 @@ static void test_pc8(void **state)
     arena_free(&a);
 }
 
+/* Inside #KSUMMA a PC8 line is also read raw for the checksum; its fields stay UTF-8
+ * (they once came out as the raw bytes: a #KONTO name "F\x94rs\x84kring"). */
+static void test_pc8_inside_checksum(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Diags d;
+    diags_init(&d, &a);
+    const char *text = "#KSUMMA\r\n#KONTO 3011 \"F\x94rs\x84kring\"\r\n";
+    SieReader *r = sie_open_memory("t.se", text, strlen(text), &d);
+    SieRecord rec;
+    assert_true(sie_next(r, &rec));
+    assert_true(sie_next(r, &rec));
+    assert_string_equal(rec.label.text, "#KONTO");
+    assert_string_equal(rec.fields[1].text, "F\xC3\xB6rs\xC3\xA4kring");
+    sie_close(r);
+    arena_free(&a);
+}
+
 static void read_one(const char *text, const char *want, SieDeviation dev)
 {
     (void)dev;
@@ -505,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_fields),
         cmocka_unit_test(test_list_field_has_no_text),
         cmocka_unit_test(test_pc8),
+        cmocka_unit_test(test_pc8_inside_checksum),
         cmocka_unit_test(test_utf8_and_latin1),
         cmocka_unit_test(test_deviations),
         cmocka_unit_test(test_empty_series_and_long_account),

@@ -11,7 +11,7 @@ syntax case match
 syntax iskeyword @,48-57,_,192-255
 
 syntax keyword finsamKeyword import report allocation param check section note unit by
-syntax keyword finsamKeyword from source error warning else local require as until absent
+syntax keyword finsamKeyword from source error warning else local require as until absent ledger
 syntax keyword finsamOperatorWord and or not where
 syntax match finsamKeyword /\<blank\s\+zero\>/
 syntax match finsamKind /^\(accounts\|budget\|indicators\|table\)\ze\s\+\h/ nextgroup=finsamDeclName skipwhite

@@ -1,0 +1,513 @@
+#include "ledger.h"
+
+#include <string.h>
+
+#include "i18n.h"
+#include "sie_check.h"
+
+/* ---- accounts and ranges ------------------------------------------------------- */
+
+static bool all_digits(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+bool ledger_account_in(const char *account, const AccountRange *r)
+{
+    if (!all_digits(account))
+        return false;
+    size_t n = strlen(account), k = strlen(r->lo);
+    if (n >= k)
+        return strncmp(account, r->lo, k) >= 0 && strncmp(account, r->hi, k) <= 0;
+    /* a short account stands for every number that starts with it: 301 is 3010..3019
+     * in four digits, inside the range only if both ends are */
+    char low[32], high[32];
+    if (k >= sizeof low)
+        return false;
+    memcpy(low, account, n);
+    memcpy(high, account, n);
+    memset(low + n, '0', k - n);
+    memset(high + n, '9', k - n);
+    return strncmp(low, r->lo, k) >= 0 && strncmp(high, r->hi, k) <= 0;
+}
+
+int ledger_account_sign(const char *account, const LedgerRow *row)
+{
+    int sign = 0;
+    for (int i = 0; i < row->ranges.len; i++) {
+        const AccountRange *r = row->ranges.items[i];
+        if (ledger_account_in(account, r))
+            sign += r->sign;
+    }
+    return sign;
+}
+
+/* ---- loading ------------------------------------------------------------------- */
+
+/* Every `ledger TABLE { ... }` of every loaded file, resolved against the year file's
+ * tables: an unknown table or row, a row mapped twice, a row of percentages are errors. */
+static int resolve_maps(Program *prog, Ledger *l, PtrVec *rows)
+{
+    int errors = 0;
+    for (int i = 0; i < prog->modules.len; i++) {
+        const Module *m = prog->modules.items[i];
+        for (int j = 0; j < m->decls.len; j++) {
+            const Decl *d = m->decls.items[j];
+            if (d->type != D_LEDGER)
+                continue;
+            const LedgerMap *map = d->u.ledger;
+            Table *t = program_table(prog, map->table);
+            if (!t || t->absent_reason) {
+                Diag *g = diag_at(&prog->diags, SEV_ERROR, map->table_loc,
+                                  _("the ledger mapping names table '%s', which the report "
+                                    "does not have"), map->table);
+                diag_note(&prog->diags, g, "%s", _("hint: `ledger TABLE { ROW from ACCOUNTS }` "
+                                                   "names a table of the year file"));
+                errors++;
+                continue;
+            }
+            for (int k = 0; k < map->rows.len; k++) {
+                LedgerRow *lr = map->rows.items[k];
+                Row *r = program_row(prog, t, lr->name);
+                if (!r) {
+                    diag_at(&prog->diags, SEV_ERROR, lr->name_loc,
+                            _("table '%s' has no row '%s'"), t->name, lr->name);
+                    errors++;
+                    continue;
+                }
+                if (r->kind != K_MONEY && r->kind != K_NUMBER) {
+                    diag_at(&prog->diags, SEV_ERROR, lr->name_loc,
+                            _("row '%s' of table '%s' does not state amounts: the ledger "
+                              "has only amounts"), lr->name, t->name);
+                    errors++;
+                    continue;
+                }
+                const LedgerRow *first = NULL;
+                for (int q = 0; q < rows->len && !first; q++)
+                    if (((const LedgerRow *)rows->items[q])->row == r)
+                        first = rows->items[q];
+                if (first) {
+                    Diag *g = diag_at(&prog->diags, SEV_ERROR, lr->name_loc,
+                                      _("row '%s' of table '%s' is mapped to the ledger "
+                                        "twice"), lr->name, t->name);
+                    diag_note(&prog->diags, g, _("first at %s"),
+                              diag_place(&prog->diags, first->name_loc));
+                    errors++;
+                    continue;
+                }
+                lr->row = r;
+                ptrvec_push(&prog->arena, rows, lr);
+            }
+        }
+    }
+    (void)l;
+    return errors;
+}
+
+/* The ledger's own consistency, as `finsam sie` checks it (sie_check.c): its findings
+ * are the year file's too, at their SIE lines, so that a transaction changed is shown
+ * where it is as well as in every figure it changes. */
+static void check_ledger(Program *prog, Ledger *l, const char *path)
+{
+    Diags own;
+    diags_init(&own, &prog->arena);
+    const char *why = NULL;
+    SieReader *r = sie_open(path, &own, &why);
+    if (!r)
+        return; /* read a moment ago: gone since, and nothing more to say than that */
+    SieSummary sum = {0};
+    sie_check(r, &sum);
+    sie_close(r);
+    l->checks = sum.checks;
+    l->passed = sum.passed;
+    l->failed = sum.failed;
+    l->warnings = sum.warnings;
+    for (int i = 0; i < own.list.len; i++) {
+        Diag *g = own.list.items[i];
+        if (g->tag && g->severity != SEV_NOTE)
+            ptrvec_push(&prog->arena, &l->findings, g);
+    }
+}
+
+int program_load_ledger(Program *prog, const LoadOptions *opts)
+{
+    const ReportEntry *e = NULL;
+    const Report *rep = prog->report;
+    for (int i = 0; rep && i < rep->entries.len && !e; i++)
+        if (strcmp(((const ReportEntry *)rep->entries.items[i])->key, "ledger") == 0)
+            e = rep->entries.items[i];
+    if (!e)
+        return 0;
+    if (!e->text) {
+        Diag *g = diag_at(&prog->diags, SEV_ERROR, e->loc, "%s",
+                          _("'ledger' names the SIE file of the year's bookkeeping"));
+        diag_note(&prog->diags, g, "%s", _("hint: ledger \"bokforing-2025.se\""));
+        return 1;
+    }
+    const char *path = program_find_ledger(prog, e->text, e->loc.src, opts, e->loc,
+                                           _("cannot find the ledger \"%s\""));
+    if (!path)
+        return 1;
+    Ledger *l = arena_alloc(&prog->arena, sizeof *l);
+    l->declared = e->loc;
+    Diags own;
+    diags_init(&own, &prog->arena);
+    const char *why = NULL;
+    int errors = ledger_read(l, &own, path, &why);
+    if (errors < 0) {
+        Diag *g = diag_at(&prog->diags, SEV_ERROR, e->loc, _("cannot read the ledger %s: %s"),
+                          path, why);
+        diag_note(&prog->diags, g, "%s", _("hint: the ledger is an SIE file the bookkeeping "
+                                           "program exported; check that it can be read"));
+        return 1;
+    }
+    if (errors) {
+        for (int i = 0; i < own.list.len; i++) {
+            Diag *g = own.list.items[i];
+            if (g->severity == SEV_ERROR)
+                ptrvec_push(&prog->arena, &prog->diags.list, g);
+        }
+        prog->diags.errors += own.errors;
+        return errors;
+    }
+    if (l->year_seen[0] && l->year_end[0] / 10000 != rep->year) {
+        Diag *g = diag_at(&prog->diags, SEV_ERROR, e->loc,
+                          _("the ledger's year ends %d-%02d-%02d, not in the report's year %d"),
+                          l->year_end[0] / 10000, l->year_end[0] / 100 % 100,
+                          l->year_end[0] % 100, rep->year);
+        diag_note(&prog->diags, g, _("the year is at %s"),
+                  diag_place(&prog->diags, l->year_at[0]));
+        return 1;
+    }
+    prog->ledger = l;
+    check_ledger(prog, l, path);
+    return resolve_maps(prog, l, &l->rows);
+}
+
+/* ---- comparing ----------------------------------------------------------------- */
+
+typedef struct {
+    Program *prog;
+    Results *res;
+    Arena *a;
+    Ledger *l;
+} Cmp;
+
+/* Whether the ledger has a year: a #RAR for it, or a figure. */
+static bool has_year(const Ledger *l, int year)
+{
+    if (l->year_seen[year])
+        return true;
+    for (int i = 0; i < l->naccounts; i++)
+        if (l->accounts[i]->has_ub[year] || l->accounts[i]->has_res[year])
+            return true;
+    return false;
+}
+
+/* The mapping as written, after the row's name and 'from': "-(30..39)". */
+static const char *mapping_text(Arena *a, const LedgerRow *lr)
+{
+    const char *text = lr->loc.src->text;
+    uint32_t s = lr->name_loc.end, e = lr->loc.end;
+    while (s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\r' || text[s] == '\n'))
+        s++;
+    if (e - s > 4 && strncmp(text + s, "from", 4) == 0)
+        s += 4; /* the keyword: the accounts are what is shown */
+    /* one line: a mapping written over several lines is shown with single spaces */
+    char *out = arena_strndup(a, text + s, e - s);
+    char *w = out;
+    bool space = false;
+    for (const char *p = out; *p; p++) {
+        bool blank = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+        if (blank) {
+            space = true;
+            continue;
+        }
+        if (space && w != out)
+            *w++ = ' ';
+        space = false;
+        *w++ = *p;
+    }
+    *w = 0;
+    return out;
+}
+
+static bool stated(const Table *t, const Row *r, const Column *c, Value *out)
+{
+    if (c->index >= r->ncells)
+        return false;
+    const Cell *cell = &r->cells[c->index];
+    if (cell->type != CELL_FIGURE && cell->type != CELL_DASH)
+        return false;
+    return value_of_cell(cell, t->unit, r->kind, out) == NUM_OK;
+}
+
+static const char *account_words(Arena *a, const char *id, const char *name)
+{
+    return name ? arena_printf(a, "%s (%s)", id, name) : arena_printf(a, "%s", id);
+}
+
+static Value money(int64_t ore)
+{
+    return value_number(K_MONEY, U_KR, num_exact(ore * 10000));
+}
+
+/* Öre that fit a Value: a sum of a ledger's amounts far beyond any real one is refused
+ * rather than wrapped. */
+static const int64_t ORE_MAX = INT64_MAX / 10000;
+
+/* The ledger's figure of a mapped row for a year index; false (with *why) if it cannot
+ * be made. */
+static LedgerFigure *figure(Cmp *C, const LedgerRow *lr, const Column *c, int year,
+                            const char **why)
+{
+    LedgerFigure *f = arena_alloc(C->a, sizeof *f);
+    f->table = lr->row->table;
+    f->row = lr->row;
+    f->column = c;
+    f->year_index = -year;
+    int64_t total = 0;
+    int n = 0;
+    for (int i = 0; i < C->l->naccounts; i++) {
+        int64_t ore;
+        if (ledger_account_sign(C->l->accounts[i]->id, lr) != 0 &&
+            ledger_amount(C->l, C->l->accounts[i], year, &ore) && ore != 0)
+            n++;
+    }
+    f->parts = arena_alloc(C->a, sizeof *f->parts * (size_t)(n + 1));
+    for (int i = 0; i < C->l->naccounts; i++) {
+        const LedgerAccount *acc = C->l->accounts[i];
+        int sign = ledger_account_sign(acc->id, lr);
+        int64_t ore;
+        if (sign == 0 || !ledger_amount(C->l, acc, year, &ore) || ore == 0)
+            continue;
+        LedgerPart *p = &f->parts[f->nparts++];
+        p->account = acc->id;
+        p->name = acc->name;
+        p->at = acc->balance ? acc->ub_at[year] : acc->res_at[year];
+        if (__builtin_mul_overflow(ore, (int64_t)sign, &p->ore) ||
+            __builtin_add_overflow(total, p->ore, &total) || total > ORE_MAX ||
+            total < -ORE_MAX) {
+            *why = _("the accounts add up to more than finsam can hold");
+            return NULL;
+        }
+    }
+    f->figure = money(total);
+    return f;
+}
+
+static const char *column_words(Arena *a, const Column *c)
+{
+    return c->label ? arena_printf(a, "%s", c->label) : arena_printf(a, "%d", c->key.year);
+}
+
+static void compare_cell(Cmp *C, const LedgerRow *lr, const Column *c, int year)
+{
+    const Row *r = lr->row;
+    const Table *t = r->table;
+    Value here;
+    bool has = stated(t, r, c, &here);
+    Loc at = has ? loc_at(t->src, cell_span(&r->cells[c->index])) : lr->name_loc;
+    const char *what = arena_printf(C->a, _("%s against the ledger"), r->label ? r->label : r->name);
+    const char *where = arena_printf(C->a, _("in column %s"), column_words(C->a, c));
+    if (year < 0 || year >= LEDGER_YEARS || !has_year(C->l, year)) {
+        if (!has)
+            return; /* nothing stated, nothing to show from the ledger */
+        const char *reason =
+            year < 0 ? arena_printf(C->a, _("the ledger is of %d, before this column's year"),
+                                    C->prog->report->year)
+                     : arena_printf(C->a, _("the ledger has no year %d (no #RAR %d, no #UB or "
+                                            "#RES for it)"), -year, -year);
+        NotRun *n = result_not_run(C->res, C->a, at, "ledger", what, where, reason);
+        n->stated = true;
+        n->reason_at = C->l->declared;
+        n->order_column = c->index;
+        return;
+    }
+    const char *why = NULL;
+    LedgerFigure *f = figure(C, lr, c, year, &why);
+    if (!f) {
+        NotRun *n = result_not_run(C->res, C->a, at, "ledger", what, where, why);
+        n->stated = has;
+        n->order_column = c->index;
+        return;
+    }
+    ptrvec_push(C->a, &C->res->ledger, f);
+    if (!has)
+        return;
+    f->compared = true;
+    f->agrees = num_meets(here.n, f->figure.n);
+    result_count(C->res, f->agrees, SEV_ERROR);
+    if (f->agrees)
+        return;
+    Finding *g = result_add(C->res, C->a, FIND_LEDGER, SEV_ERROR, at, "ledger");
+    g->message = arena_printf(C->a, _("%s: is not the ledger's figure"),
+                              r->label ? r->label : r->name);
+    g->where = where;
+    g->has_stated = true;
+    g->stated = here;
+    g->computed = f->figure;
+    g->formula = arena_printf(C->a, "%s (%s)", mapping_text(C->a, lr),
+                              diag_place(&C->prog->diags, lr->name_loc));
+    g->order_column = c->index;
+    g->key = arena_printf(C->a, "%s.%s[%d]", t->name, r->name, c->key.year);
+    g->ledger = f;
+    result_difference(g, here, f->figure);
+    f->finding = g;
+}
+
+/* Whether a row is a line of the statements for completeness: a row of a table that is
+ * not a note (a note details a line). A total mapped too would count its accounts
+ * twice: map the lines, and let the total's formula add them up. */
+static bool statement_line(const Row *r)
+{
+    return r->table->note == 0;
+}
+
+static void account_finding(Cmp *C, const LedgerAccount *acc, int year, int64_t ore,
+                            const char *message, PtrVec *rows)
+{
+    LedgerPart *p = arena_alloc(C->a, sizeof *p);
+    p->account = acc->id;
+    p->name = acc->name;
+    p->ore = ore;
+    p->at = acc->balance ? acc->ub_at[year] : acc->res_at[year];
+    Finding *g = result_add(C->res, C->a, FIND_LEDGER, SEV_ERROR,
+                            p->at.src ? p->at : C->l->declared, "ledger");
+    g->message = message;
+    g->account = p;
+    g->key = arena_printf(C->a, "ledger.%s[%d]", acc->id, C->prog->report->year - year);
+    Value v = money(ore);
+    char buf[VALUE_FMT_MAX];
+    value_format(&v, buf);
+    if (!rows)
+        g->explanation = _("hint: add the account to the accounts of a row: ledger TABLE { ROW "
+                           "from ACCOUNTS }");
+    for (int i = 0; rows && i < rows->len && i < MAX_OPERANDS; i++) {
+        const LedgerRow *lr = rows->items[i];
+        g->operands[i].text = arena_printf(C->a, "%s.%s from %s (%s)", lr->row->table->name,
+                                           lr->row->name, mapping_text(C->a, lr),
+                                           diag_place(&C->prog->diags, lr->name_loc));
+        g->operands[i].value = money(ore * ledger_account_sign(acc->id, lr));
+        g->noperands = i + 1;
+    }
+}
+
+/* Every account with a figure in the year lands in exactly one line of each table
+ * that maps it, and in some table. */
+static void completeness(Cmp *C, int year)
+{
+    const PtrVec *rows = &C->l->rows;
+    int colyear = C->prog->report->year - year;
+    for (int i = 0; i < C->l->naccounts; i++) {
+        const LedgerAccount *acc = C->l->accounts[i];
+        int64_t ore;
+        if (!ledger_amount(C->l, acc, year, &ore) || ore == 0)
+            continue;
+        PtrVec in = {0};
+        int lines = 0;
+        const Table *twice = NULL;
+        for (int k = 0; k < rows->len; k++) {
+            const LedgerRow *lr = rows->items[k];
+            int s = ledger_account_sign(acc->id, lr);
+            if (s == 0 || !statement_line(lr->row))
+                continue;
+            int times = s < 0 ? -s : s;
+            lines += times;
+            for (int q = 0; q < in.len && !twice; q++)
+                if (((const LedgerRow *)in.items[q])->row->table == lr->row->table)
+                    twice = lr->row->table;
+            if (times > 1 && !twice)
+                twice = lr->row->table;
+            ptrvec_push(C->a, &in, (void *)lr);
+        }
+        bool ok = lines > 0 && !twice;
+        result_count(C->res, ok, SEV_ERROR);
+        if (ok)
+            continue;
+        char buf[VALUE_FMT_MAX];
+        Value v = money(ore);
+        value_format(&v, buf);
+        const char *words = account_words(C->a, acc->id, acc->name);
+        if (!lines)
+            account_finding(C, acc, year, ore,
+                            arena_printf(C->a, _("account %s, %s in %d, is in no line of the "
+                                                 "statements"), words, buf, colyear), NULL);
+        else
+            account_finding(C, acc, year, ore,
+                            arena_printf(C->a, _("account %s, %s in %d, is in more than one "
+                                                 "line of table '%s'"), words, buf, colyear,
+                                         twice->name), &in);
+    }
+}
+
+/* sie_check's findings, each at its SIE line (a finding about the file as a whole at
+ * the report's `ledger` entry), tagged as `finsam sie` tags them. */
+static void ledger_findings(Cmp *C)
+{
+    const Ledger *l = C->l;
+    C->res->checks += l->checks;
+    C->res->passed += l->passed;
+    C->res->failed_errors += l->failed;
+    C->res->failed_warnings += l->warnings;
+    for (int i = 0; i < l->findings.len; i++) {
+        const Diag *g = l->findings.items[i];
+        Loc at = g->loc.src ? g->loc : l->declared;
+        if (g->loc.src) {
+            int line, col;
+            source_line_col(g->loc.src, g->loc.start, &line, &col);
+            ((Source *)g->loc.src)->index = LEDGER_SOURCE_INDEX + line;
+        }
+        Finding *f = result_add(C->res, C->a, FIND_LEDGER, g->severity, at, g->tag);
+        f->message = g->loc.src ? g->message : arena_printf(C->a, "%s: %s", l->path, g->message);
+        const char *notes = NULL;
+        for (int k = 0; k < g->notes.len; k++)
+            notes = notes ? arena_printf(C->a, "%s; %s", notes, (const char *)g->notes.items[k])
+                          : g->notes.items[k];
+        f->explanation = notes;
+        f->key = arena_printf(C->a, "ledger.%s", g->tag);
+    }
+}
+
+void ledger_compare(Program *prog, Results *res)
+{
+    Ledger *l = prog->ledger;
+    if (!l || !prog->report)
+        return;
+    Cmp C = {prog, res, &prog->arena, l};
+    ledger_findings(&C);
+    bool used[LEDGER_YEARS] = {0};
+    used[0] = true;
+    for (int k = 0; k < l->rows.len; k++) {
+        const LedgerRow *lr = l->rows.items[k];
+        const Table *t = lr->row->table;
+        for (int j = 0; j < t->ncolumns; j++) {
+            const Column *c = t->columns[j];
+            if (c->key.name)
+                continue; /* a named column (budget, actual) is not a year of the ledger */
+            int year = prog->report->year - c->key.year;
+            compare_cell(&C, lr, c, year);
+            if (year >= 0 && year < LEDGER_YEARS)
+                used[year] = true;
+        }
+    }
+    for (int y = 0; y < LEDGER_YEARS; y++) {
+        if (!used[y])
+            continue;
+        if (has_year(l, y)) {
+            completeness(&C, y);
+            continue;
+        }
+        const char *what = arena_printf(C.a, _("every account of %d in a line of the "
+                                               "statements"), prog->report->year - y);
+        NotRun *n = result_not_run(res, C.a, l->declared, "ledger", what, NULL,
+                                   arena_printf(C.a, _("the ledger has no year %d (no #RAR %d, "
+                                                       "no #UB or #RES for it)"), -y, -y));
+        (void)n;
+    }
+}
