@@ -35,6 +35,7 @@ POT_SRC := $(wildcard src/*.c) grammar/parser.y grammar/lexer.l
 
 .PHONY: all deps example test unit golden bad bench bench-sie bench-deps clean help install pot
 .PHONY: fmt-check
+.PHONY: static test-static
 
 all: $(B)/finsam $(MO)
 
@@ -44,6 +45,8 @@ help:
 	@echo "make example  build and check the bundled 2025 annual report"
 	@echo "make test     run every test (unit, golden, bad input) and print a summary"
 	@echo "make bench    time finsam beside reference commands (one table; history in bench/history.tsv)"
+	@echo "make static   build build/finsam-static, linked statically: it starts faster"
+	@echo "              (make test-static runs the golden tests on it)"
 	@echo "make bench-sie  finsam sie on 1 million transactions beside ledger, hledger,"
 	@echo "               bean-check (also at the end of make bench); make bench-deps installs them"
 	@echo "make ledgers  regenerate the examples' fictional SIE ledgers (tools/gen_ledger.c)"
@@ -161,9 +164,22 @@ fmt-check: $(B)/finsam
 	@./$(B)/finsam fmt --check examples/*/*.fin rules/*.fin
 
 bench: $(B)/finsam
-	@sh bench/run.sh $(B)/finsam
+	@$(MAKE) --no-print-directory static >/dev/null 2>&1 || echo "bench: no static build (make static failed)"
+	@BENCH_STATIC=$(B)/finsam-static sh bench/run.sh $(B)/finsam
 	@echo
 	@sh bench/run_sie.sh $(B)/finsam
+
+# make static: finsam linked statically (glibc, zlib, json-c): it starts faster, with no
+# shared libraries to find, map and relocate (issue 16; make bench measures it beside).
+# test-static runs the golden tests on it.
+static: $(B)/finsam-static
+
+$(B)/finsam-static: $(B)/main.o $(OBJ) | $(MO)
+	@echo "  LD      $@"
+	@$(CC) $(ALL_CFLAGS) -static -o $@ $^ $(LDFLAGS) $(LIBS)
+
+test-static: $(B)/finsam-static
+	@sh tests/run_golden.sh $(B)/finsam-static
 
 # finsam sie beside ledger, hledger and bean-check on one generated year (bench/run_sie.sh);
 # bench-deps installs the three with apt-get where missing.

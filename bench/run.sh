@@ -95,7 +95,13 @@ while [ $n -le 60 ]; do
 done
 set -- "$out/empty" :: "$finsam" --version :: "$finsam" check --quiet "$example"
 ledger=$(command -v ledger 2>/dev/null)
+n_ledger=3
 [ -n "$ledger" ] && set -- "$@" :: "$ledger" -f "$journal" balance
+# BENCH_STATIC: the same finsam linked statically (make static), beside it
+static=${BENCH_STATIC:-}
+[ -n "$static" ] && [ ! -x "$static" ] && static=""
+n_static=$((3 + ${ledger:+1}))
+[ -n "$static" ] && set -- "$@" :: "$static" check --quiet "$example"
 if [ ! -f "$example" ]; then
     echo "bench: $example not found" >&2
     exit 1
@@ -115,9 +121,9 @@ row "empty C program (bench/empty.c)" "$empty" "$empty_cpu" "" 0 0 \
 row "finsam --version" "$(field median_s 1 "$out/small")" "$(field cpu_s 1 "$out/small")" \
     empty "$empty" "$empty_cpu" "$(field peak_rss_kb 1 "$out/small")"
 if [ -n "$ledger" ]; then
-    row "ledger balance (60 transactions)" "$(field median_s 3 "$out/small")" \
-        "$(field cpu_s 3 "$out/small")" empty "$empty" "$empty_cpu" \
-        "$(field peak_rss_kb 3 "$out/small")"
+    row "ledger balance (60 transactions)" "$(field median_s $n_ledger "$out/small")" \
+        "$(field cpu_s $n_ledger "$out/small")" empty "$empty" "$empty_cpu" \
+        "$(field peak_rss_kb $n_ledger "$out/small")"
 else
     printf '%-40s %10s\n' "ledger balance (60 transactions)" "not installed"
 fi
@@ -127,6 +133,21 @@ row "finsam check $example" "$ex" "$ex_cpu" empty "$empty" "$empty_cpu" \
     "$(field peak_rss_kb 2 "$out/small")" \
     "target <= 1.30 x empty: $(awk -v r="$ex_ratio" -v c="$ex_ratio_cpu" 'BEGIN {
         printf "%s by wall, %s by cpu", (r + 0 <= 1.30 ? "met" : "MISSED"), (c + 0 <= 1.30 ? "met" : "MISSED") }')"
+if [ -n "$static" ]; then
+    st=$(field median_s $n_static "$out/small")
+    st_cpu=$(field cpu_s $n_static "$out/small")
+    st_ratio=$(awk -v s="$st" -v e="$empty" 'BEGIN { printf "%.2f", (e > 0 ? s / e : 0) }')
+    st_ratio_cpu=$(awk -v s="$st_cpu" -v e="$empty_cpu" 'BEGIN { printf "%.2f", (e > 0 ? s / e : 0) }')
+    row "the same, finsam linked statically" "$st" "$st_cpu" empty "$empty" "$empty_cpu" \
+        "$(field peak_rss_kb $n_static "$out/small")" \
+        "target <= 1.30 x empty: $(awk -v r="$st_ratio" -v c="$st_ratio_cpu" 'BEGIN {
+            printf "%s by wall, %s by cpu", (r + 0 <= 1.30 ? "met" : "MISSED"), (c + 0 <= 1.30 ? "met" : "MISSED") }')"
+    st_status=$(field status $n_static "$out/small")
+    [ "$st_status" -le 1 ] 2>/dev/null || echo "note: $static exited with status $st_status on $example"
+else
+    st_ratio=-
+    printf '%-40s %10s\n' "the same, finsam linked statically" "not built (make static)"
+fi
 [ "$ex_status" -le 1 ] 2>/dev/null || echo "note: finsam exited with status $ex_status on $example"
 
 # ---- generated files beside cat and wc -l ----
@@ -167,10 +188,20 @@ note: finsam exited with status $status on $file (expected 0)"
     fi
 done
 echo
+echo "targets of issue 16:"
+awk -v x="$ex_ratio" -v xc="$ex_ratio_cpu" -v s="$st_ratio" -v sc="${st_ratio_cpu:-}" 'BEGIN {
+    printf "  the example in at most 1.30 x an empty C program: %.2f x by wall (%s), %.2f x by cpu (%s)\n",
+           x, (x + 0 <= 1.30 ? "met" : "MISSED"), xc, (xc + 0 <= 1.30 ? "met" : "MISSED")
+    if (s != "-")
+        printf "    linked statically (make static): %.2f x by wall (%s), %.2f x by cpu (%s)\n",
+               s, (s + 0 <= 1.30 ? "met" : "MISSED"), sc, (sc + 0 <= 1.30 ? "met" : "MISSED") }'
 if [ -n "$t100" ]; then
     awk -v r="$mbps100" -v rc="$mbps100_cpu" -v p="$peak100" 'BEGIN {
-        printf "100 MB: %s MB/s by wall, %s by cpu (target >= 100: %s by wall, %s by cpu); peak %s x input (target <= 2.00: %s)\n",
-               r, rc, (r + 0 >= 100 ? "met" : "MISSED"), (rc + 0 >= 100 ? "met" : "MISSED"), p, (p + 0 <= 2 ? "met" : "MISSED") }'
+        printf "  100 MB at least 100 MB/s: %s MB/s by wall (%s), %s by cpu (%s)\n",
+               r, (r + 0 >= 100 ? "met" : "MISSED"), rc, (rc + 0 >= 100 ? "met" : "MISSED")
+        printf "  100 MB peak memory at most 2.00 x the input: %s x (%s)\n", p, (p + 0 <= 2 ? "met" : "MISSED") }'
+else
+    echo "  100 MB: not measured (BENCH_SIZES)"
 fi
 lin=-
 if [ -n "$t10" ] && [ -n "$t100" ]; then
@@ -183,13 +214,13 @@ fi
 # ---- history ----
 if [ -n "$history" ]; then
     if [ ! -f "$history" ]; then
-        printf 'date\tcommit\tload\texample_ms\tempty_ms\texample_x_empty\texample_cpu_ms\tempty_cpu_ms\t100MB_s\tMB_per_s\t100MB_cpu_s\tpeak_x_input\t10MB_over_100MB\n' >"$history"
+        printf 'date\tcommit\tload\texample_ms\tempty_ms\texample_x_empty\texample_cpu_ms\tempty_cpu_ms\t100MB_s\tMB_per_s\t100MB_cpu_s\tpeak_x_input\t10MB_over_100MB\tstatic_x_empty\n' >"$history"
     fi
     awk -v d="$(date -u +%Y-%m-%dT%H:%MZ)" -v c="$commit" -v l="$load" -v ex="$ex" -v e="$empty" \
         -v exu="$ex_cpu" -v eu="$empty_cpu" -v x="$ex_ratio" -v t="${t100:--}" -v r="${mbps100:--}" \
-        -v tu="${u100:--}" -v p="${peak100:--}" -v lin="$lin" 'BEGIN {
-        printf "%s\t%s\t%s\t%.2f\t%.2f\t%s\t%.2f\t%.2f\t%s\t%s\t%s\t%s\t%s\n", d, c, l, ex * 1000, e * 1000, x,
-               exu * 1000, eu * 1000, t, r, tu, p, lin
+        -v tu="${u100:--}" -v p="${peak100:--}" -v lin="$lin" -v st="$st_ratio" 'BEGIN {
+        printf "%s\t%s\t%s\t%.2f\t%.2f\t%s\t%.2f\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s\n", d, c, l, ex * 1000, e * 1000, x,
+               exu * 1000, eu * 1000, t, r, tu, p, lin, st
     }' >>"$history"
     echo
     echo "history ($history, last 8 runs):"

@@ -488,7 +488,7 @@ void ast_check(Parser *p, const char *name, Span name_at, const char *title, int
 
 static Expr *expr(Parser *p, ExprType type, Span at)
 {
-    Expr *e = arena_alloc(p->arena, sizeof *e);
+    Expr *e = arena_alloc(p->arena, expr_size(type));
     e->type = type;
     e->loc = parse_loc(p, at);
     return e;

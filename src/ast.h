@@ -5,6 +5,7 @@
 #define FINSAM_AST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "mem.h"
@@ -104,6 +105,26 @@ struct Expr {
     } u;
 };
 
+/* The bytes a node of a type takes: its part of the union and no more, so that an
+ * operator is not as large as a reference (a large report has millions of nodes). A
+ * reference is allocated whole, for resolve.c may make it an E_SUM_ABOVE. */
+static inline size_t expr_size(ExprType type)
+{
+    size_t head = offsetof(Expr, u), part;
+    switch (type) {
+    case E_FIGURE: part = sizeof ((Expr *)0)->u.figure; break;
+    case E_STRING: part = sizeof ((Expr *)0)->u.string; break;
+    case E_DATE: part = sizeof ((Expr *)0)->u.date; break;
+    case E_NEG:
+    case E_NOT: part = sizeof ((Expr *)0)->u.unary; break;
+    case E_BINARY: part = sizeof ((Expr *)0)->u.binary; break;
+    case E_CALL: part = sizeof ((Expr *)0)->u.call; break;
+    case E_WHERE: part = sizeof ((Expr *)0)->u.where; break;
+    default: part = sizeof ((Expr *)0)->u; break; /* E_REF, E_SUM_ABOVE */
+    }
+    return head + part;
+}
+
 /* A column key: a year, or a name. */
 typedef struct {
     int year;           /* 0 for a named column */
@@ -166,6 +187,8 @@ struct Table {
     const char *title;
     Unit unit;
     bool blank_zero;    /* 'blank zero': a blank cell is printed nothing, zero */
+    bool indexed;       /* resolved: its rows are known by name (row_index, or for a
+                           small table none: it is searched) */
     const char *absent_reason; /* absent NAME "reason": not in this report; no rows */
     int note;
     Loc loc, name_loc;
@@ -176,7 +199,8 @@ struct Table {
     PtrVec sections;    /* Section * */
     const Source *src;
     int id;             /* resolved: its place in the program's list of tables */
-    Row **row_index;    /* resolved: rows by name, an open hash of 1,5 * nrows + 1 slots */
+    Row **row_index;    /* resolved: rows by name, an open hash of 1,5 * nrows + 1 slots,
+                           for a table of more than ROW_INDEX_FROM rows */
 };
 
 struct AllocMember {

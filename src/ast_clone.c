@@ -46,7 +46,7 @@ static Expr *expr(Cloner *C, const Expr *e)
 {
     if (!e)
         return NULL;
-    Expr *x = dup(C, e, sizeof *e);
+    Expr *x = dup(C, e, expr_size((ExprType)e->type));
     x->loc = moved(C, e->loc);
     switch ((ExprType)e->type) {
     case E_NEG:

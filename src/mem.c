@@ -76,6 +76,12 @@ struct ArenaBlock {
     _Alignas(max_align_t) unsigned char data[];
 };
 
+struct ArenaMap {
+    ArenaMap *next;
+    void *addr;
+    size_t len;
+};
+
 enum { ARENA_FIRST = 64 * 1024 };
 #define ARENA_LARGEST ((size_t)32 * 1024 * 1024)
 #define HUGE_PAGE ((size_t)2 * 1024 * 1024)
@@ -83,6 +89,7 @@ enum { ARENA_FIRST = 64 * 1024 };
 void arena_init(Arena *a)
 {
     a->head = NULL;
+    a->maps = NULL;
     a->used_bytes = 0;
     a->next_block = ARENA_FIRST;
 }
@@ -220,6 +227,10 @@ char *arena_printf(Arena *a, const char *fmt, ...)
 
 void arena_free(Arena *a)
 {
+#ifndef ARENA_CALLOC
+    for (ArenaMap *m = a->maps; m; m = m->next) /* the records are in the blocks */
+        munmap(m->addr, m->len);
+#endif
     ArenaBlock *b = a->head;
     while (b) {
         ArenaBlock *next = b->next;
@@ -227,6 +238,85 @@ void arena_free(Arena *a)
         b = next;
     }
     arena_init(a);
+}
+
+#ifndef ARENA_CALLOC
+#include <signal.h>
+
+/* What the SIGBUS handler says: a signal handler can be given nothing but what is
+ * set before, so this is the one thing mem.c keeps outside an arena. Set once, to
+ * the translated message, before the first file is mapped. */
+static const char *shrunk_message;
+
+/* A mapped file made shorter by another program while finsam reads it: its lost
+ * pages cannot be read (SIGBUS). Said and stopped, as for input finsam could not
+ * process, instead of a crash. write(2) and _exit(2): all a handler may call. */
+static void file_shrunk(int sig)
+{
+    (void)sig;
+    const char *m = shrunk_message;
+    size_t n = strlen(m);
+    while (n > 0) {
+        ssize_t w = write(2, m, n);
+        if (w <= 0)
+            break;
+        m += w;
+        n -= (size_t)w;
+    }
+    _exit(2);
+}
+#endif
+
+char *arena_map_file(Arena *a, int fd, size_t len)
+{
+#ifdef ARENA_CALLOC
+    (void)a;
+    (void)fd;
+    (void)len;
+    return NULL; /* under the sanitizers every file is read, into memory they watch */
+#else
+    if (!shrunk_message)
+        shrunk_message = _("finsam: error: a file was made shorter by another program "
+                           "while finsam read it; check it again\n");
+    struct sigaction sa; /* each time: whoever set another handler meanwhile */
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = file_shrunk;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGBUS, &sa, NULL);
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    if (len == 0 || len > SIZE_MAX - 2 * page)
+        return NULL;
+    /* Zeroed room for the text and the two NUL bytes, then the file over its start:
+     * the bytes after the file's end in its last page are zero too. */
+    size_t total = (len + 2 + page - 1) / page * page;
+    unsigned char *p = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                            -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    if (mmap(p, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+        munmap(p, total);
+        return NULL;
+    }
+    ArenaMap *m = arena_alloc(a, sizeof *m);
+    m->addr = p;
+    m->len = total;
+    m->next = a->maps;
+    a->maps = m;
+    return (char *)p;
+#endif
+}
+
+void arena_map_forget(const char *from, const char *to)
+{
+#ifdef ARENA_CALLOC
+    (void)from;
+    (void)to;
+#else
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    uintptr_t start = (uintptr_t)from / page * page, end = (uintptr_t)to / page * page;
+    if (end > start)
+        madvise((void *)start, end - start, MADV_DONTNEED);
+#endif
 }
 
 void ptrvec_push(Arena *a, PtrVec *v, void *item)

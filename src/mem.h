@@ -11,8 +11,10 @@ void *mem_realloc(void *p, size_t size);   /* never returns NULL */
 void mem_free(void *p);
 
 typedef struct ArenaBlock ArenaBlock;
+typedef struct ArenaMap ArenaMap;
 typedef struct {
     ArenaBlock *head;
+    ArenaMap *maps;    /* files mapped into the arena (arena_map_file) */
     size_t used_bytes; /* for benchmarks: bytes handed out */
     size_t next_block; /* the size of the next block */
 } Arena;
@@ -25,6 +27,17 @@ char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_printf(Arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void arena_free(Arena *a);
+
+/* A regular file of len bytes mapped into memory, privately, followed by the two NUL
+ * bytes the scanner needs; unmapped with the arena. NULL if it cannot be mapped (then
+ * read it). Its pages are the file's own until written: they need no copy and no
+ * clearing, and arena_map_forget can hand them back. */
+char *arena_map_file(Arena *a, int fd, size_t len);
+/* Hands back the pages of mapped text from the one `from` is in to the last whole one
+ * before `to`: they are read again from the file if needed (a message quoting a line),
+ * so they no longer count as the process's memory. Only for text from arena_map_file
+ * that is as the file has it (the scanner's NUL after its current token put back). */
+void arena_map_forget(const char *from, const char *to);
 
 /* A growable array of pointers in an arena, for lists built while parsing; it is
  * freed with its arena. */

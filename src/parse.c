@@ -22,6 +22,29 @@ Diag *parse_error(Parser *p, Span at, const char *message, const char *hint)
     return g;
 }
 
+/* A large file is mapped (source.c) and the scanner reads it as a stream, a piece at a
+ * time into a buffer of its own, so that the mapped pages are never written (and never
+ * copied). Every piece hands back the pages read a margin before it: a file's text and
+ * its syntax tree are not in memory at once. Anything handed back is read again from
+ * the file when quoted. */
+enum { PARSE_PIECE = 256 * 1024, HAND_BACK_MARGIN = 1 << 20 };
+
+size_t parse_input(Parser *p, char *buf, size_t max)
+{
+    const Source *src = p->src;
+    if (!src->mapped || p->input >= src->len)
+        return 0;
+    size_t n = src->len - p->input < max ? src->len - p->input : max;
+    memcpy(buf, src->text + p->input, n);
+    p->input += n;
+    if (p->input >= p->handed_back + 2 * HAND_BACK_MARGIN) {
+        size_t to = p->input - HAND_BACK_MARGIN;
+        arena_map_forget(src->text + p->handed_back, src->text + to);
+        p->handed_back = to;
+    }
+    return n;
+}
+
 int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureTok *out)
 {
     Figure f;
@@ -349,10 +372,16 @@ int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module 
         diag_file(d, src->path, "%s", _("cannot start the scanner"));
         return 1;
     }
-    /* The text ends in two NUL bytes (source.c), so the scanner reads it in place. */
-    YY_BUFFER_STATE buf = yy_scan_buffer((char *)src->text, src->len + 2, scanner);
+    /* The text ends in two NUL bytes (source.c), so the scanner reads it in place; a
+     * mapped file it reads as a stream (parse_input). */
+    YY_BUFFER_STATE buf = src->mapped ? yy_create_buffer(NULL, PARSE_PIECE, scanner)
+                                      : yy_scan_buffer((char *)src->text, src->len + 2, scanner);
+    if (src->mapped)
+        yy_switch_to_buffer(buf, scanner);
     yyparse(scanner, &p);
     parse_restore_text(scanner);
+    if (src->mapped) /* all of it: resolving and checking read the tree, not the text */
+        arena_map_forget(src->text + p.handed_back, src->text + src->len);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);
     mem_free(p.rows);

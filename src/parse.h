@@ -40,6 +40,8 @@ typedef struct Parser {
     const Source *src;
     Module *module;
     size_t offset;     /* the scanner's position */
+    size_t input;       /* a mapped file: the bytes given to the scanner (parse_input) */
+    size_t handed_back; /* a mapped file: its text before this offset is handed back */
     int errors;        /* errors in this file */
     bool gave_up;
     Nesting braces[1], parens[1];
@@ -59,6 +61,7 @@ int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module 
 
 /* For the scanner. */
 void parse_restore_text(void *scanner); /* in grammar/lexer.l */
+size_t parse_input(Parser *p, char *buf, size_t max);
 Loc parse_loc(const Parser *p, Span s);
 int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureTok *out);
 int parse_date_token(Parser *p, const char *text, Span at, int32_t *out);

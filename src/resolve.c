@@ -194,9 +194,27 @@ static size_t row_slot(const char *name, int nrows)
     return ((size_t)(uintptr_t)name >> 3) % row_slots(nrows);
 }
 
+static bool stray_row(const Table *t, int i);
+
+/* A table of this many rows or fewer is searched row by row, which costs less than
+ * its index would (12 bytes a row; most tables have a few dozen rows). */
+enum { ROW_INDEX_FROM = 32 };
+
+/* The row that a name denotes in a resolved table of few rows: the first with that
+ * name that is not a stray word after a row's cells (which is never indexed). */
+static Row *search_row(const Table *t, const char *name, int below)
+{
+    for (int i = 0; i < below; i++)
+        if (t->rows[i]->name == name && !stray_row(t, i))
+            return t->rows[i];
+    return NULL;
+}
+
 static Row *find_row(const Table *t, const char *name)
 {
     if (!t->row_index) {
+        if (t->indexed)
+            return search_row(t, name, t->nrows);
         for (int i = 0; i < t->nrows; i++)
             if (t->rows[i]->name == name)
                 return t->rows[i];
@@ -214,9 +232,15 @@ Row *table_row(const Table *t, const char *name)
     return find_row(t, name);
 }
 
-/* Indexes a table's rows by name; a name already there is returned instead. */
-static Row *index_row(Resolver *R, Table *t, Row *r)
+/* Indexes a table's rows by name, row i of the table; a name already there is
+ * returned instead. */
+static Row *index_row(Resolver *R, Table *t, Row *r, int i)
 {
+    t->indexed = true;
+    if (t->nrows <= ROW_INDEX_FROM) {
+        Row *first = search_row(t, r->name, i);
+        return first ? first : r;
+    }
     size_t n = row_slots(t->nrows);
     if (!t->row_index)
         t->row_index = arena_alloc(R->a, n * sizeof *t->row_index);
@@ -1043,7 +1067,7 @@ static void resolve_table_shape(Resolver *R, Table *t)
             }
             continue;
         }
-        Row *first = index_row(R, t, r);
+        Row *first = index_row(R, t, r, i);
         if (first != r) {
             Diag *g = diag_at(R->d, SEV_ERROR, row_loc(r), _("table '%s' has two rows named '%s'"),
                               t->name, r->name);

@@ -76,6 +76,10 @@ Source *source_from_text(Arena *a, const char *path, const char *text, size_t le
     return adopt(a, path, copy, len);
 }
 
+/* From this size on a file is mapped rather than read: below, reading costs less than
+ * mapping and unmapping, and a file edited while finsam runs cannot make it fault. */
+#define SOURCE_MAP_BYTES ((size_t)1 << 20)
+
 Source *source_read(Arena *a, const char *path, const char **why)
 {
     struct stat st;
@@ -96,6 +100,21 @@ Source *source_read(Arena *a, const char *path, const char **why)
     if (fd < 0) {
         *why = strerror(errno);
         return NULL;
+    }
+    /* A large regular file is mapped, not read: its pages come from the page cache
+     * without a copy, and the parser hands back those it has read past, so that the
+     * text no longer counts as finsam's memory beside its syntax tree. */
+    struct stat open_st; /* the file opened, which may not be the one stat saw */
+    if (fstat(fd, &open_st) == 0 && S_ISREG(open_st.st_mode) &&
+        (size_t)open_st.st_size >= SOURCE_MAP_BYTES && open_st.st_size <= (off_t)SOURCE_MAX_BYTES) {
+        char *text = arena_map_file(a, fd, (size_t)open_st.st_size);
+        if (text) {
+            close(fd);
+            Source *src = adopt(a, path, text, (size_t)open_st.st_size);
+            src->quotable = is_rule_file(path);
+            src->mapped = true;
+            return src;
+        }
     }
     /* Read straight into the arena with read(2): the file's text is the largest thing
      * finsam holds, and it is held once, in a block of its own. A pipe or a device has

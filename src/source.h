@@ -21,6 +21,8 @@ typedef struct Source {
     int index;          /* order of loading: the file given first is 0 */
     bool quotable;      /* its lines may be shown in messages: a .fin file, also where a
                            symbolic link leads; text given in memory is */
+    bool mapped;        /* text is a file mapped by arena_map_file: pages read past can
+                           be handed back (arena_map_forget) */
     int first_line;     /* the number in its file of the text's first line, when the text
                            is a piece of a file read as a stream (an SIE line quoted in a
                            message); 0 for a whole file */

@@ -913,6 +913,58 @@ expect_first_matches '^csv-out//t+\.csv: error: cannot write the report: File na
 [ -z "$(ls csv-out)" ] || problem "csv-out/ is not empty: $(ls csv-out | cut -c 1-60 | tr '\n' ' ')"
 done_case
 
+# ---- large files, which finsam maps rather than reads (issue 16) ----------------------
+
+# A file of 1 MB or more is mapped and scanned as a stream; the pages read past are
+# handed back and read again from the file when a message quotes them. pad N: N lines
+# of a comment, 100 bytes each.
+pad() {
+    awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "# %097d\n", i }'
+}
+big_lines=$((50000 + $(wc -l <ok.fin)))
+
+{ cat ok.fin; pad 50000; } >large-ok.fin
+run large-file-ok check --color=never large-ok.fin
+expect_status 0; done_case
+
+# sizes at a page's end: the two NUL bytes the scanner needs fall on a page of their own
+for size in 2097152 2097151 2097150; do
+    { cat ok.fin; pad 20000; } >large-$size.fin
+    have=$(wc -c <large-$size.fin)
+    { printf '#'; repeat $((size - have - 2)) x; printf '\n'; } >>large-$size.fin
+    run large-file-of-$size-bytes check --color=never large-$size.fin
+    expect_status 0
+    [ "$(wc -c <large-$size.fin)" -eq "$size" ] || problem "large-$size.fin is not $size bytes"
+    done_case
+done
+
+# an error after 5 MB, quoted with its line
+{ cat ok.fin; pad 50000; printf 'check late "Sent": income.fees >= \n}\n'; } >large-late-error.fin
+run large-file-syntax-error-at-end check --color=never large-late-error.fin
+expect_status 2
+expect_first "large-late-error.fin:$((big_lines + 2)):1: error: expected an expression after '>=', found '}'"
+expect_stderr_has "$((big_lines + 2)) | }"; done_case
+
+# an unknown name before 5 MB: found after the parser has handed its page back, and
+# quoted from the file again
+{ cat ok.fin; printf 'check early "Tidigt": income.feez > 0\n'; pad 50000; } >large-early-error.fin
+run large-file-name-error-at-start check --color=never large-early-error.fin
+expect_status 2
+expect_first "large-early-error.fin:$(($(wc -l <ok.fin) + 1)):30: error: table 'income' has no row 'feez'"
+expect_stderr_has "$(($(wc -l <ok.fin) + 1)) | check early \"Tidigt\": income.feez > 0"; done_case
+
+# the same with a byte order mark, which moves the text 3 bytes into its first page
+{ printf '\357\273\277'; cat ok.fin; printf 'check early "Tidigt": income.feez > 0\n'; pad 50000; } >large-bom.fin
+run large-file-with-bom check --color=never large-bom.fin
+expect_status 2
+expect_first "large-bom.fin:$(($(wc -l <ok.fin) + 1)):30: error: table 'income' has no row 'feez'"
+expect_stderr_has "$(($(wc -l <ok.fin) + 1)) | check early \"Tidigt\": income.feez > 0"; done_case
+
+{ cat ok.fin; pad 50000; printf '# cut short: \303\n'; } >large-bad-utf8.fin
+run large-file-bad-utf8-at-end check --color=never large-bad-utf8.fin
+expect_status 2
+expect_first "large-bad-utf8.fin:$((big_lines + 1)):14: error: this byte is not valid UTF-8"; done_case
+
 if [ "$skipped" -gt 0 ]; then echo "faults: $skipped skipped"; fi
 echo "faults: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

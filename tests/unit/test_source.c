@@ -7,6 +7,8 @@
 
 #include "helpers.h"
 
+#include <sys/wait.h>
+
 static int setup(void **state)
 {
     Arena *a = calloc(1, sizeof *a);
@@ -333,6 +335,96 @@ static void test_read_file_with_bom(void **state)
     assert_int_equal(source_line_count(s), 2);
 }
 
+/* A file of 3 MB: lines "line N" padded to 64 bytes. */
+static void write_large(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    *len = 0;
+    for (int i = 0; *len < 3u << 20; i++) {
+        int n = fprintf(f, "line %-58d\n", i);
+        assert_true(n == 64);
+        *len += (size_t)n;
+    }
+    assert_int_equal(fclose(f), 0);
+}
+
+/* A large file is mapped (issue 16): its text is the file's, with the two NUL bytes
+ * after it, and pages handed back are read again from the file, unchanged. Under the
+ * sanitizers it is read instead, and the same holds. */
+static void test_large_file_mapped_and_handed_back(void **state)
+{
+    char dir[] = "/tmp/finsam-src.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/big.fin", dir);
+    size_t len;
+    write_large(path, &len);
+    const char *why = NULL;
+    Source *s = source_read(*state, path, &why);
+    assert_non_null(s);
+    assert_int_equal(s->len, len);
+    assert_int_equal(s->text[len], '\0');
+    assert_int_equal(s->text[len + 1], '\0');
+    assert_memory_equal(s->text + 64 * 1000, "line 1000 ", 10);
+    if (s->mapped) {
+        arena_map_forget(s->text, s->text + len);
+        assert_memory_equal(s->text + 64 * 1000, "line 1000 ", 10);
+        assert_memory_equal(s->text + len - 64, "line ", 5);
+        assert_int_equal(s->text[len], '\0');
+    }
+    int line, col;
+    source_line_col(s, 64 * 1000 + 5, &line, &col);
+    assert_int_equal(line, 1001);
+    assert_int_equal(col, 6);
+    remove(path);
+    rmdir(dir);
+}
+
+/* A mapped file that another program makes shorter while finsam runs: reading its lost
+ * pages says so and stops with status 2, not a crash. */
+static void test_mapped_file_made_shorter(void **state)
+{
+    char dir[] = "/tmp/finsam-src.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/big.fin", dir);
+    size_t len;
+    write_large(path, &len);
+    const char *why = NULL;
+    Source *s = source_read(*state, path, &why);
+    assert_non_null(s);
+    assert_int_equal(truncate(path, 0), 0);
+    remove(path);
+    rmdir(dir);
+    if (!s->mapped)
+        skip(); /* read, under the sanitizers: nothing to lose */
+    int err[2];
+    assert_int_equal(pipe(err), 0);
+    fflush(NULL);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        dup2(err[1], 2);
+        volatile char c = s->text[len / 2];
+        (void)c;
+        _exit(0);
+    }
+    close(err[1]);
+    char said[512] = "";
+    size_t got = 0;
+    ssize_t n;
+    while (got < sizeof said - 1 && (n = read(err[0], said + got, sizeof said - 1 - got)) > 0)
+        got += (size_t)n;
+    said[got] = '\0';
+    close(err[0]);
+    int status;
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 2);
+    assert_non_null(strstr(said, "finsam: error: a file was made shorter by another program"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +446,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_loc_span, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_missing_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_file_with_bom, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_large_file_mapped_and_handed_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mapped_file_made_shorter, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
