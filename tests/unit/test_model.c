@@ -363,6 +363,32 @@ static void reports_without_anything_not_run_are_as_before(void **state)
     model_free(&m);
 }
 
+/* Issue 10: finsam rules shows a check's dates, as it shows a parameter's. */
+static void rules_show_a_checks_dates(void **state)
+{
+    ProgFx *fx = *state;
+    write_file(fx, "year.fin", "report \"R\" { year 2025 }\n"
+                               "check both \"B\" from 2018-01-01 until 2026-12-31: 1 < 2\n"
+                               "check since \"F\" from 2018-01-01: 1 < 2\n"
+                               "check before \"U\" until 2017-12-31: 1 < 2\n"
+                               "check open \"O\": 1 < 2\n");
+    load_resolve(fx, "year.fin", NULL);
+    assert_no_diags(&fx->prog.diags);
+    Model m;
+    model_build(&m, &fx->prog, NULL, "year.fin");
+    char *text = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&text, &n);
+    write_rules(f, &m);
+    fclose(f);
+    assert_non_null(strstr(text, "      B\n      in force from 2018-01-01 until 2026-12-31\n"));
+    assert_non_null(strstr(text, "      F\n      in force from 2018-01-01\n"));
+    assert_non_null(strstr(text, "      U\n      in force until 2017-12-31\n"));
+    assert_null(strstr(text, "      O\n      in force"));
+    free(text);
+    model_free(&m);
+}
+
 /* ---- writers against a model made by hand ------------------------------------------ */
 
 static void csv_of_a_small_model(void **state)
@@ -412,6 +438,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(html_page_of_a_model, setup, teardown),
         cmocka_unit_test_setup_teardown(rules_of_a_model, setup, teardown),
         cmocka_unit_test_setup_teardown(not_run_in_the_model, setup, teardown),
+        cmocka_unit_test_setup_teardown(rules_show_a_checks_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(reports_list_what_did_not_run, setup, teardown),
         cmocka_unit_test_setup_teardown(reports_without_anything_not_run_are_as_before, setup,
                                         teardown),
