@@ -61,13 +61,20 @@ static void write_reviewed(FILE *out, const char *path, const Results *res)
     }
     Arena a;
     arena_init(&a);
+    /* Each count its own plural: Swedish says "1 godtagen" but "2 godtagna". */
+    char findings[64], accepts[64], corrects[64];
+    snprintf(findings, sizeof findings, ngettext("%d finding", "%d findings", res->reviewed),
+             res->reviewed);
+    /* TRANSLATORS: a count of reviewed findings accepted by the auditor */
+    snprintf(accepts, sizeof accepts, ngettext("%d accepted", "%d accepted", accepted), accepted);
+    /* TRANSLATORS: a count of reviewed findings the auditor wants corrected */
+    snprintf(corrects, sizeof corrects,
+             ngettext("%d to be corrected", "%d to be corrected", res->reviewed - accepted),
+             res->reviewed - accepted);
     /* TRANSLATORS: "2025.fin: reviewed: 3 findings, 2 accepted, 1 to be corrected; they
      * fail nothing" */
-    fprintf(out, ngettext("%s: reviewed: %d finding, %d accepted, %d to be corrected; they "
-                          "fail nothing\n",
-                          "%s: reviewed: %d findings, %d accepted, %d to be corrected; they "
-                          "fail nothing\n", res->reviewed),
-            safe_text(&a, path), res->reviewed, accepted, res->reviewed - accepted);
+    fprintf(out, _("%s: reviewed: %s, %s, %s; they fail nothing\n"), safe_text(&a, path),
+            findings, accepts, corrects);
     arena_free(&a);
 }
 

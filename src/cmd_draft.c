@@ -109,9 +109,21 @@ int cmd_draft(int argc, char **argv)
         fprintf(stderr, "%s:%d: %s: %s\n", path, guesses.items[i].lineno, _("guess"),
                 guesses.items[i].message);
     DraftCounts n = draft_counts(doc);
-    fprintf(stderr, _("%s: %d tables, %d cells as printed, %d formulas, %d note references, "
-                      "%d guesses, %d placeholders to fill in\n"),
-            path, n.tables, n.cells, n.formulas, n.notes, guesses.len, n.placeholders);
+    /* Each count its own plural: Swedish says "1 tabell" but "2 tabeller". */
+    char c[6][96];
+    snprintf(c[0], sizeof c[0], ngettext("%d table", "%d tables", n.tables), n.tables);
+    snprintf(c[1], sizeof c[1], ngettext("%d cell as printed", "%d cells as printed", n.cells),
+             n.cells);
+    snprintf(c[2], sizeof c[2], ngettext("%d formula", "%d formulas", n.formulas), n.formulas);
+    snprintf(c[3], sizeof c[3], ngettext("%d note reference", "%d note references", n.notes),
+             n.notes);
+    snprintf(c[4], sizeof c[4], ngettext("%d guess", "%d guesses", guesses.len), guesses.len);
+    snprintf(c[5], sizeof c[5],
+             ngettext("%d placeholder to fill in", "%d placeholders to fill in", n.placeholders),
+             n.placeholders);
+    /* TRANSLATORS: "2025.txt: 12 tables, 300 cells as printed, 40 formulas, 9 note
+     * references, 3 guesses, 2 placeholders to fill in" */
+    fprintf(stderr, _("%s: %s, %s, %s, %s, %s, %s\n"), path, c[0], c[1], c[2], c[3], c[4], c[5]);
     mem_free(guesses.items);
     arena_free(&arena);
     return EXIT_PASSED;

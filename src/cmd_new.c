@@ -99,7 +99,13 @@ static void tell(const Options *o, const char *dest, const Carried *c)
         fprintf(stderr, "%s:%d: %s\n", safe_text(&a, dest), line_of(c->text, n->at, &from, &line),
                 safe_text(&a, n->text));
     }
-    char cells[64], figures[64];
+    char tables[64], names[96], cells[64], figures[64];
+    snprintf(tables, sizeof tables, ngettext("%d table moved on a year", "%d tables moved on a year",
+                                             c->tables), c->tables);
+    snprintf(names, sizeof names,
+             ngettext("%d year named in titles, labels and sources moved on",
+                      "%d years named in titles, labels and sources moved on", c->names),
+             c->names);
     snprintf(cells, sizeof cells, ngettext("%d cell", "%d cells", c->todo_cells), c->todo_cells);
     snprintf(figures, sizeof figures,
              ngettext("%d figure of the text", "%d figures of the text", c->todo_figures),
@@ -108,9 +114,8 @@ static void tell(const Options *o, const char *dest, const Carried *c)
      * named in the text moved on; to fill in, written '?': 300 cells, 14 figures of the
      * text" */
     fprintf(stderr,
-            _("finsam new: wrote %s: %d tables moved on a year, %d years named in titles, "
-              "labels and sources moved on; to fill in, written '?': %s, %s\n"),
-            safe_text(&a, dest), c->tables, c->names, cells, figures);
+            _("finsam new: wrote %s: %s, %s; to fill in, written '?': %s, %s\n"),
+            safe_text(&a, dest), tables, names, cells, figures);
     arena_free(&a);
 }
 

@@ -92,6 +92,13 @@ st=$?
 [ "$st" -eq 2 ] && grep -q "no new file: 1 error in the input" "$tmp/err" && [ ! -e "$tmp/broken/2026.fin" ] &&
     ok || bad "finsam new of a file with an error: exit $st, should be 2 and write nothing"
 
+# Swedish counts take their own plural: "1 tabell flyttad", not "1 tabeller flyttade"
+mkdir "$tmp/one"
+printf 'report "Årsredovisning 2025" {\n    year 2025\n}\n\ntable t "Tabell" (2025, 2024) {\n    a "A" | 1 | 2\n}\n' >"$tmp/one/one.fin"
+(cd "$tmp/one" && "$finsam" new --lang sv one.fin >/dev/null 2>"$tmp/err")
+grep -q "skrev 2026.fin: 1 tabell flyttad ett år framåt, 1 årtal i rubriker, etiketter och källor flyttat framåt; att fylla i, skrivna '?': 1 cell, 0 siffror ur texten" "$tmp/err" &&
+    ok || { bad "finsam new in Swedish: the singular counts"; tail -1 "$tmp/err"; }
+
 # --- the examples: round trip 2024 -> 2025, and 2025 -> 2026 ------------------------
 : >"$tmp/touch"
 for ex in norrdal vvnd; do

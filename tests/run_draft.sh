@@ -34,6 +34,12 @@ if cmp -s "$tmp/seed.fin" tests/draft/arsredovisning-2025.fin; then ok; else
     bad "tests/draft/arsredovisning-2025.fin is not the seed's draft now: finsam draft tests/draft/arsredovisning-2025.txt > tests/draft/arsredovisning-2025.fin"
 fi
 
+# Swedish counts take their own plural: "1 tabell, 1 cell som tryckt", not "1 tabeller"
+printf 'Resultaträkning\nIntäkter   1 000\n' >"$tmp/one.txt"
+"$finsam" draft --lang sv -o "$tmp/one.fin" "$tmp/one.txt" 2>"$tmp/one.err"
+grep -q ": 1 tabell, 1 cell som tryckt, 0 formler, 0 nothänvisningar, [0-9] gissningar\?, [0-9]* platshållare att fylla i$" "$tmp/one.err" &&
+    ok || { bad "finsam draft in Swedish: the singular counts"; tail -1 "$tmp/one.err"; }
+
 for text in tests/draft/*.txt; do
     name=${text##*/}
     loads "${name%.txt}" "$text"

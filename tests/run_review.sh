@@ -58,6 +58,14 @@ st=$?
 st=$?
 [ "$st" -eq 0 ] && ok || bad "--strict: the reviewed warning should not fail the run (exit $st)"
 
+# Swedish counts each take their own plural: "1 godtagen", "2 godtagna" (not "1 godtagna")
+"$finsam" check --lang sv --rules "$nd/revisor.fin" --review "$nd/granskning-2025.review" "$nd/2025.fin" >"$tmp/out" 2>&1
+grep -q "granskade: 1 fynd, 1 godtagen, 0 ska rättas" "$tmp/out" && ok ||
+    { bad "Swedish, one accepted: '1 godtagen'"; tail -1 "$tmp/out"; }
+"$finsam" check --lang sv --rules "$vv/revisor.fin" --review "$vv/granskning-2025.review" "$vv/2025.fin" >"$tmp/out" 2>&1
+grep -q "granskade: 4 fynd, 2 godtagna, 2 ska rättas" "$tmp/out" && ok ||
+    { bad "Swedish, two accepted: '2 godtagna'"; tail -1 "$tmp/out"; }
+
 # JSON: valid against the schema, the review and the counts read back
 "$finsam" check --format json --rules "$vv/revisor.fin" --review "$vv/granskning-2025.review" "$vv/2025.fin" >"$tmp/j.json" 2>"$tmp/err"
 st=$?
