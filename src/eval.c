@@ -421,6 +421,9 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
             Env inner = *env;
             inner.table = t;
             inner.row = r;
+            /* u[x] in the condition is the cell of the row tested, by its name, as
+             * grammar/README.md defines 'where', not the row a per-row check runs for */
+            inner.row_name = NULL;
             Value keep;
             Why before = E->why;
             if (eval(E, &inner, set->u.where.cond, &keep))

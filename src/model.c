@@ -434,6 +434,48 @@ static void build_alloc(Builder *b, ModelBlock *blk, const Allocation *al)
 
 /* ---- the model ---------------------------------------------------------------------- */
 
+/* The check a run that did not run belongs to: the one whose expression it is at
+ * (eval.c records a check's run at its expression, under the check's name), found in
+ * the checks' expressions sorted by place. */
+static ModelCheck *check_of(Model *m, const CellKey *by_place, int n, const NotRun *nr)
+{
+    CellKey want = {(uintptr_t)nr->loc.src, nr->loc.start, -1};
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (key_cmp(&by_place[mid], &want) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && by_place[lo].src == want.src && by_place[lo].start == want.start; lo++)
+        if (m->checks[by_place[lo].idx].check->name == nr->tag)
+            return &m->checks[by_place[lo].idx];
+    return NULL;
+}
+
+static void build_not_run(Model *m)
+{
+    int n = m->res ? m->res->not_run.len : 0;
+    m->not_run = arena_alloc(&m->arena, sizeof *m->not_run * (size_t)(n + 1));
+    if (!n)
+        return;
+    CellKey *by_place = mem_alloc(sizeof *by_place * (size_t)(m->nchecks + 1));
+    for (int i = 0; i < m->nchecks; i++) {
+        Loc at = m->checks[i].check->expr->loc;
+        by_place[i] = (CellKey){(uintptr_t)at.src, at.start, i};
+    }
+    qsort(by_place, (size_t)m->nchecks, sizeof *by_place, key_cmp);
+    for (int i = 0; i < n; i++) {
+        const NotRun *nr = m->res->not_run.items[i];
+        ModelCheck *mc = check_of(m, by_place, m->nchecks, nr);
+        if (mc)
+            mc->not_run++;
+        m->not_run[m->nnot_run++] = (ModelNotRun){nr, mc ? mc->check : NULL};
+    }
+    mem_free(by_place);
+}
+
 static void build_checks(Model *m)
 {
     const Program *prog = m->prog;
@@ -478,7 +520,14 @@ static void build_checks(Model *m)
         }
         if (ordered)
             k += mc->runs;
-        mc->outcome = !mc->runs ? OUTCOME_NOT_RUN : mc->failed ? OUTCOME_FAILED : OUTCOME_PASSED;
+    }
+    build_not_run(m);
+    for (int i = 0; i < m->nchecks; i++) {
+        ModelCheck *mc = &m->checks[i];
+        bool dated = mc->check->from || mc->check->until;
+        mc->outcome = mc->runs ? (mc->failed ? OUTCOME_FAILED : OUTCOME_PASSED)
+                      : m->res && dated && !mc->not_run ? OUTCOME_NOT_IN_FORCE
+                      : OUTCOME_NOT_RUN;
     }
 }
 
@@ -512,10 +561,6 @@ static void build_findings(Model *m)
     m->runs = arena_alloc(&m->arena, sizeof *m->runs * (size_t)(m->nruns + 1));
     for (int i = 0; i < m->nruns; i++)
         m->runs[i] = res->runs.items[i];
-    m->nnot_run = res ? res->not_run.len : 0;
-    m->not_run = arena_alloc(&m->arena, sizeof *m->not_run * (size_t)(m->nnot_run + 1));
-    for (int i = 0; i < m->nnot_run; i++)
-        m->not_run[i] = res->not_run.items[i];
     m->nledger = res ? res->ledger.len : 0;
     m->ledger = arena_alloc(&m->arena, sizeof *m->ledger * (size_t)(m->nledger + 1));
     for (int i = 0; i < m->nledger; i++)

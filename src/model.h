@@ -93,12 +93,16 @@ typedef struct {
     int nfootnotes;
 } ModelBlock;
 
-typedef enum { OUTCOME_NOT_RUN, OUTCOME_PASSED, OUTCOME_FAILED } Outcome;
+/* not run: no run ran, and at least one could not (see Model.not_run), or none was
+ * expected; not in force: a dated check (from/until) that applies to none of the
+ * years it would run in, which is no rule for them and nothing left unchecked */
+typedef enum { OUTCOME_NOT_RUN, OUTCOME_PASSED, OUTCOME_FAILED, OUTCOME_NOT_IN_FORCE } Outcome;
 
 typedef struct {
     const Check *check;
     Outcome outcome;          /* failed: at least one run failed */
     int runs, failed;
+    int not_run;              /* its runs that could not run: in Model.not_run */
     const CheckRun **each;     /* every run, in order: [0, runs) */
     const CheckRun **failures; /* the runs that failed, in order */
 } ModelCheck;
@@ -118,6 +122,13 @@ typedef struct {
     int not_run;
 } ModelSummary;
 
+/* What did not run, and why (result.h): a stated figure left unchecked, a note
+ * compared with a blank total, or a run of a check; never left out in silence. */
+typedef struct {
+    const NotRun *not_run;    /* the place, what, where, the reason and its place */
+    const Check *check;       /* the check of a run; NULL for a formula or a note */
+} ModelNotRun;
+
 /* A parameter as the year's rules have it: its first declaration (name, title, whether
  * local) and the declaration in force in the report's year, or NULL if none is. */
 typedef struct {
@@ -135,6 +146,8 @@ typedef struct {
     int nblocks;
     ModelCheck *checks;       /* in the order of the program's checks */
     int nchecks;
+    ModelNotRun *not_run;     /* in the order of their places, as Results has them */
+    int nnot_run;
     ModelParam *params;       /* in the order of the program's parameters */
     int nparams;
     int year;                 /* the report's year */
@@ -146,8 +159,6 @@ typedef struct {
     int nfindings;
     const CheckRun **runs;    /* every run of a check, in the order they ran */
     int nruns;
-    const NotRun **not_run;   /* what did not run, sorted by place */
-    int nnot_run;
     const LedgerFigure **ledger; /* each mapped row's figure in the ledger (ledger.c) */
     int nledger;
     ModelSummary summary;

@@ -112,7 +112,7 @@ static const char *not_run_name(const NotRun *n, char *buf, size_t size)
 static void junit_not_run(FILE *out, const char *path, const Model *m)
 {
     for (int i = 0; i < m->nnot_run; i++) {
-        const NotRun *n = m->not_run[i];
+        const NotRun *n = m->not_run[i].not_run;
         char name[1024];
         int line, col;
         source_line_col(n->loc.src, n->loc.start, &line, &col);
@@ -334,7 +334,7 @@ void write_tap_file(FILE *out, const Model *m, int *next)
 static void tap_not_run(FILE *out, const Model *m, int *next)
 {
     for (int i = 0; i < m->nnot_run; i++) {
-        const NotRun *n = m->not_run[i];
+        const NotRun *n = m->not_run[i].not_run;
         char name[1024];
         fprintf(out, "ok %d - ", (*next)++);
         tap_text(out, not_run_name(n, name, sizeof name));

@@ -931,7 +931,8 @@ static void html_checks(Html *h)
     int count[4] = {0};
     for (int i = 0; i < m->nchecks; i++) {
         const ModelCheck *mc = &m->checks[i];
-        count[mc->outcome == OUTCOME_NOT_RUN ? 3 : mc->outcome == OUTCOME_PASSED ? 0
+        count[mc->outcome == OUTCOME_NOT_RUN || mc->outcome == OUTCOME_NOT_IN_FORCE ? 3
+              : mc->outcome == OUTCOME_PASSED ? 0
               : mc->check->severity == SEV_ERROR ? 1 : 2]++;
     }
     fputs("<p class=\"lead\">", out);
@@ -948,10 +949,12 @@ static void html_checks(Html *h)
         const ModelCheck *mc = &m->checks[i];
         const Check *c = mc->check;
         int runs = mc->runs, failed = mc->failed;
-        const char *cls = runs == 0 ? "not-run" : !failed ? "passed"
-                          : c->severity == SEV_ERROR ? "failed" : "warning";
+        bool in_force = mc->outcome != OUTCOME_NOT_IN_FORCE;
+        const char *cls = !in_force ? "not-run not-in-force" : runs == 0 ? "not-run"
+                          : !failed ? "passed" : c->severity == SEV_ERROR ? "failed" : "warning";
         /* TRANSLATORS: the outcome of a check in the HTML report. */
-        const char *word = runs == 0 ? _("not run") : !failed ? _("passed")
+        const char *word = !in_force ? _("not in force") : runs == 0 ? _("not run")
+                           : !failed ? _("passed")
                            : c->severity == SEV_ERROR ? _("FAILED") : _("warning");
         fprintf(out, "<li class=\"check %s\" id=\"c-", cls);
         put_text(out, c->name);
@@ -975,6 +978,15 @@ static void html_checks(Html *h)
                 fprintf(out, ngettext("%d run, passed", "%d runs, all passed",
                                       (unsigned long)runs), runs);
             fputs("</span>", out);
+        }
+        if (mc->not_run) {
+            /* the reasons are listed under "Not run", in the order of their places */
+            fputs(" <a class=\"runs not-run-count\" href=\"#not-run\">", out);
+            /* TRANSLATORS: beside a check in the HTML report: how many of its runs
+             * could not run, a link to the list of reasons. */
+            fprintf(out, ngettext("%d run not run", "%d runs not run",
+                                  (unsigned long)mc->not_run), mc->not_run);
+            fputs("</a>", out);
         }
         fputs("</p>\n", out);
         if (c->source) {
@@ -1004,6 +1016,62 @@ static void html_checks(Html *h)
             fputs("</code></details>\n</div>\n", out);
         }
         fputs("</div></li>\n", out);
+    }
+    fputs("</ol>\n</section>\n", out);
+}
+
+/* What did not run, and why, as check --verbose lists it: each check run, stated
+ * figure and note that could not be checked, with its reason and places. */
+static void html_not_run(Html *h)
+{
+    FILE *out = h->out;
+    const Model *m = h->m;
+    if (!m->nnot_run)
+        return;
+    fprintf(out, "<section class=\"not-run\" id=\"not-run\">\n<h2>%s</h2>\n<p class=\"lead\">",
+            _("Not run"));
+    fprintf(out, ngettext("%d check or figure could not be checked; each with the reason.",
+                          "%d checks or figures could not be checked; each with the reason.",
+                          (unsigned long)m->nnot_run), m->nnot_run);
+    fputs("</p>\n<ol class=\"not-run-list\">\n", out);
+    for (int i = 0; i < m->nnot_run; i++) {
+        const NotRun *n = m->not_run[i].not_run;
+        const Check *c = m->not_run[i].check;
+        fputs("<li class=\"not-run-item\"><p>", out);
+        if (c) {
+            fputs("<a href=\"#c-", out);
+            put_text(out, c->name);
+            fputs("\">", out);
+        }
+        put_text(out, n->message);
+        fputs(c ? "</a>" : "", out);
+        fputs(" <code class=\"name\">", out);
+        put_text(out, n->tag);
+        fputs("</code>", out);
+        if (n->where) {
+            fputs("<span class=\"where\">, ", out);
+            put_text(out, n->where);
+            fputs("</span>", out);
+        }
+        fputs("</p>\n<p class=\"why\">", out);
+        char *reason = escaped(n->reason, false, NULL);
+        fprintf(out, _("because %s"), reason ? reason : "");
+        free(reason);
+        fputs(" <span class=\"place\">(", out);
+        put_place(out, n->loc);
+        if (n->reason_at.src) {
+            fputs("; ", out);
+            char *at = NULL;
+            size_t len = 0;
+            FILE *s = open_memstream(&at, &len);
+            if (s) {
+                put_place(s, n->reason_at);
+                fclose(s);
+            }
+            fprintf(out, _("see %s"), at ? at : "");
+            free(at);
+        }
+        fputs(")</span></p></li>\n", out);
     }
     fputs("</ol>\n</section>\n", out);
 }
@@ -1121,7 +1189,7 @@ static const char STYLE[] =
     ".cards .all{border-top-color:var(--accent)}.cards .passed{border-top-color:var(--ok)}"
     ".cards .failed{border-top-color:var(--bad)}.cards .warnings{border-top-color:var(--warn)}\n"
     ".cards .failed b{color:var(--bad)}.cards .warnings b{color:var(--warn)}"
-    ".cards .passed b{color:var(--ok)}\n"
+    ".cards .passed b{color:var(--ok)}.cards .not-run{border-top-color:var(--muted)}\n"
     "section.glance{margin:20px 0 0}\n"
     "section.glance h2,nav.contents h2{font-size:12px;margin:0 0 6px;color:var(--muted);"
     "text-transform:uppercase;letter-spacing:.06em;border:0;padding:0}\n"
@@ -1254,6 +1322,10 @@ static const char STYLE[] =
     "li.warning .outcome{background:var(--warn-soft);color:var(--warn);"
     "box-shadow:inset 0 0 0 1px var(--warn)}\n"
     "li.not-run .outcome{background:#eef0f3;color:var(--muted)}\n"
+    "ol.not-run-list{margin:0;padding-left:1.4em;font-size:13.5px}\n"
+    "li.not-run-item{padding:4px 0;border-bottom:1px solid var(--rule);break-inside:avoid}\n"
+    "li.not-run-item p{margin:0}li.not-run-item .name{color:var(--muted);margin-left:.3em}\n"
+    "li.not-run-item .why,li.not-run-item .place{font-size:12px;color:var(--muted)}\n"
     ".check-body{flex:1;min-width:0}\n"
     ".check-body p{margin:0}\n"
     ".check-title{font-weight:600}\n"
@@ -1415,14 +1487,21 @@ static void put_summary(FILE *out, const char *path, const ModelSummary *res)
     snprintf(warnings, sizeof warnings,
              ngettext("%d warning", "%d warnings", (unsigned long)res->warnings),
              res->warnings);
+    /* ", 4 not run", as the text summary says it, where anything did not run */
+    char skipped[80] = "";
+    if (res->not_run) {
+        snprintf(skipped, sizeof skipped, ", ");
+        snprintf(skipped + 2, sizeof skipped - 2,
+                 ngettext("%d not run", "%d not run", (unsigned long)res->not_run), res->not_run);
+    }
     /* each part escaped, then put in the places the translation gives them */
-    char *parts[5] = {escaped(path, false, NULL), escaped(checks, false, NULL),
+    char *parts[6] = {escaped(path, false, NULL), escaped(checks, false, NULL),
                       escaped(passed, false, NULL), escaped(failed, false, NULL),
-                      escaped(warnings, false, NULL)};
-    fprintf(out, _("%s: %s, %s, %s, %s\n"), parts[0] ? parts[0] : "",
+                      escaped(warnings, false, NULL), escaped(skipped, false, NULL)};
+    fprintf(out, _("%s: %s, %s, %s, %s%s\n"), parts[0] ? parts[0] : "",
             parts[1] ? parts[1] : "", parts[2] ? parts[2] : "", parts[3] ? parts[3] : "",
-            parts[4] ? parts[4] : "");
-    for (int i = 0; i < 5; i++)
+            parts[4] ? parts[4] : "", parts[5] ? parts[5] : "");
+    for (int i = 0; i < 6; i++)
         free(parts[i]);
 }
 
@@ -1490,6 +1569,11 @@ void write_html(FILE *out, const Model *m)
          ngettext("failed", "failed", (unsigned long)res->failed));
     card(out, "warnings", res->warnings,
          ngettext("warning", "warnings", (unsigned long)res->warnings));
+    if (res->not_run)
+        /* TRANSLATORS: a count at the top of the HTML report, under its number: the
+         * checks and figures that could not be checked. */
+        card(out, "not-run", res->not_run, ngettext("not run", "not run",
+                                                    (unsigned long)res->not_run));
     fputs("</ul>\n</header>\n", out);
     glance(&h);
 
@@ -1512,7 +1596,10 @@ void write_html(FILE *out, const Model *m)
     }
     if (m->nparams)
         fprintf(out, "<li><a href=\"#parameters\">%s</a></li>\n", _("Parameters"));
-    fprintf(out, "<li><a href=\"#checks\">%s</a></li>\n</ol></nav>\n<main>\n", _("Checks"));
+    fprintf(out, "<li><a href=\"#checks\">%s</a></li>\n", _("Checks"));
+    if (m->nnot_run)
+        fprintf(out, "<li><a href=\"#not-run\">%s</a></li>\n", _("Not run"));
+    fputs("</ol></nav>\n<main>\n", out);
 
     /* every table, with its charts, and every allocation, in the order of the files */
     fprintf(out, "<h2>%s</h2>\n", _("Tables"));
@@ -1537,6 +1624,7 @@ void write_html(FILE *out, const Model *m)
     other_findings(&h);
     html_parameters(&h);
     html_checks(&h);
+    html_not_run(&h);
     fputs("</main>\n<footer>", out);
     put_text(out, path);
     fputs(" \xE2\x80\x94 ", out);

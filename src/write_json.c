@@ -604,7 +604,7 @@ void write_json_file(Json *j, const Model *m, bool with_tables)
     json_key(j, "not_run");
     json_array(j);
     for (int i = 0; i < m->nnot_run; i++)
-        not_run(j, m->not_run[i]);
+        not_run(j, m->not_run[i].not_run);
     json_array_end(j);
     if (m->nledger) {
         json_key(j, "ledger");

@@ -252,18 +252,27 @@ static const char *outcome_word(const ModelCheck *c)
      * "passed", "FAILED" (an error) or "WARNING"; the last two in capitals. */
     if (c->outcome == OUTCOME_NOT_RUN)
         return _("not run");
+    if (c->outcome == OUTCOME_NOT_IN_FORCE)
+        /* TRANSLATORS: the outcome of a check dated with from/until that applies to
+         * none of the report's years. */
+        return _("not in force");
     if (c->outcome == OUTCOME_PASSED)
         return _("passed");
     return c->check->severity == SEV_ERROR ? _("FAILED") : _("WARNING");
 }
 
-/* The width of the outcome column: the longest outcome word, at least 8. */
-static int outcome_width(void)
+/* The width of the outcome column: the longest outcome word, at least 8 ("not in
+ * force" only where a check is). */
+static int outcome_width(const Model *m)
 {
     const char *words[] = {_("not run"), _("passed"), _("FAILED"), _("WARNING")};
     int w = 8;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         w = render_width(words[i]) > w ? render_width(words[i]) : w;
+    for (int i = 0; i < m->nchecks; i++)
+        if (m->checks[i].outcome == OUTCOME_NOT_IN_FORCE)
+            w = render_width(outcome_word(&m->checks[i])) > w
+                ? render_width(outcome_word(&m->checks[i])) : w;
     return w;
 }
 
@@ -299,7 +308,7 @@ static void write_checks(FILE *out, const Model *m, bool md)
 {
     /* TRANSLATORS: the heading of the list of every check and its outcome. */
     fprintf(out, md ? "## %s\n\n" : "%s\n", _("Checks"));
-    int word_w = outcome_width();
+    int word_w = outcome_width(m);
     for (int i = 0; i < m->nchecks; i++) {
         const ModelCheck *mc = &m->checks[i];
         const Check *c = mc->check;
@@ -341,6 +350,62 @@ static void write_checks(FILE *out, const Model *m, bool md)
     }
 }
 
+/* "2025.fin:347:5", the path as put() writes it; free() it. */
+static char *place_text(void (*put)(FILE *, const char *), Loc at)
+{
+    int line, col;
+    source_line_col(at.src, at.start, &line, &col);
+    char *path = render_written(put, at.src->path);
+    size_t n = (path ? strlen(path) : 0) + 32;
+    char *text = malloc(n);
+    if (text)
+        snprintf(text, n, "%s:%d:%d", path ? path : "", line, col);
+    free(path);
+    return text;
+}
+
+/* What did not run, and why, as check --verbose lists it: each check run, stated
+ * figure and note that could not be checked, with its reason and places. */
+static void write_not_run(FILE *out, const Model *m, bool md)
+{
+    if (!m->nnot_run)
+        return;
+    void (*put)(FILE *, const char *) = md ? md_text : render_plain;
+    /* TRANSLATORS: the heading of the report's list of the checks and figures that
+     * could not be checked, each with its reason. */
+    fprintf(out, md ? "\n## %s\n\n" : "\n%s\n", _("Not run"));
+    for (int i = 0; i < m->nnot_run; i++) {
+        const NotRun *n = m->not_run[i].not_run;
+        if (md) {
+            fprintf(out, "- `%s` ", n->tag);
+        } else {
+            fputs("  ", out);
+            render_column(out, n->tag, 28);
+            fputc(' ', out);
+        }
+        put(out, n->message);
+        if (n->where) {
+            fputs(", ", out);
+            put(out, n->where);
+        }
+        fputs(md ? ": " : "\n        ", out);
+        char *reason = render_written(put, n->reason);
+        fprintf(out, _("because %s"), reason ? reason : "");
+        free(reason);
+        fputs(md ? " (" : "\n        ", out);
+        char *at = place_text(put, n->loc);
+        fputs(at ? at : "", out);
+        free(at);
+        if (n->reason_at.src) {
+            fputs("; ", out);
+            at = place_text(put, n->reason_at);
+            fprintf(out, _("see %s"), at ? at : "");
+            free(at);
+        }
+        fputs(md ? ")\n" : "\n", out);
+    }
+}
+
 void write_report(FILE *out, const Model *m, ReportStyle style)
 {
     bool md = style == REPORT_MARKDOWN;
@@ -377,4 +442,5 @@ void write_report(FILE *out, const Model *m, ReportStyle style)
         fputc('\n', out);
     }
     write_checks(out, m, md);
+    write_not_run(out, m, md);
 }

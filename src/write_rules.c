@@ -24,6 +24,17 @@ void write_rules(FILE *out, const Model *m)
             render_plain(out, c->title);
             fputc('\n', out);
         }
+        /* a check dated like a parameter: the years it applies to */
+        if (c->from && c->until)
+            fprintf(out, _("      in force from %04d-%02d-%02d until %04d-%02d-%02d\n"),
+                    c->from / 10000, c->from / 100 % 100, c->from % 100, c->until / 10000,
+                    c->until / 100 % 100, c->until % 100);
+        else if (c->from)
+            fprintf(out, _("      in force from %04d-%02d-%02d\n"), c->from / 10000,
+                    c->from / 100 % 100, c->from % 100);
+        else if (c->until)
+            fprintf(out, _("      in force until %04d-%02d-%02d\n"), c->until / 10000,
+                    c->until / 100 % 100, c->until % 100);
         if (c->source) {
             char *source = render_written(render_plain, c->source);
             fprintf(out, _("      source: %s\n"), source ? source : "");

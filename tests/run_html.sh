@@ -27,6 +27,8 @@
 #     with a polyline per row of amounts;
 #   - the checks section lists every check of the JSON, in order, with its outcome,
 #     and the findings at the top list every finding of a figure and failed check;
+#   - what did not run is listed after the checks, an item per entry of the JSON's
+#     not_run, each with its message and reason, and counted in the summary line;
 #   - no element or attribute comes from a rule file: only the elements the writer
 #     makes, no on* attribute, no <script>; the hostile texts are shown literally,
 #     control characters replaced, in HTML and in SVG text alike (the hostile file is
@@ -246,7 +248,8 @@ s = rep["summary"]
 summary = dom.find("p", "summary")
 want = f'{clean(rep["file"])}: {s["checks"]} check{"" if s["checks"] == 1 else "s"}, ' \
        f'{s["passed"]} passed, {s["failed"]} failed, ' \
-       f'{s["warnings"]} warning{"" if s["warnings"] == 1 else "s"}'
+       f'{s["warnings"]} warning{"" if s["warnings"] == 1 else "s"}' \
+       + (f', {s["not_run"]} not run' if s.get("not_run") else "")
 check(summary and summary[0].content().strip() == want, "the summary line", repr(
     summary[0].content().strip() if summary else None) + " != " + repr(want))
 
@@ -487,6 +490,15 @@ fails = [(li, c) for li, c in zip(items, rep["checks"]) if outcome(c)[0] in ("fa
 check(all(li.find("div", "explain") for li, c in fails) and
       all(clean(c["message"] or "") in li.content() for li, c in fails),
       f"each of the {len(fails)} failed checks is explained, with its message")
+
+# ---- what did not run: one item each, in the JSON's order, with its reason
+nr_items = dom.find("li", "not-run-item")
+nr_json = rep.get("not_run") or []
+check(len(nr_items) == len(nr_json) and
+      all(clean(n["reason"]) in li.content() and clean(n["message"]) in li.content()
+          for li, n in zip(nr_items, nr_json)) and
+      (not nr_json or dom.find("section", "not-run")),
+      f"the {len(nr_json)} formulas and checks that did not run are listed, each with its reason")
 
 # ---- the hostile file: every text literally, nothing interpreted
 if kind == "escape":

@@ -246,6 +246,149 @@ static void rules_of_a_model(void **state)
     model_free(&m);
 }
 
+/* Issue 10: what did not run is in the model, each with its check, for the reports to
+ * list with the reasons; a dated check in force in none of the years is not in force,
+ * not "not run". */
+static const char NOT_RUN[] =
+    "report \"R\" { year 2025 }\n"
+    "accounts income \"Resultaträkning\" (2025, 2024) {\n"
+    "    gains  \"Vinster\"    | 5 |\n"
+    "    result \"Resultat\"   = gains | 5 | 3\n"
+    "}\n"
+    "check grows \"Resultatet växer\" warning:\n"
+    "    income.result >= prev(income.result)\n"
+    "check later \"En senare lag\" from 2030-01-01:\n"
+    "    income.result >= 0\n"
+    "check ok \"Positivt\":\n"
+    "    income.result[2025] > 0\n";
+
+static void not_run_in_the_model(void **state)
+{
+    Model m = build(*state, NOT_RUN);
+    /* the 2024 result, stated, with a blank operand; grows in 2024, no 2023 column */
+    assert_int_equal(m.nnot_run, 2);
+    int checks = 0, figures = 0;
+    for (int i = 0; i < m.nnot_run; i++) {
+        const ModelNotRun *n = &m.not_run[i];
+        assert_non_null(n->not_run->reason);
+        if (n->check) {
+            checks++;
+            assert_string_equal(n->check->name, "grows");
+            assert_string_equal(n->not_run->where, "in column 2024");
+        } else {
+            figures++;
+            assert_string_equal(n->not_run->tag, "formula");
+        }
+    }
+    assert_int_equal(checks, 1);
+    assert_int_equal(figures, 1);
+    assert_int_equal(m.nchecks, 3);
+    assert_int_equal(m.checks[0].outcome, OUTCOME_PASSED); /* it ran in 2025 */
+    assert_int_equal(m.checks[0].not_run, 1);
+    assert_int_equal(m.checks[1].outcome, OUTCOME_NOT_IN_FORCE);
+    assert_int_equal(m.checks[1].not_run, 0);
+    assert_int_equal(m.checks[2].outcome, OUTCOME_PASSED);
+    assert_int_equal(m.checks[2].not_run, 0);
+    model_free(&m);
+}
+
+static void reports_list_what_did_not_run(void **state)
+{
+    Model m = build(*state, NOT_RUN);
+    char *text, *md, *page = NULL;
+    written(&m, REPORT_TEXT, &text);
+    written(&m, REPORT_MARKDOWN, &md);
+    size_t n = 0;
+    FILE *f = open_memstream(&page, &n);
+    write_html(f, &m);
+    fclose(f);
+    /* the text report: after the checks, each with its reason and place */
+    long checks = where(text, "\nChecks\n"), list = where(text, "\nNot run\n");
+    assert_true(checks >= 0 && list > checks);
+    assert_non_null(strstr(text, "  grows                        Resultatet växer, in column 2024\n"
+                                 "        because no earlier year: 'income' has no column 2023\n"
+                                 "        "));
+    assert_non_null(strstr(text, "/year.fin:7:5\n"));
+    assert_non_null(strstr(text, "not in force"));
+    /* Markdown: a section of its own, a line each, the reason and the places */
+    assert_non_null(strstr(md, "\n## Not run\n\n- `formula` "));
+    assert_non_null(strstr(md, "- `grows` Resultatet växer, in column 2024: because no "
+                               "earlier year: 'income' has no column 2023 ("));
+    assert_non_null(strstr(md, "/year.fin:7:5)\n"));
+    assert_non_null(strstr(md, "**not in force** `later`"));
+    /* HTML: the count in the summary and a card, the section in the contents, each
+     * item linked to its check, and the check's count linked to the section */
+    assert_non_null(strstr(page, "3 checks, 3 passed, 0 failed, 0 warnings, 2 not run"));
+    assert_non_null(strstr(page, "<li class=\"not-run\"><b>2</b><span>not run</span></li>"));
+    assert_non_null(strstr(page, "<li><a href=\"#not-run\">Not run</a></li>"));
+    assert_non_null(strstr(page, "<section class=\"not-run\" id=\"not-run\">"));
+    assert_non_null(strstr(page, "<li class=\"not-run-item\"><p><a href=\"#c-grows\">"
+                                 "Resultatet växer</a> <code class=\"name\">grows</code>"
+                                 "<span class=\"where\">, in column 2024</span></p>\n"
+                                 "<p class=\"why\">because no earlier year: &#39;income&#39; "
+                                 "has no column 2023 <span class=\"place\">("));
+    assert_non_null(strstr(page, "/year.fin:7:5)</span></p></li>"));
+    assert_non_null(strstr(page, "<a class=\"runs not-run-count\" href=\"#not-run\">1 run "
+                                 "not run</a>"));
+    assert_non_null(strstr(page, "<li class=\"check not-run not-in-force\" id=\"c-later\">"
+                                 "<span class=\"outcome\">not in force</span>"));
+    /* the blank cell's row is where the formula's reason lies */
+    assert_non_null(strstr(page, "/year.fin:4:39; see "));
+    assert_non_null(strstr(page, "/year.fin:3:5)"));
+    free(text);
+    free(md);
+    free(page);
+    model_free(&m);
+}
+
+static void reports_without_anything_not_run_are_as_before(void **state)
+{
+    Model m = build(*state, BALANCE);
+    char *text, *md, *page = NULL;
+    written(&m, REPORT_TEXT, &text);
+    written(&m, REPORT_MARKDOWN, &md);
+    size_t n = 0;
+    FILE *f = open_memstream(&page, &n);
+    write_html(f, &m);
+    fclose(f);
+    assert_int_equal(m.nnot_run, 0);
+    assert_null(strstr(text, "Not run"));
+    assert_null(strstr(md, "Not run"));
+    assert_null(strstr(page, "id=\"not-run\""));
+    assert_null(strstr(page, "<li class=\"not-run\">"));
+    assert_null(strstr(page, "not-run-count"));
+    free(text);
+    free(md);
+    free(page);
+    model_free(&m);
+}
+
+/* Issue 10: finsam rules shows a check's dates, as it shows a parameter's. */
+static void rules_show_a_checks_dates(void **state)
+{
+    ProgFx *fx = *state;
+    write_file(fx, "year.fin", "report \"R\" { year 2025 }\n"
+                               "check both \"B\" from 2018-01-01 until 2026-12-31: 1 < 2\n"
+                               "check since \"F\" from 2018-01-01: 1 < 2\n"
+                               "check before \"U\" until 2017-12-31: 1 < 2\n"
+                               "check open \"O\": 1 < 2\n");
+    load_resolve(fx, "year.fin", NULL);
+    assert_no_diags(&fx->prog.diags);
+    Model m;
+    model_build(&m, &fx->prog, NULL, "year.fin");
+    char *text = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&text, &n);
+    write_rules(f, &m);
+    fclose(f);
+    assert_non_null(strstr(text, "      B\n      in force from 2018-01-01 until 2026-12-31\n"));
+    assert_non_null(strstr(text, "      F\n      in force from 2018-01-01\n"));
+    assert_non_null(strstr(text, "      U\n      in force until 2017-12-31\n"));
+    assert_null(strstr(text, "      O\n      in force"));
+    free(text);
+    model_free(&m);
+}
+
 /* ---- writers against a model made by hand ------------------------------------------ */
 
 static void csv_of_a_small_model(void **state)
@@ -294,6 +437,11 @@ int main(void)
         cmocka_unit_test(csv_of_a_small_model),
         cmocka_unit_test_setup_teardown(html_page_of_a_model, setup, teardown),
         cmocka_unit_test_setup_teardown(rules_of_a_model, setup, teardown),
+        cmocka_unit_test_setup_teardown(not_run_in_the_model, setup, teardown),
+        cmocka_unit_test_setup_teardown(rules_show_a_checks_dates, setup, teardown),
+        cmocka_unit_test_setup_teardown(reports_list_what_did_not_run, setup, teardown),
+        cmocka_unit_test_setup_teardown(reports_without_anything_not_run_are_as_before, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
