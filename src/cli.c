@@ -11,6 +11,8 @@ const char *const CLI_USAGE =
        "       finsam draft [-o PATH] REPORT.txt\n"
        "       finsam new [options] [-o PATH] FILE\n"
        "       finsam sie [options] [--format FORMAT] SIEFILE...\n"
+       "       finsam fmt [-w | --check] [FILE...]\n"
+       "       finsam lsp\n"
        "       finsam --help | --version\n");
 
 int cli_usage_error(const char *fmt, const char *arg)

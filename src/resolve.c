@@ -1000,6 +1000,14 @@ static bool stray_row(const Table *t, int i)
 
 static void resolve_table_shape(Resolver *R, Table *t)
 {
+    if (t->nrows == 0 && !t->absent_reason) {
+        /* Said here, before any rule: otherwise a rule set that reads its columns meets
+         * values of no kind, and the message lands in the rule set, far from the cause. */
+        Diag *g = diag_at(R->d, SEV_ERROR, t->name_loc, _("table '%s' has no rows"), t->name);
+        diag_note(R->d, g, _("hint: a report that does not have this table says so, with the "
+                             "reason: absent %s \"...\""), t->name);
+        R->errors++;
+    }
     for (int i = 0; i < t->ncolumns; i++)
         for (int j = 0; j < i; j++) {
             Key *a = &t->columns[i]->key, *b = &t->columns[j]->key;

@@ -157,7 +157,12 @@ done_case() {
 
 # Usage and options.
 run no-arguments
-expect_status 2; expect_no_stdout; expect_stderr_has usage; done_case
+expect_status 2; expect_no_stdout; expect_stderr_has usage
+# The usage names every command there is.
+for command in check report rules draft new sie fmt lsp; do
+    expect_stderr_has "finsam $command"
+done
+done_case
 
 run check-without-files check
 expect_status 2; expect_no_stdout; expect_stderr_has usage; done_case

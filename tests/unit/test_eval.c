@@ -1358,16 +1358,6 @@ static void test_note_skips_empty_cell(void **state)
     assert_counts(res, 3, 3, 0, 0);
 }
 
-static void test_note_table_without_rows(void **state)
-{
-    ProgFx *fx = *state;
-    Results *res = check_text(fx, REPORT_2025
-        "accounts income (2025) { fees note 1 | 10 }\n"
-        "accounts n1 note 1 (2025) { }\n");
-    /* a note with no rows has no total to compare with */
-    assert_counts(res, 0, 0, 0, 0);
-}
-
 /* ---- allocations -------------------------------------------------------------------------- */
 
 static void test_allocation_passes(void **state)
@@ -2010,7 +2000,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_note_reference, setup, teardown),
         cmocka_unit_test_setup_teardown(test_note_shares_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_note_skips_empty_cell, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_note_table_without_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_allocation_passes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_exact_thirds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_allocation_fractions_not_whole, setup, teardown),

@@ -195,6 +195,38 @@ static void test_duplicate_row(void **state)
     assert_non_null(strstr(find_note(g, "first declared at "), "year.fin:5:5"));
 }
 
+/* Issue 10: a table with no rows (a placeholder for one the report lacks) is told at the
+ * table, before any rule set reads its columns and meets values of no kind. */
+static void test_table_without_rows(void **state)
+{
+    ProgFx *fx = *state;
+    write_file(fx, "goals.fin", "require goals.result\n"
+                                "check met: goals[result] >= goals[target]\n");
+    resolve_text(fx, "import \"goals\"\n" REPORT_2025
+        "indicators goals (result, target) {\n"
+        "}\n");
+    Diag *g = the_diag(fx, "table 'goals' has no rows");
+    assert_string_equal(text_at(g->loc), "goals");
+    assert_non_null(find_note(g, "absent goals"));
+    assert_int_equal(count_diags(&fx->prog.diags, "unknown kind"), 0);
+    assert_int_equal(fx->resolve_errors, 1);
+}
+
+static void test_note_table_without_rows(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_text(fx, REPORT_2025
+        "accounts income (2025) { fees note 1 | 10 }\n"
+        "accounts n1 note 1 (2025) { }\n");
+    assert_non_null(the_diag(fx, "table 'n1' has no rows"));
+}
+
+static void test_absent_table_is_no_empty_table(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_ok(fx, REPORT_2025 "absent goals \"Förbundet har inga verksamhetsmål\"\n");
+}
+
 static void test_duplicate_column(void **state)
 {
     ProgFx *fx = *state;
@@ -893,6 +925,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_duplicate_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_duplicate_across_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_duplicate_row, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_table_without_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_note_table_without_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_absent_table_is_no_empty_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_duplicate_column, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wrong_cell_count, setup, teardown),
         cmocka_unit_test_setup_teardown(test_row_mixes_kinds, setup, teardown),
