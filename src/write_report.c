@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 #include "render.h"
+#include "review.h"
 #include "value.h"
 
 /* A footnote under a table: the finding's message, the figure stated and what it
@@ -24,6 +25,20 @@ static const char *footnote_format(const Finding *f)
     return _("%s: stated %s, computed %s");
 }
 
+/* After a finding an auditor decided on: " (reviewed: accepted by A on 2026-03-10:
+ * the reason)", written by put. A reviewed finding fails nothing: this says why. */
+static void put_reviewed(FILE *out, const Finding *f, void (*put)(FILE *, const char *))
+{
+    if (!f->review)
+        return;
+    Arena a;
+    arena_init(&a);
+    fputs(" (", out);
+    put(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    fputc(')', out);
+    arena_free(&a);
+}
+
 /* The footnotes under a block: each mark, then the message as put() writes it (plain,
  * or escaped for Markdown), in the sentence. */
 static void footnotes_of(FILE *out, const ModelBlock *b, const char *mark,
@@ -36,6 +51,7 @@ static void footnotes_of(FILE *out, const ModelBlock *b, const char *mark,
         fprintf(out, "%s%d ", mark, b->footnotes[k].mark);
         fprintf(out, footnote_format(f), message ? message : "", value_format(&f->stated, s),
                 value_format(&f->computed, c));
+        put_reviewed(out, f, put);
         fputc('\n', out);
         free(message);
     }
@@ -254,6 +270,15 @@ static const char *outcome_word(const ModelCheck *c)
         return _("not run");
     if (c->outcome == OUTCOME_PASSED)
         return _("passed");
+    /* every failed run decided on by an auditor: the decision, never FAILED */
+    bool reviewed = c->failed > 0, accepted = true;
+    for (int i = 0; i < c->failed; i++) {
+        const Finding *f = c->failures[i]->explained;
+        reviewed = reviewed && f && f->review;
+        accepted = accepted && f && f->review && f->review->decision == REVIEW_ACCEPTED;
+    }
+    if (reviewed)
+        return review_decision_text(accepted ? REVIEW_ACCEPTED : REVIEW_TO_CORRECT);
     return c->check->severity == SEV_ERROR ? _("FAILED") : _("WARNING");
 }
 
@@ -291,6 +316,7 @@ static void run_details(FILE *out, const ModelCheck *c, bool markdown)
             fputs(", ", out);
             operand_is(out, put, &f->operands[1]);
         }
+        put_reviewed(out, f, put);
         fputc('\n', out);
     }
 }
@@ -300,6 +326,9 @@ static void write_checks(FILE *out, const Model *m, bool md)
     /* TRANSLATORS: the heading of the list of every check and its outcome. */
     fprintf(out, md ? "## %s\n\n" : "%s\n", _("Checks"));
     int word_w = outcome_width();
+    for (int i = 0; i < m->nchecks; i++) /* an auditor's decision may be longer */
+        if (render_width(outcome_word(&m->checks[i])) > word_w)
+            word_w = render_width(outcome_word(&m->checks[i]));
     for (int i = 0; i < m->nchecks; i++) {
         const ModelCheck *mc = &m->checks[i];
         const Check *c = mc->check;
