@@ -109,6 +109,7 @@ decl
     | IMPORT STRING AS NAME                         { ast_import(p, $2, $4, @$); }
     | REQUIRE requirements                          { ast_require(p, $2, @$); }
     | REPORT opt_string '{' report_entries '}'      { ast_report(p, $2, $4, @$); }
+    | table_kind opt_string '{' report_entries '}'  { ast_plan(p, $1, $2, $4, @1, @$); }
     | table
     | allocation
     | param
@@ -167,12 +168,13 @@ table
  * start of a table, is named for what it is rather than as a missing table name; not
  * while the parser skips words after a syntax error. */
 table_kind
-    : NAME                              { $$ = YYRECOVERING() ? T_TABLE
+    : NAME                              { $$ = YYRECOVERING() ? KIND_UNKNOWN
                                                               : ast_table_kind(p, $1, @1); }
     ;
 
 table_head
-    : table_kind NAME opt_string        { $$ = ast_table_head(p, $1, $2, @2, $3, @$); }
+    : table_kind NAME opt_string        { $$ = ast_table_head(p, ast_table_kind_of(p, $1, @1),
+                                                              $2, @2, $3, @$); }
     | table_head UNIT NAME              { ast_table_unit(p, $1, $3, @3); $$ = $1; }
     | table_head UNIT '%'               { ast_table_unit(p, $1, "%", @3); $$ = $1; }
     | table_head NOTE FIGURE            { ast_table_note(p, $1, $3, @3); $$ = $1; }

@@ -48,14 +48,22 @@ void ast_require(Parser *p, PtrVec *refs, Span at)
     add_decl(p, D_REQUIRE, rq);
 }
 
-void ast_report(Parser *p, const char *title, PtrVec *entries, Span at)
+static Report *report_decl(Parser *p, const char *title, PtrVec *entries, Span at)
 {
     Report *r = arena_alloc(p->arena, sizeof *r);
     r->title = title;
     r->entries = *entries;
     r->loc = parse_loc(p, at);
     add_decl(p, D_REPORT, r);
+    return r;
 }
+
+void ast_report(Parser *p, const char *title, PtrVec *entries, Span at)
+{
+    report_decl(p, title, entries, at);
+}
+
+
 
 static ReportEntry *entry(Parser *p, const char *key, Span at)
 {
@@ -97,13 +105,39 @@ int ast_table_kind(Parser *p, const char *kind, Span at)
     for (int k = 0; k < 4; k++)
         if (strcmp(kind, kinds[k]) == 0)
             return k; /* kinds[] is in TableKind's order */
+    if (strcmp(kind, "plan") == 0)
+        return KIND_PLAN;
     Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at),
                       _("'%s' does not start a declaration"), kind);
     diag_note(p->diags, g, "%s", _("hint: a declaration starts with import, report, "
                                    "accounts, budget, indicators, table, allocation, param "
                                    "or check"));
     p->errors++;
-    return T_TABLE;
+    return KIND_UNKNOWN;
+}
+
+int ast_table_kind_of(Parser *p, int kind, Span at)
+{
+    if (kind == KIND_PLAN) {
+        Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at), "%s",
+                          _("'plan' starts a plan's block, not a table"));
+        diag_note(p->diags, g, "%s", _("hint: plan \"Verksamhetsplan med budget 2025\" { year "
+                                       "2025 }; a table starts with its kind: budget NAME ..."));
+        p->errors++;
+    }
+    return kind >= 0 && kind < KIND_PLAN ? kind : T_TABLE;
+}
+
+void ast_plan(Parser *p, int kind, const char *title, PtrVec *entries, Span kind_at, Span at)
+{
+    if (kind == KIND_PLAN) {
+        report_decl(p, title, entries, at)->plan = true;
+    } else if (kind != KIND_UNKNOWN) {
+        Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, kind_at), "%s",
+                          _("a table's kind is followed by the table's name"));
+        diag_note(p->diags, g, "%s", _("hint: budget operations \"Budget 2025\" (budget) { ... }"));
+        p->errors++;
+    }
 }
 
 Table *ast_table_head(Parser *p, int kind, const char *name, Span name_at, const char *title,

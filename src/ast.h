@@ -281,6 +281,7 @@ typedef struct {
     const char *title;
     PtrVec entries;       /* ReportEntry * */
     int year;
+    bool plan;            /* written `plan "..." { }`: the file is a plan, not a report */
     Loc loc;
 } Report;
 

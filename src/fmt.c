@@ -288,6 +288,9 @@ static int classify(Line *lines, int n)
             l->kind = L_CONT;
         else if (depth == 0)
             l->kind = tok_in(l, &l->first, DECL_WORDS) ||
+                              /* a plan's block: `plan "..." {` (plan is no keyword) */
+                              (tok_is(l, &l->first, "plan") &&
+                               (l->second.kind == TK_STRING || tok_punct(l, &l->second, '{'))) ||
                               (l->old_indent == 0 && l->first.kind == TK_WORD &&
                                !tok_in(l, &l->first, KEYWORDS) && l->second.kind == TK_WORD)
                           ? L_ITEM : L_CONT;

@@ -82,6 +82,9 @@ PtrVec *ast_push(Parser *p, PtrVec *list, void *item);
 void ast_import(Parser *p, const char *path, const char *alias, Span at);
 void ast_require(Parser *p, PtrVec *refs, Span at);
 void ast_report(Parser *p, const char *title, PtrVec *entries, Span at);
+/* `plan "TITLE" { ... }`: a report block that says the file is a plan. kind is what
+ * ast_table_kind made of the first word: another table kind there is an error. */
+void ast_plan(Parser *p, int kind, const char *title, PtrVec *entries, Span kind_at, Span at);
 ReportEntry *ast_entry_text(Parser *p, const char *key, const char *text, Span at);
 ReportEntry *ast_entry_figure(Parser *p, const char *key, SignedFig f, Span at);
 ReportEntry *ast_entry_date(Parser *p, const char *key, int32_t date, Span at);
@@ -93,7 +96,12 @@ void ast_ledger(Parser *p, const char *table, Span table_at, PtrVec *rows, Span 
 
 /* The kind word of a table (accounts, budget, indicators, table): a TableKind; any
  * other word is an error there, as it does not start a declaration. */
+/* The word that starts a table or a plan's block: a TableKind, KIND_PLAN, or
+ * KIND_UNKNOWN (an error, said here). */
+enum { KIND_PLAN = 4, KIND_UNKNOWN = -1 };
 int ast_table_kind(Parser *p, const char *kind, Span at);
+/* The TableKind of a table's first word: plan is an error here (said). */
+int ast_table_kind_of(Parser *p, int kind, Span at);
 Table *ast_table_head(Parser *p, int kind, const char *name, Span name_at, const char *title,
                       Span at);
 void ast_table_unit(Parser *p, Table *t, const char *word, Span at);

@@ -25,6 +25,14 @@ int program_load_plan(Program *prog, const LoadOptions *opts)
         prog->diags.errors += plan->diags.errors;
         return 1;
     }
+    if (!plan->report->plan) {
+        /* a plan says what it is: an annual report named here by mistake is not one */
+        Diag *g = diag_at(&prog->diags, SEV_ERROR, e->loc, _("%s is not a plan: its block is "
+                          "'report'"), path);
+        diag_note(&prog->diags, g, "%s", _("hint: a plan starts with plan \"Verksamhetsplan "
+                                           "med budget 2025\" { year 2025 }"));
+        return 1;
+    }
     if (plan->report->year != prog->report->year) {
         Diag *g = diag_at(&prog->diags, SEV_ERROR, e->loc,
                           _("the plan is for %d, not for the report's year %d"),

@@ -222,13 +222,46 @@ static void section_row(Html *h, const ModelLine *l, int span)
     fputs("</th></tr>\n", h->out);
 }
 
+static char *escaped(const char *s, bool is_value, const Value *v);
+
+/* "reviewed: accepted by Revisor A on 2026-03-10: the reason", in an element of its own
+ * (tag) beside the finding it decides on, each part marked: the decision, who, when and
+ * why. A reviewed finding fails nothing: this is what it shows instead. */
+static void put_review_full(FILE *out, const char *tag, const Finding *f)
+{
+    const ReviewEntry *e = f->review;
+    if (!e)
+        return;
+    char date[16];
+    snprintf(date, sizeof date, "%04d-%02d-%02d", (int)(e->on / 10000), (int)(e->on / 100 % 100),
+             (int)(e->on % 100));
+    char *dec = escaped(review_decision_text(e->decision), false, NULL);
+    char *by = escaped(e->by, false, NULL), *why = escaped(e->reason, false, NULL);
+    Arena a;
+    arena_init(&a);
+    fprintf(out, "<%s class=\"review-full %s\"><span class=\"reviewed\">%s</span> ", tag,
+            e->decision == REVIEW_ACCEPTED ? "accepted" : "to-correct", _("reviewed:"));
+    /* TRANSLATORS: beside a finding in the HTML report: "accepted by Anna Andersson on
+     * 2026-03-20: the reason" (the decision, who, the day, why). */
+    fprintf(out, _("%s by %s on %s: %s"),
+            arena_printf(&a, "<b class=\"decision\">%s</b>", dec ? dec : ""),
+            arena_printf(&a, "<span class=\"by\">%s</span>", by ? by : ""),
+            arena_printf(&a, "<time class=\"on\" datetime=\"%s\">%s</time>", date, date),
+            arena_printf(&a, "<span class=\"reason\">%s</span>", why ? why : ""));
+    fprintf(out, "</%s>", tag);
+    arena_free(&a);
+    free(dec);
+    free(by);
+    free(why);
+}
+
 /* One finding, explained: the message, stated and computed figures, difference, the
- * formula it comes from and the operands. */
+ * formula it comes from and the operands; an auditor's decision on it under them. */
 static void explain_finding(Html *h, const Finding *f, int mark)
 {
     FILE *out = h->out;
-    fprintf(out, "<li class=\"finding\" id=\"d%d\"><span class=\"mark\">%d</span>"
-                 "<div><p class=\"message\">", mark, mark);
+    fprintf(out, "<li class=\"finding%s\" id=\"d%d\"><span class=\"mark\">%d</span>"
+                 "<div><p class=\"message\">", f->review ? " reviewed" : "", mark, mark);
     put_text(out, f->message);
     fputs("</p>\n<dl class=\"figures\">", out);
     if (f->has_stated) {
@@ -259,7 +292,9 @@ static void explain_finding(Html *h, const Finding *f, int mark)
         }
         fputs("</dd></div>", out);
     }
-    fputs("</dl>\n<p class=\"place\">", out);
+    fputs("</dl>\n", out);
+    put_review_full(out, "p", f);
+    fputs("<p class=\"place\">", out);
     put_place(out, f->loc);
     fputs("</p></div></li>\n", out);
 }
@@ -920,7 +955,29 @@ static void failed_run(FILE *out, const Finding *f)
     }
     fputs(" <span class=\"place\">(", out);
     put_place(out, f->loc);
-    fputs(")</span></li>\n", out);
+    fputs(")</span>", out);
+    put_review_full(out, "div", f);
+    fputs("</li>\n", out);
+}
+
+/* Whether an auditor decided on every failed run of a check: then it fails nothing, and
+ * is shown as reviewed, not as failed. */
+static bool all_reviewed(const ModelCheck *mc)
+{
+    for (int k = 0; k < mc->failed; k++)
+        if (!mc->failures[k]->explained || !mc->failures[k]->explained->review)
+            return false;
+    return mc->failed > 0;
+}
+
+/* The outcome of a check every failed run of which is reviewed: "accepted" when each
+ * was accepted, else "to be corrected" (the auditor's words, as beside each run). */
+static const char *reviewed_word(const ModelCheck *mc)
+{
+    for (int k = 0; k < mc->failed; k++)
+        if (mc->failures[k]->explained->review->decision != REVIEW_ACCEPTED)
+            return review_decision_text(REVIEW_TO_CORRECT);
+    return review_decision_text(REVIEW_ACCEPTED);
 }
 
 static void html_checks(Html *h)
@@ -928,20 +985,38 @@ static void html_checks(Html *h)
     FILE *out = h->out;
     const Model *m = h->m;
     fprintf(out, "<section class=\"checks\" id=\"checks\">\n<h2>%s</h2>\n", _("Checks"));
-    int count[4] = {0};
+    int count[5] = {0};
     for (int i = 0; i < m->nchecks; i++) {
         const ModelCheck *mc = &m->checks[i];
         count[mc->outcome == OUTCOME_NOT_RUN || mc->outcome == OUTCOME_NOT_IN_FORCE ? 3
               : mc->outcome == OUTCOME_PASSED ? 0
-              : mc->check->severity == SEV_ERROR ? 1 : 2]++;
+              : all_reviewed(mc) ? 4 : mc->check->severity == SEV_ERROR ? 1 : 2]++;
     }
     fputs("<p class=\"lead\">", out);
-    /* TRANSLATORS: the counts of the checks in the rule files, by outcome. */
-    fprintf(out, ngettext("%d check in the rule files: %d passed, %d failed, %d with a "
-                          "warning, %d not run.",
-                          "%d checks in the rule files: %d passed, %d failed, %d with a "
-                          "warning, %d not run.", (unsigned long)m->nchecks),
-            m->nchecks, count[0], count[1], count[2], count[3]);
+    /* each count its own plural: Swedish says "1 godkänd" but "2 godkända" */
+    char part[5][64];
+    snprintf(part[0], sizeof part[0], ngettext("%d check", "%d checks", (unsigned long)m->nchecks),
+             m->nchecks);
+    snprintf(part[1], sizeof part[1], ngettext("%d passed", "%d passed", (unsigned long)count[0]),
+             count[0]);
+    snprintf(part[2], sizeof part[2], ngettext("%d failed", "%d failed", (unsigned long)count[1]),
+             count[1]);
+    snprintf(part[3], sizeof part[3],
+             ngettext("%d with a warning", "%d with a warning", (unsigned long)count[2]),
+             count[2]);
+    snprintf(part[4], sizeof part[4], ngettext("%d not run", "%d not run", (unsigned long)count[3]),
+             count[3]);
+    /* TRANSLATORS: the counts of the checks in the rule files, by outcome: "45 checks
+     * in the rule files: 40 passed, 3 failed, 2 with a warning, 0 not run." */
+    fprintf(out, _("%s in the rule files: %s, %s, %s, %s."), part[0], part[1], part[2], part[3],
+            part[4]);
+    if (count[4]) {
+        fputc(' ', out);
+        /* TRANSLATORS: after the counts of the checks: those whose failed runs an auditor
+         * decided on, which fail nothing. */
+        fprintf(out, ngettext("%d reviewed by the auditors.", "%d reviewed by the auditors.",
+                              (unsigned long)count[4]), count[4]);
+    }
     fprintf(out, " %s</p>\n", _("A check on several columns or rows runs once for each; a "
                                 "failed run is explained under its check."));
     fputs("<ol class=\"check-list\">\n", out);
@@ -950,11 +1025,14 @@ static void html_checks(Html *h)
         const Check *c = mc->check;
         int runs = mc->runs, failed = mc->failed;
         bool in_force = mc->outcome != OUTCOME_NOT_IN_FORCE;
+        bool reviewed = all_reviewed(mc);
         const char *cls = !in_force ? "not-run not-in-force" : runs == 0 ? "not-run"
-                          : !failed ? "passed" : c->severity == SEV_ERROR ? "failed" : "warning";
+                          : !failed ? "passed" : reviewed ? "reviewed"
+                          : c->severity == SEV_ERROR ? "failed" : "warning";
         /* TRANSLATORS: the outcome of a check in the HTML report. */
         const char *word = !in_force ? _("not in force") : runs == 0 ? _("not run")
                            : !failed ? _("passed")
+                           : reviewed ? reviewed_word(mc)
                            : c->severity == SEV_ERROR ? _("FAILED") : _("warning");
         fprintf(out, "<li class=\"check %s\" id=\"c-", cls);
         put_text(out, c->name);
@@ -1340,6 +1418,15 @@ static const char STYLE[] =
     ".explain .expr summary{font-size:12px;color:var(--muted);cursor:pointer}\n"
     ".explain ul{margin:3px 0;padding-left:1.2em}\n"
     ".explain .message{font-style:italic}\n"
+    /* an auditor's decision: it fails nothing, so it is not red */
+    "li.reviewed .outcome,li.glance.reviewed .outcome{background:var(--accent-soft);"
+    "color:var(--accent);box-shadow:inset 0 0 0 1px var(--accent)}\n"
+    "li.reviewed .explain{background:var(--accent-soft);border-left-color:var(--accent)}\n"
+    ".review-full{margin:3px 0 0;padding:2px 6px;border-left:3px solid var(--accent);"
+    "background:var(--accent-soft)}\n"
+    ".review-full .reviewed{font-size:11px;font-weight:700;color:var(--accent)}\n"
+    ".review-full .reason{font-style:italic}\n"
+    ".cards .reviewed{border-top-color:var(--accent)}.cards .reviewed b{color:var(--accent)}\n"
     "footer{margin-top:32px;padding-top:8px;border-top:1px solid var(--rule);font-size:11.5px;"
     "color:var(--muted)}\n"
     "@page{size:A4;margin:16mm 15mm 18mm 15mm;"
@@ -1454,10 +1541,12 @@ static void glance(Html *h)
             const Check *c = m->checks[i].check;
             if (!m->checks[i].failed || (int)c->severity != sev)
                 continue;
+            bool reviewed = all_reviewed(&m->checks[i]);
             fprintf(out, "<li class=\"glance %s\"><span class=\"key\"><span class=\"outcome\">"
                          "%s</span></span><p><a href=\"#c-",
-                    sev == SEV_ERROR ? "failed" : "warning",
-                    sev == SEV_ERROR ? _("FAILED") : _("warning"));
+                    reviewed ? "reviewed" : sev == SEV_ERROR ? "failed" : "warning",
+                    reviewed ? reviewed_word(&m->checks[i])
+                    : sev == SEV_ERROR ? _("FAILED") : _("warning"));
             put_text(out, c->name);
             fputs("\">", out);
             put_text(out, c->title ? c->title : c->name);
@@ -1574,6 +1663,11 @@ void write_html(FILE *out, const Model *m)
          * checks and figures that could not be checked. */
         card(out, "not-run", res->not_run, ngettext("not run", "not run",
                                                     (unsigned long)res->not_run));
+    if (res->reviewing)
+        /* TRANSLATORS: a count at the top of the HTML report: the findings an auditor
+         * decided on, which fail nothing. */
+        card(out, "reviewed", res->reviewed,
+             ngettext("reviewed", "reviewed", (unsigned long)res->reviewed));
     fputs("</ul>\n</header>\n", out);
     glance(&h);
 

@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 #include "render.h"
+#include "review.h"
 #include "value.h"
 
 /* A footnote under a table: the finding's message, the figure stated and what it
@@ -24,6 +25,20 @@ static const char *footnote_format(const Finding *f)
     return _("%s: stated %s, computed %s");
 }
 
+/* After a finding an auditor decided on: " (reviewed: accepted by A on 2026-03-10:
+ * the reason)", written by put. A reviewed finding fails nothing: this says why. */
+static void put_reviewed(FILE *out, const Finding *f, void (*put)(FILE *, const char *))
+{
+    if (!f->review)
+        return;
+    Arena a;
+    arena_init(&a);
+    fputs(" (", out);
+    put(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    fputc(')', out);
+    arena_free(&a);
+}
+
 /* The footnotes under a block: each mark, then the message as put() writes it (plain,
  * or escaped for Markdown), in the sentence. */
 static void footnotes_of(FILE *out, const ModelBlock *b, const char *mark,
@@ -36,6 +51,7 @@ static void footnotes_of(FILE *out, const ModelBlock *b, const char *mark,
         fprintf(out, "%s%d ", mark, b->footnotes[k].mark);
         fprintf(out, footnote_format(f), message ? message : "", value_format(&f->stated, s),
                 value_format(&f->computed, c));
+        put_reviewed(out, f, put);
         fputc('\n', out);
         free(message);
     }
@@ -258,6 +274,15 @@ static const char *outcome_word(const ModelCheck *c)
         return _("not in force");
     if (c->outcome == OUTCOME_PASSED)
         return _("passed");
+    /* every failed run decided on by an auditor: the decision, never FAILED */
+    bool reviewed = c->failed > 0, accepted = true;
+    for (int i = 0; i < c->failed; i++) {
+        const Finding *f = c->failures[i]->explained;
+        reviewed = reviewed && f && f->review;
+        accepted = accepted && f && f->review && f->review->decision == REVIEW_ACCEPTED;
+    }
+    if (reviewed)
+        return review_decision_text(accepted ? REVIEW_ACCEPTED : REVIEW_TO_CORRECT);
     return c->check->severity == SEV_ERROR ? _("FAILED") : _("WARNING");
 }
 
@@ -269,10 +294,9 @@ static int outcome_width(const Model *m)
     int w = 8;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         w = render_width(words[i]) > w ? render_width(words[i]) : w;
-    for (int i = 0; i < m->nchecks; i++)
-        if (m->checks[i].outcome == OUTCOME_NOT_IN_FORCE)
-            w = render_width(outcome_word(&m->checks[i])) > w
-                ? render_width(outcome_word(&m->checks[i])) : w;
+    for (int i = 0; i < m->nchecks; i++) /* "not in force", an auditor's decision */
+        w = render_width(outcome_word(&m->checks[i])) > w
+            ? render_width(outcome_word(&m->checks[i])) : w;
     return w;
 }
 
@@ -300,6 +324,7 @@ static void run_details(FILE *out, const ModelCheck *c, bool markdown)
             fputs(", ", out);
             operand_is(out, put, &f->operands[1]);
         }
+        put_reviewed(out, f, put);
         fputc('\n', out);
     }
 }

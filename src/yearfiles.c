@@ -42,7 +42,7 @@ static bool name_byte(unsigned char c, unsigned char prev)
            (continuation && (name_start(prev) || (prev >= 0x80 && prev <= 0xBF)));
 }
 
-/* Whether the text holds the word `report` as the scanner reads it: not in a comment or
+/* Whether the text holds the word `report` (or a plan's block) as the scanner reads it: not in a comment or
  * a string, and not part of a longer name, wherever it stands on its line. */
 bool yearfiles_has_report(const char *text, size_t len)
 {
@@ -64,6 +64,16 @@ bool yearfiles_has_report(const char *text, size_t len)
                 ;
             if (i - begin == 6 && memcmp(t + begin, "report", 6) == 0)
                 return true;
+            /* a plan's block, `plan "..." {` at the start of a line (a report's entry
+             * `plan "plan2025"` is indented, a table named plan follows its kind) */
+            if (i - begin == 4 && memcmp(t + begin, "plan", 4) == 0 &&
+                (begin == 0 || t[begin - 1] == '\n')) {
+                size_t k = i;
+                while (k < len && (t[k] == ' ' || t[k] == '\t'))
+                    k++;
+                if (k < len && (t[k] == '"' || t[k] == '{'))
+                    return true;
+            }
         } else {
             i++;
         }

@@ -99,6 +99,18 @@ printf 'report "Årsredovisning 2025" {\n    year 2025\n}\n\ntable t "Tabell" (2
 grep -q "skrev 2026.fin: 1 tabell flyttad ett år framåt, 1 årtal i rubriker, etiketter och källor flyttat framåt; att fylla i, skrivna '?': 1 cell, 0 siffror ur texten" "$tmp/err" &&
     ok || { bad "finsam new in Swedish: the singular counts"; tail -1 "$tmp/err"; }
 
+# a plan carried forward: next year's plan, a plan's block, that checks with no failure
+for ex in norrdal vvnd; do
+    mkdir "$tmp/$ex-plan"
+    cp "examples/$ex/plan2025.fin" "examples/$ex/federation.fin" "$tmp/$ex-plan/"
+    (cd "$tmp/$ex-plan" && "$finsam" new -o plan2026.fin plan2025.fin >/dev/null 2>&1 &&
+        "$finsam" check plan2026.fin >"$tmp/out" 2>&1)
+    st=$?
+    if [ "$st" -eq 0 ] && grep -q '^plan "Verksamhetsplan med budget 2026' "$tmp/$ex-plan/plan2026.fin" &&
+       grep -Eq ' 0 failed, 0 warnings(, [0-9]+ not run)?$' "$tmp/out"; then ok; else
+        bad "$ex: plan2025.fin carried to plan2026.fin should be a plan and check with no failure (exit $st)"; head -5 "$tmp/out"; fi
+done
+
 # --- the examples: round trip 2024 -> 2025, and 2025 -> 2026 ------------------------
 : >"$tmp/touch"
 for ex in norrdal vvnd; do

@@ -234,7 +234,7 @@ allowed = {"#root", "html", "head", "meta", "title", "style", "body", "div", "he
            "h1", "h2", "span", "ul", "ol", "li", "b", "nav", "a", "main", "section",
            "table", "caption", "thead", "tbody", "tr", "th", "td", "aside", "dl", "dt",
            "dd", "code", "figure", "figcaption", "svg", "g", "rect", "text", "line",
-           "path", "polyline", "circle", "footer", "details", "summary"}
+           "path", "polyline", "circle", "footer", "details", "summary", "time"}
 extra = sorted({n.tag for n in dom.all()} - allowed)
 check(not extra, "the DOM holds only the elements the writer makes", ", ".join(extra))
 ctrl = re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", dom_text)
@@ -645,6 +645,123 @@ then
     ok "a check written over two lines is quoted over them in the page"
 else
     bad "a check written over two lines is not quoted over them: $(grep -o '<details.*' "$tmp/two.html" | head -2)"
+fi
+
+# Swedish counts each take their own plural: "1 kontroll i regelfilerna: 1 godkänd".
+printf 'report "R" { year 2025 }\ntable t "T" (2025) {\n    a "A" | 1\n}\ncheck one "En":\n    t.a[2025] == 1\n' >"$tmp/one.fin"
+"$finsam" report --lang sv "$tmp/one.fin" --format html -o "$tmp/one.html" 2>/dev/null
+if grep -q '1 kontroll i regelfilerna: 1 godkänd, 0 underkända, 0 med varning, 0 kördes inte\.' "$tmp/one.html"; then
+    ok "sv: one check passed is '1 kontroll ...: 1 godkänd'"
+else
+    bad "sv: the counts of one check: $(grep -o '[0-9]* kontroll[^<]*' "$tmp/one.html" | head -1)"
+fi
+
+# The auditor's review beside each finding (finsam report --review): each decision in
+# full (decision, who, when, why) in the finding's own card or failed run, and a check
+# every failed run of which is reviewed shown as reviewed, never as FAILED or warning.
+vv=examples/vvnd
+"$finsam" report --format html --rules "$vv/revisor.fin" --review "$vv/granskning-2025.review" \
+    -o "$tmp/review.html" "$vv/2025.fin" 2>/dev/null
+browser --dump-dom "file://$tmp/review.html" >"$tmp/review.dom"
+python3 - "$tmp/review.dom" "$vv/granskning-2025.review" >"$tmp/review.out" 2>&1 <<'PY'
+import html.parser, re, sys
+
+class Node:
+    def __init__(self, tag, attrs, parent):
+        self.tag, self.attrs, self.parent, self.children = tag, dict(attrs), parent, []
+    def cls(self): return set((self.attrs.get("class") or "").split())
+    def all(self):
+        yield self
+        for c in self.children:
+            if isinstance(c, Node): yield from c.all()
+    def find(self, tag=None, cls=None):
+        return [n for n in self.all() if (tag is None or n.tag == tag) and
+                (cls is None or cls in n.cls())]
+    def content(self):
+        return "".join(c if isinstance(c, str) else c.content() for c in self.children)
+
+class Dom(html.parser.HTMLParser):
+    VOID = {"br", "meta", "link", "img", "hr", "wbr", "input"}
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = self.cur = Node("#root", [], None)
+    def handle_starttag(self, tag, attrs):
+        n = Node(tag, attrs, self.cur)
+        self.cur.children.append(n)
+        if tag not in self.VOID: self.cur = n
+    def handle_endtag(self, tag):
+        n = self.cur
+        while n is not self.root and n.tag != tag: n = n.parent
+        if n is not self.root: self.cur = n.parent
+    def handle_data(self, data): self.cur.children.append(data)
+
+def check(cond, msg):
+    print(("ok: " if cond else "FAILED: ") + "review: " + msg)
+
+d = Dom(); d.feed(open(sys.argv[1], encoding="utf-8").read()); dom = d.root
+# the decisions as the review file writes them: key, decision, reason, by, on
+text = open(sys.argv[2], encoding="utf-8").read()
+entries = re.findall(r'^(accepted|to_correct) (\S+)\n\s+reason "([^"]*)"\n\s+by\s+"([^"]*)"\n\s+on\s+(\S+)',
+                     text, re.M)
+check(len(entries) == 4, "the review file holds 4 decisions")
+
+full = dom.find(cls="review-full")
+shown = sorted((("accepted" if "accepted" in n.cls() else "to_correct"),
+                n.find(cls="reason")[0].content(), n.find(cls="by")[0].content(),
+                n.find("time")[0].attrs.get("datetime"), n.find("time")[0].content())
+               for n in full if n.find(cls="reason") and n.find(cls="by") and n.find("time"))
+want = sorted((dec, reason, by, on, on) for dec, key, reason, by, on in entries)
+check(len(full) == 4 and shown == want,
+      "each decision shown once in full beside its finding: decision, reason, who and when")
+check(all(n.find(cls="decision") and n.find(cls="decision")[0].content() ==
+          ("accepted" if "accepted" in n.cls() else "to be corrected") for n in full),
+      "each decision named in words")
+
+# the two figures decided on: their cards under their tables hold the decision
+cards = [n for n in dom.find("li", "finding") if n.find(cls="review-full")]
+check(len(cards) == 2 and all("reviewed" in n.cls() for n in cards),
+      "the 2 figures decided on: their finding cards hold the decision and are marked reviewed")
+check(all(n.find(cls="review-full")[0].find(cls="reason")[0].content() in
+          (e[2] for e in entries if e[1] in ("note2.total[2024]", "deltagare.total[men]")) for n in cards),
+      "each figure's card holds its own decision")
+
+# the two checks decided on: reviewed, accepted, not FAILED and not warning
+checks = {n.attrs.get("id"): n for n in dom.find("li", "check")}
+for name in ("fees_booked_as_decided", "rev_budget_used"):
+    n = checks.get("c-" + name)
+    outcome = n.find(cls="outcome")[0].content() if n else None
+    check(n is not None and "reviewed" in n.cls() and "failed" not in n.cls() and
+          "warning" not in n.cls() and outcome == "accepted" and n.find(cls="review-full"),
+          f"check {name}: shown as reviewed, 'accepted', with the decision under its failed run (outcome {outcome!r})")
+# every check still shown as failed has a failed run no one decided on
+still = [n for n in dom.find("li", "check") if n.cls() & {"failed", "warning"}]
+check(still and all(any(not r.find(cls="review-full") for r in n.find("ul", "failed-runs")[0].find("li"))
+                    for n in still),
+      f"each of the {len(still)} checks shown as failed or warning has a run no one decided on")
+
+# at a glance: the reviewed checks are not listed as FAILED or warning
+glance = dom.find("li", "glance")
+rev = [g for g in glance if "reviewed" in g.cls()]
+check(len(rev) == 2 and all(g.find(cls="outcome")[0].content() == "accepted" for g in rev),
+      "at a glance, the 2 checks decided on are 'accepted', not FAILED or warning")
+cards = {tuple(sorted(n.cls())): n for n in dom.find("ul", "cards")[0].find("li")}
+r = cards.get(("reviewed",))
+check(r is not None and r.find("b")[0].content() == "4", "the count of reviewed findings at the top: 4")
+PY
+[ -s "$tmp/review.out" ] || bad "review: the page was not checked"
+while IFS= read -r line; do
+    case $line in
+        ok:*) ok "${line#ok: }" ;;
+        FAILED:*) bad "${line#FAILED: }" ;;
+        *) bad "review: $line" ;;
+    esac
+done <"$tmp/review.out"
+
+# Without --review the page shows no decision at all.
+if grep -q 'class="review-full\|class="check reviewed"\|<li class="reviewed"' "$tmp/vvnd.html"; then
+    bad "review: a page without --review shows a decision"
+else
+    ok "review: a page without --review shows no decision"
 fi
 
 # An HTML report from standard output is the same page.

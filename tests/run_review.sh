@@ -101,6 +101,18 @@ grep -q 'failures="9" errors="0" skipped="' "$tmp/j.xml" && [ "$(grep -c '<skipp
 "$finsam" report --format html --rules "$vv/revisor.fin" --review "$vv/granskning-2025.review" "$vv/2025.fin" >"$tmp/r.html" 2>/dev/null
 [ "$(grep -o '<span class="review">reviewed: ' "$tmp/r.html" | wc -l)" -eq 4 ] && ok || bad "HTML: 4 decisions shown"
 
+# the text and Markdown reports: each decision after its finding, and a check whose
+# every failed run is decided on shows the decision, not FAILED or WARNING
+for fmt in text markdown; do
+    "$finsam" report --format $fmt --rules "$vv/revisor.fin" --review "$vv/granskning-2025.review" "$vv/2025.fin" >"$tmp/r.$fmt" 2>/dev/null
+    n=$(grep -c '(reviewed: \(accepted\|to be corrected\) by Revisor A (fiktiv) on 2026-03-10: ' "$tmp/r.$fmt")
+    if [ "$n" -eq 4 ] && grep -q 'accepted\*\{0,2\} `\{0,1\}fees_booked_as_decided' "$tmp/r.$fmt" &&
+       ! grep -q '\(FAILED\|WARNING\)\*\{0,2\} `\{0,1\}\(fees_booked_as_decided\|rev_budget_used\)' "$tmp/r.$fmt"; then ok; else
+        bad "report --format $fmt: 4 decisions after their findings ($n), the 2 reviewed checks 'accepted'"; fi
+done
+"$finsam" report --format text "$vv/2025.fin" 2>/dev/null | grep -q '(reviewed: ' &&
+    bad "report without --review shows a decision" || ok
+
 # a stale decision fails the run even when nothing else does
 "$finsam" check --review tests/golden/inc/stale.review "$nd/2025.fin" >"$tmp/out" 2>&1
 st=$?

@@ -27,6 +27,18 @@ static void test_report_after_a_declaration_on_the_same_line(void **state)
     assert_true(has("param p = 1\xC2\xA0report \"R\" { year 2025 }"));
 }
 
+/* A plan's block is found too (a folder's plans are checked), but not a report's
+ * entry `plan "plan2025"`, nor a table named plan. */
+static void test_plan_block_at_line_start(void **state)
+{
+    (void)state;
+    assert_true(has("import \"plan\"\nplan \"Verksamhetsplan 2025\" {\n    year 2025\n}\n"));
+    assert_true(has("plan { year 2025 }"));
+    assert_false(has("import \"x\"\n    plan \"plan2025\"\n"));
+    assert_false(has("budget plan \"Plan\" (budget) {\n    a \"A\" | 1\n}\n"));
+    assert_false(has("planning \"x\" {"));
+}
+
 static void test_no_report_in_comments_or_strings(void **state)
 {
     (void)state;
@@ -53,6 +65,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_at_line_start),
+        cmocka_unit_test(test_plan_block_at_line_start),
         cmocka_unit_test(test_report_after_a_declaration_on_the_same_line),
         cmocka_unit_test(test_no_report_in_comments_or_strings),
         cmocka_unit_test(test_no_report_inside_a_longer_name),
