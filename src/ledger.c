@@ -237,16 +237,6 @@ static const char *mapping_text(Arena *a, const LedgerRow *lr)
     return out;
 }
 
-static bool stated(const Table *t, const Row *r, const Column *c, Value *out)
-{
-    if (c->index >= r->ncells)
-        return false;
-    const Cell *cell = &r->cells[c->index];
-    if (cell->type != CELL_FIGURE && cell->type != CELL_DASH)
-        return false;
-    return value_of_cell(cell, t->unit, r->kind, out) == NUM_OK;
-}
-
 static const char *account_words(Arena *a, const char *id, const char *name)
 {
     return name ? arena_printf(a, "%s (%s)", id, name) : arena_printf(a, "%s", id);
@@ -311,7 +301,7 @@ static void compare_cell(Cmp *C, const LedgerRow *lr, const Column *c, int year)
     const Row *r = lr->row;
     const Table *t = r->table;
     Value here;
-    bool has = stated(t, r, c, &here);
+    bool has = value_stated(t, r, c, &here);
     Loc at = has ? loc_at(t->src, cell_span(&r->cells[c->index])) : lr->name_loc;
     const char *what = arena_printf(C->a, _("%s against the ledger"), r->label ? r->label : r->name);
     const char *where = arena_printf(C->a, _("in column %s"), column_words(C->a, c));

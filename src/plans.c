@@ -55,22 +55,12 @@ static Column *plan_column(const Table *t, int year)
     return NULL;
 }
 
-static bool stated(const Table *t, const Row *r, const Column *c, Value *out)
-{
-    if (c->index >= r->ncells)
-        return false;
-    const Cell *cell = &r->cells[c->index];
-    if (cell->type != CELL_FIGURE && cell->type != CELL_DASH)
-        return false;
-    return value_of_cell(cell, t->unit, r->kind, out) == NUM_OK;
-}
-
 static void compare_row(Program *prog, Results *res, Table *t, Column *c, Row *r, Table *pt,
                         Column *pc)
 {
     Value here, there;
     Row *pr = program_row(prog->plan, pt, r->name);
-    if (!pr || !stated(t, r, c, &here) || !stated(pt, pr, pc, &there))
+    if (!pr || !value_stated(t, r, c, &here) || !value_stated(pt, pr, pc, &there))
         return;
     bool same = here.kind == there.kind && num_meets(here.n, there.n);
     result_count(res, same, SEV_ERROR);

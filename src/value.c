@@ -42,6 +42,16 @@ Kind unit_kind(Unit u)
     return u == U_PERCENT ? K_PERCENT : u == U_COUNT ? K_COUNT : K_MONEY;
 }
 
+bool value_stated(const Table *t, const Row *r, const Column *c, Value *out)
+{
+    if (c->index >= r->ncells)
+        return false;
+    const Cell *cell = &r->cells[c->index];
+    if (cell->type != CELL_FIGURE && cell->type != CELL_DASH)
+        return false;
+    return value_of_cell(cell, t->unit, r->kind, out) == NUM_OK;
+}
+
 NumStatus value_of_cell(const Cell *c, Unit table_unit, Kind row_kind, Value *out)
 {
     Value v = {0};

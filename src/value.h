@@ -25,6 +25,9 @@ Value value_of_literal(const Literal *lit);
  * 973 500 kr, 75,4% is 75,35 % to 75,45 %, '-' is zero of the row's kind. An
  * empty or text cell states nothing (absent). */
 NumStatus value_of_cell(const Cell *c, Unit table_unit, Kind row_kind, Value *out);
+/* The figure a row states in a column (a number or a dash that reads), else false:
+ * what years.c, plans.c and ledger.c compare with another source. */
+bool value_stated(const Table *t, const Row *r, const Column *c, Value *out);
 Kind unit_kind(Unit u);
 
 /* The unit to show a value of kind k in, when two units meet. */

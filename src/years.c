@@ -73,14 +73,6 @@ static Column *year_column(const Table *t, int year)
     return NULL;
 }
 
-static bool stated(const Table *t, const Row *r, const Column *c, Value *out)
-{
-    const Cell *cell = &r->cells[c->index];
-    if (cell->type != CELL_FIGURE && cell->type != CELL_DASH)
-        return false;
-    return value_of_cell(cell, t->unit, r->kind, out) == NUM_OK;
-}
-
 /* An earlier file's table that has a column for the year being compared. */
 typedef struct {
     const Program *file;
@@ -111,14 +103,14 @@ static void compare_cell(Program *prog, Results *res, Table *t, Column *c, int i
 {
     Row *r = t->rows[i];
     Value here, there;
-    if (!stated(t, r, c, &here))
+    if (!value_stated(t, r, c, &here))
         return;
     /* The nearest earlier file that states the figure. */
     const Holder *h = NULL;
     Row *er = NULL;
     for (int k = 0; k < nheld && !h; k++) {
         er = program_row(held[k].file, held[k].table, r->name);
-        if (er && stated(held[k].table, er, held[k].column, &there))
+        if (er && value_stated(held[k].table, er, held[k].column, &there))
             h = &held[k];
     }
     if (!h)
