@@ -430,6 +430,14 @@ static void carry_report(Carry *C, const Report *rep, const char *previous, Span
                  arena_printf(C->a, "# plan ?  (the plan the board decided for %d)", C->year + 1),
                  arena_printf(C->a, _("%s -> a comment: name the plan decided for %d"), was,
                               C->year + 1));
+        } else if (strcmp(e->key, "ledger") == 0 && alone_on_line(C, e->loc)) {
+            /* next year's bookkeeping is exported only when that year is closed */
+            const char *was = copy(C, e->loc.start, e->loc.end);
+            edit(C, e->loc.start, e->loc.end,
+                 arena_printf(C->a, "# ledger ?  (the ledger of %d, exported as SIE)",
+                              C->year + 1),
+                 arena_printf(C->a, _("%s -> a comment: name the ledger of %d"), was,
+                              C->year + 1));
         } else if (strcmp(e->key, "decided") == 0 && alone_on_line(C, e->loc)) {
             /* a date only the board can give: left for the person to write */
             const char *was = copy(C, e->loc.start, e->loc.end);

@@ -99,6 +99,7 @@ for fed in examples/*/; do
     name=$(basename "$fed")
     mkdir -p "$tmp/ex/$name"
     cp "$fed"*.fin "$tmp/ex/$name/"
+    for se in "$fed"*.se; do [ ! -e "$se" ] || cp "$se" "$tmp/ex/$name/"; done
     "$finsam" fmt -w "$tmp/ex/$name/"*.fin || bad "fmt -w $fed"
     for f in "$fed"*.fin; do
         grep -q '^report' "$f" || continue
