@@ -431,6 +431,46 @@ static void write_not_run(FILE *out, const Model *m, bool md)
     }
 }
 
+/* Each mapped row's figure in the ledger, and the accounts behind it (ledger.c): the
+ * bookkeeping beside what the report prints. */
+static void write_ledger_figures(FILE *out, const Model *m, bool md)
+{
+    if (!m->nledger)
+        return;
+    void (*put)(FILE *, const char *) = md ? md_text : render_plain;
+    /* TRANSLATORS: the heading of the report's list of the rows mapped to accounts of
+     * the ledger (the SIE file), each with its figure there and the accounts behind it. */
+    fprintf(out, md ? "\n## %s\n\n" : "\n%s\n", _("The ledger"));
+    for (int i = 0; i < m->nledger; i++) {
+        const LedgerFigure *f = m->ledger[i];
+        char figure[VALUE_FMT_MAX];
+        value_format(&f->figure, figure);
+        /* TRANSLATORS: after a row's figure in the ledger */
+        const char *outcome = !f->compared ? _("nothing stated to compare")
+                              : f->agrees  ? _("agrees with the stated figure")
+                                           : _("differs from the stated figure");
+        fputs(md ? "- " : "  ", out);
+        put(out, f->table->name);
+        fputc('.', out);
+        put(out, f->row->name);
+        fprintf(out, ", %d: %s, %s\n", f->column->key.year, figure, outcome);
+        for (int k = 0; k < f->nparts; k++) {
+            const LedgerPart *p = &f->parts[k];
+            Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
+            char amount[VALUE_FMT_MAX];
+            value_format(&v, amount);
+            fputs(md ? "  - " : "      ", out);
+            put(out, p->account);
+            if (p->name) {
+                fputs(" (", out);
+                put(out, p->name);
+                fputc(')', out);
+            }
+            fprintf(out, " %s\n", amount);
+        }
+    }
+}
+
 void write_report(FILE *out, const Model *m, ReportStyle style)
 {
     bool md = style == REPORT_MARKDOWN;
@@ -468,4 +508,5 @@ void write_report(FILE *out, const Model *m, ReportStyle style)
     }
     write_checks(out, m, md);
     write_not_run(out, m, md);
+    write_ledger_figures(out, m, md);
 }
