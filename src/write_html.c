@@ -1154,6 +1154,50 @@ static void html_not_run(Html *h)
     fputs("</ol>\n</section>\n", out);
 }
 
+/* Each mapped row's figure in the ledger and the accounts behind it (ledger.c), as the
+ * text report lists them under "The ledger". */
+static void html_ledger(Html *h)
+{
+    FILE *out = h->out;
+    const Model *m = h->m;
+    if (!m->nledger)
+        return;
+    fprintf(out, "<section class=\"ledger\" id=\"ledger\">\n<h2>%s</h2>\n", _("The ledger"));
+    fputs("<ol class=\"not-run-list\">\n", out);
+    for (int i = 0; i < m->nledger; i++) {
+        const LedgerFigure *f = m->ledger[i];
+        const char *outcome = !f->compared ? _("nothing stated to compare")
+                              : f->agrees  ? _("agrees with the stated figure")
+                                           : _("differs from the stated figure");
+        fprintf(out, "<li class=\"ledger-item%s\"><p><code class=\"name\">",
+                f->compared && !f->agrees ? " differs" : "");
+        put_text(out, f->table->name);
+        fputc('.', out);
+        put_text(out, f->row->name);
+        fprintf(out, "</code>, %d: <b>", f->column->key.year);
+        put_value(out, &f->figure);
+        fputs("</b>, ", out);
+        put_text(out, outcome);
+        fputs("</p>\n", out);
+        for (int k = 0; k < f->nparts; k++) {
+            const LedgerPart *p = &f->parts[k];
+            Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
+            fputs("<p class=\"why\">", out);
+            put_text(out, p->account);
+            if (p->name) {
+                fputs(" (", out);
+                put_text(out, p->name);
+                fputc(')', out);
+            }
+            fputc(' ', out);
+            put_value(out, &v);
+            fputs("</p>\n", out);
+        }
+        fputs("</li>\n", out);
+    }
+    fputs("</ol>\n</section>\n", out);
+}
+
 /* Findings no table or allocation shows: a figure outside them. */
 static void other_findings(Html *h)
 {
@@ -1404,6 +1448,9 @@ static const char STYLE[] =
     "li.not-run-item{padding:4px 0;border-bottom:1px solid var(--rule);break-inside:avoid}\n"
     "li.not-run-item p{margin:0}li.not-run-item .name{color:var(--muted);margin-left:.3em}\n"
     "li.not-run-item .why,li.not-run-item .place{font-size:12px;color:var(--muted)}\n"
+    "li.ledger-item{padding:4px 0;border-bottom:1px solid var(--rule);break-inside:avoid}\n"
+    "li.ledger-item p{margin:0}li.ledger-item .why{font-size:12px;color:var(--muted)}\n"
+    "li.ledger-item.differs b{color:var(--bad)}\n"
     ".check-body{flex:1;min-width:0}\n"
     ".check-body p{margin:0}\n"
     ".check-title{font-weight:600}\n"
@@ -1693,6 +1740,8 @@ void write_html(FILE *out, const Model *m)
     fprintf(out, "<li><a href=\"#checks\">%s</a></li>\n", _("Checks"));
     if (m->nnot_run)
         fprintf(out, "<li><a href=\"#not-run\">%s</a></li>\n", _("Not run"));
+    if (m->nledger)
+        fprintf(out, "<li><a href=\"#ledger\">%s</a></li>\n", _("The ledger"));
     fputs("</ol></nav>\n<main>\n", out);
 
     /* every table, with its charts, and every allocation, in the order of the files */
@@ -1719,6 +1768,7 @@ void write_html(FILE *out, const Model *m)
     html_parameters(&h);
     html_checks(&h);
     html_not_run(&h);
+    html_ledger(&h);
     fputs("</main>\n<footer>", out);
     put_text(out, path);
     fputs(" \xE2\x80\x94 ", out);

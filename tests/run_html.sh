@@ -500,6 +500,16 @@ check(len(nr_items) == len(nr_json) and
       (not nr_json or dom.find("section", "not-run")),
       f"the {len(nr_json)} formulas and checks that did not run are listed, each with its reason")
 
+# ---- the ledger: each mapped row's figure, in the JSON's order, with its accounts
+lg_items = dom.find("li", "ledger-item")
+lg_json = rep.get("ledger") or []
+check(len(lg_items) == len(lg_json) and
+      all(f'{l["table"]}.{l["row"]}' in li.content() and
+          all(a["account"] in li.content() for a in l["accounts"]) and
+          (("differs" in li.cls()) == (l["compared"] and not l["agrees"]))
+          for li, l in zip(lg_items, lg_json)),
+      f"the {len(lg_json)} ledger figures are listed, each with its accounts")
+
 # ---- the hostile file: every text literally, nothing interpreted
 if kind == "escape":
     body = dom.find("body")[0].content()
