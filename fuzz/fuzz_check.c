@@ -679,9 +679,13 @@ static void write_all_formats(Program *prog, Results *res, const char *path, Dia
     if (!res->detailed) {
         /* finsam check, text */
         write_findings(out, &prog->arena, res, style);
-        render_summary(out, path, res);
+        ModelSummary sum = model_summary(res);
+        render_summary(out, path, &sum);
         return;
     }
+    /* every writer below reads the one model of the year, as finsam does */
+    Model model;
+    model_build(&model, prog, res, path);
     Mem m;
     size_t at;
     const char *why;
@@ -694,10 +698,10 @@ static void write_all_formats(Program *prog, Results *res, const char *path, Dia
     json_string(&j, "fuzz");
     json_key(&j, "files");
     json_array(&j);
-    write_json_file(&j, prog, res, path, false);
+    write_json_file(&j, &model, false);
     json_array_end(&j);
     json_key(&j, "total");
-    write_json_summary(&j, res);
+    write_json_summary(&j, &model.summary);
     json_object_end(&j);
     json_end(&j);
     mem_close(&m);
@@ -708,7 +712,7 @@ static void write_all_formats(Program *prog, Results *res, const char *path, Dia
     free(m.buf);
 
     json_begin(&j, mem_open(&m));
-    write_json_file(&j, prog, res, path, true);
+    write_json_file(&j, &model, true);
     json_end(&j);
     mem_close(&m);
     if (enabled("json"))
@@ -718,8 +722,8 @@ static void write_all_formats(Program *prog, Results *res, const char *path, Dia
     free(m.buf);
 
     /* finsam check --format junit */
-    write_junit_begin(mem_open(&m), tap_count(res), res->failed_errors);
-    write_junit_file(m.f, path, res);
+    write_junit_begin(mem_open(&m), tap_count(&model), res->failed_errors);
+    write_junit_file(m.f, &model);
     write_junit_end(m.f);
     mem_close(&m);
     if (enabled("junit") && (why = xml_check((const unsigned char *)m.buf, m.len, &at)))
@@ -730,8 +734,8 @@ static void write_all_formats(Program *prog, Results *res, const char *path, Dia
 
     /* finsam check --format tap */
     int next = 1;
-    write_tap_plan(mem_open(&m), tap_count(res));
-    write_tap_file(m.f, path, res, &next);
+    write_tap_plan(mem_open(&m), tap_count(&model));
+    write_tap_file(m.f, &model, &next);
     mem_close(&m);
     if (enabled("tap") && (why = tap_check(m.buf, m.len, &at)))
         show_and_fail("tap", why, m.buf, m.len, at);
@@ -739,9 +743,7 @@ static void write_all_formats(Program *prog, Results *res, const char *path, Dia
         fwrite(m.buf, 1, m.len, out);
     free(m.buf);
 
-    /* finsam report: text, Markdown, HTML, CSV, each from the one model of the year */
-    Model model;
-    model_build(&model, prog, res, path);
+    /* finsam report: text, Markdown, HTML, CSV */
     write_report(out, &model, REPORT_TEXT);
     write_report(out, &model, REPORT_MARKDOWN);
     write_html(mem_open(&m), &model);
