@@ -83,7 +83,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     LoadOptions opts = {.rules_dir = FINSAM_RULES_DIR};
     Results res = {0};
     bool bad = program_load(&prog, path, &opts) || prog.diags.errors || program_resolve(&prog) ||
-               program_load_previous(&prog, &opts) || program_eval(&prog, &res);
+               program_load_previous(&prog, &opts);
+    /* A draft keeps every figure as printed; a text whose figures are beyond finsam's
+     * exact arithmetic (trillions of kronor) gives a file that loads and whose sums
+     * stop with an error at their place: that is the checker's rule, not the draft's
+     * failure. Any other error in evaluation is. */
+    if (!bad && program_eval(&prog, &res)) {
+        for (int i = 0; i < prog.diags.list.len; i++) {
+            const Diag *g = prog.diags.list.items[i];
+            if (g->severity == SEV_ERROR &&
+                !strstr(g->message, "too large for finsam's arithmetic"))
+                bad = true;
+        }
+    }
     if (bad) {
         fprintf(stderr, "fuzz_draft: loads: the draft does not load\n");
         for (int i = 0; i < prog.diags.list.len; i++)
