@@ -184,3 +184,10 @@ void render_parameters(FILE *out, const Model *m)
     for (int i = 0; i < m->nparams; i++)
         parameter(out, &m->params[i]);
 }
+
+const char *render_ledger_outcome(const LedgerFigure *f)
+{
+    return !f->compared ? _("nothing stated to compare")
+           : f->agrees  ? _("agrees with the stated figure")
+                        : _("differs from the stated figure");
+}

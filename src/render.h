@@ -43,4 +43,6 @@ void render_summary(FILE *out, const char *path, const ModelSummary *res);
  * the text report list them. */
 void render_parameters(FILE *out, const Model *m);
 
+/* What became of a ledger figure: "agrees with the stated figure", ... (ledger.c). */
+const char *render_ledger_outcome(const LedgerFigure *f);
 #endif

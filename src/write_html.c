@@ -1166,9 +1166,7 @@ static void html_ledger(Html *h)
     fputs("<ol class=\"not-run-list\">\n", out);
     for (int i = 0; i < m->nledger; i++) {
         const LedgerFigure *f = m->ledger[i];
-        const char *outcome = !f->compared ? _("nothing stated to compare")
-                              : f->agrees  ? _("agrees with the stated figure")
-                                           : _("differs from the stated figure");
+        const char *outcome = render_ledger_outcome(f);
         fprintf(out, "<li class=\"ledger-item%s\"><p><code class=\"name\">",
                 f->compared && !f->agrees ? " differs" : "");
         put_text(out, f->table->name);

@@ -444,11 +444,7 @@ static void write_ledger_figures(FILE *out, const Model *m, bool md)
     for (int i = 0; i < m->nledger; i++) {
         const LedgerFigure *f = m->ledger[i];
         char figure[VALUE_FMT_MAX];
-        value_format(&f->figure, figure);
-        /* TRANSLATORS: after a row's figure in the ledger */
-        const char *outcome = !f->compared ? _("nothing stated to compare")
-                              : f->agrees  ? _("agrees with the stated figure")
-                                           : _("differs from the stated figure");
+        value_format(&f->figure, figure);        const char *outcome = render_ledger_outcome(f);
         fputs(md ? "- " : "  ", out);
         put(out, f->table->name);
         fputc('.', out);

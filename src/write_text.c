@@ -136,9 +136,7 @@ void write_ledger(FILE *out, Arena *a, const Results *res)
     diags_init(&d, a);
     for (int i = 0; i < res->ledger.len; i++) {
         const LedgerFigure *f = res->ledger.items[i];
-        const char *outcome = !f->compared ? _("nothing stated to compare")
-                              : f->agrees  ? _("agrees with the stated figure")
-                                           : _("differs from the stated figure");
+        const char *outcome = render_ledger_outcome(f);
         /* TRANSLATORS: "ledger: income.fees, 2025: 100 000 kr, agrees with the stated
          * figure" */
         fprintf(out, _("ledger: %s.%s, %d: %s, %s\n"), safe_text(a, f->table->name),
