@@ -131,9 +131,39 @@ static int num_failed(Eval *E, Loc at, NumStatus st)
     return EVAL_FAILED;
 }
 
+/* An expression as written, on one line: a line break and the indentation around it
+ * are one space, so that a check written over several lines reads whole where its
+ * operands are named inline ("a + b is 5 kr"), not with a '?' for the line break. */
 static const char *text_of(Eval *E, Loc l)
 {
-    return arena_strndup(E->a, l.src->text + l.start, l.end - l.start);
+    const char *s = l.src->text + l.start;
+    size_t n = l.end - l.start;
+    if (!memchr(s, '\n', n))
+        return arena_strndup(E->a, s, n);
+    char *out = arena_alloc(E->a, n + 1);
+    size_t k = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            quoted = !quoted;
+        if (s[i] == '#' && !quoted) { /* a comment at a line's end is no part of it */
+            while (i + 1 < n && s[i + 1] != '\n')
+                i++;
+            continue;
+        }
+        if (s[i] != '\n' && s[i] != '\r') {
+            out[k++] = s[i];
+            continue;
+        }
+        while (k > 0 && (out[k - 1] == ' ' || out[k - 1] == '\t'))
+            k--;
+        while (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\r' ||
+                             s[i + 1] == '\n'))
+            i++;
+        out[k++] = ' ';
+    }
+    out[k] = '\0';
+    return out;
 }
 
 static void record(Eval *E, const char *text, Value v)

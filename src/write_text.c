@@ -81,6 +81,7 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
                                        : f->message;
         Diag *g = diag_at(&d, f->severity, f->loc, "%s", message);
         g->tag = f->tag;
+        g->whole = f->type == FIND_CHECK;
         if (f->has_stated) {
             explain_cell(&d, g, a, f);
         } else if (f->type == FIND_CHECK && f->noperands >= 2) {
