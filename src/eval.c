@@ -1202,6 +1202,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
             return;
     }
     Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell_loc(t->src, cell), "formula");
+    f->row_at = row_loc(r);
     Finding **slot = wrong_slot(E, t, r, c, true);
     if (!*slot)
         *slot = f;
@@ -1260,6 +1261,7 @@ static void check_note(Eval *E, Table *t, Row *r)
         if (ok)
             continue;
         Finding *f = finding(E, FIND_NOTE, SEV_ERROR, cell_loc(t->src, &r->cells[i]), "note");
+        f->row_at = row_loc(r);
         f->key = cell_key(E, t, r, c->key);
         f->message = arena_printf(E->a, _("%s, %s: differs from the total of note %d"),
                                   row_title(r), key_text(E, c->key), r->note);

@@ -64,6 +64,9 @@ typedef struct Finding {
     FindingType type;
     Severity severity;
     Loc loc;               /* what to underline */
+    Loc row_at;            /* at a cell: its row, whose first line (the row's name) is
+                              quoted before the cell's when the cell is on a later one;
+                              else no source */
     const char *tag;       /* [tag]: the check's name, or formula, note, allocation */
     const char *message;
     const char *where;     /* "in column 2024", "in row bengtsfors", or NULL */

@@ -82,6 +82,7 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
         Diag *g = diag_at(&d, f->severity, f->loc, "%s", message);
         g->tag = f->tag;
         g->whole = f->type == FIND_CHECK;
+        g->context = f->row_at;
         if (f->has_stated) {
             explain_cell(&d, g, a, f);
         } else if (f->type == FIND_CHECK && f->noperands >= 2) {
