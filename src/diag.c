@@ -202,6 +202,27 @@ static int first_mark_col(const char *text, size_t len)
     return col;
 }
 
+/* The column after the last character of a line that is neither a blank nor in a
+ * comment at its end ('#' outside a string), 1-based: where the marks under a line of
+ * an expression written over several stop. */
+static int content_end_col(const char *text, size_t len)
+{
+    int col = 1, end = 1;
+    bool quoted = false;
+    for (size_t i = 0; i < len; i++) {
+        if (((unsigned char)text[i] & 0xC0) == 0x80)
+            continue;
+        if (text[i] == '"')
+            quoted = !quoted;
+        if (text[i] == '#' && !quoted)
+            break;
+        col++;
+        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r')
+            end = col;
+    }
+    return end;
+}
+
 /* One source line of a diagnostic with marks under it: '^' then '~' from column from
  * to column to (1-based, exclusive; from 0: no marks but the others'), caret or not.
  * A line longer than WINDOW characters (wider than any table of a report) is shown as
@@ -300,7 +321,7 @@ static void print_source(FILE *out, const Diag *g, DiagStyle st, int line, int c
         size_t len;
         const char *text = source_line(g->loc.src, l, &len);
         int from = l == line ? col : first_mark_col(text, len);
-        int to = l == end_line ? end_col + 1 : 1 << 30;
+        int to = l == end_line ? end_col + 1 : g->whole ? content_end_col(text, len) : 1 << 30;
         print_line(out, g, st, l, from < to ? from : 0, to, l == line);
     }
 }

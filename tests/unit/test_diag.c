@@ -192,18 +192,19 @@ static void test_print_span_over_lines(void **state)
         "      |     ^~~~\n");
 }
 
-/* A check written over several lines is quoted over each of them, marked to its end. */
+/* A check written over several lines is quoted over each of them, marked to its end
+ * (not under a comment at a line's end). */
 static void test_print_whole_span_over_lines(void **state)
 {
     Fx *fx = *state;
-    const char *text = "check k:\n    aa +\n      bb == 3  \n";
+    const char *text = "check k:\n    aa +   # \"a\" and b\n      bb == 3  \n";
     const Source *s = src_of(fx, "s.fin", text);
     Loc at = {s, offset_of(text, "aa"), offset_of(text, "3") + 1};
     Diag *g = diag_at(&fx->diags, SEV_ERROR, at, "m");
     g->whole = true;
     assert_string_equal(print(fx, g, false),
         "s.fin:2:5: error: m\n"
-        "    2 |     aa +\n"
+        "    2 |     aa +   # \"a\" and b\n"
         "      |     ^~~~\n"
         "    3 |       bb == 3  \n"
         "      |       ~~~~~~~\n");
