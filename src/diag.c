@@ -193,10 +193,43 @@ static size_t column_offset(const char *line, size_t len, int col)
     return i;
 }
 
-/* The source line of a diagnostic with marks under it. A line longer than WINDOW
- * characters (wider than any table of a report) is shown as WINDOW of them around the caret, with "..." where it is cut,
- * so that an error on a 1 MB line does not echo a megabyte. */
-static void print_source(FILE *out, const Diag *g, DiagStyle st, int line, int col)
+/* The column of the first character of a line that is not a blank, 1-based. */
+static int first_mark_col(const char *text, size_t len)
+{
+    int col = 1;
+    for (size_t i = 0; i < len && (text[i] == ' ' || text[i] == '\t'); i++)
+        col++;
+    return col;
+}
+
+/* The column after the last character of a line that is neither a blank nor in a
+ * comment at its end ('#' outside a string), 1-based: where the marks under a line of
+ * an expression written over several stop. */
+static int content_end_col(const char *text, size_t len)
+{
+    int col = 1, end = 1;
+    bool quoted = false;
+    for (size_t i = 0; i < len; i++) {
+        if (((unsigned char)text[i] & 0xC0) == 0x80)
+            continue;
+        if (text[i] == '"')
+            quoted = !quoted;
+        if (text[i] == '#' && !quoted)
+            break;
+        col++;
+        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r')
+            end = col;
+    }
+    return end;
+}
+
+/* One source line of a diagnostic with marks under it: '^' then '~' from column from
+ * to column to (1-based, exclusive; from 0: no marks but the others'), caret or not.
+ * A line longer than WINDOW characters (wider than any table of a report) is shown as
+ * WINDOW of them around column from, with "..." where it is cut, so that an error on a
+ * 1 MB line does not echo a megabyte. */
+static void print_line(FILE *out, const Diag *g, DiagStyle st, int line, int from, int to,
+                       bool caret)
 {
     enum { WINDOW = 240, LEAD = 80 };
     size_t len;
@@ -204,33 +237,30 @@ static void print_source(FILE *out, const Diag *g, DiagStyle st, int line, int c
     int chars = 0;
     for (size_t i = 0; i < len; i++)
         chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+    int col = from ? from : 1;
     int first = 1; /* the first column shown */
     if (chars > WINDOW) {
         first = col > LEAD ? col - LEAD : 1;
         if (first > chars + 1 - WINDOW)
             first = chars + 1 - WINDOW;
     }
-    size_t from = column_offset(text, len, first);
-    size_t to = column_offset(text, len, first + WINDOW);
+    size_t start = column_offset(text, len, first);
+    size_t stop = column_offset(text, len, first + WINDOW);
     if (chars <= WINDOW)
-        to = len;
-    const char *cut_left = first > 1 ? "..." : "", *cut_right = to < len ? "..." : "";
+        stop = len;
+    const char *cut_left = first > 1 ? "..." : "", *cut_right = stop < len ? "..." : "";
     fprintf(out, "%5d | %s", line, cut_left);
-    put_text_n(out, text + from, to - from, false);
+    put_text_n(out, text + start, stop - start, false);
     fprintf(out, "%s\n", cut_right);
 
     /* columns from here on count from the first one shown */
-    const char *shown = text + from;
-    size_t shown_len = to - from;
+    const char *shown = text + start;
+    size_t shown_len = stop - start;
     int shift = first - 1;
     size_t ulen = shown_len + 2;
     char *under = mem_alloc(ulen);
     memset(under, ' ', ulen - 1);
     under[ulen - 1] = '\0';
-    int end_line, end_col;
-    uint32_t last = g->loc.end > g->loc.start ? g->loc.end - 1 : g->loc.start;
-    source_line_col(g->loc.src, last, &end_line, &end_col);
-    int end = end_line == line ? end_col + 1 : 1 << 30;
     for (int i = 0; i < 2; i++) {
         const Loc *o = &g->also[i];
         if (!o->src)
@@ -242,17 +272,58 @@ static void print_source(FILE *out, const Diag *g, DiagStyle st, int line, int c
             mark(under, ulen, shown, shown_len, oc - shift,
                  el == ol ? ec + 1 - shift : 1 << 30, '~', '~');
     }
-    mark(under, ulen, shown, shown_len, col - shift, end - shift, '^', '~');
-    if (!strchr(under, '^')) {
-        int at = col - shift - 1;
-        under[at < (int)ulen - 2 ? at : (int)ulen - 2] = '^';
+    if (from) {
+        mark(under, ulen, shown, shown_len, from - shift, to - shift, caret ? '^' : '~', '~');
+        if (caret && !strchr(under, '^')) {
+            int at = from - shift - 1;
+            under[at < (int)ulen - 2 ? at : (int)ulen - 2] = '^';
+        }
     }
     size_t k = strlen(under);
     while (k > 0 && (under[k - 1] == ' ' || under[k - 1] == '\t'))
         under[--k] = '\0';
-    fprintf(out, "      | %s%s%s%s\n", *cut_left ? "   " : "", paint(st, GREEN), under,
-            paint(st, RESET));
+    if (k)
+        fprintf(out, "      | %s%s%s%s\n", *cut_left ? "   " : "", paint(st, GREEN), under,
+                paint(st, RESET));
     mem_free(under);
+}
+
+/* The source of a diagnostic: the line of its place with a caret under it; a place
+ * over several lines marked to the end of the first, or, if g->whole (a check written
+ * over several lines), quoted over each, marked to its end;
+ * and first, when g->context is on a line above (the name of the row whose cell is the
+ * place), that line, with "..." for the lines between. A place over more than
+ * MAX_LINES lines is quoted by its first and last lines, "..." between. */
+static void print_source(FILE *out, const Diag *g, DiagStyle st, int line, int col)
+{
+    enum { MAX_LINES = 12 };
+    int end_line, end_col;
+    uint32_t last = g->loc.end > g->loc.start ? g->loc.end - 1 : g->loc.start;
+    source_line_col(g->loc.src, last, &end_line, &end_col);
+    if (!g->whole && end_line > line) { /* marked to the end of its first line */
+        end_line = line;
+        end_col = 1 << 29;
+    }
+    if (g->context.src == g->loc.src) {
+        int cl, cc;
+        source_line_col(g->context.src, g->context.start, &cl, &cc);
+        if (cl < line) {
+            print_line(out, g, st, cl, 0, 0, false);
+            if (cl + 1 < line)
+                fprintf(out, "%5s |\n", "...");
+        }
+    }
+    for (int l = line; l <= end_line; l++) {
+        if (end_line - line + 1 > MAX_LINES && l == line + MAX_LINES - 2) {
+            fprintf(out, "%5s |\n", "...");
+            l = end_line;
+        }
+        size_t len;
+        const char *text = source_line(g->loc.src, l, &len);
+        int from = l == line ? col : first_mark_col(text, len);
+        int to = l == end_line ? end_col + 1 : g->whole ? content_end_col(text, len) : 1 << 30;
+        print_line(out, g, st, l, from < to ? from : 0, to, l == line);
+    }
 }
 
 void diag_print(FILE *out, const Diag *g, DiagStyle st)

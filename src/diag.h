@@ -21,6 +21,10 @@ typedef struct Diag {
     const char *message;
     const char *tag;
     Loc also[2];      /* further spans to underline with '~', when on loc's line */
+    bool whole;       /* quote every line loc is on (a check written over several),
+                         not only its first */
+    Loc context;      /* a place above loc whose line is quoted first: the name of the
+                         row whose cell loc is, when the cell is on a later line; or none */
     PtrVec notes;     /* char *: explanation lines */
 } Diag;
 

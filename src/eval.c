@@ -131,12 +131,42 @@ static int num_failed(Eval *E, Loc at, NumStatus st)
     return EVAL_FAILED;
 }
 
+/* An expression as written, on one line: a line break and the indentation around it
+ * are one space, so that a check written over several lines reads whole where its
+ * operands are named inline ("a + b is 5 kr"), not with a '?' for the line break. */
 static const char *text_of(Eval *E, Loc l)
 {
-    return arena_strndup(E->a, l.src->text + l.start, l.end - l.start);
+    const char *s = l.src->text + l.start;
+    size_t n = l.end - l.start;
+    if (!memchr(s, '\n', n))
+        return arena_strndup(E->a, s, n);
+    char *out = arena_alloc(E->a, n + 1);
+    size_t k = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            quoted = !quoted;
+        if (s[i] == '#' && !quoted) { /* a comment at a line's end is no part of it */
+            while (i + 1 < n && s[i + 1] != '\n')
+                i++;
+            continue;
+        }
+        if (s[i] != '\n' && s[i] != '\r') {
+            out[k++] = s[i];
+            continue;
+        }
+        while (k > 0 && (out[k - 1] == ' ' || out[k - 1] == '\t'))
+            k--;
+        while (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t' || s[i + 1] == '\r' ||
+                             s[i + 1] == '\n'))
+            i++;
+        out[k++] = ' ';
+    }
+    out[k] = '\0';
+    return out;
 }
 
-static void record(Eval *E, const char *text, Value v)
+static void record(Eval *E, const char *text, Value v, Loc at, uint32_t row_start)
 {
     Collector *c = E->collect;
     if (!c)
@@ -150,6 +180,8 @@ static void record(Eval *E, const char *text, Value v)
     }
     c->items[c->len].text = text;
     c->items[c->len].value = v;
+    c->items[c->len].at = at;
+    c->items[c->len].row_start = row_start;
     c->len++;
 }
 
@@ -192,6 +224,16 @@ static Row *row_by_name(const Table *t, const char *name)
 }
 
 static bool is_stated(const Cell *c) { return c->type == CELL_FIGURE || c->type == CELL_DASH; }
+
+/* Where a figure read from a table is written, for a finding to point at: its cell when
+ * it is stated, else its row's name. */
+static Loc read_at(const Table *t, const Row *r, const Column *c)
+{
+    const Cell *cell = &r->cells[c->index];
+    if (is_stated(cell))
+        return loc_at(t->src, cell_span(cell));
+    return loc_at(t->src, (Span){r->span.start, r->span.start + (uint32_t)strlen(r->name)});
+}
 
 /* What a cell states; resolve.c has made sure that it fits. */
 static Value stated(const Table *t, const Row *r, const Cell *c)
@@ -468,7 +510,7 @@ static int visit_sum(Eval *E, void *arg, Table *t, Row *r)
         rv->ag->todo_why = E->why;
     E->why = before; /* a sum skips a blank cell */
     if (E->collect && !v.absent) {
-        record(E, r->name, v);
+        record(E, r->name, v, read_at(t, r, c), r->span.start);
         note_cause(E, t, r, c);
     }
     return aggregate_add(E, rv->ag, v, rv->at);
@@ -510,7 +552,7 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
         if (v.absent && v.todo && !ag.todo)
             ag.todo_why = E->why;
         if (E->collect && !v.absent) {
-            record(E, r->name, v);
+            record(E, r->name, v, read_at(t, r, c), r->span.start);
             note_cause(E, t, r, c);
         }
         if (aggregate_add(E, &ag, v, e->loc))
@@ -781,6 +823,27 @@ static bool group_todo(const AllocGroup *g)
     return false;
 }
 
+/* Where the figure of a parameter or an allocation a reference reads is written: the
+ * parameter's value in force, the allocation's total, a member's amount, a group. */
+static Loc figure_at(Eval *E, const Env *env, const Expr *e)
+{
+    switch (e->u.ref.rtype) {
+    case REF_PARAM: {
+        int year = env->has_col && env->col.year ? env->col.year : E->prog->report->year;
+        const Param *p = param_in_force(e->u.ref.param, year);
+        return p ? p->value_loc : (Loc){0};
+    }
+    case REF_ALLOC:
+        return loc_at(e->u.ref.alloc->loc.src, cell_span(&e->u.ref.alloc->total));
+    case REF_GROUP:
+        return e->u.ref.group->loc;
+    case REF_MEMBER:
+        return loc_at(e->u.ref.member->loc.src, cell_span(&e->u.ref.member->amount));
+    default:
+        return (Loc){0};
+    }
+}
+
 static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
 {
     Table *t = e->u.ref.table;
@@ -849,8 +912,10 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         return fail(E, e->loc, _("this names many rows; use sum(...) or count(...)"));
     }
     if (!t) { /* a parameter or an allocation */
-        if (E->collect && !out->absent)
-            record(E, text_of(E, e->loc), *out);
+        if (E->collect && !out->absent) {
+            Loc at = figure_at(E, env, e);
+            record(E, text_of(E, e->loc), *out, at, at.start);
+        }
         return EVAL_OK;
     }
     if (cell_value(E, t, r, c, out))
@@ -861,7 +926,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
             text = arena_printf(E->a, "%s[%s]", text, key_text(E, c->key));
         else if (e->u.ref.rtype == REF_COLUMN && env->row_name)
             text = arena_printf(E->a, "%s.%s[%s]", t->name, r->name, key_text(E, c->key));
-        record(E, text, *out);
+        record(E, text, *out, read_at(t, r, c), r->span.start);
         note_cause(E, t, r, c);
     }
     return EVAL_OK;
@@ -1172,6 +1237,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
             return;
     }
     Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell_loc(t->src, cell), "formula");
+    f->row_at = row_loc(r);
     Finding **slot = wrong_slot(E, t, r, c, true);
     if (!*slot)
         *slot = f;
@@ -1230,6 +1296,7 @@ static void check_note(Eval *E, Table *t, Row *r)
         if (ok)
             continue;
         Finding *f = finding(E, FIND_NOTE, SEV_ERROR, cell_loc(t->src, &r->cells[i]), "note");
+        f->row_at = row_loc(r);
         f->key = cell_key(E, t, r, c->key);
         f->message = arena_printf(E->a, _("%s, %s: differs from the total of note %d"),
                                   row_title(r), key_text(E, c->key), r->note);
@@ -1308,6 +1375,15 @@ static const char *side_text(Eval *E, Expr *side, const Collector *col, int from
     return text_of(E, side->loc);
 }
 
+/* Where a side of a comparison read its figure: a single reference's place, else none. */
+static void side_at(Operand *o, Expr *side, const Collector *col, int from, int to)
+{
+    if (side->type == E_REF && to == from + 1) {
+        o->at = col->items[from].at;
+        o->row_start = col->items[from].row_start;
+    }
+}
+
 /* A bare number compared with an amount is shown as an amount. */
 static void adopt_kind(Value *v, const Value *other)
 {
@@ -1339,8 +1415,10 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
     adopt_kind(&r, &l);
     f->operands[0].text = side_text(E, cmp->u.binary.left, &col, 0, left_refs);
     f->operands[0].value = l;
+    side_at(&f->operands[0], cmp->u.binary.left, &col, 0, left_refs);
     f->operands[1].text = side_text(E, cmp->u.binary.right, &col, left_refs, col.len);
     f->operands[1].value = r;
+    side_at(&f->operands[1], cmp->u.binary.right, &col, left_refs, col.len);
     f->noperands = 2;
     for (int i = 0; i < col.len && f->noperands < MAX_OPERANDS; i++)
         if (strcmp(col.items[i].text, f->operands[0].text) != 0 &&

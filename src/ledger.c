@@ -336,6 +336,7 @@ static void compare_cell(Cmp *C, const LedgerRow *lr, const Column *c, int year)
     if (f->agrees)
         return;
     Finding *g = result_add(C->res, C->a, FIND_LEDGER, SEV_ERROR, at, "ledger");
+    g->row_at = row_loc(r);
     g->message = arena_printf(C->a, _("%s: is not the ledger's figure"),
                               r->label ? r->label : r->name);
     g->where = where;

@@ -200,8 +200,22 @@ static void analyse(LspDoc *d)
     d->loaded = true;
 }
 
+/* A diagnostic at `at` (or at the document's start with at's place in its message,
+ * when at is in another file); `shown`, when set, is the place in the document to show
+ * it at instead, at's place then named in the message. */
+static json_object *diagnostic_at(const LspDoc *d, const Loc *at, const Loc *shown,
+                                  Severity sev, const char *tag, const char *message,
+                                  const PtrVec *notes);
+
 static json_object *diagnostic(const LspDoc *d, const Loc *at, Severity sev, const char *tag,
                                const char *message, const PtrVec *notes)
+{
+    return diagnostic_at(d, at, NULL, sev, tag, message, notes);
+}
+
+static json_object *diagnostic_at(const LspDoc *d, const Loc *at, const Loc *shown,
+                                  Severity sev, const char *tag, const char *message,
+                                  const PtrVec *notes)
 {
     json_object *g = json_object_new_object();
     size_t mlen = strlen(message) + 1;
@@ -219,8 +233,9 @@ static json_object *diagnostic(const LspDoc *d, const Loc *at, Severity sev, con
         strcat(msg, "\n");
         strcat(msg, notes->items[i]);
     }
-    json_object_object_add(g, "range", is_doc_src(d, at->src) ? loc_range(at)
-                                                              : range("", 0, 0, 0));
+    json_object_object_add(g, "range", shown ? loc_range(shown)
+                                       : is_doc_src(d, at->src) ? loc_range(at)
+                                                                : range("", 0, 0, 0));
     json_object_object_add(g, "severity", json_object_new_int(sev == SEV_ERROR ? 1 : 2));
     json_object_object_add(g, "source", json_object_new_string("finsam"));
     if (tag)
@@ -249,7 +264,12 @@ json_object *lsp_doc_diagnostics(LspDoc *d)
         if (f->has_stated && n > 0 && (size_t)n < sizeof msg)
             snprintf(msg + n, sizeof msg - (size_t)n, _("\nstated: %s\ncomputed: %s"),
                      value_format(&f->stated, a), value_format(&f->computed, b));
-        json_object *g = diagnostic(d, &f->loc, f->severity, f->tag, msg, NULL);
+        /* a rule of another file shown at the figure it read in this one */
+        const Loc *shown = NULL;
+        for (int k = 0; k < f->noperands && !shown && !is_doc_src(d, f->loc.src); k++)
+            if (finding_points_at(f, k) && is_doc_src(d, f->operands[k].at.src))
+                shown = &f->operands[k].at;
+        json_object *g = diagnostic_at(d, &f->loc, shown, f->severity, f->tag, msg, NULL);
         json_object_array_add(list, g);
     }
     return list;

@@ -70,6 +70,7 @@ static void compare_row(Program *prog, Results *res, Table *t, Column *c, Row *r
     Loc at = loc_at(t->src, cell_span(&r->cells[c->index]));
     Loc other = loc_at(pt->src, cell_span(&pr->cells[pc->index]));
     Finding *f = result_add(res, a, FIND_PLAN, SEV_ERROR, at, "plan");
+    f->row_at = row_loc(r);
     f->message = arena_printf(a, _("%s, %s: is not the budget the plan decided"),
                               r->label ? r->label : r->name, c->label ? c->label : "budget");
     f->has_stated = true;

@@ -86,6 +86,17 @@ static int not_run_by_place(const void *pa, const void *pb)
     return (a->order_column > b->order_column) - (a->order_column < b->order_column);
 }
 
+bool finding_points_at(const Finding *f, int i)
+{
+    const Loc *at = &f->operands[i].at;
+    if (!at->src || at->src == f->loc.src)
+        return false;
+    for (int k = 0; k < i; k++)
+        if (f->operands[k].at.src == at->src && f->operands[k].at.start == at->start)
+            return false;
+    return true;
+}
+
 void result_sort(Results *res)
 {
     if (res->not_run.len > 1)

@@ -56,6 +56,12 @@ typedef struct {
 typedef struct {
     const char *text;  /* the operand as written, or a row's name */
     Value value;
+    Loc at;            /* what it read: a stated cell, else its row's name; a parameter's
+                          value in force; an allocation's figure; no source when it is
+                          computed from several (a side of a comparison that is not one
+                          reference) */
+    uint32_t row_start; /* in at.src: where the row of a cell it read begins (its name),
+                           whose line a quote of the cell shows first; else at.start */
 } Operand;
 
 enum { MAX_OPERANDS = 12 };
@@ -64,6 +70,9 @@ typedef struct Finding {
     FindingType type;
     Severity severity;
     Loc loc;               /* what to underline */
+    Loc row_at;            /* at a cell: its row, whose first line (the row's name) is
+                              quoted before the cell's when the cell is on a later one;
+                              else no source */
     const char *tag;       /* [tag]: the check's name, or formula, note, allocation */
     const char *message;
     const char *where;     /* "in column 2024", "in row bengtsfors", or NULL */
@@ -177,6 +186,11 @@ NotRun *result_not_run(Results *res, Arena *a, Loc at, const char *tag, const ch
                        const char *where, const char *reason);
 /* Sets the difference a - b, shown in a's unit. */
 void result_difference(Finding *f, Value a, Value b);
+/* Whether a finding points at the figure its operand i read, besides its own place:
+ * a figure written in another file than the finding's place (a check in a rule file
+ * that reads the year file), not at the place of an operand before it. A check in the
+ * year file itself points there already. */
+bool finding_points_at(const Finding *f, int i);
 /* Sorts the findings by file, place and column, so that output is the same every
  * time and reads in the order of the files. */
 void result_sort(Results *res);

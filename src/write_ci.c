@@ -48,6 +48,15 @@ static void explain(FILE *out, const Finding *f, void (*text)(FILE *, const char
             say(out, text, indent, _("%s is %s"), f->operands[i].text,
                 value_format(&f->operands[i].value, a));
     }
+    for (int i = 0; i < f->noperands; i++) {
+        if (!finding_points_at(f, i))
+            continue;
+        source_line_col(f->operands[i].at.src, f->operands[i].at.start, &line, &col);
+        /* TRANSLATORS: where in the year file a figure is that a rule in another file
+         * read: "the figure balanskrav.result[2025] is at 2025.fin:13:51" */
+        say(out, text, indent, _("the figure %s is at %s:%d:%d"), f->operands[i].text,
+            f->operands[i].at.src->path, line, col);
+    }
     if (f->has_difference)
         say(out, text, indent, _("difference: %s"),
             render_difference(f, a));
@@ -276,6 +285,17 @@ static void tap_explain(FILE *out, const Finding *f)
         fputs("\n  right: ", out);
         snprintf(at, sizeof at, _("%s is %s"), f->operands[1].text,
                  value_format(&f->operands[1].value, b));
+        yaml_text(out, at);
+        fputc('\n', out);
+    }
+    /* the figures a rule in another file read, at their places in the year file */
+    for (int i = 0, any = 0; i < f->noperands; i++) {
+        if (!finding_points_at(f, i))
+            continue;
+        fputs(any++ ? "    - " : "  figures_at:\n    - ", out);
+        source_line_col(f->operands[i].at.src, f->operands[i].at.start, &line, &col);
+        snprintf(at, sizeof at, _("the figure %s is at %s:%d:%d"), f->operands[i].text,
+                 f->operands[i].at.src->path, line, col);
         yaml_text(out, at);
         fputc('\n', out);
     }

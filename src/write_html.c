@@ -922,6 +922,17 @@ static void put_operand_is(FILE *out, const Operand *o)
     free(value);
 }
 
+/* " (2025.fin:290:60)": where in another file the figure of operand i is, when the
+ * check reads one there (a rule reading the year file: finding_points_at). */
+static void put_figure_place(FILE *out, const Finding *f, int i)
+{
+    if (!finding_points_at(f, i))
+        return;
+    fputs(" <span class=\"place\">(", out);
+    put_place(out, f->operands[i].at);
+    fputs(")</span>", out);
+}
+
 static void failed_run(FILE *out, const Finding *f)
 {
     fputs("<li>", out);
@@ -933,8 +944,10 @@ static void failed_run(FILE *out, const Finding *f)
     int from = 0;
     if (f->type == FIND_CHECK && f->noperands >= 2) {
         put_operand_is(out, &f->operands[0]);
+        put_figure_place(out, f, 0);
         fputs(", ", out);
         put_operand_is(out, &f->operands[1]);
+        put_figure_place(out, f, 1);
         from = 2;
     } else if (f->message) {
         put_text(out, f->message);
@@ -951,6 +964,7 @@ static void failed_run(FILE *out, const Finding *f)
             put_text(out, f->operands[i].text);
             fputs("</code> ", out);
             put_value(out, &f->operands[i].value);
+            put_figure_place(out, f, i);
         }
     }
     fputs(" <span class=\"place\">(", out);

@@ -327,6 +327,20 @@ static void allocation(Json *j, const ModelBlock *b)
     json_object_end(j);
 }
 
+/* Where an operand's figure is written ({file, line, column}), or null when it is
+ * computed from several. */
+static void operand_at(Json *j, const Operand *o)
+{
+    json_key(j, "at");
+    if (o && o->at.src) {
+        json_object(j);
+        place(j, o->at);
+        json_object_end(j);
+    } else {
+        json_null(j);
+    }
+}
+
 static void operands(Json *j, const Finding *f, int from)
 {
     json_key(j, "operands");
@@ -336,6 +350,7 @@ static void operands(Json *j, const Finding *f, int from)
         field_string(j, "text", f->operands[i].text);
         json_key(j, "value");
         value(j, &f->operands[i].value);
+        operand_at(j, &f->operands[i]);
         json_object_end(j);
     }
     json_array_end(j);
@@ -363,6 +378,7 @@ static void side(Json *j, const char *name, const Operand *o)
         value(j, &o->value);
     else
         json_null(j);
+    operand_at(j, o);
     json_object_end(j);
 }
 

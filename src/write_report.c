@@ -309,6 +309,19 @@ static void operand_is(FILE *out, void (*put)(FILE *, const char *), const Opera
     free(text);
 }
 
+static char *place_text(void (*put)(FILE *, const char *), Loc at);
+
+/* " (2025.fin:290:60)": where in another file the figure of operand i is, when the
+ * check reads one there (a rule reading the year file: finding_points_at). */
+static void figure_place(FILE *out, void (*put)(FILE *, const char *), const Finding *f, int i)
+{
+    if (!finding_points_at(f, i))
+        return;
+    char *place = place_text(put, f->operands[i].at);
+    fprintf(out, " (%s)", place ? place : "");
+    free(place);
+}
+
 static void run_details(FILE *out, const ModelCheck *c, bool markdown)
 {
     void (*put)(FILE *, const char *) = markdown ? md_text : render_plain;
@@ -321,8 +334,10 @@ static void run_details(FILE *out, const ModelCheck *c, bool markdown)
         }
         if (f->noperands >= 2) {
             operand_is(out, put, &f->operands[0]);
+            figure_place(out, put, f, 0);
             fputs(", ", out);
             operand_is(out, put, &f->operands[1]);
+            figure_place(out, put, f, 1);
         }
         put_reviewed(out, f, put);
         fputc('\n', out);

@@ -71,6 +71,48 @@ static void explain_operands(Diags *d, Diag *g, Arena *a, const Finding *f, int 
     diag_note(d, g, from ? _("where %s") : _("operands:   %s"), list);
 }
 
+static int line_of(Loc at)
+{
+    int line, col;
+    source_line_col(at.src, at.start, &line, &col);
+    return line;
+}
+
+/* The figures a check in another file read (a rule in rules/ reading the year file),
+ * each at its place: a note per line, those on one line (a row's two columns)
+ * underlined together. */
+static void figures_here(FILE *out, Diags *d, const Finding *f, DiagStyle style)
+{
+    bool done[MAX_OPERANDS] = {false};
+    for (int k = 0; k < f->noperands; k++) {
+        if (done[k] || !finding_points_at(f, k))
+            continue;
+        const Operand *o = &f->operands[k];
+        int also[2], nalso = 0;
+        for (int i = k + 1; i < f->noperands && nalso < 2; i++)
+            if (!done[i] && finding_points_at(f, i) && f->operands[i].at.src == o->at.src &&
+                line_of(f->operands[i].at) == line_of(o->at)) {
+                also[nalso++] = i;
+                done[i] = true;
+            }
+        const char *a = o->text ? o->text : "";
+        const char *b = nalso > 0 && f->operands[also[0]].text ? f->operands[also[0]].text : "";
+        const char *c = nalso > 1 && f->operands[also[1]].text ? f->operands[also[1]].text : "";
+        /* TRANSLATORS: a note at the year file's cell that a rule in another file read:
+         * "2025.fin:12:50: note: the figure balanskrav.result[2025] is here"; then two
+         * and three figures on one line */
+        Diag *n = nalso == 0 ? diag_at(d, SEV_NOTE, o->at, _("the figure %s is here"), a)
+                  : nalso == 1 ? diag_at(d, SEV_NOTE, o->at, _("the figures %s and %s are here"),
+                                         a, b)
+                  : diag_at(d, SEV_NOTE, o->at, _("the figures %s, %s and %s are here"), a, b,
+                            c);
+        for (int i = 0; i < nalso; i++)
+            n->also[i] = f->operands[also[i]].at;
+        n->context = (Loc){o->at.src, o->row_start, o->row_start};
+        diag_print(out, n, style);
+    }
+}
+
 void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
 {
     Diags d;
@@ -81,6 +123,8 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
                                        : f->message;
         Diag *g = diag_at(&d, f->severity, f->loc, "%s", message);
         g->tag = f->tag;
+        g->whole = f->type == FIND_CHECK;
+        g->context = f->row_at;
         if (f->has_stated) {
             explain_cell(&d, g, a, f);
         } else if (f->type == FIND_CHECK && f->noperands >= 2) {
@@ -106,6 +150,7 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
         else if (res->reviewing && f->key && f->type != FIND_REVIEW)
             diag_note(&d, g, _("review key: %s"), f->key);
         diag_print(out, g, style);
+        figures_here(out, &d, f, style);
     }
 }
 

@@ -125,6 +125,7 @@ static void compare_cell(Program *prog, Results *res, Table *t, Column *c, int i
     Loc other = loc_at(h->table->src, cell_span(&er->cells[h->column->index]));
     Finding *f = result_add(res, &prog->arena, FIND_PREVIOUS, SEV_ERROR, at,
                             "previous-year");
+    f->row_at = row_loc(r);
     f->message = same_kind
         ? arena_printf(&prog->arena, _("%s, %d: differs from the %d report"),
                        r->label ? r->label : r->name, year, report)

@@ -119,6 +119,15 @@ def main():
               "computed: 133 288 kr" in summa[0]["message"],
               "the Summa of note 2 at column 54, with stated and computed figures", summa)
 
+        # a rule of rules/finsam.fin that reads this file: shown at the figure it read
+        # (balance.equity's 2025 cell), the rule's place named in its message
+        eq = next(i for i, l in enumerate(lines) if l.lstrip().startswith("| 2 958 574 |"))
+        cap = [d for d in diags if d.get("code") == "equity_within_cap"]
+        check(len(cap) == 1 and cap[0]["range"]["start"]["line"] == eq and
+              cap[0]["range"]["start"]["character"] == lines[eq].index("2 958 574") and
+              cap[0]["message"].startswith("rules/finsam.fin:49:5: "),
+              "a rule of another file at the figure of this file it read", cap)
+
         col = lines[at].index("total")
         r = c.request("textDocument/hover", {"textDocument": {"uri": uri},
                                               "position": {"line": at, "character": col + 1}})

@@ -657,6 +657,15 @@ else
     bad "a check written over two lines is not quoted over them: $(grep -o '<details.*' "$tmp/two.html" | head -2)"
 fi
 
+# A failed rule of another file (rules/kl-balanskrav.fin) names the year file's cell it
+# read beside its figure.
+"$finsam" report tests/golden/rule-reads-year.fin --format html -o "$tmp/rule.html" 2>/dev/null
+if grep -q 'is <span class="value">[^<]*100 000 kr</span> <span class="place">(tests/golden/rule-reads-year.fin:13:51)</span>' "$tmp/rule.html"; then
+    ok "a failed rule of another file names the year file's cell it read"
+else
+    bad "a failed rule of another file does not name the year file's cell: $(grep -o 'balanskrav.result.\{0,160\}' "$tmp/rule.html" | head -2)"
+fi
+
 # Swedish counts each take their own plural: "1 kontroll i regelfilerna: 1 godkänd".
 printf 'report "R" { year 2025 }\ntable t "T" (2025) {\n    a "A" | 1\n}\ncheck one "En":\n    t.a[2025] == 1\n' >"$tmp/one.fin"
 "$finsam" report --lang sv "$tmp/one.fin" --format html -o "$tmp/one.html" 2>/dev/null

@@ -192,6 +192,74 @@ static void test_print_span_over_lines(void **state)
         "      |     ^~~~\n");
 }
 
+/* A check written over several lines is quoted over each of them, marked to its end
+ * (not under a comment at a line's end). */
+static void test_print_whole_span_over_lines(void **state)
+{
+    Fx *fx = *state;
+    const char *text = "check k:\n    aa +   # \"a\" and b\n      bb == 3  \n";
+    const Source *s = src_of(fx, "s.fin", text);
+    Loc at = {s, offset_of(text, "aa"), offset_of(text, "3") + 1};
+    Diag *g = diag_at(&fx->diags, SEV_ERROR, at, "m");
+    g->whole = true;
+    assert_string_equal(print(fx, g, false),
+        "s.fin:2:5: error: m\n"
+        "    2 |     aa +   # \"a\" and b\n"
+        "      |     ^~~~\n"
+        "    3 |       bb == 3  \n"
+        "      |       ~~~~~~~\n");
+}
+
+/* A place over more lines than are quoted: the first ones, "...", the last. */
+static void test_print_whole_span_over_many_lines(void **state)
+{
+    Fx *fx = *state;
+    char text[400] = "";
+    for (int i = 1; i <= 20; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "a%d\n", i);
+    const Source *s = src_of(fx, "s.fin", text);
+    Loc at = {s, 0, (uint32_t)strlen(text) - 1};
+    Diag *g = diag_at(&fx->diags, SEV_ERROR, at, "m");
+    g->whole = true;
+    const char *out = print(fx, g, false);
+    assert_non_null(strstr(out, "   10 | a10\n      | ~~~\n  ... |\n   20 | a20\n"));
+    assert_null(strstr(out, "a11"));
+}
+
+/* A cell on the line after its row's name: the name's line is quoted first, and
+ * "..." stands for the lines between when there are any. */
+static void test_print_context_line_above(void **state)
+{
+    Fx *fx = *state;
+    const char *text = "    r \"Row\" = a\n        | 12\n";
+    const Source *s = src_of(fx, "s.fin", text);
+    Loc at = {s, offset_of(text, "12"), offset_of(text, "12") + 2};
+    Diag *g = diag_at(&fx->diags, SEV_ERROR, at, "m");
+    g->context = (Loc){s, offset_of(text, "r "), offset_of(text, "r ") + 1};
+    assert_string_equal(print(fx, g, false),
+        "s.fin:2:11: error: m\n"
+        "    1 |     r \"Row\" = a\n"
+        "    2 |         | 12\n"
+        "      |           ^~\n");
+    const char *three = "r \"Row\"\n  | 1\n  | 12\n";
+    s = src_of(fx, "t.fin", three);
+    g = diag_at(&fx->diags, SEV_ERROR, (Loc){s, offset_of(three, "12"), offset_of(three, "12") + 2},
+                "m");
+    g->context = (Loc){s, 0, 1};
+    assert_string_equal(print(fx, g, false),
+        "t.fin:3:5: error: m\n"
+        "    1 | r \"Row\"\n"
+        "  ... |\n"
+        "    3 |   | 12\n"
+        "      |     ^~\n");
+    /* a context on the same line is not quoted twice */
+    g->context = (Loc){s, offset_of(three, "12"), offset_of(three, "12") + 1};
+    assert_string_equal(print(fx, g, false),
+        "t.fin:3:5: error: m\n"
+        "    3 |   | 12\n"
+        "      |     ^~\n");
+}
+
 static void test_print_at_end_of_line(void **state)
 {
     Fx *fx = *state;
@@ -376,6 +444,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_print_also_spans, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_also_on_another_line_ignored, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_span_over_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_print_whole_span_over_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_print_whole_span_over_many_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_print_context_line_above, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_at_end_of_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_at_end_of_crlf_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_empty_span_in_line, setup, teardown),

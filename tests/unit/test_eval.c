@@ -179,6 +179,67 @@ static void test_column_formula_fails(void **state)
     assert_num_eq(f->difference, KR(-1), KR(-1));
 }
 
+/* Each operand of a check knows where its figure is written: a stated cell, a blank
+ * cell's row name, a parameter's value; a side computed from several has no place.
+ * A check in another file than the figure points at it (finding_points_at). */
+static void test_operands_know_their_place(void **state)
+{
+    ProgFx *fx = *state;
+    write_file(fx, "rule.fin",
+        "param cap \"Tak\" = 10\n"
+        "check big \"Stor\": t.a > cap\n"
+        "check blank \"Tom\": t.b + t.a > 100\n");
+    const char *year = REPORT_2025
+        "import \"rule\"\n"
+        "accounts t \"T\" blank zero (2025) {\n"
+        "    a \"A\"\n"
+        "        | 5\n"
+        "    b \"B\" |\n"
+        "}\n"
+        "check here \"Här\": t.a > 6\n";
+    write_file(fx, "year.fin", year);
+    load_resolve(fx, "year.fin", NULL);
+    assert_no_diags(&fx->prog.diags);
+    assert_int_equal(program_eval(&fx->prog, &fx->res), 0);
+    Results *res = &fx->res;
+    assert_int_equal(res->failed.len, 3);
+    const Finding *here = NULL, *big = NULL, *blank = NULL;
+    for (int i = 0; i < res->failed.len; i++) {
+        const Finding *f = res->failed.items[i];
+        if (!strcmp(f->tag, "here"))
+            here = f;
+        else if (!strcmp(f->tag, "big"))
+            big = f;
+        else
+            blank = f;
+    }
+    assert_non_null(here);
+    assert_non_null(big);
+    assert_non_null(blank);
+    /* t.a: its stated cell, on the row's second line; the row begins at its name */
+    assert_string_equal(text_at(big->operands[0].at), "5");
+    assert_int_equal(big->operands[0].row_start, offset_of(year, "a \"A\""));
+    assert_string_equal(big->operands[0].at.src->path + strlen(big->operands[0].at.src->path)
+                            - 8, "year.fin");
+    assert_true(finding_points_at(big, 0));
+    /* cap: the parameter's value, in the rule's own file: no note */
+    assert_string_equal(text_at(big->operands[1].at), "10");
+    assert_false(finding_points_at(big, 1));
+    /* a side of several references has no place; t.b, blank, is at its row's name */
+    assert_null(blank->operands[0].at.src);
+    assert_false(finding_points_at(blank, 0));
+    assert_string_equal(blank->operands[2].text, "t.b[2025]");
+    assert_string_equal(text_at(blank->operands[2].at), "b");
+    assert_true(finding_points_at(blank, 2));
+    /* t.a, among the references of that side, at its cell */
+    assert_string_equal(blank->operands[3].text, "t.a[2025]");
+    assert_string_equal(text_at(blank->operands[3].at), "5");
+    assert_true(finding_points_at(blank, 3));
+    /* a check in the year file: its figures are in its own file */
+    assert_string_equal(text_at(here->operands[0].at), "5");
+    assert_false(finding_points_at(here, 0));
+}
+
 static void test_tkr_meets_kr(void **state)
 {
     ProgFx *fx = *state;
@@ -1947,6 +2008,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sum_of_section, setup, teardown),
         cmocka_unit_test_setup_teardown(test_column_formula, setup, teardown),
         cmocka_unit_test_setup_teardown(test_column_formula_fails, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_operands_know_their_place, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tkr_meets_kr, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tkr_sum_widened, setup, teardown),
         cmocka_unit_test_setup_teardown(test_percent_precision, setup, teardown),
