@@ -40,6 +40,9 @@ install-binary:
 	    LOCALEDIR='$(INST_LOCALEDIR)' $(IB)/finsam
 
 # The rule files keep their folders under rules/; the man pages say where the rules are.
+# A man page in a folder of man/ named for its language (man/sv/finsam.1) is installed
+# under $(mandir)/LANG/manN, where man -L LANG and a LANG locale look for it; uninstall
+# removes it there, and make deb compresses it with the English ones.
 install: install-binary $(MO)
 	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(INST_RULESDIR) \
 	    $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(mandir)/man5 $(DESTDIR)$(bashcompdir)

@@ -3,7 +3,9 @@
 # package does), the installed binary run from another folder on a copy of the
 # example and compared with FINSAM's output, the man pages linted, the bash completion
 # asked, make uninstall, and make deb: its contents (dpkg-deb -c), control fields,
-# md5sums, and its binary run from a throwaway root (dpkg -x). Runs make from the
+# md5sums, and its binary run from a throwaway root (dpkg -x). The Swedish man pages
+# (man/sv/) are linted, installed and packaged as the English ones are, come out in
+# UTF-8, and name the options, entries and keywords the English ones name. Runs make from the
 # project's root; the package build is kept in build/pkg. The last line is
 # "install: N passed, N failed"; exit status 1 if any failed. POSIX sh.
 
@@ -57,6 +59,7 @@ fi
 for f in usr/bin/finsam usr/share/finsam/rules/finsam.fin \
          usr/share/locale/sv/LC_MESSAGES/finsam.mo usr/share/locale/en/LC_MESSAGES/finsam.mo \
          usr/share/man/man1/finsam.1 usr/share/man/man5/finsam.5 \
+         usr/share/man/sv/man1/finsam.1 usr/share/man/sv/man5/finsam.5 \
          usr/share/bash-completion/completions/finsam \
          usr/share/vim/vimfiles/syntax/finsam.vim usr/share/vim/vimfiles/ftdetect/finsam.vim \
          usr/share/emacs/site-lisp/finsam-mode.el \
@@ -69,8 +72,10 @@ done
 grep -q "^  /usr/share/finsam/rules\$" "$tmp/help" && ok ||
     bad "the installed binary does not look for rules in /usr/share/finsam/rules"
 grep -q -F "$stage" "$stage/usr/bin/finsam" && bad "DESTDIR is compiled into the binary" || ok
-grep -q "/usr/share/finsam/rules" "$stage/usr/share/man/man1/finsam.1" && ok ||
-    bad "finsam(1) does not say where the rules are"
+for f in man1/finsam.1 sv/man1/finsam.1; do
+    grep -q "/usr/share/finsam/rules" "$stage/usr/share/man/$f" && ok ||
+        bad "the installed $f does not say where the rules are"
+done
 runs_like "make install" "$stage/usr/bin/finsam" "$stage/usr/share/finsam/rules"
 # The Swedish catalogue is found where the binary was told it would be (with
 # TEXTDOMAINDIR unset, gettext looks in the compiled folder, which the stage is not):
@@ -79,21 +84,78 @@ cmp -s "$stage/usr/share/locale/sv/LC_MESSAGES/finsam.mo" build/locale/sv/LC_MES
     ok || bad "the installed Swedish catalogue is not the one built"
 
 # ---- man pages -------------------------------------------------------------------
-for page in man/finsam.1 man/finsam.5; do
+# groff reads its input as Latin-1 unless told (-K utf8); man runs preconv itself.
+for page in man/finsam.1 man/finsam.5 man/sv/finsam.1 man/sv/finsam.5; do
     warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)
     [ -z "$warnings" ] && ok || bad "man -l $page warns: $warnings"
-    warnings=$(groff -man -ww -z -Tutf8 "$page" 2>&1)
+    warnings=$(groff -K utf8 -man -ww -z -Tutf8 "$page" 2>&1)
     [ -z "$warnings" ] && ok || bad "groff warns on $page: $warnings"
     lexgrog "$page" 2>&1 | grep -q ': "finsam - ' && ok || bad "lexgrog finds no NAME in $page"
     if command -v mandoc >/dev/null 2>&1; then
-        lint=$(mandoc -T lint -W warning "$page" 2>&1)
-        [ -z "$lint" ] && ok || bad "mandoc -T lint $page: $lint"
+        lint=$(mandoc -T lint -W all "$page" 2>&1)
+        [ -z "$lint" ] && ok || bad "mandoc -T lint -W all $page: $lint"
     fi
 done
 # finsam(1) names every command and every option --help names.
 for word in check report rules new sie draft fmt lsp $(sed -n 's/^  \(-[-a-zA-Z]*\).*/\1/p; s/^  -h, \(--help\).*/\1/p' "$tmp/help" | sed 's/=.*//' | sort -u); do
     pattern=$(printf '%s' "$word" | sed 's/-/\\\\-/g')
     grep -q -- "$pattern" man/finsam.1 && ok || bad "finsam(1) does not mention $word"
+done
+
+# The Swedish pages: valid UTF-8 whose å, ä and ö come out of man and of groff as
+# themselves (not as escapes, question marks or Latin-1 read twice: Ã¥).
+utf8_out() { # utf8_out WHAT FILE: FILE has å, ä, ö and no sign of a wrong reading
+    for ch in å ä ö; do
+        grep -q "$ch" "$2" || { bad "$1: no $ch in the output"; return; }
+    done
+    grep -q -e 'Ã' -e '\\\[u00' -e '<U00' "$2" && bad "$1: å, ä, ö read wrong: $(grep -m1 -e 'Ã' -e '\\\[u00' -e '<U00' "$2")" || ok
+}
+for page in man/sv/finsam.1 man/sv/finsam.5; do
+    iconv -f UTF-8 -t UTF-8 "$page" >/dev/null 2>&1 && ok || bad "$page is not UTF-8"
+    LC_ALL=C.UTF-8 MANWIDTH=80 man -l "$page" >"$tmp/page" 2>/dev/null
+    utf8_out "man -l $page" "$tmp/page"
+    groff -K utf8 -man -Tutf8 -P -cbou "$page" >"$tmp/page" 2>/dev/null
+    utf8_out "groff -K utf8 $page" "$tmp/page"
+done
+grep -q '^NAMN$' "$tmp/page" && grep -q 'Fördelningar' "$tmp/page" && ok ||
+    bad "groff -K utf8 man/sv/finsam.5 is not the Swedish page"
+# man finds them where they are installed: man -L sv, and the English ones without.
+LC_ALL=C.UTF-8 MANWIDTH=80 MANPATH="$stage/usr/share/man" man -L sv 1 finsam >"$tmp/page" 2>/dev/null
+grep -q '^BESKRIVNING' "$tmp/page" && ok || bad "man -L sv finsam does not show the installed Swedish page"
+utf8_out "man -L sv finsam" "$tmp/page"
+LC_ALL=C.UTF-8 MANWIDTH=80 MANPATH="$stage/usr/share/man" man -L sv 5 finsam 2>/dev/null |
+    grep -q '^   Fördelningar' && ok || bad "man -L sv 5 finsam does not show the installed Swedish page"
+LC_ALL=C.UTF-8 MANWIDTH=80 MANPATH="$stage/usr/share/man" man -L en 1 finsam 2>/dev/null |
+    grep -q '^DESCRIPTION' && ok || bad "man -L en finsam does not show the English page"
+
+# A translation says what its original says: the same options (both ways: an option
+# added to one page only fails), the same entries (.TP tags: commands, options,
+# variables, files, exit statuses) in the same order, the same sections; and
+# finsam(5) in both languages lists every keyword the scanner has.
+options() { # the options a page names, \-\-long and \-s, one a line
+    grep -oE '\\-\\-[a-z]+(\\-[a-z]+)*|\\-[a-zA-Z]\b' "$1" | sed 's/\\//g' | sort -u
+}
+entries() { awk 'prev == ".TP" { print $2 } { prev = $1 }' "$1"; }
+sections() { grep -c -E '^\.(SH|SS)' "$1"; }
+for n in 1 5; do
+    en=man/finsam.$n sv=man/sv/finsam.$n
+    options "$en" >"$tmp/en" && options "$sv" >"$tmp/sv"
+    missing=$(comm -23 "$tmp/en" "$tmp/sv" | tr '\n' ' ')
+    [ -z "$missing" ] && ok || bad "$sv does not name $missing(named in $en)"
+    missing=$(comm -13 "$tmp/en" "$tmp/sv" | tr '\n' ' ')
+    [ -z "$missing" ] && ok || bad "$en does not name $missing(named in $sv)"
+    [ -s "$tmp/en" ] && ok || bad "no options found in $en"
+    entries "$en" >"$tmp/en" && entries "$sv" >"$tmp/sv"
+    cmp -s "$tmp/en" "$tmp/sv" && ok ||
+        bad "$sv and $en differ in their entries: $(diff "$tmp/en" "$tmp/sv" | grep '^[<>]' | tr '\n' ' ')"
+    [ "$(sections "$en")" = "$(sections "$sv")" ] && ok ||
+        bad "$en has $(sections "$en") sections, $sv $(sections "$sv")"
+done
+for kw in $(sed -n 's/^"\([a-z]*\)" *return .*/\1/p' grammar/lexer.l); do
+    sed -n '/^The keywords$/,/^cannot be used/p' man/finsam.5 | grep -qw -- "$kw" && ok ||
+        bad "finsam(5) does not list the keyword $kw"
+    sed -n '/^Nyckelorden$/,/^kan inte användas/p' man/sv/finsam.5 | grep -qw -- "$kw" && ok ||
+        bad "man/sv/finsam.5 does not list the keyword $kw"
 done
 
 # ---- bash completion -------------------------------------------------------------
@@ -119,6 +181,8 @@ make -s --no-print-directory uninstall DESTDIR="$stage" PREFIX=/usr >"$tmp/log" 
 left=$(cd "$stage" && find . -type f | head -5)
 [ -z "$left" ] && ok || bad "make uninstall left files: $left"
 [ ! -d "$stage/usr/share/finsam" ] && ok || bad "make uninstall left usr/share/finsam"
+[ ! -e "$stage/usr/share/man/sv/man1/finsam.1" ] && [ ! -e "$stage/usr/share/man/sv/man5/finsam.5" ] &&
+    ok || bad "make uninstall left the Swedish man pages"
 
 # ---- make deb --------------------------------------------------------------------
 if ! make -s --no-print-directory deb DEB_DIR="$tmp/deb" >"$tmp/log" 2>&1; then
@@ -131,7 +195,8 @@ else
     dpkg-deb -c "$deb" >"$tmp/contents"
     for f in ./usr/bin/finsam ./usr/share/finsam/rules/finsam.fin \
              ./usr/share/locale/sv/LC_MESSAGES/finsam.mo ./usr/share/man/man1/finsam.1.gz \
-             ./usr/share/man/man5/finsam.5.gz ./usr/share/bash-completion/completions/finsam \
+             ./usr/share/man/man5/finsam.5.gz ./usr/share/man/sv/man1/finsam.1.gz \
+             ./usr/share/man/sv/man5/finsam.5.gz ./usr/share/bash-completion/completions/finsam \
              ./usr/share/doc/finsam/copyright ./usr/share/doc/finsam/changelog.Debian.gz; do
         grep -q " $f\$" "$tmp/contents" && ok || bad "dpkg-deb -c: no $f"
     done
@@ -149,12 +214,23 @@ else
     runs_like "dpkg -x" "$tmp/root/usr/bin/finsam" "$tmp/root/usr/share/finsam/rules"
     zcat "$tmp/root/usr/share/man/man1/finsam.1.gz" | grep -q '^\.TH FINSAM 1' && ok ||
         bad "the package's finsam(1) is not a man page"
+    for f in sv/man1/finsam.1 sv/man5/finsam.5; do
+        gz=$tmp/root/usr/share/man/$f.gz
+        zcat "$gz" 2>/dev/null | grep -q '^\.TH FINSAM [15] .*"finsam ' && ok ||
+            bad "the package's $f.gz is not a man page"
+        warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$gz" 2>&1 >"$tmp/page")
+        [ -z "$warnings" ] && ok || bad "man -l on the package's $f.gz warns: $warnings"
+        utf8_out "man -l on the package's $f.gz" "$tmp/page"
+    done
     if command -v lintian >/dev/null 2>&1; then
         # Errors fail; warnings and information are shown (a local build has no
         # source package, so some are expected: see README, Install).
         lintian -I -E --pedantic --tag-display-limit 0 "$deb" >"$tmp/lintian" 2>&1
         grep '^[EW]:' "$tmp/lintian" | sed 's/^/  lintian: /'
         grep -q '^E:' "$tmp/lintian" && bad "lintian finds errors" || ok
+        # nothing at all about the man pages, in either language
+        grep -E '^[EWIP]:.*usr/share/man/' "$tmp/lintian" >"$tmp/lintian.man"
+        [ ! -s "$tmp/lintian.man" ] && ok || bad "lintian on the man pages: $(cat "$tmp/lintian.man")"
     else
         bad "lintian is not installed (make package-deps installs it)"
     fi
