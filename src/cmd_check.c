@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "formats.h"
 #include "ledger.h"
 #include "eval.h"
 #include "i18n.h"
@@ -12,8 +13,6 @@
 #include "plans.h"
 #include "review.h"
 #include "todo.h"
-#include "write_ci.h"
-#include "write_json.h"
 #include "render.h"
 #include "write_text.h"
 #include "yearfiles.h"
@@ -122,7 +121,8 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
     render_summary(stdout, label, &sum);
 }
 
-/* JSON, JUnit or TAP, for every file. */
+/* A format for machines (JSON, JUnit, TAP), for every file: its writer reads their
+ * models. */
 static void print_machine(const Options *o, const FileList *files, Run *runs,
                           const Results *total)
 {
@@ -131,37 +131,7 @@ static void print_machine(const Options *o, const FileList *files, Run *runs,
     for (int i = 0; i < n; i++)
         model_build(&models[i], &runs[i].prog, &runs[i].res, files->paths[i]);
     ModelSummary sum = model_summary(total);
-    if (o->format == FORMAT_JSON) {
-        Json j;
-        json_begin(&j, stdout);
-        json_object(&j);
-        json_key(&j, "finsam");
-        json_string(&j, FINSAM_VERSION);
-        json_key(&j, "files");
-        json_array(&j);
-        for (int i = 0; i < n; i++)
-            write_json_file(&j, &models[i], false);
-        json_array_end(&j);
-        json_key(&j, "total");
-        write_json_summary(&j, &sum);
-        json_object_end(&j);
-        json_end(&j);
-    } else if (o->format == FORMAT_JUNIT) {
-        int tests = 0;
-        for (int i = 0; i < n; i++)
-            tests += tap_count(&models[i]);
-        write_junit_begin(stdout, tests, total->failed_errors);
-        for (int i = 0; i < n; i++)
-            write_junit_file(stdout, &models[i]);
-        write_junit_end(stdout);
-    } else if (o->format == FORMAT_TAP) {
-        int tests = 0, next = 1;
-        for (int i = 0; i < n; i++)
-            tests += tap_count(&models[i]);
-        write_tap_plan(stdout, tests);
-        for (int i = 0; i < n; i++)
-            write_tap_file(stdout, &models[i], &next);
-    }
+    o->format->check(stdout, models, n, &sum);
     for (int i = 0; i < n; i++)
         model_free(&models[i]);
     mem_free(models);
@@ -179,7 +149,7 @@ static int check_files(const Options *o, const FileList *files)
         return cli_usage_error("%s", _("out of memory"));
     bool ok = true;
     for (int i = 0; i < n; i++) {
-        runs[i].res.detailed = o->format != FORMAT_TEXT;
+        runs[i].res.detailed = !o->format->text;
         runs[i].ok = cli_run(&runs[i].prog, &runs[i].res, files->paths[i], o);
         ok &= runs[i].ok;
     }
@@ -195,7 +165,7 @@ static int check_files(const Options *o, const FileList *files)
     }
     if (!ok)
         status = EXIT_BAD_INPUT;
-    if (o->format == FORMAT_TEXT) {
+    if (o->format->text) {
         print_text(o, files, runs, &total);
     } else if (!ok) {
         for (int i = 0; i < n; i++)

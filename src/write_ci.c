@@ -343,3 +343,25 @@ static void tap_not_run(FILE *out, const Model *m, int *next)
         fputc('\n', out);
     }
 }
+
+void write_junit(FILE *out, const Model *models, int n, const ModelSummary *total)
+{
+    int tests = 0;
+    for (int i = 0; i < n; i++)
+        tests += tap_count(&models[i]);
+    write_junit_begin(out, tests, total->failed);
+    for (int i = 0; i < n; i++)
+        write_junit_file(out, &models[i]);
+    write_junit_end(out);
+}
+
+void write_tap(FILE *out, const Model *models, int n, const ModelSummary *total)
+{
+    (void)total;
+    int tests = 0, next = 1;
+    for (int i = 0; i < n; i++)
+        tests += tap_count(&models[i]);
+    write_tap_plan(out, tests);
+    for (int i = 0; i < n; i++)
+        write_tap_file(out, &models[i], &next);
+}

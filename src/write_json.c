@@ -615,3 +615,29 @@ void write_json_file(Json *j, const Model *m, bool with_tables)
     }
     json_object_end(j);
 }
+
+void write_json_report(FILE *out, const Model *m)
+{
+    Json j;
+    json_begin(&j, out);
+    write_json_file(&j, m, true);
+    json_end(&j);
+}
+
+void write_json_check(FILE *out, const Model *models, int n, const ModelSummary *total)
+{
+    Json j;
+    json_begin(&j, out);
+    json_object(&j);
+    json_key(&j, "finsam");
+    json_string(&j, FINSAM_VERSION);
+    json_key(&j, "files");
+    json_array(&j);
+    for (int i = 0; i < n; i++)
+        write_json_file(&j, &models[i], false);
+    json_array_end(&j);
+    json_key(&j, "total");
+    write_json_summary(&j, total);
+    json_object_end(&j);
+    json_end(&j);
+}
