@@ -101,8 +101,12 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
         } else if (!o->quiet) {
             write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
             write_not_run(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style, o->verbose);
-            if (o->verbose)
-                write_ledger(stdout, &runs[i].prog.arena, &runs[i].res);
+            if (o->verbose) {
+                Model m;
+                model_build(&m, &runs[i].prog, &runs[i].res, files->paths[i]);
+                write_ledger(stdout, &m);
+                model_free(&m);
+            }
             ModelSummary sum = model_summary(&runs[i].res);
             render_summary(stdout, files->paths[i], &sum);
             todo_write(stdout, files->paths[i], &runs[i].prog);

@@ -191,3 +191,19 @@ const char *render_ledger_outcome(const LedgerFigure *f)
            : f->agrees  ? _("agrees with the stated figure")
                         : _("differs from the stated figure");
 }
+
+void render_ledger_account(FILE *out, const LedgerPart *p, void (*put)(FILE *, const char *))
+{
+    put(out, p->account);
+    if (p->name) {
+        fputs(" (", out);
+        put(out, p->name);
+        fputc(')', out);
+    }
+}
+
+char *render_ledger_amount(const LedgerPart *p, char *buf)
+{
+    Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
+    return value_format(&v, buf);
+}

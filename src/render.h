@@ -45,4 +45,9 @@ void render_parameters(FILE *out, const Model *m);
 
 /* What became of a ledger figure: "agrees with the stated figure", ... (ledger.c). */
 const char *render_ledger_outcome(const LedgerFigure *f);
+/* An account behind a ledger figure as every report lists it: "3010 (Medlemsavgifter)",
+ * its number and name written by put (text escaped for the format around it). */
+void render_ledger_account(FILE *out, const LedgerPart *p, void (*put)(FILE *, const char *));
+/* Its amount in kr, "60 000 kr", in buf (VALUE_FMT_MAX bytes). */
+char *render_ledger_amount(const LedgerPart *p, char *buf);
 #endif

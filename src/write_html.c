@@ -1178,17 +1178,12 @@ static void html_ledger(Html *h)
         put_text(out, outcome);
         fputs("</p>\n", out);
         for (int k = 0; k < f->nparts; k++) {
-            const LedgerPart *p = &f->parts[k];
-            Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
+            char amount[VALUE_FMT_MAX], minus[2 * VALUE_FMT_MAX];
             fputs("<p class=\"why\">", out);
-            put_text(out, p->account);
-            if (p->name) {
-                fputs(" (", out);
-                put_text(out, p->name);
-                fputc(')', out);
-            }
+            render_ledger_account(out, &f->parts[k], put_text);
             fputc(' ', out);
-            put_value(out, &v);
+            put_text(out, swedish_minus(render_ledger_amount(&f->parts[k], amount), minus,
+                                        sizeof minus));
             fputs("</p>\n", out);
         }
         fputs("</li>\n", out);

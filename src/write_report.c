@@ -444,25 +444,18 @@ static void write_ledger_figures(FILE *out, const Model *m, bool md)
     for (int i = 0; i < m->nledger; i++) {
         const LedgerFigure *f = m->ledger[i];
         char figure[VALUE_FMT_MAX];
-        value_format(&f->figure, figure);        const char *outcome = render_ledger_outcome(f);
+        value_format(&f->figure, figure);
+        const char *outcome = render_ledger_outcome(f);
         fputs(md ? "- " : "  ", out);
         put(out, f->table->name);
         fputc('.', out);
         put(out, f->row->name);
         fprintf(out, ", %d: %s, %s\n", f->column->key.year, figure, outcome);
         for (int k = 0; k < f->nparts; k++) {
-            const LedgerPart *p = &f->parts[k];
-            Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
             char amount[VALUE_FMT_MAX];
-            value_format(&v, amount);
             fputs(md ? "  - " : "      ", out);
-            put(out, p->account);
-            if (p->name) {
-                fputs(" (", out);
-                put(out, p->name);
-                fputc(')', out);
-            }
-            fprintf(out, " %s\n", amount);
+            render_ledger_account(out, &f->parts[k], put);
+            fprintf(out, " %s\n", render_ledger_amount(&f->parts[k], amount));
         }
     }
 }
