@@ -11,6 +11,16 @@
 #include "value.h"
 #include "xml.h"
 
+/* "path:line:col" of a place, in buf (PLACE_MAX bytes; a longer path is cut). */
+enum { PLACE_MAX = 4200 };
+static const char *place(Loc at, char *buf)
+{
+    int line, col;
+    source_line_col(at.src, at.start, &line, &col);
+    snprintf(buf, PLACE_MAX, "%s:%d:%d", at.src->path, line, col);
+    return buf;
+}
+
 /* One line of an explanation, formatted, then written as text() writes text: every part
  * of it, the file's path included, escaped for the format around it. */
 static void say(FILE *out, void (*text)(FILE *, const char *), const char *indent,
@@ -33,13 +43,11 @@ static void say(FILE *out, void (*text)(FILE *, const char *), const char *inden
 
 /* The explanation of a finding, as the text output's "= ..." lines: words for people,
  * in their language; the XML and TAP around it are not translated. */
-static void explain(FILE *out, const Finding *f, void (*text)(FILE *, const char *),
-                    const char *indent)
+static void explain(FILE *out, const Model *m, const Finding *f,
+                    void (*text)(FILE *, const char *), const char *indent)
 {
-    char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX];
-    int line, col;
-    source_line_col(f->loc.src, f->loc.start, &line, &col);
-    say(out, text, indent, _("at: %s:%d:%d"), f->loc.src->path, line, col);
+    char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX], at[PLACE_MAX];
+    say(out, text, indent, _("at: %s"), place(f->loc, at));
     if (f->has_stated) {
         say(out, text, indent, _("stated: %s"), value_format(&f->stated, a));
         say(out, text, indent, _("computed: %s"), value_format(&f->computed, b));
@@ -51,6 +59,9 @@ static void explain(FILE *out, const Finding *f, void (*text)(FILE *, const char
     if (f->has_difference)
         say(out, text, indent, _("difference: %s"),
             render_difference(f, a));
+    const Finding *cause = model_cause(m, f);
+    if (cause)
+        say(out, text, indent, _("probably the same error as %s"), place(cause->loc, at));
     if (f->explanation)
         say(out, text, indent, "%s", f->explanation);
     if (f->source)
@@ -113,9 +124,7 @@ static void junit_not_run(FILE *out, const char *path, const Model *m)
 {
     for (int i = 0; i < m->nnot_run; i++) {
         const NotRun *n = m->not_run[i].not_run;
-        char name[1024];
-        int line, col;
-        source_line_col(n->loc.src, n->loc.start, &line, &col);
+        char name[1024], at[PLACE_MAX];
         fputs("    <testcase classname=\"", out);
         xml_text(out, path);
         fputs("\" name=\"", out);
@@ -123,9 +132,9 @@ static void junit_not_run(FILE *out, const char *path, const Model *m)
         fputs("\">\n      <skipped message=\"", out);
         xml_text(out, n->reason);
         fputs("\">", out);
-        char at[4200];
-        snprintf(at, sizeof at, _("at: %s:%d:%d"), n->loc.src->path, line, col);
-        xml_text(out, at);
+        char line[PLACE_MAX + 64];
+        snprintf(line, sizeof line, _("at: %s"), place(n->loc, at));
+        xml_text(out, line);
         fputs("</skipped>\n    </testcase>\n", out);
     }
 }
@@ -176,7 +185,7 @@ void write_junit_file(FILE *out, const Model *m)
         fputs("      <failure message=\"", out);
         xml_text(out, f->message);
         fprintf(out, "\" type=\"%s\">", f->tag);
-        explain(out, f, xml_text, "");
+        explain(out, m, f, xml_text, "");
         fputs("</failure>\n    </testcase>\n", out);
     }
     for (int i = 0; i < m->nruns; i++) {
@@ -198,7 +207,7 @@ void write_junit_file(FILE *out, const Model *m)
             fputs("      <failure message=\"", out);
             xml_text(out, f->message);
             fputs("\" type=\"check\">", out);
-            explain(out, f, xml_text, "");
+            explain(out, m, f, xml_text, "");
             fputs("</failure>\n", out);
         } else {
             /* a warning fails no build: it is told, not failed */
@@ -206,7 +215,7 @@ void write_junit_file(FILE *out, const Model *m)
             xml_text(out, _("warning: "));
             xml_text(out, f->message);
             fputc('\n', out);
-            explain(out, f, xml_text, "");
+            explain(out, m, f, xml_text, "");
             fputs("</system-out>\n", out);
         }
         fputs("    </testcase>\n", out);
@@ -250,17 +259,13 @@ static void yaml_text(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static void tap_explain(FILE *out, const Finding *f)
+static void tap_explain(FILE *out, const Model *m, const Finding *f)
 {
-    char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX];
-    int line, col;
-    source_line_col(f->loc.src, f->loc.start, &line, &col);
+    char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX], at[PLACE_MAX];
     fputs("  ---\n  message: ", out);
     yaml_text(out, f->message);
     fprintf(out, "\n  severity: %s\n  at: ", f->severity == SEV_ERROR ? "error" : "warning");
-    char at[4200];
-    snprintf(at, sizeof at, "%s:%d:%d", f->loc.src->path, line, col);
-    yaml_text(out, at);
+    yaml_text(out, place(f->loc, at));
     fputc('\n', out);
     if (f->has_stated) {
         fputs("  stated: ", out);
@@ -277,6 +282,12 @@ static void tap_explain(FILE *out, const Finding *f)
         snprintf(at, sizeof at, _("%s is %s"), f->operands[1].text,
                  value_format(&f->operands[1].value, b));
         yaml_text(out, at);
+        fputc('\n', out);
+    }
+    const Finding *cause = model_cause(m, f);
+    if (cause) {
+        fputs("  same_as: ", out);
+        yaml_text(out, place(cause->loc, at));
         fputc('\n', out);
     }
     if (f->source) {
@@ -310,7 +321,7 @@ void write_tap_file(FILE *out, const Model *m, int *next)
         if (f->review)
             tap_reviewed(out, f, tap_text);
         fputc('\n', out);
-        tap_explain(out, f);
+        tap_explain(out, m, f);
     }
     for (int i = 0; i < m->nruns; i++) {
         const CheckRun *r = m->runs[i];
@@ -326,7 +337,7 @@ void write_tap_file(FILE *out, const Model *m, int *next)
             fputs(" # TODO warning", out);
         fputc('\n', out);
         if (!r->passed)
-            tap_explain(out, r->explained);
+            tap_explain(out, m, r->explained);
     }
     tap_not_run(out, m, next);
 }
