@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "utf8.h"
 
 void diags_init(Diags *d, Arena *a)
 {
@@ -78,33 +79,9 @@ size_t diag_control_len(const char *s)
 
 size_t diag_utf8_len(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    unsigned c = p[0], need, min;
-    if (c == 0)
-        return 0;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    unsigned cp = c & (0x3Fu >> need);
-    for (unsigned k = 1; k <= need; k++) {
-        if ((p[k] & 0xC0) != 0x80) /* a NUL stops here too */
-            return 0;
-        cp = (cp << 6) | (p[k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return need + 1;
+    uint32_t cp;
+    /* no character is longer than 4 bytes, and the decoder stops at a NUL */
+    return *s ? utf8_decode((const unsigned char *)s, 4, &cp) : 0;
 }
 
 /* n bytes of s, each control character as one '?', so that no escape sequence from a

@@ -21,47 +21,10 @@
 #include "review.h"
 #include "render.h"
 #include "num.h"
+#include "utf8.h"
 #include "value.h"
 
 /* ---- text ---------------------------------------------------------------------- */
-
-/* The length of the UTF-8 sequence at p (at most n bytes), and its code point; 0 if
- * the bytes are not UTF-8. */
-static size_t utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
-{
-    unsigned c = p[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    size_t len;
-    uint32_t min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        min = 0x80;
-        *cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        min = 0x800;
-        *cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        min = 0x10000;
-        *cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        *cp = *cp << 6 | (p[i] & 0x3F);
-    }
-    if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-        return 0;
-    return len;
-}
 
 /* Characters (code points) in s, counting a byte that is not UTF-8 as one. */
 static size_t text_chars(const char *s, size_t n)
