@@ -34,3 +34,21 @@ size_t utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
         return 0;
     return len;
 }
+
+void utf8_write(FILE *out, const char *s, size_t n, Utf8Escape escape, const char *bad)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    char buf[UTF8_ESCAPE_MAX];
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t len = utf8_decode(p + i, n - i, &cp);
+        const char *instead = len ? escape(cp, buf) : bad;
+        if (!len)
+            len = 1;
+        if (instead)
+            fputs(instead, out);
+        else
+            fwrite(p + i, 1, len, out);
+        i += len;
+    }
+}

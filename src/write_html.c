@@ -42,39 +42,38 @@ static size_t text_chars(const char *s, size_t n)
  * tab or line end as a space, other control characters (C0, DEL, C1) and bytes that
  * are not UTF-8 as U+FFFD. At most max characters (0: all), the last replaced by an
  * ellipsis when s is longer. */
+static const char *html_escape(uint32_t cp, char *buf)
+{
+    (void)buf;
+    switch (cp) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    case '\t': case '\n': case '\r': return " ";
+    default:
+        return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ? "\xEF\xBF\xBD" : NULL;
+    }
+}
+
 static void put_textn(FILE *out, const char *s, size_t n, size_t max)
 {
     if (!s)
         return;
-    size_t keep = max && text_chars(s, n) > max ? max - 1 : SIZE_MAX;
-    const unsigned char *p = (const unsigned char *)s;
-    for (size_t i = 0, chars = 0; i < n; chars++) {
-        if (chars == keep) {
-            fputs("\xE2\x80\xA6", out);
-            return;
+    size_t cut = n;
+    if (max && text_chars(s, n) > max) {
+        /* the bytes of the first max - 1 characters, then the ellipsis */
+        cut = 0;
+        for (size_t chars = 0; chars < max - 1; chars++) {
+            uint32_t cp;
+            size_t len = utf8_decode((const unsigned char *)s + cut, n - cut, &cp);
+            cut += len ? len : 1;
         }
-        uint32_t cp;
-        size_t len = utf8_decode(p + i, n - i, &cp);
-        if (!len) {
-            fputs("\xEF\xBF\xBD", out);
-            i++;
-            continue;
-        }
-        switch (cp) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        case '\t': case '\n': case '\r': fputc(' ', out); break;
-        default:
-            if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
-                fputs("\xEF\xBF\xBD", out);
-            else
-                fwrite(p + i, 1, len, out);
-        }
-        i += len;
     }
+    utf8_write(out, s, cut, html_escape, "\xEF\xBF\xBD");
+    if (cut < n)
+        fputs("\xE2\x80\xA6", out);
 }
 
 static void put_text(FILE *out, const char *s)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "xml.h"
 #include "json.h"
 #include "write_text.h"
 
@@ -185,27 +186,6 @@ static void plain(FILE *out, const char *s, bool tap)
     }
 }
 
-static void xml(FILE *out, const char *s)
-{
-    for (const char *p = s; p && *p;) {
-        size_t n = diag_control_len(p);
-        if (n) {
-            fputc('?', out);
-            p += n;
-            continue;
-        }
-        switch (*p) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&apos;", out); break;
-        default: fputc(*p, out);
-        }
-        p++;
-    }
-}
-
 /* "path:line:col: message" of a finding. */
 static void place(FILE *out, const Diag *g, void (*text)(FILE *, const char *, bool), bool tap)
 {
@@ -224,7 +204,7 @@ static void place(FILE *out, const Diag *g, void (*text)(FILE *, const char *, b
 static void xml_b(FILE *out, const char *s, bool unused)
 {
     (void)unused;
-    xml(out, s);
+    xml_line(out, s);
 }
 
 static bool of_kind(const Diag *g, int k)
@@ -253,16 +233,16 @@ void write_sie_junit(FILE *out, const SieRun *runs, int n)
             skipped += s->kinds[k].not_run;
         }
         fputs("  <testsuite name=\"", out);
-        xml(out, runs[i].path);
+        xml_line(out, runs[i].path);
         fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n", t, f,
                 skipped);
         for (int k = 0; k < SIE_CHECK_COUNT; k++) {
             if (!is_test(s, k))
                 continue;
             fputs("    <testcase classname=\"", out);
-            xml(out, runs[i].path);
+            xml_line(out, runs[i].path);
             fputs("\" name=\"", out);
-            xml(out, sie_check_title((SieCheckKind)k));
+            xml_line(out, sie_check_title((SieCheckKind)k));
             if (s->kinds[k].not_run) {
                 fputs("\">\n      <skipped/>\n    </testcase>\n", out);
                 continue;
