@@ -120,3 +120,25 @@ void json_decimal(Json *j, int64_t micro)
     fprintf(j->out, "\"%s%llu%s%s\"", micro < 0 ? "-" : "", (unsigned long long)(m / 1000000),
             n ? "." : "", frac);
 }
+
+void json_files_begin(Json *j, FILE *out)
+{
+    json_begin(j, out);
+    json_object(j);
+    json_key(j, "finsam");
+    json_string(j, FINSAM_VERSION);
+    json_key(j, "files");
+    json_array(j);
+}
+
+void json_files_total(Json *j)
+{
+    json_array_end(j);
+    json_key(j, "total");
+}
+
+void json_files_end(Json *j)
+{
+    json_object_end(j);
+    json_end(j);
+}

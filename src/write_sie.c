@@ -115,12 +115,7 @@ static void json_diag(Json *j, const Diag *g)
 void write_sie_json(FILE *out, const SieRun *runs, int n, const SieSummary *total)
 {
     Json j;
-    json_begin(&j, out);
-    json_object(&j);
-    json_key(&j, "finsam");
-    json_string(&j, FINSAM_VERSION);
-    json_key(&j, "files");
-    json_array(&j);
+    json_files_begin(&j, out);
     for (int i = 0; i < n; i++) {
         const SieRun *r = &runs[i];
         const SieSummary *s = &r->sum;
@@ -163,11 +158,9 @@ void write_sie_json(FILE *out, const SieRun *runs, int n, const SieSummary *tota
         json_summary(&j, s);
         json_object_end(&j);
     }
-    json_array_end(&j);
-    json_key(&j, "total");
+    json_files_total(&j);
     json_summary(&j, total);
-    json_object_end(&j);
-    json_end(&j);
+    json_files_end(&j);
 }
 
 /* A kind of check is a test where it ran or could not run. */
