@@ -39,6 +39,13 @@ const char *safe_text(Arena *a, const char *s);
  * the format needs it). */
 void render_summary(FILE *out, const char *path, const ModelSummary *res);
 
+/* The lines of a parameter or check in `finsam rules` and the text report: its name,
+ * what it is (its value, or error or warning) and where it is declared; then, indented,
+ * its title, the dates it is in force (from, until: YYYYMMDD, 0 if none) and its
+ * source, each where there is one. */
+void render_rule_head(FILE *out, const char *name, const char *what, Loc at);
+void render_rule_details(FILE *out, const char *title, int from, int until, const char *source);
+
 /* "\nparameters (N)" and a line or more per parameter in force, as `finsam rules` and
  * the text report list them. */
 void render_parameters(FILE *out, const Model *m);
