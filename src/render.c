@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "review.h"
 #include "value.h"
 
 int render_width(const char *s)
@@ -224,4 +225,12 @@ char *render_ledger_amount(const LedgerPart *p, char *buf)
 {
     Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
     return value_format(&v, buf);
+}
+
+void render_reviewed(FILE *out, const Finding *f, void (*put)(FILE *, const char *))
+{
+    Arena a;
+    arena_init(&a);
+    put(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    arena_free(&a);
 }

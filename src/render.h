@@ -50,6 +50,10 @@ void render_rule_details(FILE *out, const char *title, int from, int until, cons
  * the text report list them. */
 void render_parameters(FILE *out, const Model *m);
 
+/* An auditor's decision on a finding (f->review), written by put: "reviewed: accepted
+ * by A on 2026-03-10: the reason". */
+void render_reviewed(FILE *out, const Finding *f, void (*put)(FILE *, const char *));
+
 /* What became of a ledger figure: "agrees with the stated figure", ... (ledger.c). */
 const char *render_ledger_outcome(const LedgerFigure *f);
 /* An account behind a ledger figure as every report lists it: "3010 (Medlemsavgifter)",

@@ -73,21 +73,15 @@ static void explain(FILE *out, const Model *m, const Finding *f,
 /* A finding an auditor decided on: JUnit skips it, TAP marks it TODO; it fails nothing. */
 static void junit_reviewed(FILE *out, const Finding *f)
 {
-    Arena a;
-    arena_init(&a);
     fputs("      <skipped message=\"", out);
-    xml_text(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    render_reviewed(out, f, xml_text);
     fputs("\"/>\n", out);
-    arena_free(&a);
 }
 
 static void tap_reviewed(FILE *out, const Finding *f, void (*text)(FILE *, const char *))
 {
-    Arena a;
-    arena_init(&a);
     fputs(" # TODO ", out);
-    text(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
-    arena_free(&a);
+    render_reviewed(out, f, text);
 }
 
 static int figure_findings(const Model *m)

@@ -1492,12 +1492,9 @@ static void put_review(FILE *out, const Finding *f)
 {
     if (!f->review)
         return;
-    Arena a;
-    arena_init(&a);
     fputs(" <span class=\"review\">", out);
-    put_text(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    render_reviewed(out, f, put_text);
     fputs("</span>", out);
-    arena_free(&a);
 }
 
 /* What finsam found, at a glance, before the tables: each disagreeing figure with its

@@ -31,12 +31,9 @@ static void put_reviewed(FILE *out, const Finding *f, void (*put)(FILE *, const 
 {
     if (!f->review)
         return;
-    Arena a;
-    arena_init(&a);
     fputs(" (", out);
-    put(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    render_reviewed(out, f, put);
     fputc(')', out);
-    arena_free(&a);
 }
 
 /* The footnotes under a block: each mark, then the message as put() writes it (plain,
