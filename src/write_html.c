@@ -932,6 +932,14 @@ static bool all_reviewed(const ModelCheck *mc)
     return mc->failed > 0;
 }
 
+/* A section of the page with its heading; the caller ends it with </section>. */
+static void section_begin(FILE *out, const char *cls, const char *id, const char *title)
+{
+    fprintf(out, "<section class=\"%s\" id=\"%s\">\n<h2>", cls, id);
+    put_text(out, title);
+    fputs("</h2>\n", out);
+}
+
 /* The outcome of a check every failed run of which is reviewed: "accepted" when each
  * was accepted, else "to be corrected" (the auditor's words, as beside each run). */
 static const char *reviewed_word(const ModelCheck *mc)
@@ -946,7 +954,7 @@ static void html_checks(Html *h)
 {
     FILE *out = h->out;
     const Model *m = h->m;
-    fprintf(out, "<section class=\"checks\" id=\"checks\">\n<h2>%s</h2>\n", _("Checks"));
+    section_begin(out, "checks", "checks", _("Checks"));
     int count[5] = {0};
     for (int i = 0; i < m->nchecks; i++) {
         const ModelCheck *mc = &m->checks[i];
@@ -1060,97 +1068,112 @@ static void html_checks(Html *h)
     fputs("</ol>\n</section>\n", out);
 }
 
+/* A section that lists n items (none: no section), each written by item, after the
+ * lead paragraph if there is one. */
+static void item_list(Html *h, const char *id, const char *title, const char *lead, int n,
+                      void (*item)(Html *, int))
+{
+    if (!n)
+        return;
+    section_begin(h->out, id, id, title);
+    if (lead) {
+        fputs("<p class=\"lead\">", h->out);
+        put_text(h->out, lead);
+        fputs("</p>\n", h->out);
+    }
+    fputs("<ol class=\"not-run-list\">\n", h->out);
+    for (int i = 0; i < n; i++)
+        item(h, i);
+    fputs("</ol>\n</section>\n", h->out);
+}
+
 /* What did not run, and why, as check --verbose lists it: each check run, stated
  * figure and note that could not be checked, with its reason and places. */
-static void html_not_run(Html *h)
+static void not_run_item(Html *h, int i)
 {
     FILE *out = h->out;
     const Model *m = h->m;
-    if (!m->nnot_run)
-        return;
-    fprintf(out, "<section class=\"not-run\" id=\"not-run\">\n<h2>%s</h2>\n<p class=\"lead\">",
-            _("Not run"));
-    fprintf(out, ngettext("%d check or figure could not be checked; each with the reason.",
-                          "%d checks or figures could not be checked; each with the reason.",
-                          (unsigned long)m->nnot_run), m->nnot_run);
-    fputs("</p>\n<ol class=\"not-run-list\">\n", out);
-    for (int i = 0; i < m->nnot_run; i++) {
-        const NotRun *n = m->not_run[i].not_run;
-        const Check *c = m->not_run[i].check;
-        fputs("<li class=\"not-run-item\"><p>", out);
-        if (c) {
-            fputs("<a href=\"#c-", out);
-            put_text(out, c->name);
-            fputs("\">", out);
-        }
-        put_text(out, n->message);
-        fputs(c ? "</a>" : "", out);
-        fputs(" <code class=\"name\">", out);
-        put_text(out, n->tag);
-        fputs("</code>", out);
-        if (n->where) {
-            fputs("<span class=\"where\">, ", out);
-            put_text(out, n->where);
-            fputs("</span>", out);
-        }
-        fputs("</p>\n<p class=\"why\">", out);
-        char *reason = escaped(n->reason, false, NULL);
-        fprintf(out, _("because %s"), reason ? reason : "");
-        free(reason);
-        fputs(" <span class=\"place\">(", out);
-        put_place(out, n->loc);
-        if (n->reason_at.src) {
-            fputs("; ", out);
-            char *at = NULL;
-            size_t len = 0;
-            FILE *s = open_memstream(&at, &len);
-            if (s) {
-                put_place(s, n->reason_at);
-                fclose(s);
-            }
-            fprintf(out, _("see %s"), at ? at : "");
-            free(at);
-        }
-        fputs(")</span></p></li>\n", out);
+    const NotRun *n = m->not_run[i].not_run;
+    const Check *c = m->not_run[i].check;
+    fputs("<li class=\"not-run-item\"><p>", out);
+    if (c) {
+        fputs("<a href=\"#c-", out);
+        put_text(out, c->name);
+        fputs("\">", out);
     }
-    fputs("</ol>\n</section>\n", out);
+    put_text(out, n->message);
+    fputs(c ? "</a>" : "", out);
+    fputs(" <code class=\"name\">", out);
+    put_text(out, n->tag);
+    fputs("</code>", out);
+    if (n->where) {
+        fputs("<span class=\"where\">, ", out);
+        put_text(out, n->where);
+        fputs("</span>", out);
+    }
+    fputs("</p>\n<p class=\"why\">", out);
+    char *reason = escaped(n->reason, false, NULL);
+    fprintf(out, _("because %s"), reason ? reason : "");
+    free(reason);
+    fputs(" <span class=\"place\">(", out);
+    put_place(out, n->loc);
+    if (n->reason_at.src) {
+        fputs("; ", out);
+        char *at = NULL;
+        size_t len = 0;
+        FILE *s = open_memstream(&at, &len);
+        if (s) {
+            put_place(s, n->reason_at);
+            fclose(s);
+        }
+        fprintf(out, _("see %s"), at ? at : "");
+        free(at);
+    }
+    fputs(")</span></p></li>\n", out);
+}
+
+static void html_not_run(Html *h)
+{
+    char lead[256];
+    snprintf(lead, sizeof lead,
+             ngettext("%d check or figure could not be checked; each with the reason.",
+                      "%d checks or figures could not be checked; each with the reason.",
+                      (unsigned long)h->m->nnot_run), h->m->nnot_run);
+    item_list(h, "not-run", _("Not run"), lead, h->m->nnot_run, not_run_item);
 }
 
 /* Each mapped row's figure in the ledger and the accounts behind it (ledger.c), as the
  * text report lists them under "The ledger". */
-static void html_ledger(Html *h)
+static void ledger_item(Html *h, int i)
 {
     FILE *out = h->out;
-    const Model *m = h->m;
-    if (!m->nledger)
-        return;
-    fprintf(out, "<section class=\"ledger\" id=\"ledger\">\n<h2>%s</h2>\n", _("The ledger"));
-    fputs("<ol class=\"not-run-list\">\n", out);
-    for (int i = 0; i < m->nledger; i++) {
-        const LedgerFigure *f = m->ledger[i];
-        const char *outcome = render_ledger_outcome(f);
-        fprintf(out, "<li class=\"ledger-item%s\"><p><code class=\"name\">",
-                f->compared && !f->agrees ? " differs" : "");
-        put_text(out, f->table->name);
-        fputc('.', out);
-        put_text(out, f->row->name);
-        fprintf(out, "</code>, %d: <b>", f->column->key.year);
-        put_value(out, &f->figure);
-        fputs("</b>, ", out);
-        put_text(out, outcome);
+    const LedgerFigure *f = h->m->ledger[i];
+    const char *outcome = render_ledger_outcome(f);
+    fprintf(out, "<li class=\"ledger-item%s\"><p><code class=\"name\">",
+            f->compared && !f->agrees ? " differs" : "");
+    put_text(out, f->table->name);
+    fputc('.', out);
+    put_text(out, f->row->name);
+    fprintf(out, "</code>, %d: <b>", f->column->key.year);
+    put_value(out, &f->figure);
+    fputs("</b>, ", out);
+    put_text(out, outcome);
+    fputs("</p>\n", out);
+    for (int k = 0; k < f->nparts; k++) {
+        char amount[VALUE_FMT_MAX], minus[2 * VALUE_FMT_MAX];
+        fputs("<p class=\"why\">", out);
+        render_ledger_account(out, &f->parts[k], put_text);
+        fputc(' ', out);
+        put_text(out, swedish_minus(render_ledger_amount(&f->parts[k], amount), minus,
+                                    sizeof minus));
         fputs("</p>\n", out);
-        for (int k = 0; k < f->nparts; k++) {
-            char amount[VALUE_FMT_MAX], minus[2 * VALUE_FMT_MAX];
-            fputs("<p class=\"why\">", out);
-            render_ledger_account(out, &f->parts[k], put_text);
-            fputc(' ', out);
-            put_text(out, swedish_minus(render_ledger_amount(&f->parts[k], amount), minus,
-                                        sizeof minus));
-            fputs("</p>\n", out);
-        }
-        fputs("</li>\n", out);
     }
-    fputs("</ol>\n</section>\n", out);
+    fputs("</li>\n", out);
+}
+
+static void html_ledger(Html *h)
+{
+    item_list(h, "ledger", _("The ledger"), NULL, h->m->nledger, ledger_item);
 }
 
 /* Findings no table or allocation shows: a figure outside them. */
@@ -1159,8 +1182,8 @@ static void other_findings(Html *h)
     const Model *m = h->m;
     if (m->nmarked == m->nshown)
         return;
-    fprintf(h->out, "<section class=\"other\" id=\"other\">\n<h2>%s</h2>\n"
-                    "<aside class=\"findings\"><ol>\n", _("Other findings"));
+    section_begin(h->out, "other", "other", _("Other findings"));
+    fputs("<aside class=\"findings\"><ol>\n", h->out);
     for (int i = m->nshown; i < m->nmarked; i++)
         explain_finding(h, m->marked[i].finding, m->marked[i].mark);
     fputs("</ol></aside>\n</section>\n", h->out);
@@ -1178,8 +1201,7 @@ static void html_parameters(Html *h)
     if (!m->nparams)
         return;
     int year = m->year;
-    fprintf(out, "<section class=\"parameters\" id=\"parameters\">\n<h2>%s</h2>\n",
-            _("Parameters"));
+    section_begin(out, "parameters", "parameters", _("Parameters"));
     fputs("<p class=\"lead\">", out);
     fprintf(out, _("The values in force for %d, and where each came from: the rule set, or "
                    "the federation for a parameter the rule set leaves to it."), year);
@@ -1503,7 +1525,7 @@ static void glance(Html *h)
 {
     FILE *out = h->out;
     const Model *m = h->m;
-    fprintf(out, "<section class=\"glance\" id=\"findings\">\n<h2>%s</h2>\n", _("Findings"));
+    section_begin(out, "glance", "findings", _("Findings"));
     int nchecks = 0;
     for (int i = 0; i < m->nchecks; i++)
         nchecks += m->checks[i].failed > 0;
