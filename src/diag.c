@@ -232,21 +232,28 @@ static void print_source(FILE *out, const Diag *g, DiagStyle st, int line, int c
     mem_free(under);
 }
 
+static void plain_text(FILE *out, const char *s) { diag_put_text(out, s, false); }
+
+void diag_put_place(FILE *out, const Diag *g, void (*put)(FILE *, const char *))
+{
+    if (g->loc.src) {
+        int line, col;
+        source_line_col(g->loc.src, g->loc.start, &line, &col);
+        put(out, g->loc.src->path);
+        fprintf(out, ":%d:%d", line, col);
+    } else {
+        put(out, g->file);
+    }
+}
+
 void diag_print(FILE *out, const Diag *g, DiagStyle st)
 {
     const char *sev = g->severity == SEV_ERROR ? _("error")
                       : g->severity == SEV_NOTE ? _("note") : _("warning");
     const char *color = g->severity == SEV_ERROR ? RED : g->severity == SEV_NOTE ? CYAN : MAGENTA;
-    int line = 0, col = 0;
     fputs(paint(st, BOLD), out);
-    if (g->loc.src) {
-        source_line_col(g->loc.src, g->loc.start, &line, &col);
-        diag_put_text(out, g->loc.src->path, false);
-        fprintf(out, ":%d:%d:", line, col);
-    } else {
-        diag_put_text(out, g->file, false);
-        fputc(':', out);
-    }
+    diag_put_place(out, g, plain_text);
+    fputc(':', out);
     fprintf(out, "%s %s%s:%s %s", paint(st, RESET), paint(st, color), sev, paint(st, RESET),
             paint(st, BOLD));
     diag_put_text(out, g->message, false);
@@ -254,8 +261,11 @@ void diag_print(FILE *out, const Diag *g, DiagStyle st)
         fprintf(out, " [%s]", g->tag);
     fprintf(out, "%s\n", paint(st, RESET));
 
-    if (g->loc.src && g->loc.src->quotable)
+    if (g->loc.src && g->loc.src->quotable) {
+        int line, col;
+        source_line_col(g->loc.src, g->loc.start, &line, &col);
         print_source(out, g, st, line, col);
+    }
     for (int i = 0; i < g->notes.len; i++) {
         fprintf(out, "      %s=%s ", paint(st, CYAN), paint(st, RESET));
         diag_put_text(out, g->notes.items[i], false);

@@ -26,6 +26,17 @@ void render_plain(FILE *out, const char *s)
     diag_put_text(out, s, false);
 }
 
+void render_tap(FILE *out, const char *s)
+{
+    /* one line (a line end is a control character too, shown as '?' as diag_put_text
+     * shows it), and no '#', which would start a directive */
+    for (const char *p = s; s && *p;) {
+        size_t n = diag_control_len(p);
+        fputc(n ? '?' : *p == '#' ? '/' : *p, out);
+        p += n ? n : 1;
+    }
+}
+
 void render_field(FILE *out, const char *s)
 {
     diag_put_text(out, s, true);

@@ -14,6 +14,8 @@ int render_width(const char *s);
 void render_pad(FILE *out, int n);
 /* Text from a rule file in a line of text: control characters as '?'. */
 void render_plain(FILE *out, const char *s);
+/* The same in a line of TAP, where '#' would start a directive: as '/'. */
+void render_tap(FILE *out, const char *s);
 /* The same in an aligned table, where a tab would break the columns. */
 void render_field(FILE *out, const char *s);
 /* s as put() writes it, in a buffer of its own to put into a translated sentence;

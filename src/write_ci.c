@@ -225,16 +225,6 @@ int tap_count(const Model *m)
 
 void write_tap_plan(FILE *out, int tests) { fprintf(out, "TAP version 13\n1..%d\n", tests); }
 
-static void tap_text(FILE *out, const char *s)
-{
-    /* one line (a line end is a control character too, shown as '?' as diag_put_text
-     * shows it), and no '#', which would start a directive */
-    for (const char *p = s; s && *p;) {
-        size_t n = diag_control_len(p);
-        fputc(n ? '?' : *p == '#' ? '/' : *p, out);
-        p += n ? n : 1;
-    }
-}
 
 static void yaml_text(FILE *out, const char *s)
 {
@@ -297,23 +287,23 @@ void write_tap_file(FILE *out, const Model *m, int *next)
     const char *path = m->path;
     int figures = figure_findings(m);
     fputs("# ", out);
-    tap_text(out, path);
+    render_tap(out, path);
     fprintf(out, "\nok %d - ", (*next)++);
-    tap_text(out, path);
+    render_tap(out, path);
     fputs(": ", out);
     char agree[128];
     snprintf(agree, sizeof agree, _("figures that agree with their formulas (%d)"),
              m->comparisons - figures);
-    tap_text(out, agree);
+    render_tap(out, agree);
     fputc('\n', out);
     for (int i = 0; i < m->nfindings; i++) {
         const Finding *f = m->findings[i].finding;
         if (f->type == FIND_CHECK)
             continue;
         fprintf(out, "not ok %d - %s: ", (*next)++, f->tag);
-        tap_text(out, f->message);
+        render_tap(out, f->message);
         if (f->review)
-            tap_reviewed(out, f, tap_text);
+            tap_reviewed(out, f, render_tap);
         fputc('\n', out);
         tap_explain(out, m, f);
     }
@@ -322,11 +312,11 @@ void write_tap_file(FILE *out, const Model *m, int *next)
         char name[256];
         bool warning = !r->passed && r->check->severity == SEV_WARNING;
         fprintf(out, "%s %d - ", r->passed ? "ok" : "not ok", (*next)++);
-        tap_text(out, run_name(r, name, sizeof name));
+        render_tap(out, run_name(r, name, sizeof name));
         fputc(' ', out);
-        tap_text(out, r->check->title);
+        render_tap(out, r->check->title);
         if (!r->passed && r->explained->review)
-            tap_reviewed(out, r->explained, tap_text);
+            tap_reviewed(out, r->explained, render_tap);
         else if (warning)
             fputs(" # TODO warning", out);
         fputc('\n', out);
@@ -342,9 +332,9 @@ static void tap_not_run(FILE *out, const Model *m, int *next)
         const NotRun *n = m->not_run[i].not_run;
         char name[1024];
         fprintf(out, "ok %d - ", (*next)++);
-        tap_text(out, not_run_name(n, name, sizeof name));
+        render_tap(out, not_run_name(n, name, sizeof name));
         fputs(" # SKIP ", out);
-        tap_text(out, n->reason);
+        render_tap(out, n->reason);
         fputc('\n', out);
     }
 }

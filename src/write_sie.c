@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "render.h"
 #include "xml.h"
 #include "json.h"
 #include "write_text.h"
@@ -169,35 +170,12 @@ static bool is_test(const SieSummary *s, int k)
     return s->kinds[k].runs > 0 || s->kinds[k].not_run;
 }
 
-/* One line for a machine: no control character, and no '#' when for TAP. */
-static void plain(FILE *out, const char *s, bool tap)
+/* "path:line:col: message" of a finding, written by put. */
+static void place(FILE *out, const Diag *g, void (*put)(FILE *, const char *))
 {
-    for (const char *p = s; p && *p;) {
-        size_t n = diag_control_len(p);
-        fputc(n ? '?' : (tap && *p == '#') ? '/' : *p, out);
-        p += n ? n : 1;
-    }
-}
-
-/* "path:line:col: message" of a finding. */
-static void place(FILE *out, const Diag *g, void (*text)(FILE *, const char *, bool), bool tap)
-{
-    if (g->loc.src) {
-        int line, col;
-        source_line_col(g->loc.src, g->loc.start, &line, &col);
-        text(out, g->loc.src->path, tap);
-        fprintf(out, ":%d:%d: ", line, col);
-    } else {
-        text(out, g->file, tap);
-        fputs(": ", out);
-    }
-    text(out, g->message, tap);
-}
-
-static void xml_b(FILE *out, const char *s, bool unused)
-{
-    (void)unused;
-    xml_line(out, s);
+    diag_put_place(out, g, put);
+    fputs(": ", out);
+    put(out, g->message);
 }
 
 static bool of_kind(const Diag *g, int k)
@@ -251,7 +229,7 @@ void write_sie_junit(FILE *out, const SieRun *runs, int n)
             for (int d = 0; d < runs[i].diags.list.len; d++) {
                 const Diag *g = runs[i].diags.list.items[d];
                 if (of_kind(g, k)) {
-                    place(out, g, xml_b, false);
+                    place(out, g, xml_line);
                     fputc('\n', out);
                 }
             }
@@ -275,9 +253,9 @@ void write_sie_tap(FILE *out, const SieRun *runs, int n)
             if (!is_test(s, k))
                 continue;
             fprintf(out, "%s %d - ", s->kinds[k].failed ? "not ok" : "ok", next++);
-            plain(out, runs[i].path, true);
+            render_tap(out, runs[i].path);
             fputs(": ", out);
-            plain(out, sie_check_title((SieCheckKind)k), true);
+            render_tap(out, sie_check_title((SieCheckKind)k));
             if (s->kinds[k].not_run)
                 fputs(" # SKIP no vouchers", out);
             fputc('\n', out);
@@ -285,7 +263,7 @@ void write_sie_tap(FILE *out, const SieRun *runs, int n)
                 const Diag *g = runs[i].diags.list.items[d];
                 if (of_kind(g, k)) {
                     fputs("# ", out);
-                    place(out, g, plain, false);
+                    place(out, g, render_plain);
                     fputc('\n', out);
                 }
             }
