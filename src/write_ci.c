@@ -84,12 +84,38 @@ static void tap_reviewed(FILE *out, const Finding *f, void (*text)(FILE *, const
     render_reviewed(out, f, text);
 }
 
+/* The next finding of a figure (not of a check) at *i or after, in the order of their
+ * places; *i then after it. NULL after the last. */
+static const Finding *figure_finding(const Model *m, int *i)
+{
+    for (; *i < m->nfindings; ++*i)
+        if (m->findings[*i].finding->type != FIND_CHECK)
+            return m->findings[(*i)++].finding;
+    return NULL;
+}
+
 static int figure_findings(const Model *m)
 {
     int n = 0;
-    for (int i = 0; i < m->nfindings; i++)
-        n += m->findings[i].finding->type != FIND_CHECK;
+    for (int at = 0; figure_finding(m, &at);)
+        n++;
     return n;
+}
+
+/* The name of the one test of the figures that agree with their formulas. */
+static const char *agreeing(const Model *m, char *buf, size_t n)
+{
+    snprintf(buf, n, _("figures that agree with their formulas (%d)"),
+             m->comparisons - figure_findings(m));
+    return buf;
+}
+
+/* A JUnit test case of the file at path, up to its name, which the caller writes. */
+static void testcase(FILE *out, const char *path)
+{
+    fputs("    <testcase classname=\"", out);
+    xml_text(out, path);
+    fputs("\" name=\"", out);
 }
 
 static const char *run_name(const CheckRun *r, char *buf, size_t n)
@@ -119,9 +145,7 @@ static void junit_not_run(FILE *out, const char *path, const Model *m)
     for (int i = 0; i < m->nnot_run; i++) {
         const NotRun *n = m->not_run[i].not_run;
         char name[1024], at[PLACE_MAX];
-        fputs("    <testcase classname=\"", out);
-        xml_text(out, path);
-        fputs("\" name=\"", out);
+        testcase(out, path);
         xml_text(out, not_run_name(n, name, sizeof name));
         fputs("\">\n      <skipped message=\"", out);
         xml_text(out, n->reason);
@@ -147,26 +171,17 @@ void write_junit_end(FILE *out) { fputs("</testsuites>\n", out); }
 void write_junit_file(FILE *out, const Model *m)
 {
     const char *path = m->path;
-    int figures = figure_findings(m);
-    int agreeing = m->comparisons - figures;
     fputs("  <testsuite name=\"", out);
     xml_text(out, path);
     fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n",
             tap_count(m), m->summary.failed, m->nnot_run + m->summary.reviewed);
-    fputs("    <testcase classname=\"", out);
-    xml_text(out, path);
-    fputs("\" name=\"", out);
     char agree[128];
-    snprintf(agree, sizeof agree, _("figures that agree with their formulas (%d)"), agreeing);
-    xml_text(out, agree);
+    testcase(out, path);
+    xml_text(out, agreeing(m, agree, sizeof agree));
     fputs("\"/>\n", out);
-    for (int i = 0; i < m->nfindings; i++) {
-        const Finding *f = m->findings[i].finding;
-        if (f->type == FIND_CHECK)
-            continue;
-        fputs("    <testcase classname=\"", out);
-        xml_text(out, path);
-        fputs("\" name=\"", out);
+    const Finding *f;
+    for (int at = 0; (f = figure_finding(m, &at));) {
+        testcase(out, path);
         xml_text(out, f->tag);
         fputs(": ", out);
         xml_text(out, f->message);
@@ -185,16 +200,14 @@ void write_junit_file(FILE *out, const Model *m)
     for (int i = 0; i < m->nruns; i++) {
         const CheckRun *r = m->runs[i];
         char name[256];
-        fputs("    <testcase classname=\"", out);
-        xml_text(out, path);
-        fputs("\" name=\"", out);
+        testcase(out, path);
         xml_text(out, run_name(r, name, sizeof name));
         if (r->passed) {
             fputs("\"/>\n", out);
             continue;
         }
         fputs("\">\n", out);
-        const Finding *f = r->explained;
+        f = r->explained;
         if (f->review) {
             junit_reviewed(out, f);
         } else if (r->check->severity == SEV_ERROR) {
@@ -243,63 +256,58 @@ static void yaml_text(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* "  key: \"text\"" in a finding's YAML block, where there is a text. */
+static void yaml_field(FILE *out, const char *key, const char *text)
+{
+    if (!text)
+        return;
+    fprintf(out, "  %s: ", key);
+    yaml_text(out, text);
+    fputc('\n', out);
+}
+
+/* "a is 5 kr": an operand of a check, in buf (PLACE_MAX bytes). */
+static const char *operand(const Operand *o, char *buf)
+{
+    char v[VALUE_FMT_MAX];
+    snprintf(buf, PLACE_MAX, _("%s is %s"), o->text, value_format(&o->value, v));
+    return buf;
+}
+
 static void tap_explain(FILE *out, const Model *m, const Finding *f)
 {
-    char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX], at[PLACE_MAX];
-    fputs("  ---\n  message: ", out);
-    yaml_text(out, f->message);
-    fprintf(out, "\n  severity: %s\n  at: ", f->severity == SEV_ERROR ? "error" : "warning");
-    yaml_text(out, place(f->loc, at));
-    fputc('\n', out);
+    char a[PLACE_MAX];
+    fputs("  ---\n", out);
+    yaml_field(out, "message", f->message);
+    fprintf(out, "  severity: %s\n", f->severity == SEV_ERROR ? "error" : "warning");
+    yaml_field(out, "at", place(f->loc, a));
     if (f->has_stated) {
-        fputs("  stated: ", out);
-        yaml_text(out, value_format(&f->stated, a));
-        fputs("\n  computed: ", out);
-        yaml_text(out, value_format(&f->computed, b));
-        fputc('\n', out);
+        yaml_field(out, "stated", value_format(&f->stated, a));
+        yaml_field(out, "computed", value_format(&f->computed, a));
     } else if (f->noperands >= 2) {
-        fputs("  left: ", out);
-        snprintf(at, sizeof at, _("%s is %s"), f->operands[0].text,
-                 value_format(&f->operands[0].value, a));
-        yaml_text(out, at);
-        fputs("\n  right: ", out);
-        snprintf(at, sizeof at, _("%s is %s"), f->operands[1].text,
-                 value_format(&f->operands[1].value, b));
-        yaml_text(out, at);
-        fputc('\n', out);
+        yaml_field(out, "left", operand(&f->operands[0], a));
+        yaml_field(out, "right", operand(&f->operands[1], a));
     }
     const Finding *cause = model_cause(m, f);
-    if (cause) {
-        fputs("  same_as: ", out);
-        yaml_text(out, place(cause->loc, at));
-        fputc('\n', out);
-    }
-    if (f->source) {
-        fputs("  source: ", out);
-        yaml_text(out, f->source);
-        fputc('\n', out);
-    }
+    if (cause)
+        yaml_field(out, "same_as", place(cause->loc, a));
+    yaml_field(out, "source", f->source);
     fputs("  ...\n", out);
 }
 
 void write_tap_file(FILE *out, const Model *m, int *next)
 {
     const char *path = m->path;
-    int figures = figure_findings(m);
     fputs("# ", out);
     render_tap(out, path);
     fprintf(out, "\nok %d - ", (*next)++);
     render_tap(out, path);
     fputs(": ", out);
     char agree[128];
-    snprintf(agree, sizeof agree, _("figures that agree with their formulas (%d)"),
-             m->comparisons - figures);
-    render_tap(out, agree);
+    render_tap(out, agreeing(m, agree, sizeof agree));
     fputc('\n', out);
-    for (int i = 0; i < m->nfindings; i++) {
-        const Finding *f = m->findings[i].finding;
-        if (f->type == FIND_CHECK)
-            continue;
+    const Finding *f;
+    for (int at = 0; (f = figure_finding(m, &at));) {
         fprintf(out, "not ok %d - %s: ", (*next)++, f->tag);
         render_tap(out, f->message);
         if (f->review)
