@@ -83,6 +83,16 @@ static void put_text(FILE *out, const char *s)
 }
 
 /* before, then <span class="cls">text</span>; nothing if there is no text. */
+/* open, text, close; nothing if there is no text. */
+static void put_wrapped(FILE *out, const char *open, const char *text, const char *close)
+{
+    if (!text)
+        return;
+    fputs(open, out);
+    put_text(out, text);
+    fputs(close, out);
+}
+
 static void put_span(FILE *out, const char *before, const char *cls, const char *text)
 {
     if (!text)
@@ -176,6 +186,18 @@ static const char *says_word(const Finding *f)
                                       : _("computed");
 }
 
+/* The stated figure of a finding and the one it is compared with, in the markup given:
+ * open has a %s for the word "stated", middle one for says_word(f). */
+static void put_stated(FILE *out, const Finding *f, const char *open, const char *middle,
+                       const char *close)
+{
+    fprintf(out, open, _("stated"));
+    put_value(out, &f->stated);
+    fprintf(out, middle, says_word(f));
+    put_value(out, &f->computed);
+    fputs(close, out);
+}
+
 static void section_row(Html *h, const ModelLine *l, int span)
 {
     fprintf(h->out, "<tr class=\"section d%d%s\"><th scope=\"rowgroup\" colspan=\"%d\">",
@@ -226,13 +248,9 @@ static void explain_finding(Html *h, const Finding *f, int mark)
                  "<div><p class=\"message\">", f->review ? " reviewed" : "", mark, mark);
     put_text(out, f->message);
     fputs("</p>\n<dl class=\"figures\">", out);
-    if (f->has_stated) {
-        fprintf(out, "<div><dt>%s</dt><dd class=\"stated\">", _("stated"));
-        put_value(out, &f->stated);
-        fprintf(out, "</dd></div><div><dt>%s</dt><dd class=\"computed\">", says_word(f));
-        put_value(out, &f->computed);
-        fputs("</dd></div>", out);
-    }
+    if (f->has_stated)
+        put_stated(out, f, "<div><dt>%s</dt><dd class=\"stated\">",
+                   "</dd></div><div><dt>%s</dt><dd class=\"computed\">", "</dd></div>");
     if (f->has_difference) {
         fprintf(out, "<div><dt>%s</dt><dd class=\"difference\">", _("difference"));
         put_difference(out, f);
@@ -887,11 +905,7 @@ static void put_operand_is(FILE *out, const Operand *o)
 static void failed_run(FILE *out, const Finding *f)
 {
     fputs("<li>", out);
-    if (f->where) {
-        fputs("<span class=\"where\">", out);
-        put_text(out, f->where);
-        fputs(":</span> ", out);
-    }
+    put_wrapped(out, "<span class=\"where\">", f->where, ":</span> ");
     int from = 0;
     if (f->type == FIND_CHECK && f->noperands >= 2) {
         put_operand_is(out, &f->operands[0]);
@@ -1106,11 +1120,7 @@ static void not_run_item(Html *h, int i)
     fputs(" <code class=\"name\">", out);
     put_text(out, n->tag);
     fputs("</code>", out);
-    if (n->where) {
-        fputs("<span class=\"where\">, ", out);
-        put_text(out, n->where);
-        fputs("</span>", out);
-    }
+    put_wrapped(out, "<span class=\"where\">, ", n->where, "</span>");
     fputs("</p>\n<p class=\"why\">", out);
     char *reason = escaped(n->reason, false, NULL);
     fprintf(out, _("because %s"), reason ? reason : "");
@@ -1541,19 +1551,13 @@ static void glance(Html *h)
         int mark = m->marked[i].mark;
         fprintf(out, "<li class=\"glance figure\"><span class=\"key\"><a class=\"mark\" "
                      "href=\"#d%d\">%d</a></span><p>", mark, mark);
-        if (m->marked[i].block >= 0) {
-            fputs("<span class=\"in\">", out);
-            put_text(out, m->blocks[m->marked[i].block].title);
-            fputs("</span> ", out);
-        }
+        if (m->marked[i].block >= 0)
+            put_wrapped(out, "<span class=\"in\">", m->blocks[m->marked[i].block].title,
+                        "</span> ");
         put_text(out, f->message);
-        if (f->has_stated) {
-            fprintf(out, " <span class=\"figures\">%s <b class=\"stated\">", _("stated"));
-            put_value(out, &f->stated);
-            fprintf(out, "</b>, %s <b>", says_word(f));
-            put_value(out, &f->computed);
-            fputs("</b></span>", out);
-        }
+        if (f->has_stated)
+            put_stated(out, f, " <span class=\"figures\">%s <b class=\"stated\">",
+                       "</b>, %s <b>", "</b></span>");
         put_review(out, f);
         fputs("</p></li>\n", out);
     }
