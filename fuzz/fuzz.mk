@@ -23,7 +23,15 @@ FUZZ_SRC := $(filter-out src/main.c src/lsp.c src/lsp_doc.c,$(wildcard src/*.c))
 FUZZ_OBJ := $(FUZZ_SRC:src/%.c=$(FB)/%.o) $(FB)/parser.o $(FB)/lexer.o
 FUZZ_BIN := $(FUZZ_HARNESSES:%=$(FB)/fuzz_%)
 
-.PHONY: fuzz-deps fuzz-build fuzz fuzz-ci fuzz-help
+.PHONY: fuzz-deps fuzz-build fuzz fuzz-ci fuzz-help fuzz-compile
+
+# make test compiles the harnesses with the project's compiler and warnings (no
+# libFuzzer needed): a change to an API they call fails there, not first in fuzz-ci.
+fuzz-compile: $(B)/parser.h $(B)/lexer.h
+	@for h in $(FUZZ_HARNESSES); do \
+	  $(CC) $(ALL_CFLAGS) $(WARN) -fsyntax-only fuzz/fuzz_$$h.c || exit 1; done
+
+test: fuzz-compile
 
 fuzz-help:
 	@echo "make fuzz-deps    install clang and libFuzzer (libclang-rt-14-dev) where missing"

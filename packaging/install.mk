@@ -78,3 +78,14 @@ uninstall:
 	  case $$lang in *.*) dir=$(mandir)/man$$sec ;; *) dir=$(mandir)/$$lang/man$$sec ;; esac; \
 	  rm -f "$(DESTDIR)$$dir/$${m##*/}" "$(DESTDIR)$$dir/$${m##*/}.gz"; \
 	done
+
+# tests/run_install.sh checks the package with lintian: make test installs it where
+# missing, so that the check runs on every machine and is never left out in silence.
+.PHONY: package-deps
+package-deps:
+	@command -v lintian >/dev/null 2>&1 || { \
+	  echo "installing: lintian"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq lintian >/dev/null; }
+
+test: package-deps

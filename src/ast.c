@@ -109,9 +109,9 @@ int ast_table_kind(Parser *p, const char *kind, Span at)
         return KIND_PLAN;
     Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, at),
                       _("'%s' does not start a declaration"), kind);
-    diag_note(p->diags, g, "%s", _("hint: a declaration starts with import, report, "
-                                   "accounts, budget, indicators, table, allocation, param "
-                                   "or check"));
+    diag_note(p->diags, g, "%s", _("hint: a declaration starts with import, require, "
+                                   "report, plan, accounts, budget, indicators, table, "
+                                   "allocation, param, check, absent or ledger"));
     p->errors++;
     return KIND_UNKNOWN;
 }

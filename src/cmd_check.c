@@ -148,9 +148,7 @@ static void print_machine(const Options *o, const FileList *files, Run *runs,
 static int check_files(const Options *o, const FileList *files)
 {
     int n = files->len;
-    Run *runs = calloc((size_t)n, sizeof *runs);
-    if (!runs)
-        return cli_usage_error("%s", _("out of memory"));
+    Run *runs = mem_alloc((size_t)n * sizeof *runs);
     bool ok = true;
     for (int i = 0; i < n; i++) {
         runs[i].res.detailed = !o->format->text;
@@ -182,7 +180,7 @@ static int check_files(const Options *o, const FileList *files)
         status = EXIT_BAD_INPUT;
     for (int i = 0; i < n; i++)
         program_free(&runs[i].prog);
-    free(runs);
+    mem_free(runs);
     return status;
 }
 

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "formats.h"
 #include "i18n.h"
+#include "mem.h"
 #include "sie_check.h"
 #include "write_sie.h"
 
@@ -40,13 +41,8 @@ static void add(SieSummary *total, const SieSummary *s)
 int cmd_sie(const Options *o)
 {
     int n = o->nfiles;
-    SieRun *runs = calloc((size_t)n, sizeof *runs);
-    bool *ok = calloc((size_t)n, sizeof *ok);
-    if (!runs || !ok) {
-        free(runs);
-        free(ok);
-        return cli_usage_error("%s", _("out of memory"));
-    }
+    SieRun *runs = mem_alloc((size_t)n * sizeof *runs);
+    bool *ok = mem_alloc((size_t)n * sizeof *ok);
     bool all_ok = true;
     int status = EXIT_PASSED, bad = 0;
     SieSummary total = {0};
@@ -93,7 +89,7 @@ int cmd_sie(const Options *o)
         status = EXIT_BAD_INPUT;
     for (int i = 0; i < n; i++)
         arena_free(&runs[i].arena);
-    free(runs);
-    free(ok);
+    mem_free(runs);
+    mem_free(ok);
     return status;
 }

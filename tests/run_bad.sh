@@ -11,39 +11,11 @@
 # (LANG=C.UTF-8), within TEST_TIMEOUT seconds (default 60). The last line is
 # "bad input: N passed, N failed"; exit 1 if any failed.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/run_bad.sh FINSAM" >&2
-    exit 2
-fi
-finsam=$1
-case $finsam in
-    /*) ;;
-    */*) finsam=$PWD/$finsam ;;
-esac
-cd "$(dirname "$0")/.." || exit 2
-if ! command -v "$finsam" >/dev/null 2>&1; then
-    echo "FAILED: cannot run $1"
-    echo "bad input: 0 passed, 1 failed"
-    exit 1
-fi
-
-limit=${TEST_TIMEOUT:-60}
-if command -v timeout >/dev/null 2>&1; then run_limited="timeout $limit"; else run_limited=""; fi
-unset FINSAM_PATH
-# Messages in English, whatever the caller's locale (finsam reads LC_ALL, LC_MESSAGES
-# and LANG for its language; a case that wants Swedish says --lang sv).
-unset LANGUAGE LC_ALL LC_MESSAGES
-LANG=C.UTF-8
-export LANG
-
-tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/finsam-bad.XXXXXX") || exit 2
-trap 'rm -rf "$tmpdir"' EXIT
-trap 'exit 130' INT TERM
-out=$tmpdir/stdout
-err=$tmpdir/stderr
-
-passed=0
-failed=0
+SUITE_LABEL="bad input"
+. "$(dirname "$0")/lib.sh"
+suite_setup bad "$@"
+out=$tmp/stdout
+err=$tmp/stderr
 
 for file in tests/bad/*.fin; do
     [ -f "$file" ] || continue

@@ -12,30 +12,10 @@
 # --update rewrites the expected files from what finsam does now (then read the diff).
 # The last line is "carry: N passed, N failed". POSIX sh.
 
-if [ $# -lt 1 ]; then
-    echo "usage: sh tests/run_carry.sh FINSAM [--update]" >&2
-    exit 2
-fi
-finsam=$1
 update=${2:-}
-case $finsam in
-    /*) ;;
-    */*) finsam=$PWD/$finsam ;;
-esac
-cd "$(dirname "$0")/.." || exit 2
+. "$(dirname "$0")/lib.sh"
+suite_setup carry "$@"
 root=$PWD
-unset FINSAM_PATH NO_COLOR LANGUAGE LC_ALL LC_MESSAGES
-LANG=C.UTF-8
-export LANG
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/finsam-carry.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAILED: $*"; }
 
 # same EXPECTED ACTUAL WHAT: compare (or, with --update, write) an expected file.
 same() {

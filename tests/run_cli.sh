@@ -7,36 +7,10 @@
 # checks the exit status, whether stdout is empty, and what stderr says. The last line
 # is "cli: N passed, N failed"; exit status 1 if any failed. POSIX sh.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/run_cli.sh FINSAM" >&2
-    exit 2
-fi
-finsam=$1
-case $finsam in
-    /*) ;;
-    */*) finsam=$PWD/$finsam ;;
-esac
-cd "$(dirname "$0")/.." || exit 2
-if ! command -v "$finsam" >/dev/null 2>&1; then
-    echo "FAILED: cannot run $1"
-    echo "cli: 0 passed, 1 failed"
-    exit 1
-fi
-
-limit=${TEST_TIMEOUT:-60}
-if command -v timeout >/dev/null 2>&1; then run_limited="timeout $limit"; else run_limited=""; fi
-unset FINSAM_PATH NO_COLOR
-# Messages in English, whatever the caller's locale (finsam reads LC_ALL, LC_MESSAGES
-# and LANG for its language; a case that wants Swedish says --lang sv).
-unset LANGUAGE LC_ALL LC_MESSAGES
-LANG=C.UTF-8
-export LANG
+. "$(dirname "$0")/lib.sh"
+suite_setup cli "$@"
 version=$(sed -n 's/^VERSION *:= *//p' Makefile)
 esc=$(printf '\033')
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/finsam-cli.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
 mkdir "$tmp/lib"
 
 # A small year file that is right in every respect.

@@ -12,36 +12,14 @@
 # within TEST_TIMEOUT seconds (default 60). The last line is
 # "determinism: N passed, N failed"; exit status 1 if any failed. POSIX sh.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/run_determinism.sh FINSAM" >&2
-    exit 2
-fi
-finsam=$1
-case $finsam in
-    /*) ;;
-    */*) finsam=$PWD/$finsam ;;
-esac
-cd "$(dirname "$0")/.." || exit 2
-if ! command -v "$finsam" >/dev/null 2>&1; then
-    echo "FAILED: cannot run $1"
-    echo "determinism: 0 passed, 1 failed"
-    exit 1
-fi
-
-limit=${TEST_TIMEOUT:-60}
-if command -v timeout >/dev/null 2>&1; then run_limited="timeout $limit"; else run_limited=""; fi
-# Messages in English (finsam reads LC_ALL, LC_MESSAGES and LANG for its language).
-unset FINSAM_PATH NO_COLOR LANGUAGE LC_MESSAGES LANG
+. "$(dirname "$0")/lib.sh"
+suite_setup determinism "$@"
+# Messages in English by LC_ALL=C (finsam reads LC_ALL, LC_MESSAGES and LANG for its
+# language): the third run of each case names the same locale otherwise.
+unset LANG
 LC_ALL=C
 export LC_ALL
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/finsam-determinism.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
 padding=$(awk 'BEGIN { for (i = 0; i < 4000; i++) printf "x" }')
-
-passed=0
-failed=0
 
 # once N ARG...: run finsam; its stdout, stderr and status to $tmp/N.out, .err, .status.
 once() {

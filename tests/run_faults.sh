@@ -14,41 +14,21 @@
 # skipped with a message. The last line is "faults: N passed, N failed"; exit status 1
 # if any failed. POSIX sh.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/run_faults.sh FINSAM" >&2
-    exit 2
-fi
-finsam=$1
-case $finsam in
-    /*) ;;
-    */*) finsam=$PWD/$finsam ;;
-esac
-root=$(cd "$(dirname "$0")/.." && pwd) || exit 2
-if ! command -v "$finsam" >/dev/null 2>&1; then
-    echo "FAILED: cannot run $1"
-    echo "faults: 0 passed, 1 failed"
-    exit 1
-fi
-
-limit=${TEST_TIMEOUT:-60}
-if command -v timeout >/dev/null 2>&1; then run_limited="timeout $limit"; else run_limited=""; fi
-# Messages in English (finsam reads LC_ALL, LC_MESSAGES and LANG for its language).
-unset FINSAM_PATH NO_COLOR LANGUAGE LC_MESSAGES LANG
+. "$(dirname "$0")/lib.sh"
+suite_setup faults "$@"
+root=$PWD
+# Messages in English by LC_ALL=C (finsam reads LC_ALL, LC_MESSAGES and LANG for its
+# language).
+unset LANG
 LC_ALL=C
 export LC_ALL
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/finsam-faults.XXXXXX") || exit 2
 trap 'chmod -R u+rwX "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
 work=$tmp/work
 mkdir "$work" || exit 2
 out=$tmp/stdout
 err=$tmp/stderr
 cp "$root"/tests/faults/*.fin "$work"/ || exit 2
 cd "$work" || exit 2
-
-passed=0
-failed=0
 skipped=0
 name=""
 problems=""

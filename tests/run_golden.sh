@@ -21,37 +21,8 @@
 #
 # The last line is "golden: N passed, N failed". Exit status 1 if anything failed.
 
-if [ $# -ne 1 ]; then
-    echo "usage: sh tests/run_golden.sh FINSAM" >&2
-    exit 2
-fi
-finsam=$1
-case $finsam in
-    /*) ;;
-    */*) finsam=$PWD/$finsam ;;
-esac
-cd "$(dirname "$0")/.." || exit 2
-if ! command -v "$finsam" >/dev/null 2>&1; then
-    echo "FAILED: cannot run $1"
-    echo "golden: 0 passed, 1 failed"
-    exit 1
-fi
-
-limit=${TEST_TIMEOUT:-60}
-if command -v timeout >/dev/null 2>&1; then run_limited="timeout $limit"; else run_limited=""; fi
-unset FINSAM_PATH NO_COLOR
-# Messages in English, whatever the caller's locale (finsam reads LC_ALL, LC_MESSAGES
-# and LANG for its language; a case that wants Swedish says --lang sv).
-unset LANGUAGE LC_ALL LC_MESSAGES
-LANG=C.UTF-8
-export LANG
-
-tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/finsam-golden.XXXXXX") || exit 2
-trap 'rm -rf "$tmpdir"' EXIT
-trap 'exit 130' INT TERM
-
-passed=0
-failed=0
+. "$(dirname "$0")/lib.sh"
+suite_setup golden "$@"
 updated=0
 
 # The case names: every NAME.args and every NAME.fin, once each, sorted.
@@ -64,7 +35,7 @@ names=$(for f in tests/golden/*.args tests/golden/*.fin; do
 for name in $names; do
     args_file=tests/golden/$name.args
     expected=tests/golden/$name.expected
-    actual=$tmpdir/$name.actual
+    actual=$tmp/$name.actual
     if [ -f "$args_file" ]; then
         line=$(grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$args_file" | head -n 1 | tr -d '\r')
         if [ -z "$line" ]; then

@@ -155,6 +155,8 @@ else
         lintian -I -E --pedantic --tag-display-limit 0 "$deb" >"$tmp/lintian" 2>&1
         grep '^[EW]:' "$tmp/lintian" | sed 's/^/  lintian: /'
         grep -q '^E:' "$tmp/lintian" && bad "lintian finds errors" || ok
+    else
+        bad "lintian is not installed (make package-deps installs it)"
     fi
 fi
 

@@ -30,6 +30,7 @@
     ("\\_<blank[ \t]+zero\\_>" . font-lock-keyword-face)
     ("^\\(accounts\\|budget\\|indicators\\|table\\)[ \t]+\\(\\(?:\\sw\\|\\s_\\)+\\)"
      (1 font-lock-type-face) (2 font-lock-function-name-face))
+    ("^\\(plan\\)[ \t]+\"" 1 font-lock-type-face)
     ("\\_<[0-9]\\{4\\}-[0-9][0-9]-[0-9][0-9]\\_>" . font-lock-constant-face)
     ;; a figure: not inside a name; groups of three after a space (also no-break,
     ;; narrow no-break or thin) or '_'; a decimal comma or point; a percent sign

@@ -9,7 +9,8 @@ to the language must be highlighted by every editor). MAPS holds, for each FILE 
 turn, a line "== FILE" and then one line per source line with one letter per
 character, as the editor's harness wrote it: k keyword, s string, c comment, n figure
 or date, anything else for the rest. A keyword, string, comment or figure must be
-highlighted as such; a name must not be highlighted as a string, comment or figure.
+highlighted as such (a declaration's kind at the start of a line, `plan` too, is a
+keyword); a name must not be highlighted as a string, comment or figure.
 Prints each disagreement (at most 10 per file) and the summary line
 "EDITOR: N files agree, N disagree"; exit status 1 if any disagrees."""
 
@@ -17,6 +18,9 @@ import re
 import sys
 
 WORD = re.compile(r"[^\W\d]\w*")
+# A declaration's kind at the start of a line is a word the parser reads as a keyword:
+# a table's kind before its name, 'plan' before its title.
+KIND = re.compile(r"(accounts|budget|indicators|table)(?=\s+[^\W\d])|plan(?=\s+\")")
 
 
 def keywords(lexer):
@@ -60,7 +64,8 @@ def reference(line, kw):
             continue
         m = WORD.match(line, i)
         if m:
-            letter = "k" if m.group(0) in kw else "."
+            kind = i == 0 and KIND.match(line)
+            letter = "k" if m.group(0) in kw or kind else "."
             for k in range(m.start(), m.end()):
                 out[k] = letter
             i = m.end()

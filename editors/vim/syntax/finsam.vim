@@ -15,6 +15,7 @@ syntax keyword finsamKeyword from source error warning else local require as unt
 syntax keyword finsamOperatorWord and or not where
 syntax match finsamKeyword /\<blank\s\+zero\>/
 syntax match finsamKind /^\(accounts\|budget\|indicators\|table\)\ze\s\+\h/ nextgroup=finsamDeclName skipwhite
+syntax match finsamKind /^plan\ze\s\+"/
 syntax match finsamDeclName /\k\+/ contained
 syntax keyword finsamLocal local contained nextgroup=finsamDeclName skipwhite
 
