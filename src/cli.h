@@ -13,14 +13,12 @@ enum { EXIT_PASSED = 0, EXIT_CHECK_FAILED = 1, EXIT_BAD_INPUT = 2 };
 
 typedef enum { CMD_CHECK, CMD_RULES, CMD_REPORT, CMD_NEW, CMD_SIE } Command;
 
-typedef enum {
-    FORMAT_TEXT, FORMAT_MARKDOWN, FORMAT_HTML, FORMAT_JSON, FORMAT_CSV, FORMAT_JUNIT,
-    FORMAT_TAP,
-} Format;
+/* An output format: a row of the table in formats.c. */
+typedef struct Format Format;
 
 typedef struct {
     Command command;
-    Format format;
+    const Format *format; /* --format; the text unless it is given */
     LoadOptions load;
     bool strict, quiet;
     bool verbose;        /* check: list what did not run, and why */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "formats.h"
 #include "ledger.h"
 #include "eval.h"
 #include "i18n.h"
@@ -12,8 +13,6 @@
 #include "plans.h"
 #include "review.h"
 #include "todo.h"
-#include "write_ci.h"
-#include "write_json.h"
 #include "render.h"
 #include "write_text.h"
 #include "yearfiles.h"
@@ -102,8 +101,12 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
         } else if (!o->quiet) {
             write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
             write_not_run(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style, o->verbose);
-            if (o->verbose)
-                write_ledger(stdout, &runs[i].prog.arena, &runs[i].res);
+            if (o->verbose) {
+                Model m;
+                model_build(&m, &runs[i].prog, &runs[i].res, files->paths[i]);
+                write_ledger(stdout, &m);
+                model_free(&m);
+            }
             ModelSummary sum = model_summary(&runs[i].res);
             render_summary(stdout, files->paths[i], &sum);
             todo_write(stdout, files->paths[i], &runs[i].prog);
@@ -122,7 +125,8 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
     render_summary(stdout, label, &sum);
 }
 
-/* JSON, JUnit or TAP, for every file. */
+/* A format for machines (JSON, JUnit, TAP), for every file: its writer reads their
+ * models. */
 static void print_machine(const Options *o, const FileList *files, Run *runs,
                           const Results *total)
 {
@@ -131,37 +135,7 @@ static void print_machine(const Options *o, const FileList *files, Run *runs,
     for (int i = 0; i < n; i++)
         model_build(&models[i], &runs[i].prog, &runs[i].res, files->paths[i]);
     ModelSummary sum = model_summary(total);
-    if (o->format == FORMAT_JSON) {
-        Json j;
-        json_begin(&j, stdout);
-        json_object(&j);
-        json_key(&j, "finsam");
-        json_string(&j, FINSAM_VERSION);
-        json_key(&j, "files");
-        json_array(&j);
-        for (int i = 0; i < n; i++)
-            write_json_file(&j, &models[i], false);
-        json_array_end(&j);
-        json_key(&j, "total");
-        write_json_summary(&j, &sum);
-        json_object_end(&j);
-        json_end(&j);
-    } else if (o->format == FORMAT_JUNIT) {
-        int tests = 0;
-        for (int i = 0; i < n; i++)
-            tests += tap_count(&models[i]);
-        write_junit_begin(stdout, tests, total->failed_errors);
-        for (int i = 0; i < n; i++)
-            write_junit_file(stdout, &models[i]);
-        write_junit_end(stdout);
-    } else if (o->format == FORMAT_TAP) {
-        int tests = 0, next = 1;
-        for (int i = 0; i < n; i++)
-            tests += tap_count(&models[i]);
-        write_tap_plan(stdout, tests);
-        for (int i = 0; i < n; i++)
-            write_tap_file(stdout, &models[i], &next);
-    }
+    o->format->check(stdout, models, n, &sum);
     for (int i = 0; i < n; i++)
         model_free(&models[i]);
     mem_free(models);
@@ -177,7 +151,7 @@ static int check_files(const Options *o, const FileList *files)
     Run *runs = mem_alloc((size_t)n * sizeof *runs);
     bool ok = true;
     for (int i = 0; i < n; i++) {
-        runs[i].res.detailed = o->format != FORMAT_TEXT;
+        runs[i].res.detailed = !o->format->text;
         runs[i].ok = cli_run(&runs[i].prog, &runs[i].res, files->paths[i], o);
         ok &= runs[i].ok;
     }
@@ -193,7 +167,7 @@ static int check_files(const Options *o, const FileList *files)
     }
     if (!ok)
         status = EXIT_BAD_INPUT;
-    if (o->format == FORMAT_TEXT) {
+    if (o->format->text) {
         print_text(o, files, runs, &total);
     } else if (!ok) {
         for (int i = 0; i < n; i++)

@@ -4,15 +4,12 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "formats.h"
 #include "i18n.h"
 #include "mem.h"
 #include "model.h"
 #include "output.h"
 #include "render.h"
-#include "write_csv.h"
-#include "write_html.h"
-#include "write_json.h"
-#include "write_report.h"
 #include "write_rules.h"
 
 int cmd_rules(const Options *o)
@@ -73,28 +70,14 @@ static bool commit_report(Output *out, const char *path)
     return false;
 }
 
+/* The whole model, or the one table or allocation of a format that writes a table at a
+ * time. */
 static void write_one(const Options *o, FILE *out, const Model *m, const ModelBlock *only)
 {
-    switch (o->format) {
-    case FORMAT_TEXT:
-        write_report(out, m, REPORT_TEXT);
-        break;
-    case FORMAT_MARKDOWN:
-        write_report(out, m, REPORT_MARKDOWN);
-        break;
-    case FORMAT_HTML:
-        write_html(out, m);
-        break;
-    case FORMAT_CSV:
-        write_csv(out, only, o->excel);
-        break;
-    default: {
-        Json j;
-        json_begin(&j, out);
-        write_json_file(&j, m, true);
-        json_end(&j);
-    }
-    }
+    if (o->format->table)
+        o->format->table(out, only, o->excel);
+    else
+        o->format->report(out, m);
 }
 
 /* Writes one report to path (or standard output), all of it or nothing. */
@@ -107,9 +90,9 @@ static bool emit(const Options *o, const char *path, const Model *m, const Model
     return commit_report(&out, path);
 }
 
-/* CSV: one table or allocation to the output, or every table and allocation as NAME.csv
- * in the folder -o names. */
-static int emit_csv(const Options *o, const Model *m)
+/* A format that writes a table at a time (CSV): one table or allocation to the output,
+ * or every table and allocation as NAME.csv in the folder -o names. */
+static int emit_tables(const Options *o, const Model *m)
 {
     if (o->table) {
         const ModelBlock *b = model_block(m, o->table);
@@ -192,7 +175,7 @@ int cmd_report(const Options *o)
     } else {
         Model m;
         model_build(&m, &prog, &res, path);
-        status = o->format == FORMAT_CSV ? emit_csv(o, &m)
+        status = o->format->table ? emit_tables(o, &m)
                  : emit(o, o->output, &m, NULL) ? -1 : EXIT_BAD_INPUT;
         model_free(&m);
         if (status < 0)

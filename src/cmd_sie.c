@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "formats.h"
 #include "i18n.h"
 #include "mem.h"
 #include "sie_check.h"
@@ -57,7 +58,7 @@ int cmd_sie(const Options *o)
     }
     if (!all_ok)
         status = EXIT_BAD_INPUT;
-    if (o->format == FORMAT_TEXT) {
+    if (o->format->text) {
         for (int i = 0; i < n; i++) {
             if (!ok[i]) {
                 fflush(stdout);
@@ -81,12 +82,8 @@ int cmd_sie(const Options *o)
         for (int i = 0; i < n; i++)
             if (!ok[i])
                 write_sie_bad(stderr, &runs[i], o->err_style);
-    } else if (o->format == FORMAT_JSON) {
-        write_sie_json(stdout, runs, n, &total);
-    } else if (o->format == FORMAT_JUNIT) {
-        write_sie_junit(stdout, runs, n);
-    } else if (o->format == FORMAT_TAP) {
-        write_sie_tap(stdout, runs, n);
+    } else {
+        o->format->sie(stdout, runs, n, &total);
     }
     if (!cli_flush_stdout())
         status = EXIT_BAD_INPUT;

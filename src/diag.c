@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "utf8.h"
 
 void diags_init(Diags *d, Arena *a)
 {
@@ -78,33 +79,9 @@ size_t diag_control_len(const char *s)
 
 size_t diag_utf8_len(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    unsigned c = p[0], need, min;
-    if (c == 0)
-        return 0;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 1;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    unsigned cp = c & (0x3Fu >> need);
-    for (unsigned k = 1; k <= need; k++) {
-        if ((p[k] & 0xC0) != 0x80) /* a NUL stops here too */
-            return 0;
-        cp = (cp << 6) | (p[k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return need + 1;
+    uint32_t cp;
+    /* no character is longer than 4 bytes, and the decoder stops at a NUL */
+    return *s ? utf8_decode((const unsigned char *)s, 4, &cp) : 0;
 }
 
 /* n bytes of s, each control character as one '?', so that no escape sequence from a
@@ -326,21 +303,28 @@ static void print_source(FILE *out, const Diag *g, DiagStyle st, int line, int c
     }
 }
 
+static void plain_text(FILE *out, const char *s) { diag_put_text(out, s, false); }
+
+void diag_put_place(FILE *out, const Diag *g, void (*put)(FILE *, const char *))
+{
+    if (g->loc.src) {
+        int line, col;
+        source_line_col(g->loc.src, g->loc.start, &line, &col);
+        put(out, g->loc.src->path);
+        fprintf(out, ":%d:%d", line, col);
+    } else {
+        put(out, g->file);
+    }
+}
+
 void diag_print(FILE *out, const Diag *g, DiagStyle st)
 {
     const char *sev = g->severity == SEV_ERROR ? _("error")
                       : g->severity == SEV_NOTE ? _("note") : _("warning");
     const char *color = g->severity == SEV_ERROR ? RED : g->severity == SEV_NOTE ? CYAN : MAGENTA;
-    int line = 0, col = 0;
     fputs(paint(st, BOLD), out);
-    if (g->loc.src) {
-        source_line_col(g->loc.src, g->loc.start, &line, &col);
-        diag_put_text(out, g->loc.src->path, false);
-        fprintf(out, ":%d:%d:", line, col);
-    } else {
-        diag_put_text(out, g->file, false);
-        fputc(':', out);
-    }
+    diag_put_place(out, g, plain_text);
+    fputc(':', out);
     fprintf(out, "%s %s%s:%s %s", paint(st, RESET), paint(st, color), sev, paint(st, RESET),
             paint(st, BOLD));
     diag_put_text(out, g->message, false);
@@ -348,8 +332,11 @@ void diag_print(FILE *out, const Diag *g, DiagStyle st)
         fprintf(out, " [%s]", g->tag);
     fprintf(out, "%s\n", paint(st, RESET));
 
-    if (g->loc.src && g->loc.src->quotable)
+    if (g->loc.src && g->loc.src->quotable) {
+        int line, col;
+        source_line_col(g->loc.src, g->loc.start, &line, &col);
         print_source(out, g, st, line, col);
+    }
     for (int i = 0; i < g->notes.len; i++) {
         fprintf(out, "      %s=%s ", paint(st, CYAN), paint(st, RESET));
         diag_put_text(out, g->notes.items[i], false);

@@ -43,6 +43,9 @@ void diag_note(Diags *d, Diag *g, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* "path:line:col" of a place, for a note that points at another one. */
 const char *diag_place(Diags *d, Loc at);
+/* Where a diagnostic is, "path:line:col" (or its file's name when it has no place), the
+ * path written by put: escaped for the format around it. */
+void diag_put_place(FILE *out, const Diag *g, void (*put)(FILE *, const char *));
 
 typedef struct {
     bool color;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "utf8.h"
 
 void json_begin(Json *j, FILE *out)
 {
@@ -49,33 +50,26 @@ void json_array_end(Json *j) { close(j, ']'); }
 /* A JSON string is Unicode: a byte that is not part of valid UTF-8 (a path is bytes,
  * and may hold a Latin-1 'Å') is written as U+FFFD, the replacement character, so that
  * the text stays valid UTF-8 and parses. */
+static const char *escape(uint32_t cp, char *buf)
+{
+    switch (cp) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default:
+        if (cp >= 0x20 && cp != 0x7f)
+            return NULL;
+        snprintf(buf, UTF8_ESCAPE_MAX, "\\u%04x", (unsigned)cp);
+        return buf;
+    }
+}
+
 static void quoted(FILE *out, const char *s)
 {
     fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        size_t n = diag_utf8_len((const char *)p);
-        if (n == 0) {
-            fputs("\\ufffd", out);
-            continue;
-        }
-        if (n > 1) {
-            fwrite(p, 1, n, out);
-            p += n - 1;
-            continue;
-        }
-        switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default:
-            if (*p < 0x20 || *p == 0x7f)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
-        }
-    }
+    utf8_write(out, s, strlen(s), escape, "\\ufffd");
     fputc('"', out);
 }
 
@@ -125,4 +119,26 @@ void json_decimal(Json *j, int64_t micro)
         frac[--n] = '\0';
     fprintf(j->out, "\"%s%llu%s%s\"", micro < 0 ? "-" : "", (unsigned long long)(m / 1000000),
             n ? "." : "", frac);
+}
+
+void json_files_begin(Json *j, FILE *out)
+{
+    json_begin(j, out);
+    json_object(j);
+    json_key(j, "finsam");
+    json_string(j, FINSAM_VERSION);
+    json_key(j, "files");
+    json_array(j);
+}
+
+void json_files_total(Json *j)
+{
+    json_array_end(j);
+    json_key(j, "total");
+}
+
+void json_files_end(Json *j)
+{
+    json_object_end(j);
+    json_end(j);
 }

@@ -29,4 +29,12 @@ void json_null(Json *j);
 /* Micro units as an exact decimal string: "7864004", "-104286.5", "0.754". */
 void json_decimal(Json *j, int64_t micro);
 
+/* The document finsam check and finsam sie write for machines: {"finsam": VERSION,
+ * "files": [...], "total": ...}. json_files_begin opens it up to the first file;
+ * json_files_total ends the files and names the total, which the caller writes;
+ * json_files_end ends the document. */
+void json_files_begin(Json *j, FILE *out);
+void json_files_total(Json *j);
+void json_files_end(Json *j);
+
 #endif

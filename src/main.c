@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "formats.h"
 #include "i18n.h"
+#include "mem.h"
 
 
 /* The help, a paragraph at a time, so that each is translated as a whole. */
@@ -195,41 +197,27 @@ static bool use_color(int setting, FILE *stream)
     return isatty(fileno(stream));
 }
 
-static const struct {
-    const char *name;
-    Format format;
-    unsigned commands; /* bit CMD_x: the commands that take it */
-} FORMATS[] = {
-    {"text", FORMAT_TEXT, 1u << CMD_CHECK | 1u << CMD_REPORT | 1u << CMD_SIE},
-    {"json", FORMAT_JSON, 1u << CMD_CHECK | 1u << CMD_REPORT | 1u << CMD_SIE},
-    {"junit", FORMAT_JUNIT, 1u << CMD_CHECK | 1u << CMD_SIE},
-    {"tap", FORMAT_TAP, 1u << CMD_CHECK | 1u << CMD_SIE},
-    {"markdown", FORMAT_MARKDOWN, 1u << CMD_REPORT},
-    {"html", FORMAT_HTML, 1u << CMD_REPORT},
-    {"csv", FORMAT_CSV, 1u << CMD_REPORT},
-};
-
 static int set_format(Options *o, const char *name)
 {
-    for (size_t i = 0; i < sizeof FORMATS / sizeof FORMATS[0]; i++)
-        if (strcmp(name, FORMATS[i].name) == 0) {
-            if (!(FORMATS[i].commands & 1u << o->command))
-                break;
-            o->format = FORMATS[i].format;
-            return -1;
-        }
+    const Format *f = format_named(name);
+    if (f && f->commands & 1u << o->command) {
+        o->format = f;
+        return -1;
+    }
     if (o->command == CMD_RULES)
         return cli_usage_error("%s", _("finsam rules prints text only; --format is for finsam "
                                        "check and finsam report"));
-    if (o->command == CMD_SIE)
-        return cli_usage_error(_("finsam sie --format takes text, json, junit or tap, not '%s'"),
-                               name);
-    return cli_usage_error(o->command == CMD_REPORT
-                               ? _("finsam report --format takes text, markdown, html, json or "
-                                   "csv, not '%s'")
-                               : _("finsam check --format takes text, json, junit or tap, not "
-                                   "'%s'"),
-                           name);
+    Arena a;
+    arena_init(&a);
+    const char *command = o->command == CMD_SIE ? "sie" : o->command == CMD_REPORT ? "report"
+                                                                                  : "check";
+    /* TRANSLATORS: "finsam report --format takes text, markdown, html, json or csv, not
+     * 'pdf'" */
+    int status = cli_usage_error(arena_printf(&a, _("finsam %s --format takes %s, not '%%s'"),
+                                              command, format_names(&a, o->command)),
+                                 name);
+    arena_free(&a);
+    return status;
 }
 
 /* The value of an option given as "--opt VALUE" or "--opt=VALUE". */
@@ -253,6 +241,7 @@ static bool is_option(const char *arg, const char *name)
 static int parse_args(int argc, char **argv, Options *o, int *color)
 {
     *color = -1;
+    o->format = format_default();
     o->load.rules_dir = FINSAM_RULES_DIR;
     o->load.include_dirs = calloc((size_t)argc, sizeof *o->load.include_dirs);
     o->files = calloc((size_t)argc, sizeof *o->files);
@@ -374,9 +363,9 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
                                        "year file"));
     if (o->output && o->command != CMD_REPORT && o->command != CMD_NEW)
         return cli_usage_error("%s", _("-o is for finsam report and finsam new"));
-    if (o->table && o->format != FORMAT_CSV)
+    if (o->table && !o->format->table)
         return cli_usage_error("%s", _("--table is for --format csv"));
-    if (o->excel && o->format != FORMAT_CSV)
+    if (o->excel && !o->format->table)
         return cli_usage_error("%s", _("--excel is for --format csv"));
     return -1;
 }
@@ -397,7 +386,7 @@ int main(int argc, char **argv)
     int status = parse_args(argc, argv, &o, &color);
     if (status < 0) {
         split_path(getenv("FINSAM_PATH"), &o);
-        o.out_style.color = use_color(color, stdout) && o.format == FORMAT_TEXT;
+        o.out_style.color = use_color(color, stdout) && o.format->text;
         o.err_style.color = use_color(color, stderr);
         status = o.command == CMD_CHECK ? cmd_check(&o)
                  : o.command == CMD_RULES ? cmd_rules(&o)

@@ -571,6 +571,14 @@ static void build_findings(Model *m)
     }
 }
 
+const Finding *model_cause(const Model *m, const Finding *f)
+{
+    for (int i = 0; i < m->nfindings; i++)
+        if (m->findings[i].finding == f)
+            return m->findings[i].cause >= 0 ? m->findings[m->findings[i].cause].finding : NULL;
+    return NULL;
+}
+
 void model_build(Model *m, const Program *prog, const Results *res, const char *path)
 {
     memset(m, 0, sizeof *m);

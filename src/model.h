@@ -174,6 +174,9 @@ void model_free(Model *m);
 /* The summary line's counts of checked results (of one file, or added up). */
 ModelSummary model_summary(const Results *res);
 
+/* The finding f (one of Model.findings) is probably the same error as, or NULL. */
+const Finding *model_cause(const Model *m, const Finding *f);
+
 /* The block of a table or allocation, or NULL. */
 const ModelBlock *model_block(const Model *m, const char *name);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "review.h"
 #include "value.h"
 
 int render_width(const char *s)
@@ -23,6 +24,17 @@ void render_pad(FILE *out, int n)
 void render_plain(FILE *out, const char *s)
 {
     diag_put_text(out, s, false);
+}
+
+void render_tap(FILE *out, const char *s)
+{
+    /* one line (a line end is a control character too, shown as '?' as diag_put_text
+     * shows it), and no '#', which would start a directive */
+    for (const char *p = s; s && *p;) {
+        size_t n = diag_control_len(p);
+        fputc(n ? '?' : *p == '#' ? '/' : *p, out);
+        p += n ? n : 1;
+    }
 }
 
 void render_field(FILE *out, const char *s)
@@ -142,6 +154,38 @@ void render_place(FILE *out, Loc at)
     fprintf(out, ":%d:%d", line, col);
 }
 
+void render_rule_head(FILE *out, const char *name, const char *what, Loc at)
+{
+    fprintf(out, "  %-24s ", name);
+    render_column(out, what, 14);
+    fputc(' ', out);
+    render_place(out, at);
+}
+
+void render_rule_details(FILE *out, const char *title, int from, int until, const char *source)
+{
+    if (title) {
+        fputs("      ", out);
+        render_plain(out, title);
+        fputc('\n', out);
+    }
+    if (from && until)
+        fprintf(out, _("      in force from %04d-%02d-%02d until %04d-%02d-%02d\n"),
+                from / 10000, from / 100 % 100, from % 100, until / 10000, until / 100 % 100,
+                until % 100);
+    else if (from)
+        fprintf(out, _("      in force from %04d-%02d-%02d\n"), from / 10000, from / 100 % 100,
+                from % 100);
+    else if (until)
+        fprintf(out, _("      in force until %04d-%02d-%02d\n"), until / 10000,
+                until / 100 % 100, until % 100);
+    if (source) {
+        char *text = render_written(render_plain, source);
+        fprintf(out, _("      source: %s\n"), text ? text : "");
+        free(text);
+    }
+}
+
 static void parameter(FILE *out, const ModelParam *mp)
 {
     const Param *first = mp->first, *p = mp->in_force;
@@ -151,10 +195,8 @@ static void parameter(FILE *out, const ModelParam *mp)
         v.printed = false;
         value_format(&v, buf);
     }
-    fprintf(out, "  %-24s ", first->full_name);
-    render_column(out, p ? buf : _("(none in force)"), 14);
-    fputc(' ', out);
-    render_place(out, p ? p->name_loc : first->name_loc);
+    render_rule_head(out, first->full_name, p ? buf : _("(none in force)"),
+                     p ? p->name_loc : first->name_loc);
     if (p && p->federation) {
         fputs(_("  set by the federation; declared local at "), out);
         render_place(out, first->name_loc);
@@ -162,20 +204,8 @@ static void parameter(FILE *out, const ModelParam *mp)
         fputs(_("  local: a federation may set its own value"), out);
     }
     fputc('\n', out);
-    if (first->title) {
-        fputs("      ", out);
-        render_plain(out, first->title);
-        fputc('\n', out);
-    }
     const Param *s = p ? p : first;
-    if (s->from)
-        fprintf(out, _("      in force from %04d-%02d-%02d\n"), s->from / 10000,
-                s->from / 100 % 100, s->from % 100);
-    if (s->source) {
-        char *source = render_written(render_plain, s->source);
-        fprintf(out, _("      source: %s\n"), source ? source : "");
-        free(source);
-    }
+    render_rule_details(out, first->title, s->from, 0, s->source);
 }
 
 void render_parameters(FILE *out, const Model *m)
@@ -190,4 +220,28 @@ const char *render_ledger_outcome(const LedgerFigure *f)
     return !f->compared ? _("nothing stated to compare")
            : f->agrees  ? _("agrees with the stated figure")
                         : _("differs from the stated figure");
+}
+
+void render_ledger_account(FILE *out, const LedgerPart *p, void (*put)(FILE *, const char *))
+{
+    put(out, p->account);
+    if (p->name) {
+        fputs(" (", out);
+        put(out, p->name);
+        fputc(')', out);
+    }
+}
+
+char *render_ledger_amount(const LedgerPart *p, char *buf)
+{
+    Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
+    return value_format(&v, buf);
+}
+
+void render_reviewed(FILE *out, const Finding *f, void (*put)(FILE *, const char *))
+{
+    Arena a;
+    arena_init(&a);
+    put(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    arena_free(&a);
 }

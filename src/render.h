@@ -14,6 +14,8 @@ int render_width(const char *s);
 void render_pad(FILE *out, int n);
 /* Text from a rule file in a line of text: control characters as '?'. */
 void render_plain(FILE *out, const char *s);
+/* The same in a line of TAP, where '#' would start a directive: as '/'. */
+void render_tap(FILE *out, const char *s);
 /* The same in an aligned table, where a tab would break the columns. */
 void render_field(FILE *out, const char *s);
 /* s as put() writes it, in a buffer of its own to put into a translated sentence;
@@ -39,10 +41,26 @@ const char *safe_text(Arena *a, const char *s);
  * the format needs it). */
 void render_summary(FILE *out, const char *path, const ModelSummary *res);
 
+/* The lines of a parameter or check in `finsam rules` and the text report: its name,
+ * what it is (its value, or error or warning) and where it is declared; then, indented,
+ * its title, the dates it is in force (from, until: YYYYMMDD, 0 if none) and its
+ * source, each where there is one. */
+void render_rule_head(FILE *out, const char *name, const char *what, Loc at);
+void render_rule_details(FILE *out, const char *title, int from, int until, const char *source);
+
 /* "\nparameters (N)" and a line or more per parameter in force, as `finsam rules` and
  * the text report list them. */
 void render_parameters(FILE *out, const Model *m);
 
+/* An auditor's decision on a finding (f->review), written by put: "reviewed: accepted
+ * by A on 2026-03-10: the reason". */
+void render_reviewed(FILE *out, const Finding *f, void (*put)(FILE *, const char *));
+
 /* What became of a ledger figure: "agrees with the stated figure", ... (ledger.c). */
 const char *render_ledger_outcome(const LedgerFigure *f);
+/* An account behind a ledger figure as every report lists it: "3010 (Medlemsavgifter)",
+ * its number and name written by put (text escaped for the format around it). */
+void render_ledger_account(FILE *out, const LedgerPart *p, void (*put)(FILE *, const char *));
+/* Its amount in kr, "60 000 kr", in buf (VALUE_FMT_MAX bytes). */
+char *render_ledger_amount(const LedgerPart *p, char *buf);
 #endif

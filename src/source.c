@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "utf8.h"
 
 /* Lines are found only when a message needs them: most files are read, checked and
  * never quoted. */
@@ -182,29 +183,11 @@ size_t source_first_bad_byte(const Source *s)
             i++;
             continue;
         }
-        size_t need;
-        unsigned min;
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-            min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            min = 0x10000;
-        } else {
+        uint32_t cp;
+        size_t len = utf8_decode(p + i, n - i, &cp);
+        if (!len)
             return i;
-        }
-        unsigned cp = c & (0x3F >> need);
-        for (size_t k = 1; k <= need; k++) {
-            if (i + k >= n || (p[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += need + 1;
+        i += len;
     }
     return n;
 }

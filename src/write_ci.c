@@ -11,6 +11,16 @@
 #include "value.h"
 #include "xml.h"
 
+/* "path:line:col" of a place, in buf (PLACE_MAX bytes; a longer path is cut). */
+enum { PLACE_MAX = 4200 };
+static const char *place(Loc at, char *buf)
+{
+    int line, col;
+    source_line_col(at.src, at.start, &line, &col);
+    snprintf(buf, PLACE_MAX, "%s:%d:%d", at.src->path, line, col);
+    return buf;
+}
+
 /* One line of an explanation, formatted, then written as text() writes text: every part
  * of it, the file's path included, escaped for the format around it. */
 static void say(FILE *out, void (*text)(FILE *, const char *), const char *indent,
@@ -33,13 +43,11 @@ static void say(FILE *out, void (*text)(FILE *, const char *), const char *inden
 
 /* The explanation of a finding, as the text output's "= ..." lines: words for people,
  * in their language; the XML and TAP around it are not translated. */
-static void explain(FILE *out, const Finding *f, void (*text)(FILE *, const char *),
-                    const char *indent)
+static void explain(FILE *out, const Model *m, const Finding *f,
+                    void (*text)(FILE *, const char *), const char *indent)
 {
-    char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX];
-    int line, col;
-    source_line_col(f->loc.src, f->loc.start, &line, &col);
-    say(out, text, indent, _("at: %s:%d:%d"), f->loc.src->path, line, col);
+    char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX], at[PLACE_MAX];
+    say(out, text, indent, _("at: %s"), place(f->loc, at));
     if (f->has_stated) {
         say(out, text, indent, _("stated: %s"), value_format(&f->stated, a));
         say(out, text, indent, _("computed: %s"), value_format(&f->computed, b));
@@ -51,15 +59,17 @@ static void explain(FILE *out, const Finding *f, void (*text)(FILE *, const char
     for (int i = 0; i < f->noperands; i++) {
         if (!finding_points_at(f, i))
             continue;
-        source_line_col(f->operands[i].at.src, f->operands[i].at.start, &line, &col);
         /* TRANSLATORS: where in the year file a figure is that a rule in another file
          * read: "the figure balanskrav.result[2025] is at 2025.fin:13:51" */
-        say(out, text, indent, _("the figure %s is at %s:%d:%d"), f->operands[i].text,
-            f->operands[i].at.src->path, line, col);
+        say(out, text, indent, _("the figure %s is at %s"), f->operands[i].text,
+            place(f->operands[i].at, at));
     }
     if (f->has_difference)
         say(out, text, indent, _("difference: %s"),
             render_difference(f, a));
+    const Finding *cause = model_cause(m, f);
+    if (cause)
+        say(out, text, indent, _("probably the same error as %s"), place(cause->loc, at));
     if (f->explanation)
         say(out, text, indent, "%s", f->explanation);
     if (f->source)
@@ -71,29 +81,49 @@ static void explain(FILE *out, const Finding *f, void (*text)(FILE *, const char
 /* A finding an auditor decided on: JUnit skips it, TAP marks it TODO; it fails nothing. */
 static void junit_reviewed(FILE *out, const Finding *f)
 {
-    Arena a;
-    arena_init(&a);
     fputs("      <skipped message=\"", out);
-    xml_text(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    render_reviewed(out, f, xml_text);
     fputs("\"/>\n", out);
-    arena_free(&a);
 }
 
 static void tap_reviewed(FILE *out, const Finding *f, void (*text)(FILE *, const char *))
 {
-    Arena a;
-    arena_init(&a);
     fputs(" # TODO ", out);
-    text(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
-    arena_free(&a);
+    render_reviewed(out, f, text);
+}
+
+/* The next finding of a figure (not of a check) at *i or after, in the order of their
+ * places; *i then after it. NULL after the last. */
+static const Finding *figure_finding(const Model *m, int *i)
+{
+    for (; *i < m->nfindings; ++*i)
+        if (m->findings[*i].finding->type != FIND_CHECK)
+            return m->findings[(*i)++].finding;
+    return NULL;
 }
 
 static int figure_findings(const Model *m)
 {
     int n = 0;
-    for (int i = 0; i < m->nfindings; i++)
-        n += m->findings[i].finding->type != FIND_CHECK;
+    for (int at = 0; figure_finding(m, &at);)
+        n++;
     return n;
+}
+
+/* The name of the one test of the figures that agree with their formulas. */
+static const char *agreeing(const Model *m, char *buf, size_t n)
+{
+    snprintf(buf, n, _("figures that agree with their formulas (%d)"),
+             m->comparisons - figure_findings(m));
+    return buf;
+}
+
+/* A JUnit test case of the file at path, up to its name, which the caller writes. */
+static void testcase(FILE *out, const char *path)
+{
+    fputs("    <testcase classname=\"", out);
+    xml_text(out, path);
+    fputs("\" name=\"", out);
 }
 
 static const char *run_name(const CheckRun *r, char *buf, size_t n)
@@ -122,19 +152,15 @@ static void junit_not_run(FILE *out, const char *path, const Model *m)
 {
     for (int i = 0; i < m->nnot_run; i++) {
         const NotRun *n = m->not_run[i].not_run;
-        char name[1024];
-        int line, col;
-        source_line_col(n->loc.src, n->loc.start, &line, &col);
-        fputs("    <testcase classname=\"", out);
-        xml_text(out, path);
-        fputs("\" name=\"", out);
+        char name[1024], at[PLACE_MAX];
+        testcase(out, path);
         xml_text(out, not_run_name(n, name, sizeof name));
         fputs("\">\n      <skipped message=\"", out);
         xml_text(out, n->reason);
         fputs("\">", out);
-        char at[4200];
-        snprintf(at, sizeof at, _("at: %s:%d:%d"), n->loc.src->path, line, col);
-        xml_text(out, at);
+        char line[PLACE_MAX + 64];
+        snprintf(line, sizeof line, _("at: %s"), place(n->loc, at));
+        xml_text(out, line);
         fputs("</skipped>\n    </testcase>\n", out);
     }
 }
@@ -153,26 +179,17 @@ void write_junit_end(FILE *out) { fputs("</testsuites>\n", out); }
 void write_junit_file(FILE *out, const Model *m)
 {
     const char *path = m->path;
-    int figures = figure_findings(m);
-    int agreeing = m->comparisons - figures;
     fputs("  <testsuite name=\"", out);
     xml_text(out, path);
     fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n",
             tap_count(m), m->summary.failed, m->nnot_run + m->summary.reviewed);
-    fputs("    <testcase classname=\"", out);
-    xml_text(out, path);
-    fputs("\" name=\"", out);
     char agree[128];
-    snprintf(agree, sizeof agree, _("figures that agree with their formulas (%d)"), agreeing);
-    xml_text(out, agree);
+    testcase(out, path);
+    xml_text(out, agreeing(m, agree, sizeof agree));
     fputs("\"/>\n", out);
-    for (int i = 0; i < m->nfindings; i++) {
-        const Finding *f = m->findings[i].finding;
-        if (f->type == FIND_CHECK)
-            continue;
-        fputs("    <testcase classname=\"", out);
-        xml_text(out, path);
-        fputs("\" name=\"", out);
+    const Finding *f;
+    for (int at = 0; (f = figure_finding(m, &at));) {
+        testcase(out, path);
         xml_text(out, f->tag);
         fputs(": ", out);
         xml_text(out, f->message);
@@ -185,29 +202,27 @@ void write_junit_file(FILE *out, const Model *m)
         fputs("      <failure message=\"", out);
         xml_text(out, f->message);
         fprintf(out, "\" type=\"%s\">", f->tag);
-        explain(out, f, xml_text, "");
+        explain(out, m, f, xml_text, "");
         fputs("</failure>\n    </testcase>\n", out);
     }
     for (int i = 0; i < m->nruns; i++) {
         const CheckRun *r = m->runs[i];
         char name[256];
-        fputs("    <testcase classname=\"", out);
-        xml_text(out, path);
-        fputs("\" name=\"", out);
+        testcase(out, path);
         xml_text(out, run_name(r, name, sizeof name));
         if (r->passed) {
             fputs("\"/>\n", out);
             continue;
         }
         fputs("\">\n", out);
-        const Finding *f = r->explained;
+        f = r->explained;
         if (f->review) {
             junit_reviewed(out, f);
         } else if (r->check->severity == SEV_ERROR) {
             fputs("      <failure message=\"", out);
             xml_text(out, f->message);
             fputs("\" type=\"check\">", out);
-            explain(out, f, xml_text, "");
+            explain(out, m, f, xml_text, "");
             fputs("</failure>\n", out);
         } else {
             /* a warning fails no build: it is told, not failed */
@@ -215,7 +230,7 @@ void write_junit_file(FILE *out, const Model *m)
             xml_text(out, _("warning: "));
             xml_text(out, f->message);
             fputc('\n', out);
-            explain(out, f, xml_text, "");
+            explain(out, m, f, xml_text, "");
             fputs("</system-out>\n", out);
         }
         fputs("    </testcase>\n", out);
@@ -231,16 +246,6 @@ int tap_count(const Model *m)
 
 void write_tap_plan(FILE *out, int tests) { fprintf(out, "TAP version 13\n1..%d\n", tests); }
 
-static void tap_text(FILE *out, const char *s)
-{
-    /* one line (a line end is a control character too, shown as '?' as diag_put_text
-     * shows it), and no '#', which would start a directive */
-    for (const char *p = s; s && *p;) {
-        size_t n = diag_control_len(p);
-        fputc(n ? '?' : *p == '#' ? '/' : *p, out);
-        p += n ? n : 1;
-    }
-}
 
 static void yaml_text(FILE *out, const char *s)
 {
@@ -259,94 +264,91 @@ static void yaml_text(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static void tap_explain(FILE *out, const Finding *f)
+/* "  key: \"text\"" in a finding's YAML block, where there is a text. */
+static void yaml_field(FILE *out, const char *key, const char *text)
 {
-    char a[VALUE_FMT_MAX], b[VALUE_FMT_MAX];
-    int line, col;
-    source_line_col(f->loc.src, f->loc.start, &line, &col);
-    fputs("  ---\n  message: ", out);
-    yaml_text(out, f->message);
-    fprintf(out, "\n  severity: %s\n  at: ", f->severity == SEV_ERROR ? "error" : "warning");
-    char at[4200];
-    snprintf(at, sizeof at, "%s:%d:%d", f->loc.src->path, line, col);
-    yaml_text(out, at);
+    if (!text)
+        return;
+    fprintf(out, "  %s: ", key);
+    yaml_text(out, text);
     fputc('\n', out);
+}
+
+/* "a is 5 kr": an operand of a check, in buf (PLACE_MAX bytes). */
+static const char *operand(const Operand *o, char *buf)
+{
+    char v[VALUE_FMT_MAX];
+    snprintf(buf, PLACE_MAX, _("%s is %s"), o->text, value_format(&o->value, v));
+    return buf;
+}
+
+static void tap_explain(FILE *out, const Model *m, const Finding *f)
+{
+    char a[PLACE_MAX];
+    fputs("  ---\n", out);
+    yaml_field(out, "message", f->message);
+    fprintf(out, "  severity: %s\n", f->severity == SEV_ERROR ? "error" : "warning");
+    yaml_field(out, "at", place(f->loc, a));
     if (f->has_stated) {
-        fputs("  stated: ", out);
-        yaml_text(out, value_format(&f->stated, a));
-        fputs("\n  computed: ", out);
-        yaml_text(out, value_format(&f->computed, b));
-        fputc('\n', out);
+        yaml_field(out, "stated", value_format(&f->stated, a));
+        yaml_field(out, "computed", value_format(&f->computed, a));
     } else if (f->noperands >= 2) {
-        fputs("  left: ", out);
-        snprintf(at, sizeof at, _("%s is %s"), f->operands[0].text,
-                 value_format(&f->operands[0].value, a));
-        yaml_text(out, at);
-        fputs("\n  right: ", out);
-        snprintf(at, sizeof at, _("%s is %s"), f->operands[1].text,
-                 value_format(&f->operands[1].value, b));
-        yaml_text(out, at);
-        fputc('\n', out);
+        yaml_field(out, "left", operand(&f->operands[0], a));
+        yaml_field(out, "right", operand(&f->operands[1], a));
     }
     /* the figures a rule in another file read, at their places in the year file */
     for (int i = 0, any = 0; i < f->noperands; i++) {
         if (!finding_points_at(f, i))
             continue;
+        char p[PLACE_MAX], figure[2 * PLACE_MAX];
         fputs(any++ ? "    - " : "  figures_at:\n    - ", out);
-        source_line_col(f->operands[i].at.src, f->operands[i].at.start, &line, &col);
-        snprintf(at, sizeof at, _("the figure %s is at %s:%d:%d"), f->operands[i].text,
-                 f->operands[i].at.src->path, line, col);
-        yaml_text(out, at);
+        snprintf(figure, sizeof figure, _("the figure %s is at %s"), f->operands[i].text,
+                 place(f->operands[i].at, p));
+        yaml_text(out, figure);
         fputc('\n', out);
     }
-    if (f->source) {
-        fputs("  source: ", out);
-        yaml_text(out, f->source);
-        fputc('\n', out);
-    }
+    const Finding *cause = model_cause(m, f);
+    if (cause)
+        yaml_field(out, "same_as", place(cause->loc, a));
+    yaml_field(out, "source", f->source);
     fputs("  ...\n", out);
 }
 
 void write_tap_file(FILE *out, const Model *m, int *next)
 {
     const char *path = m->path;
-    int figures = figure_findings(m);
     fputs("# ", out);
-    tap_text(out, path);
+    render_tap(out, path);
     fprintf(out, "\nok %d - ", (*next)++);
-    tap_text(out, path);
+    render_tap(out, path);
     fputs(": ", out);
     char agree[128];
-    snprintf(agree, sizeof agree, _("figures that agree with their formulas (%d)"),
-             m->comparisons - figures);
-    tap_text(out, agree);
+    render_tap(out, agreeing(m, agree, sizeof agree));
     fputc('\n', out);
-    for (int i = 0; i < m->nfindings; i++) {
-        const Finding *f = m->findings[i].finding;
-        if (f->type == FIND_CHECK)
-            continue;
+    const Finding *f;
+    for (int at = 0; (f = figure_finding(m, &at));) {
         fprintf(out, "not ok %d - %s: ", (*next)++, f->tag);
-        tap_text(out, f->message);
+        render_tap(out, f->message);
         if (f->review)
-            tap_reviewed(out, f, tap_text);
+            tap_reviewed(out, f, render_tap);
         fputc('\n', out);
-        tap_explain(out, f);
+        tap_explain(out, m, f);
     }
     for (int i = 0; i < m->nruns; i++) {
         const CheckRun *r = m->runs[i];
         char name[256];
         bool warning = !r->passed && r->check->severity == SEV_WARNING;
         fprintf(out, "%s %d - ", r->passed ? "ok" : "not ok", (*next)++);
-        tap_text(out, run_name(r, name, sizeof name));
+        render_tap(out, run_name(r, name, sizeof name));
         fputc(' ', out);
-        tap_text(out, r->check->title);
+        render_tap(out, r->check->title);
         if (!r->passed && r->explained->review)
-            tap_reviewed(out, r->explained, tap_text);
+            tap_reviewed(out, r->explained, render_tap);
         else if (warning)
             fputs(" # TODO warning", out);
         fputc('\n', out);
         if (!r->passed)
-            tap_explain(out, r->explained);
+            tap_explain(out, m, r->explained);
     }
     tap_not_run(out, m, next);
 }
@@ -357,9 +359,31 @@ static void tap_not_run(FILE *out, const Model *m, int *next)
         const NotRun *n = m->not_run[i].not_run;
         char name[1024];
         fprintf(out, "ok %d - ", (*next)++);
-        tap_text(out, not_run_name(n, name, sizeof name));
+        render_tap(out, not_run_name(n, name, sizeof name));
         fputs(" # SKIP ", out);
-        tap_text(out, n->reason);
+        render_tap(out, n->reason);
         fputc('\n', out);
     }
+}
+
+void write_junit(FILE *out, const Model *models, int n, const ModelSummary *total)
+{
+    int tests = 0;
+    for (int i = 0; i < n; i++)
+        tests += tap_count(&models[i]);
+    write_junit_begin(out, tests, total->failed);
+    for (int i = 0; i < n; i++)
+        write_junit_file(out, &models[i]);
+    write_junit_end(out);
+}
+
+void write_tap(FILE *out, const Model *models, int n, const ModelSummary *total)
+{
+    (void)total;
+    int tests = 0, next = 1;
+    for (int i = 0; i < n; i++)
+        tests += tap_count(&models[i]);
+    write_tap_plan(out, tests);
+    for (int i = 0; i < n; i++)
+        write_tap_file(out, &models[i], &next);
 }

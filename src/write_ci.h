@@ -8,6 +8,11 @@
 #include "model.h"
 
 /* Each file is read from its model (built from detailed results). */
+/* finsam check --format junit and tap: every file's model, then the total of them. */
+void write_junit(FILE *out, const Model *models, int n, const ModelSummary *total);
+void write_tap(FILE *out, const Model *models, int n, const ModelSummary *total);
+
+/* The parts of them, for the fuzzing harness. */
 void write_junit_begin(FILE *out, int tests, int failures);
 void write_junit_file(FILE *out, const Model *m);
 void write_junit_end(FILE *out);

@@ -21,47 +21,10 @@
 #include "review.h"
 #include "render.h"
 #include "num.h"
+#include "utf8.h"
 #include "value.h"
 
 /* ---- text ---------------------------------------------------------------------- */
-
-/* The length of the UTF-8 sequence at p (at most n bytes), and its code point; 0 if
- * the bytes are not UTF-8. */
-static size_t utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
-{
-    unsigned c = p[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    size_t len;
-    uint32_t min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        min = 0x80;
-        *cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        min = 0x800;
-        *cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        min = 0x10000;
-        *cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        *cp = *cp << 6 | (p[i] & 0x3F);
-    }
-    if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-        return 0;
-    return len;
-}
 
 /* Characters (code points) in s, counting a byte that is not UTF-8 as one. */
 static size_t text_chars(const char *s, size_t n)
@@ -79,39 +42,38 @@ static size_t text_chars(const char *s, size_t n)
  * tab or line end as a space, other control characters (C0, DEL, C1) and bytes that
  * are not UTF-8 as U+FFFD. At most max characters (0: all), the last replaced by an
  * ellipsis when s is longer. */
+static const char *html_escape(uint32_t cp, char *buf)
+{
+    (void)buf;
+    switch (cp) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    case '\t': case '\n': case '\r': return " ";
+    default:
+        return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ? "\xEF\xBF\xBD" : NULL;
+    }
+}
+
 static void put_textn(FILE *out, const char *s, size_t n, size_t max)
 {
     if (!s)
         return;
-    size_t keep = max && text_chars(s, n) > max ? max - 1 : SIZE_MAX;
-    const unsigned char *p = (const unsigned char *)s;
-    for (size_t i = 0, chars = 0; i < n; chars++) {
-        if (chars == keep) {
-            fputs("\xE2\x80\xA6", out);
-            return;
+    size_t cut = n;
+    if (max && text_chars(s, n) > max) {
+        /* the bytes of the first max - 1 characters, then the ellipsis */
+        cut = 0;
+        for (size_t chars = 0; chars < max - 1; chars++) {
+            uint32_t cp;
+            size_t len = utf8_decode((const unsigned char *)s + cut, n - cut, &cp);
+            cut += len ? len : 1;
         }
-        uint32_t cp;
-        size_t len = utf8_decode(p + i, n - i, &cp);
-        if (!len) {
-            fputs("\xEF\xBF\xBD", out);
-            i++;
-            continue;
-        }
-        switch (cp) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        case '\t': case '\n': case '\r': fputc(' ', out); break;
-        default:
-            if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
-                fputs("\xEF\xBF\xBD", out);
-            else
-                fwrite(p + i, 1, len, out);
-        }
-        i += len;
     }
+    utf8_write(out, s, cut, html_escape, "\xEF\xBF\xBD");
+    if (cut < n)
+        fputs("\xE2\x80\xA6", out);
 }
 
 static void put_text(FILE *out, const char *s)
@@ -121,6 +83,16 @@ static void put_text(FILE *out, const char *s)
 }
 
 /* before, then <span class="cls">text</span>; nothing if there is no text. */
+/* open, text, close; nothing if there is no text. */
+static void put_wrapped(FILE *out, const char *open, const char *text, const char *close)
+{
+    if (!text)
+        return;
+    fputs(open, out);
+    put_text(out, text);
+    fputs(close, out);
+}
+
 static void put_span(FILE *out, const char *before, const char *cls, const char *text)
 {
     if (!text)
@@ -214,6 +186,18 @@ static const char *says_word(const Finding *f)
                                       : _("computed");
 }
 
+/* The stated figure of a finding and the one it is compared with, in the markup given:
+ * open has a %s for the word "stated", middle one for says_word(f). */
+static void put_stated(FILE *out, const Finding *f, const char *open, const char *middle,
+                       const char *close)
+{
+    fprintf(out, open, _("stated"));
+    put_value(out, &f->stated);
+    fprintf(out, middle, says_word(f));
+    put_value(out, &f->computed);
+    fputs(close, out);
+}
+
 static void section_row(Html *h, const ModelLine *l, int span)
 {
     fprintf(h->out, "<tr class=\"section d%d%s\"><th scope=\"rowgroup\" colspan=\"%d\">",
@@ -264,13 +248,9 @@ static void explain_finding(Html *h, const Finding *f, int mark)
                  "<div><p class=\"message\">", f->review ? " reviewed" : "", mark, mark);
     put_text(out, f->message);
     fputs("</p>\n<dl class=\"figures\">", out);
-    if (f->has_stated) {
-        fprintf(out, "<div><dt>%s</dt><dd class=\"stated\">", _("stated"));
-        put_value(out, &f->stated);
-        fprintf(out, "</dd></div><div><dt>%s</dt><dd class=\"computed\">", says_word(f));
-        put_value(out, &f->computed);
-        fputs("</dd></div>", out);
-    }
+    if (f->has_stated)
+        put_stated(out, f, "<div><dt>%s</dt><dd class=\"stated\">",
+                   "</dd></div><div><dt>%s</dt><dd class=\"computed\">", "</dd></div>");
     if (f->has_difference) {
         fprintf(out, "<div><dt>%s</dt><dd class=\"difference\">", _("difference"));
         put_difference(out, f);
@@ -936,11 +916,7 @@ static void put_figure_place(FILE *out, const Finding *f, int i)
 static void failed_run(FILE *out, const Finding *f)
 {
     fputs("<li>", out);
-    if (f->where) {
-        fputs("<span class=\"where\">", out);
-        put_text(out, f->where);
-        fputs(":</span> ", out);
-    }
+    put_wrapped(out, "<span class=\"where\">", f->where, ":</span> ");
     int from = 0;
     if (f->type == FIND_CHECK && f->noperands >= 2) {
         put_operand_is(out, &f->operands[0]);
@@ -984,6 +960,14 @@ static bool all_reviewed(const ModelCheck *mc)
     return mc->failed > 0;
 }
 
+/* A section of the page with its heading; the caller ends it with </section>. */
+static void section_begin(FILE *out, const char *cls, const char *id, const char *title)
+{
+    fprintf(out, "<section class=\"%s\" id=\"%s\">\n<h2>", cls, id);
+    put_text(out, title);
+    fputs("</h2>\n", out);
+}
+
 /* The outcome of a check every failed run of which is reviewed: "accepted" when each
  * was accepted, else "to be corrected" (the auditor's words, as beside each run). */
 static const char *reviewed_word(const ModelCheck *mc)
@@ -998,7 +982,7 @@ static void html_checks(Html *h)
 {
     FILE *out = h->out;
     const Model *m = h->m;
-    fprintf(out, "<section class=\"checks\" id=\"checks\">\n<h2>%s</h2>\n", _("Checks"));
+    section_begin(out, "checks", "checks", _("Checks"));
     int count[5] = {0};
     for (int i = 0; i < m->nchecks; i++) {
         const ModelCheck *mc = &m->checks[i];
@@ -1112,102 +1096,108 @@ static void html_checks(Html *h)
     fputs("</ol>\n</section>\n", out);
 }
 
+/* A section that lists n items (none: no section), each written by item, after the
+ * lead paragraph if there is one. */
+static void item_list(Html *h, const char *id, const char *title, const char *lead, int n,
+                      void (*item)(Html *, int))
+{
+    if (!n)
+        return;
+    section_begin(h->out, id, id, title);
+    if (lead) {
+        fputs("<p class=\"lead\">", h->out);
+        put_text(h->out, lead);
+        fputs("</p>\n", h->out);
+    }
+    fputs("<ol class=\"not-run-list\">\n", h->out);
+    for (int i = 0; i < n; i++)
+        item(h, i);
+    fputs("</ol>\n</section>\n", h->out);
+}
+
 /* What did not run, and why, as check --verbose lists it: each check run, stated
  * figure and note that could not be checked, with its reason and places. */
-static void html_not_run(Html *h)
+static void not_run_item(Html *h, int i)
 {
     FILE *out = h->out;
     const Model *m = h->m;
-    if (!m->nnot_run)
-        return;
-    fprintf(out, "<section class=\"not-run\" id=\"not-run\">\n<h2>%s</h2>\n<p class=\"lead\">",
-            _("Not run"));
-    fprintf(out, ngettext("%d check or figure could not be checked; each with the reason.",
-                          "%d checks or figures could not be checked; each with the reason.",
-                          (unsigned long)m->nnot_run), m->nnot_run);
-    fputs("</p>\n<ol class=\"not-run-list\">\n", out);
-    for (int i = 0; i < m->nnot_run; i++) {
-        const NotRun *n = m->not_run[i].not_run;
-        const Check *c = m->not_run[i].check;
-        fputs("<li class=\"not-run-item\"><p>", out);
-        if (c) {
-            fputs("<a href=\"#c-", out);
-            put_text(out, c->name);
-            fputs("\">", out);
-        }
-        put_text(out, n->message);
-        fputs(c ? "</a>" : "", out);
-        fputs(" <code class=\"name\">", out);
-        put_text(out, n->tag);
-        fputs("</code>", out);
-        if (n->where) {
-            fputs("<span class=\"where\">, ", out);
-            put_text(out, n->where);
-            fputs("</span>", out);
-        }
-        fputs("</p>\n<p class=\"why\">", out);
-        char *reason = escaped(n->reason, false, NULL);
-        fprintf(out, _("because %s"), reason ? reason : "");
-        free(reason);
-        fputs(" <span class=\"place\">(", out);
-        put_place(out, n->loc);
-        if (n->reason_at.src) {
-            fputs("; ", out);
-            char *at = NULL;
-            size_t len = 0;
-            FILE *s = open_memstream(&at, &len);
-            if (s) {
-                put_place(s, n->reason_at);
-                fclose(s);
-            }
-            fprintf(out, _("see %s"), at ? at : "");
-            free(at);
-        }
-        fputs(")</span></p></li>\n", out);
+    const NotRun *n = m->not_run[i].not_run;
+    const Check *c = m->not_run[i].check;
+    fputs("<li class=\"not-run-item\"><p>", out);
+    if (c) {
+        fputs("<a href=\"#c-", out);
+        put_text(out, c->name);
+        fputs("\">", out);
     }
-    fputs("</ol>\n</section>\n", out);
+    put_text(out, n->message);
+    fputs(c ? "</a>" : "", out);
+    fputs(" <code class=\"name\">", out);
+    put_text(out, n->tag);
+    fputs("</code>", out);
+    put_wrapped(out, "<span class=\"where\">, ", n->where, "</span>");
+    fputs("</p>\n<p class=\"why\">", out);
+    char *reason = escaped(n->reason, false, NULL);
+    fprintf(out, _("because %s"), reason ? reason : "");
+    free(reason);
+    fputs(" <span class=\"place\">(", out);
+    put_place(out, n->loc);
+    if (n->reason_at.src) {
+        fputs("; ", out);
+        char *at = NULL;
+        size_t len = 0;
+        FILE *s = open_memstream(&at, &len);
+        if (s) {
+            put_place(s, n->reason_at);
+            fclose(s);
+        }
+        fprintf(out, _("see %s"), at ? at : "");
+        free(at);
+    }
+    fputs(")</span></p></li>\n", out);
+}
+
+static void html_not_run(Html *h)
+{
+    char lead[256];
+    snprintf(lead, sizeof lead,
+             ngettext("%d check or figure could not be checked; each with the reason.",
+                      "%d checks or figures could not be checked; each with the reason.",
+                      (unsigned long)h->m->nnot_run), h->m->nnot_run);
+    item_list(h, "not-run", _("Not run"), lead, h->m->nnot_run, not_run_item);
 }
 
 /* Each mapped row's figure in the ledger and the accounts behind it (ledger.c), as the
  * text report lists them under "The ledger". */
-static void html_ledger(Html *h)
+static void ledger_item(Html *h, int i)
 {
     FILE *out = h->out;
-    const Model *m = h->m;
-    if (!m->nledger)
-        return;
-    fprintf(out, "<section class=\"ledger\" id=\"ledger\">\n<h2>%s</h2>\n", _("The ledger"));
-    fputs("<ol class=\"not-run-list\">\n", out);
-    for (int i = 0; i < m->nledger; i++) {
-        const LedgerFigure *f = m->ledger[i];
-        const char *outcome = render_ledger_outcome(f);
-        fprintf(out, "<li class=\"ledger-item%s\"><p><code class=\"name\">",
-                f->compared && !f->agrees ? " differs" : "");
-        put_text(out, f->table->name);
-        fputc('.', out);
-        put_text(out, f->row->name);
-        fprintf(out, "</code>, %d: <b>", f->column->key.year);
-        put_value(out, &f->figure);
-        fputs("</b>, ", out);
-        put_text(out, outcome);
+    const LedgerFigure *f = h->m->ledger[i];
+    const char *outcome = render_ledger_outcome(f);
+    fprintf(out, "<li class=\"ledger-item%s\"><p><code class=\"name\">",
+            f->compared && !f->agrees ? " differs" : "");
+    put_text(out, f->table->name);
+    fputc('.', out);
+    put_text(out, f->row->name);
+    fprintf(out, "</code>, %d: <b>", f->column->key.year);
+    put_value(out, &f->figure);
+    fputs("</b>, ", out);
+    put_text(out, outcome);
+    fputs("</p>\n", out);
+    for (int k = 0; k < f->nparts; k++) {
+        char amount[VALUE_FMT_MAX], minus[2 * VALUE_FMT_MAX];
+        fputs("<p class=\"why\">", out);
+        render_ledger_account(out, &f->parts[k], put_text);
+        fputc(' ', out);
+        put_text(out, swedish_minus(render_ledger_amount(&f->parts[k], amount), minus,
+                                    sizeof minus));
         fputs("</p>\n", out);
-        for (int k = 0; k < f->nparts; k++) {
-            const LedgerPart *p = &f->parts[k];
-            Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
-            fputs("<p class=\"why\">", out);
-            put_text(out, p->account);
-            if (p->name) {
-                fputs(" (", out);
-                put_text(out, p->name);
-                fputc(')', out);
-            }
-            fputc(' ', out);
-            put_value(out, &v);
-            fputs("</p>\n", out);
-        }
-        fputs("</li>\n", out);
     }
-    fputs("</ol>\n</section>\n", out);
+    fputs("</li>\n", out);
+}
+
+static void html_ledger(Html *h)
+{
+    item_list(h, "ledger", _("The ledger"), NULL, h->m->nledger, ledger_item);
 }
 
 /* Findings no table or allocation shows: a figure outside them. */
@@ -1216,8 +1206,8 @@ static void other_findings(Html *h)
     const Model *m = h->m;
     if (m->nmarked == m->nshown)
         return;
-    fprintf(h->out, "<section class=\"other\" id=\"other\">\n<h2>%s</h2>\n"
-                    "<aside class=\"findings\"><ol>\n", _("Other findings"));
+    section_begin(h->out, "other", "other", _("Other findings"));
+    fputs("<aside class=\"findings\"><ol>\n", h->out);
     for (int i = m->nshown; i < m->nmarked; i++)
         explain_finding(h, m->marked[i].finding, m->marked[i].mark);
     fputs("</ol></aside>\n</section>\n", h->out);
@@ -1235,8 +1225,7 @@ static void html_parameters(Html *h)
     if (!m->nparams)
         return;
     int year = m->year;
-    fprintf(out, "<section class=\"parameters\" id=\"parameters\">\n<h2>%s</h2>\n",
-            _("Parameters"));
+    section_begin(out, "parameters", "parameters", _("Parameters"));
     fputs("<p class=\"lead\">", out);
     fprintf(out, _("The values in force for %d, and where each came from: the rule set, or "
                    "the federation for a parameter the rule set leaves to it."), year);
@@ -1332,7 +1321,7 @@ static const char STYLE[] =
     "li.glance{display:flex;gap:10px;align-items:baseline;padding:4px 0;"
     "border-bottom:1px solid var(--rule);break-inside:avoid}\n"
     "li.glance p{margin:0}\n"
-    "li.glance .key{flex:none;min-width:64px;text-align:center}\n"
+    "li.glance .key{flex:none;width:6.4em;text-align:center}\n"
     "li.glance .outcome{display:inline-block;min-width:100%;font-size:10.5px;font-weight:700;"
     "letter-spacing:.03em;border-radius:3px;padding:1px .35em;white-space:nowrap}\n"
     "li.glance.failed .outcome{background:var(--bad);color:#fff}\n"
@@ -1448,7 +1437,7 @@ static const char STYLE[] =
     "ol.check-list{list-style:none;margin:0;padding:0;font-size:13.5px}\n"
     "li.check{display:flex;gap:12px;padding:6px 0;border-bottom:1px solid var(--rule);"
     "break-inside:avoid}\n"
-    "li.check .outcome{flex:none;min-width:5.6em;text-align:center;font-size:11px;"
+    "li.check .outcome{flex:none;width:8em;text-align:center;font-size:11px;"
     "font-weight:700;letter-spacing:.03em;border-radius:3px;padding:2px .4em;height:1.8em;"
     "margin-top:1px;white-space:nowrap}\n"
     "li.passed .outcome{background:var(--ok-soft);color:var(--ok)}\n"
@@ -1549,12 +1538,9 @@ static void put_review(FILE *out, const Finding *f)
 {
     if (!f->review)
         return;
-    Arena a;
-    arena_init(&a);
     fputs(" <span class=\"review\">", out);
-    put_text(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    render_reviewed(out, f, put_text);
     fputs("</span>", out);
-    arena_free(&a);
 }
 
 /* What finsam found, at a glance, before the tables: each disagreeing figure with its
@@ -1563,7 +1549,7 @@ static void glance(Html *h)
 {
     FILE *out = h->out;
     const Model *m = h->m;
-    fprintf(out, "<section class=\"glance\" id=\"findings\">\n<h2>%s</h2>\n", _("Findings"));
+    section_begin(out, "glance", "findings", _("Findings"));
     int nchecks = 0;
     for (int i = 0; i < m->nchecks; i++)
         nchecks += m->checks[i].failed > 0;
@@ -1579,19 +1565,13 @@ static void glance(Html *h)
         int mark = m->marked[i].mark;
         fprintf(out, "<li class=\"glance figure\"><span class=\"key\"><a class=\"mark\" "
                      "href=\"#d%d\">%d</a></span><p>", mark, mark);
-        if (m->marked[i].block >= 0) {
-            fputs("<span class=\"in\">", out);
-            put_text(out, m->blocks[m->marked[i].block].title);
-            fputs("</span> ", out);
-        }
+        if (m->marked[i].block >= 0)
+            put_wrapped(out, "<span class=\"in\">", m->blocks[m->marked[i].block].title,
+                        "</span> ");
         put_text(out, f->message);
-        if (f->has_stated) {
-            fprintf(out, " <span class=\"figures\">%s <b class=\"stated\">", _("stated"));
-            put_value(out, &f->stated);
-            fprintf(out, "</b>, %s <b>", says_word(f));
-            put_value(out, &f->computed);
-            fputs("</b></span>", out);
-        }
+        if (f->has_stated)
+            put_stated(out, f, " <span class=\"figures\">%s <b class=\"stated\">",
+                       "</b>, %s <b>", "</b></span>");
         put_review(out, f);
         fputs("</p></li>\n", out);
     }

@@ -24,6 +24,13 @@ static void field_bool(Json *j, const char *k, bool v)
     json_bool(j, v);
 }
 
+/* A key and the array that is its value, which the caller fills and ends. */
+static void field_array(Json *j, const char *k)
+{
+    json_key(j, k);
+    json_array(j);
+}
+
 static void field_count(Json *j, const char *k, int n)
 {
     json_key(j, k);
@@ -169,8 +176,7 @@ static void table(Json *j, const ModelBlock *b)
     field_string(j, "unit", unit_word(t->unit));
     field_count(j, "note", t->note);
     place(j, t->name_loc);
-    json_key(j, "columns");
-    json_array(j);
+    field_array(j, "columns");
     for (int c = 0; c < t->ncolumns; c++) {
         const Column *col = t->columns[c];
         json_object(j);
@@ -181,8 +187,7 @@ static void table(Json *j, const ModelBlock *b)
         json_object_end(j);
     }
     json_array_end(j);
-    json_key(j, "rows");
-    json_array(j);
+    field_array(j, "rows");
     for (int i = 0; i < b->nlines; i++) {
         const ModelLine *l = &b->lines[i];
         const Row *row = l->row;
@@ -199,8 +204,7 @@ static void table(Json *j, const ModelBlock *b)
         int line, col;
         source_line_col(t->src, row->span.start, &line, &col);
         json_int(j, line);
-        json_key(j, "cells");
-        json_array(j);
+        field_array(j, "cells");
         for (int c = 0; c < t->ncolumns; c++) {
             const Cell *cell = &row->cells[c];
             const CellResult *cr = l->cells[c].result;
@@ -279,8 +283,7 @@ static void allocation(Json *j, const ModelBlock *b)
     json_key(j, "fractions");
     fraction(j, total);
     field_string(j, "outcome", line_outcome(total));
-    json_key(j, "groups");
-    json_array(j);
+    field_array(j, "groups");
     for (int i = 0; i < b->nlines - 1;) {
         const AllocLine *g = b->lines[i++].alloc_line;
         json_object(j);
@@ -297,8 +300,7 @@ static void allocation(Json *j, const ModelBlock *b)
         json_key(j, "computed");
         value(j, &g->computed);
         field_string(j, "outcome", line_outcome(g));
-        json_key(j, "members");
-        json_array(j);
+        field_array(j, "members");
         for (; i < b->nlines - 1 && b->lines[i].type == LINE_MEMBER; i++) {
             const AllocLine *m = b->lines[i].alloc_line;
             const Cell *amount = &m->member->amount;
@@ -343,8 +345,7 @@ static void operand_at(Json *j, const Operand *o)
 
 static void operands(Json *j, const Finding *f, int from)
 {
-    json_key(j, "operands");
-    json_array(j);
+    field_array(j, "operands");
     for (int i = from; i < f->noperands; i++) {
         json_object(j);
         field_string(j, "text", f->operands[i].text);
@@ -533,8 +534,7 @@ static void ledger_figure(Json *j, const LedgerFigure *f)
     json_decimal(j, num_mid(f->figure.n));
     field_bool(j, "compared", f->compared);
     field_bool(j, "agrees", f->compared && f->agrees);
-    json_key(j, "accounts");
-    json_array(j);
+    field_array(j, "accounts");
     for (int i = 0; i < f->nparts; i++) {
         const LedgerPart *p = &f->parts[i];
         json_object(j);
@@ -562,6 +562,16 @@ static void not_run(Json *j, const NotRun *n)
     json_object_end(j);
 }
 
+/* "tables" or "allocations": the model's blocks of the one kind, in order. */
+static void blocks(Json *j, const Model *m, bool allocations)
+{
+    field_array(j, allocations ? "allocations" : "tables");
+    for (int i = 0; i < m->nblocks; i++)
+        if (!m->blocks[i].alloc == !allocations)
+            (allocations ? allocation : table)(j, &m->blocks[i]);
+    json_array_end(j);
+}
+
 void write_json_file(Json *j, const Model *m, bool with_tables)
 {
     json_object(j);
@@ -572,26 +582,14 @@ void write_json_file(Json *j, const Model *m, bool with_tables)
     write_json_summary(j, &m->summary);
     if (with_tables) {
         /* the tables, then the allocations, each in the order they are declared */
-        json_key(j, "tables");
-        json_array(j);
-        for (int i = 0; i < m->nblocks; i++)
-            if (m->blocks[i].table)
-                table(j, &m->blocks[i]);
-        json_array_end(j);
-        json_key(j, "allocations");
-        json_array(j);
-        for (int i = 0; i < m->nblocks; i++)
-            if (m->blocks[i].alloc)
-                allocation(j, &m->blocks[i]);
-        json_array_end(j);
+        blocks(j, m, false);
+        blocks(j, m, true);
     }
-    json_key(j, "parameters");
-    json_array(j);
+    field_array(j, "parameters");
     for (int i = 0; i < m->nparams; i++)
         parameter(j, &m->params[i]);
     json_array_end(j);
-    json_key(j, "checks");
-    json_array(j);
+    field_array(j, "checks");
     for (int i = 0; i < m->nchecks; i++) {
         const ModelCheck *mc = &m->checks[i];
         const Check *c = mc->check;
@@ -604,30 +602,45 @@ void write_json_file(Json *j, const Model *m, bool with_tables)
         place(j, c->name_loc);
         json_key(j, "expression");
         text_of(j, c->expr->loc);
-        json_key(j, "runs");
-        json_array(j);
+        field_array(j, "runs");
         for (int k = 0; k < mc->runs; k++)
             run(j, mc->each[k]);
         json_array_end(j);
         json_object_end(j);
     }
     json_array_end(j);
-    json_key(j, "findings");
-    json_array(j);
+    field_array(j, "findings");
     for (int i = 0; i < m->nfindings; i++)
         finding(j, m, &m->findings[i]);
     json_array_end(j);
-    json_key(j, "not_run");
-    json_array(j);
+    field_array(j, "not_run");
     for (int i = 0; i < m->nnot_run; i++)
         not_run(j, m->not_run[i].not_run);
     json_array_end(j);
     if (m->nledger) {
-        json_key(j, "ledger");
-        json_array(j);
+        field_array(j, "ledger");
         for (int i = 0; i < m->nledger; i++)
             ledger_figure(j, m->ledger[i]);
         json_array_end(j);
     }
     json_object_end(j);
+}
+
+void write_json_report(FILE *out, const Model *m)
+{
+    Json j;
+    json_begin(&j, out);
+    write_json_file(&j, m, true);
+    json_end(&j);
+}
+
+void write_json_check(FILE *out, const Model *models, int n, const ModelSummary *total)
+{
+    Json j;
+    json_files_begin(&j, out);
+    for (int i = 0; i < n; i++)
+        write_json_file(&j, &models[i], false);
+    json_files_total(&j);
+    write_json_summary(&j, total);
+    json_files_end(&j);
 }

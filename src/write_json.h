@@ -11,4 +11,9 @@
 void write_json_file(Json *j, const Model *m, bool with_tables);
 void write_json_summary(Json *j, const ModelSummary *s);
 
+/* finsam report --format json: the year's model, its tables with it. */
+void write_json_report(FILE *out, const Model *m);
+/* finsam check --format json: every file's findings, then the total. */
+void write_json_check(FILE *out, const Model *models, int n, const ModelSummary *total);
+
 #endif

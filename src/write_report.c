@@ -8,6 +8,9 @@
 #include "review.h"
 #include "value.h"
 
+/* Writes text as the style shows it: md_text for Markdown, render_plain for text. */
+typedef void (*Put)(FILE *, const char *);
+
 /* A footnote under a table: the finding's message, the figure stated and what it
  * should be. */
 static const char *footnote_format(const Finding *f)
@@ -31,12 +34,9 @@ static void put_reviewed(FILE *out, const Finding *f, void (*put)(FILE *, const 
 {
     if (!f->review)
         return;
-    Arena a;
-    arena_init(&a);
     fputs(" (", out);
-    put(out, arena_printf(&a, _("reviewed: %s"), review_text(&a, f->review)));
+    render_reviewed(out, f, put);
     fputc(')', out);
-    arena_free(&a);
 }
 
 /* The footnotes under a block: each mark, then the message as put() writes it (plain,
@@ -404,81 +404,70 @@ static char *place_text(void (*put)(FILE *, const char *), Loc at)
     return text;
 }
 
+/* A list after the checks: its heading, then an item each, written by item with put,
+ * which writes text in the style; nothing when there are none. */
+static void item_list(FILE *out, const Model *m, bool md, const char *title, int n,
+                      void (*item)(FILE *, const Model *, int, bool, Put))
+{
+    if (!n)
+        return;
+    fprintf(out, md ? "\n## %s\n\n" : "\n%s\n", title);
+    for (int i = 0; i < n; i++)
+        item(out, m, i, md, md ? md_text : render_plain);
+}
+
 /* What did not run, and why, as check --verbose lists it: each check run, stated
  * figure and note that could not be checked, with its reason and places. */
-static void write_not_run(FILE *out, const Model *m, bool md)
+static void not_run_item(FILE *out, const Model *m, int i, bool md, Put put)
 {
-    if (!m->nnot_run)
-        return;
-    void (*put)(FILE *, const char *) = md ? md_text : render_plain;
-    /* TRANSLATORS: the heading of the report's list of the checks and figures that
-     * could not be checked, each with its reason. */
-    fprintf(out, md ? "\n## %s\n\n" : "\n%s\n", _("Not run"));
-    for (int i = 0; i < m->nnot_run; i++) {
-        const NotRun *n = m->not_run[i].not_run;
-        if (md) {
-            fprintf(out, "- `%s` ", n->tag);
-        } else {
-            fputs("  ", out);
-            render_column(out, n->tag, 28);
-            fputc(' ', out);
-        }
-        put(out, n->message);
-        if (n->where) {
-            fputs(", ", out);
-            put(out, n->where);
-        }
-        fputs(md ? ": " : "\n        ", out);
-        char *reason = render_written(put, n->reason);
-        fprintf(out, _("because %s"), reason ? reason : "");
-        free(reason);
-        fputs(md ? " (" : "\n        ", out);
-        char *at = place_text(put, n->loc);
-        fputs(at ? at : "", out);
-        free(at);
-        if (n->reason_at.src) {
-            fputs("; ", out);
-            at = place_text(put, n->reason_at);
-            fprintf(out, _("see %s"), at ? at : "");
-            free(at);
-        }
-        fputs(md ? ")\n" : "\n", out);
+    const NotRun *n = m->not_run[i].not_run;
+    if (md) {
+        fprintf(out, "- `%s` ", n->tag);
+    } else {
+        fputs("  ", out);
+        render_column(out, n->tag, 28);
+        fputc(' ', out);
     }
+    put(out, n->message);
+    if (n->where) {
+        fputs(", ", out);
+        put(out, n->where);
+    }
+    fputs(md ? ": " : "\n        ", out);
+    char *reason = render_written(put, n->reason);
+    fprintf(out, _("because %s"), reason ? reason : "");
+    free(reason);
+    fputs(md ? " (" : "\n        ", out);
+    char *at = place_text(put, n->loc);
+    fputs(at ? at : "", out);
+    free(at);
+    if (n->reason_at.src) {
+        fputs("; ", out);
+        at = place_text(put, n->reason_at);
+        fprintf(out, _("see %s"), at ? at : "");
+        free(at);
+    }
+    fputs(md ? ")\n" : "\n", out);
 }
 
 /* Each mapped row's figure in the ledger, and the accounts behind it (ledger.c): the
  * bookkeeping beside what the report prints. */
-static void write_ledger_figures(FILE *out, const Model *m, bool md)
+static void ledger_item(FILE *out, const Model *m, int i, bool md, Put put)
 {
-    if (!m->nledger)
-        return;
-    void (*put)(FILE *, const char *) = md ? md_text : render_plain;
-    /* TRANSLATORS: the heading of the report's list of the rows mapped to accounts of
-     * the ledger (the SIE file), each with its figure there and the accounts behind it. */
-    fprintf(out, md ? "\n## %s\n\n" : "\n%s\n", _("The ledger"));
-    for (int i = 0; i < m->nledger; i++) {
-        const LedgerFigure *f = m->ledger[i];
-        char figure[VALUE_FMT_MAX];
-        value_format(&f->figure, figure);        const char *outcome = render_ledger_outcome(f);
-        fputs(md ? "- " : "  ", out);
-        put(out, f->table->name);
-        fputc('.', out);
-        put(out, f->row->name);
-        fprintf(out, ", %d: %s, %s\n", f->column->key.year, figure, outcome);
-        for (int k = 0; k < f->nparts; k++) {
-            const LedgerPart *p = &f->parts[k];
-            Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
-            char amount[VALUE_FMT_MAX];
-            value_format(&v, amount);
-            fputs(md ? "  - " : "      ", out);
-            put(out, p->account);
-            if (p->name) {
-                fputs(" (", out);
-                put(out, p->name);
-                fputc(')', out);
-            }
-            fprintf(out, " %s\n", amount);
-        }
+    const LedgerFigure *f = m->ledger[i];
+    char figure[VALUE_FMT_MAX];
+    value_format(&f->figure, figure);
+    const char *outcome = render_ledger_outcome(f);
+    fputs(md ? "- " : "  ", out);
+    put(out, f->table->name);
+    fputc('.', out);
+    put(out, f->row->name);
+    fprintf(out, ", %d: %s, %s\n", f->column->key.year, figure, outcome);
+    for (int k = 0; k < f->nparts; k++) {
+        char amount[VALUE_FMT_MAX];
+        fputs(md ? "  - " : "      ", out);
+        render_ledger_account(out, &f->parts[k], put);
+        fprintf(out, " %s\n", render_ledger_amount(&f->parts[k], amount));
     }
 }
 
@@ -518,6 +507,10 @@ void write_report(FILE *out, const Model *m, ReportStyle style)
         fputc('\n', out);
     }
     write_checks(out, m, md);
-    write_not_run(out, m, md);
-    write_ledger_figures(out, m, md);
+    /* TRANSLATORS: the heading of the report's list of the checks and figures that
+     * could not be checked, each with its reason. */
+    item_list(out, m, md, _("Not run"), m->nnot_run, not_run_item);
+    /* TRANSLATORS: the heading of the report's list of the rows mapped to accounts of
+     * the ledger (the SIE file), each with its figure there and the accounts behind it. */
+    item_list(out, m, md, _("The ledger"), m->nledger, ledger_item);
 }

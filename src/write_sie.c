@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "render.h"
+#include "xml.h"
 #include "json.h"
 #include "write_text.h"
 
@@ -114,12 +116,7 @@ static void json_diag(Json *j, const Diag *g)
 void write_sie_json(FILE *out, const SieRun *runs, int n, const SieSummary *total)
 {
     Json j;
-    json_begin(&j, out);
-    json_object(&j);
-    json_key(&j, "finsam");
-    json_string(&j, FINSAM_VERSION);
-    json_key(&j, "files");
-    json_array(&j);
+    json_files_begin(&j, out);
     for (int i = 0; i < n; i++) {
         const SieRun *r = &runs[i];
         const SieSummary *s = &r->sum;
@@ -162,11 +159,9 @@ void write_sie_json(FILE *out, const SieRun *runs, int n, const SieSummary *tota
         json_summary(&j, s);
         json_object_end(&j);
     }
-    json_array_end(&j);
-    json_key(&j, "total");
+    json_files_total(&j);
     json_summary(&j, total);
-    json_object_end(&j);
-    json_end(&j);
+    json_files_end(&j);
 }
 
 /* A kind of check is a test where it ran or could not run. */
@@ -175,56 +170,12 @@ static bool is_test(const SieSummary *s, int k)
     return s->kinds[k].runs > 0 || s->kinds[k].not_run;
 }
 
-/* One line for a machine: no control character, and no '#' when for TAP. */
-static void plain(FILE *out, const char *s, bool tap)
+/* "path:line:col: message" of a finding, written by put. */
+static void place(FILE *out, const Diag *g, void (*put)(FILE *, const char *))
 {
-    for (const char *p = s; p && *p;) {
-        size_t n = diag_control_len(p);
-        fputc(n ? '?' : (tap && *p == '#') ? '/' : *p, out);
-        p += n ? n : 1;
-    }
-}
-
-static void xml(FILE *out, const char *s)
-{
-    for (const char *p = s; p && *p;) {
-        size_t n = diag_control_len(p);
-        if (n) {
-            fputc('?', out);
-            p += n;
-            continue;
-        }
-        switch (*p) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&apos;", out); break;
-        default: fputc(*p, out);
-        }
-        p++;
-    }
-}
-
-/* "path:line:col: message" of a finding. */
-static void place(FILE *out, const Diag *g, void (*text)(FILE *, const char *, bool), bool tap)
-{
-    if (g->loc.src) {
-        int line, col;
-        source_line_col(g->loc.src, g->loc.start, &line, &col);
-        text(out, g->loc.src->path, tap);
-        fprintf(out, ":%d:%d: ", line, col);
-    } else {
-        text(out, g->file, tap);
-        fputs(": ", out);
-    }
-    text(out, g->message, tap);
-}
-
-static void xml_b(FILE *out, const char *s, bool unused)
-{
-    (void)unused;
-    xml(out, s);
+    diag_put_place(out, g, put);
+    fputs(": ", out);
+    put(out, g->message);
 }
 
 static bool of_kind(const Diag *g, int k)
@@ -253,16 +204,16 @@ void write_sie_junit(FILE *out, const SieRun *runs, int n)
             skipped += s->kinds[k].not_run;
         }
         fputs("  <testsuite name=\"", out);
-        xml(out, runs[i].path);
+        xml_line(out, runs[i].path);
         fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n", t, f,
                 skipped);
         for (int k = 0; k < SIE_CHECK_COUNT; k++) {
             if (!is_test(s, k))
                 continue;
             fputs("    <testcase classname=\"", out);
-            xml(out, runs[i].path);
+            xml_line(out, runs[i].path);
             fputs("\" name=\"", out);
-            xml(out, sie_check_title((SieCheckKind)k));
+            xml_line(out, sie_check_title((SieCheckKind)k));
             if (s->kinds[k].not_run) {
                 fputs("\">\n      <skipped/>\n    </testcase>\n", out);
                 continue;
@@ -278,7 +229,7 @@ void write_sie_junit(FILE *out, const SieRun *runs, int n)
             for (int d = 0; d < runs[i].diags.list.len; d++) {
                 const Diag *g = runs[i].diags.list.items[d];
                 if (of_kind(g, k)) {
-                    place(out, g, xml_b, false);
+                    place(out, g, xml_line);
                     fputc('\n', out);
                 }
             }
@@ -302,9 +253,9 @@ void write_sie_tap(FILE *out, const SieRun *runs, int n)
             if (!is_test(s, k))
                 continue;
             fprintf(out, "%s %d - ", s->kinds[k].failed ? "not ok" : "ok", next++);
-            plain(out, runs[i].path, true);
+            render_tap(out, runs[i].path);
             fputs(": ", out);
-            plain(out, sie_check_title((SieCheckKind)k), true);
+            render_tap(out, sie_check_title((SieCheckKind)k));
             if (s->kinds[k].not_run)
                 fputs(" # SKIP no vouchers", out);
             fputc('\n', out);
@@ -312,7 +263,7 @@ void write_sie_tap(FILE *out, const SieRun *runs, int n)
                 const Diag *g = runs[i].diags.list.items[d];
                 if (of_kind(g, k)) {
                     fputs("# ", out);
-                    place(out, g, plain, false);
+                    place(out, g, render_plain);
                     fputc('\n', out);
                 }
             }

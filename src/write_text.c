@@ -175,23 +175,27 @@ void write_not_run(FILE *out, Arena *a, const Results *res, DiagStyle style, boo
     }
 }
 
-void write_ledger(FILE *out, Arena *a, const Results *res)
+void write_ledger(FILE *out, const Model *m)
 {
+    Arena a;
+    arena_init(&a);
     Diags d;
-    diags_init(&d, a);
-    for (int i = 0; i < res->ledger.len; i++) {
-        const LedgerFigure *f = res->ledger.items[i];
-        const char *outcome = render_ledger_outcome(f);
+    diags_init(&d, &a);
+    for (int i = 0; i < m->nledger; i++) {
+        const LedgerFigure *f = m->ledger[i];
         /* TRANSLATORS: "ledger: income.fees, 2025: 100 000 kr, agrees with the stated
          * figure" */
-        fprintf(out, _("ledger: %s.%s, %d: %s, %s\n"), safe_text(a, f->table->name),
-                safe_text(a, f->row->name), f->column->key.year, fmt(a, &f->figure), outcome);
+        fprintf(out, _("ledger: %s.%s, %d: %s, %s\n"), safe_text(&a, f->table->name),
+                safe_text(&a, f->row->name), f->column->key.year, fmt(&a, &f->figure),
+                render_ledger_outcome(f));
         for (int k = 0; k < f->nparts; k++) {
             const LedgerPart *p = &f->parts[k];
-            Value v = value_number(K_MONEY, U_KR, num_exact(p->ore * 10000));
-            fprintf(out, "    %s%s%s%s %s, %s\n", safe_text(a, p->account), p->name ? " (" : "",
-                    p->name ? safe_text(a, p->name) : "", p->name ? ")" : "", fmt(a, &v),
+            char amount[VALUE_FMT_MAX];
+            fputs("    ", out);
+            render_ledger_account(out, p, render_plain);
+            fprintf(out, " %s, %s\n", render_ledger_amount(p, amount),
                     p->at.src ? diag_place(&d, p->at) : "-");
         }
     }
+    arena_free(&a);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "model.h"
 #include "render.h" /* the summary line and safe_text, which were here */
 #include "result.h"
 
@@ -14,7 +15,7 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style);
  * --verbose), or the stated figures left unchecked, which are never silent. */
 void write_not_run(FILE *out, Arena *a, const Results *res, DiagStyle style, bool all);
 /* Each mapped row's figure in the ledger, for each year column, and the accounts behind
- * it (check --verbose). */
-void write_ledger(FILE *out, Arena *a, const Results *res);
+ * it, with their places in the SIE file (check --verbose): from the model. */
+void write_ledger(FILE *out, const Model *m);
 
 #endif

@@ -1,35 +1,49 @@
 #include "xml.h"
 
-#include "diag.h"
+#include <string.h>
+
+#include "utf8.h"
+
+/* The markup characters, as entities; NULL for any other. */
+static const char *entity(uint32_t cp)
+{
+    switch (cp) {
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '&': return "&amp;";
+    case '"': return "&quot;";
+    case '\'': return "&apos;";
+    default: return NULL;
+    }
+}
+
+static const char *text_escape(uint32_t cp, char *buf)
+{
+    (void)buf;
+    /* XML 1.0 cannot carry other control characters at all, nor U+FFFE and U+FFFF */
+    if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
+        return "?";
+    if (cp == 0xFFFE || cp == 0xFFFF)
+        return "\xEF\xBF\xBD";
+    return entity(cp);
+}
+
+static const char *line_escape(uint32_t cp, char *buf)
+{
+    (void)buf;
+    if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F))
+        return "?";
+    return entity(cp);
+}
 
 void xml_text(FILE *out, const char *s)
 {
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        size_t n = diag_utf8_len(s);
-        if (n == 0 || (n == 3 && c == 0xEF && (unsigned char)s[1] == 0xBF &&
-                       (unsigned char)s[2] >= 0xBE)) {
-            fputs("\xEF\xBF\xBD", out);
-            s += n ? n - 1 : 0;
-            continue;
-        }
-        if (n > 1) {
-            fwrite(s, 1, n, out);
-            s += n - 1;
-            continue;
-        }
-        switch (c) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&apos;", out); break;
-        default:
-            /* XML 1.0 cannot carry other control characters at all */
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                fputc('?', out);
-            else
-                fputc(c, out);
-        }
-    }
+    if (s)
+        utf8_write(out, s, strlen(s), text_escape, "\xEF\xBF\xBD");
+}
+
+void xml_line(FILE *out, const char *s)
+{
+    if (s)
+        utf8_write(out, s, strlen(s), line_escape, "\xEF\xBF\xBD");
 }

@@ -10,5 +10,8 @@
  * a character XML excludes (U+FFFE, U+FFFF) as U+FFFD, the replacement character, so
  * that the document stays well-formed UTF-8. NULL writes nothing. */
 void xml_text(FILE *out, const char *s);
+/* The same on one line, as a message in a line of its own: every control character (C0
+ * but the tab, DEL, C1) as '?'. */
+void xml_line(FILE *out, const char *s);
 
 #endif

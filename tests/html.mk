@@ -5,8 +5,9 @@
 #                           to read the PDF's page size) and python3 (to read the DOM)
 #   make test-html          render the HTML reports in headless Chromium and check the DOM,
 #                           the A4 PDF and the screenshot (tests/run_html.sh)
-#   make report-screenshot  docs/report.png: the top of the example's HTML report, as
-#                           README shows it, 1200 pixels wide
+#   make report-screenshot  docs/report.png and docs/report-sv.png: the top of the
+#                           example's HTML report in English and in Swedish (--lang sv),
+#                           as README shows them, 1200 pixels wide
 
 .PHONY: html-deps test-html report-screenshot
 
@@ -27,17 +28,21 @@ test-html: html-deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/run_html.sh $(B)/finsam
 
-# The example's report (its checks fail: exit status 1 is expected), shot by the same
-# headless Chromium the suite uses.
+# The example's report (its checks fail: exit status 1 is expected) in each language,
+# shot by the same headless Chromium the suite uses.
 report-screenshot: html-deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p docs
-	@./$(B)/finsam report examples/vvnd/2025.fin --format html -o $(B)/report.html; \
-	[ $$? -le 1 ] || exit 1; \
-	profile=$$(mktemp -d "$${TMPDIR:-/tmp}/finsam-chromium.XXXXXX") || exit 1; \
-	chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-	  --disable-background-networking --disable-component-update --disable-sync \
-	  --user-data-dir="$$profile" --hide-scrollbars --window-size=1200,1600 \
-	  --screenshot="$(CURDIR)/docs/report.png" "file://$(CURDIR)/$(B)/report.html" \
-	  >/dev/null 2>&1; status=$$?; rm -rf "$$profile"; \
-	[ $$status -eq 0 ] && [ -s docs/report.png ] && echo "wrote docs/report.png"
+	@for lang in en sv; do \
+	  png=docs/report.png; [ $$lang = en ] || png=docs/report-$$lang.png; \
+	  ./$(B)/finsam report examples/vvnd/2025.fin --lang $$lang --format html \
+	    -o $(B)/report-$$lang.html; \
+	  [ $$? -le 1 ] || exit 1; \
+	  profile=$$(mktemp -d "$${TMPDIR:-/tmp}/finsam-chromium.XXXXXX") || exit 1; \
+	  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	    --disable-background-networking --disable-component-update --disable-sync \
+	    --user-data-dir="$$profile" --hide-scrollbars --window-size=1200,1600 \
+	    --screenshot="$(CURDIR)/$$png" "file://$(CURDIR)/$(B)/report-$$lang.html" \
+	    >/dev/null 2>&1; status=$$?; rm -rf "$$profile"; \
+	  [ $$status -eq 0 ] && [ -s $$png ] && echo "wrote $$png" || exit 1; \
+	done

@@ -33,6 +33,9 @@
 #     makes, no on* attribute, no <script>; the hostile texts are shown literally,
 #     control characters replaced, in HTML and in SVG text alike (the hostile file is
 #     checked with a parameter and an allocation of the same kind added to it);
+#   - laid out in English and in Swedish, no badge, mark or card is wider than its box,
+#     and the text beside the badges (findings at a glance, checks) starts at one line
+#     (a copy of the page gets a script that measures it: the page itself has none);
 #   - the PDF is a PDF with A4 pages (pdfinfo, when poppler-utils is installed), the
 #     screenshot a PNG 1200 pixels wide.
 #
@@ -641,6 +644,63 @@ then
 else
     bad "sv: a passed check shows its severity, or a failed one does not, or its condition is not a detail"
 fi
+
+# The layout in both languages, as Chromium lays the page out: no badge, mark or card
+# whose text is wider than its box (the Swedish "UNDERKÄND" did not fit), and the text
+# beside the badges (the findings at a glance, the checks) starting at one line whatever
+# the badge's word (it moved right beside "UNDERKÄND"). A copy of the page gets a script
+# that measures it and writes what it found into the DOM; the page itself has none.
+cat >"$tmp/measure.js" <<'JS'
+(function () {
+    var out = {clipped: [], glance: {}, checks: {}};
+    document.querySelectorAll('.outcome, li.glance .key, .mark, .cards b, .cards span')
+        .forEach(function (e) {
+            if (e.scrollWidth > e.clientWidth + 1) out.clipped.push(e.textContent);
+        });
+    document.querySelectorAll('li.glance > .key').forEach(function (e) {
+        out.glance[Math.round(e.nextElementSibling.getBoundingClientRect().left)] = 1;
+    });
+    document.querySelectorAll('li.check > .outcome').forEach(function (e) {
+        out.checks[Math.round(e.nextElementSibling.getBoundingClientRect().left)] = 1;
+    });
+    document.body.setAttribute('data-layout', JSON.stringify(out));
+})();
+JS
+for lang in en sv; do
+    "$finsam" report examples/vvnd/2025.fin --lang "$lang" --format html \
+        -o "$tmp/layout-$lang.html" 2>/dev/null
+    python3 - "$tmp/layout-$lang.html" "$tmp/measure.js" <<'PY'
+import sys
+page, script = open(sys.argv[1], encoding="utf-8").read(), open(sys.argv[2]).read()
+open(sys.argv[1], "w", encoding="utf-8").write(
+    page.replace("</body>", "<script>" + script + "</script></body>"))
+PY
+    browser --window-size=1200,1600 --dump-dom "file://$tmp/layout-$lang.html" \
+        >"$tmp/layout-$lang.dom"
+    if python3 - "$tmp/layout-$lang.dom" "$lang" >"$tmp/layout-$lang.out" 2>&1 <<'PY'
+import html, json, re, sys
+dom, lang = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2]
+m = re.search(r'data-layout="([^"]*)"', dom)
+if not m:
+    print(f"{lang}: the page was not measured")
+    sys.exit(1)
+got = json.loads(html.unescape(m.group(1)))
+bad = []
+if got["clipped"]:
+    bad.append("wider than their boxes: " + ", ".join(got["clipped"][:5]))
+if len(got["glance"]) != 1:
+    bad.append("the findings at a glance start at %s" % sorted(got["glance"]))
+if len(got["checks"]) != 1:
+    bad.append("the checks start at %s" % sorted(got["checks"]))
+print(f"{lang}: " + ("; ".join(bad) if bad else "laid out"))
+sys.exit(1 if bad else 0)
+PY
+    then
+        ok "$lang: no badge or card is wider than its box, and the text beside the badges lines up (chromium)"
+    else
+        bad "$(cat "$tmp/layout-$lang.out")"
+    fi
+done
 
 # A check written over two lines is quoted over two lines.
 printf 'report "R" { year 2025 }\ntable t "T" (2025) {\n    a "A" | 1\n}\ncheck two "Två rader":\n    t.a[2025] ==\n        2\n' >"$tmp/two.fin"

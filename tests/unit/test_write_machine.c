@@ -126,6 +126,10 @@ static void junit_and_tap_count_the_same_tests(void **state)
     assert_non_null(strstr(buf, "name=\"big\">"));
     assert_non_null(strstr(buf, "<testcase classname=\"year.fin\" name=\"fine\"/>"));
     assert_non_null(strstr(buf, "<skipped message=\""));
+    /* the check's failure names the total's finding it is probably the same error as */
+    const char *big = strstr(buf, "name=\"big\">");
+    assert_non_null(strstr(big, "probably the same error as "));
+    assert_non_null(strstr(big, "year.fin:7:29\n</failure>"));
     free(buf);
     f = open_memstream(&buf, &n);
     int next = 1;
@@ -139,6 +143,11 @@ static void junit_and_tap_count_the_same_tests(void **state)
     assert_non_null(strstr(buf, "ok 4 - fine A är positiv\n"));
     assert_non_null(strstr(buf, "ok 5 - gap: "));
     assert_non_null(strstr(buf, " # SKIP "));
+    /* the check's YAML names it too; the total's own finding has no cause */
+    const char *check = strstr(buf, "not ok 3 - big");
+    assert_non_null(strstr(check, "  same_as: \""));
+    assert_non_null(strstr(check, "year.fin:7:29\"\n  ...\n"));
+    assert_null(strstr(buf, "same_as") < check ? strstr(buf, "same_as") : NULL);
     free(buf);
     model_free(&m);
 }
