@@ -1071,11 +1071,9 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
 /* ---- findings ------------------------------------------------------------------- */
 
 /* What did not run, with the reason the evaluation left in E->why. */
-static NotRun *not_run(Eval *E, Loc at, const char *tag, const char *message,
-                       const char *where, int order)
+static NotRun *not_run(Eval *E, Loc at, const char *tag, Facts about, int order)
 {
-    NotRun *n = result_not_run(E->res, E->a, at, tag, message, where, why_text(E->a, &E->why));
-    n->reason_at = why_loc(&E->why);
+    NotRun *n = result_not_run(E->res, E->a, at, tag, about, E->why);
     n->order_column = order;
     return n;
 }
@@ -1098,8 +1096,6 @@ static void copy_operands(Finding *f, const Collector *c)
         f->operands[i] = c->items[i];
     f->noperands = c->len;
 }
-
-static const char *row_title(const Row *r) { return r->label ? r->label : r->name; }
 
 /* A cell's key for a review file: note2.total[2024]. */
 static const char *cell_key(Eval *E, const Table *t, const Row *r, Key k)
@@ -1139,15 +1135,10 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
         if (st)
             return;
     }
+    Facts about = {.fact = formula == r->formula ? FACT_ROW_FORMULA : FACT_COLUMN_FORMULA,
+                   .table = t, .row = r, .column = c};
     if (computed.absent) {
-        NotRun *n = not_run(E, cell_loc(t->src, cell), "formula",
-                arena_printf(E->a, formula == r->formula
-                                 ? _("%s, %s: the stated figure is not checked against the "
-                                     "row's formula")
-                                 : _("%s, %s: the stated figure is not checked against the "
-                                     "column's formula"),
-                             row_title(r), c->label ? c->label : key_text(E, c->key)),
-                NULL, c->index);
+        NotRun *n = not_run(E, cell_loc(t->src, cell), "formula", about, c->index);
         n->stated = true;
         return;
     }
@@ -1178,19 +1169,13 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     if (col.cause && col.cause != f)
         f->same_as = col.cause->loc;
     f->key = cell_key(E, t, r, c->key);
-    f->message = arena_printf(E->a, formula == r->formula
-                                  ? _("%s, %s: the stated figure does not match the row's "
-                                      "formula")
-                                  : _("%s, %s: the stated figure does not match the column's "
-                                      "formula"),
-                              row_title(r), c->label ? c->label : key_text(E, c->key));
+    f->about = about;
+    if (formula->type != E_SUM_ABOVE)
+        f->about.written = text_of(E, formula->loc);
     f->has_stated = true;
     f->stated = says;
     computed.unit = unit_combine(computed.kind, says.unit, U_NONE);
     f->computed = computed;
-    f->formula = text_of(E, formula->loc);
-    if (formula->type == E_SUM_ABOVE)
-        f->formula = _("sum of the rows above");
     copy_operands(f, &col);
     set_difference(f, says, computed);
     f->order_column = c->index;
@@ -1218,10 +1203,9 @@ static void check_note(Eval *E, Table *t, Row *r)
                 E->why = (Why){.type = WHY_BLANK, .row = total, .key = nc->key};
             else
                 E->why = (Why){.type = WHY_BLANK, .row = r, .key = c->key};
-            NotRun *n = not_run(E, cell_loc(t->src, &r->cells[i]), "note",
-                    arena_printf(E->a, _("%s, %s: not compared with the total of note %d"),
-                                 row_title(r), key_text(E, c->key), r->note),
-                    NULL, i);
+            Facts about = {.fact = FACT_NOTE, .table = t, .row = r, .column = c,
+                           .note = r->note, .total = total};
+            NotRun *n = not_run(E, cell_loc(t->src, &r->cells[i]), "note", about, i);
             n->stated = true;
             continue;
         }
@@ -1231,16 +1215,12 @@ static void check_note(Eval *E, Table *t, Row *r)
             continue;
         Finding *f = finding(E, FIND_NOTE, SEV_ERROR, cell_loc(t->src, &r->cells[i]), "note");
         f->key = cell_key(E, t, r, c->key);
-        f->message = arena_printf(E->a, _("%s, %s: differs from the total of note %d"),
-                                  row_title(r), key_text(E, c->key), r->note);
+        f->about = (Facts){.fact = FACT_NOTE, .table = t, .row = r, .column = c,
+                           .note = r->note, .total = total,
+                           .other = cell_loc(note->src, &total->cells[nc->index])};
         f->has_stated = true;
         f->stated = here;
         f->computed = there;
-        int line, col;
-        Loc nl = cell_loc(note->src, &total->cells[nc->index]);
-        source_line_col(nl.src, nl.start, &line, &col);
-        f->formula = arena_printf(E->a, _("note %d, %s (%s:%d:%d)"), r->note, row_title(total),
-                                  nl.src->path, line, col);
         Finding **slot = wrong_slot(E, note, total, nc, false);
         if (slot && *slot)
             f->same_as = (*slot)->loc;
@@ -1352,17 +1332,27 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
         f->same_as = col.cause->loc;
 }
 
-/* "in column 2024", "in row \"Arvika\"": where a check ran, or did not. */
-static const char *check_where(Eval *E, const Check *c, const Env *env)
+/* A check's run, as facts: its title (the user's words) and where it ran, or did not:
+ * "in column 2024", "in row \"Arvika\"". */
+static Facts check_facts(const Check *c, const Env *env)
 {
-    if (env->has_col)
-        return arena_printf(E->a, _("in column %s"), key_text(E, env->col));
-    if (env->row_name) {
-        Row *r = row_by_name(c->domain_table, env->row_name);
-        return r && r->label ? arena_printf(E->a, _("in row \"%s\""), r->label)
-                             : arena_printf(E->a, _("in row %s"), env->row_name);
+    Facts x = {.fact = FACT_WORDS};
+    if (env->has_col) {
+        x.place = PLACE_COLUMN_KEY;
+        x.key = env->col;
+    } else if (env->row_name) {
+        x.place = PLACE_ROW;
+        x.key.name = env->row_name;
+        x.row = row_by_name(c->domain_table, env->row_name);
     }
-    return NULL;
+    return x;
+}
+
+static NotRun *check_not_run(Eval *E, const Check *c, const Env *env, int order)
+{
+    NotRun *n = not_run(E, c->expr->loc, c->name, check_facts(c, env), order);
+    n->message = c->title ? c->title : c->name;
+    return n;
 }
 
 /* A dated check applies to the years that meet its dates: the column's year, or the
@@ -1385,8 +1375,7 @@ static void run_check(Eval *E, Check *c, Env env, int order)
     if (eval(E, &env, c->expr, &v) || E->errors != before)
         return;
     if (v.absent) {
-        not_run(E, c->expr->loc, c->name, c->title ? c->title : c->name,
-                check_where(E, c, &env), order);
+        check_not_run(E, c, &env, order);
         return;
     }
     count_outcome(E, v.b, c->severity);
@@ -1402,7 +1391,7 @@ static void run_check(Eval *E, Check *c, Env env, int order)
     const char *name = c->full_name ? c->full_name : c->name;
     f->key = env.has_col ? arena_printf(E->a, "%s[%s]", name, key_text(E, env.col))
              : env.row_name ? arena_printf(E->a, "%s[%s]", name, env.row_name) : name;
-    f->where = check_where(E, c, &env);
+    f->about = check_facts(c, &env);
     f->explanation = c->message;
     f->source = c->source;
     f->order_column = order;
@@ -1523,7 +1512,7 @@ static void checks_left_out(Eval *E, Check *c)
         Key k = {E->prog->report->year, NULL};
         if (!missing_key(c->expr, k, 0, false, &E->why))
             E->why = (Why){.type = WHY_ABSENT, .table = t};
-        not_run(E, c->expr->loc, c->name, c->title ? c->title : c->name, NULL, 0);
+        check_not_run(E, c, &(Env){0}, 0);
         return;
     }
     int n = c->domain == DOMAIN_ROWS ? t->nrows : t->ncolumns;
@@ -1542,8 +1531,7 @@ static void checks_left_out(Eval *E, Check *c)
             E->why = (Why){.type = WHY_NO_KEYS};
         if (c->keys.len && E->why.type != WHY_NO_EARLIER)
             continue;
-        not_run(E, c->expr->loc, c->name, c->title ? c->title : c->name,
-                check_where(E, c, &env), c->keys.len + i);
+        check_not_run(E, c, &env, c->keys.len + i);
     }
 }
 
@@ -1573,15 +1561,13 @@ static void run_checks(Eval *E)
 
 /* ---- allocations ------------------------------------------------------------------ */
 
-static Finding *alloc_finding(Eval *E, Loc at, const char *message, Value stated,
-                              Value computed, const char *how)
+static Finding *alloc_finding(Eval *E, Loc at, Facts about, Value stated, Value computed)
 {
     Finding *f = finding(E, FIND_ALLOC, SEV_ERROR, at, "allocation");
-    f->message = message;
+    f->about = about;
     f->has_stated = true;
     f->stated = stated;
     f->computed = computed;
-    f->formula = how;
     set_difference(f, stated, computed);
     return f;
 }
@@ -1689,13 +1675,9 @@ static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, N
         Finding *f = NULL;
         if (!fits)
             f = alloc_finding(E, cell_loc(src, &m->amount),
-                          arena_printf(E->a, _("%s: the stated amount is not its share by "
-                                               "%s"),
-                                       m->label ? m->label : m->name, g->by->name),
-                          amount(&m->amount),
-                          value_number(K_MONEY, U_KR, mine),
-                          arena_printf(E->a, _("%s's share of %s by %s"), m->name, g->name,
-                                       g->by->name));
+                              (Facts){.fact = FACT_ALLOC_SHARE, .alloc = g->alloc, .group = g,
+                                      .member = m},
+                              amount(&m->amount), value_number(K_MONEY, U_KR, mine));
         if (f)
             f->key = arena_printf(E->a, "%s.%s.%s", g->alloc->name, g->name, m->name);
         if (lines) {
@@ -1712,7 +1694,6 @@ static void check_alloc(Eval *E, Allocation *al)
     if (al->total.type != CELL_FIGURE)
         return;
     Num total = num_exact(al->total.figure);
-    const Source *src = al->loc.src;
     Num half = num_exact(NUM_SCALE / 2);
     if (al->has_rounding)
         num_div(num_exact(al->rounding.figure), num_units(2), &half);
@@ -1761,12 +1742,8 @@ static void check_alloc(Eval *E, Allocation *al)
         Finding *f = NULL;
         if (!meets)
             f = alloc_finding(E, g->loc,
-                          arena_printf(E->a, _("%s: the members' amounts do not add up to the "
-                                       "group's share"), g->label ? g->label : g->name),
-                          paid, value_number(K_MONEY, U_KR, share),
-                          arena_printf(E->a, _("%s of the total %s"),
-                                       text_of(E, g->fraction->loc),
-                                       text_of(E, cell_loc(src, &al->total))));
+                              (Facts){.fact = FACT_ALLOC_MEMBERS, .alloc = al, .group = g},
+                              paid, value_number(K_MONEY, U_KR, share));
         if (f)
             f->key = arena_printf(E->a, "%s.%s", al->name, g->name);
         if (line) {
@@ -1797,10 +1774,7 @@ static void check_alloc(Eval *E, Allocation *al)
         f->key = al->name;
         if (line)
             line->finding = f;
-        char buf[VALUE_FMT_MAX];
-        f->message = arena_printf(E->a, _("the groups' shares of '%s' add up to %s, not to the "
-                                    "whole"), al->name,
-                                  value_format_num(shares, K_NUMBER, U_NONE, buf));
+        f->about = (Facts){.fact = FACT_ALLOC_FRACTIONS, .alloc = al};
         for (int i = 0; i < al->ngroups && i < MAX_OPERANDS; i++) {
             f->operands[i].text = al->groups[i]->name;
             eval(E, &none, al->groups[i]->fraction, &f->operands[i].value);

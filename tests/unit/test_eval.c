@@ -26,6 +26,7 @@ static int eval_text(ProgFx *fx, const char *text)
     load_resolve(fx, "year.fin", NULL);
     assert_no_diags(&fx->prog.diags);
     fx->eval_errors = program_eval(&fx->prog, &fx->res);
+    sentences_render(&fx->res, &fx->prog.arena);
     return fx->eval_errors;
 }
 
@@ -37,6 +38,7 @@ static Results *check_detailed(ProgFx *fx, const char *text)
     assert_no_diags(&fx->prog.diags);
     fx->res.detailed = true;
     fx->eval_errors = program_eval(&fx->prog, &fx->res);
+    sentences_render(&fx->res, &fx->prog.arena);
     assert_no_diags(&fx->prog.diags);
     assert_int_equal(fx->eval_errors, 0);
     assert_true(fx->res.detailed);
@@ -1284,6 +1286,7 @@ static void test_where_with_other_tables_column(void **state)
         return;
     }
     assert_int_equal(program_eval(&fx->prog, &fx->res), 0);
+    sentences_render(&fx->res, &fx->prog.arena);
     assert_counts(&fx->res, 1, 1, 0, 0);
 }
 
