@@ -1181,6 +1181,16 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     f->order_column = c->index;
 }
 
+/* Whether a note prints no figure at all in a column: then its total is no figure
+ * either, though a sum of its blanks computes to 0. */
+static bool column_empty(const Table *t, const Column *c)
+{
+    for (int i = 0; i < t->nrows; i++)
+        if (t->rows[i]->ncells > c->index && is_stated(&t->rows[i]->cells[c->index]))
+            return false;
+    return true;
+}
+
 static void check_note(Eval *E, Table *t, Row *r)
 {
     Table *note = E->prog->notes[r->note];
@@ -1196,10 +1206,17 @@ static void check_note(Eval *E, Table *t, Row *r)
         E->why = (Why){0};
         if (cell_value(E, t, r, c, &here) || cell_value(E, note, total, nc, &there))
             return;
+        /* a total computed from a column of blanks: not "the note says 0", the note
+         * says nothing */
+        bool empty = !there.absent && column_empty(note, nc);
+        if (empty)
+            there.absent = true;
         if (here.absent && there.absent)
             continue; /* neither place prints a figure: nothing to compare */
         if (here.absent || there.absent) {
-            if (there.absent)
+            if (empty)
+                E->why = (Why){.type = WHY_EMPTY_NOTE, .table = note, .key = nc->key};
+            else if (there.absent)
                 E->why = (Why){.type = WHY_BLANK, .row = total, .key = nc->key};
             else
                 E->why = (Why){.type = WHY_BLANK, .row = r, .key = c->key};

@@ -249,6 +249,9 @@ const char *not_run_reason(Arena *a, const Why *w)
         return arena_printf(a, _("the ledger has no year %d (no #RAR %d, no #UB or #RES for "
                                  "it)"),
                             w->key.year, w->key.year);
+    case WHY_EMPTY_NOTE:
+        return arena_printf(a, _("note %d states no figure in column %s"), w->table->note,
+                            key_str(a, w->key));
     case WHY_LEDGER_OVERFLOW:
         return _("the accounts add up to more than finsam can hold");
     }

@@ -11,6 +11,7 @@ Loc why_loc(const Why *w)
     case WHY_UNDECIDED:
         return w->param->loc;
     case WHY_ABSENT:
+    case WHY_EMPTY_NOTE:
         return w->table->loc;
     default:
         return (Loc){0};

@@ -25,6 +25,7 @@ typedef enum {
     WHY_LEDGER_BEFORE, /* the ledger is of key.year, before the column's year */
     WHY_LEDGER_NO_YEAR,/* the ledger has no year key.year (0, -1: this year, the one before) */
     WHY_LEDGER_OVERFLOW, /* the accounts add up to more than finsam holds */
+    WHY_EMPTY_NOTE,    /* a note (table) prints no figure in column key */
 } WhyType;
 
 typedef struct {
