@@ -1305,12 +1305,14 @@ static const char *side_text(Eval *E, Expr *side, const Collector *col, int from
     return text_of(E, side->loc);
 }
 
-/* A bare number compared with an amount is shown as an amount. */
+/* A bare number compared with an amount is shown as an amount, in the amount's unit:
+ * beside "-104 tkr" the 0 it is compared with is "0 tkr", not "0 kr", and 12 500 is
+ * "12,5 tkr"; one explanation speaks one unit. */
 static void adopt_kind(Value *v, const Value *other)
 {
     if (v->kind == K_NUMBER && kind_is_numeric(other->kind)) {
         v->kind = other->kind;
-        v->unit = other->unit == U_TKR || other->unit == U_MKR ? U_KR : other->unit;
+        v->unit = other->unit;
     }
 }
 

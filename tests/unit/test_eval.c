@@ -864,9 +864,9 @@ static void test_not_equal(void **state)
     assert_string_equal(text_at(f->loc), "ops.admin[actual] != 973 313");
     assert_string_equal(f->operands[0].text, "ops.admin[actual]");
     assert_string_equal(f->operands[1].text, "973 313");
-    /* the bare figure is shown as an amount, in kr */
+    /* the bare figure is shown as an amount, in the unit of the amount beside it */
     assert_int_equal(f->operands[1].value.kind, K_MONEY);
-    assert_int_equal(f->operands[1].value.unit, U_KR);
+    assert_int_equal(f->operands[1].value.unit, U_TKR);
     assert_true(f->has_difference);
 }
 
