@@ -1283,28 +1283,6 @@ static void check_tables(Eval *E)
     }
 }
 
-/* The comparison to explain when a check fails: the first false one. */
-static Expr *failing_comparison(Eval *E, const Env *env, Expr *e)
-{
-    if (e->type == E_BINARY && (e->u.binary.op == OP_AND || e->u.binary.op == OP_OR)) {
-        Value l;
-        Expr *left = e->u.binary.left;
-        if (eval(E, env, left, &l) == EVAL_OK && !l.absent && !l.b)
-            return failing_comparison(E, env, left);
-        return failing_comparison(E, env, e->u.binary.right);
-    }
-    return e;
-}
-
-/* The text of a side of a comparison: a single reference as the collector named it
- * (with its column or row), anything else as written. */
-static const char *side_text(Eval *E, Expr *side, const Collector *col, int from, int to)
-{
-    if (side->type == E_REF && to == from + 1)
-        return col->items[from].text;
-    return text_of(E, side->loc);
-}
-
 /* A bare number compared with an amount is shown as an amount, in the amount's unit:
  * beside "-104 tkr" the 0 it is compared with is "0 tkr", not "0 kr", and 12 500 is
  * "12,5 tkr"; one explanation speaks one unit. */
@@ -1316,11 +1294,92 @@ static void adopt_kind(Value *v, const Value *other)
     }
 }
 
+/* The comparisons to explain when a check fails: of an `and`, the first false side's;
+ * of an `or` that is false, both sides', since each was false. At most max, in the
+ * order written. */
+static int failing_comparisons(Eval *E, const Env *env, Expr *e, Expr **out, int max)
+{
+    if (max <= 0)
+        return 0;
+    Value v;
+    if (e->type == E_BINARY && e->u.binary.op == OP_OR &&
+        eval(E, env, e, &v) == EVAL_OK && !v.absent && !v.b) {
+        int n = failing_comparisons(E, env, e->u.binary.left, out, max);
+        return n + failing_comparisons(E, env, e->u.binary.right, out + n, max - n);
+    }
+    /* an `and`, or an `or` that held (a passed run, explained in detailed results) */
+    if (e->type == E_BINARY && (e->u.binary.op == OP_AND || e->u.binary.op == OP_OR)) {
+        Value l;
+        Expr *left = e->u.binary.left;
+        if (eval(E, env, left, &l) == EVAL_OK && !l.absent && !l.b)
+            return failing_comparisons(E, env, left, out, max);
+        return failing_comparisons(E, env, e->u.binary.right, out, max);
+    }
+    out[0] = e;
+    return 1;
+}
+
+static bool is_comparison(const Expr *e)
+{
+    return e->type == E_BINARY && e->u.binary.op >= OP_EQ && e->u.binary.op <= OP_GE;
+}
+
+/* The text of a side of a comparison: a single reference as the collector named it
+ * (with its column or row), anything else as written. */
+static const char *side_text(Eval *E, Expr *side, const Collector *col, int from, int to)
+{
+    if (side->type == E_REF && to == from + 1)
+        return col->items[from].text;
+    return text_of(E, side->loc);
+}
+
+/* An alternative of a failed `or`: its sides as written and their values. */
+static void explain_alternative(Eval *E, const Env *env, Expr *cmp, Alternative *alt)
+{
+    alt->loc = cmp->loc;
+    if (!is_comparison(cmp))
+        return;
+    Operand ops[MAX_OPERANDS];
+    Collector col = {ops, 0, 0, NULL};
+    Value l, r;
+    E->collect = &col;
+    E->session++;
+    int st = eval(E, env, cmp->u.binary.left, &l);
+    int left_refs = col.len;
+    if (!st)
+        st = eval(E, env, cmp->u.binary.right, &r);
+    E->collect = NULL;
+    if (st || l.absent || r.absent)
+        return;
+    adopt_kind(&l, &r);
+    adopt_kind(&r, &l);
+    alt->compared = true;
+    /* named as the first comparison's sides are: a reference with its column */
+    alt->sides[0] = (Operand){side_text(E, cmp->u.binary.left, &col, 0, left_refs), l};
+    alt->sides[1] = (Operand){side_text(E, cmp->u.binary.right, &col, left_refs, col.len), r};
+    if (kind_is_numeric(l.kind) && kind_is_numeric(r.kind)) {
+        Finding d = {0};
+        set_difference(&d, l, r);
+        alt->has_difference = d.has_difference;
+        alt->difference = d.difference;
+        alt->difference_kind = d.difference_kind;
+        alt->difference_unit = d.difference_unit;
+    }
+}
+
 static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
 {
-    Expr *cmp = failing_comparison(E, env, c->expr);
+    Expr *cmps[MAX_ALTERNATIVES];
+    int n = failing_comparisons(E, env, c->expr, cmps, MAX_ALTERNATIVES);
+    Expr *cmp = cmps[0];
     f->loc = cmp->loc;
-    if (cmp->type != E_BINARY || cmp->u.binary.op < OP_EQ || cmp->u.binary.op > OP_GE)
+    if (n > 1) {
+        f->alternatives = arena_alloc(E->a, sizeof *f->alternatives * (size_t)n);
+        f->nalternatives = n;
+        for (int i = 0; i < n; i++)
+            explain_alternative(E, env, cmps[i], &f->alternatives[i]);
+    }
+    if (!is_comparison(cmp))
         return;
     Operand ops[MAX_OPERANDS];
     Collector col = {ops, 0, 0, NULL};

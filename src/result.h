@@ -106,7 +106,19 @@ typedef struct {
     const AllocMember *member;
 } Facts;
 
-enum { MAX_OPERANDS = 12 };
+enum { MAX_OPERANDS = 12, MAX_ALTERNATIVES = 8 };
+
+/* One alternative of a check that failed with `or`: each was false, and each is
+ * explained: the comparison, its two sides, and their difference. */
+typedef struct {
+    Loc loc;               /* the comparison, as written */
+    bool compared;         /* a comparison of two values (else: a condition, false) */
+    Operand sides[2];
+    bool has_difference;
+    Num difference;
+    Kind difference_kind;
+    Unit difference_unit;
+} Alternative;
 
 typedef struct Finding {
     FindingType type;
@@ -130,6 +142,10 @@ typedef struct Finding {
     Num difference;
     Kind difference_kind;
     Unit difference_unit;
+    /* a check that failed with `or`: every alternative, the first the one operands and
+     * difference explain; none (0) where there is one comparison to explain */
+    Alternative *alternatives;
+    int nalternatives;
     const char *explanation; /* the check's else message */
     Loc same_as;           /* a finding at a figure this one reads: probably the same
                               error (no source when there is none) */

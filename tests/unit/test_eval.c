@@ -870,6 +870,35 @@ static void test_not_equal(void **state)
     assert_true(f->has_difference);
 }
 
+/* A failed 'or' explains each alternative, each false; an 'and' or a single comparison
+ * has no alternatives. */
+static void test_or_explains_every_alternative(void **state)
+{
+    ProgFx *fx = *state;
+    Results *res = check_text(fx, REPORT_2025
+        "accounts t \"T\" (2025) {\n"
+        "    a \"A\" | -5\n"
+        "    b \"B\" | 3\n"
+        "}\n"
+        "check both: t.a > 0 or t.b > 4 or t.a == t.b\n"
+        "check one: t.a > 0 and t.b > 4\n");
+    assert_counts(res, 2, 0, 2, 0);
+    Finding *f = finding_n(res, 0);
+    assert_string_equal(f->tag, "both");
+    assert_int_equal(f->nalternatives, 3);
+    assert_string_equal(text_at(f->alternatives[1].loc), "t.b > 4");
+    assert_true(f->alternatives[1].compared);
+    assert_string_equal(f->alternatives[1].sides[0].text, "t.b[2025]");
+    assert_string_equal(f->alternatives[1].sides[1].text, "4");
+    assert_true(f->alternatives[1].has_difference);
+    assert_true(num_is_exact(f->alternatives[1].difference));
+    assert_int_equal(f->alternatives[1].difference.lo, -1 * NUM_SCALE);
+    assert_string_equal(text_at(f->alternatives[2].loc), "t.a == t.b");
+    /* the first is also what operands and difference explain, as for any check */
+    assert_string_equal(f->operands[0].text, "t.a[2025]");
+    assert_int_equal(finding_n(res, 1)->nalternatives, 0);
+}
+
 static void test_less_or_equal(void **state)
 {
     ProgFx *fx = *state;
@@ -1984,6 +2013,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_prev_in_check, setup, teardown),
         cmocka_unit_test_setup_teardown(test_min_max_abs_round, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_equal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_or_explains_every_alternative, setup, teardown),
         cmocka_unit_test_setup_teardown(test_less_or_equal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_year_reference, setup, teardown),
         cmocka_unit_test_setup_teardown(test_date_comparison, setup, teardown),
