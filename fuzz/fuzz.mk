@@ -19,7 +19,7 @@ FB := $(B)/fuzz
 FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS := -std=c11 -D_XOPEN_SOURCE=700 -g -O1 $(FUZZ_SAN) -Isrc -I$(B) \
                -DFINSAM_VERSION='"$(VERSION)"' -DFINSAM_RULES_DIR='"$(CURDIR)/rules"'
-FUZZ_SRC := $(filter-out src/main.c src/lsp.c src/lsp_doc.c,$(wildcard src/*.c))
+FUZZ_SRC := $(filter-out src/main.c src/language.c src/lsp.c src/lsp_doc.c,$(wildcard src/*.c))
 FUZZ_OBJ := $(FUZZ_SRC:src/%.c=$(FB)/%.o) $(FB)/parser.o $(FB)/lexer.o
 FUZZ_BIN := $(FUZZ_HARNESSES:%=$(FB)/fuzz_%)
 

@@ -53,6 +53,7 @@
 #include <unistd.h>
 
 #include "eval.h"
+#include "sentence.h"
 #include "model.h"
 #include "program.h"
 #include "write_ci.h"
@@ -794,6 +795,7 @@ static void run_once(const char *year_file, int nparts, size_t size, FILE *out)
         bad = program_load_previous(&prog, &opts) != 0;
     if (!bad)
         bad = program_eval(&prog, &res) != 0;
+    sentences_render(&res, &prog.arena);
 
     /* The diagnostics, as finsam prints them on bad input; printed in every case, to
      * see that there is nothing wrong with printing them. */

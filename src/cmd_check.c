@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "formats.h"
+#include "sentence.h"
 #include "ledger.h"
 #include "eval.h"
 #include "i18n.h"
@@ -38,10 +39,14 @@ void cli_bad_input(const Program *prog, const char *path, DiagStyle style)
 bool cli_run(Program *prog, Results *res, const char *path, const Options *o)
 {
     program_init(prog);
-    return !(program_load(prog, path, &o->load) || prog->diags.errors ||
-             program_resolve(prog) || program_load_previous(prog, &o->load) ||
-             program_load_plan(prog, &o->load) || program_load_ledger(prog, &o->load) ||
-             program_eval(prog, res) || (o->review && review_apply(prog, res, o->review)));
+    if (program_load(prog, path, &o->load) || prog->diags.errors ||
+        program_resolve(prog) || program_load_previous(prog, &o->load) ||
+        program_load_plan(prog, &o->load) || program_load_ledger(prog, &o->load) ||
+        program_eval(prog, res) || (o->review && review_apply(prog, res, o->review)))
+        return false;
+    /* the findings are facts until here: now they are put into words, for writing */
+    sentences_render(res, &prog->arena);
+    return true;
 }
 
 /* One file's run: its program stays loaded until its findings are printed. */

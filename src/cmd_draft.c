@@ -62,10 +62,6 @@ int cmd_draft(int argc, char **argv)
             output = argv[++i];
         } else if (strncmp(a, "--output=", 9) == 0)
             output = a + 9;
-        else if (strncmp(a, "--lang=", 7) == 0)
-            continue;
-        else if (strcmp(a, "--lang") == 0)
-            i++;
         else if (a[0] == '-' && a[1] != '\0')
             return cli_usage_error(_("unknown option '%s'"), a);
         else if (path)

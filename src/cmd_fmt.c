@@ -194,10 +194,6 @@ int cmd_fmt(int argc, char **argv)
             mode = FMT_WRITE;
         } else if (strcmp(a, "--check") == 0) {
             mode = FMT_CHECK;
-        } else if (strncmp(a, "--lang=", 7) == 0) {
-            /* read by main before any message */
-        } else if (strcmp(a, "--lang") == 0 && i + 1 < argc) {
-            i++;
         } else {
             free(files);
             return fmt_usage_error(_("unknown option '%s'"), a);

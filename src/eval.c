@@ -708,6 +708,8 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
     switch (f) {
     case FN_ABS:
         st = num_abs(v.n, &v.n);
+        if (v.figure < 0)
+            v.figure = -v.figure; /* a printed figure stays one, as with -x */
         break;
     case FN_ROUND: {
         Expr *pe = args->items[1];
@@ -721,6 +723,7 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
             places += 2;
         /* money counts in kronor whatever its table shows: round(x, -3) is to whole tkr */
         st = num_round(v.n, places, &v.n);
+        v.printed = false; /* a result now, not the figure as printed */
         break;
     }
     case FN_SUM:
@@ -1136,11 +1139,9 @@ static int eval(Eval *E, const Env *env, Expr *e, Value *out)
 /* ---- findings ------------------------------------------------------------------- */
 
 /* What did not run, with the reason the evaluation left in E->why. */
-static NotRun *not_run(Eval *E, Loc at, const char *tag, const char *message,
-                       const char *where, int order)
+static NotRun *not_run(Eval *E, Loc at, const char *tag, Facts about, int order)
 {
-    NotRun *n = result_not_run(E->res, E->a, at, tag, message, where, why_text(E->a, &E->why));
-    n->reason_at = why_loc(&E->why);
+    NotRun *n = result_not_run(E->res, E->a, at, tag, about, E->why);
     n->order_column = order;
     return n;
 }
@@ -1163,8 +1164,6 @@ static void copy_operands(Finding *f, const Collector *c)
         f->operands[i] = c->items[i];
     f->noperands = c->len;
 }
-
-static const char *row_title(const Row *r) { return r->label ? r->label : r->name; }
 
 /* A cell's key for a review file: note2.total[2024]. */
 static const char *cell_key(Eval *E, const Table *t, const Row *r, Key k)
@@ -1204,15 +1203,10 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
         if (st)
             return;
     }
+    Facts about = {.fact = formula == r->formula ? FACT_ROW_FORMULA : FACT_COLUMN_FORMULA,
+                   .table = t, .row = r, .column = c};
     if (computed.absent) {
-        NotRun *n = not_run(E, cell_loc(t->src, cell), "formula",
-                arena_printf(E->a, formula == r->formula
-                                 ? _("%s, %s: the stated figure is not checked against the "
-                                     "row's formula")
-                                 : _("%s, %s: the stated figure is not checked against the "
-                                     "column's formula"),
-                             row_title(r), c->label ? c->label : key_text(E, c->key)),
-                NULL, c->index);
+        NotRun *n = not_run(E, cell_loc(t->src, cell), "formula", about, c->index);
         n->stated = true;
         return;
     }
@@ -1244,22 +1238,26 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     if (col.cause && col.cause != f)
         f->same_as = col.cause->loc;
     f->key = cell_key(E, t, r, c->key);
-    f->message = arena_printf(E->a, formula == r->formula
-                                  ? _("%s, %s: the stated figure does not match the row's "
-                                      "formula")
-                                  : _("%s, %s: the stated figure does not match the column's "
-                                      "formula"),
-                              row_title(r), c->label ? c->label : key_text(E, c->key));
+    f->about = about;
+    if (formula->type != E_SUM_ABOVE)
+        f->about.written = text_of(E, formula->loc);
     f->has_stated = true;
     f->stated = says;
     computed.unit = unit_combine(computed.kind, says.unit, U_NONE);
     f->computed = computed;
-    f->formula = text_of(E, formula->loc);
-    if (formula->type == E_SUM_ABOVE)
-        f->formula = _("sum of the rows above");
     copy_operands(f, &col);
     set_difference(f, says, computed);
     f->order_column = c->index;
+}
+
+/* Whether a note prints no figure at all in a column: then its total is no figure
+ * either, though a sum of its blanks computes to 0. */
+static bool column_empty(const Table *t, const Column *c)
+{
+    for (int i = 0; i < t->nrows; i++)
+        if (t->rows[i]->ncells > c->index && is_stated(&t->rows[i]->cells[c->index]))
+            return false;
+    return true;
 }
 
 static void check_note(Eval *E, Table *t, Row *r)
@@ -1277,17 +1275,23 @@ static void check_note(Eval *E, Table *t, Row *r)
         E->why = (Why){0};
         if (cell_value(E, t, r, c, &here) || cell_value(E, note, total, nc, &there))
             return;
+        /* a total computed from a column of blanks: not "the note says 0", the note
+         * says nothing */
+        bool empty = !there.absent && column_empty(note, nc);
+        if (empty)
+            there.absent = true;
         if (here.absent && there.absent)
             continue; /* neither place prints a figure: nothing to compare */
         if (here.absent || there.absent) {
-            if (there.absent)
+            if (empty)
+                E->why = (Why){.type = WHY_EMPTY_NOTE, .table = note, .key = nc->key};
+            else if (there.absent)
                 E->why = (Why){.type = WHY_BLANK, .row = total, .key = nc->key};
             else
                 E->why = (Why){.type = WHY_BLANK, .row = r, .key = c->key};
-            NotRun *n = not_run(E, cell_loc(t->src, &r->cells[i]), "note",
-                    arena_printf(E->a, _("%s, %s: not compared with the total of note %d"),
-                                 row_title(r), key_text(E, c->key), r->note),
-                    NULL, i);
+            Facts about = {.fact = FACT_NOTE, .table = t, .row = r, .column = c,
+                           .note = r->note, .total = total};
+            NotRun *n = not_run(E, cell_loc(t->src, &r->cells[i]), "note", about, i);
             n->stated = true;
             continue;
         }
@@ -1298,16 +1302,12 @@ static void check_note(Eval *E, Table *t, Row *r)
         Finding *f = finding(E, FIND_NOTE, SEV_ERROR, cell_loc(t->src, &r->cells[i]), "note");
         f->row_at = row_loc(r);
         f->key = cell_key(E, t, r, c->key);
-        f->message = arena_printf(E->a, _("%s, %s: differs from the total of note %d"),
-                                  row_title(r), key_text(E, c->key), r->note);
+        f->about = (Facts){.fact = FACT_NOTE, .table = t, .row = r, .column = c,
+                           .note = r->note, .total = total,
+                           .other = cell_loc(note->src, &total->cells[nc->index])};
         f->has_stated = true;
         f->stated = here;
         f->computed = there;
-        int line, col;
-        Loc nl = cell_loc(note->src, &total->cells[nc->index]);
-        source_line_col(nl.src, nl.start, &line, &col);
-        f->formula = arena_printf(E->a, _("note %d, %s (%s:%d:%d)"), r->note, row_title(total),
-                                  nl.src->path, line, col);
         Finding **slot = wrong_slot(E, note, total, nc, false);
         if (slot && *slot)
             f->same_as = (*slot)->loc;
@@ -1353,17 +1353,45 @@ static void check_tables(Eval *E)
     }
 }
 
-/* The comparison to explain when a check fails: the first false one. */
-static Expr *failing_comparison(Eval *E, const Env *env, Expr *e)
+/* A bare number compared with an amount is shown as an amount, in the amount's unit:
+ * beside "-104 tkr" the 0 it is compared with is "0 tkr", not "0 kr", and 12 500 is
+ * "12,5 tkr"; one explanation speaks one unit. */
+static void adopt_kind(Value *v, const Value *other)
 {
+    if (v->kind == K_NUMBER && kind_is_numeric(other->kind)) {
+        v->kind = other->kind;
+        v->unit = other->unit;
+    }
+}
+
+/* The comparisons to explain when a check fails: of an `and`, the first false side's;
+ * of an `or` that is false, both sides', since each was false. At most max, in the
+ * order written. */
+static int failing_comparisons(Eval *E, const Env *env, Expr *e, Expr **out, int max)
+{
+    if (max <= 0)
+        return 0;
+    Value v;
+    if (e->type == E_BINARY && e->u.binary.op == OP_OR &&
+        eval(E, env, e, &v) == EVAL_OK && !v.absent && !v.b) {
+        int n = failing_comparisons(E, env, e->u.binary.left, out, max);
+        return n + failing_comparisons(E, env, e->u.binary.right, out + n, max - n);
+    }
+    /* an `and`, or an `or` that held (a passed run, explained in detailed results) */
     if (e->type == E_BINARY && (e->u.binary.op == OP_AND || e->u.binary.op == OP_OR)) {
         Value l;
         Expr *left = e->u.binary.left;
         if (eval(E, env, left, &l) == EVAL_OK && !l.absent && !l.b)
-            return failing_comparison(E, env, left);
-        return failing_comparison(E, env, e->u.binary.right);
+            return failing_comparisons(E, env, left, out, max);
+        return failing_comparisons(E, env, e->u.binary.right, out, max);
     }
-    return e;
+    out[0] = e;
+    return 1;
+}
+
+static bool is_comparison(const Expr *e)
+{
+    return e->type == E_BINARY && e->u.binary.op >= OP_EQ && e->u.binary.op <= OP_GE;
 }
 
 /* The text of a side of a comparison: a single reference as the collector named it
@@ -1384,20 +1412,57 @@ static void side_at(Operand *o, Expr *side, const Collector *col, int from, int 
     }
 }
 
-/* A bare number compared with an amount is shown as an amount. */
-static void adopt_kind(Value *v, const Value *other)
+/* An alternative of a failed `or`: its sides as written and their values. */
+static void explain_alternative(Eval *E, const Env *env, Expr *cmp, Alternative *alt)
 {
-    if (v->kind == K_NUMBER && kind_is_numeric(other->kind)) {
-        v->kind = other->kind;
-        v->unit = other->unit == U_TKR || other->unit == U_MKR ? U_KR : other->unit;
+    alt->loc = cmp->loc;
+    if (!is_comparison(cmp))
+        return;
+    Operand ops[MAX_OPERANDS];
+    Collector col = {ops, 0, 0, NULL};
+    Value l, r;
+    E->collect = &col;
+    E->session++;
+    int st = eval(E, env, cmp->u.binary.left, &l);
+    int left_refs = col.len;
+    if (!st)
+        st = eval(E, env, cmp->u.binary.right, &r);
+    E->collect = NULL;
+    if (st || l.absent || r.absent)
+        return;
+    adopt_kind(&l, &r);
+    adopt_kind(&r, &l);
+    alt->compared = true;
+    /* named as the first comparison's sides are: a reference with its column */
+    alt->sides[0] = (Operand){.text = side_text(E, cmp->u.binary.left, &col, 0, left_refs),
+                              .value = l};
+    alt->sides[1] = (Operand){.text = side_text(E, cmp->u.binary.right, &col, left_refs, col.len),
+                              .value = r};
+    side_at(&alt->sides[0], cmp->u.binary.left, &col, 0, left_refs);
+    side_at(&alt->sides[1], cmp->u.binary.right, &col, left_refs, col.len);
+    if (kind_is_numeric(l.kind) && kind_is_numeric(r.kind)) {
+        Finding d = {0};
+        set_difference(&d, l, r);
+        alt->has_difference = d.has_difference;
+        alt->difference = d.difference;
+        alt->difference_kind = d.difference_kind;
+        alt->difference_unit = d.difference_unit;
     }
 }
 
 static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
 {
-    Expr *cmp = failing_comparison(E, env, c->expr);
+    Expr *cmps[MAX_ALTERNATIVES];
+    int n = failing_comparisons(E, env, c->expr, cmps, MAX_ALTERNATIVES);
+    Expr *cmp = cmps[0];
     f->loc = cmp->loc;
-    if (cmp->type != E_BINARY || cmp->u.binary.op < OP_EQ || cmp->u.binary.op > OP_GE)
+    if (n > 1) {
+        f->alternatives = arena_alloc(E->a, sizeof *f->alternatives * (size_t)n);
+        f->nalternatives = n;
+        for (int i = 0; i < n; i++)
+            explain_alternative(E, env, cmps[i], &f->alternatives[i]);
+    }
+    if (!is_comparison(cmp))
         return;
     Operand ops[MAX_OPERANDS];
     Collector col = {ops, 0, 0, NULL};
@@ -1430,17 +1495,27 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
         f->same_as = col.cause->loc;
 }
 
-/* "in column 2024", "in row \"Arvika\"": where a check ran, or did not. */
-static const char *check_where(Eval *E, const Check *c, const Env *env)
+/* A check's run, as facts: its title (the user's words) and where it ran, or did not:
+ * "in column 2024", "in row \"Arvika\"". */
+static Facts check_facts(const Check *c, const Env *env)
 {
-    if (env->has_col)
-        return arena_printf(E->a, _("in column %s"), key_text(E, env->col));
-    if (env->row_name) {
-        Row *r = row_by_name(c->domain_table, env->row_name);
-        return r && r->label ? arena_printf(E->a, _("in row \"%s\""), r->label)
-                             : arena_printf(E->a, _("in row %s"), env->row_name);
+    Facts x = {.fact = FACT_WORDS};
+    if (env->has_col) {
+        x.place = PLACE_COLUMN_KEY;
+        x.key = env->col;
+    } else if (env->row_name) {
+        x.place = PLACE_ROW;
+        x.key.name = env->row_name;
+        x.row = row_by_name(c->domain_table, env->row_name);
     }
-    return NULL;
+    return x;
+}
+
+static NotRun *check_not_run(Eval *E, const Check *c, const Env *env, int order)
+{
+    NotRun *n = not_run(E, c->expr->loc, c->name, check_facts(c, env), order);
+    n->message = c->title ? c->title : c->name;
+    return n;
 }
 
 /* A dated check applies to the years that meet its dates: the column's year, or the
@@ -1463,8 +1538,7 @@ static void run_check(Eval *E, Check *c, Env env, int order)
     if (eval(E, &env, c->expr, &v) || E->errors != before)
         return;
     if (v.absent) {
-        not_run(E, c->expr->loc, c->name, c->title ? c->title : c->name,
-                check_where(E, c, &env), order);
+        check_not_run(E, c, &env, order);
         return;
     }
     count_outcome(E, v.b, c->severity);
@@ -1480,7 +1554,7 @@ static void run_check(Eval *E, Check *c, Env env, int order)
     const char *name = c->full_name ? c->full_name : c->name;
     f->key = env.has_col ? arena_printf(E->a, "%s[%s]", name, key_text(E, env.col))
              : env.row_name ? arena_printf(E->a, "%s[%s]", name, env.row_name) : name;
-    f->where = check_where(E, c, &env);
+    f->about = check_facts(c, &env);
     f->explanation = c->message;
     f->source = c->source;
     f->order_column = order;
@@ -1601,7 +1675,7 @@ static void checks_left_out(Eval *E, Check *c)
         Key k = {E->prog->report->year, NULL};
         if (!missing_key(c->expr, k, 0, false, &E->why))
             E->why = (Why){.type = WHY_ABSENT, .table = t};
-        not_run(E, c->expr->loc, c->name, c->title ? c->title : c->name, NULL, 0);
+        check_not_run(E, c, &(Env){0}, 0);
         return;
     }
     int n = c->domain == DOMAIN_ROWS ? t->nrows : t->ncolumns;
@@ -1620,8 +1694,7 @@ static void checks_left_out(Eval *E, Check *c)
             E->why = (Why){.type = WHY_NO_KEYS};
         if (c->keys.len && E->why.type != WHY_NO_EARLIER)
             continue;
-        not_run(E, c->expr->loc, c->name, c->title ? c->title : c->name,
-                check_where(E, c, &env), c->keys.len + i);
+        check_not_run(E, c, &env, c->keys.len + i);
     }
 }
 
@@ -1651,15 +1724,13 @@ static void run_checks(Eval *E)
 
 /* ---- allocations ------------------------------------------------------------------ */
 
-static Finding *alloc_finding(Eval *E, Loc at, const char *message, Value stated,
-                              Value computed, const char *how)
+static Finding *alloc_finding(Eval *E, Loc at, Facts about, Value stated, Value computed)
 {
     Finding *f = finding(E, FIND_ALLOC, SEV_ERROR, at, "allocation");
-    f->message = message;
+    f->about = about;
     f->has_stated = true;
     f->stated = stated;
     f->computed = computed;
-    f->formula = how;
     set_difference(f, stated, computed);
     return f;
 }
@@ -1767,13 +1838,9 @@ static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, N
         Finding *f = NULL;
         if (!fits)
             f = alloc_finding(E, cell_loc(src, &m->amount),
-                          arena_printf(E->a, _("%s: the stated amount is not its share by "
-                                               "%s"),
-                                       m->label ? m->label : m->name, g->by->name),
-                          amount(&m->amount),
-                          value_number(K_MONEY, U_KR, mine),
-                          arena_printf(E->a, _("%s's share of %s by %s"), m->name, g->name,
-                                       g->by->name));
+                              (Facts){.fact = FACT_ALLOC_SHARE, .alloc = g->alloc, .group = g,
+                                      .member = m},
+                              amount(&m->amount), value_number(K_MONEY, U_KR, mine));
         if (f)
             f->key = arena_printf(E->a, "%s.%s.%s", g->alloc->name, g->name, m->name);
         if (lines) {
@@ -1790,7 +1857,6 @@ static void check_alloc(Eval *E, Allocation *al)
     if (al->total.type != CELL_FIGURE)
         return;
     Num total = num_exact(al->total.figure);
-    const Source *src = al->loc.src;
     Num half = num_exact(NUM_SCALE / 2);
     if (al->has_rounding)
         num_div(num_exact(al->rounding.figure), num_units(2), &half);
@@ -1839,12 +1905,8 @@ static void check_alloc(Eval *E, Allocation *al)
         Finding *f = NULL;
         if (!meets)
             f = alloc_finding(E, g->loc,
-                          arena_printf(E->a, _("%s: the members' amounts do not add up to the "
-                                       "group's share"), g->label ? g->label : g->name),
-                          paid, value_number(K_MONEY, U_KR, share),
-                          arena_printf(E->a, _("%s of the total %s"),
-                                       text_of(E, g->fraction->loc),
-                                       text_of(E, cell_loc(src, &al->total))));
+                              (Facts){.fact = FACT_ALLOC_MEMBERS, .alloc = al, .group = g},
+                              paid, value_number(K_MONEY, U_KR, share));
         if (f)
             f->key = arena_printf(E->a, "%s.%s", al->name, g->name);
         if (line) {
@@ -1875,10 +1937,7 @@ static void check_alloc(Eval *E, Allocation *al)
         f->key = al->name;
         if (line)
             line->finding = f;
-        char buf[VALUE_FMT_MAX];
-        f->message = arena_printf(E->a, _("the groups' shares of '%s' add up to %s, not to the "
-                                    "whole"), al->name,
-                                  value_format_num(shares, K_NUMBER, U_NONE, buf));
+        f->about = (Facts){.fact = FACT_ALLOC_FRACTIONS, .alloc = al};
         for (int i = 0; i < al->ngroups && i < MAX_OPERANDS; i++) {
             f->operands[i].text = al->groups[i]->name;
             eval(E, &none, al->groups[i]->fraction, &f->operands[i].value);

@@ -237,11 +237,6 @@ static const char *mapping_text(Arena *a, const LedgerRow *lr)
     return out;
 }
 
-static const char *account_words(Arena *a, const char *id, const char *name)
-{
-    return name ? arena_printf(a, "%s (%s)", id, name) : arena_printf(a, "%s", id);
-}
-
 static Value money(int64_t ore)
 {
     return value_number(K_MONEY, U_KR, num_exact(ore * 10000));
@@ -254,7 +249,7 @@ static const int64_t ORE_MAX = INT64_MAX / 10000;
 /* The ledger's figure of a mapped row for a year index; false (with *why) if it cannot
  * be made. */
 static LedgerFigure *figure(Cmp *C, const LedgerRow *lr, const Column *c, int year,
-                            const char **why)
+                            Why *why)
 {
     LedgerFigure *f = arena_alloc(C->a, sizeof *f);
     f->table = lr->row->table;
@@ -283,17 +278,12 @@ static LedgerFigure *figure(Cmp *C, const LedgerRow *lr, const Column *c, int ye
         if (__builtin_mul_overflow(ore, (int64_t)sign, &p->ore) ||
             __builtin_add_overflow(total, p->ore, &total) || total > ORE_MAX ||
             total < -ORE_MAX) {
-            *why = _("the accounts add up to more than finsam can hold");
+            *why = (Why){.type = WHY_LEDGER_OVERFLOW};
             return NULL;
         }
     }
     f->figure = money(total);
     return f;
-}
-
-static const char *column_words(Arena *a, const Column *c)
-{
-    return c->label ? arena_printf(a, "%s", c->label) : arena_printf(a, "%d", c->key.year);
 }
 
 static void compare_cell(Cmp *C, const LedgerRow *lr, const Column *c, int year)
@@ -303,26 +293,24 @@ static void compare_cell(Cmp *C, const LedgerRow *lr, const Column *c, int year)
     Value here;
     bool has = value_stated(t, r, c, &here);
     Loc at = has ? loc_at(t->src, cell_span(&r->cells[c->index])) : lr->name_loc;
-    const char *what = arena_printf(C->a, _("%s against the ledger"), r->label ? r->label : r->name);
-    const char *where = arena_printf(C->a, _("in column %s"), column_words(C->a, c));
+    Facts about = {.fact = FACT_LEDGER_FIGURE, .place = PLACE_COLUMN, .table = t, .row = r,
+                   .column = c};
     if (year < 0 || year >= LEDGER_YEARS || !has_year(C->l, year)) {
         if (!has)
             return; /* nothing stated, nothing to show from the ledger */
-        const char *reason =
-            year < 0 ? arena_printf(C->a, _("the ledger is of %d, before this column's year"),
-                                    C->prog->report->year)
-                     : arena_printf(C->a, _("the ledger has no year %d (no #RAR %d, no #UB or "
-                                            "#RES for it)"), -year, -year);
-        NotRun *n = result_not_run(C->res, C->a, at, "ledger", what, where, reason);
+        Why reason = year < 0 ? (Why){.type = WHY_LEDGER_BEFORE,
+                                      .key = {.year = C->prog->report->year}}
+                              : (Why){.type = WHY_LEDGER_NO_YEAR, .key = {.year = -year}};
+        NotRun *n = result_not_run(C->res, C->a, at, "ledger", about, reason);
         n->stated = true;
         n->reason_at = C->l->declared;
         n->order_column = c->index;
         return;
     }
-    const char *why = NULL;
+    Why why = {0};
     LedgerFigure *f = figure(C, lr, c, year, &why);
     if (!f) {
-        NotRun *n = result_not_run(C->res, C->a, at, "ledger", what, where, why);
+        NotRun *n = result_not_run(C->res, C->a, at, "ledger", about, why);
         n->stated = has;
         n->order_column = c->index;
         return;
@@ -337,14 +325,12 @@ static void compare_cell(Cmp *C, const LedgerRow *lr, const Column *c, int year)
         return;
     Finding *g = result_add(C->res, C->a, FIND_LEDGER, SEV_ERROR, at, "ledger");
     g->row_at = row_loc(r);
-    g->message = arena_printf(C->a, _("%s: is not the ledger's figure"),
-                              r->label ? r->label : r->name);
-    g->where = where;
+    g->about = about;
+    g->about.written = arena_printf(C->a, "%s (%s)", mapping_text(C->a, lr),
+                                    diag_place(&C->prog->diags, lr->name_loc));
     g->has_stated = true;
     g->stated = here;
     g->computed = f->figure;
-    g->formula = arena_printf(C->a, "%s (%s)", mapping_text(C->a, lr),
-                              diag_place(&C->prog->diags, lr->name_loc));
     g->order_column = c->index;
     g->key = arena_printf(C->a, "%s.%s[%d]", t->name, r->name, c->key.year);
     g->ledger = f;
@@ -361,7 +347,7 @@ static bool statement_line(const Row *r)
 }
 
 static void account_finding(Cmp *C, const LedgerAccount *acc, int year, int64_t ore,
-                            const char *message, PtrVec *rows)
+                            const Table *twice, PtrVec *rows)
 {
     LedgerPart *p = arena_alloc(C->a, sizeof *p);
     p->account = acc->id;
@@ -370,15 +356,10 @@ static void account_finding(Cmp *C, const LedgerAccount *acc, int year, int64_t 
     p->at = acc->balance ? acc->ub_at[year] : acc->res_at[year];
     Finding *g = result_add(C->res, C->a, FIND_LEDGER, SEV_ERROR,
                             p->at.src ? p->at : C->l->declared, "ledger");
-    g->message = message;
+    g->about = (Facts){.fact = rows ? FACT_LEDGER_TWO_LINES : FACT_LEDGER_NO_LINE,
+                       .table = twice, .year = C->prog->report->year - year};
     g->account = p;
     g->key = arena_printf(C->a, "ledger.%s[%d]", acc->id, C->prog->report->year - year);
-    Value v = money(ore);
-    char buf[VALUE_FMT_MAX];
-    value_format(&v, buf);
-    if (!rows)
-        g->explanation = _("hint: add the account to the accounts of a row: ledger TABLE { ROW "
-                           "from ACCOUNTS }");
     for (int i = 0; rows && i < rows->len && i < MAX_OPERANDS; i++) {
         const LedgerRow *lr = rows->items[i];
         g->operands[i].text = arena_printf(C->a, "%s.%s from %s (%s)", lr->row->table->name,
@@ -394,7 +375,6 @@ static void account_finding(Cmp *C, const LedgerAccount *acc, int year, int64_t 
 static void completeness(Cmp *C, int year)
 {
     const PtrVec *rows = &C->l->rows;
-    int colyear = C->prog->report->year - year;
     for (int i = 0; i < C->l->naccounts; i++) {
         const LedgerAccount *acc = C->l->accounts[i];
         int64_t ore;
@@ -421,19 +401,7 @@ static void completeness(Cmp *C, int year)
         result_count(C->res, ok, SEV_ERROR);
         if (ok)
             continue;
-        char buf[VALUE_FMT_MAX];
-        Value v = money(ore);
-        value_format(&v, buf);
-        const char *words = account_words(C->a, acc->id, acc->name);
-        if (!lines)
-            account_finding(C, acc, year, ore,
-                            arena_printf(C->a, _("account %s, %s in %d, is in no line of the "
-                                                 "statements"), words, buf, colyear), NULL);
-        else
-            account_finding(C, acc, year, ore,
-                            arena_printf(C->a, _("account %s, %s in %d, is in more than one "
-                                                 "line of table '%s'"), words, buf, colyear,
-                                         twice->name), &in);
+        account_finding(C, acc, year, ore, twice, lines ? &in : NULL);
     }
 }
 
@@ -494,11 +462,8 @@ void ledger_compare(Program *prog, Results *res)
             completeness(&C, y);
             continue;
         }
-        const char *what = arena_printf(C.a, _("every account of %d in a line of the "
-                                               "statements"), prog->report->year - y);
-        NotRun *n = result_not_run(res, C.a, l->declared, "ledger", what, NULL,
-                                   arena_printf(C.a, _("the ledger has no year %d (no #RAR %d, "
-                                                       "no #UB or #RES for it)"), -y, -y));
-        (void)n;
+        result_not_run(res, C.a, l->declared, "ledger",
+                       (Facts){.fact = FACT_LEDGER_ALL, .year = prog->report->year - y},
+                       (Why){.type = WHY_LEDGER_NO_YEAR, .key = {.year = -y}});
     }
 }

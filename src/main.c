@@ -1,5 +1,4 @@
 /* finsam: reads the command line and runs the command. */
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +7,7 @@
 #include "cli.h"
 #include "formats.h"
 #include "i18n.h"
+#include "language.h"
 #include "mem.h"
 
 
@@ -112,60 +112,6 @@ static void help(void)
           "  finsam draft arsredovisning-2025.txt -o 2025.fin\n"
           "  finsam check --lang sv examples/vvnd/2025.fin\n"
           "  finsam sie tests/sie/real/transaktioner_ovnbolag.se\n", stdout);
-}
-
-/* The language of finsam's own messages when --lang does not choose it: the first of
- * LC_ALL, LC_MESSAGES and LANG that is set, as setlocale would read them; "sv..." is
- * Swedish, anything else English. */
-static const char *language_of_locale(void)
-{
-    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v)
-            return strncmp(v, "sv", 2) == 0 ? "sv" : "en";
-    }
-    return "en";
-}
-
-/* The value of --lang on the command line, found before the arguments are read so
- * that every message, a usage error too, is in that language; NULL if not given.
- * parse_args reads it again and refuses a language finsam does not have. */
-static const char *language_option(int argc, char **argv)
-{
-    const char *lang = NULL;
-    for (int i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--") == 0)
-            break;
-        if (strncmp(a, "--lang=", 7) == 0)
-            lang = a + 7;
-        else if (strcmp(a, "--lang") == 0 && i + 1 < argc)
-            lang = argv[++i];
-        else if (strcmp(a, "-I") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--format") == 0 ||
-                 strcmp(a, "--output") == 0 || strcmp(a, "--table") == 0 ||
-                 strcmp(a, "--rules") == 0 || strcmp(a, "--review") == 0)
-            i++; /* an option's value, not an option */
-    }
-    return lang;
-}
-
-/* Messages in lang ("sv" or "en") from the catalogues in FINSAM_LOCALE_DIR. LANGUAGE
- * chooses the catalogue; the locale is C.UTF-8, which needs no Swedish locale to be
- * installed and changes nothing else: finsam formats its figures itself. Only the
- * categories that messages need are set, since each costs files to open at every
- * start: LC_MESSAGES, for gettext to read LANGUAGE at all, and for Swedish LC_CTYPE
- * too, so that the C library's own messages (strerror) come in UTF-8. */
-static void use_language(const char *lang)
-{
-    setenv("LANGUAGE", lang, 1);
-    if (!setlocale(LC_MESSAGES, "C.UTF-8") && !setlocale(LC_MESSAGES, "C.utf8"))
-        setlocale(LC_MESSAGES, "");
-    if (strcmp(lang, "sv") == 0 && !setlocale(LC_CTYPE, "C.UTF-8"))
-        setlocale(LC_CTYPE, "C.utf8");
-    bindtextdomain("finsam", FINSAM_LOCALE_DIR);
-    bind_textdomain_codeset("finsam", "UTF-8");
-    textdomain("finsam");
 }
 
 static void split_path(const char *value, Options *o)
@@ -327,12 +273,6 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             if (!(v = option_value(argc, argv, &i, "--table")))
                 return cli_usage_error("%s", _("--table needs the name of a table"));
             o->table = v;
-        } else if (is_option(a, "--lang")) {
-            if (!(v = option_value(argc, argv, &i, "--lang")))
-                return cli_usage_error("%s", _("--lang needs a language: --lang sv or --lang en"));
-            if (strcmp(v, "sv") != 0 && strcmp(v, "en") != 0)
-                return cli_usage_error(_("--lang takes sv (Swedish) or en (English), not '%s'"),
-                                       v);
         } else if (is_option(a, "--review")) {
             if (!(v = option_value(argc, argv, &i, "--review")))
                 return cli_usage_error("%s", _("--review needs a review file: --review "
@@ -374,9 +314,9 @@ int main(int argc, char **argv)
 {
     Options o = {0};
     int color;
-    const char *lang = language_option(argc, argv);
-    use_language(lang && (strcmp(lang, "sv") == 0 || strcmp(lang, "en") == 0)
-                     ? lang : language_of_locale());
+    int chosen = language_choose(&argc, argv); /* --lang, for every command, once */
+    if (chosen >= 0)
+        return chosen;
     if (argc >= 2 && strcmp(argv[1], "draft") == 0)
         return cmd_draft(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "fmt") == 0)

@@ -71,14 +71,10 @@ static void compare_row(Program *prog, Results *res, Table *t, Column *c, Row *r
     Loc other = loc_at(pt->src, cell_span(&pr->cells[pc->index]));
     Finding *f = result_add(res, a, FIND_PLAN, SEV_ERROR, at, "plan");
     f->row_at = row_loc(r);
-    f->message = arena_printf(a, _("%s, %s: is not the budget the plan decided"),
-                              r->label ? r->label : r->name, c->label ? c->label : "budget");
+    f->about = (Facts){.fact = FACT_PLAN, .table = t, .row = r, .column = c, .other = other};
     f->has_stated = true;
     f->stated = here;
     f->computed = there;
-    int line, col;
-    source_line_col(other.src, other.start, &line, &col);
-    f->formula = arena_printf(a, "%s:%d:%d", other.src->path, line, col);
     f->order_column = c->index;
     f->key = arena_printf(a, "%s.%s[budget]", t->name, r->name);
     if (here.kind == there.kind)

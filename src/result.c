@@ -26,15 +26,14 @@ Finding *result_add(Results *res, Arena *a, FindingType type, Severity sev, Loc 
     return f;
 }
 
-NotRun *result_not_run(Results *res, Arena *a, Loc at, const char *tag, const char *message,
-                       const char *where, const char *reason)
+NotRun *result_not_run(Results *res, Arena *a, Loc at, const char *tag, Facts about, Why why)
 {
     NotRun *n = arena_alloc(a, sizeof *n);
     n->loc = at;
     n->tag = tag;
-    n->message = message;
-    n->where = where;
-    n->reason = reason;
+    n->about = about;
+    n->why = why;
+    n->reason_at = why_loc(&why);
     n->order_file = at.src ? at.src->index : 0;
     ptrvec_push(a, &res->not_run, n);
     res->skipped++;

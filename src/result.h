@@ -4,6 +4,7 @@
 #define FINSAM_RESULT_H
 
 #include "value.h"
+#include "why.h"
 
 typedef enum {
     FIND_FORMULA,   /* a stated cell against its row or column formula */
@@ -64,7 +65,66 @@ typedef struct {
                            whose line a quote of the cell shows first; else at.start */
 } Operand;
 
-enum { MAX_OPERANDS = 12 };
+/* What a finding or an entry that did not run is about. The evaluator and its
+ * neighbours record these facts; sentence.c puts them into words when the results are
+ * written, in the language chosen then. FACT_WORDS: the words are given, not made
+ * (a check's title and else-message, which are the user's; sie_check's findings). */
+typedef enum {
+    FACT_WORDS = 0,
+    FACT_ROW_FORMULA,      /* row, column: the stated figure against the row's formula */
+    FACT_COLUMN_FORMULA,   /* row, column: against the column's formula */
+    FACT_NOTE,             /* row, column, note; total: the note's total row, at other */
+    FACT_PREVIOUS,         /* row, year, other_year; other: the earlier report's cell */
+    FACT_PREVIOUS_KIND,    /* the same, but stated and computed are of two kinds */
+    FACT_PLAN,             /* row, column; other: the plan's cell */
+    FACT_LEDGER_FIGURE,    /* row, column: a stated figure against the ledger */
+    FACT_LEDGER_NO_LINE,   /* account (Finding.account), year: in no line */
+    FACT_LEDGER_TWO_LINES, /* account, year, table: in more than one line of the table */
+    FACT_LEDGER_ALL,       /* not run: every account of year in a line */
+    FACT_ALLOC_SHARE,      /* member, group: a member's amount against its share */
+    FACT_ALLOC_MEMBERS,    /* group: its members added up against its share */
+    FACT_ALLOC_FRACTIONS,  /* alloc: the groups' fractions (stated) against the whole */
+    FACT_REVIEW_UNMATCHED, /* key: a review entry that matches no finding */
+} Fact;
+
+/* Where a run is, in words "in column 2024", "in row \"Arvika\"". */
+typedef enum {
+    PLACE_NONE = 0,
+    PLACE_COLUMN_KEY, /* a check's run for a column: key */
+    PLACE_ROW,        /* a check's run for a row: key.name, row (its label) if found */
+    PLACE_COLUMN,     /* a column: its label, else its year */
+} PlaceType;
+
+typedef struct {
+    uint8_t fact;          /* Fact */
+    uint8_t place;         /* PlaceType */
+    const Table *table;
+    const Row *row;
+    const Row *total;      /* FACT_NOTE: the note's total row */
+    const Column *column;
+    Key key;               /* PLACE_COLUMN_KEY, PLACE_ROW */
+    const char *written;   /* FACT_*_FORMULA: the formula as written, NULL for the rows
+                              above; FACT_LEDGER_FIGURE: the mapping and its place */
+    int note, year, other_year;
+    Loc other;             /* the figure compared with, in another place or file */
+    const Allocation *alloc;
+    const AllocGroup *group;
+    const AllocMember *member;
+} Facts;
+
+enum { MAX_OPERANDS = 12, MAX_ALTERNATIVES = 8 };
+
+/* One alternative of a check that failed with `or`: each was false, and each is
+ * explained: the comparison, its two sides, and their difference. */
+typedef struct {
+    Loc loc;               /* the comparison, as written */
+    bool compared;         /* a comparison of two values (else: a condition, false) */
+    Operand sides[2];
+    bool has_difference;
+    Num difference;
+    Kind difference_kind;
+    Unit difference_unit;
+} Alternative;
 
 typedef struct Finding {
     FindingType type;
@@ -74,12 +134,16 @@ typedef struct Finding {
                               quoted before the cell's when the cell is on a later one;
                               else no source */
     const char *tag;       /* [tag]: the check's name, or formula, note, allocation */
+    Facts about;           /* what it is about, for sentence.c */
+    /* The sentences, made from `about` by sentences_render (sentence.h) when the results
+     * are written; given by the evaluator only where they are the user's words (a
+     * check's title, its else-message, a formula as written) or another module's. */
     const char *message;
     const char *where;     /* "in column 2024", "in row bengtsfors", or NULL */
     /* for formula, note and allocation findings */
     bool has_stated;
     Value stated, computed;
-    const char *formula;   /* the formula as written */
+    const char *formula;   /* the formula as written, or where the other figure is */
     /* for checks: the comparison that failed and the values it used */
     Operand operands[MAX_OPERANDS];
     int noperands;
@@ -87,6 +151,10 @@ typedef struct Finding {
     Num difference;
     Kind difference_kind;
     Unit difference_unit;
+    /* a check that failed with `or`: every alternative, the first the one operands and
+     * difference explain; none (0) where there is one comparison to explain */
+    Alternative *alternatives;
+    int nalternatives;
     const char *explanation; /* the check's else message */
     Loc same_as;           /* a finding at a figure this one reads: probably the same
                               error (no source when there is none) */
@@ -150,6 +218,9 @@ typedef struct {
 typedef struct {
     Loc loc;               /* the stated figure, or the check's expression */
     const char *tag;       /* formula, note, or the check's name */
+    Facts about;           /* what did not run (FACT_WORDS: a check, message its title) */
+    Why why;               /* why it did not run */
+    /* the sentences, made by sentences_render (sentence.h) when written */
     const char *message;   /* what did not run: the check's title, or the row and column */
     const char *where;     /* "in column 2024", or NULL */
     const char *reason;    /* why: "the cell of 'gains' in column 2024 is blank" */
@@ -182,8 +253,8 @@ void result_count(Results *res, bool passed, Severity sev);
 Finding *result_add(Results *res, Arena *a, FindingType type, Severity sev, Loc at,
                     const char *tag);
 /* Records what did not run, and why. */
-NotRun *result_not_run(Results *res, Arena *a, Loc at, const char *tag, const char *message,
-                       const char *where, const char *reason);
+NotRun *result_not_run(Results *res, Arena *a, Loc at, const char *tag, Facts about,
+                       Why why);
 /* Sets the difference a - b, shown in a's unit. */
 void result_difference(Finding *f, Value a, Value b);
 /* Whether a finding points at the figure its operand i read, besides its own place:

@@ -251,11 +251,7 @@ int review_apply(Program *prog, Results *res, const char *path)
         if (e->matched)
             continue;
         Finding *f = result_add(res, &prog->arena, FIND_REVIEW, SEV_ERROR, e->loc, "review");
-        f->message = arena_printf(&prog->arena, _("the decision on '%s' matches no finding: the "
-                                                  "finding is gone, or the key is not its key"),
-                                  e->key);
-        f->explanation = _("remove the entry, or give the key the finding is shown with "
-                           "('review key: ...')");
+        f->about.fact = FACT_REVIEW_UNMATCHED;
         f->key = e->key;
         result_count(res, false, SEV_ERROR);
     }

@@ -155,6 +155,59 @@ static void format_printed(const Value *v, char *buf)
     }
 }
 
+/* The decimals a formatted figure shows, and of them those up to the last that is not
+ * zero ("1 000,50 kr": 2 and 1; "1 000,00 kr": 2 and 0). */
+static int decimals(const char *s, int *significant)
+{
+    const char *comma = strchr(s, ',');
+    int n = 0;
+    *significant = 0;
+    if (!comma)
+        return 0;
+    for (const char *p = comma + 1; *p >= '0' && *p <= '9'; p++) {
+        n++;
+        if (*p != '0')
+            *significant = n;
+    }
+    return n;
+}
+
+/* Drops a comma and the zeros after it: "1 000,00 kr" is "1 000 kr". */
+static void drop_zero_decimals(char *s)
+{
+    char *comma = strchr(s, ',');
+    if (!comma)
+        return;
+    char *end = comma + 1;
+    while (*end == '0')
+        end++;
+    memmove(comma, end, strlen(end) + 1);
+}
+
+/* Both ends of an interval with the same decimals, as many as either needs (kronor:
+ * öre on both or on neither; a zero end is 0): not "between 936 000 and 983 995,20 kr" nor "1 000,00"
+ * at one end only. */
+static void same_decimals(Num n, Kind kind, Unit u, char *lo, char *hi)
+{
+    int sig_lo, sig_hi;
+    int d_lo = decimals(lo, &sig_lo), d_hi = decimals(hi, &sig_hi);
+    int want = sig_lo > sig_hi ? sig_lo : sig_hi;
+    if (want && kind == K_MONEY && u != U_TKR && u != U_MKR && want < 2)
+        want = 2;
+    if (d_lo == want && d_hi == want)
+        return;
+    if (want == 0) {
+        drop_zero_decimals(lo);
+        drop_zero_decimals(hi);
+        return;
+    }
+    /* a zero end stays 0: "between 0 and 0,000002 tkr" */
+    if (n.lo)
+        format_micro(n.lo, kind, u, want, want, lo);
+    if (n.hi)
+        format_micro(n.hi, kind, u, want, want, hi);
+}
+
 char *value_format_num(Num n, Kind kind, Unit u, char *buf)
 {
     char lo[NUM_FMT_MAX + 8], hi[NUM_FMT_MAX + 8];
@@ -176,6 +229,7 @@ char *value_format_num(Num n, Kind kind, Unit u, char *buf)
         strcpy(buf, lo);
         return buf;
     }
+    same_decimals(n, kind, u, lo, hi);
     /* "between 8 157 and 8 171 tkr": the unit once, at the end */
     const char *unit = strchr(lo, ' ') ? strrchr(lo, ' ') : "";
     if (kind == K_COUNT || kind == K_NUMBER)

@@ -1,5 +1,5 @@
 /* why: the reason a formula or check computed nothing, kept while it is evaluated and
- * put into words only when it is reported, so that a blank cell read in a sum (and
+ * put into words only when it is reported (sentence.c), so that a blank cell read in a sum (and
  * skipped) costs nothing. */
 #ifndef FINSAM_WHY_H
 #define FINSAM_WHY_H
@@ -22,6 +22,10 @@ typedef enum {
     WHY_TODO_FIGURE,   /* a figure written '?' in a formula or check */
     WHY_TODO_AMOUNT,   /* an allocation's total or member written '?': name */
     WHY_ABSENT,        /* a table the report says it does not have: table */
+    WHY_LEDGER_BEFORE, /* the ledger is of key.year, before the column's year */
+    WHY_LEDGER_NO_YEAR,/* the ledger has no year key.year (0, -1: this year, the one before) */
+    WHY_LEDGER_OVERFLOW, /* the accounts add up to more than finsam holds */
+    WHY_EMPTY_NOTE,    /* a note (table) prints no figure in column key */
 } WhyType;
 
 typedef struct {
@@ -33,8 +37,7 @@ typedef struct {
     Key key;
 } Why;
 
-/* The reason in words, in the user's language, in the arena; "" for WHY_NONE. */
-const char *why_text(Arena *a, const Why *w);
+/* The reason in words: not_run_reason (sentence.h). */
 /* Where the reason lies (a blank cell's row, a parameter), or a Loc without source. */
 Loc why_loc(const Why *w);
 

@@ -913,6 +913,41 @@ static void put_figure_place(FILE *out, const Finding *f, int i)
     fputs(")</span>", out);
 }
 
+/* The further alternatives of a run that failed with `or`, each false: "; or
+ * <code>b &gt; 0</code>: b is -5 kr, 0 is 0 kr; difference -5 kr". */
+static void put_alternatives(FILE *out, const Finding *f)
+{
+    for (int k = 1; k < f->nalternatives; k++) {
+        const Alternative *alt = &f->alternatives[k];
+        size_t n = alt->loc.end - alt->loc.start;
+        char *written = mem_alloc(n + 1);
+        memcpy(written, alt->loc.src->text + alt->loc.start, n);
+        written[n] = '\0';
+        fputs("; <span class=\"alternative\">", out);
+        /* TRANSLATORS: before another alternative of a failed 'or' in the HTML report */
+        fprintf(out, "%s <code>", _("or"));
+        put_text(out, written);
+        fputs("</code>: ", out);
+        mem_free(written);
+        if (!alt->compared) {
+            put_text(out, _("false"));
+        } else {
+            put_operand_is(out, &alt->sides[0]);
+            fputs(", ", out);
+            put_operand_is(out, &alt->sides[1]);
+        }
+        if (alt->has_difference) {
+            Finding d = {.has_difference = true, .difference = alt->difference,
+                         .difference_kind = alt->difference_kind,
+                         .difference_unit = alt->difference_unit};
+            fprintf(out, "; %s <span class=\"value\">", _("difference"));
+            put_difference(out, &d);
+            fputs("</span>", out);
+        }
+        fputs("</span>", out);
+    }
+}
+
 static void failed_run(FILE *out, const Finding *f)
 {
     fputs("<li>", out);
@@ -943,6 +978,7 @@ static void failed_run(FILE *out, const Finding *f)
             put_figure_place(out, f, i);
         }
     }
+    put_alternatives(out, f);
     fputs(" <span class=\"place\">(", out);
     put_place(out, f->loc);
     fputs(")</span>", out);

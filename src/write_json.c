@@ -383,6 +383,32 @@ static void side(Json *j, const char *name, const Operand *o)
     json_object_end(j);
 }
 
+/* A check that failed with `or`: every alternative, each false, with its comparison
+ * as written, its place, its two sides and their difference (nulls for a condition
+ * that is not a comparison). Only where there are alternatives. */
+static void alternatives(Json *j, const Finding *f)
+{
+    if (f->nalternatives == 0)
+        return;
+    json_key(j, "alternatives");
+    json_array(j);
+    for (int i = 0; i < f->nalternatives; i++) {
+        const Alternative *alt = &f->alternatives[i];
+        json_object(j);
+        json_key(j, "comparison");
+        text_of(j, alt->loc);
+        place(j, alt->loc);
+        side(j, "left", alt->compared ? &alt->sides[0] : NULL);
+        side(j, "right", alt->compared ? &alt->sides[1] : NULL);
+        Finding d = {.has_difference = alt->has_difference, .difference = alt->difference,
+                     .difference_kind = alt->difference_kind,
+                     .difference_unit = alt->difference_unit};
+        difference(j, &d);
+        json_object_end(j);
+    }
+    json_array_end(j);
+}
+
 static void review(Json *j, const Finding *f);
 
 static void run(Json *j, const CheckRun *r)
@@ -400,6 +426,7 @@ static void run(Json *j, const CheckRun *r)
     side(j, "right", compared ? &f->operands[1] : NULL);
     difference(j, f);
     operands(j, f, compared ? 2 : 0);
+    alternatives(j, f);
     if (!r->passed)
         review(j, f);
     json_object_end(j);
@@ -462,6 +489,7 @@ static void finding(Json *j, const Model *m, const ModelFinding *mf)
     field_string(j, "from", f->formula);
     difference(j, f);
     operands(j, f, 0);
+    alternatives(j, f);
     field_string(j, "explanation", f->explanation);
     field_string(j, "source", f->source);
     json_key(j, "same_as");

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "mem.h"
 #include "render.h"
 #include "review.h"
 #include "value.h"
@@ -322,6 +323,33 @@ static void figure_place(FILE *out, void (*put)(FILE *, const char *), const Fin
     free(place);
 }
 
+/* The further alternatives of a run that failed with `or`, each false: "; or
+ * balance.result[2025] > 0: balance.result[2025] is -104 286 kr, 0 is 0 kr". */
+static void alternatives(FILE *out, void (*put)(FILE *, const char *), const Finding *f)
+{
+    for (int k = 1; k < f->nalternatives; k++) {
+        const Alternative *alt = &f->alternatives[k];
+        size_t n = alt->loc.end - alt->loc.start;
+        char *written = mem_alloc(n + 1);
+        memcpy(written, alt->loc.src->text + alt->loc.start, n);
+        written[n] = '\0';
+        char *cmp = render_written(put, written);
+        mem_free(written);
+        fputs("; ", out);
+        if (!alt->compared) {
+            fprintf(out, _("or %s: false"), cmp ? cmp : "");
+        } else {
+            /* TRANSLATORS: another alternative of a failed 'or', before its two sides */
+            fprintf(out, _("or %s:"), cmp ? cmp : "");
+            fputc(' ', out);
+            operand_is(out, put, &alt->sides[0]);
+            fputs(", ", out);
+            operand_is(out, put, &alt->sides[1]);
+        }
+        free(cmp);
+    }
+}
+
 static void run_details(FILE *out, const ModelCheck *c, bool markdown)
 {
     void (*put)(FILE *, const char *) = markdown ? md_text : render_plain;
@@ -339,6 +367,7 @@ static void run_details(FILE *out, const ModelCheck *c, bool markdown)
             operand_is(out, put, &f->operands[1]);
             figure_place(out, put, f, 1);
         }
+        alternatives(out, put, f);
         put_reviewed(out, f, put);
         fputc('\n', out);
     }

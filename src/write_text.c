@@ -51,6 +51,40 @@ static void explain_ledger(Diags *d, Diag *g, Arena *a, const Finding *f)
                   fmt(a, &f->operands[i].value));
 }
 
+/* The other alternatives of a check that failed with `or`, each false: "or
+ * balance.result[2025] > 0: balance.result[2025] is -104 286 kr, 0 is 0 kr, difference:
+ * -104 286 kr". The first is explained above them. */
+static void explain_alternatives(Diags *d, Diag *g, Arena *a, const Finding *f)
+{
+    for (int i = 1; i < f->nalternatives; i++) {
+        const Alternative *alt = &f->alternatives[i];
+        const char *text = arena_strndup(a, alt->loc.src->text + alt->loc.start,
+                                         alt->loc.end - alt->loc.start);
+        if (!alt->compared) {
+            /* TRANSLATORS: another alternative of a failed 'or', a condition that is
+             * false: "or has_plan: false" */
+            diag_note(d, g, _("or %s: false"), text);
+            continue;
+        }
+        const char *sides = arena_printf(a, _("%s is %s, %s is %s"), alt->sides[0].text,
+                                         fmt(a, &alt->sides[0].value), alt->sides[1].text,
+                                         fmt(a, &alt->sides[1].value));
+        if (alt->has_difference) {
+            Finding diff = {.difference = alt->difference, .difference_kind = alt->difference_kind,
+                            .difference_unit = alt->difference_unit};
+            char buf[VALUE_FMT_MAX];
+            /* TRANSLATORS: another alternative of a failed 'or': the comparison, its
+             * two sides ("a is 5 kr, b is 7 kr") and their difference */
+            diag_note(d, g, _("or %s: %s, difference: %s"), text, sides,
+                      render_difference(&diff, buf));
+        } else {
+            /* TRANSLATORS: another alternative of a failed 'or': the comparison and its
+             * two sides ("a is 5 kr, b is 7 kr") */
+            diag_note(d, g, _("or %s: %s"), text, sides);
+        }
+    }
+}
+
 static void explain_operands(Diags *d, Diag *g, Arena *a, const Finding *f, int from)
 {
     if (f->type == FIND_LEDGER) {
@@ -137,6 +171,7 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
             diag_note(&d, g, _("difference: %s"), render_difference(f, buf));
         }
         explain_operands(&d, g, a, f, f->type == FIND_CHECK && !f->has_stated ? 2 : 0);
+        explain_alternatives(&d, g, a, f);
         if (f->same_as.src)
             /* TRANSLATORS: a finding caused by another: "probably the same error as
              * 2025.fin:97:53" */

@@ -126,18 +126,12 @@ static void compare_cell(Program *prog, Results *res, Table *t, Column *c, int i
     Finding *f = result_add(res, &prog->arena, FIND_PREVIOUS, SEV_ERROR, at,
                             "previous-year");
     f->row_at = row_loc(r);
-    f->message = same_kind
-        ? arena_printf(&prog->arena, _("%s, %d: differs from the %d report"),
-                       r->label ? r->label : r->name, year, report)
-        : arena_printf(&prog->arena, _("%s, %d: is %s here but %s in the %d report"),
-                       r->label ? r->label : r->name, year, kind_name(here.kind),
-                       kind_name(there.kind), report);
+    f->about = (Facts){.fact = same_kind ? FACT_PREVIOUS : FACT_PREVIOUS_KIND, .table = t,
+                       .row = r, .column = c, .year = year, .other_year = report,
+                       .other = other};
     f->has_stated = true;
     f->stated = here;
     f->computed = there;
-    int line, col;
-    source_line_col(other.src, other.start, &line, &col);
-    f->formula = arena_printf(&prog->arena, "%s:%d:%d", other.src->path, line, col);
     f->order_column = c->index;
     f->key = arena_printf(&prog->arena, "%s.%s[%d]", t->name, r->name, year);
     if (same_kind)

@@ -295,6 +295,27 @@ expect_stderr_has usage; done_case
 run lang-without-value check "$tmp/ok.fin" --lang
 expect_status 2; expect_no_stdout; expect_stderr_has "--lang"; done_case
 
+# --lang is read once, in one place, for every command: fmt and draft refuse a
+# language finsam does not have as check does (they used to skip it in silence), and
+# speak the one chosen.
+run fmt-lang-unknown fmt --lang fr --check "$tmp/ok.fin"
+expect_status 2; expect_no_stdout; expect_stderr_has "'fr'"; done_case
+
+run draft-lang-without-value draft "$tmp/ok.fin" --lang
+expect_status 2; expect_no_stdout; expect_stderr_has "--lang"; done_case
+
+run draft-lang-swedish draft --lang=sv "$tmp/no-such-report.txt"
+expect_status 2; expect_no_stdout; expect_stderr_has "Filen eller katalogen finns inte"
+done_case
+
+# The HTML report says each alternative of a check that failed with 'or', as the text
+# and Markdown reports do (goldens check-or-report and check-or).
+run html-or-alternatives report --format html -o - --lang sv tests/golden/check-or.fin
+expect_status 1
+expect_stdout_has '<span class="alternative">eller <code>balance.result[2025] &gt; 0</code>: '
+expect_stdout_has '<span class="alternative">eller <code>not (balance.equity[2025] &gt; 0)</code>: falskt'
+done_case
+
 run help-swedish --help --lang sv
 expect_status 0; expect_stdout_has "--lang=SPRÅK"; expect_stdout_has "årsredovisning"
 expect_no_stderr; done_case

@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "eval.h"
+#include "sentence.h"
 #include "intern.h"
 #include "parse.h"
 #include "program.h"
@@ -270,6 +271,7 @@ static inline Results *check_text(ProgFx *fx, const char *text)
     load_resolve(fx, "year.fin", NULL);
     assert_no_diags(&fx->prog.diags);
     fx->eval_errors = program_eval(&fx->prog, &fx->res);
+    sentences_render(&fx->res, &fx->prog.arena);
     assert_no_diags(&fx->prog.diags);
     assert_int_equal(fx->eval_errors, 0);
     return &fx->res;

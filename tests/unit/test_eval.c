@@ -26,6 +26,7 @@ static int eval_text(ProgFx *fx, const char *text)
     load_resolve(fx, "year.fin", NULL);
     assert_no_diags(&fx->prog.diags);
     fx->eval_errors = program_eval(&fx->prog, &fx->res);
+    sentences_render(&fx->res, &fx->prog.arena);
     return fx->eval_errors;
 }
 
@@ -37,6 +38,7 @@ static Results *check_detailed(ProgFx *fx, const char *text)
     assert_no_diags(&fx->prog.diags);
     fx->res.detailed = true;
     fx->eval_errors = program_eval(&fx->prog, &fx->res);
+    sentences_render(&fx->res, &fx->prog.arena);
     assert_no_diags(&fx->prog.diags);
     assert_int_equal(fx->eval_errors, 0);
     assert_true(fx->res.detailed);
@@ -923,10 +925,39 @@ static void test_not_equal(void **state)
     assert_string_equal(text_at(f->loc), "ops.admin[actual] != 973 313");
     assert_string_equal(f->operands[0].text, "ops.admin[actual]");
     assert_string_equal(f->operands[1].text, "973 313");
-    /* the bare figure is shown as an amount, in kr */
+    /* the bare figure is shown as an amount, in the unit of the amount beside it */
     assert_int_equal(f->operands[1].value.kind, K_MONEY);
-    assert_int_equal(f->operands[1].value.unit, U_KR);
+    assert_int_equal(f->operands[1].value.unit, U_TKR);
     assert_true(f->has_difference);
+}
+
+/* A failed 'or' explains each alternative, each false; an 'and' or a single comparison
+ * has no alternatives. */
+static void test_or_explains_every_alternative(void **state)
+{
+    ProgFx *fx = *state;
+    Results *res = check_text(fx, REPORT_2025
+        "accounts t \"T\" (2025) {\n"
+        "    a \"A\" | -5\n"
+        "    b \"B\" | 3\n"
+        "}\n"
+        "check both: t.a > 0 or t.b > 4 or t.a == t.b\n"
+        "check one: t.a > 0 and t.b > 4\n");
+    assert_counts(res, 2, 0, 2, 0);
+    Finding *f = finding_n(res, 0);
+    assert_string_equal(f->tag, "both");
+    assert_int_equal(f->nalternatives, 3);
+    assert_string_equal(text_at(f->alternatives[1].loc), "t.b > 4");
+    assert_true(f->alternatives[1].compared);
+    assert_string_equal(f->alternatives[1].sides[0].text, "t.b[2025]");
+    assert_string_equal(f->alternatives[1].sides[1].text, "4");
+    assert_true(f->alternatives[1].has_difference);
+    assert_true(num_is_exact(f->alternatives[1].difference));
+    assert_int_equal(f->alternatives[1].difference.lo, -1 * NUM_SCALE);
+    assert_string_equal(text_at(f->alternatives[2].loc), "t.a == t.b");
+    /* the first is also what operands and difference explain, as for any check */
+    assert_string_equal(f->operands[0].text, "t.a[2025]");
+    assert_int_equal(finding_n(res, 1)->nalternatives, 0);
 }
 
 static void test_less_or_equal(void **state)
@@ -1345,6 +1376,7 @@ static void test_where_with_other_tables_column(void **state)
         return;
     }
     assert_int_equal(program_eval(&fx->prog, &fx->res), 0);
+    sentences_render(&fx->res, &fx->prog.arena);
     assert_counts(&fx->res, 1, 1, 0, 0);
 }
 
@@ -2043,6 +2075,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_prev_in_check, setup, teardown),
         cmocka_unit_test_setup_teardown(test_min_max_abs_round, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_equal, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_or_explains_every_alternative, setup, teardown),
         cmocka_unit_test_setup_teardown(test_less_or_equal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_year_reference, setup, teardown),
         cmocka_unit_test_setup_teardown(test_date_comparison, setup, teardown),

@@ -83,6 +83,7 @@ static Results *check_ledger(ProgFx *fx, const char *year)
     assert_int_equal(program_load_ledger(&fx->prog, no_options()), 0);
     assert_no_diags(&fx->prog.diags);
     assert_int_equal(program_eval(&fx->prog, &fx->res), 0);
+    sentences_render(&fx->res, &fx->prog.arena);
     return &fx->res;
 }
 

@@ -123,6 +123,7 @@ static void test_shared_years_evaluate_alike(void **state)
     ProgFx *fx = *state;
     load_years(fx);
     assert_int_equal(program_eval(&fx->prog, &fx->res), 0);
+    sentences_render(&fx->res, &fx->prog.arena);
     assert_no_diags(&fx->prog.diags);
     assert_int_equal(fx->res.failed.len, 0);
 }

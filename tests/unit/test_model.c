@@ -43,6 +43,7 @@ static Model build(ProgFx *fx, const char *text)
     assert_no_diags(&fx->prog.diags);
     fx->res.detailed = true;
     program_eval(&fx->prog, &fx->res);
+    sentences_render(&fx->res, &fx->prog.arena);
     Model m;
     model_build(&m, &fx->prog, &fx->res, "year.fin");
     return m;

@@ -43,6 +43,7 @@ static void test_decisions_fail_nothing_and_stale_ones_do(void **state)
                                "to_correct t.s[2025] reason \"r\" by \"b\" on 2026-01-02\n"
                                "accepted gone reason \"r\" by \"b\" on 2026-01-02\n");
     assert_int_equal(review_apply(&fx->prog, res, fx->path), 0);
+    sentences_render(res, &fx->prog.arena);
     assert_int_equal(res->reviewed, 2);
     assert_int_equal(res->failed_warnings, 0);
     assert_int_equal(res->failed_errors, 1); /* the stale decision on 'gone' */
@@ -69,6 +70,7 @@ static void test_mistakes_are_found_at_their_place(void **state)
                                "accepted pos reason \"r\" by \"b\" on 2026-02-30x\n"
                                "maybe pos\n");
     assert_int_equal(review_apply(&fx->prog, res, fx->path), 3);
+    sentences_render(res, &fx->prog.arena);
     assert_non_null(find_diag(&fx->prog.diags, "does not say when"));
     assert_non_null(find_diag(&fx->prog.diags, "'on' takes the day"));
     Diag *g = find_diag(&fx->prog.diags, "starts with its decision");

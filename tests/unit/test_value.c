@@ -84,6 +84,23 @@ static void test_intervals(void **state)
                         "between 1 000 and 2 000");
 }
 
+/* One interval, one precision: both ends with the decimals either needs, kronor with
+ * öre on both ends or on neither, never ",00" at one end only. */
+static void test_interval_ends_alike(void **state)
+{
+    (void)state;
+    /* 936 000 to 983 995,20 kr: öre at both ends */
+    assert_string_equal(fmt(money(U_KR, KR(936000), 983995200000)),
+                        "between 936 000,00 and 983 995,20 kr");
+    /* 1 000,004 rounds to 1 000,00: whole kronor at both ends */
+    assert_string_equal(fmt(money(U_KR, 1000004000, KR(1001))), "between 1 000 and 1 001 kr");
+    /* tkr: as many decimals at both ends */
+    assert_string_equal(fmt(money(U_TKR, KR(8157000), KR(8171500))),
+                        "between 8 157,0 and 8 171,5 tkr");
+    /* a zero end stays 0 */
+    assert_string_equal(fmt(money(U_TKR, 0, 2000)), "between 0 and 0,000002 tkr");
+}
+
 static void test_percentages(void **state)
 {
     (void)state;
@@ -231,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_kronor_with_ore),
         cmocka_unit_test(test_tkr),
         cmocka_unit_test(test_intervals),
+        cmocka_unit_test(test_interval_ends_alike),
         cmocka_unit_test(test_percentages),
         cmocka_unit_test(test_printed_as_written_at_any_precision),
         cmocka_unit_test(test_percentages_beyond_int64_when_scaled),

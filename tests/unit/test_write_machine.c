@@ -41,6 +41,7 @@ static Model build(ProgFx *fx)
     assert_no_diags(&fx->prog.diags);
     fx->res.detailed = true;
     program_eval(&fx->prog, &fx->res);
+    sentences_render(&fx->res, &fx->prog.arena);
     Model m;
     model_build(&m, &fx->prog, &fx->res, "year.fin");
     return m;
