@@ -13,6 +13,7 @@
 #include "fmt.h"
 #include "fmt_diff.h"
 #include "i18n.h"
+#include "mem.h"
 #include "parse.h"
 
 typedef enum { FMT_PRINT, FMT_WRITE, FMT_CHECK } FmtMode;
@@ -175,9 +176,7 @@ static int fmt_file(const char *path, FmtMode mode, DiagStyle style)
 int cmd_fmt(int argc, char **argv)
 {
     FmtMode mode = FMT_PRINT;
-    const char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files)
-        return fmt_usage_error("%s", _("out of memory"));
+    const char **files = mem_alloc(((size_t)argc + 1) * sizeof *files);
     int nfiles = 0;
     bool options_done = false;
     for (int i = 1; i < argc; i++) {
@@ -187,7 +186,7 @@ int cmd_fmt(int argc, char **argv)
         } else if (strcmp(a, "--") == 0) {
             options_done = true;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            free(files);
+            mem_free(files);
             fmt_help();
             return cli_flush_stdout() ? EXIT_PASSED : EXIT_BAD_INPUT;
         } else if (strcmp(a, "-w") == 0 || strcmp(a, "--write") == 0) {
@@ -195,7 +194,7 @@ int cmd_fmt(int argc, char **argv)
         } else if (strcmp(a, "--check") == 0) {
             mode = FMT_CHECK;
         } else {
-            free(files);
+            mem_free(files);
             return fmt_usage_error(_("unknown option '%s'"), a);
         }
     }
@@ -208,7 +207,7 @@ int cmd_fmt(int argc, char **argv)
         if (st > status)
             status = st;
     }
-    free(files);
+    mem_free(files);
     if (!cli_flush_stdout())
         status = EXIT_BAD_INPUT;
     return status;

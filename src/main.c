@@ -118,19 +118,15 @@ static void split_path(const char *value, Options *o)
 {
     if (!value || !*value)
         return;
-    char *copy = strdup(value);
-    if (!copy)
-        return;
+    char *copy = mem_strdup(value);
     int n = 1;
     for (const char *p = copy; *p; p++)
         n += *p == ':';
-    o->load.path_dirs = calloc((size_t)n, sizeof *o->load.path_dirs);
-    if (!o->load.path_dirs) {
-        free(copy);
-        return;
-    }
+    o->load.path_dirs = mem_alloc((size_t)n * sizeof *o->load.path_dirs);
     for (char *tok = strtok(copy, ":"); tok; tok = strtok(NULL, ":"))
         o->load.path_dirs[o->load.npath++] = tok;
+    if (!o->load.npath)
+        mem_free(copy); /* only colons: no folder, and nothing points into the copy */
 }
 
 static bool use_color(int setting, FILE *stream)
@@ -189,11 +185,9 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
     *color = -1;
     o->format = format_default();
     o->load.rules_dir = FINSAM_RULES_DIR;
-    o->load.include_dirs = calloc((size_t)argc, sizeof *o->load.include_dirs);
-    o->files = calloc((size_t)argc, sizeof *o->files);
-    o->load.rules = calloc((size_t)argc, sizeof *o->load.rules);
-    if (!o->load.include_dirs || !o->files || !o->load.rules)
-        return cli_usage_error("%s", _("out of memory"));
+    o->load.include_dirs = mem_alloc((size_t)argc * sizeof *o->load.include_dirs);
+    o->files = mem_alloc((size_t)argc * sizeof *o->files);
+    o->load.rules = mem_alloc((size_t)argc * sizeof *o->load.rules);
     if (argc < 2)
         return cli_usage_error("%s", _("no command given"));
     const char *cmd = argv[1];
@@ -334,10 +328,10 @@ int main(int argc, char **argv)
                  : o.command == CMD_SIE   ? cmd_sie(&o) : cmd_report(&o);
     }
     if (o.load.npath)
-        free((void *)o.load.path_dirs[0]);
-    free(o.load.path_dirs);
-    free(o.load.include_dirs);
-    free(o.load.rules);
-    free(o.files);
+        mem_free((void *)o.load.path_dirs[0]);
+    mem_free(o.load.path_dirs);
+    mem_free(o.load.include_dirs);
+    mem_free(o.load.rules);
+    mem_free(o.files);
     return status;
 }

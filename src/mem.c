@@ -27,6 +27,29 @@ void *mem_alloc(size_t size)
     return p;
 }
 
+char *mem_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(mem_alloc(n), s, n);
+}
+
+FILE *mem_text_open(MemText *t)
+{
+    t->text = NULL;
+    t->len = 0;
+    t->stream = open_memstream(&t->text, &t->len);
+    if (!t->stream)
+        out_of_memory(BUFSIZ);
+    return t->stream;
+}
+
+char *mem_text_close(MemText *t)
+{
+    if (fclose(t->stream) != 0 || !t->text)
+        out_of_memory(t->len);
+    return t->text;
+}
+
 void *mem_realloc(void *p, size_t size)
 {
     void *q = realloc(p, size ? size : 1);

@@ -5,10 +5,24 @@
 #define FINSAM_MEM_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 void *mem_alloc(size_t size);              /* zeroed; never returns NULL */
 void *mem_realloc(void *p, size_t size);   /* never returns NULL */
 void mem_free(void *p);
+char *mem_strdup(const char *s);           /* never returns NULL */
+
+/* Text written to a stream kept in memory: for a writer that puts escaped text into a
+ * translated sentence. mem_text_open never returns NULL; mem_text_close gives the
+ * text written (mem_free it), never NULL. */
+typedef struct {
+    FILE *stream;
+    char *text;
+    size_t len;
+} MemText;
+
+FILE *mem_text_open(MemText *t);
+char *mem_text_close(MemText *t);
 
 typedef struct ArenaBlock ArenaBlock;
 typedef struct ArenaMap ArenaMap;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "mem.h"
 #include "review.h"
 #include "value.h"
 
@@ -44,17 +45,9 @@ void render_field(FILE *out, const char *s)
 
 char *render_written(void (*put)(FILE *, const char *), const char *s)
 {
-    char *buf = NULL;
-    size_t n = 0;
-    FILE *m = open_memstream(&buf, &n);
-    if (!m)
-        return NULL;
-    put(m, s ? s : "");
-    if (fclose(m) != 0) {
-        free(buf);
-        return NULL;
-    }
-    return buf;
+    MemText t;
+    put(mem_text_open(&t), s ? s : "");
+    return mem_text_close(&t);
 }
 
 /* ---- the summary line ---------------------------------------------------------------- */
@@ -182,7 +175,7 @@ void render_rule_details(FILE *out, const char *title, int from, int until, cons
     if (source) {
         char *text = render_written(render_plain, source);
         fprintf(out, _("      source: %s\n"), text ? text : "");
-        free(text);
+        mem_free(text);
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "i18n.h"
+#include "mem.h"
 #include "review.h"
 #include "render.h"
 #include "value.h"
@@ -26,19 +27,16 @@ static const char *place(Loc at, char *buf)
 static void say(FILE *out, void (*text)(FILE *, const char *), const char *indent,
                 const char *fmt, ...)
 {
-    va_list ap, again;
+    va_list ap;
     va_start(ap, fmt);
-    va_copy(again, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    MemText t;
+    vfprintf(mem_text_open(&t), fmt, ap);
     va_end(ap);
-    char *line = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (line)
-        vsnprintf(line, (size_t)n + 1, fmt, again);
-    va_end(again);
+    char *line = mem_text_close(&t);
     fputs(indent, out);
-    text(out, line ? line : "");
+    text(out, line);
     fputc('\n', out);
-    free(line);
+    mem_free(line);
 }
 
 /* The explanation of a finding, as the text output's "= ..." lines: words for people,

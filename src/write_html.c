@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "mem.h"
 #include "review.h"
 #include "render.h"
 #include "num.h"
@@ -234,9 +235,9 @@ static void put_review_full(FILE *out, const char *tag, const Finding *f)
             arena_printf(&a, "<span class=\"reason\">%s</span>", why ? why : ""));
     fprintf(out, "</%s>", tag);
     arena_free(&a);
-    free(dec);
-    free(by);
-    free(why);
+    mem_free(dec);
+    mem_free(by);
+    mem_free(why);
 }
 
 /* One finding, explained: the message, stated and computed figures, difference, the
@@ -866,23 +867,17 @@ static void overview_chart(Html *h, const ModelBlock *t)
 
 /* ---- checks -------------------------------------------------------------------- */
 
-/* Escaped text in a buffer of its own, to put into a translated sentence; free() it. */
+/* Escaped text in a buffer of its own, to put into a translated sentence; mem_free()
+ * it. */
 static char *escaped(const char *s, bool is_value, const Value *v)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    if (!m)
-        return NULL;
+    MemText t;
+    FILE *m = mem_text_open(&t);
     if (is_value)
         put_value(m, v);
     else
         put_text(m, s);
-    if (fclose(m) != 0) {
-        free(buf);
-        return NULL;
-    }
-    return buf;
+    return mem_text_close(&t);
 }
 
 /* "<code>a</code> is <span>5 kr</span>": an operand and its value, in a sentence. */
@@ -898,8 +893,8 @@ static void put_operand_is(FILE *out, const Operand *o)
     fprintf(out, _("%s is %s"), code, span);
     mem_free(code);
     mem_free(span);
-    free(text);
-    free(value);
+    mem_free(text);
+    mem_free(value);
 }
 
 /* " (2025.fin:290:60)": where in another file the figure of operand i is, when the
@@ -1174,20 +1169,16 @@ static void not_run_item(Html *h, int i)
     fputs("</p>\n<p class=\"why\">", out);
     char *reason = escaped(n->reason, false, NULL);
     fprintf(out, _("because %s"), reason ? reason : "");
-    free(reason);
+    mem_free(reason);
     fputs(" <span class=\"place\">(", out);
     put_place(out, n->loc);
     if (n->reason_at.src) {
         fputs("; ", out);
-        char *at = NULL;
-        size_t len = 0;
-        FILE *s = open_memstream(&at, &len);
-        if (s) {
-            put_place(s, n->reason_at);
-            fclose(s);
-        }
-        fprintf(out, _("see %s"), at ? at : "");
-        free(at);
+        MemText t;
+        put_place(mem_text_open(&t), n->reason_at);
+        char *at = mem_text_close(&t);
+        fprintf(out, _("see %s"), at);
+        mem_free(at);
     }
     fputs(")</span></p></li>\n", out);
 }
@@ -1666,7 +1657,7 @@ static void put_summary(FILE *out, const char *path, const ModelSummary *res)
             parts[1] ? parts[1] : "", parts[2] ? parts[2] : "", parts[3] ? parts[3] : "",
             parts[4] ? parts[4] : "", parts[5] ? parts[5] : "");
     for (int i = 0; i < 6; i++)
-        free(parts[i]);
+        mem_free(parts[i]);
 }
 
 static void card(FILE *out, const char *cls, int n, const char *word)

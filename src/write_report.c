@@ -54,7 +54,7 @@ static void footnotes_of(FILE *out, const ModelBlock *b, const char *mark,
                 value_format(&f->computed, c));
         put_reviewed(out, f, put);
         fputc('\n', out);
-        free(message);
+        mem_free(message);
     }
 }
 
@@ -307,7 +307,7 @@ static void operand_is(FILE *out, void (*put)(FILE *, const char *), const Opera
     char v[VALUE_FMT_MAX];
     char *text = render_written(put, o->text);
     fprintf(out, _("%s is %s"), text ? text : "", value_format(&o->value, v));
-    free(text);
+    mem_free(text);
 }
 
 static char *place_text(void (*put)(FILE *, const char *), Loc at);
@@ -320,7 +320,7 @@ static void figure_place(FILE *out, void (*put)(FILE *, const char *), const Fin
         return;
     char *place = place_text(put, f->operands[i].at);
     fprintf(out, " (%s)", place ? place : "");
-    free(place);
+    mem_free(place);
 }
 
 /* The further alternatives of a run that failed with `or`, each false: "; or
@@ -346,7 +346,7 @@ static void alternatives(FILE *out, void (*put)(FILE *, const char *), const Fin
             fputs(", ", out);
             operand_is(out, put, &alt->sides[1]);
         }
-        free(cmp);
+        mem_free(cmp);
     }
 }
 
@@ -402,7 +402,7 @@ static void write_checks(FILE *out, const Model *m, bool md)
                 render_pad(out, 2 + word_w + 1);
                 char *source = render_written(render_plain, c->source);
                 fprintf(out, _("source: %s\n"), source ? source : "");
-                free(source);
+                mem_free(source);
             }
         }
         if (mc->failed) {
@@ -419,18 +419,16 @@ static void write_checks(FILE *out, const Model *m, bool md)
     }
 }
 
-/* "2025.fin:347:5", the path as put() writes it; free() it. */
+/* "2025.fin:347:5", the path as put() writes it; mem_free() it. */
 static char *place_text(void (*put)(FILE *, const char *), Loc at)
 {
     int line, col;
     source_line_col(at.src, at.start, &line, &col);
-    char *path = render_written(put, at.src->path);
-    size_t n = (path ? strlen(path) : 0) + 32;
-    char *text = malloc(n);
-    if (text)
-        snprintf(text, n, "%s:%d:%d", path ? path : "", line, col);
-    free(path);
-    return text;
+    MemText t;
+    FILE *m = mem_text_open(&t);
+    put(m, at.src->path);
+    fprintf(m, ":%d:%d", line, col);
+    return mem_text_close(&t);
 }
 
 /* A list after the checks: its heading, then an item each, written by item with put,
@@ -465,16 +463,16 @@ static void not_run_item(FILE *out, const Model *m, int i, bool md, Put put)
     fputs(md ? ": " : "\n        ", out);
     char *reason = render_written(put, n->reason);
     fprintf(out, _("because %s"), reason ? reason : "");
-    free(reason);
+    mem_free(reason);
     fputs(md ? " (" : "\n        ", out);
     char *at = place_text(put, n->loc);
     fputs(at ? at : "", out);
-    free(at);
+    mem_free(at);
     if (n->reason_at.src) {
         fputs("; ", out);
         at = place_text(put, n->reason_at);
         fprintf(out, _("see %s"), at ? at : "");
-        free(at);
+        mem_free(at);
     }
     fputs(md ? ")\n" : "\n", out);
 }
@@ -510,7 +508,7 @@ void write_report(FILE *out, const Model *m, ReportStyle style)
         /* the summary line, with the path as Markdown shows it */
         char *shown = render_written(md_text, m->path);
         render_summary(out, shown ? shown : m->path, &m->summary);
-        free(shown);
+        mem_free(shown);
         fprintf(out, "\n## %s\n\n", _("Tables"));
     } else {
         render_plain(out, m->title);

@@ -3,13 +3,14 @@
 #include <stdlib.h>
 
 #include "i18n.h"
+#include "mem.h"
 #include "render.h"
 
 void write_rules(FILE *out, const Model *m)
 {
     char *path = render_written(render_plain, m->path);
     fprintf(out, _("%s: the rules in force for %d\n"), path ? path : "", m->year);
-    free(path);
+    mem_free(path);
     render_parameters(out, m);
     fprintf(out, _("\nchecks (%d)\n"), m->nchecks);
     for (int i = 0; i < m->nchecks; i++) {
