@@ -400,6 +400,9 @@ static int parse_with(int (*parser)(void *, Parser *), Arena *a, Diags *d, Inter
 
 int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module **out)
 {
+    /* A name for every 512 bytes or so: a generated report has one for every 460 (a
+     * table's and a check's name and title, among rows whose names and labels repeat). */
+    interner_reserve(names, src->len / 512);
     int said = d->list.len, errors = d->errors;
     if (parse_with(parse_fast, a, d, names, src, out) == 0 && d->list.len == said)
         return 0;
