@@ -23,8 +23,10 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(CFLAGS) -Isrc -I$(B) \
 GEN_CFLAGS = $(ALL_CFLAGS) -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 
 B := build
+# build/parser_fast.c's names, beside build/parser.c's
+PARSE_FAST := -DFINSAM_PARSE_FAST -Dyyparse=parse_fast -Dyyerror=parse_fast_yyerror
 SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
-OBJ  := $(SRC:src/%.c=$(B)/%.o) $(B)/parser.o $(B)/lexer.o
+OBJ  := $(SRC:src/%.c=$(B)/%.o) $(B)/parser.o $(B)/parser_fast.o $(B)/lexer.o
 UNIT := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 # Messages: po/LANG.po, compiled to build/locale/LANG/LC_MESSAGES/finsam.mo. Always in
@@ -94,6 +96,12 @@ $(B)/parser.c $(B)/parser.h: grammar/parser.y | $(B)
 	@echo "  BISON   $<"
 	@bison -Wall -Werror --defines=$(B)/parser.h -o $(B)/parser.c $<
 
+# The same grammar without LAC, as parse_fast(), which reads a file first: LAC is needed
+# only to say what a syntax error expected (src/parse.c).
+$(B)/parser_fast.c: grammar/parser.y | $(B)
+	@echo "  BISON   $< (without LAC)"
+	@bison -Wall -Werror -F parse.lac=none -o $@ $<
+
 $(B)/lexer.c $(B)/lexer.h: grammar/lexer.l | $(B)
 	@echo "  FLEX    $<"
 	@flex --header-file=$(B)/lexer.h -o $(B)/lexer.c $<
@@ -101,6 +109,10 @@ $(B)/lexer.c $(B)/lexer.h: grammar/lexer.l | $(B)
 $(B)/parser.o: $(B)/parser.c $(B)/lexer.h $(wildcard src/*.h)
 	@echo "  CC      $<"
 	@$(CC) $(GEN_CFLAGS) -c -o $@ $<
+
+$(B)/parser_fast.o: $(B)/parser_fast.c $(B)/lexer.h $(wildcard src/*.h)
+	@echo "  CC      $<"
+	@$(CC) $(GEN_CFLAGS) $(PARSE_FAST) -c -o $@ $<
 
 $(B)/lexer.o: $(B)/lexer.c $(B)/parser.h $(wildcard src/*.h)
 	@echo "  CC      $<"

@@ -100,7 +100,8 @@ n_ledger=3
 # BENCH_STATIC: the same finsam linked statically (make static), beside it
 static=${BENCH_STATIC:-}
 [ -n "$static" ] && [ ! -x "$static" ] && static=""
-n_static=$((3 + ${ledger:+1}))
+n_static=3
+[ -n "$ledger" ] && n_static=4 # without ledger, $((3 + )) would not parse
 [ -n "$static" ] && set -- "$@" :: "$static" check --quiet "$example"
 if [ ! -f "$example" ]; then
     echo "bench: $example not found" >&2

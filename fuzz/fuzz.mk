@@ -20,7 +20,7 @@ FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-
 FUZZ_CFLAGS := -std=c11 -D_XOPEN_SOURCE=700 -g -O1 $(FUZZ_SAN) -Isrc -I$(B) \
                -DFINSAM_VERSION='"$(VERSION)"' -DFINSAM_RULES_DIR='"$(CURDIR)/rules"'
 FUZZ_SRC := $(filter-out src/main.c src/language.c src/lsp.c src/lsp_doc.c,$(wildcard src/*.c))
-FUZZ_OBJ := $(FUZZ_SRC:src/%.c=$(FB)/%.o) $(FB)/parser.o $(FB)/lexer.o
+FUZZ_OBJ := $(FUZZ_SRC:src/%.c=$(FB)/%.o) $(FB)/parser.o $(FB)/parser_fast.o $(FB)/lexer.o
 FUZZ_BIN := $(FUZZ_HARNESSES:%=$(FB)/fuzz_%)
 
 .PHONY: fuzz-deps fuzz-build fuzz fuzz-ci fuzz-help fuzz-compile
@@ -67,6 +67,10 @@ $(FB)/%.o: src/%.c $(wildcard src/*.h) $(B)/parser.h $(B)/lexer.h | $(FB)
 $(FB)/parser.o: $(B)/parser.c $(B)/lexer.h $(wildcard src/*.h) | $(FB)
 	@echo "  FUZZCC  $<"
 	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -Wno-unused-function -c -o $@ $<
+
+$(FB)/parser_fast.o: $(B)/parser_fast.c $(B)/lexer.h $(wildcard src/*.h) | $(FB)
+	@echo "  FUZZCC  $<"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) $(PARSE_FAST) -fsanitize=fuzzer-no-link -Wno-unused-function -c -o $@ $<
 
 $(FB)/lexer.o: $(B)/lexer.c $(B)/parser.h $(wildcard src/*.h) | $(FB)
 	@echo "  FUZZCC  $<"

@@ -421,6 +421,14 @@ arg
 int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Parser *p)
 {
     (void)scanner;
+#ifdef FINSAM_PARSE_FAST
+    /* The parser built without LAC (parse.c): it only finds that there is an error, and
+     * stops; the parser with LAC reads the file again to say which. */
+    (void)ctx;
+    p->gave_up = true;
+    p->errors++;
+    return 0;
+#else
     enum { MAX_EXPECTED = 64 };
     yysymbol_kind_t expected[MAX_EXPECTED];
     const char *names[MAX_EXPECTED];
@@ -444,11 +452,19 @@ int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner, Parser *p)
                        found == YYSYMBOL_YYEOF ? NULL : yysymbol_name(found),
                        found == YYSYMBOL_YYUNDEF);
     return 0;
+#endif
 }
 
 void yyerror(YYLTYPE *loc, void *scanner, Parser *p, const char *message)
 {
     (void)scanner;
+#ifdef FINSAM_PARSE_FAST
+    (void)loc;
+    (void)message;
+    p->gave_up = true;
+    p->errors++;
+    return;
+#endif
     if (strcmp(message, "memory exhausted") == 0)
         parse_error(p, *loc, _("this is nested too deeply for finsam to read"),
                     _("sections may nest about 1 600 deep and parentheses about 9 900 "

@@ -153,6 +153,7 @@ Table *ast_table_head(Parser *p, int kind, const char *name, Span name_at, const
     t->src = p->src;
     /* the rows that follow belong to this table */
     p->table = t;
+    p->ncolumns = 0;
     p->nrows = 0;
     p->section = NULL;
     return t;
@@ -224,6 +225,7 @@ void ast_table(Parser *p, Table *t, PtrVec *columns, Span at)
 static Column *column(Parser *p, const char *label, Expr *formula, Span at)
 {
     Column *c = arena_alloc(p->arena, sizeof *c);
+    p->ncolumns++;
     c->label = label;
     c->formula = formula;
     c->loc = parse_loc(p, at);
@@ -267,9 +269,10 @@ static void *grow(void *items, int *cap, size_t size)
 void ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
              Span note_at, Expr *formula, Span at)
 {
-    /* the row and its cells in one piece: a large report has millions of rows */
-    size_t cells = sizeof(Cell) * (size_t)(p->ncells ? p->ncells : 1);
-    Row *r = arena_alloc(p->arena, sizeof *r + cells);
+    /* the row and its cells in one piece: a large report has millions of rows; a row
+     * with none gets room for a cell per column, which resolve.c computes */
+    int room = p->ncells ? p->ncells : p->ncolumns;
+    Row *r = arena_alloc(p->arena, sizeof *r + sizeof(Cell) * (size_t)(room ? room : 1));
     r->name = name;
     r->label = label;
     if (note) {
@@ -279,8 +282,6 @@ void ast_row(Parser *p, const char *name, const char *label, const FigureTok *no
     }
     r->formula = formula;
     r->ncells = (uint16_t)p->ncells;
-    _Static_assert(sizeof(Row) % _Alignof(Cell) == 0, "cells follow a row");
-    r->cells = (Cell *)(r + 1);
     if (p->ncells)
         memcpy(r->cells, p->cells, sizeof(Cell) * (size_t)p->ncells);
     r->span = at;

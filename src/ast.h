@@ -168,7 +168,6 @@ struct Row {
     const char *name;
     const char *label;
     Expr *formula;
-    Cell *cells;
     Section *section;   /* innermost; NULL at the table's top level */
     Table *table;
     Span span;          /* in its table's file; row_loc() gives the location */
@@ -177,6 +176,9 @@ struct Row {
     /* packed with the count of cells into 8 bytes: a large report has millions of rows */
     uint16_t note : 10; /* 0 if none; 1 to 999 */
     uint16_t kind : 6;  /* Kind, resolved: the kind of its figures */
+    /* its cells, in the same allocation: ncells of them, or for a computed row that the
+     * report does not print, room for one per column (resolve.c fills them in) */
+    Cell cells[];
 };
 
 typedef enum { T_ACCOUNTS, T_BUDGET, T_INDICATORS, T_TABLE } TableKind;

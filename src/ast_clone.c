@@ -114,9 +114,10 @@ static Table *table(Cloner *C, const Table *t)
     x->rows = dup(C, t->rows, sizeof *t->rows * (size_t)(t->nrows ? t->nrows : 1));
     for (int i = 0; i < t->nrows; i++) {
         const Row *r = t->rows[i];
-        Row *y = dup(C, r, sizeof *r);
+        /* its cells with it; unresolved, a computed row's room for one per column */
+        int room = r->ncells ? r->ncells : t->ncolumns;
+        Row *y = dup(C, r, sizeof *r + sizeof *r->cells * (size_t)(room ? room : 1));
         y->formula = expr(C, r->formula);
-        y->cells = dup(C, r->cells, sizeof *r->cells * (size_t)(r->ncells ? r->ncells : 1));
         y->table = x;
         y->section = section_copy(t, x, r->section);
         x->rows[i] = y;

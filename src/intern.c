@@ -36,9 +36,8 @@ void interner_share(Interner *in, Interner *with)
     in->shared = with;
 }
 
-static void grow(Interner *in)
+static void resize(Interner *in, size_t cap)
 {
-    size_t cap = in->cap * 2;
     InternSlot *slots = mem_alloc(cap * sizeof *slots);
     for (size_t i = 0; i < in->cap; i++) {
         if (!in->slots[i].name)
@@ -51,6 +50,19 @@ static void grow(Interner *in)
     mem_free(in->slots);
     in->slots = slots;
     in->cap = cap;
+}
+
+static void grow(Interner *in) { resize(in, in->cap * 2); }
+
+void interner_reserve(Interner *in, size_t n)
+{
+    if (in->shared)
+        in = in->shared;
+    size_t cap = in->cap;
+    while (cap < SIZE_MAX / 4 && 2 * (in->count + n + 1) > cap)
+        cap *= 2;
+    if (cap > in->cap)
+        resize(in, cap);
 }
 
 const char *intern(Interner *in, const char *s, size_t len)

@@ -27,6 +27,10 @@ void interner_init(Interner *in, Arena *a);
  * two; `with` and its arena must outlive every name interned through `in`. */
 void interner_share(Interner *in, Interner *with);
 const char *intern(Interner *in, const char *s, size_t len);
+/* Room for about n more names without growing: a large file's names are known to be
+ * many before it is read, and growing the table step by step moves every name each
+ * time, to places all over memory. */
+void interner_reserve(Interner *in, size_t n);
 /* The interned copy of s if s has been interned, else NULL: a name of another program
  * (an earlier year file) looked up among this one's. */
 const char *interner_find(const Interner *in, const char *s);

@@ -7,33 +7,46 @@
 
 /* ---- accounts and ranges ------------------------------------------------------- */
 
-static bool all_digits(const char *s)
-{
-    if (!*s)
-        return false;
-    for (; *s; s++)
-        if (*s < '0' || *s > '9')
-            return false;
-    return true;
-}
-
+/* Whether account, all digits, lies in r: compared on the range's k digits, in one pass
+ * (this runs for every account against every range of every mapped row). A short
+ * account stands for every number that starts with it: 301 is 3010..3019 in four
+ * digits, inside the range only if both ends are; so it is read as 3010 against the
+ * low end and as 3019 against the high end. */
 bool ledger_account_in(const char *account, const AccountRange *r)
 {
-    if (!all_digits(account))
+    const char *lo = r->lo, *hi = r->hi; /* both k digits long (ast_account_range) */
+    int below = 0, above = 0; /* the first difference from lo, from hi, as a sign */
+    size_t i = 0;
+    for (; lo[i]; i++) {
+        char c = account[i];
+        if (!c)
+            break;
+        if (c < '0' || c > '9')
+            return false;
+        if (!below && c != lo[i])
+            below = c < lo[i] ? -1 : 1;
+        if (!above && c != hi[i])
+            above = c < hi[i] ? -1 : 1;
+    }
+    size_t n = i;
+    for (; account[i]; i++) /* digits beyond the range's: compared with nothing */
+        if (account[i] < '0' || account[i] > '9')
+            return false;
+    if (i == 0)
         return false;
-    size_t n = strlen(account), k = strlen(r->lo);
-    if (n >= k)
-        return strncmp(account, r->lo, k) >= 0 && strncmp(account, r->hi, k) <= 0;
-    /* a short account stands for every number that starts with it: 301 is 3010..3019
-     * in four digits, inside the range only if both ends are */
-    char low[32], high[32];
-    if (k >= sizeof low)
-        return false;
-    memcpy(low, account, n);
-    memcpy(high, account, n);
-    memset(low + n, '0', k - n);
-    memset(high + n, '9', k - n);
-    return strncmp(low, r->lo, k) >= 0 && strncmp(high, r->hi, k) <= 0;
+    if (lo[n]) {
+        /* shorter than the range: the rest as '0's against lo and '9's against hi */
+        size_t k = n + strlen(lo + n);
+        if (k >= 32)
+            return false;
+        for (size_t j = n; j < k && !below; j++)
+            if (lo[j] != '0')
+                below = '0' < lo[j] ? -1 : 1;
+        for (size_t j = n; j < k && !above; j++)
+            if (hi[j] != '9')
+                above = '9' < hi[j] ? -1 : 1;
+    }
+    return below >= 0 && above <= 0;
 }
 
 int ledger_account_sign(const char *account, const LedgerRow *row)

@@ -357,7 +357,15 @@ void parse_syntax_error(Parser *p, Span at, const char **expected, int nexpected
         diag_note(p->diags, g, _("hint: %s"), hint);
 }
 
-int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module **out)
+/* The parser without LAC (build/parser_fast.c, from the same grammar): bison's LAC
+ * (lookahead correction) checks every token before the default reductions it allows,
+ * which costs a sixth of parsing, and is needed only to say what was expected at a
+ * syntax error. A file is read with this one first; if it finds any error, the one
+ * with LAC reads the file again from the start, so that every message is as it was. */
+int parse_fast(void *scanner, Parser *p);
+
+static int parse_with(int (*parser)(void *, Parser *), Arena *a, Diags *d, Interner *names,
+                      const Source *src, Module **out)
 {
     Parser p = {0};
     p.arena = a;
@@ -378,7 +386,7 @@ int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module 
                                       : yy_scan_buffer((char *)src->text, src->len + 2, scanner);
     if (src->mapped)
         yy_switch_to_buffer(buf, scanner);
-    yyparse(scanner, &p);
+    parser(scanner, &p);
     parse_restore_text(scanner);
     if (src->mapped) /* all of it: resolving and checking read the tree, not the text */
         arena_map_forget(src->text + p.handed_back, src->text + src->len);
@@ -388,4 +396,18 @@ int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module 
     mem_free(p.cells);
     *out = p.module;
     return p.errors;
+}
+
+int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module **out)
+{
+    /* A name for every 512 bytes or so: a generated report has one for every 460 (a
+     * table's and a check's name and title, among rows whose names and labels repeat). */
+    interner_reserve(names, src->len / 512);
+    int said = d->list.len, errors = d->errors;
+    if (parse_with(parse_fast, a, d, names, src, out) == 0 && d->list.len == said)
+        return 0;
+    /* forget what the first reading said (its tree stays in the arena, unused) */
+    d->list.len = said;
+    d->errors = errors;
+    return parse_with(yyparse, a, d, names, src, out);
 }

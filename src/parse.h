@@ -53,6 +53,7 @@ typedef struct Parser {
     int nrows, rows_cap;
     Cell *cells;
     int ncells, cells_cap;
+    int ncolumns;      /* of the table being parsed: read before its rows */
     int32_t check_from, check_until; /* the dates of the check being read, or 0 */
 } Parser;
 

@@ -1097,8 +1097,8 @@ static void resolve_table_shape(Resolver *R, Table *t)
             continue;
         }
         if (r->ncells == 0) {
-            /* a computed row that the report does not print: every cell computed */
-            r->cells = arena_alloc(R->a, sizeof(Cell) * (size_t)(t->ncolumns ? t->ncolumns : 1));
+            /* a computed row that the report does not print: every cell computed, in the
+             * room the parser left for one per column (ast_row) */
             r->ncells = (uint16_t)t->ncolumns;
             for (int j = 0; j < t->ncolumns; j++) {
                 r->cells[j].start = r->span.start;

@@ -1,7 +1,6 @@
 #include "sie_read.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +24,6 @@ struct SieReader {
     size_t utf8_cap;
     char *texts;           /* the fields' unescaped text */
     size_t texts_cap, texts_used;
-    iconv_t from_pc8, from_latin1;
     int seen[SIE_DEV_COUNT];
     SieRecord raw;         /* the raw bytes' fields, for #KSUMMA on a line not in ASCII */
     /* #KSUMMA */
@@ -43,7 +41,6 @@ static SieReader *reader_new(const char *path, Diags *diags)
     SieReader *r = mem_alloc(sizeof *r);
     r->path = arena_strndup(diags->arena, path, strlen(path));
     r->diags = diags;
-    r->from_pc8 = r->from_latin1 = (iconv_t)-1;
     r->crc = crc32(0L, Z_NULL, 0);
     return r;
 }
@@ -87,10 +84,6 @@ void sie_close(SieReader *r)
         return;
     if (r->f)
         fclose(r->f);
-    if (r->from_pc8 != (iconv_t)-1)
-        iconv_close(r->from_pc8);
-    if (r->from_latin1 != (iconv_t)-1)
-        iconv_close(r->from_latin1);
     mem_free(r->own);
     mem_free(r->utf8);
     mem_free(r->texts);
@@ -216,30 +209,52 @@ static bool looks_latin1(const char *s, size_t n)
     return true;
 }
 
-static void convert(SieReader *r, iconv_t *cd, const char *from, const char *s, size_t n)
+/* PC8 (code page 437) above 0x7F, as Unicode: its bytes below are ASCII. A table of
+ * finsam's own rather than iconv: both of SIE's 8-bit encodings map every byte, and
+ * iconv would load a converter module at run time for a small file's few lines (and
+ * cannot in a static build). The same as glibc's IBM437 converter, byte for byte. */
+static const uint16_t pc8_high[128] = {
+    0x00C7, 0x00FC, 0x00E9, 0x00E2, 0x00E4, 0x00E0, 0x00E5, 0x00E7,
+    0x00EA, 0x00EB, 0x00E8, 0x00EF, 0x00EE, 0x00EC, 0x00C4, 0x00C5,
+    0x00C9, 0x00E6, 0x00C6, 0x00F4, 0x00F6, 0x00F2, 0x00FB, 0x00F9,
+    0x00FF, 0x00D6, 0x00DC, 0x00A2, 0x00A3, 0x00A5, 0x20A7, 0x0192,
+    0x00E1, 0x00ED, 0x00F3, 0x00FA, 0x00F1, 0x00D1, 0x00AA, 0x00BA,
+    0x00BF, 0x2310, 0x00AC, 0x00BD, 0x00BC, 0x00A1, 0x00AB, 0x00BB,
+    0x2591, 0x2592, 0x2593, 0x2502, 0x2524, 0x2561, 0x2562, 0x2556,
+    0x2555, 0x2563, 0x2551, 0x2557, 0x255D, 0x255C, 0x255B, 0x2510,
+    0x2514, 0x2534, 0x252C, 0x251C, 0x2500, 0x253C, 0x255E, 0x255F,
+    0x255A, 0x2554, 0x2569, 0x2566, 0x2560, 0x2550, 0x256C, 0x2567,
+    0x2568, 0x2564, 0x2565, 0x2559, 0x2558, 0x2552, 0x2553, 0x256B,
+    0x256A, 0x2518, 0x250C, 0x2588, 0x2584, 0x258C, 0x2590, 0x2580,
+    0x03B1, 0x00DF, 0x0393, 0x03C0, 0x03A3, 0x03C3, 0x00B5, 0x03C4,
+    0x03A6, 0x0398, 0x03A9, 0x03B4, 0x221E, 0x03C6, 0x03B5, 0x2229,
+    0x2261, 0x00B1, 0x2265, 0x2264, 0x2320, 0x2321, 0x00F7, 0x2248,
+    0x00B0, 0x2219, 0x00B7, 0x221A, 0x207F, 0x00B2, 0x25A0, 0x00A0,
+};
+
+/* The line s of n bytes, in PC8 or (latin1) Latin-1, as UTF-8 in r->utf8, ending at the
+ * first NUL byte if it has one. */
+static void convert(SieReader *r, bool latin1, const char *s, size_t n)
 {
-    if (*cd == (iconv_t)-1)
-        *cd = iconv_open("UTF-8", from);
     if (r->utf8_cap < n * 3 + 1) {
         r->utf8_cap = n * 3 + 1;
         r->utf8 = mem_realloc(r->utf8, r->utf8_cap);
     }
-    char *out = r->utf8, *in = (char *)s;
-    size_t inleft = n, outleft = r->utf8_cap - 1;
-    if (*cd != (iconv_t)-1) {
-        iconv(*cd, NULL, NULL, NULL, NULL);
-        while (inleft > 0 && iconv(*cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
-            if (errno != EILSEQ && errno != EINVAL)
-                break;
-            *out++ = '?'; /* a byte with no character: shown as '?', never a figure */
-            outleft--;
-            in++;
-            inleft--;
+    unsigned char *out = (unsigned char *)r->utf8;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = (unsigned char)s[i];
+        if (c >= 0x80 && !latin1)
+            c = pc8_high[c - 0x80];
+        if (c < 0x80) {
+            *out++ = (unsigned char)c;
+        } else if (c < 0x800) {
+            *out++ = (unsigned char)(0xC0 | c >> 6);
+            *out++ = (unsigned char)(0x80 | (c & 0x3F));
+        } else {
+            *out++ = (unsigned char)(0xE0 | c >> 12);
+            *out++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+            *out++ = (unsigned char)(0x80 | (c & 0x3F));
         }
-    } else {
-        /* no converter on this system: every byte above 0x7F as '?' */
-        for (; inleft > 0; in++, inleft--)
-            *out++ = (*in & 0x80) ? '?' : *in;
     }
     *out = '\0';
 }
@@ -506,10 +521,7 @@ bool sie_next(SieReader *r, SieRecord *rec)
             dev = SIE_DEV_UTF8;
         } else {
             bool latin1 = looks_latin1(s, n);
-            if (latin1)
-                convert(r, &r->from_latin1, "ISO-8859-1", s, n);
-            else
-                convert(r, &r->from_pc8, "CP437", s, n);
+            convert(r, latin1, s, n);
             rec->text = r->utf8;
             rec->len = (uint32_t)strlen(r->utf8);
             if (latin1)

@@ -2,7 +2,7 @@
  * at a time, so that memory does not grow with the file. A record is one line: its
  * label (#TRANS, or "{" and "}" of a voucher) and its fields, each plain, quoted or an
  * object list {dim "obj" ...}. The text is UTF-8 whatever the file's encoding (PC8,
- * that is code page 437, by iconv), so that names and quoted lines read right.
+ * that is code page 437, by a table of its own), so that names and quoted lines read right.
  *
  * Real exports break the format in known ways. The reader tolerates each with a
  * warning at its first line (and a count of the lines like it), never by guessing a

@@ -3,11 +3,17 @@
 #include "i18n.h"
 #include "kind.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum { MAX_YEARS = 50 };
+
+/* A file as the system knows it, whatever path leads to it. */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+} FileKey;
 
 /* An earlier file's messages are shown with the year file's. */
 static void adopt_diags(Program *prog, const Program *other)
@@ -20,10 +26,13 @@ static void adopt_diags(Program *prog, const Program *other)
 int program_load_previous(Program *prog, const LoadOptions *opts)
 {
     Program *later = prog;
-    PtrVec seen = {0};
-    char real[PATH_MAX];
-    if (realpath(((Module *)prog->modules.items[0])->src->path, real))
-        ptrvec_push(&prog->arena, &seen, arena_strndup(&prog->arena, real, strlen(real)));
+    /* the files of the years so far, by device and inode: one stat each, where a real
+     * path took a readlink for every folder on the way */
+    FileKey seen[MAX_YEARS + 1];
+    int nseen = 0;
+    struct stat st;
+    if (stat(((Module *)prog->modules.items[0])->src->path, &st) == 0)
+        seen[nseen++] = (FileKey){st.st_dev, st.st_ino};
     for (int depth = 0; depth < MAX_YEARS && later->report; depth++) {
         int errors;
         const ReportEntry *e;
@@ -33,14 +42,14 @@ int program_load_previous(Program *prog, const LoadOptions *opts)
             _("cannot find the previous year's file \"%s\""), &e, &errors);
         if (!path)
             return errors;
-        if (realpath(path, real)) {
-            for (int i = 0; i < seen.len; i++)
-                if (strcmp(seen.items[i], real) == 0) {
+        if (stat(path, &st) == 0) {
+            for (int i = 0; i < nseen; i++)
+                if (seen[i].dev == st.st_dev && seen[i].ino == st.st_ino) {
                     diag_at(&prog->diags, SEV_ERROR, e->loc, _("'previous' leads back to %s, "
                             "which is already among the years"), path);
                     return 1;
                 }
-            ptrvec_push(&prog->arena, &seen, arena_strndup(&prog->arena, real, strlen(real)));
+            seen[nseen++] = (FileKey){st.st_dev, st.st_ino};
         }
         Program *earlier = mem_alloc(sizeof *earlier);
         program_init_earlier(earlier, prog);

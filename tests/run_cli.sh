@@ -320,5 +320,26 @@ run help-swedish --help --lang sv
 expect_status 0; expect_stdout_has "--lang=SPRÅK"; expect_stdout_has "årsredovisning"
 expect_no_stderr; done_case
 
+# A previous year that is a hard link to a year already among them is that file again
+# (years.c knows a file by device and inode): said so, not read as a year of its own.
+mkdir "$tmp/hard"
+cat >"$tmp/hard/2025.fin" <<'FIN'
+report "Årsredovisning 2025" {
+    year 2025
+    previous "2024"
+}
+FIN
+cat >"$tmp/hard/2024.fin" <<'FIN'
+report "Årsredovisning 2024" {
+    year 2024
+    previous "again"
+}
+FIN
+ln "$tmp/hard/2024.fin" "$tmp/hard/again.fin"
+run previous-hard-link check "$tmp/hard/2025.fin"
+expect_status 2; expect_no_stdout
+expect_stderr_has "'previous' leads back to $tmp/hard/again.fin, which is already among the years"
+done_case
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
