@@ -1412,37 +1412,45 @@ static void side_at(Operand *o, Expr *side, const Collector *col, int from, int 
     }
 }
 
-/* An alternative of a failed `or`: its sides as written and their values. */
-static void explain_alternative(Eval *E, const Env *env, Expr *cmp, Alternative *alt)
+/* Evaluates a comparison's two sides, collecting their references in col; each side
+ * is named and placed as the collector read it (a reference with its column). False
+ * if a side has no value. */
+static bool compare_sides(Eval *E, const Env *env, Expr *cmp, Collector *col, Operand sides[2])
 {
-    alt->loc = cmp->loc;
-    if (!is_comparison(cmp))
-        return;
-    Operand ops[MAX_OPERANDS];
-    Collector col = {ops, 0, 0, NULL};
     Value l, r;
-    E->collect = &col;
+    E->collect = col;
     E->session++;
     int st = eval(E, env, cmp->u.binary.left, &l);
-    int left_refs = col.len;
+    int left_refs = col->len;
     if (!st)
         st = eval(E, env, cmp->u.binary.right, &r);
     E->collect = NULL;
     if (st || l.absent || r.absent)
-        return;
+        return false;
     adopt_kind(&l, &r);
     adopt_kind(&r, &l);
+    sides[0] = (Operand){.text = side_text(E, cmp->u.binary.left, col, 0, left_refs), .value = l};
+    sides[1] = (Operand){.text = side_text(E, cmp->u.binary.right, col, left_refs, col->len),
+                         .value = r};
+    side_at(&sides[0], cmp->u.binary.left, col, 0, left_refs);
+    side_at(&sides[1], cmp->u.binary.right, col, left_refs, col->len);
+    return true;
+}
+
+/* An alternative of a failed `or`: its sides as written and their values. */
+static void explain_alternative(Eval *E, const Env *env, Expr *cmp, Alternative *alt)
+{
+    alt->loc = cmp->loc;
+    alt->text = text_of(E, cmp->loc);
+    Operand ops[MAX_OPERANDS];
+    Collector col = {ops, 0, 0, NULL};
+    if (!is_comparison(cmp) || !compare_sides(E, env, cmp, &col, alt->sides))
+        return;
     alt->compared = true;
-    /* named as the first comparison's sides are: a reference with its column */
-    alt->sides[0] = (Operand){.text = side_text(E, cmp->u.binary.left, &col, 0, left_refs),
-                              .value = l};
-    alt->sides[1] = (Operand){.text = side_text(E, cmp->u.binary.right, &col, left_refs, col.len),
-                              .value = r};
-    side_at(&alt->sides[0], cmp->u.binary.left, &col, 0, left_refs);
-    side_at(&alt->sides[1], cmp->u.binary.right, &col, left_refs, col.len);
-    if (kind_is_numeric(l.kind) && kind_is_numeric(r.kind)) {
+    const Value *l = &alt->sides[0].value, *r = &alt->sides[1].value;
+    if (kind_is_numeric(l->kind) && kind_is_numeric(r->kind)) {
         Finding d = {0};
-        set_difference(&d, l, r);
+        set_difference(&d, *l, *r);
         alt->has_difference = d.has_difference;
         alt->difference = d.difference;
         alt->difference_kind = d.difference_kind;
@@ -1462,35 +1470,18 @@ static void explain_check(Eval *E, const Env *env, Check *c, Finding *f)
         for (int i = 0; i < n; i++)
             explain_alternative(E, env, cmps[i], &f->alternatives[i]);
     }
-    if (!is_comparison(cmp))
-        return;
     Operand ops[MAX_OPERANDS];
     Collector col = {ops, 0, 0, NULL};
-    Value l, r;
-    E->collect = &col;
-    E->session++;
-    int st = eval(E, env, cmp->u.binary.left, &l);
-    int left_refs = col.len;
-    if (!st)
-        st = eval(E, env, cmp->u.binary.right, &r);
-    E->collect = NULL;
-    if (st || l.absent || r.absent)
+    if (!is_comparison(cmp) || !compare_sides(E, env, cmp, &col, f->operands))
         return;
-    adopt_kind(&l, &r);
-    adopt_kind(&r, &l);
-    f->operands[0].text = side_text(E, cmp->u.binary.left, &col, 0, left_refs);
-    f->operands[0].value = l;
-    side_at(&f->operands[0], cmp->u.binary.left, &col, 0, left_refs);
-    f->operands[1].text = side_text(E, cmp->u.binary.right, &col, left_refs, col.len);
-    f->operands[1].value = r;
-    side_at(&f->operands[1], cmp->u.binary.right, &col, left_refs, col.len);
     f->noperands = 2;
     for (int i = 0; i < col.len && f->noperands < MAX_OPERANDS; i++)
         if (strcmp(col.items[i].text, f->operands[0].text) != 0 &&
             strcmp(col.items[i].text, f->operands[1].text) != 0)
             f->operands[f->noperands++] = col.items[i];
-    if (kind_is_numeric(l.kind) && kind_is_numeric(r.kind))
-        set_difference(f, l, r);
+    const Value *l = &f->operands[0].value, *r = &f->operands[1].value;
+    if (kind_is_numeric(l->kind) && kind_is_numeric(r->kind))
+        set_difference(f, *l, *r);
     if (col.cause)
         f->same_as = col.cause->loc;
 }

@@ -118,6 +118,7 @@ enum { MAX_OPERANDS = 12, MAX_ALTERNATIVES = 8 };
  * explained: the comparison, its two sides, and their difference. */
 typedef struct {
     Loc loc;               /* the comparison, as written */
+    const char *text;      /* the same on one line (a check over several lines) */
     bool compared;         /* a comparison of two values (else: a condition, false) */
     Operand sides[2];
     bool has_difference;

@@ -914,16 +914,11 @@ static void put_alternatives(FILE *out, const Finding *f)
 {
     for (int k = 1; k < f->nalternatives; k++) {
         const Alternative *alt = &f->alternatives[k];
-        size_t n = alt->loc.end - alt->loc.start;
-        char *written = mem_alloc(n + 1);
-        memcpy(written, alt->loc.src->text + alt->loc.start, n);
-        written[n] = '\0';
         fputs("; <span class=\"alternative\">", out);
         /* TRANSLATORS: before another alternative of a failed 'or' in the HTML report */
         fprintf(out, "%s <code>", _("or"));
-        put_text(out, written);
+        put_text(out, alt->text);
         fputs("</code>: ", out);
-        mem_free(written);
         if (!alt->compared) {
             put_text(out, _("false"));
         } else {

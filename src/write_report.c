@@ -329,12 +329,7 @@ static void alternatives(FILE *out, void (*put)(FILE *, const char *), const Fin
 {
     for (int k = 1; k < f->nalternatives; k++) {
         const Alternative *alt = &f->alternatives[k];
-        size_t n = alt->loc.end - alt->loc.start;
-        char *written = mem_alloc(n + 1);
-        memcpy(written, alt->loc.src->text + alt->loc.start, n);
-        written[n] = '\0';
-        char *cmp = render_written(put, written);
-        mem_free(written);
+        char *cmp = render_written(put, alt->text);
         fputs("; ", out);
         if (!alt->compared) {
             fprintf(out, _("or %s: false"), cmp ? cmp : "");

@@ -58,8 +58,7 @@ static void explain_alternatives(Diags *d, Diag *g, Arena *a, const Finding *f)
 {
     for (int i = 1; i < f->nalternatives; i++) {
         const Alternative *alt = &f->alternatives[i];
-        const char *text = arena_strndup(a, alt->loc.src->text + alt->loc.start,
-                                         alt->loc.end - alt->loc.start);
+        const char *text = alt->text;
         if (!alt->compared) {
             /* TRANSLATORS: another alternative of a failed 'or', a condition that is
              * false: "or has_plan: false" */
