@@ -28,7 +28,7 @@
 typedef struct {
     Program prog;
     Table table;
-    Row row;
+    Row *row; /* apart: a row ends in its cells */
     Column column;
     LedgerPart parts[2];
     LedgerFigure figure;
@@ -44,11 +44,16 @@ static int ledger_setup(void **state)
     if (!fx)
         return -1;
     fx->table.name = "income";
-    fx->row.name = "fees";
+    fx->row = calloc(1, sizeof *fx->row);
+    if (!fx->row) {
+        free(fx);
+        return -1;
+    }
+    fx->row->name = "fees";
     fx->column.key.year = 2025;
     fx->parts[0] = (LedgerPart){"3010", "Medlemsavgifter", 6000000, {0}};
     fx->parts[1] = (LedgerPart){"3020", NULL, 4000000, {0}};
-    fx->figure = (LedgerFigure){.table = &fx->table, .row = &fx->row, .column = &fx->column,
+    fx->figure = (LedgerFigure){.table = &fx->table, .row = fx->row, .column = &fx->column,
                                 .figure = value_number(K_MONEY, U_KR,
                                                        num_exact(100000LL * 1000000)),
                                 .parts = fx->parts, .nparts = 2, .compared = true,
@@ -69,6 +74,7 @@ static int ledger_teardown(void **state)
 {
     LedgerFx *fx = *state;
     arena_free(&fx->m.arena);
+    free(fx->row);
     free(fx);
     return 0;
 }
