@@ -130,13 +130,17 @@ LC_ALL=C.UTF-8 MANWIDTH=80 MANPATH="$stage/usr/share/man" man -L en 1 finsam 2>/
 
 # A translation says what its original says: the same options (both ways: an option
 # added to one page only fails), the same entries (.TP tags: commands, options,
-# variables, files, exit statuses) in the same order, the same sections; and
+# variables, files, exit statuses) in the same order, the same sections, the same
+# bracketed finding kinds ([formula], [plan], [ledger], ...); and
 # finsam(5) in both languages lists every keyword the scanner has.
 options() { # the options a page names, \-\-long and \-s, one a line
     grep -oE '\\-\\-[a-z]+(\\-[a-z]+)*|\\-[a-zA-Z]\b' "$1" | sed 's/\\//g' | sort -u
 }
 entries() { awk 'prev == ".TP" { print $2 } { prev = $1 }' "$1"; }
 sections() { grep -c -E '^\.(SH|SS)' "$1"; }
+tags() { # the bracketed words a page names: finding kinds ([formula], [ledger], ...), [year]
+    grep -oE '\[[a-z]+(\\-[a-z]+)*\]' "$1" | sed 's/\\//g' | sort -u
+}
 for n in 1 5; do
     en=man/finsam.$n sv=man/sv/finsam.$n
     options "$en" >"$tmp/en" && options "$sv" >"$tmp/sv"
@@ -150,6 +154,18 @@ for n in 1 5; do
         bad "$sv and $en differ in their entries: $(diff "$tmp/en" "$tmp/sv" | grep '^[<>]' | tr '\n' ' ')"
     [ "$(sections "$en")" = "$(sections "$sv")" ] && ok ||
         bad "$en has $(sections "$en") sections, $sv $(sections "$sv")"
+    tags "$en" >"$tmp/en" && tags "$sv" >"$tmp/sv"
+    cmp -s "$tmp/en" "$tmp/sv" && ok ||
+        bad "$sv and $en name different findings: $(diff "$tmp/en" "$tmp/sv" | grep '^[<>]' | tr '\n' ' ')"
+done
+# The example finding that finsam(1) (both languages) and README quote is at the line
+# and column where finsam reports it in the bundled example.
+at=$("$finsam" check --color=never examples/vvnd/2025.fin 2>&1 |
+     sed -n 's/^examples\/vvnd\/2025\.fin:\([0-9]*:[0-9]*\): error: Summa, 2024: .*/\1/p')
+[ -n "$at" ] && ok || bad "finsam check examples/vvnd/2025.fin no longer reports 'Summa, 2024'"
+for f in man/finsam.1 man/sv/finsam.1 README.md; do
+    grep -q "2025\.fin:$at: .*Summa, 2024" "$f" && ok ||
+        bad "$f quotes the example finding elsewhere than at $at, where finsam reports it"
 done
 for kw in $(sed -n 's/^"\([a-z]*\)" *return .*/\1/p' grammar/lexer.l); do
     sed -n '/^The keywords$/,/^cannot be used/p' man/finsam.5 | grep -qw -- "$kw" && ok ||
