@@ -635,6 +635,20 @@ void model_build(Model *m, const Program *prog, const Results *res, const char *
     mem_free(b.foot);
 }
 
+void model_build_findings(Model *m, const Program *prog, const Results *res, const char *path)
+{
+    memset(m, 0, sizeof *m);
+    arena_init(&m->arena);
+    m->prog = prog;
+    m->res = res;
+    m->path = path;
+    m->title = prog->report && prog->report->title ? prog->report->title : path;
+    m->year = prog->report ? prog->report->year : 0;
+    m->checks = arena_alloc(&m->arena, sizeof *m->checks);
+    build_not_run(m);
+    build_findings(m);
+}
+
 void model_free(Model *m)
 {
     arena_free(&m->arena);

@@ -169,6 +169,11 @@ typedef struct {
 /* Builds the model of a program checked with detailed results (or with none: then
  * the blocks show what is stated only). Free it with model_free. */
 void model_build(Model *m, const Program *prog, const Results *res, const char *path);
+/* Builds what finsam check's text shows of a model, from results that need not be
+ * detailed: the findings, what did not run, the ledger's figures and the summary; no
+ * blocks, checks or parameters, whose every cell the text never prints. Free it with
+ * model_free. */
+void model_build_findings(Model *m, const Program *prog, const Results *res, const char *path);
 void model_free(Model *m);
 
 /* The summary line's counts of checked results (of one file, or added up). */
