@@ -256,6 +256,16 @@ want = f'{clean(rep["file"])}: {s["checks"]} check{"" if s["checks"] == 1 else "
 check(summary and summary[0].content().strip() == want, "the summary line", repr(
     summary[0].content().strip() if summary else None) + " != " + repr(want))
 
+# the checks section counts the checks of the rule files (the JSON's checks) and their
+# runs (the sum of their runs, each one of the checks the summary line counts), each
+# named: "85 checks in the rule files, run 137 times: ..."
+lead = re.search(r'<p class="lead">(\d+) checks? in the rule files, run (\d+) times?: ', dom_text)
+nruns = sum(len(c.get("runs", [])) for c in rep["checks"])
+check(lead and int(lead.group(1)) == len(rep["checks"]) and int(lead.group(2)) == nruns
+      and nruns <= s["checks"],
+      "the checks section counts the checks and their runs, as the JSON has them",
+      (lead.group(0) if lead else "no lead") + f" != {len(rep['checks'])} checks, {nruns} runs")
+
 # ---- a <table> per table, one per allocation, one for the parameters
 every_table = dom.find("table")
 tables = [t for t in every_table if "fin" in t.cls() and "alloc" not in t.cls()]
@@ -729,8 +739,8 @@ fi
 # Swedish counts each take their own plural: "1 kontroll i regelfilerna: 1 godkänd".
 printf 'report "R" { year 2025 }\ntable t "T" (2025) {\n    a "A" | 1\n}\ncheck one "En":\n    t.a[2025] == 1\n' >"$tmp/one.fin"
 "$finsam" report --lang sv "$tmp/one.fin" --format html -o "$tmp/one.html" 2>/dev/null
-if grep -q '1 kontroll i regelfilerna: 1 godkänd, 0 underkända, 0 med varning, 0 kördes inte\.' "$tmp/one.html"; then
-    ok "sv: one check passed is '1 kontroll ...: 1 godkänd'"
+if grep -q '1 kontroll i regelfilerna, 1 körning: 1 godkänd, 0 underkända, 0 med varning, 0 kördes inte\.' "$tmp/one.html"; then
+    ok "sv: one check passed, run once, is '1 kontroll ..., 1 körning: 1 godkänd'"
 else
     bad "sv: the counts of one check: $(grep -o '[0-9]* kontroll[^<]*' "$tmp/one.html" | head -1)"
 fi
