@@ -92,6 +92,8 @@ static void add(Results *total, const Results *res)
     total->failed_errors += res->failed_errors;
     total->failed_warnings += res->failed_warnings;
     total->skipped += res->skipped;
+    total->ledger_checks += res->ledger_checks;
+    total->ledger_failed += res->ledger_failed;
 }
 
 /* The text output: each file's findings and summary, or, for a file that could not be

@@ -536,7 +536,8 @@ ModelSummary model_summary(const Results *res)
     return (ModelSummary){.checks = res->checks, .passed = res->passed,
                           .failed = res->failed_errors, .warnings = res->failed_warnings,
                           .reviewed = res->reviewed, .reviewing = res->reviewing,
-                          .not_run = res->skipped};
+                          .not_run = res->skipped, .ledger_checks = res->ledger_checks,
+                          .ledger_failed = res->ledger_failed, .ledger = res->ledger_name};
 }
 
 /* Every finding, each with the finding it is probably the same error as: the one that
@@ -567,7 +568,7 @@ static void build_findings(Model *m)
         m->ledger[i] = res->ledger.items[i];
     if (res) {
         m->summary = model_summary(res);
-        m->comparisons = res->checks - res->runs.len;
+        m->comparisons = res->checks - res->runs.len - res->ledger_checks;
     }
 }
 

@@ -120,6 +120,10 @@ typedef struct {
     int reviewed;             /* findings a review file decided on */
     bool reviewing;           /* a review file was applied */
     int not_run;
+    /* of checks: the ledger's own (its SIE file's consistency, as finsam sie checks it),
+     * and of those, the failed ones (errors and warnings) */
+    int ledger_checks, ledger_failed;
+    const char *ledger;       /* the ledger as the report names it; NULL in a total */
 } ModelSummary;
 
 /* What did not run, and why (result.h): a stated figure left unchecked, a note
@@ -163,7 +167,7 @@ typedef struct {
     int nledger;
     ModelSummary summary;
     int comparisons;          /* figures compared with their formulas (checks that are
-                                 not runs of a check) */
+                                 neither runs of a check nor the ledger's own) */
 } Model;
 
 /* Builds the model of a program checked with detailed results (or with none: then

@@ -1638,9 +1638,8 @@ static void glance(Html *h)
 /* "2025.fin: 325 checks, 308 passed, 11 failed, 6 warnings", as finsam check ends. */
 static void put_summary(FILE *out, const char *path, const ModelSummary *res)
 {
-    char checks[64], passed[64], failed[64], warnings[64];
-    snprintf(checks, sizeof checks, ngettext("%d check", "%d checks", (unsigned long)res->checks),
-             res->checks);
+    char checks[512], passed[64], failed[64], warnings[64];
+    render_summary_checks(checks, sizeof checks, res);
     snprintf(passed, sizeof passed, ngettext("%d passed", "%d passed", (unsigned long)res->passed),
              res->passed);
     snprintf(failed, sizeof failed,

@@ -249,7 +249,11 @@ check(h1 and h1[0].content() == clean(rep["report"]["title"] or rep["file"]),
       "the report's title is the <h1>, as written")
 s = rep["summary"]
 summary = dom.find("p", "summary")
-want = f'{clean(rep["file"])}: {s["checks"]} check{"" if s["checks"] == 1 else "s"}, ' \
+# the ledger's own checks are named among them: "1171 checks (685 of them in the
+# ledger bokforing-2025.se), ..."
+in_ledger = (f' ({s["ledger_checks"]} of them in the ledger '
+             f'{clean(rep["report"]["entries"]["ledger"])})' if s.get("ledger_checks") else "")
+want = f'{clean(rep["file"])}: {s["checks"]} check{"" if s["checks"] == 1 else "s"}{in_ledger}, ' \
        f'{s["passed"]} passed, {s["failed"]} failed, ' \
        f'{s["warnings"]} warning{"" if s["warnings"] == 1 else "s"}' \
        + (f', {s["not_run"]} not run' if s.get("not_run") else "")
