@@ -679,9 +679,11 @@ static void write_all_formats(Program *prog, Results *res, const char *path, Dia
 {
     if (!res->detailed) {
         /* finsam check, text */
-        write_findings(out, &prog->arena, res, style);
-        ModelSummary sum = model_summary(res);
-        render_summary(out, path, &sum);
+        Model model;
+        model_build_findings(&model, prog, res, path);
+        write_findings(out, &model, style);
+        render_summary(out, path, &model.summary);
+        model_free(&model);
         return;
     }
     /* every writer below reads the one model of the year, as finsam does */

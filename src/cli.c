@@ -15,6 +15,14 @@ const char *const CLI_USAGE =
        "       finsam lsp\n"
        "       finsam --help | --version\n");
 
+const char *cli_command_name(Command c)
+{
+    static const char *const names[CMD_NCOMMANDS] = {
+        [CMD_CHECK] = "check", [CMD_RULES] = "rules", [CMD_REPORT] = "report",
+        [CMD_NEW] = "new", [CMD_SIE] = "sie"};
+    return c >= 0 && c < CMD_NCOMMANDS ? names[c] : "";
+}
+
 int cli_usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "finsam: %s: ", _("error"));

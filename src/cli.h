@@ -11,7 +11,10 @@
 
 enum { EXIT_PASSED = 0, EXIT_CHECK_FAILED = 1, EXIT_BAD_INPUT = 2 };
 
-typedef enum { CMD_CHECK, CMD_RULES, CMD_REPORT, CMD_NEW, CMD_SIE } Command;
+typedef enum { CMD_CHECK, CMD_RULES, CMD_REPORT, CMD_NEW, CMD_SIE, CMD_NCOMMANDS } Command;
+
+/* The command's name on the command line: "check". */
+const char *cli_command_name(Command c);
 
 /* An output format: a row of the table in formats.c. */
 typedef struct Format Format;

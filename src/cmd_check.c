@@ -92,6 +92,8 @@ static void add(Results *total, const Results *res)
     total->failed_errors += res->failed_errors;
     total->failed_warnings += res->failed_warnings;
     total->skipped += res->skipped;
+    total->ledger_checks += res->ledger_checks;
+    total->ledger_failed += res->ledger_failed;
 }
 
 /* The text output: each file's findings and summary, or, for a file that could not be
@@ -104,16 +106,14 @@ static void print_text(const Options *o, const FileList *files, Run *runs, const
             cli_bad_input(&runs[i].prog, files->paths[i], o->err_style);
             bad++;
         } else if (!o->quiet) {
-            write_findings(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style);
-            write_not_run(stdout, &runs[i].prog.arena, &runs[i].res, o->out_style, o->verbose);
-            if (o->verbose) {
-                Model m;
-                model_build(&m, &runs[i].prog, &runs[i].res, files->paths[i]);
+            Model m;
+            model_build_findings(&m, &runs[i].prog, &runs[i].res, files->paths[i]);
+            write_findings(stdout, &m, o->out_style);
+            write_not_run(stdout, &m, o->out_style, o->verbose);
+            if (o->verbose)
                 write_ledger(stdout, &m);
-                model_free(&m);
-            }
-            ModelSummary sum = model_summary(&runs[i].res);
-            render_summary(stdout, files->paths[i], &sum);
+            render_summary(stdout, files->paths[i], &m.summary);
+            model_free(&m);
             todo_write(stdout, files->paths[i], &runs[i].prog);
             write_reviewed(stdout, files->paths[i], &runs[i].res);
         }

@@ -51,6 +51,22 @@ static int by_line(const void *x, const void *y)
     return (a->lineno > b->lineno) - (a->lineno < b->lineno);
 }
 
+static void draft_help(void)
+{
+    fputs(_("usage: finsam draft [-o PATH] REPORT.txt\n"), stdout);
+    fputs("\n", stdout);
+    fputs(_("finsam draft REPORT.txt writes a first year file from a report's text (pdftotext\n"
+            "-layout, or a copy): every table with its figures as printed, totals and\n"
+            "differences as formulas from their words, the prose as comments; what it\n"
+            "guessed goes to standard error, with its line in the text.\n"), stdout);
+    fputs("\n", stdout);
+    fputs(_("options:\n"
+            "  -o PATH            write the year file to PATH, whole or not at all; '-' is\n"
+            "                     standard output (the default)\n"
+            "  --lang=LANG        the language of finsam's own messages: sv or en\n"
+            "  -h, --help         show this help\n"), stdout);
+}
+
 int cmd_draft(int argc, char **argv)
 {
     const char *path = NULL, *output = NULL;
@@ -60,6 +76,9 @@ int cmd_draft(int argc, char **argv)
             if (i + 1 >= argc)
                 return cli_usage_error("%s", _("-o needs a path: -o 2025.fin, or -o - for standard output"));
             output = argv[++i];
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            draft_help();
+            return cli_flush_stdout() ? EXIT_PASSED : EXIT_BAD_INPUT;
         } else if (strncmp(a, "--output=", 9) == 0)
             output = a + 9;
         else if (a[0] == '-' && a[1] != '\0')

@@ -37,5 +37,9 @@ const Format *format_default(void);
 /* The names of the formats cmd takes, as a sentence in the user's language: "text,
  * json, junit or tap". */
 const char *format_names(Arena *a, Command cmd);
+/* The --format lines of finsam --help, from the table: the commands that take the same
+ * formats together, "check, sie: text (the default), json, junit or tap;" then
+ * "report: ...", wrapped at 80 columns, a line after the first indented by indent. */
+const char *format_help(Arena *a, int indent);
 
 #endif

@@ -48,8 +48,9 @@ int language_choose(int *argc, char **argv)
 {
     const char *lang = NULL, *bad = NULL;
     bool missing = false;
-    int out = 2;
-    for (int i = 2; i < *argc; i++) {
+    /* from argv[1]: --lang may come before the command too ("finsam --lang sv --help") */
+    int out = 1;
+    for (int i = 1; i < *argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--") == 0) {
             while (i < *argc)
@@ -78,7 +79,7 @@ int language_choose(int *argc, char **argv)
         else if (v && !bad)
             bad = v;
     }
-    if (*argc > 2) {
+    if (*argc > 1) {
         *argc = out;
         argv[out] = NULL;
     }

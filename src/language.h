@@ -3,7 +3,8 @@
 #ifndef FINSAM_LANGUAGE_H
 #define FINSAM_LANGUAGE_H
 
-/* Reads --lang from the command's options (after argv[1], up to "--"), takes every
+/* Reads --lang from the command line (before the command or among its options, up to
+ * "--"), takes every
  * --lang and its value out of argv (so that no command reads it again), and sets the
  * language of messages: the option's, else the locale's (LC_ALL, LC_MESSAGES, LANG:
  * "sv..." is Swedish, anything else English). Returns -1 to go on, or the exit status

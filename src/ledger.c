@@ -168,6 +168,7 @@ int program_load_ledger(Program *prog, const LoadOptions *opts)
         return 1;
     Ledger *l = arena_alloc(&prog->arena, sizeof *l);
     l->declared = e->loc;
+    l->name = e->text;
     Diags own;
     diags_init(&own, &prog->arena);
     const char *why = NULL;
@@ -424,6 +425,9 @@ static void ledger_findings(Cmp *C)
 {
     const Ledger *l = C->l;
     C->res->checks += l->checks;
+    C->res->ledger_checks += l->checks;
+    C->res->ledger_failed += l->failed + l->warnings;
+    C->res->ledger_name = l->name;
     C->res->passed += l->passed;
     C->res->failed_errors += l->failed;
     C->res->failed_warnings += l->warnings;

@@ -36,6 +36,7 @@ typedef struct {
 
 typedef struct Ledger {
     const char *path;
+    const char *name;      /* as the report's `ledger` entry names it */
     Loc declared;          /* the report's `ledger` entry */
     LedgerAccount **accounts; /* by account number */
     int naccounts;

@@ -60,15 +60,17 @@ static void help(void)
             "year's figures carried into the comparative column as printed, and '?' where\n"
             "the new report's figures go. Each change is listed on standard error.\n"), stdout);
     fputs("\n", stdout);
-    fputs(_("options:\n"
+    Arena a;
+    arena_init(&a);
+    /* the --format lines come from the table of formats (formats.c) */
+    printf(_("options:\n"
             "  -I DIR             search DIR for imported rule files (before FINSAM_PATH)\n"
             "  --allow-outside    let rule files import by an absolute path, or with '..'\n"
             "                     out of the folders searched (refused without it)\n"
             "  --strict           a warning fails the run as an error does\n"
             "  --quiet            print nothing but errors in the input; the exit status says\n"
             "                     whether every check passed\n"
-            "  --format=FORMAT    check, sie: text (the default), json, junit or tap;\n"
-            "                     report: text (the default), markdown, html, json or csv\n"
+            "  --format=FORMAT    %s\n"
             "  -o PATH            report: write to PATH, whole or not at all; '-' is standard\n"
             "                     output (the default); for csv, a folder gets a file per table\n"
             "  --table=NAME       report --format csv: only the table or allocation NAME\n"
@@ -79,7 +81,9 @@ static void help(void)
             "                     (English); without it, the locale's (LC_ALL, LC_MESSAGES,\n"
             "                     LANG: sv... is Swedish), else English\n"
             "  -h, --help         show this help\n"
-            "  --version          show finsam's version\n"), stdout);
+            "  --version          show finsam's version\n"),
+           format_help(&a, 21));
+    arena_free(&a);
     fputs(_("  --verbose          check: list each formula and check that did not run, and why\n"
             "  --require-all      check: a formula or check that did not run fails the run\n"),
           stdout);
@@ -151,8 +155,7 @@ static int set_format(Options *o, const char *name)
                                        "check and finsam report"));
     Arena a;
     arena_init(&a);
-    const char *command = o->command == CMD_SIE ? "sie" : o->command == CMD_REPORT ? "report"
-                                                                                  : "check";
+    const char *command = cli_command_name(o->command);
     /* TRANSLATORS: "finsam report --format takes text, markdown, html, json or csv, not
      * 'pdf'" */
     int status = cli_usage_error(arena_printf(&a, _("finsam %s --format takes %s, not '%%s'"),

@@ -536,7 +536,8 @@ ModelSummary model_summary(const Results *res)
     return (ModelSummary){.checks = res->checks, .passed = res->passed,
                           .failed = res->failed_errors, .warnings = res->failed_warnings,
                           .reviewed = res->reviewed, .reviewing = res->reviewing,
-                          .not_run = res->skipped};
+                          .not_run = res->skipped, .ledger_checks = res->ledger_checks,
+                          .ledger_failed = res->ledger_failed, .ledger = res->ledger_name};
 }
 
 /* Every finding, each with the finding it is probably the same error as: the one that
@@ -567,7 +568,7 @@ static void build_findings(Model *m)
         m->ledger[i] = res->ledger.items[i];
     if (res) {
         m->summary = model_summary(res);
-        m->comparisons = res->checks - res->runs.len;
+        m->comparisons = res->checks - res->runs.len - res->ledger_checks;
     }
 }
 
@@ -633,6 +634,20 @@ void model_build(Model *m, const Program *prog, const Results *res, const char *
     mem_free(b.mark);
     mem_free(b.keys);
     mem_free(b.foot);
+}
+
+void model_build_findings(Model *m, const Program *prog, const Results *res, const char *path)
+{
+    memset(m, 0, sizeof *m);
+    arena_init(&m->arena);
+    m->prog = prog;
+    m->res = res;
+    m->path = path;
+    m->title = prog->report && prog->report->title ? prog->report->title : path;
+    m->year = prog->report ? prog->report->year : 0;
+    m->checks = arena_alloc(&m->arena, sizeof *m->checks);
+    build_not_run(m);
+    build_findings(m);
 }
 
 void model_free(Model *m)

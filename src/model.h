@@ -120,6 +120,10 @@ typedef struct {
     int reviewed;             /* findings a review file decided on */
     bool reviewing;           /* a review file was applied */
     int not_run;
+    /* of checks: the ledger's own (its SIE file's consistency, as finsam sie checks it),
+     * and of those, the failed ones (errors and warnings) */
+    int ledger_checks, ledger_failed;
+    const char *ledger;       /* the ledger as the report names it; NULL in a total */
 } ModelSummary;
 
 /* What did not run, and why (result.h): a stated figure left unchecked, a note
@@ -163,12 +167,17 @@ typedef struct {
     int nledger;
     ModelSummary summary;
     int comparisons;          /* figures compared with their formulas (checks that are
-                                 not runs of a check) */
+                                 neither runs of a check nor the ledger's own) */
 } Model;
 
 /* Builds the model of a program checked with detailed results (or with none: then
  * the blocks show what is stated only). Free it with model_free. */
 void model_build(Model *m, const Program *prog, const Results *res, const char *path);
+/* Builds what finsam check's text shows of a model, from results that need not be
+ * detailed: the findings, what did not run, the ledger's figures and the summary; no
+ * blocks, checks or parameters, whose every cell the text never prints. Free it with
+ * model_free. */
+void model_build_findings(Model *m, const Program *prog, const Results *res, const char *path);
 void model_free(Model *m);
 
 /* The summary line's counts of checked results (of one file, or added up). */

@@ -93,11 +93,37 @@ static void summary_not_run(char *buf, size_t n, const ModelSummary *res)
     snprintf(buf, n, ", %s", count);
 }
 
-void render_summary(FILE *out, const char *path, const ModelSummary *res)
+const char *render_summary_checks(char *buf, size_t n, const ModelSummary *res)
 {
-    char checks[64], passed[64], failed[64], warnings[64];
+    char checks[64], ledger[448];
     snprintf(checks, sizeof checks, ngettext("%d check", "%d checks", res->checks),
              res->checks);
+    if (!res->ledger_checks) {
+        snprintf(buf, n, "%s", checks);
+        return buf;
+    }
+    if (res->ledger)
+        /* TRANSLATORS: after the count of checks in the summary line: how many of them
+         * are the ledger's own (its SIE file's consistency): "1171 checks (685 of them in
+         * the ledger bokforing-2025.se)" */
+        snprintf(ledger, sizeof ledger,
+                 ngettext("%d of them in the ledger %s", "%d of them in the ledger %s",
+                          res->ledger_checks),
+                 res->ledger_checks, res->ledger);
+    else
+        /* TRANSLATORS: the same in the total line of several files: "(685 of them in
+         * ledgers)" */
+        snprintf(ledger, sizeof ledger,
+                 ngettext("%d of them in ledgers", "%d of them in ledgers", res->ledger_checks),
+                 res->ledger_checks);
+    snprintf(buf, n, "%s (%s)", checks, ledger);
+    return buf;
+}
+
+void render_summary(FILE *out, const char *path, const ModelSummary *res)
+{
+    char checks[512], passed[64], failed[64], warnings[64];
+    render_summary_checks(checks, sizeof checks, res);
     /* TRANSLATORS: "308 passed", "11 failed": how many checks passed and failed. */
     snprintf(passed, sizeof passed, ngettext("%d passed", "%d passed", res->passed),
              res->passed);
@@ -110,7 +136,10 @@ void render_summary(FILE *out, const char *path, const ModelSummary *res)
     char *safe = copy_safe(mem_alloc(strlen(path) + 1), path);
     char skipped[80];
     summary_not_run(skipped, sizeof skipped, res);
-    fprintf(out, _("%s: %s, %s, %s, %s%s\n"), safe, checks, passed, failed, warnings, skipped);
+    char *safe_checks = copy_safe(mem_alloc(strlen(checks) + 1), checks);
+    fprintf(out, _("%s: %s, %s, %s, %s%s\n"), safe, safe_checks, passed, failed, warnings,
+            skipped);
+    mem_free(safe_checks);
     mem_free(safe);
 }
 

@@ -237,6 +237,10 @@ typedef struct {
     bool reviewing;  /* a review file was applied: each finding shows its key */
     PtrVec not_run;  /* NotRun *, sorted by place */
     int skipped;     /* how many did not run (not_run.len; in a total, of all files) */
+    /* of checks, passed and the failed: the ledger's own consistency (sie_check), as
+     * finsam sie checks it; ledger_failed: its errors and warnings */
+    int ledger_checks, ledger_failed;
+    const char *ledger_name; /* the ledger as the report names it, or NULL */
     /* the whole picture, for reports and machines: set detailed before evaluating */
     bool detailed;
     CellResult **cells;  /* by table id: rows x columns */

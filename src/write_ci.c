@@ -108,11 +108,26 @@ static int figure_findings(const Model *m)
     return n;
 }
 
-/* The name of the one test of the figures that agree with their formulas. */
+/* The name of the one test of the figures that agree with their formulas: the
+ * ledger's own checks, and their findings, are not among them. */
 static const char *agreeing(const Model *m, char *buf, size_t n)
 {
     snprintf(buf, n, _("figures that agree with their formulas (%d)"),
-             m->comparisons - figure_findings(m));
+             m->comparisons - (figure_findings(m) - m->summary.ledger_failed));
+    return buf;
+}
+
+/* The name of the one test of the ledger's own checks that pass, where a ledger was
+ * checked; its failures are tests of their own, among the figures' findings. */
+static const char *ledger_passing(const Model *m, char *buf, size_t n)
+{
+    if (!m->summary.ledger_checks)
+        return NULL;
+    /* TRANSLATORS: a test in TAP and JUnit: "checks of the ledger bokforing-2025.se that
+     * pass (680)" */
+    snprintf(buf, n, _("checks of the ledger %s that pass (%d)"),
+             m->summary.ledger ? m->summary.ledger : "",
+             m->summary.ledger_checks - m->summary.ledger_failed);
     return buf;
 }
 
@@ -181,10 +196,15 @@ void write_junit_file(FILE *out, const Model *m)
     xml_text(out, path);
     fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n",
             tap_count(m), m->summary.failed, m->nnot_run + m->summary.reviewed);
-    char agree[128];
+    char agree[512];
     testcase(out, path);
     xml_text(out, agreeing(m, agree, sizeof agree));
     fputs("\"/>\n", out);
+    if (ledger_passing(m, agree, sizeof agree)) {
+        testcase(out, path);
+        xml_text(out, agree);
+        fputs("\"/>\n", out);
+    }
     const Finding *f;
     for (int at = 0; (f = figure_finding(m, &at));) {
         testcase(out, path);
@@ -239,7 +259,7 @@ void write_junit_file(FILE *out, const Model *m)
 
 int tap_count(const Model *m)
 {
-    return m->nruns + figure_findings(m) + 1 + m->nnot_run;
+    return m->nruns + figure_findings(m) + 1 + (m->summary.ledger_checks > 0) + m->nnot_run;
 }
 
 void write_tap_plan(FILE *out, int tests) { fprintf(out, "TAP version 13\n1..%d\n", tests); }
@@ -320,9 +340,16 @@ void write_tap_file(FILE *out, const Model *m, int *next)
     fprintf(out, "\nok %d - ", (*next)++);
     render_tap(out, path);
     fputs(": ", out);
-    char agree[128];
+    char agree[512];
     render_tap(out, agreeing(m, agree, sizeof agree));
     fputc('\n', out);
+    if (ledger_passing(m, agree, sizeof agree)) {
+        fprintf(out, "ok %d - ", (*next)++);
+        render_tap(out, path);
+        fputs(": ", out);
+        render_tap(out, agree);
+        fputc('\n', out);
+    }
     const Finding *f;
     for (int at = 0; (f = figure_finding(m, &at));) {
         fprintf(out, "not ok %d - %s: ", (*next)++, f->tag);

@@ -1009,16 +1009,17 @@ static void html_checks(Html *h)
     FILE *out = h->out;
     const Model *m = h->m;
     section_begin(out, "checks", "checks", _("Checks"));
-    int count[5] = {0};
+    int count[5] = {0}, nruns = 0;
     for (int i = 0; i < m->nchecks; i++) {
         const ModelCheck *mc = &m->checks[i];
+        nruns += mc->runs;
         count[mc->outcome == OUTCOME_NOT_RUN || mc->outcome == OUTCOME_NOT_IN_FORCE ? 3
               : mc->outcome == OUTCOME_PASSED ? 0
               : all_reviewed(mc) ? 4 : mc->check->severity == SEV_ERROR ? 1 : 2]++;
     }
     fputs("<p class=\"lead\">", out);
     /* each count its own plural: Swedish says "1 godkänd" but "2 godkända" */
-    char part[5][64];
+    char part[6][64];
     snprintf(part[0], sizeof part[0], ngettext("%d check", "%d checks", (unsigned long)m->nchecks),
              m->nchecks);
     snprintf(part[1], sizeof part[1], ngettext("%d passed", "%d passed", (unsigned long)count[0]),
@@ -1030,10 +1031,16 @@ static void html_checks(Html *h)
              count[2]);
     snprintf(part[4], sizeof part[4], ngettext("%d not run", "%d not run", (unsigned long)count[3]),
              count[3]);
-    /* TRANSLATORS: the counts of the checks in the rule files, by outcome: "45 checks
-     * in the rule files: 40 passed, 3 failed, 2 with a warning, 0 not run." */
-    fprintf(out, _("%s in the rule files: %s, %s, %s, %s."), part[0], part[1], part[2], part[3],
-            part[4]);
+    /* TRANSLATORS: how many times the checks in the rule files ran, in "45 checks in
+     * the rule files, run 340 times: ..." */
+    snprintf(part[5], sizeof part[5], ngettext("run %d time", "run %d times", (unsigned long)nruns),
+             nruns);
+    /* TRANSLATORS: the counts of the checks in the rule files, how many times they ran
+     * (each run is one of the checks the summary line at the top counts, with the
+     * figures compared with their formulas), and the checks by outcome: "45 checks in
+     * the rule files, run 340 times: 40 passed, 3 failed, 2 with a warning, 0 not run." */
+    fprintf(out, _("%s in the rule files, %s: %s, %s, %s, %s."), part[0], part[5], part[1],
+            part[2], part[3], part[4]);
     if (count[4]) {
         fputc(' ', out);
         /* TRANSLATORS: after the counts of the checks: those whose failed runs an auditor
@@ -1626,9 +1633,8 @@ static void glance(Html *h)
 /* "2025.fin: 325 checks, 308 passed, 11 failed, 6 warnings", as finsam check ends. */
 static void put_summary(FILE *out, const char *path, const ModelSummary *res)
 {
-    char checks[64], passed[64], failed[64], warnings[64];
-    snprintf(checks, sizeof checks, ngettext("%d check", "%d checks", (unsigned long)res->checks),
-             res->checks);
+    char checks[512], passed[64], failed[64], warnings[64];
+    render_summary_checks(checks, sizeof checks, res);
     snprintf(passed, sizeof passed, ngettext("%d passed", "%d passed", (unsigned long)res->passed),
              res->passed);
     snprintf(failed, sizeof failed,

@@ -546,6 +546,8 @@ void write_json_summary(Json *j, const ModelSummary *s)
     if (s->reviewing)
         field_int(j, "reviewed", s->reviewed);
     field_int(j, "not_run", s->not_run);
+    /* of checks, passed, failed and warnings: the ledger's own (its SIE file's) */
+    field_int(j, "ledger_checks", s->ledger_checks);
     json_object_end(j);
 }
 

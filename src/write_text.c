@@ -146,12 +146,14 @@ static void figures_here(FILE *out, Diags *d, const Finding *f, DiagStyle style)
     }
 }
 
-void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
+void write_findings(FILE *out, const Model *m, DiagStyle style)
 {
+    Arena arena, *a = &arena;
+    arena_init(a);
     Diags d;
     diags_init(&d, a);
-    for (int i = 0; i < res->failed.len; i++) {
-        const Finding *f = res->failed.items[i];
+    for (int i = 0; i < m->nfindings; i++) {
+        const Finding *f = m->findings[i].finding;
         const char *message = f->where ? arena_printf(a, "%s, %s", f->message, f->where)
                                        : f->message;
         Diag *g = diag_at(&d, f->severity, f->loc, "%s", message);
@@ -181,19 +183,22 @@ void write_findings(FILE *out, Arena *a, const Results *res, DiagStyle style)
             diag_note(&d, g, _("source: %s"), f->source);
         if (f->review)
             diag_note(&d, g, _("reviewed: %s"), review_text(a, f->review));
-        else if (res->reviewing && f->key && f->type != FIND_REVIEW)
+        else if (m->summary.reviewing && f->key && f->type != FIND_REVIEW)
             diag_note(&d, g, _("review key: %s"), f->key);
         diag_print(out, g, style);
         figures_here(out, &d, f, style);
     }
+    arena_free(a);
 }
 
-void write_not_run(FILE *out, Arena *a, const Results *res, DiagStyle style, bool all)
+void write_not_run(FILE *out, const Model *m, DiagStyle style, bool all)
 {
+    Arena arena, *a = &arena;
+    arena_init(a);
     Diags d;
     diags_init(&d, a);
-    for (int i = 0; i < res->not_run.len; i++) {
-        const NotRun *n = res->not_run.items[i];
+    for (int i = 0; i < m->nnot_run; i++) {
+        const NotRun *n = m->not_run[i].not_run;
         if (!all && !n->stated)
             continue;
         /* TRANSLATORS: a formula or check that did not run: "not run: Title, in column
@@ -207,6 +212,7 @@ void write_not_run(FILE *out, Arena *a, const Results *res, DiagStyle style, boo
             diag_note(&d, g, _("see %s"), diag_place(&d, n->reason_at));
         diag_print(out, g, style);
     }
+    arena_free(a);
 }
 
 void write_ledger(FILE *out, const Model *m)

@@ -320,6 +320,22 @@ run help-swedish --help --lang sv
 expect_status 0; expect_stdout_has "--lang=SPRÅK"; expect_stdout_has "årsredovisning"
 expect_no_stderr; done_case
 
+# --lang before the command, or before --help, is taken as after it.
+run help-lang-first --lang sv --help
+expect_status 0; expect_stdout_has "--lang=SPRÅK"; expect_no_stderr; done_case
+
+run lang-before-command --lang=sv check "$tmp/fail.fin"
+expect_status 1; expect_stdout_has "godkänd"; done_case
+
+# Every command answers --help: draft has its own.
+run draft-help draft --help
+expect_status 0; expect_stdout_has "usage: finsam draft"; expect_stdout_has "-o PATH"
+expect_no_stderr; done_case
+
+run draft-help-swedish --lang sv draft -h
+expect_status 0; expect_stdout_has "finsam draft"; expect_stdout_has "-o SÖKVÄG"
+expect_no_stderr; done_case
+
 # A previous year that is a hard link to a year already among them is that file again
 # (years.c knows a file by device and inode): said so, not read as a year of its own.
 mkdir "$tmp/hard"

@@ -249,12 +249,26 @@ check(h1 and h1[0].content() == clean(rep["report"]["title"] or rep["file"]),
       "the report's title is the <h1>, as written")
 s = rep["summary"]
 summary = dom.find("p", "summary")
-want = f'{clean(rep["file"])}: {s["checks"]} check{"" if s["checks"] == 1 else "s"}, ' \
+# the ledger's own checks are named among them: "1171 checks (685 of them in the
+# ledger bokforing-2025.se), ..."
+in_ledger = (f' ({s["ledger_checks"]} of them in the ledger '
+             f'{clean(rep["report"]["entries"]["ledger"])})' if s.get("ledger_checks") else "")
+want = f'{clean(rep["file"])}: {s["checks"]} check{"" if s["checks"] == 1 else "s"}{in_ledger}, ' \
        f'{s["passed"]} passed, {s["failed"]} failed, ' \
        f'{s["warnings"]} warning{"" if s["warnings"] == 1 else "s"}' \
        + (f', {s["not_run"]} not run' if s.get("not_run") else "")
 check(summary and summary[0].content().strip() == want, "the summary line", repr(
     summary[0].content().strip() if summary else None) + " != " + repr(want))
+
+# the checks section counts the checks of the rule files (the JSON's checks) and their
+# runs (the sum of their runs, each one of the checks the summary line counts), each
+# named: "85 checks in the rule files, run 137 times: ..."
+lead = re.search(r'<p class="lead">(\d+) checks? in the rule files, run (\d+) times?: ', dom_text)
+nruns = sum(len(c.get("runs", [])) for c in rep["checks"])
+check(lead and int(lead.group(1)) == len(rep["checks"]) and int(lead.group(2)) == nruns
+      and nruns <= s["checks"],
+      "the checks section counts the checks and their runs, as the JSON has them",
+      (lead.group(0) if lead else "no lead") + f" != {len(rep['checks'])} checks, {nruns} runs")
 
 # ---- a <table> per table, one per allocation, one for the parameters
 every_table = dom.find("table")
@@ -729,8 +743,8 @@ fi
 # Swedish counts each take their own plural: "1 kontroll i regelfilerna: 1 godkänd".
 printf 'report "R" { year 2025 }\ntable t "T" (2025) {\n    a "A" | 1\n}\ncheck one "En":\n    t.a[2025] == 1\n' >"$tmp/one.fin"
 "$finsam" report --lang sv "$tmp/one.fin" --format html -o "$tmp/one.html" 2>/dev/null
-if grep -q '1 kontroll i regelfilerna: 1 godkänd, 0 underkända, 0 med varning, 0 kördes inte\.' "$tmp/one.html"; then
-    ok "sv: one check passed is '1 kontroll ...: 1 godkänd'"
+if grep -q '1 kontroll i regelfilerna, 1 körning: 1 godkänd, 0 underkända, 0 med varning, 0 kördes inte\.' "$tmp/one.html"; then
+    ok "sv: one check passed, run once, is '1 kontroll ..., 1 körning: 1 godkänd'"
 else
     bad "sv: the counts of one check: $(grep -o '[0-9]* kontroll[^<]*' "$tmp/one.html" | head -1)"
 fi

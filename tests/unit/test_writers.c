@@ -197,6 +197,43 @@ static void format_names_list_a_commands_formats(void **state)
     arena_free(&a);
 }
 
+/* finsam --help's --format lines come from the table: commands with the same formats
+ * share a line, the default is marked, and a line wraps under its indent. */
+static void format_help_from_the_table(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    assert_string_equal(format_help(&a, 21),
+                        "check, sie: text (the default), json, junit or tap;\n"
+                        "                     report: text (the default), markdown, html, json or csv");
+    /* at a deep indent, the report's line wraps at a space, within 80 columns */
+    const char *deep = format_help(&a, 40);
+    const char *nl = strchr(strchr(deep, '\n') + 1, '\n');
+    assert_non_null(nl);
+    for (const char *line = deep; line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        assert_true(len + (line == deep ? 40 : 0) <= 80);
+    }
+    arena_free(&a);
+}
+
+/* The summary line names the ledger's own checks among all of them. */
+static void summary_names_the_ledgers_checks(void **state)
+{
+    (void)state;
+    char buf[256];
+    ModelSummary s = {.checks = 1171, .ledger_checks = 685, .ledger = "bokforing-2025.se"};
+    assert_string_equal(render_summary_checks(buf, sizeof buf, &s),
+                        "1171 checks (685 of them in the ledger bokforing-2025.se)");
+    s.ledger = NULL;
+    assert_string_equal(render_summary_checks(buf, sizeof buf, &s),
+                        "1171 checks (685 of them in ledgers)");
+    s = (ModelSummary){.checks = 1};
+    assert_string_equal(render_summary_checks(buf, sizeof buf, &s), "1 check");
+}
+
 /* ---- text escaped for a format ------------------------------------------------------- */
 
 typedef void (*Put)(FILE *, const char *);
@@ -284,6 +321,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(no_ledger_no_section, ledger_setup, ledger_teardown),
         cmocka_unit_test(every_format_has_a_writer_for_each_command),
         cmocka_unit_test(format_names_list_a_commands_formats),
+        cmocka_unit_test(format_help_from_the_table),
+        cmocka_unit_test(summary_names_the_ledgers_checks),
         cmocka_unit_test(utf8_decodes_one_character),
         cmocka_unit_test(xml_text_and_line),
         cmocka_unit_test(tap_line_has_no_directive),
