@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "sie_check.h"
 
 /* ---- accounts and ranges ------------------------------------------------------- */
 
@@ -122,26 +121,19 @@ static int resolve_maps(Program *prog, Ledger *l, PtrVec *rows)
     return errors;
 }
 
-/* The ledger's own consistency, as `finsam sie` checks it (sie_check.c): its findings
- * are the year file's too, at their SIE lines, so that a transaction changed is shown
- * where it is as well as in every figure it changes. */
-static void check_ledger(Program *prog, Ledger *l, const char *path)
+/* The ledger's own consistency, as `finsam sie` checks it (sie_check.c, in the pass
+ * that read the ledger): its findings are the year file's too, at their SIE lines, so
+ * that a transaction changed is shown where it is as well as in every figure it
+ * changes. */
+static void take_findings(Program *prog, Ledger *l, const Diags *checked,
+                          const SieSummary *sum)
 {
-    Diags own;
-    diags_init(&own, &prog->arena);
-    const char *why = NULL;
-    SieReader *r = sie_open(path, &own, &why);
-    if (!r)
-        return; /* read a moment ago: gone since, and nothing more to say than that */
-    SieSummary sum = {0};
-    sie_check(r, &sum);
-    sie_close(r);
-    l->checks = sum.checks;
-    l->passed = sum.passed;
-    l->failed = sum.failed;
-    l->warnings = sum.warnings;
-    for (int i = 0; i < own.list.len; i++) {
-        Diag *g = own.list.items[i];
+    l->checks = sum->checks;
+    l->passed = sum->passed;
+    l->failed = sum->failed;
+    l->warnings = sum->warnings;
+    for (int i = 0; i < checked->list.len; i++) {
+        Diag *g = checked->list.items[i];
         if (g->tag && g->severity != SEV_NOTE)
             ptrvec_push(&prog->arena, &l->findings, g);
     }
@@ -168,10 +160,12 @@ int program_load_ledger(Program *prog, const LoadOptions *opts)
         return 1;
     Ledger *l = arena_alloc(&prog->arena, sizeof *l);
     l->declared = e->loc;
-    Diags own;
+    Diags own, checked;
     diags_init(&own, &prog->arena);
+    diags_init(&checked, &prog->arena);
+    SieSummary sum;
     const char *why = NULL;
-    int errors = ledger_read(l, &own, path, &why);
+    int errors = ledger_read(l, &own, path, &why, &checked, &sum);
     if (errors < 0) {
         Diag *g = diag_at(&prog->diags, SEV_ERROR, e->loc, _("cannot read the ledger %s: %s"),
                           path, why);
@@ -198,7 +192,7 @@ int program_load_ledger(Program *prog, const LoadOptions *opts)
         return 1;
     }
     prog->ledger = l;
-    check_ledger(prog, l, path);
+    take_findings(prog, l, &checked, &sum);
     return resolve_maps(prog, l, &l->rows);
 }
 
