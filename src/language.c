@@ -26,10 +26,17 @@ static const char *language_of_locale(void)
  * installed and changes nothing else: finsam formats its figures itself. Only the
  * categories that messages need are set, since each costs files to open at every
  * start: LC_MESSAGES, for gettext to read LANGUAGE at all, and for Swedish LC_CTYPE
- * too, so that the C library's own messages (strerror) come in UTF-8. */
+ * too, so that the C library's own messages (strerror) come in UTF-8.
+ *
+ * English is the messages as written: po/en.po gives each message itself (make pot
+ * writes it with msgen), with the plural of the C locale, (n != 1). So English stays
+ * in the C locale, where gettext returns each message without a catalogue to open,
+ * map and search at every start. */
 static void use_language(const char *lang)
 {
     setenv("LANGUAGE", lang, 1);
+    if (strcmp(lang, "en") == 0)
+        return;
     if (!setlocale(LC_MESSAGES, "C.UTF-8") && !setlocale(LC_MESSAGES, "C.utf8"))
         setlocale(LC_MESSAGES, "");
     if (strcmp(lang, "sv") == 0 && !setlocale(LC_CTYPE, "C.UTF-8"))

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "sie_check.h"
 
 /* ---- accounts and ranges ------------------------------------------------------- */
 
@@ -122,26 +121,19 @@ static int resolve_maps(Program *prog, Ledger *l, PtrVec *rows)
     return errors;
 }
 
-/* The ledger's own consistency, as `finsam sie` checks it (sie_check.c): its findings
- * are the year file's too, at their SIE lines, so that a transaction changed is shown
- * where it is as well as in every figure it changes. */
-static void check_ledger(Program *prog, Ledger *l, const char *path)
+/* The ledger's own consistency, as `finsam sie` checks it (sie_check.c, in the pass
+ * that read the ledger): its findings are the year file's too, at their SIE lines, so
+ * that a transaction changed is shown where it is as well as in every figure it
+ * changes. */
+static void take_findings(Program *prog, Ledger *l, const Diags *checked,
+                          const SieSummary *sum)
 {
-    Diags own;
-    diags_init(&own, &prog->arena);
-    const char *why = NULL;
-    SieReader *r = sie_open(path, &own, &why);
-    if (!r)
-        return; /* read a moment ago: gone since, and nothing more to say than that */
-    SieSummary sum = {0};
-    sie_check(r, &sum);
-    sie_close(r);
-    l->checks = sum.checks;
-    l->passed = sum.passed;
-    l->failed = sum.failed;
-    l->warnings = sum.warnings;
-    for (int i = 0; i < own.list.len; i++) {
-        Diag *g = own.list.items[i];
+    l->checks = sum->checks;
+    l->passed = sum->passed;
+    l->failed = sum->failed;
+    l->warnings = sum->warnings;
+    for (int i = 0; i < checked->list.len; i++) {
+        Diag *g = checked->list.items[i];
         if (g->tag && g->severity != SEV_NOTE)
             ptrvec_push(&prog->arena, &l->findings, g);
     }
@@ -169,10 +161,12 @@ int program_load_ledger(Program *prog, const LoadOptions *opts)
     Ledger *l = arena_alloc(&prog->arena, sizeof *l);
     l->declared = e->loc;
     l->name = e->text;
-    Diags own;
+    Diags own, checked;
     diags_init(&own, &prog->arena);
+    diags_init(&checked, &prog->arena);
+    SieSummary sum;
     const char *why = NULL;
-    int errors = ledger_read(l, &own, path, &why);
+    int errors = ledger_read(l, &own, path, &why, &checked, &sum);
     if (errors < 0) {
         Diag *g = diag_at(&prog->diags, SEV_ERROR, e->loc, _("cannot read the ledger %s: %s"),
                           path, why);
@@ -199,28 +193,68 @@ int program_load_ledger(Program *prog, const LoadOptions *opts)
         return 1;
     }
     prog->ledger = l;
-    check_ledger(prog, l, path);
+    take_findings(prog, l, &checked, &sum);
     return resolve_maps(prog, l, &l->rows);
 }
 
 /* ---- comparing ----------------------------------------------------------------- */
+
+/* An account a mapped row counts, with the sign it counts it with (non-zero). */
+typedef struct {
+    int account, row; /* indexes in the ledger's accounts, in its rows */
+    int sign;
+} Counted;
 
 typedef struct {
     Program *prog;
     Results *res;
     Arena *a;
     Ledger *l;
+    /* which accounts each row counts, worked out once, so that the figures of a row in
+     * each column and the lines of each account in each year read them rather than
+     * match every account against every range again: by_account in the order of the
+     * accounts and then of the rows, by_row in the order of the rows and then of the
+     * accounts; an account's (a row's) are from account_first[i] (row_first[k]) to the
+     * next one's */
+    Counted *by_account, *by_row;
+    int *account_first, *row_first;
+    bool has_year[LEDGER_YEARS]; /* a #RAR for the year, or a figure */
 } Cmp;
 
-/* Whether the ledger has a year: a #RAR for it, or a figure. */
-static bool has_year(const Ledger *l, int year)
+static void count_accounts(Cmp *C)
 {
-    if (l->year_seen[year])
-        return true;
-    for (int i = 0; i < l->naccounts; i++)
-        if (l->accounts[i]->has_ub[year] || l->accounts[i]->has_res[year])
-            return true;
-    return false;
+    const Ledger *l = C->l;
+    int na = l->naccounts, nr = l->rows.len, n = 0, cap = 0;
+    C->account_first = mem_alloc(sizeof *C->account_first * (size_t)(na + 1));
+    C->row_first = mem_alloc(sizeof *C->row_first * (size_t)(nr + 1));
+    for (int i = 0; i < na; i++) {
+        C->account_first[i] = n;
+        for (int k = 0; k < nr; k++) {
+            int sign = ledger_account_sign(l->accounts[i]->id, l->rows.items[k]);
+            if (sign == 0)
+                continue;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 64;
+                C->by_account = mem_realloc(C->by_account, sizeof *C->by_account * (size_t)cap);
+            }
+            C->by_account[n++] = (Counted){i, k, sign};
+            C->row_first[k + 1]++;
+        }
+    }
+    C->account_first[na] = n;
+    for (int k = 0; k < nr; k++)
+        C->row_first[k + 1] += C->row_first[k];
+    C->by_row = mem_alloc(sizeof *C->by_row * (size_t)(n + 1));
+    int *next = mem_alloc(sizeof *next * (size_t)(nr + 1));
+    memcpy(next, C->row_first, sizeof *next * (size_t)(nr + 1));
+    for (int j = 0; j < n; j++)
+        C->by_row[next[C->by_account[j].row]++] = C->by_account[j];
+    mem_free(next);
+    for (int y = 0; y < LEDGER_YEARS; y++)
+        C->has_year[y] = l->year_seen[y];
+    for (int i = 0; i < na; i++)
+        for (int y = 0; y < LEDGER_YEARS; y++)
+            C->has_year[y] |= l->accounts[i]->has_ub[y] || l->accounts[i]->has_res[y];
 }
 
 /* The mapping as written, after the row's name and 'from': "-(30..39)". */
@@ -260,9 +294,9 @@ static Value money(int64_t ore)
  * rather than wrapped. */
 static const int64_t ORE_MAX = INT64_MAX / 10000;
 
-/* The ledger's figure of a mapped row for a year index; false (with *why) if it cannot
+/* The ledger's figure of mapped row k for a year index; false (with *why) if it cannot
  * be made. */
-static LedgerFigure *figure(Cmp *C, const LedgerRow *lr, const Column *c, int year,
+static LedgerFigure *figure(Cmp *C, int k, const LedgerRow *lr, const Column *c, int year,
                             Why *why)
 {
     LedgerFigure *f = arena_alloc(C->a, sizeof *f);
@@ -272,24 +306,23 @@ static LedgerFigure *figure(Cmp *C, const LedgerRow *lr, const Column *c, int ye
     f->year_index = -year;
     int64_t total = 0;
     int n = 0;
-    for (int i = 0; i < C->l->naccounts; i++) {
+    const Counted *first = C->by_row + C->row_first[k], *end = C->by_row + C->row_first[k + 1];
+    for (const Counted *e = first; e < end; e++) {
         int64_t ore;
-        if (ledger_account_sign(C->l->accounts[i]->id, lr) != 0 &&
-            ledger_amount(C->l, C->l->accounts[i], year, &ore) && ore != 0)
+        if (ledger_amount(C->l, C->l->accounts[e->account], year, &ore) && ore != 0)
             n++;
     }
     f->parts = arena_alloc(C->a, sizeof *f->parts * (size_t)(n + 1));
-    for (int i = 0; i < C->l->naccounts; i++) {
-        const LedgerAccount *acc = C->l->accounts[i];
-        int sign = ledger_account_sign(acc->id, lr);
+    for (const Counted *e = first; e < end; e++) {
+        const LedgerAccount *acc = C->l->accounts[e->account];
         int64_t ore;
-        if (sign == 0 || !ledger_amount(C->l, acc, year, &ore) || ore == 0)
+        if (!ledger_amount(C->l, acc, year, &ore) || ore == 0)
             continue;
         LedgerPart *p = &f->parts[f->nparts++];
         p->account = acc->id;
         p->name = acc->name;
         p->at = acc->balance ? acc->ub_at[year] : acc->res_at[year];
-        if (__builtin_mul_overflow(ore, (int64_t)sign, &p->ore) ||
+        if (__builtin_mul_overflow(ore, (int64_t)e->sign, &p->ore) ||
             __builtin_add_overflow(total, p->ore, &total) || total > ORE_MAX ||
             total < -ORE_MAX) {
             *why = (Why){.type = WHY_LEDGER_OVERFLOW};
@@ -300,8 +333,9 @@ static LedgerFigure *figure(Cmp *C, const LedgerRow *lr, const Column *c, int ye
     return f;
 }
 
-static void compare_cell(Cmp *C, const LedgerRow *lr, const Column *c, int year)
+static void compare_cell(Cmp *C, int k, const Column *c, int year)
 {
+    const LedgerRow *lr = C->l->rows.items[k];
     const Row *r = lr->row;
     const Table *t = r->table;
     Value here;
@@ -309,7 +343,7 @@ static void compare_cell(Cmp *C, const LedgerRow *lr, const Column *c, int year)
     Loc at = has ? loc_at(t->src, cell_span(&r->cells[c->index])) : lr->name_loc;
     Facts about = {.fact = FACT_LEDGER_FIGURE, .place = PLACE_COLUMN, .table = t, .row = r,
                    .column = c};
-    if (year < 0 || year >= LEDGER_YEARS || !has_year(C->l, year)) {
+    if (year < 0 || year >= LEDGER_YEARS || !C->has_year[year]) {
         if (!has)
             return; /* nothing stated, nothing to show from the ledger */
         Why reason = year < 0 ? (Why){.type = WHY_LEDGER_BEFORE,
@@ -322,7 +356,7 @@ static void compare_cell(Cmp *C, const LedgerRow *lr, const Column *c, int year)
         return;
     }
     Why why = {0};
-    LedgerFigure *f = figure(C, lr, c, year, &why);
+    LedgerFigure *f = figure(C, k, lr, c, year, &why);
     if (!f) {
         NotRun *n = result_not_run(C->res, C->a, at, "ledger", about, why);
         n->stated = has;
@@ -397,10 +431,10 @@ static void completeness(Cmp *C, int year)
         PtrVec in = {0};
         int lines = 0;
         const Table *twice = NULL;
-        for (int k = 0; k < rows->len; k++) {
-            const LedgerRow *lr = rows->items[k];
-            int s = ledger_account_sign(acc->id, lr);
-            if (s == 0 || !statement_line(lr->row))
+        for (int j = C->account_first[i]; j < C->account_first[i + 1]; j++) {
+            const LedgerRow *lr = rows->items[C->by_account[j].row];
+            int s = C->by_account[j].sign;
+            if (!statement_line(lr->row))
                 continue;
             int times = s < 0 ? -s : s;
             lines += times;
@@ -455,7 +489,8 @@ void ledger_compare(Program *prog, Results *res)
     Ledger *l = prog->ledger;
     if (!l || !prog->report)
         return;
-    Cmp C = {prog, res, &prog->arena, l};
+    Cmp C = {prog, res, &prog->arena, l, .by_account = NULL};
+    count_accounts(&C);
     ledger_findings(&C);
     bool used[LEDGER_YEARS] = {0};
     used[0] = true;
@@ -467,7 +502,7 @@ void ledger_compare(Program *prog, Results *res)
             if (c->key.name)
                 continue; /* a named column (budget, actual) is not a year of the ledger */
             int year = prog->report->year - c->key.year;
-            compare_cell(&C, lr, c, year);
+            compare_cell(&C, k, c, year);
             if (year >= 0 && year < LEDGER_YEARS)
                 used[year] = true;
         }
@@ -475,7 +510,7 @@ void ledger_compare(Program *prog, Results *res)
     for (int y = 0; y < LEDGER_YEARS; y++) {
         if (!used[y])
             continue;
-        if (has_year(l, y)) {
+        if (C.has_year[y]) {
             completeness(&C, y);
             continue;
         }
@@ -483,4 +518,8 @@ void ledger_compare(Program *prog, Results *res)
                        (Facts){.fact = FACT_LEDGER_ALL, .year = prog->report->year - y},
                        (Why){.type = WHY_LEDGER_NO_YEAR, .key = {.year = -y}});
     }
+    mem_free(C.by_account);
+    mem_free(C.by_row);
+    mem_free(C.account_first);
+    mem_free(C.row_first);
 }

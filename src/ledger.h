@@ -13,6 +13,7 @@
 
 #include "program.h"
 #include "result.h"
+#include "sie_check.h"
 
 enum { LEDGER_YEARS = 10 }; /* year indexes 0 to -9 */
 
@@ -50,9 +51,13 @@ typedef struct Ledger {
 } Ledger;
 
 /* Reads the balances, results, names and years of an SIE file (ledger_read.c);
- * diagnostics (an amount that is not one) go to d, in d's arena. The number of errors
- * in the input; -1 with *why the reason if the file cannot be opened. */
-int ledger_read(Ledger *l, Diags *d, const char *path, const char **why);
+ * errors in the input (an amount that is not one) go to d, in d's arena. The number of
+ * errors in the input; -1 with *why the reason if the file cannot be opened. With
+ * checked, the same pass checks the ledger as `finsam sie` does (sie_check.c): the
+ * check's diagnostics (the reader's too) go to checked, sorted by line, its counts to
+ * *sum; the reader's errors are also d's. */
+int ledger_read(Ledger *l, Diags *d, const char *path, const char **why, Diags *checked,
+                SieSummary *sum);
 /* An account's figure for a year index (0, -1, ...); false if the ledger has none. This
  * year's, in a ledger with vouchers, is what the vouchers make it: the opening balance
  * (#IB 0) and the year's #TRANS for a balance account, the #TRANS for a result account,

@@ -1,14 +1,17 @@
 /* ledger_read: the figures of an SIE file a report is compared with: each account's
  * name (#KONTO) and type (#KTYP), its closing balance (#UB) and result (#RES) for every
- * year index, and the years (#RAR). The file is read as a stream by sie_read.c, a
- * record at a time; vouchers are read past (`finsam sie` checks them). Memory grows
- * with the accounts, not with the file. */
+ * year index, the year's transactions, and the years (#RAR). The file is read as a
+ * stream by sie_read.c, a record at a time, and each record is also given to
+ * sie_check.c when the caller wants the ledger checked: the file is read, split into
+ * fields and checksummed once for both. Memory grows with the accounts, not with the
+ * file. */
 #include "ledger.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "sie_check.h"
 #include "sie_read.h"
 
 typedef struct {
@@ -18,6 +21,7 @@ typedef struct {
 
 typedef struct {
     SieReader *r;
+    Diags *errors;         /* the input's errors: the reader's and this file's own */
     Arena *arena;
     Ledger *l;
     AccountTable accounts;
@@ -75,7 +79,24 @@ static Loc line_loc(Reader *R, const SieRecord *rec, const SieField *at)
 
 static void input_error(Reader *R, const SieRecord *rec, const SieField *at, const char *msg)
 {
-    diag_at(sie_diags(R->r), SEV_ERROR, line_loc(R, rec, at), "%s", msg);
+    diag_at(R->errors, SEV_ERROR, line_loc(R, rec, at), "%s", msg);
+}
+
+/* The errors the reader said since mark, when its diagnostics go elsewhere (to the
+ * check's, with its warnings and findings): they keep the ledger from being read, as
+ * the errors of this file do, and are told in the order they came among them. */
+static void take_errors(Reader *R, int mark)
+{
+    Diags *from = sie_diags(R->r);
+    if (from == R->errors)
+        return;
+    for (int i = mark; i < from->list.len; i++) {
+        Diag *g = from->list.items[i];
+        if (g->severity != SEV_ERROR)
+            continue;
+        ptrvec_push(R->errors->arena, &R->errors->list, g);
+        R->errors->errors++;
+    }
 }
 
 /* The year index of #IB, #UB, #RES, #RAR as 0, 1, 2 ... for 0, -1, -2 ...; false if the
@@ -212,17 +233,29 @@ static bool is_balance(const LedgerAccount *a)
     return a->id[0] == '1' || a->id[0] == '2';
 }
 
-int ledger_read(Ledger *l, Diags *d, const char *path, const char **why)
+int ledger_read(Ledger *l, Diags *d, const char *path, const char **why, Diags *checked,
+                SieSummary *sum)
 {
     l->path = path;
     int before = d->errors;
-    SieReader *r = sie_open(path, d, why);
+    SieReader *r = sie_open(path, checked ? checked : d, why);
     if (!r)
         return -1;
-    Reader R = {r, d->arena, l, {0}};
+    Reader R = {r, d, d->arena, l, {0}};
+    SieCheck *check = checked ? sie_check_begin(r, sum) : NULL;
     SieRecord *rec = mem_alloc(sizeof *rec);
-    while (sie_next(r, rec))
+    for (;;) {
+        int mark = sie_diags(r)->list.len;
+        bool more = sie_next(r, rec);
+        take_errors(&R, mark);
+        if (!more)
+            break;
         record(&R, rec);
+        if (check)
+            sie_check_record(check, rec);
+    }
+    if (check)
+        sie_check_end(check);
     mem_free(rec);
     sie_close(r);
     int errors = d->errors - before;

@@ -80,7 +80,7 @@ static void **slot(Table *t, const char *id, size_t n)
 
 enum { MAX_YEARS = 16 };
 
-typedef struct {
+typedef struct SieCheck {
     SieReader *r;
     Diags *diags;
     Arena *arena;
@@ -830,33 +830,63 @@ static int line_of(const Diag *g)
     return g->loc.src->first_line;
 }
 
+typedef struct {
+    Diag *g;
+    int line, order;
+} Placed;
+
 static int by_line(const void *a, const void *b)
 {
-    const Diag *x = *(Diag *const *)a, *y = *(Diag *const *)b;
-    int lx = line_of(x), ly = line_of(y);
-    if (lx != ly)
-        return (lx > ly) - (lx < ly);
-    return (x > y) - (x < y); /* allocated in order: stable */
+    const Placed *x = a, *y = b;
+    if (x->line != y->line)
+        return (x->line > y->line) - (x->line < y->line);
+    return (x->order > y->order) - (x->order < y->order); /* stable */
 }
 
-void sie_check(SieReader *r, SieSummary *sum)
+/* The diagnostics by their line, those on one line in the order they were made (qsort
+ * is not stable: the order is the tie's key). */
+static void sort_by_line(Diags *diags)
+{
+    int n = diags->list.len;
+    if (n < 2)
+        return;
+    Placed *p = mem_alloc((size_t)n * sizeof *p);
+    for (int i = 0; i < n; i++)
+        p[i] = (Placed){diags->list.items[i], line_of(diags->list.items[i]), i};
+    qsort(p, (size_t)n, sizeof *p, by_line);
+    for (int i = 0; i < n; i++)
+        diags->list.items[i] = p[i].g;
+    mem_free(p);
+}
+
+SieCheck *sie_check_begin(SieReader *r, SieSummary *sum)
 {
     memset(sum, 0, sizeof *sum);
     Diags *diags = sie_diags(r);
-    Check c = {.r = r, .sum = sum, .diags = diags, .arena = diags->arena};
-    SieRecord *rec = mem_alloc(sizeof *rec);
-    while (sie_next(r, rec)) {
-        record(&c, rec);
-        sum->lines = rec->line;
-    }
-    if (c.in_voucher)
+    Check *c = mem_alloc(sizeof *c);
+    *c = (Check){.r = r, .sum = sum, .diags = diags, .arena = diags->arena};
+    return c;
+}
+
+void sie_check_record(SieCheck *c, const SieRecord *rec)
+{
+    record(c, rec);
+    c->sum->lines = rec->line;
+}
+
+void sie_check_end(SieCheck *c)
+{
+    SieReader *r = c->r;
+    SieSummary *sum = c->sum;
+    Diags *diags = c->diags;
+    if (c->in_voucher)
         diag_file(diags, sie_path(r), "%s", _("the last voucher has no closing '}'"));
     sie_finish(r);
-    mandatory(&c);
-    check_years(&c);
-    check_accounts(&c);
-    for (size_t i = 0; i < c.series.cap; i++) {
-        Series *se = c.series.slots[i];
+    mandatory(c);
+    check_years(c);
+    check_accounts(c);
+    for (size_t i = 0; i < c->series.cap; i++) {
+        Series *se = c->series.slots[i];
         if (se && se->repeats > 1)
             diag_note(diags, se->repeated,
                       ngettext("%d voucher in all has the number of the one before",
@@ -870,7 +900,7 @@ void sie_check(SieReader *r, SieSummary *sum)
             Diag *g = diags->list.items[i];
             ok &= !(g->tag && strcmp(g->tag, "ksumma") == 0);
         }
-        ran(&c, SIE_CHECK_CHECKSUM, ok);
+        ran(c, SIE_CHECK_CHECKSUM, ok);
     }
     for (int k = 0; k < SIE_CHECK_COUNT; k++) {
         sum->checks += sum->kinds[k].runs;
@@ -884,13 +914,22 @@ void sie_check(SieReader *r, SieSummary *sum)
         else if (!g->tag)
             sum->input_errors++;
     }
-    if (diags->list.len > 1)
-        qsort(diags->list.items, (size_t)diags->list.len, sizeof *diags->list.items, by_line);
-    mem_free(c.ver_text);
-    mem_free(c.accounts.slots);
-    for (size_t i = 0; i < c.series.cap; i++)
-        if (c.series.slots[i])
-            mem_free(((Series *)c.series.slots[i])->last_text);
-    mem_free(c.series.slots);
+    sort_by_line(diags);
+    mem_free(c->ver_text);
+    mem_free(c->accounts.slots);
+    for (size_t i = 0; i < c->series.cap; i++)
+        if (c->series.slots[i])
+            mem_free(((Series *)c->series.slots[i])->last_text);
+    mem_free(c->series.slots);
+    mem_free(c);
+}
+
+void sie_check(SieReader *r, SieSummary *sum)
+{
+    SieCheck *c = sie_check_begin(r, sum);
+    SieRecord *rec = mem_alloc(sizeof *rec);
+    while (sie_next(r, rec))
+        sie_check_record(c, rec);
     mem_free(rec);
+    sie_check_end(c);
 }

@@ -42,7 +42,16 @@ const char *sie_check_tag(SieCheckKind k);
 const char *sie_check_title(SieCheckKind k);
 
 /* Reads and checks an open file to its end; diagnostics go to the reader's Diags,
- * sorted by line. */
+ * sorted by line (those on one line in the order they were made). */
 void sie_check(SieReader *r, SieSummary *sum);
+
+/* The same a record at a time, for a reader whose records serve something else too:
+ * the ledger a report names is read once for its figures and its checks
+ * (ledger_read.c). Begin, give it every record sie_next reads, in order, then end:
+ * the findings are in the reader's Diags and *sum is filled in only then. */
+typedef struct SieCheck SieCheck;
+SieCheck *sie_check_begin(SieReader *r, SieSummary *sum);
+void sie_check_record(SieCheck *c, const SieRecord *rec);
+void sie_check_end(SieCheck *c);
 
 #endif

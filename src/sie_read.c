@@ -5,11 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <zlib.h>
 
 #include "i18n.h"
 
 enum { CHUNK = 1 << 20, MAX_LINE = 64 << 20 };
+
+/* The unescaped text of a line's fields, one after the other, each NUL-terminated. */
+typedef struct {
+    char *buf;
+    size_t cap, used;
+} Texts;
 
 struct SieReader {
     const char *path;
@@ -22,13 +27,13 @@ struct SieReader {
     int line;
     char *utf8;            /* the current line converted, when it is not ASCII */
     size_t utf8_cap;
-    char *texts;           /* the fields' unescaped text */
-    size_t texts_cap, texts_used;
+    Texts texts;           /* the fields' unescaped text */
     int seen[SIE_DEV_COUNT];
-    SieRecord raw;         /* the raw bytes' fields, for #KSUMMA on a line not in ASCII */
+    SieRecord raw;         /* the raw bytes' fields, for #KSUMMA on a line converted */
+    Texts raw_texts;       /* theirs: apart, so that the record's own stay as they are */
     /* #KSUMMA */
     bool sum_open, sum_closed;
-    uLong crc;
+    uint32_t crc;          /* the CRC-32 so far, before its final inversion */
     int sum_line;
 };
 
@@ -41,7 +46,7 @@ static SieReader *reader_new(const char *path, Diags *diags)
     SieReader *r = mem_alloc(sizeof *r);
     r->path = arena_strndup(diags->arena, path, strlen(path));
     r->diags = diags;
-    r->crc = crc32(0L, Z_NULL, 0);
+    r->crc = 0xFFFFFFFFu;
     return r;
 }
 
@@ -86,7 +91,8 @@ void sie_close(SieReader *r)
         fclose(r->f);
     mem_free(r->own);
     mem_free(r->utf8);
-    mem_free(r->texts);
+    mem_free(r->texts.buf);
+    mem_free(r->raw_texts.buf);
     mem_free(r);
 }
 
@@ -141,26 +147,25 @@ static bool next_line(SieReader *r, const char **line, size_t *len)
     return true;
 }
 
-/* Whether s is all ASCII, and whether it holds a NUL byte: eight bytes at a time while
- * neither is found, in one pass (most lines are ASCII). */
+/* Whether s is all ASCII, and whether it holds a NUL byte: eight bytes at a time, in
+ * one pass (a word has a NUL byte exactly when (w - 0x01..) & ~w & 0x80.. is not 0). */
 static bool is_ascii(const char *s, size_t n, bool *nul)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
-    uint64_t w;
-    bool ascii = true;
-    *nul = false;
+    uint64_t w, any = 0, zero = 0;
     for (; i + 8 <= n; i += 8) {
         memcpy(&w, p + i, 8);
-        if ((w & high) || ((w - ones) & ~w & high))
-            break;
+        any |= w;
+        zero |= (w - ones) & ~w & high;
     }
     for (; i < n; i++) {
-        ascii &= !(p[i] & 0x80);
-        *nul |= p[i] == 0;
+        any |= p[i];
+        zero |= p[i] == 0;
     }
-    return ascii;
+    *nul = zero != 0;
+    return !(any & high);
 }
 
 /* Whether s is valid UTF-8 (it has bytes above 0x7F: then it has a sequence). */
@@ -261,38 +266,45 @@ static void convert(SieReader *r, bool latin1, const char *s, size_t n)
 
 /* ---- fields ---- */
 
-static const char *keep(SieReader *r, const char *s, size_t n, uint32_t *len)
+static const char *keep(Texts *t, const char *s, size_t n, uint32_t *len)
 {
-    char *p = r->texts + r->texts_used;
+    char *p = t->buf + t->used;
     memcpy(p, s, n);
     p[n] = '\0';
-    r->texts_used += n + 1;
+    t->used += n + 1;
     *len = (uint32_t)n;
     return p;
 }
 
-/* A quoted field from s[*i] (the opening quote) to its closing quote, unescaping \". */
-static const char *quoted(SieReader *r, const char *s, size_t n, size_t *i, uint32_t *len,
+/* A quoted field from s[*i] (the opening quote) to its closing quote, unescaping \".
+ * A quote is found with memchr: one after a backslash is an escaped one (a backslash
+ * before it cannot belong to an escape of its own, which takes a quote). */
+static const char *quoted(Texts *t, const char *s, size_t n, size_t *i, uint32_t *len,
                           bool *unterminated)
 {
-    char *p = r->texts + r->texts_used, *q = p;
+    char *p = t->buf + t->used, *q = p;
     size_t k = *i + 1;
     *unterminated = true;
     while (k < n) {
-        if (s[k] == '\\' && k + 1 < n && s[k + 1] == '"') {
-            *q++ = '"';
-            k += 2;
-        } else if (s[k] == '"') {
-            k++;
+        const char *e = memchr(s + k, '"', n - k);
+        size_t m = e ? (size_t)(e - s) : n; /* the quote, or the line's end */
+        bool escaped = e && m > k && s[m - 1] == '\\';
+        size_t copy = m - k - escaped;
+        memcpy(q, s + k, copy);
+        q += copy;
+        k = m;
+        if (!e)
+            break;
+        k++;
+        if (!escaped) {
             *unterminated = false;
             break;
-        } else {
-            *q++ = s[k++];
         }
+        *q++ = '"';
     }
     *q = '\0';
     *len = (uint32_t)(q - p);
-    r->texts_used += (size_t)(q - p) + 1;
+    t->used += (size_t)(q - p) + 1;
     *i = k;
     return p;
 }
@@ -308,14 +320,15 @@ static const unsigned char ENDS[256] = {
 
 /* The fields of a line: its label, then each field. Returns false if the line holds no
  * record (empty, or not a record: warned). Deviations are reported when warn. */
-static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool warn)
+static bool tokenize(SieReader *r, Texts *t, SieRecord *rec, const char *s, size_t n,
+                     bool warn)
 {
     size_t need = n + SIE_MAX_FIELDS + SIE_MAX_ITEMS + 8;
-    if (r->texts_cap < need) {
-        r->texts_cap = need * 2;
-        r->texts = mem_realloc(r->texts, r->texts_cap);
+    if (t->cap < need) {
+        t->cap = need * 2;
+        t->buf = mem_realloc(t->buf, t->cap);
     }
-    r->texts_used = 0;
+    t->used = 0;
     rec->nfields = rec->nitems = 0;
     rec->label.len = 0;
     size_t i = 0;
@@ -338,7 +351,7 @@ static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool
         i++;
     }
     rec->label = (SieField){SIE_PLAIN, NULL, 0, (uint32_t)start, (uint32_t)i, 0, 0};
-    rec->label.text = keep(r, s + start, i - start, &rec->label.len);
+    rec->label.text = keep(t, s + start, i - start, &rec->label.len);
     if (start > 0 && warn && rec->label.text[0] == '#')
         sie_deviation(r, rec, &rec->label, SIE_DEV_INDENTED);
     if (rec->label.text[0] != '#')
@@ -356,7 +369,7 @@ static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool
         bool open = false;
         if (s[i] == '"') {
             f->kind = SIE_QUOTED;
-            f->text = quoted(r, s, n, &i, &f->len, &open);
+            f->text = quoted(t, s, n, &i, &f->len, &open);
             f->end = (uint32_t)i;
             if (open && warn)
                 sie_deviation(r, rec, f, SIE_DEV_UNQUOTED_SPACE);
@@ -383,13 +396,13 @@ static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool
                 SieField it = {.start = (uint32_t)i};
                 if (s[i] == '"') {
                     it.kind = SIE_QUOTED;
-                    it.text = quoted(r, s, n, &i, &it.len, &open);
+                    it.text = quoted(t, s, n, &i, &it.len, &open);
                 } else {
                     size_t b = i;
                     while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_ITEM))
                         i++;
                     it.kind = SIE_PLAIN;
-                    it.text = keep(r, s + b, i - b, &it.len);
+                    it.text = keep(t, s + b, i - b, &it.len);
                 }
                 it.end = (uint32_t)i;
                 if (rec->nitems < SIE_MAX_ITEMS) {
@@ -418,7 +431,7 @@ static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool
             while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_FIELD))
                 i++;
             f->kind = SIE_PLAIN;
-            f->text = keep(r, s + b, i - b, &f->len);
+            f->text = keep(t, s + b, i - b, &f->len);
             f->end = (uint32_t)i;
         }
         if (rec->nfields < SIE_MAX_FIELDS)
@@ -429,13 +442,72 @@ static bool tokenize(SieReader *r, SieRecord *rec, const char *s, size_t n, bool
 
 /* ---- #KSUMMA ---- */
 
-static uLong add_field(uLong crc, const SieRecord *rec, const SieField *f)
+/* CRC-32 as zlib's crc32 and the SIE format have it (the reflected polynomial
+ * 0xEDB88320, begun and ended inverted), a byte at a time by a table: the sum is of many
+ * short fields, an account or an amount, where a call into zlib cost more than the bytes
+ * it summed, and finsam needs no library for it. tests/unit/test_sie.c compares it with
+ * zlib's. */
+static const uint32_t crc_table[256] = {
+    0x00000000, 0x77073096, 0xee0e612c, 0x990951ba, 0x076dc419, 0x706af48f,
+    0xe963a535, 0x9e6495a3, 0x0edb8832, 0x79dcb8a4, 0xe0d5e91e, 0x97d2d988,
+    0x09b64c2b, 0x7eb17cbd, 0xe7b82d07, 0x90bf1d91, 0x1db71064, 0x6ab020f2,
+    0xf3b97148, 0x84be41de, 0x1adad47d, 0x6ddde4eb, 0xf4d4b551, 0x83d385c7,
+    0x136c9856, 0x646ba8c0, 0xfd62f97a, 0x8a65c9ec, 0x14015c4f, 0x63066cd9,
+    0xfa0f3d63, 0x8d080df5, 0x3b6e20c8, 0x4c69105e, 0xd56041e4, 0xa2677172,
+    0x3c03e4d1, 0x4b04d447, 0xd20d85fd, 0xa50ab56b, 0x35b5a8fa, 0x42b2986c,
+    0xdbbbc9d6, 0xacbcf940, 0x32d86ce3, 0x45df5c75, 0xdcd60dcf, 0xabd13d59,
+    0x26d930ac, 0x51de003a, 0xc8d75180, 0xbfd06116, 0x21b4f4b5, 0x56b3c423,
+    0xcfba9599, 0xb8bda50f, 0x2802b89e, 0x5f058808, 0xc60cd9b2, 0xb10be924,
+    0x2f6f7c87, 0x58684c11, 0xc1611dab, 0xb6662d3d, 0x76dc4190, 0x01db7106,
+    0x98d220bc, 0xefd5102a, 0x71b18589, 0x06b6b51f, 0x9fbfe4a5, 0xe8b8d433,
+    0x7807c9a2, 0x0f00f934, 0x9609a88e, 0xe10e9818, 0x7f6a0dbb, 0x086d3d2d,
+    0x91646c97, 0xe6635c01, 0x6b6b51f4, 0x1c6c6162, 0x856530d8, 0xf262004e,
+    0x6c0695ed, 0x1b01a57b, 0x8208f4c1, 0xf50fc457, 0x65b0d9c6, 0x12b7e950,
+    0x8bbeb8ea, 0xfcb9887c, 0x62dd1ddf, 0x15da2d49, 0x8cd37cf3, 0xfbd44c65,
+    0x4db26158, 0x3ab551ce, 0xa3bc0074, 0xd4bb30e2, 0x4adfa541, 0x3dd895d7,
+    0xa4d1c46d, 0xd3d6f4fb, 0x4369e96a, 0x346ed9fc, 0xad678846, 0xda60b8d0,
+    0x44042d73, 0x33031de5, 0xaa0a4c5f, 0xdd0d7cc9, 0x5005713c, 0x270241aa,
+    0xbe0b1010, 0xc90c2086, 0x5768b525, 0x206f85b3, 0xb966d409, 0xce61e49f,
+    0x5edef90e, 0x29d9c998, 0xb0d09822, 0xc7d7a8b4, 0x59b33d17, 0x2eb40d81,
+    0xb7bd5c3b, 0xc0ba6cad, 0xedb88320, 0x9abfb3b6, 0x03b6e20c, 0x74b1d29a,
+    0xead54739, 0x9dd277af, 0x04db2615, 0x73dc1683, 0xe3630b12, 0x94643b84,
+    0x0d6d6a3e, 0x7a6a5aa8, 0xe40ecf0b, 0x9309ff9d, 0x0a00ae27, 0x7d079eb1,
+    0xf00f9344, 0x8708a3d2, 0x1e01f268, 0x6906c2fe, 0xf762575d, 0x806567cb,
+    0x196c3671, 0x6e6b06e7, 0xfed41b76, 0x89d32be0, 0x10da7a5a, 0x67dd4acc,
+    0xf9b9df6f, 0x8ebeeff9, 0x17b7be43, 0x60b08ed5, 0xd6d6a3e8, 0xa1d1937e,
+    0x38d8c2c4, 0x4fdff252, 0xd1bb67f1, 0xa6bc5767, 0x3fb506dd, 0x48b2364b,
+    0xd80d2bda, 0xaf0a1b4c, 0x36034af6, 0x41047a60, 0xdf60efc3, 0xa867df55,
+    0x316e8eef, 0x4669be79, 0xcb61b38c, 0xbc66831a, 0x256fd2a0, 0x5268e236,
+    0xcc0c7795, 0xbb0b4703, 0x220216b9, 0x5505262f, 0xc5ba3bbe, 0xb2bd0b28,
+    0x2bb45a92, 0x5cb36a04, 0xc2d7ffa7, 0xb5d0cf31, 0x2cd99e8b, 0x5bdeae1d,
+    0x9b64c2b0, 0xec63f226, 0x756aa39c, 0x026d930a, 0x9c0906a9, 0xeb0e363f,
+    0x72076785, 0x05005713, 0x95bf4a82, 0xe2b87a14, 0x7bb12bae, 0x0cb61b38,
+    0x92d28e9b, 0xe5d5be0d, 0x7cdcefb7, 0x0bdbdf21, 0x86d3d2d4, 0xf1d4e242,
+    0x68ddb3f8, 0x1fda836e, 0x81be16cd, 0xf6b9265b, 0x6fb077e1, 0x18b74777,
+    0x88085ae6, 0xff0f6a70, 0x66063bca, 0x11010b5c, 0x8f659eff, 0xf862ae69,
+    0x616bffd3, 0x166ccf45, 0xa00ae278, 0xd70dd2ee, 0x4e048354, 0x3903b3c2,
+    0xa7672661, 0xd06016f7, 0x4969474d, 0x3e6e77db, 0xaed16a4a, 0xd9d65adc,
+    0x40df0b66, 0x37d83bf0, 0xa9bcae53, 0xdebb9ec5, 0x47b2cf7f, 0x30b5ffe9,
+    0xbdbdf21c, 0xcabac28a, 0x53b39330, 0x24b4a3a6, 0xbad03605, 0xcdd70693,
+    0x54de5729, 0x23d967bf, 0xb3667a2e, 0xc4614ab8, 0x5d681b02, 0x2a6f2b94,
+    0xb40bbe37, 0xc30c8ea1, 0x5a05df1b, 0x2d02ef8d,
+};
+
+static uint32_t crc_add(uint32_t crc, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++)
+        crc = crc_table[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
+    return crc;
+}
+
+static uint32_t add_field(uint32_t crc, const SieRecord *rec, const SieField *f)
 {
     if (f->kind != SIE_LIST)
-        return crc32(crc, (const Bytef *)f->text, f->len);
+        return crc_add(crc, f->text, f->len);
     for (int k = 0; k < f->count; k++) {
         const SieField *it = &rec->items[f->first + k];
-        crc = crc32(crc, (const Bytef *)it->text, it->len);
+        crc = crc_add(crc, it->text, it->len);
     }
     return crc;
 }
@@ -443,7 +515,7 @@ static uLong add_field(uLong crc, const SieRecord *rec, const SieField *f)
 /* The CRC-32 (zlib's crc32) of every record between the opening and the closing
  * #KSUMMA: the label and the fields' content in the file's own bytes, without the
  * spaces, quotes, braces and escaping backslashes between them. */
-static void checksum(SieReader *r, SieRecord *rec, const char *raw, size_t n, bool ascii)
+static void checksum(SieReader *r, SieRecord *rec, const char *raw, size_t n)
 {
     bool is_sum = strcmp(rec->label.text, "#KSUMMA") == 0;
     if (is_sum && !r->sum_open && rec->nfields == 0) {
@@ -466,11 +538,12 @@ static void checksum(SieReader *r, SieRecord *rec, const char *raw, size_t n, bo
             r->sum_closed = true;
         } else {
             r->sum_closed = true;
-            if ((uint64_t)want != (uint64_t)r->crc) {
+            uint32_t sum = r->crc ^ 0xFFFFFFFFu;
+            if ((uint64_t)want != (uint64_t)sum) {
                 Diag *g = sie_diag(r, rec, &rec->fields[0], SEV_ERROR, "ksumma",
                                    _("the checksum does not match the file: the records "
                                      "since line %d give %lu"),
-                                   r->sum_line, (unsigned long)r->crc);
+                                   r->sum_line, (unsigned long)sum);
                 diag_note(r->diags, g, "%s",
                           _("the file was changed after it was exported, or damaged"));
             }
@@ -480,19 +553,16 @@ static void checksum(SieReader *r, SieRecord *rec, const char *raw, size_t n, bo
     if (!r->sum_open || r->sum_closed)
         return;
     const SieRecord *src = rec;
-    if (!ascii) {
-        tokenize(r, &r->raw, raw, n, false);
+    if (rec->text != raw) {
+        /* converted from PC8 or Latin-1: the sum is of the file's own bytes */
+        tokenize(r, &r->raw_texts, &r->raw, raw, n, false);
         src = &r->raw;
     }
     if (src->label.text[0] != '#')
         return;
-    r->crc = crc32(r->crc, (const Bytef *)src->label.text, src->label.len);
+    r->crc = crc_add(r->crc, src->label.text, src->label.len);
     for (int k = 0; k < src->nfields; k++)
         r->crc = add_field(r->crc, src, &src->fields[k]);
-    /* the raw record's texts took the buffer the record's own UTF-8 texts were in (a
-     * #KONTO name in PC8 came out as its raw bytes): read them again */
-    if (!ascii)
-        tokenize(r, rec, rec->text, rec->len, false);
 }
 
 bool sie_next(SieReader *r, SieRecord *rec)
@@ -532,10 +602,10 @@ bool sie_next(SieReader *r, SieRecord *rec)
             sie_deviation(r, rec, NULL, dev);
         }
         /* the UTF-8 text is tokenized; the raw bytes again only for a checksum */
-        if (!tokenize(r, rec, rec->text, rec->len, true))
+        if (!tokenize(r, &r->texts, rec, rec->text, rec->len, true))
             continue;
         if (rec->label.text[0] == '#' && (r->sum_open || rec->label.text[1] == 'K'))
-            checksum(r, rec, s, n, ascii);
+            checksum(r, rec, s, n);
         return true;
     }
     return false;

@@ -9,6 +9,8 @@
 
 #include "helpers.h"
 #include "ledger.h"
+#include "sie_check.h"
+#include "sie_read.h"
 
 #define setup prog_fx_setup
 #define teardown prog_fx_teardown
@@ -153,6 +155,90 @@ static void test_no_previous_year_not_run(void **state)
     assert_non_null(strstr(n->reason, "no year -1"));
 }
 
+/* The diagnostics of sie_check on a file of its own, as lines "line:tag:message". */
+static char *listed(const Diags *d)
+{
+    static char out[8192];
+    size_t n = 0;
+    out[0] = 0;
+    for (int i = 0; i < d->list.len && n < sizeof out; i++) {
+        const Diag *g = d->list.items[i];
+        int line = 0, col = 0;
+        if (g->loc.src)
+            source_line_col(g->loc.src, g->loc.start, &line, &col);
+        n += (size_t)snprintf(out + n, sizeof out - n, "%d:%d:%s:%s:%d\n", line, col,
+                              g->tag ? g->tag : "", g->message, g->notes.len);
+    }
+    return out;
+}
+
+/* A ledger read once for its figures and its checks: the check's diagnostics and counts
+ * are sie_check's on the same file, the figures those read without a check, and the
+ * reader's errors stop the ledger as the reading's own do, in the order they come. */
+static void test_read_once(void **state)
+{
+    ProgFx *fx = *state;
+    const char *text =
+        "#FLAGGA 0\n#PROGRAM \"test\" 1\n#FORMAT PC8\n#GEN 20260101\n#SIETYP 4\n"
+        "#FNAMN \"Test\"\n#RAR 0 20250101 20251231\n#KONTO 1930 \"Bank\"\n"
+        "#KONTO 3010 \"Avg\x84" "ft\"\n#IB 0 1930 100.00\n  #UB 0 1930 150.00\n"
+        "#RES 0 3010 -60.00\n#VER A 2 20250105\n{\n#TRANS 1930 {} 60.00\n"
+        "#TRANS 3010 {} -60.00\n}\n#VER A 1 20250106\n{\n#TRANS 1930 { } 1.00\n}\n";
+    const char *path = write_file(fx, "bok.se", text);
+    Arena *a = &fx->prog.arena;
+    Diags alone, errors, checked, plain;
+    diags_init(&alone, a);
+    diags_init(&errors, a);
+    diags_init(&checked, a);
+    diags_init(&plain, a);
+    const char *why = NULL;
+    SieReader *r = sie_open(path, &alone, &why);
+    assert_non_null(r);
+    SieSummary want, got;
+    sie_check(r, &want);
+    sie_close(r);
+    Ledger once = {0}, figures = {0};
+    assert_int_equal(ledger_read(&once, &errors, path, &why, &checked, &got), 0);
+    assert_int_equal(errors.list.len, 0);
+    assert_string_equal(listed(&checked), listed(&alone));
+    assert_memory_equal(&got, &want, sizeof got);
+    assert_true(got.failed > 0 && got.warnings > 0);
+    assert_int_equal(ledger_read(&figures, &plain, path, &why, NULL, NULL), 0);
+    assert_int_equal(once.naccounts, 2);
+    assert_int_equal(figures.naccounts, 2);
+    for (int i = 0; i < 2; i++) {
+        assert_string_equal(once.accounts[i]->id, figures.accounts[i]->id);
+        assert_string_equal(once.accounts[i]->name, figures.accounts[i]->name);
+        assert_int_equal(once.accounts[i]->trans, figures.accounts[i]->trans);
+        assert_int_equal(once.accounts[i]->ub[0], figures.accounts[i]->ub[0]);
+    }
+    assert_string_equal(once.accounts[1]->name, "Avg\xc3\xa4" "ft");
+    assert_int_equal(once.ntrans, 3);
+
+    /* errors: the reader's (an object list not closed, the checksum) among the
+     * reading's own (an amount that is not one), in the order of the file */
+    path = write_file(fx, "bad.se",
+                      "#FLAGGA 0\n#KSUMMA\n#RAR 0 20250101 20251231\n#UB 0 1930 1,5\n"
+                      "#VER A 1 20250105\n{\n#TRANS 1930 {1 \"2\" 10.00\n}\n"
+                      "#RES 0 3010 x\n#KSUMMA 1\n");
+    Diags e2, c2;
+    diags_init(&e2, a);
+    diags_init(&c2, a);
+    Ledger bad = {0};
+    assert_int_equal(ledger_read(&bad, &e2, path, &why, &c2, &got), 5);
+    assert_int_equal(e2.errors, 5);
+    assert_string_equal(listed(&e2),
+                        "4:12::not an amount: an amount is written like -1234.50, with at "
+                        "most two decimals:0\n"
+                        "7:13::the object list is not closed with '}' on its line:0\n"
+                        "7:1::not an amount: an amount is written like -1234.50, with at "
+                        "most two decimals:0\n"
+                        "9:13::not an amount: an amount is written like -1234.50, with at "
+                        "most two decimals:0\n"
+                        "10:9:ksumma:the checksum does not match the file: the records since "
+                        "line 2 give 1148003127:1\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -160,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_signs),
         cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_previous_year_not_run, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_once, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -494,6 +494,43 @@ static void test_checksum(void **state)
     done(&r);
 }
 
+/* #KSUMMA's CRC-32 is zlib's, byte for byte: every byte a field can hold, the high ones
+ * in the file's own bytes (PC8, not the UTF-8 read), an object list's items, an escaped
+ * quote without its backslash; and the sum told when it does not match is zlib's too. */
+static void test_checksum_bytes(void **state)
+{
+    (void)state;
+    char name[256], raw[256];
+    size_t n = 0, m = 0;
+    for (int c = 0x20; c < 0x100; c++) {
+        if (c == '"' || c == '\\')
+            continue;
+        name[n++] = (char)c;
+        raw[m++] = (char)c;
+    }
+    name[n++] = '\\', name[n++] = '"', raw[m++] = '"'; /* \" is a quote */
+    name[n] = raw[m] = 0;
+    char body[1024];
+    snprintf(body, sizeof body, "#KONTO 1930 \"%s\"\n#TRANS 1930 {1 \"a b\" 7 \"\"} 1.50\n",
+             name);
+    uLong crc = crc32(0L, Z_NULL, 0);
+    const char *parts[] = {"#KONTO", "1930", raw, "#TRANS", "1930", "1", "a b", "7", "", "1.50"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        crc = crc32(crc, (const Bytef *)parts[i], (uInt)strlen(parts[i]));
+    char text[2048], want[128];
+    snprintf(text, sizeof text, "#KSUMMA\n%s#KSUMMA %lu\n", body, (unsigned long)crc);
+    Run r;
+    run(&r, "t.si", text);
+    assert_int_equal(count(&r, SEV_ERROR, "ksumma", 0), 0);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_CHECKSUM].runs, 1);
+    done(&r);
+    snprintf(text, sizeof text, "#KSUMMA\n%s#KSUMMA 1\n", body);
+    run(&r, "t.si", text);
+    snprintf(want, sizeof want, "the records since line 1 give %lu", (unsigned long)crc);
+    assert_true(has_message(&r, want));
+    done(&r);
+}
+
 /* A line quoted in a message keeps its number in the file. */
 static void test_diagnostic_line(void **state)
 {
@@ -541,6 +578,7 @@ int main(void)
         cmocka_unit_test(test_chart),
         cmocka_unit_test(test_input_errors),
         cmocka_unit_test(test_checksum),
+        cmocka_unit_test(test_checksum_bytes),
         cmocka_unit_test(test_diagnostic_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
