@@ -30,6 +30,16 @@ typedef struct {
     const Why *why; /* why it computes nothing, when its value is absent */
 } Memo;
 
+/* The computed cells of one table. Only a cell with a formula is computed, so only the
+ * rows with a formula have room, found by halving: in a large report most rows are
+ * stated figures, and a pointer for each would be memory for nothing. A table with a
+ * column formula has room for every row, by its index. */
+typedef struct {
+    int n;          /* rows with room */
+    int *rows;      /* their indices, ascending; NULL: every row, by its index */
+    Memo **memos;   /* per row with room: its table's ncolumns memos, made when needed */
+} TableMemos;
+
 typedef struct {
     Operand *items;
     int len, more;
@@ -41,7 +51,7 @@ typedef struct {
     Arena *a;
     Diags *d;
     Results *res;
-    Memo ***memos;         /* per table, per row: its computed cells; made when needed */
+    TableMemos **memos;    /* per table: its computed cells; made when needed */
     Finding ***wrong;      /* per table, by cell: the finding of a stated figure that
                               does not match its formula; made when needed */
     Collector *collect;    /* when set, references record their values here */
@@ -263,14 +273,47 @@ static int compute_cell(Eval *E, Table *t, Row *r, Column *c, Expr *formula, Val
     return eval(E, &env, formula, out);
 }
 
+static TableMemos *table_memos(Eval *E, Table *t)
+{
+    TableMemos *tm = arena_alloc(E->a, sizeof *tm);
+    bool every = false;
+    for (int i = 0; i < t->ncolumns && !every; i++)
+        every = t->columns[i]->formula != NULL;
+    if (every) {
+        tm->n = t->nrows;
+    } else {
+        for (int i = 0; i < t->nrows; i++)
+            tm->n += t->rows[i]->formula != NULL;
+        tm->rows = arena_alloc_raw(E->a, sizeof *tm->rows * (size_t)(tm->n ? tm->n : 1));
+        for (int i = 0, k = 0; i < t->nrows; i++)
+            if (t->rows[i]->formula)
+                tm->rows[k++] = i;
+    }
+    tm->memos = arena_alloc(E->a, sizeof *tm->memos * (size_t)(tm->n ? tm->n : 1));
+    return tm;
+}
+
+/* Only for a cell with a formula, the row's or the column's. */
 static Memo *memo_of(Eval *E, Table *t, Row *r, Column *c)
 {
-    if (!E->memos[t->id])
-        E->memos[t->id] = arena_alloc(E->a, sizeof(Memo *) * (size_t)t->nrows);
-    Memo **row_memos = &E->memos[t->id][r->index];
-    if (!*row_memos)
-        *row_memos = arena_alloc(E->a, sizeof(Memo) * (size_t)t->ncolumns);
-    return &(*row_memos)[c->index];
+    TableMemos *tm = E->memos[t->id];
+    if (!tm)
+        tm = E->memos[t->id] = table_memos(E, t);
+    int k = r->index;
+    if (tm->rows) {
+        int lo = 0, hi = tm->n - 1;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (tm->rows[mid] < r->index)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        k = lo; /* the row has a formula, so it is there */
+    }
+    if (!tm->memos[k])
+        tm->memos[k] = arena_alloc(E->a, sizeof(Memo) * (size_t)t->ncolumns);
+    return &tm->memos[k][c->index];
 }
 
 static int too_deep(Eval *E, Expr *formula)
@@ -1962,7 +2005,7 @@ int program_eval(Program *prog, Results *res)
     E.a = &prog->arena;
     E.d = &prog->diags;
     E.res = res;
-    E.memos = arena_alloc(E.a, sizeof(Memo **) * (size_t)(prog->tables.len + 1));
+    E.memos = arena_alloc(E.a, sizeof(TableMemos *) * (size_t)(prog->tables.len + 1));
     E.wrong = arena_alloc(E.a, sizeof(Finding **) * (size_t)(prog->tables.len + 1));
     check_tables(&E);
     for (int i = 0; i < prog->allocs.len; i++)
