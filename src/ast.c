@@ -266,13 +266,30 @@ static void *grow(void *items, int *cap, size_t size)
     return mem_realloc(items, (size_t)*cap * size);
 }
 
+Row *row_new(Arena *a, Expr *formula, Section *section, int room)
+{
+    size_t before = (formula != NULL) + (section != NULL);
+    void **block = arena_alloc(a, sizeof(void *) * before + sizeof(Row) +
+                                      sizeof(Cell) * (size_t)(room > 0 ? room : 1));
+    Row *r = (Row *)(block + before);
+    if (section) {
+        block[0] = section;
+        r->has_section = 1;
+    }
+    if (formula) {
+        block[before - 1] = formula;
+        r->has_formula = 1;
+    }
+    return r;
+}
+
 void ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
              Span note_at, Expr *formula, Span at)
 {
     /* the row and its cells in one piece: a large report has millions of rows; a row
      * with none gets room for a cell per column, which resolve.c computes */
     int room = p->ncells ? p->ncells : p->ncolumns;
-    Row *r = arena_alloc(p->arena, sizeof *r + sizeof(Cell) * (size_t)(room ? room : 1));
+    Row *r = row_new(p->arena, formula, p->section, room);
     r->name = name;
     r->label = label;
     if (note) {
@@ -280,13 +297,11 @@ void ast_row(Parser *p, const char *name, const char *label, const FigureTok *no
                                   _("a note number must be a whole number from %d to %d"), 1,
                                   999);
     }
-    r->formula = formula;
     r->ncells = (uint16_t)p->ncells;
     if (p->ncells)
         memcpy(r->cells, p->cells, sizeof(Cell) * (size_t)p->ncells);
     r->span = at;
     r->table = p->table;
-    r->section = p->section;
     r->index = p->nrows;
     if (p->nrows == p->rows_cap)
         p->rows = grow(p->rows, &p->rows_cap, sizeof *p->rows);

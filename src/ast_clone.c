@@ -116,10 +116,13 @@ static Table *table(Cloner *C, const Table *t)
         const Row *r = t->rows[i];
         /* its cells with it; unresolved, a computed row's room for one per column */
         int room = r->ncells ? r->ncells : t->ncolumns;
-        Row *y = dup(C, r, sizeof *r + sizeof *r->cells * (size_t)(room ? room : 1));
-        y->formula = expr(C, r->formula);
+        Row *y = row_new(C->a, expr(C, row_formula(r)), section_copy(t, x, row_section(r)),
+                         room);
+        unsigned has_formula = y->has_formula, has_section = y->has_section;
+        memcpy(y, r, sizeof *r + sizeof *r->cells * (size_t)(room ? room : 1));
+        y->has_formula = has_formula & 1;
+        y->has_section = has_section & 1;
         y->table = x;
-        y->section = section_copy(t, x, r->section);
         x->rows[i] = y;
     }
     return x;

@@ -283,10 +283,10 @@ static TableMemos *table_memos(Eval *E, Table *t)
         tm->n = t->nrows;
     } else {
         for (int i = 0; i < t->nrows; i++)
-            tm->n += t->rows[i]->formula != NULL;
+            tm->n += row_formula(t->rows[i]) != NULL;
         tm->rows = arena_alloc_raw(E->a, sizeof *tm->rows * (size_t)(tm->n ? tm->n : 1));
         for (int i = 0, k = 0; i < t->nrows; i++)
-            if (t->rows[i]->formula)
+            if (row_formula(t->rows[i]))
                 tm->rows[k++] = i;
     }
     tm->memos = arena_alloc(E->a, sizeof *tm->memos * (size_t)(tm->n ? tm->n : 1));
@@ -341,7 +341,7 @@ __attribute__((noinline)) static int compute_other(Eval *E, Table *t, Row *r, Co
 /* A cell needed while it is being computed: its formula depends on itself. */
 __attribute__((noinline)) static void report_cycle(Eval *E, Row *r, Column *c)
 {
-    Diag *g = diag_at(E->d, SEV_ERROR, r->formula ? r->formula->loc : c->formula->loc,
+    Diag *g = diag_at(E->d, SEV_ERROR, row_formula(r) ? row_formula(r)->loc : c->formula->loc,
                       _("the formula of '%s' in column %s depends on itself"), r->name,
                       key_text(E, c->key));
     diag_note(E->d, g, "%s", _("hint: a row cannot be computed from rows that are "
@@ -367,7 +367,7 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
         report_cycle(E, r, c);
         return m; /* BUSY: the caller fails, and so does the cell when it is done */
     }
-    Expr *formula = r->formula ? r->formula : c->formula;
+    Expr *formula = row_formula(r) ? row_formula(r) : c->formula;
     if (E->depth == MAX_CELL_DEPTH) {
         too_deep(E, formula);
         m->state = MEMO_FAILED;
@@ -382,7 +382,7 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
     E->depth++;
     Env env = {t, r, c->key, true, NULL, 0};
     int st = eval(E, &env, formula, &m->value);
-    if (!st && r->formula && c->formula && is_stated(&r->cells[c->index]))
+    if (!st && row_formula(r) && c->formula && is_stated(&r->cells[c->index]))
         st = compute_other(E, t, r, c);
     E->depth--;
     int height = E->height + 1;
@@ -404,7 +404,7 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
 static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
 {
     Cell *cell = &r->cells[c->index];
-    if (r->formula || c->formula) {
+    if (row_formula(r) || c->formula) {
         Memo *m = cell_computed(E, t, r, c);
         /* a cycle fails whatever it meets; a stated figure whose formula failed (and
          * said so) is still the figure the report states */
@@ -498,7 +498,7 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
     }
     for (int i = first; i < end; i++) {
         Row *r = t->rows[i];
-        if (r->formula)
+        if (row_formula(r))
             continue;
         if (set->type == E_WHERE) {
             if (++E->where_rows > MAX_WHERE_ROWS)
@@ -582,12 +582,12 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     Why before = E->why; /* a sum skips a blank cell */
     for (int i = 0; i < self->index; i++) {
         Row *r = t->rows[i];
-        if (r->formula)
+        if (row_formula(r))
             continue;
         bool inside = false;
-        for (Section *s = r->section; s && !inside; s = s->parent)
-            inside = s == self->section;
-        if (self->section && !inside)
+        for (Section *s = row_section(r); s && !inside; s = s->parent)
+            inside = s == row_section(self);
+        if (row_section(self) && !inside)
             continue;
         Value v;
         if (cell_value(E, t, r, c, &v))
@@ -708,7 +708,7 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
             RowVisit rv = {&ag, env, first->u.ref.column, e->loc};
             Table *t = first->u.ref.table;
             for (int i = 0; i < t->nrows; i++)
-                if (!t->rows[i]->formula &&
+                if (!row_formula(t->rows[i]) &&
                     (f == FN_COUNT ? visit_count(E, &ag, t, t->rows[i])
                                    : visit_sum(E, &rv, t, t->rows[i])))
                     return EVAL_FAILED;
@@ -1237,7 +1237,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
      * computed again only if it fails; it cannot fail to compute where it did not */
     Value computed = m->value;
     E->why = m->why ? *m->why : (Why){0};
-    bool collected = formula != (r->formula ? r->formula : c->formula);
+    bool collected = formula != (row_formula(r) ? row_formula(r) : c->formula);
     if (collected) {
         E->collect = &col;
         E->session++;
@@ -1246,7 +1246,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
         if (st)
             return;
     }
-    Facts about = {.fact = formula == r->formula ? FACT_ROW_FORMULA : FACT_COLUMN_FORMULA,
+    Facts about = {.fact = formula == row_formula(r) ? FACT_ROW_FORMULA : FACT_COLUMN_FORMULA,
                    .table = t, .row = r, .column = c};
     if (computed.absent) {
         NotRun *n = not_run(E, cell_loc(t->src, cell), "formula", about, c->index);
@@ -1372,15 +1372,15 @@ static void check_tables(Eval *E)
                     /* computed though nobody asks for it: a cycle or an overflow in
                      * it is still an error */
                     Value computed;
-                    if ((r->formula || c->formula) && cell_value(E, t, r, c, &computed))
+                    if ((row_formula(r) || c->formula) && cell_value(E, t, r, c, &computed))
                         continue; /* reported; the other cells are still checked */
                     CellResult *cr = cell_result(E, t, r, c);
-                    if (cr && (r->formula || c->formula))
+                    if (cr && (row_formula(r) || c->formula))
                         cr->computed = computed;
                     continue;
                 }
-                if (r->formula)
-                    check_formula(E, t, r, c, r->formula);
+                if (row_formula(r))
+                    check_formula(E, t, r, c, row_formula(r));
                 if (c->formula)
                     check_formula(E, t, r, c, c->formula);
             }

@@ -399,10 +399,10 @@ static Kind rows_kind(Resolver *R, Expr *e, Table *t, int first, int end,
     Row *one = NULL;
     for (int i = first; i < end; i++) {
         Row *r = t->rows[i];
-        if (r->formula)
+        if (row_formula(r))
             continue;
         if (inside) {
-            const Section *s = r->section;
+            const Section *s = row_section(r);
             while (s && s != inside)
                 s = s->parent;
             if (!s)
@@ -432,7 +432,7 @@ static Kind sum_above_kind(Resolver *R, Expr *e)
 {
     Row *self = e->u.sum_above.row;
     int errors = R->errors;
-    Kind k = rows_kind(R, e, self->table, 0, self->index, self->section);
+    Kind k = rows_kind(R, e, self->table, 0, self->index, row_section(self));
     if (R->errors != errors)
         return K_UNKNOWN;
     return k == K_UNKNOWN ? self->kind : k;
@@ -1079,7 +1079,7 @@ static void resolve_table_shape(Resolver *R, Table *t)
         bool cut = i + 1 < t->nrows && stray_row(t, i + 1); /* its cells said so already */
         if (cut && r->ncells != t->ncolumns)
             continue;
-        if (r->ncells != t->ncolumns && !(r->ncells == 0 && r->formula)) {
+        if (r->ncells != t->ncolumns && !(r->ncells == 0 && row_formula(r))) {
             Loc at = r->ncells ? loc_at(t->src, (Span){r->cells[0].start,
                                                        cell_span(&r->cells[r->ncells - 1]).end})
                                : row_loc(r);
@@ -1150,18 +1150,18 @@ static void resolve_table_formulas(Resolver *R, Table *t)
 {
     for (int i = 0; i < t->nrows; i++) {
         Row *r = t->rows[i];
-        if (!r->formula)
+        if (!row_formula(r))
             continue;
         Ctx ctx = {CTX_ROW, t, K_UNKNOWN, r};
-        Kind k = resolve_expr(R, &ctx, r->formula);
+        Kind k = resolve_expr(R, &ctx, row_formula(r));
         if (k == K_ROWS) {
-            diag_at(R->d, SEV_ERROR, r->formula->loc,
+            diag_at(R->d, SEV_ERROR, row_formula(r)->loc,
                     "%s", _("a formula must give a figure; a table or section needs sum(...)"));
             R->errors++;
         }
         if (only_todo(r) && kind_is_numeric(k) && k != K_NUMBER)
             r->kind = k;
-        formula_kind_matches(R, r->formula, k, r->kind, r->name);
+        formula_kind_matches(R, row_formula(r), k, r->kind, r->name);
     }
     for (int i = 0; i < t->ncolumns; i++) {
         Column *c = t->columns[i];
