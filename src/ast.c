@@ -580,6 +580,16 @@ Expr *ast_date(Parser *p, int32_t date, Span at)
     return e;
 }
 
+/* The room a reference needs for more than one name or for a [name]. */
+static RefMore *ref_more(Parser *p, Expr *e)
+{
+    if (!e->u.ref.more) {
+        e->u.ref.more = arena_alloc(p->arena, sizeof *e->u.ref.more);
+        e->u.ref.more->names[0] = e->u.ref.name;
+    }
+    return e->u.ref.more;
+}
+
 Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at)
 {
     Expr *e = prefix ? prefix : expr(p, E_REF, at);
@@ -598,7 +608,10 @@ Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at)
         p->errors++;
         return e;
     }
-    e->u.ref.names[e->u.ref.nnames] = name;
+    if (e->u.ref.nnames == 0)
+        e->u.ref.name = name;
+    else
+        ref_more(p, e)->names[e->u.ref.nnames] = name;
     e->u.ref.nnames++;
     return e;
 }
@@ -607,7 +620,7 @@ Expr *ast_select_name(Parser *p, Expr *ref, const char *name, Span at)
 {
     ref->loc = parse_loc(p, at);
     ref->u.ref.has_sel = true;
-    ref->u.ref.sel_name = name;
+    ref_more(p, ref)->sel_name = name;
     return ref;
 }
 

@@ -68,6 +68,13 @@ typedef enum {
     REF_YEAR,       /* the report's year */
 } RefType;
 
+/* What few references have: more names than one, a column chosen by name. Apart from
+ * the reference, so that a reference of one name, which most are, is smaller. */
+typedef struct {
+    const char *names[4]; /* where each is written: name_loc() in resolve.c */
+    const char *sel_name; /* [budget] */
+} RefMore;
+
 typedef struct Expr Expr;
 struct Expr {
     uint8_t type;   /* ExprType */
@@ -79,8 +86,8 @@ struct Expr {
         const char *string; /* E_STRING */
         int32_t date;       /* E_DATE: yyyymmdd */
         struct {
-            const char *names[4]; /* where each is written: name_loc() in resolve.c */
-            const char *sel_name; /* [budget] */
+            const char *name;     /* the first name; ref_names() gives them all */
+            RefMore *more;        /* its other names or a [name]; NULL for most */
             int16_t sel_year;     /* [2024]; 0 if none */
             uint8_t nnames;
             bool has_sel;
@@ -123,6 +130,23 @@ static inline size_t expr_size(ExprType type)
     default: part = sizeof ((Expr *)0)->u; break; /* E_REF, E_SUM_ABOVE */
     }
     return head + part;
+}
+
+/* A reference's names, nnames of them; ref_more() makes room for more than one. */
+static inline const char **ref_names(Expr *e)
+{
+    return e->u.ref.more ? e->u.ref.more->names : &e->u.ref.name;
+}
+
+static inline const char *const *ref_names_of(const Expr *e)
+{
+    return e->u.ref.more ? e->u.ref.more->names : &e->u.ref.name;
+}
+
+/* [budget]: the column a reference chooses by name; NULL if none. */
+static inline const char *ref_sel_name(const Expr *e)
+{
+    return e->u.ref.more ? e->u.ref.more->sel_name : NULL;
 }
 
 /* A column key: a year, or a name. */

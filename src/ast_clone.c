@@ -67,10 +67,14 @@ static Expr *expr(Cloner *C, const Expr *e)
         x->u.where.rows = expr(C, e->u.where.rows);
         x->u.where.cond = expr(C, e->u.where.cond);
         break;
+    case E_REF:
+        /* its names are interned, but their list its own: resolve.c changes it where
+         * it qualifies a name; what it denotes is resolved later */
+        x->u.ref.more = dup(C, e->u.ref.more, sizeof *e->u.ref.more);
+        break;
     case E_FIGURE:
     case E_STRING:
     case E_DATE:
-    case E_REF:      /* its names are interned; what it denotes is resolved later */
     case E_SUM_ABOVE:
         break;
     }

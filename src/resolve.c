@@ -303,8 +303,8 @@ static Loc name_loc(const Expr *e, int i)
 {
     uint32_t at = skip_layout(e, e->loc.start);
     for (int k = 0; k < i; k++)
-        at = skip_layout(e, at + (uint32_t)strlen(e->u.ref.names[k]));
-    Span s = {at, at + (uint32_t)strlen(e->u.ref.names[i])};
+        at = skip_layout(e, at + (uint32_t)strlen(ref_names_of(e)[k]));
+    Span s = {at, at + (uint32_t)strlen(ref_names_of(e)[i])};
     return loc_at(e->loc.src, s);
 }
 
@@ -335,7 +335,7 @@ static void unknown(Resolver *R, Loc at, const char *message, const char *name, 
 static bool select_column(Resolver *R, Expr *e, Table *t)
 {
     Column *c = NULL;
-    const char *sel = e->u.ref.sel_name;
+    const char *sel = ref_sel_name(e);
     if (sel && !(c = find_column_named(t, sel)) && strcmp(sel, "year") == 0) {
         c = find_column_year(t, R->prog->report ? R->prog->report->year : 0);
         if (!c) {
@@ -460,7 +460,7 @@ static Kind absent_table_ref(Resolver *R, Expr *e, Table *t)
 
 static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
 {
-    const char *a = e->u.ref.names[0];
+    const char *a = ref_names(e)[0];
     int n = e->u.ref.nnames;
     bool sel = e->u.ref.has_sel;
     Table *t = ctx->table;
@@ -511,10 +511,10 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             return K_UNKNOWN;
         }
         /* ns.b: what the file imported as ns declares as b */
-        a = qualify(R, a, e->u.ref.names[1]);
+        a = qualify(R, a, ref_names(e)[1]);
         for (int i = 1; i < n; i++)
-            e->u.ref.names[i - 1] = e->u.ref.names[i];
-        e->u.ref.names[0] = a;
+            ref_names(e)[i - 1] = ref_names(e)[i];
+        ref_names(e)[0] = a;
         e->u.ref.nnames = (uint8_t)--n;
         sym = lookup(R->prog, a);
     } else if (own_ns) {
@@ -589,13 +589,13 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         }
         AllocGroup *g = NULL;
         for (int i = 0; i < al->ngroups && !g; i++)
-            if (al->groups[i]->name == e->u.ref.names[1])
+            if (al->groups[i]->name == ref_names(e)[1])
                 g = al->groups[i];
         if (!g) {
-            Suggest s = {e->u.ref.names[1], NULL, 99};
+            Suggest s = {ref_names(e)[1], NULL, 99};
             for (int i = 0; i < al->ngroups; i++)
                 consider(&s, al->groups[i]->name);
-            unknown(R, name_loc(e, 1), _("unknown group '%s'"), e->u.ref.names[1], &s);
+            unknown(R, name_loc(e, 1), _("unknown group '%s'"), ref_names(e)[1], &s);
             return K_UNKNOWN;
         }
         e->u.ref.group = g;
@@ -604,15 +604,15 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             return K_MONEY;
         }
         for (int i = 0; i < g->nmembers; i++)
-            if (g->members[i]->name == e->u.ref.names[2]) {
+            if (g->members[i]->name == ref_names(e)[2]) {
                 e->u.ref.member = g->members[i];
                 e->u.ref.rtype = REF_MEMBER;
                 return K_MONEY;
             }
-        Suggest s = {e->u.ref.names[2], NULL, 99};
+        Suggest s = {ref_names(e)[2], NULL, 99};
         for (int i = 0; i < g->nmembers; i++)
             consider(&s, g->members[i]->name);
-        unknown(R, name_loc(e, 2), _("unknown member '%s'"), e->u.ref.names[2], &s);
+        unknown(R, name_loc(e, 2), _("unknown member '%s'"), ref_names(e)[2], &s);
         return K_UNKNOWN;
     }
 
@@ -637,7 +637,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         R->errors++;
         return K_UNKNOWN;
     }
-    const char *b = e->u.ref.names[1];
+    const char *b = ref_names(e)[1];
     Row *row = find_row(tt, b);
     if (row) {
         e->u.ref.row = row;
@@ -1646,7 +1646,7 @@ Param *param_in_force(Param *first, int year)
  * missing, or NULL. */
 static const char *missing(Resolver *R, Expr *e)
 {
-    const char **names = e->u.ref.names;
+    const char **names = ref_names(e);
     int n = e->u.ref.nnames;
     Symbol *s = lookup(R->prog, names[0]);
     if (!s || s->type == SYM_CHECK || s->type == SYM_NAMESPACE)
@@ -1688,10 +1688,10 @@ static bool mentions(const Expr *e, const Expr *want)
     case E_REF:
         /* table.column is also written table[column] */
         if (want->u.ref.nnames == 2 && e->u.ref.nnames == 1 &&
-            e->u.ref.names[0] == want->u.ref.names[0])
-            return e->u.ref.sel_name == want->u.ref.names[1];
+            ref_names_of(e)[0] == ref_names_of(want)[0])
+            return ref_sel_name(e) == ref_names_of(want)[1];
         for (int i = 0; i < want->u.ref.nnames; i++)
-            if (i >= e->u.ref.nnames || e->u.ref.names[i] != want->u.ref.names[i])
+            if (i >= e->u.ref.nnames || ref_names_of(e)[i] != ref_names_of(want)[i])
                 return false;
         return true;
     case E_NEG:
