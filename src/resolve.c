@@ -1192,27 +1192,32 @@ typedef struct {
 
 static bool same_key(const Key *a, const Key *b) { return a->year == b->year && a->name == b->name; }
 
+/* Is k among t's rows (rows) or its columns, their years moved by shift? */
+static bool table_has_key(const Table *t, int shift, bool rows, const Key *k)
+{
+    if (rows) {
+        for (int i = 0; i < t->nrows; i++)
+            if (same_key(k, &(Key){0, t->rows[i]->name}))
+                return true;
+        return false;
+    }
+    for (int i = 0; i < t->ncolumns; i++) {
+        Key c = t->columns[i]->key;
+        if (shift && !c.year)
+            continue;
+        if (c.year)
+            c.year += shift;
+        if (same_key(k, &c))
+            return true;
+    }
+    return false;
+}
+
+/* The keys of the first table are made once; each table after it only keeps those of
+ * them it has too, in place: no keys nor lists made to be dropped (a large report has
+ * a check for every table). */
 static void constrain(Resolver *R, Domain *d, Table *t, int shift, bool rows, Loc at)
 {
-    PtrVec keys = {0};
-    if (rows) {
-        for (int i = 0; i < t->nrows; i++) {
-            Key *k = arena_alloc(R->a, sizeof *k);
-            k->name = t->rows[i]->name;
-            ptrvec_push(R->a, &keys, k);
-        }
-    } else {
-        for (int i = 0; i < t->ncolumns; i++) {
-            const Key *c = &t->columns[i]->key;
-            if (shift && !c->year)
-                continue;
-            Key *k = arena_alloc(R->a, sizeof *k);
-            *k = *c;
-            if (k->year)
-                k->year += shift;
-            ptrvec_push(R->a, &keys, k);
-        }
-    }
     d->shifted |= shift != 0;
     d->absent |= t->absent_reason != NULL;
     bool *seen = rows ? &d->any_rows : &d->any_columns;
@@ -1222,22 +1227,38 @@ static void constrain(Resolver *R, Domain *d, Table *t, int shift, bool rows, Lo
         d->conflict_at = at;
     if (!*seen) {
         *seen = true;
+        PtrVec keys = {0};
+        if (rows) {
+            for (int i = 0; i < t->nrows; i++) {
+                Key *k = arena_alloc(R->a, sizeof *k);
+                k->name = t->rows[i]->name;
+                ptrvec_push(R->a, &keys, k);
+            }
+        } else {
+            for (int i = 0; i < t->ncolumns; i++) {
+                const Key *c = &t->columns[i]->key;
+                if (shift && !c->year)
+                    continue;
+                Key *k = arena_alloc(R->a, sizeof *k);
+                *k = *c;
+                if (k->year)
+                    k->year += shift;
+                ptrvec_push(R->a, &keys, k);
+            }
+        }
         d->keys = keys;
         d->first = t;
         return;
     }
-    PtrVec kept = {0};
+    int kept = 0;
     for (int i = 0; i < d->keys.len; i++)
-        for (int j = 0; j < keys.len; j++)
-            if (same_key(d->keys.items[i], keys.items[j])) {
-                ptrvec_push(R->a, &kept, d->keys.items[i]);
-                break;
-            }
-    if (kept.len == 0 && !d->empty) {
+        if (table_has_key(t, shift, rows, d->keys.items[i]))
+            d->keys.items[kept++] = d->keys.items[i];
+    d->keys.len = kept;
+    if (kept == 0 && !d->empty) {
         d->empty = true;
         d->emptied_at = at;
     }
-    d->keys = kept;
 }
 
 static void domain_walk(Resolver *R, Domain *d, Expr *e, int shift, bool in_rows_aggregate)
