@@ -266,13 +266,30 @@ static void *grow(void *items, int *cap, size_t size)
     return mem_realloc(items, (size_t)*cap * size);
 }
 
+Row *row_new(Arena *a, Expr *formula, Section *section, int room)
+{
+    size_t before = (formula != NULL) + (section != NULL);
+    void **block = arena_alloc(a, sizeof(void *) * before + sizeof(Row) +
+                                      sizeof(Cell) * (size_t)(room > 0 ? room : 1));
+    Row *r = (Row *)(block + before);
+    if (section) {
+        block[0] = section;
+        r->has_section = 1;
+    }
+    if (formula) {
+        block[before - 1] = formula;
+        r->has_formula = 1;
+    }
+    return r;
+}
+
 void ast_row(Parser *p, const char *name, const char *label, const FigureTok *note,
              Span note_at, Expr *formula, Span at)
 {
     /* the row and its cells in one piece: a large report has millions of rows; a row
      * with none gets room for a cell per column, which resolve.c computes */
     int room = p->ncells ? p->ncells : p->ncolumns;
-    Row *r = arena_alloc(p->arena, sizeof *r + sizeof(Cell) * (size_t)(room ? room : 1));
+    Row *r = row_new(p->arena, formula, p->section, room);
     r->name = name;
     r->label = label;
     if (note) {
@@ -280,13 +297,11 @@ void ast_row(Parser *p, const char *name, const char *label, const FigureTok *no
                                   _("a note number must be a whole number from %d to %d"), 1,
                                   999);
     }
-    r->formula = formula;
     r->ncells = (uint16_t)p->ncells;
     if (p->ncells)
         memcpy(r->cells, p->cells, sizeof(Cell) * (size_t)p->ncells);
     r->span = at;
     r->table = p->table;
-    r->section = p->section;
     r->index = p->nrows;
     if (p->nrows == p->rows_cap)
         p->rows = grow(p->rows, &p->rows_cap, sizeof *p->rows);
@@ -565,6 +580,16 @@ Expr *ast_date(Parser *p, int32_t date, Span at)
     return e;
 }
 
+/* The room a reference needs for more than one name or for a [name]. */
+static RefMore *ref_more(Parser *p, Expr *e)
+{
+    if (!e->u.ref.more) {
+        e->u.ref.more = arena_alloc(p->arena, sizeof *e->u.ref.more);
+        e->u.ref.more->names[0] = e->u.ref.name;
+    }
+    return e->u.ref.more;
+}
+
 Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at)
 {
     Expr *e = prefix ? prefix : expr(p, E_REF, at);
@@ -583,7 +608,10 @@ Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at)
         p->errors++;
         return e;
     }
-    e->u.ref.names[e->u.ref.nnames] = name;
+    if (e->u.ref.nnames == 0)
+        e->u.ref.name = name;
+    else
+        ref_more(p, e)->names[e->u.ref.nnames] = name;
     e->u.ref.nnames++;
     return e;
 }
@@ -592,7 +620,7 @@ Expr *ast_select_name(Parser *p, Expr *ref, const char *name, Span at)
 {
     ref->loc = parse_loc(p, at);
     ref->u.ref.has_sel = true;
-    ref->u.ref.sel_name = name;
+    ref_more(p, ref)->sel_name = name;
     return ref;
 }
 

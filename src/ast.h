@@ -68,6 +68,13 @@ typedef enum {
     REF_YEAR,       /* the report's year */
 } RefType;
 
+/* What few references have: more names than one, a column chosen by name. Apart from
+ * the reference, so that a reference of one name, which most are, is smaller. */
+typedef struct {
+    const char *names[4]; /* where each is written: name_loc() in resolve.c */
+    const char *sel_name; /* [budget] */
+} RefMore;
+
 typedef struct Expr Expr;
 struct Expr {
     uint8_t type;   /* ExprType */
@@ -79,8 +86,8 @@ struct Expr {
         const char *string; /* E_STRING */
         int32_t date;       /* E_DATE: yyyymmdd */
         struct {
-            const char *names[4]; /* where each is written: name_loc() in resolve.c */
-            const char *sel_name; /* [budget] */
+            const char *name;     /* the first name; ref_names() gives them all */
+            RefMore *more;        /* its other names or a [name]; NULL for most */
             int16_t sel_year;     /* [2024]; 0 if none */
             uint8_t nnames;
             bool has_sel;
@@ -125,6 +132,23 @@ static inline size_t expr_size(ExprType type)
     return head + part;
 }
 
+/* A reference's names, nnames of them; ref_more() makes room for more than one. */
+static inline const char **ref_names(Expr *e)
+{
+    return e->u.ref.more ? e->u.ref.more->names : &e->u.ref.name;
+}
+
+static inline const char *const *ref_names_of(const Expr *e)
+{
+    return e->u.ref.more ? e->u.ref.more->names : &e->u.ref.name;
+}
+
+/* [budget]: the column a reference chooses by name; NULL if none. */
+static inline const char *ref_sel_name(const Expr *e)
+{
+    return e->u.ref.more ? e->u.ref.more->sel_name : NULL;
+}
+
 /* A column key: a year, or a name. */
 typedef struct {
     int year;           /* 0 for a named column */
@@ -164,22 +188,40 @@ struct Section {
     int first_row, end_row; /* the table's rows [first_row, end_row) lie in it */
 };
 
+/* A row. Its formula and its section, which most rows of a large report do not have,
+ * are kept in front of it, in the same allocation, only where it has them: row_formula()
+ * and row_section() give them, row_new() makes a row with room for them. */
 struct Row {
     const char *name;
     const char *label;
-    Expr *formula;
-    Section *section;   /* innermost; NULL at the table's top level */
     Table *table;
     Span span;          /* in its table's file; row_loc() gives the location */
     int index;
     uint16_t ncells;
     /* packed with the count of cells into 8 bytes: a large report has millions of rows */
     uint16_t note : 10; /* 0 if none; 1 to 999 */
-    uint16_t kind : 6;  /* Kind, resolved: the kind of its figures */
+    uint16_t kind : 4;  /* Kind, resolved: the kind of its figures */
+    uint16_t has_formula : 1; /* its formula is the pointer just before it */
+    uint16_t has_section : 1; /* its section is the pointer before that, or before it */
     /* its cells, in the same allocation: ncells of them, or for a computed row that the
      * report does not print, room for one per column (resolve.c fills them in) */
     Cell cells[];
 };
+
+/* A new row, zeroed but for its formula and its innermost section (each may be NULL),
+ * with room for `room` cells (at least one). */
+Row *row_new(Arena *a, Expr *formula, Section *section, int room);
+
+static inline Expr *row_formula(const Row *r)
+{
+    return r->has_formula ? ((Expr *const *)(const void *)r)[-1] : NULL;
+}
+
+/* Its innermost section; NULL at the table's top level. */
+static inline Section *row_section(const Row *r)
+{
+    return r->has_section ? ((Section *const *)(const void *)r)[-1 - r->has_formula] : NULL;
+}
 
 typedef enum { T_ACCOUNTS, T_BUDGET, T_INDICATORS, T_TABLE } TableKind;
 

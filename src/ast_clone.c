@@ -67,10 +67,14 @@ static Expr *expr(Cloner *C, const Expr *e)
         x->u.where.rows = expr(C, e->u.where.rows);
         x->u.where.cond = expr(C, e->u.where.cond);
         break;
+    case E_REF:
+        /* its names are interned, but their list its own: resolve.c changes it where
+         * it qualifies a name; what it denotes is resolved later */
+        x->u.ref.more = dup(C, e->u.ref.more, sizeof *e->u.ref.more);
+        break;
     case E_FIGURE:
     case E_STRING:
     case E_DATE:
-    case E_REF:      /* its names are interned; what it denotes is resolved later */
     case E_SUM_ABOVE:
         break;
     }
@@ -116,10 +120,13 @@ static Table *table(Cloner *C, const Table *t)
         const Row *r = t->rows[i];
         /* its cells with it; unresolved, a computed row's room for one per column */
         int room = r->ncells ? r->ncells : t->ncolumns;
-        Row *y = dup(C, r, sizeof *r + sizeof *r->cells * (size_t)(room ? room : 1));
-        y->formula = expr(C, r->formula);
+        Row *y = row_new(C->a, expr(C, row_formula(r)), section_copy(t, x, row_section(r)),
+                         room);
+        unsigned has_formula = y->has_formula, has_section = y->has_section;
+        memcpy(y, r, sizeof *r + sizeof *r->cells * (size_t)(room ? room : 1));
+        y->has_formula = has_formula & 1;
+        y->has_section = has_section & 1;
         y->table = x;
-        y->section = section_copy(t, x, r->section);
         x->rows[i] = y;
     }
     return x;

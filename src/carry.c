@@ -564,7 +564,7 @@ int carry_forward(Arena *a, const Module *m, const char *previous, Carried *out)
             for (int c = 0; c < d->u.table->ncolumns; c++)
                 walk(&C, m, d->u.table->columns[c]->formula);
             for (int r = 0; r < d->u.table->nrows; r++)
-                walk(&C, m, d->u.table->rows[r]->formula);
+                walk(&C, m, row_formula(d->u.table->rows[r]));
             break;
         case D_ALLOC:
             carry_alloc(&C, d->u.alloc);

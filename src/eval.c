@@ -30,6 +30,16 @@ typedef struct {
     const Why *why; /* why it computes nothing, when its value is absent */
 } Memo;
 
+/* The computed cells of one table. Only a cell with a formula is computed, so only the
+ * rows with a formula have room, found by halving: in a large report most rows are
+ * stated figures, and a pointer for each would be memory for nothing. A table with a
+ * column formula has room for every row, by its index. */
+typedef struct {
+    int n;          /* rows with room */
+    int *rows;      /* their indices, ascending; NULL: every row, by its index */
+    Memo **memos;   /* per row with room: its table's ncolumns memos, made when needed */
+} TableMemos;
+
 typedef struct {
     Operand *items;
     int len, more;
@@ -41,7 +51,7 @@ typedef struct {
     Arena *a;
     Diags *d;
     Results *res;
-    Memo ***memos;         /* per table, per row: its computed cells; made when needed */
+    TableMemos **memos;    /* per table: its computed cells; made when needed */
     Finding ***wrong;      /* per table, by cell: the finding of a stated figure that
                               does not match its formula; made when needed */
     Collector *collect;    /* when set, references record their values here */
@@ -263,14 +273,47 @@ static int compute_cell(Eval *E, Table *t, Row *r, Column *c, Expr *formula, Val
     return eval(E, &env, formula, out);
 }
 
+static TableMemos *table_memos(Eval *E, Table *t)
+{
+    TableMemos *tm = arena_alloc(E->a, sizeof *tm);
+    bool every = false;
+    for (int i = 0; i < t->ncolumns && !every; i++)
+        every = t->columns[i]->formula != NULL;
+    if (every) {
+        tm->n = t->nrows;
+    } else {
+        for (int i = 0; i < t->nrows; i++)
+            tm->n += row_formula(t->rows[i]) != NULL;
+        tm->rows = arena_alloc_raw(E->a, sizeof *tm->rows * (size_t)(tm->n ? tm->n : 1));
+        for (int i = 0, k = 0; i < t->nrows; i++)
+            if (row_formula(t->rows[i]))
+                tm->rows[k++] = i;
+    }
+    tm->memos = arena_alloc(E->a, sizeof *tm->memos * (size_t)(tm->n ? tm->n : 1));
+    return tm;
+}
+
+/* Only for a cell with a formula, the row's or the column's. */
 static Memo *memo_of(Eval *E, Table *t, Row *r, Column *c)
 {
-    if (!E->memos[t->id])
-        E->memos[t->id] = arena_alloc(E->a, sizeof(Memo *) * (size_t)t->nrows);
-    Memo **row_memos = &E->memos[t->id][r->index];
-    if (!*row_memos)
-        *row_memos = arena_alloc(E->a, sizeof(Memo) * (size_t)t->ncolumns);
-    return &(*row_memos)[c->index];
+    TableMemos *tm = E->memos[t->id];
+    if (!tm)
+        tm = E->memos[t->id] = table_memos(E, t);
+    int k = r->index;
+    if (tm->rows) {
+        int lo = 0, hi = tm->n - 1;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (tm->rows[mid] < r->index)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        k = lo; /* the row has a formula, so it is there */
+    }
+    if (!tm->memos[k])
+        tm->memos[k] = arena_alloc(E->a, sizeof(Memo) * (size_t)t->ncolumns);
+    return &tm->memos[k][c->index];
 }
 
 static int too_deep(Eval *E, Expr *formula)
@@ -298,7 +341,7 @@ __attribute__((noinline)) static int compute_other(Eval *E, Table *t, Row *r, Co
 /* A cell needed while it is being computed: its formula depends on itself. */
 __attribute__((noinline)) static void report_cycle(Eval *E, Row *r, Column *c)
 {
-    Diag *g = diag_at(E->d, SEV_ERROR, r->formula ? r->formula->loc : c->formula->loc,
+    Diag *g = diag_at(E->d, SEV_ERROR, row_formula(r) ? row_formula(r)->loc : c->formula->loc,
                       _("the formula of '%s' in column %s depends on itself"), r->name,
                       key_text(E, c->key));
     diag_note(E->d, g, "%s", _("hint: a row cannot be computed from rows that are "
@@ -324,7 +367,7 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
         report_cycle(E, r, c);
         return m; /* BUSY: the caller fails, and so does the cell when it is done */
     }
-    Expr *formula = r->formula ? r->formula : c->formula;
+    Expr *formula = row_formula(r) ? row_formula(r) : c->formula;
     if (E->depth == MAX_CELL_DEPTH) {
         too_deep(E, formula);
         m->state = MEMO_FAILED;
@@ -339,7 +382,7 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
     E->depth++;
     Env env = {t, r, c->key, true, NULL, 0};
     int st = eval(E, &env, formula, &m->value);
-    if (!st && r->formula && c->formula && is_stated(&r->cells[c->index]))
+    if (!st && row_formula(r) && c->formula && is_stated(&r->cells[c->index]))
         st = compute_other(E, t, r, c);
     E->depth--;
     int height = E->height + 1;
@@ -361,7 +404,7 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
 static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
 {
     Cell *cell = &r->cells[c->index];
-    if (r->formula || c->formula) {
+    if (row_formula(r) || c->formula) {
         Memo *m = cell_computed(E, t, r, c);
         /* a cycle fails whatever it meets; a stated figure whose formula failed (and
          * said so) is still the figure the report states */
@@ -455,7 +498,7 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
     }
     for (int i = first; i < end; i++) {
         Row *r = t->rows[i];
-        if (r->formula)
+        if (row_formula(r))
             continue;
         if (set->type == E_WHERE) {
             if (++E->where_rows > MAX_WHERE_ROWS)
@@ -539,12 +582,12 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
     Why before = E->why; /* a sum skips a blank cell */
     for (int i = 0; i < self->index; i++) {
         Row *r = t->rows[i];
-        if (r->formula)
+        if (row_formula(r))
             continue;
         bool inside = false;
-        for (Section *s = r->section; s && !inside; s = s->parent)
-            inside = s == self->section;
-        if (self->section && !inside)
+        for (Section *s = row_section(r); s && !inside; s = s->parent)
+            inside = s == row_section(self);
+        if (row_section(self) && !inside)
             continue;
         Value v;
         if (cell_value(E, t, r, c, &v))
@@ -665,7 +708,7 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
             RowVisit rv = {&ag, env, first->u.ref.column, e->loc};
             Table *t = first->u.ref.table;
             for (int i = 0; i < t->nrows; i++)
-                if (!t->rows[i]->formula &&
+                if (!row_formula(t->rows[i]) &&
                     (f == FN_COUNT ? visit_count(E, &ag, t, t->rows[i])
                                    : visit_sum(E, &rv, t, t->rows[i])))
                     return EVAL_FAILED;
@@ -1194,7 +1237,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
      * computed again only if it fails; it cannot fail to compute where it did not */
     Value computed = m->value;
     E->why = m->why ? *m->why : (Why){0};
-    bool collected = formula != (r->formula ? r->formula : c->formula);
+    bool collected = formula != (row_formula(r) ? row_formula(r) : c->formula);
     if (collected) {
         E->collect = &col;
         E->session++;
@@ -1203,7 +1246,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
         if (st)
             return;
     }
-    Facts about = {.fact = formula == r->formula ? FACT_ROW_FORMULA : FACT_COLUMN_FORMULA,
+    Facts about = {.fact = formula == row_formula(r) ? FACT_ROW_FORMULA : FACT_COLUMN_FORMULA,
                    .table = t, .row = r, .column = c};
     if (computed.absent) {
         NotRun *n = not_run(E, cell_loc(t->src, cell), "formula", about, c->index);
@@ -1329,15 +1372,15 @@ static void check_tables(Eval *E)
                     /* computed though nobody asks for it: a cycle or an overflow in
                      * it is still an error */
                     Value computed;
-                    if ((r->formula || c->formula) && cell_value(E, t, r, c, &computed))
+                    if ((row_formula(r) || c->formula) && cell_value(E, t, r, c, &computed))
                         continue; /* reported; the other cells are still checked */
                     CellResult *cr = cell_result(E, t, r, c);
-                    if (cr && (r->formula || c->formula))
+                    if (cr && (row_formula(r) || c->formula))
                         cr->computed = computed;
                     continue;
                 }
-                if (r->formula)
-                    check_formula(E, t, r, c, r->formula);
+                if (row_formula(r))
+                    check_formula(E, t, r, c, row_formula(r));
                 if (c->formula)
                     check_formula(E, t, r, c, c->formula);
             }
@@ -1953,7 +1996,7 @@ int program_eval(Program *prog, Results *res)
     E.a = &prog->arena;
     E.d = &prog->diags;
     E.res = res;
-    E.memos = arena_alloc(E.a, sizeof(Memo **) * (size_t)(prog->tables.len + 1));
+    E.memos = arena_alloc(E.a, sizeof(TableMemos *) * (size_t)(prog->tables.len + 1));
     E.wrong = arena_alloc(E.a, sizeof(Finding **) * (size_t)(prog->tables.len + 1));
     check_tables(&E);
     for (int i = 0; i < prog->allocs.len; i++)

@@ -465,7 +465,7 @@ static void hover_row(const LspDoc *d, Text *out, const Row *r)
         adds(out, r->label);
     }
     adds(out, "\n\n");
-    if (r->formula) {
+    if (row_formula(r)) {
         /* the formula as written: from the row's '=' to its first cell */
         const char *src = t->src->text;
         uint32_t s = r->span.start, e = r->span.end;
@@ -498,7 +498,7 @@ static void hover_row(const LspDoc *d, Text *out, const Row *r)
         adds(out, " | ");
         const CellResult *cr = cells ? &cells[(size_t)r->index * (size_t)t->ncolumns + (size_t)c]
                                      : NULL;
-        if (cr && (r->formula || col->formula) && !cr->computed.absent)
+        if (cr && (row_formula(r) || col->formula) && !cr->computed.absent)
             adds(out, value_format(&cr->computed, buf));
         if (cr && cr->outcome == CELL_DIFFERS)
             adds(out, _(" (differs)"));

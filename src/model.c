@@ -276,14 +276,14 @@ static void build_table(Builder *b, ModelBlock *blk, const Table *t)
         if (i == t->nrows)
             break;
         const Row *r = t->rows[i];
-        const Section *s = r->section;
+        const Section *s = row_section(r);
         ModelLine *l = add_line(a, blk, &cap);
         *l = (ModelLine){.type = LINE_ROW, .depth = section_depth(s),
                          .label = r->label ? r->label : r->name, .name = r->name,
                          .own_label = r->label,
                          .section = s ? (s->label ? s->label : s->name) : NULL,
                          .note = r->note, .kind = (Kind)r->kind,
-                         .total = adds_up(r->formula, t, 0), .row = r};
+                         .total = adds_up(row_formula(r), t, 0), .row = r};
         l->cells = arena_alloc(a, sizeof *l->cells * (size_t)(t->ncolumns + 1));
         for (int c = 0; c < t->ncolumns; c++) {
             table_cell(a, t, r, c, b->m->res, &l->cells[c]);

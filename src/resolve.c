@@ -303,8 +303,8 @@ static Loc name_loc(const Expr *e, int i)
 {
     uint32_t at = skip_layout(e, e->loc.start);
     for (int k = 0; k < i; k++)
-        at = skip_layout(e, at + (uint32_t)strlen(e->u.ref.names[k]));
-    Span s = {at, at + (uint32_t)strlen(e->u.ref.names[i])};
+        at = skip_layout(e, at + (uint32_t)strlen(ref_names_of(e)[k]));
+    Span s = {at, at + (uint32_t)strlen(ref_names_of(e)[i])};
     return loc_at(e->loc.src, s);
 }
 
@@ -335,7 +335,7 @@ static void unknown(Resolver *R, Loc at, const char *message, const char *name, 
 static bool select_column(Resolver *R, Expr *e, Table *t)
 {
     Column *c = NULL;
-    const char *sel = e->u.ref.sel_name;
+    const char *sel = ref_sel_name(e);
     if (sel && !(c = find_column_named(t, sel)) && strcmp(sel, "year") == 0) {
         c = find_column_year(t, R->prog->report ? R->prog->report->year : 0);
         if (!c) {
@@ -399,10 +399,10 @@ static Kind rows_kind(Resolver *R, Expr *e, Table *t, int first, int end,
     Row *one = NULL;
     for (int i = first; i < end; i++) {
         Row *r = t->rows[i];
-        if (r->formula)
+        if (row_formula(r))
             continue;
         if (inside) {
-            const Section *s = r->section;
+            const Section *s = row_section(r);
             while (s && s != inside)
                 s = s->parent;
             if (!s)
@@ -432,7 +432,7 @@ static Kind sum_above_kind(Resolver *R, Expr *e)
 {
     Row *self = e->u.sum_above.row;
     int errors = R->errors;
-    Kind k = rows_kind(R, e, self->table, 0, self->index, self->section);
+    Kind k = rows_kind(R, e, self->table, 0, self->index, row_section(self));
     if (R->errors != errors)
         return K_UNKNOWN;
     return k == K_UNKNOWN ? self->kind : k;
@@ -460,7 +460,7 @@ static Kind absent_table_ref(Resolver *R, Expr *e, Table *t)
 
 static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
 {
-    const char *a = e->u.ref.names[0];
+    const char *a = ref_names(e)[0];
     int n = e->u.ref.nnames;
     bool sel = e->u.ref.has_sel;
     Table *t = ctx->table;
@@ -511,10 +511,10 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             return K_UNKNOWN;
         }
         /* ns.b: what the file imported as ns declares as b */
-        a = qualify(R, a, e->u.ref.names[1]);
+        a = qualify(R, a, ref_names(e)[1]);
         for (int i = 1; i < n; i++)
-            e->u.ref.names[i - 1] = e->u.ref.names[i];
-        e->u.ref.names[0] = a;
+            ref_names(e)[i - 1] = ref_names(e)[i];
+        ref_names(e)[0] = a;
         e->u.ref.nnames = (uint8_t)--n;
         sym = lookup(R->prog, a);
     } else if (own_ns) {
@@ -589,13 +589,13 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         }
         AllocGroup *g = NULL;
         for (int i = 0; i < al->ngroups && !g; i++)
-            if (al->groups[i]->name == e->u.ref.names[1])
+            if (al->groups[i]->name == ref_names(e)[1])
                 g = al->groups[i];
         if (!g) {
-            Suggest s = {e->u.ref.names[1], NULL, 99};
+            Suggest s = {ref_names(e)[1], NULL, 99};
             for (int i = 0; i < al->ngroups; i++)
                 consider(&s, al->groups[i]->name);
-            unknown(R, name_loc(e, 1), _("unknown group '%s'"), e->u.ref.names[1], &s);
+            unknown(R, name_loc(e, 1), _("unknown group '%s'"), ref_names(e)[1], &s);
             return K_UNKNOWN;
         }
         e->u.ref.group = g;
@@ -604,15 +604,15 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             return K_MONEY;
         }
         for (int i = 0; i < g->nmembers; i++)
-            if (g->members[i]->name == e->u.ref.names[2]) {
+            if (g->members[i]->name == ref_names(e)[2]) {
                 e->u.ref.member = g->members[i];
                 e->u.ref.rtype = REF_MEMBER;
                 return K_MONEY;
             }
-        Suggest s = {e->u.ref.names[2], NULL, 99};
+        Suggest s = {ref_names(e)[2], NULL, 99};
         for (int i = 0; i < g->nmembers; i++)
             consider(&s, g->members[i]->name);
-        unknown(R, name_loc(e, 2), _("unknown member '%s'"), e->u.ref.names[2], &s);
+        unknown(R, name_loc(e, 2), _("unknown member '%s'"), ref_names(e)[2], &s);
         return K_UNKNOWN;
     }
 
@@ -637,7 +637,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         R->errors++;
         return K_UNKNOWN;
     }
-    const char *b = e->u.ref.names[1];
+    const char *b = ref_names(e)[1];
     Row *row = find_row(tt, b);
     if (row) {
         e->u.ref.row = row;
@@ -1079,7 +1079,7 @@ static void resolve_table_shape(Resolver *R, Table *t)
         bool cut = i + 1 < t->nrows && stray_row(t, i + 1); /* its cells said so already */
         if (cut && r->ncells != t->ncolumns)
             continue;
-        if (r->ncells != t->ncolumns && !(r->ncells == 0 && r->formula)) {
+        if (r->ncells != t->ncolumns && !(r->ncells == 0 && row_formula(r))) {
             Loc at = r->ncells ? loc_at(t->src, (Span){r->cells[0].start,
                                                        cell_span(&r->cells[r->ncells - 1]).end})
                                : row_loc(r);
@@ -1150,18 +1150,18 @@ static void resolve_table_formulas(Resolver *R, Table *t)
 {
     for (int i = 0; i < t->nrows; i++) {
         Row *r = t->rows[i];
-        if (!r->formula)
+        if (!row_formula(r))
             continue;
         Ctx ctx = {CTX_ROW, t, K_UNKNOWN, r};
-        Kind k = resolve_expr(R, &ctx, r->formula);
+        Kind k = resolve_expr(R, &ctx, row_formula(r));
         if (k == K_ROWS) {
-            diag_at(R->d, SEV_ERROR, r->formula->loc,
+            diag_at(R->d, SEV_ERROR, row_formula(r)->loc,
                     "%s", _("a formula must give a figure; a table or section needs sum(...)"));
             R->errors++;
         }
         if (only_todo(r) && kind_is_numeric(k) && k != K_NUMBER)
             r->kind = k;
-        formula_kind_matches(R, r->formula, k, r->kind, r->name);
+        formula_kind_matches(R, row_formula(r), k, r->kind, r->name);
     }
     for (int i = 0; i < t->ncolumns; i++) {
         Column *c = t->columns[i];
@@ -1192,27 +1192,32 @@ typedef struct {
 
 static bool same_key(const Key *a, const Key *b) { return a->year == b->year && a->name == b->name; }
 
+/* Is k among t's rows (rows) or its columns, their years moved by shift? */
+static bool table_has_key(const Table *t, int shift, bool rows, const Key *k)
+{
+    if (rows) {
+        for (int i = 0; i < t->nrows; i++)
+            if (same_key(k, &(Key){0, t->rows[i]->name}))
+                return true;
+        return false;
+    }
+    for (int i = 0; i < t->ncolumns; i++) {
+        Key c = t->columns[i]->key;
+        if (shift && !c.year)
+            continue;
+        if (c.year)
+            c.year += shift;
+        if (same_key(k, &c))
+            return true;
+    }
+    return false;
+}
+
+/* The keys of the first table are made once; each table after it only keeps those of
+ * them it has too, in place: no keys nor lists made to be dropped (a large report has
+ * a check for every table). */
 static void constrain(Resolver *R, Domain *d, Table *t, int shift, bool rows, Loc at)
 {
-    PtrVec keys = {0};
-    if (rows) {
-        for (int i = 0; i < t->nrows; i++) {
-            Key *k = arena_alloc(R->a, sizeof *k);
-            k->name = t->rows[i]->name;
-            ptrvec_push(R->a, &keys, k);
-        }
-    } else {
-        for (int i = 0; i < t->ncolumns; i++) {
-            const Key *c = &t->columns[i]->key;
-            if (shift && !c->year)
-                continue;
-            Key *k = arena_alloc(R->a, sizeof *k);
-            *k = *c;
-            if (k->year)
-                k->year += shift;
-            ptrvec_push(R->a, &keys, k);
-        }
-    }
     d->shifted |= shift != 0;
     d->absent |= t->absent_reason != NULL;
     bool *seen = rows ? &d->any_rows : &d->any_columns;
@@ -1222,22 +1227,38 @@ static void constrain(Resolver *R, Domain *d, Table *t, int shift, bool rows, Lo
         d->conflict_at = at;
     if (!*seen) {
         *seen = true;
+        PtrVec keys = {0};
+        if (rows) {
+            for (int i = 0; i < t->nrows; i++) {
+                Key *k = arena_alloc(R->a, sizeof *k);
+                k->name = t->rows[i]->name;
+                ptrvec_push(R->a, &keys, k);
+            }
+        } else {
+            for (int i = 0; i < t->ncolumns; i++) {
+                const Key *c = &t->columns[i]->key;
+                if (shift && !c->year)
+                    continue;
+                Key *k = arena_alloc(R->a, sizeof *k);
+                *k = *c;
+                if (k->year)
+                    k->year += shift;
+                ptrvec_push(R->a, &keys, k);
+            }
+        }
         d->keys = keys;
         d->first = t;
         return;
     }
-    PtrVec kept = {0};
+    int kept = 0;
     for (int i = 0; i < d->keys.len; i++)
-        for (int j = 0; j < keys.len; j++)
-            if (same_key(d->keys.items[i], keys.items[j])) {
-                ptrvec_push(R->a, &kept, d->keys.items[i]);
-                break;
-            }
-    if (kept.len == 0 && !d->empty) {
+        if (table_has_key(t, shift, rows, d->keys.items[i]))
+            d->keys.items[kept++] = d->keys.items[i];
+    d->keys.len = kept;
+    if (kept == 0 && !d->empty) {
         d->empty = true;
         d->emptied_at = at;
     }
-    d->keys = kept;
 }
 
 static void domain_walk(Resolver *R, Domain *d, Expr *e, int shift, bool in_rows_aggregate)
@@ -1646,7 +1667,7 @@ Param *param_in_force(Param *first, int year)
  * missing, or NULL. */
 static const char *missing(Resolver *R, Expr *e)
 {
-    const char **names = e->u.ref.names;
+    const char **names = ref_names(e);
     int n = e->u.ref.nnames;
     Symbol *s = lookup(R->prog, names[0]);
     if (!s || s->type == SYM_CHECK || s->type == SYM_NAMESPACE)
@@ -1688,10 +1709,10 @@ static bool mentions(const Expr *e, const Expr *want)
     case E_REF:
         /* table.column is also written table[column] */
         if (want->u.ref.nnames == 2 && e->u.ref.nnames == 1 &&
-            e->u.ref.names[0] == want->u.ref.names[0])
-            return e->u.ref.sel_name == want->u.ref.names[1];
+            ref_names_of(e)[0] == ref_names_of(want)[0])
+            return ref_sel_name(e) == ref_names_of(want)[1];
         for (int i = 0; i < want->u.ref.nnames; i++)
-            if (i >= e->u.ref.nnames || e->u.ref.names[i] != want->u.ref.names[i])
+            if (i >= e->u.ref.nnames || ref_names_of(e)[i] != ref_names_of(want)[i])
                 return false;
         return true;
     case E_NEG:

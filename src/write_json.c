@@ -199,7 +199,7 @@ static void table(Json *j, const ModelBlock *b)
         json_key(j, "section");
         json_string(j, l->section);
         field_count(j, "note", row->note);
-        field_expr(j, "formula", row->formula);
+        field_expr(j, "formula", row_formula(row));
         json_key(j, "line");
         int line, col;
         source_line_col(t->src, row->span.start, &line, &col);

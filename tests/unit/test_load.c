@@ -179,11 +179,11 @@ static void test_clone_copies_every_node(void **state)
         assert_ptr_not_equal(t1->rows[i]->cells, t0->rows[i]->cells);
         assert_memory_equal(t1->rows[i]->cells, t0->rows[i]->cells, 2 * sizeof(Cell));
     }
-    assert_ptr_equal(t1->rows[0]->section, inner);
-    assert_ptr_equal(t1->rows[1]->section, s);
-    assert_null(t1->rows[2]->section);
+    assert_ptr_equal(row_section(t1->rows[0]), inner);
+    assert_ptr_equal(row_section(t1->rows[1]), s);
+    assert_null(row_section(t1->rows[2]));
     /* b = max(a, 1) + -a: every node copied and moved */
-    const Expr *b0 = t0->rows[1]->formula, *b1 = t1->rows[1]->formula;
+    const Expr *b0 = row_formula(t0->rows[1]), *b1 = row_formula(t1->rows[1]);
     assert_int_equal(b1->type, E_BINARY);
     assert_ptr_not_equal(b1, b0);
     assert_ptr_equal(b1->loc.src, to);

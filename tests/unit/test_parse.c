@@ -212,9 +212,9 @@ static void test_table_shape(void **state)
     }
     assert_int_equal(t->rows[1]->note, 2);
     assert_int_equal(t->rows[0]->note, 0);
-    assert_null(t->rows[0]->formula);
-    assert_non_null(t->rows[3]->formula);
-    assert_int_equal(t->rows[3]->formula->type, E_REF); /* 'sum' is resolved later */
+    assert_null(row_formula(t->rows[0]));
+    assert_non_null(row_formula(t->rows[3]));
+    assert_int_equal(row_formula(t->rows[3])->type, E_REF); /* 'sum' is resolved later */
 
     assert_int_equal(t->sections.len, 2);
     Section *kansli = t->sections.items[0], *inner = t->sections.items[1];
@@ -229,10 +229,10 @@ static void test_table_shape(void **state)
     assert_int_equal(inner->first_row, 1);
     assert_int_equal(inner->end_row, 2);
     assert_ptr_equal(kansli->table, t);
-    assert_ptr_equal(t->rows[0]->section, kansli);
-    assert_ptr_equal(t->rows[1]->section, inner);
-    assert_null(t->rows[2]->section);
-    assert_null(t->rows[3]->section);
+    assert_ptr_equal(row_section(t->rows[0]), kansli);
+    assert_ptr_equal(row_section(t->rows[1]), inner);
+    assert_null(row_section(t->rows[2]));
+    assert_null(row_section(t->rows[3]));
 
     /* cells of the row "other": a dash, a text and an empty cell */
     Cell *c = t->rows[2]->cells;
