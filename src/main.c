@@ -23,7 +23,7 @@ static void help(void)
             "computes every formula, compares it with the figure the report states, runs\n"
             "every check, and prints each finding at its line, like a compiler:\n"), stdout);
     fputs("\n", stdout);
-    fputs(_("  2025.fin:518:54: error: Summa, 2024: the stated figure does not match ... "
+    fputs(_("  2025.fin:520:54: error: Summa, 2024: the stated figure does not match ... "
             "[formula]\n"), stdout);
     fputs("\n", stdout);
     fputs(_("followed by the stated and computed figures and the difference, and a summary\n"

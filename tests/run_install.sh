@@ -158,7 +158,7 @@ for n in 1 5; do
     cmp -s "$tmp/en" "$tmp/sv" && ok ||
         bad "$sv and $en name different findings: $(diff "$tmp/en" "$tmp/sv" | grep '^[<>]' | tr '\n' ' ')"
 done
-# The example finding that finsam(1) (both languages) and README quote is at the line
+# The example finding that finsam(1) (both languages), README and --help quote is at the line
 # and column where finsam reports it in the bundled example.
 at=$("$finsam" check --color=never examples/vvnd/2025.fin 2>&1 |
      sed -n 's/^examples\/vvnd\/2025\.fin:\([0-9]*:[0-9]*\): error: Summa, 2024: .*/\1/p')
@@ -166,6 +166,10 @@ at=$("$finsam" check --color=never examples/vvnd/2025.fin 2>&1 |
 for f in man/finsam.1 man/sv/finsam.1 README.md; do
     grep -q "2025\.fin:$at: .*Summa, 2024" "$f" && ok ||
         bad "$f quotes the example finding elsewhere than at $at, where finsam reports it"
+done
+for lang in en sv; do
+    "$finsam" --lang $lang --help | grep -q "2025\.fin:$at: .*Summa, 2024" && ok ||
+        bad "finsam --lang $lang --help quotes the example finding elsewhere than at $at"
 done
 for kw in $(sed -n 's/^"\([a-z]*\)" *return .*/\1/p' grammar/lexer.l); do
     sed -n '/^The keywords$/,/^cannot be used/p' man/finsam.5 | grep -qw -- "$kw" && ok ||
