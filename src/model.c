@@ -580,7 +580,8 @@ const Finding *model_cause(const Model *m, const Finding *f)
     return NULL;
 }
 
-void model_build(Model *m, const Program *prog, const Results *res, const char *path)
+/* What every model holds: its arena, the program and results it is of, its title. */
+static void model_begin(Model *m, const Program *prog, const Results *res, const char *path)
 {
     memset(m, 0, sizeof *m);
     arena_init(&m->arena);
@@ -588,6 +589,12 @@ void model_build(Model *m, const Program *prog, const Results *res, const char *
     m->res = res;
     m->path = path;
     m->title = prog->report && prog->report->title ? prog->report->title : path;
+    m->year = prog->report ? prog->report->year : 0;
+}
+
+void model_build(Model *m, const Program *prog, const Results *res, const char *path)
+{
+    model_begin(m, prog, res, path);
     int nfailed = res ? res->failed.len : 0;
     Builder b = {.m = m};
     b.mark = mem_alloc(sizeof(int) * (size_t)(nfailed + 1));
@@ -624,7 +631,6 @@ void model_build(Model *m, const Program *prog, const Results *res, const char *
     }
     build_checks(m);
     build_findings(m);
-    m->year = prog->report ? prog->report->year : 0;
     m->nparams = prog->params.len;
     m->params = arena_alloc(&m->arena, sizeof *m->params * (size_t)(m->nparams + 1));
     for (int i = 0; i < m->nparams; i++) {
@@ -638,13 +644,7 @@ void model_build(Model *m, const Program *prog, const Results *res, const char *
 
 void model_build_findings(Model *m, const Program *prog, const Results *res, const char *path)
 {
-    memset(m, 0, sizeof *m);
-    arena_init(&m->arena);
-    m->prog = prog;
-    m->res = res;
-    m->path = path;
-    m->title = prog->report && prog->report->title ? prog->report->title : path;
-    m->year = prog->report ? prog->report->year : 0;
+    model_begin(m, prog, res, path);
     m->checks = arena_alloc(&m->arena, sizeof *m->checks);
     build_not_run(m);
     build_findings(m);
