@@ -251,9 +251,17 @@ static void build_table(Builder *b, ModelBlock *blk, const Table *t)
     blk->unit = t->unit;
     blk->ncolumns = t->ncolumns;
     blk->columns = arena_alloc(a, sizeof *blk->columns * (size_t)(t->ncolumns + 1));
-    for (int c = 0; c < t->ncolumns; c++)
+    blk->outcome_column = blk->plan_column = -1;
+    for (int c = 0; c < t->ncolumns; c++) {
         blk->columns[c] = (ModelColumn){column_title(a, t->columns[c]), t->columns[c]->key.name, c,
                                         t->columns[c]->key.year};
+        /* the names the language reference gives a budget table's two columns */
+        const char *name = t->tkind == T_BUDGET ? t->columns[c]->key.name : NULL;
+        if (name && strcmp(name, "actual") == 0 && blk->outcome_column < 0)
+            blk->outcome_column = c;
+        if (name && strcmp(name, "budget") == 0 && blk->plan_column < 0)
+            blk->plan_column = c;
+    }
     for (int i = 0; i < t->nrows; i++)
         blk->notes |= t->rows[i]->note != 0;
     /* the sections in the order they are written: an outer one before those in it */

@@ -87,6 +87,9 @@ typedef struct {
     bool notes;               /* a column of note numbers */
     ModelColumn *columns;
     int ncolumns;
+    /* a budget table's columns of the outcome (actual) and of the plan (budget), which
+     * a chart sets side by side; -1 where there is none */
+    int outcome_column, plan_column;
     ModelLine *lines;
     int nlines;
     ModelFootnote *footnotes; /* in the order of the cells, row by row */

@@ -459,14 +459,6 @@ static int64_t scale(int64_t v, int64_t num, int64_t den)
     return (int64_t)q;
 }
 
-static int column_named(const ModelBlock *b, const char *name)
-{
-    for (int c = 0; c < b->ncolumns; c++)
-        if (b->columns[c].key && strcmp(b->columns[c].key, name) == 0)
-            return c;
-    return -1;
-}
-
 /* Budget against actual, a pair of horizontal bars per line. The bars show the size of
  * each amount, scaled to the largest amount of a line that is not a total; the figure
  * beside a bar is the figure as printed, with its sign. A total larger than that is
@@ -474,8 +466,8 @@ static int column_named(const ModelBlock *b, const char *name)
  * adds up into slivers. */
 static void budget_chart(Html *h, const ModelBlock *t)
 {
-    int ca = column_named(t, "actual"), cb = column_named(t, "budget");
-    if (t->alloc || t->kind != T_BUDGET || ca < 0 || cb < 0)
+    int ca = t->outcome_column, cb = t->plan_column;
+    if (t->alloc || t->kind != T_BUDGET || ca < 0 || cb < 0 || ca == cb)
         return;
     FILE *out = h->out;
     int64_t *amt = mem_alloc(sizeof(int64_t) * 2 * (size_t)(t->nlines + 1));

@@ -74,6 +74,26 @@ static void headings_outermost_first_and_empty_kept(void **state)
     model_free(&m);
 }
 
+/* A budget table's outcome and plan columns are the model's to say, not a writer's to
+ * find by name: the HTML chart sets them side by side. */
+static void budget_columns_named_by_the_model(void **state)
+{
+    Model m = build(*state, "report \"R\" { year 2025 }\n"
+                            "budget ops \"Drift\" (deviation \"Avvikelse\" = budget - actual,\n"
+                            "    budget \"Budget\", actual \"Utfall\") {\n"
+                            "    admin \"Kansli\" | 10 | 12 | 2\n"
+                            "}\n"
+                            "accounts income \"RR\" (2025) {\n"
+                            "    fees \"Avgifter\" | 5\n"
+                            "}\n");
+    assert_int_equal(m.nblocks, 2);
+    assert_int_equal(m.blocks[0].plan_column, 1);
+    assert_int_equal(m.blocks[0].outcome_column, 2);
+    assert_int_equal(m.blocks[1].plan_column, -1);
+    assert_int_equal(m.blocks[1].outcome_column, -1);
+    model_free(&m);
+}
+
 static void cells_flagged_and_findings_numbered(void **state)
 {
     Model m = build(*state, BALANCE);
@@ -432,6 +452,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(headings_outermost_first_and_empty_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(cells_flagged_and_findings_numbered, setup, teardown),
+        cmocka_unit_test_setup_teardown(budget_columns_named_by_the_model, setup, teardown),
         cmocka_unit_test_setup_teardown(text_report_nests_and_keeps_columns_in_line, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(markdown_report_nests, setup, teardown),
