@@ -57,6 +57,8 @@ int cmd_rules(const Options *o);
 int cmd_report(const Options *o);
 /* finsam draft [-o PATH] REPORT.txt: its own arguments, after the command's name. */
 int cmd_draft(int argc, char **argv);
+/* What finsam draft does, a paragraph on standard output: for finsam --help and its own. */
+void draft_summary(void);
 int cmd_sie(const Options *o);
 /* finsam fmt reads its own arguments: argv[0] is "fmt". */
 int cmd_fmt(int argc, char **argv);

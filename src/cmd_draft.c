@@ -51,14 +51,19 @@ static int by_line(const void *x, const void *y)
     return (a->lineno > b->lineno) - (a->lineno < b->lineno);
 }
 
-static void draft_help(void)
+void draft_summary(void)
 {
-    fputs(_("usage: finsam draft [-o PATH] REPORT.txt\n"), stdout);
-    fputs("\n", stdout);
     fputs(_("finsam draft REPORT.txt writes a first year file from a report's text (pdftotext\n"
             "-layout, or a copy): every table with its figures as printed, totals and\n"
             "differences as formulas from their words, the prose as comments; what it\n"
             "guessed goes to standard error, with its line in the text.\n"), stdout);
+}
+
+static void draft_help(void)
+{
+    fputs(_("usage: finsam draft [-o PATH] REPORT.txt\n"), stdout);
+    fputs("\n", stdout);
+    draft_summary();
     fputs("\n", stdout);
     fputs(_("options:\n"
             "  -o PATH            write the year file to PATH, whole or not at all; '-' is\n"

@@ -38,10 +38,7 @@ static void help(void)
     fputs(_("finsam rules FILE lists the parameters and checks in force for a year file, each\n"
             "with its value, its source and the place it was set.\n"), stdout);
     fputs("\n", stdout);
-    fputs(_("finsam draft REPORT.txt writes a first year file from a report's text (pdftotext\n"
-            "-layout, or a copy): every table with its figures as printed, totals and\n"
-            "differences as formulas from their words, the prose as comments; what it\n"
-            "guessed goes to standard error, with its line in the text.\n"), stdout);
+    draft_summary();
     fputs("\n", stdout);
     fputs(_("finsam sie FILE... checks a ledger exported as SIE (types 1 to 4): every voucher\n"
             "balances, opening balance plus transactions is the closing balance, #RES is the\n"
