@@ -11,11 +11,12 @@ VERSION := 0.1.0
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS  ?= -O2 -g
-# Libraries, not in LDFLAGS, which the hardening builds set on the command line: finsam
-# lsp reads JSON-RPC with json-c (libjson-c-dev). SIE's #KSUMMA is a CRC-32 of finsam's
-# own (sie_read.c): a library fewer to load at every start. The unit tests check it
-# against zlib's, and tools/gen_ledger writes it with zlib.
-LIBS    := -ljson-c
+# Libraries, not in LDFLAGS, which the hardening builds set on the command line: none,
+# since every shared library is loaded at every start (issue 16). finsam lsp reads and
+# writes JSON-RPC with json_value.c, not json-c, which cost every run 0.3-0.5 ms and 9
+# page faults. SIE's #KSUMMA is a CRC-32 of finsam's own (sie_read.c): the unit tests
+# check it against zlib's, and tools/gen_ledger writes it with zlib.
+LIBS    :=
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(CFLAGS) -Isrc -I$(B) \
              -DFINSAM_VERSION='"$(VERSION)"' -DFINSAM_RULES_DIR='"$(RULESDIR)"' \
              -DFINSAM_LOCALE_DIR='"$(LOCALEDIR)"'
@@ -69,7 +70,6 @@ deps:
 	command -v bison >/dev/null 2>&1 || missing="$$missing bison"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	[ -f /usr/include/cmocka.h ]      || missing="$$missing libcmocka-dev"; \
-	[ -f /usr/include/json-c/json.h ] || missing="$$missing libjson-c-dev"; \
 	[ -f /usr/include/zlib.h ]        || missing="$$missing zlib1g-dev"; \
 	command -v $(CC) >/dev/null 2>&1  || missing="$$missing gcc"; \
 	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null \
@@ -181,7 +181,7 @@ bench: $(B)/finsam
 	@echo
 	@sh bench/run_sie.sh $(B)/finsam
 
-# make static: finsam linked statically (glibc, json-c): it starts faster, with no
+# make static: finsam linked statically (glibc): it starts faster, with no
 # shared libraries to find, map and relocate (issue 16; make bench measures it beside).
 # test-static runs the golden tests on it.
 static: $(B)/finsam-static

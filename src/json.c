@@ -66,34 +66,47 @@ static const char *escape(uint32_t cp, char *buf)
     }
 }
 
-static void quoted(FILE *out, const char *s)
+static void quoted(FILE *out, const char *s, size_t n)
 {
     fputc('"', out);
-    utf8_write(out, s, strlen(s), escape, "\\ufffd");
+    utf8_write(out, s, n, escape, "\\ufffd");
     fputc('"', out);
 }
 
-void json_key(Json *j, const char *key)
+void json_key(Json *j, const char *key) { json_key_len(j, key, strlen(key)); }
+
+void json_key_len(Json *j, const char *key, size_t n)
 {
     separate(j);
-    quoted(j->out, key);
+    quoted(j->out, key, n);
     fputc(':', j->out);
     j->after_key = true;
 }
 
 void json_string(Json *j, const char *s)
 {
-    separate(j);
     if (s)
-        quoted(j->out, s);
+        json_string_len(j, s, strlen(s));
     else
-        fputs("null", j->out);
+        json_null(j);
+}
+
+void json_string_len(Json *j, const char *s, size_t n)
+{
+    separate(j);
+    quoted(j->out, s, n);
 }
 
 void json_int(Json *j, long long v)
 {
     separate(j);
     fprintf(j->out, "%lld", v);
+}
+
+void json_number(Json *j, const char *text, size_t n)
+{
+    separate(j);
+    fwrite(text, 1, n, j->out);
 }
 
 void json_bool(Json *j, bool v)

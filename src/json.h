@@ -22,8 +22,12 @@ void json_object_end(Json *j);
 void json_array(Json *j);
 void json_array_end(Json *j);
 void json_key(Json *j, const char *key);
+void json_key_len(Json *j, const char *key, size_t n);  /* a key that may hold a NUL */
 void json_string(Json *j, const char *s); /* NULL writes null */
+void json_string_len(Json *j, const char *s, size_t n); /* a string that may hold a NUL */
 void json_int(Json *j, long long v);
+/* A number's text as it is: the caller has it from JSON (json_value.c). */
+void json_number(Json *j, const char *text, size_t n);
 void json_bool(Json *j, bool v);
 void json_null(Json *j);
 /* Micro units as an exact decimal string: "7864004", "-104286.5", "0.754". */

@@ -1,7 +1,7 @@
 /* finsam lsp: a Language Server over standard input and output. Messages are framed by
- * a Content-Length header and read with json-c (see README, Editors: why json-c); this
- * file reads them, keeps the open documents and answers; lsp_doc.c does the work. */
-#include <json-c/json.h>
+ * a Content-Length header and read with json_value.c, each into an arena of its own that
+ * its answers are built in too; this file reads them, keeps the open documents and
+ * answers; lsp_doc.c does the work. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "json_value.h"
 #include "lsp_doc.h"
 #include "mem.h"
 
@@ -44,37 +45,36 @@ static char *read_message(size_t *len)
     return body;
 }
 
-static void send(json_object *msg)
+static void send(Arena *a, JsonValue *msg)
 {
-    json_object_object_add(msg, "jsonrpc", json_object_new_string("2.0"));
+    jv_add(a, msg, "jsonrpc", jv_str(a, "2.0"));
     size_t n;
-    const char *s = json_object_to_json_string_length(msg, JSON_C_TO_STRING_PLAIN, &n);
+    const char *s = jv_text(a, msg, &n);
     printf("Content-Length: %zu\r\n\r\n", n);
     fwrite(s, 1, n, stdout);
     fflush(stdout);
-    json_object_put(msg);
 }
 
-static void reply(json_object *id, json_object *result)
+static void reply(Arena *a, JsonValue *id, JsonValue *result)
 {
-    json_object *m = json_object_new_object();
-    json_object_object_add(m, "id", json_object_get(id));
-    json_object_object_add(m, "result", result);
-    send(m);
+    JsonValue *m = jv_object(a);
+    jv_add(a, m, "id", id);
+    jv_add(a, m, "result", result);
+    send(a, m);
 }
 
-static void reply_error(json_object *id, int code, const char *message)
+static void reply_error(Arena *a, JsonValue *id, int code, const char *message)
 {
-    json_object *m = json_object_new_object();
-    json_object *e = json_object_new_object();
-    json_object_object_add(e, "code", json_object_new_int(code));
-    json_object_object_add(e, "message", json_object_new_string(message));
-    json_object_object_add(m, "id", id ? json_object_get(id) : NULL);
-    json_object_object_add(m, "error", e);
-    send(m);
+    JsonValue *m = jv_object(a);
+    JsonValue *e = jv_object(a);
+    jv_add(a, e, "code", jv_int_new(a, code));
+    jv_add(a, e, "message", jv_str(a, message));
+    jv_add(a, m, "id", id);
+    jv_add(a, m, "error", e);
+    send(a, m);
 }
 
-static json_object *get(json_object *o, const char *path)
+static JsonValue *get(JsonValue *o, const char *path)
 {
     /* path is "a.b.c" */
     char key[64];
@@ -85,17 +85,15 @@ static json_object *get(json_object *o, const char *path)
             return NULL;
         memcpy(key, path, n);
         key[n] = '\0';
-        if (!json_object_object_get_ex(o, key, &o))
-            return NULL;
+        o = jv_get(o, key);
         path += n + (dot != NULL);
     }
     return o;
 }
 
-static const char *get_string(json_object *o, const char *path)
+static const char *get_string(JsonValue *o, const char *path)
 {
-    json_object *v = get(o, path);
-    return v && json_object_is_type(v, json_type_string) ? json_object_get_string(v) : NULL;
+    return jv_string(get(o, path));
 }
 
 static LspDoc **find_doc(Server *s, const char *uri)
@@ -125,102 +123,102 @@ static char *path_of_uri(const char *uri)
     return out;
 }
 
-static void publish(LspDoc *d)
+static void publish(Arena *a, LspDoc *d)
 {
-    json_object *m = json_object_new_object();
-    json_object *p = json_object_new_object();
-    json_object_object_add(m, "method", json_object_new_string("textDocument/publishDiagnostics"));
-    json_object_object_add(p, "uri", json_object_new_string(lsp_doc_uri(d)));
-    json_object_object_add(p, "diagnostics", lsp_doc_diagnostics(d));
-    json_object_object_add(m, "params", p);
-    send(m);
+    JsonValue *m = jv_object(a);
+    JsonValue *p = jv_object(a);
+    jv_add(a, m, "method", jv_str(a, "textDocument/publishDiagnostics"));
+    jv_add(a, p, "uri", jv_str(a, lsp_doc_uri(d)));
+    jv_add(a, p, "diagnostics", lsp_doc_diagnostics(a, d));
+    jv_add(a, m, "params", p);
+    send(a, m);
 }
 
-static json_object *capabilities(void)
+static JsonValue *capabilities(Arena *a)
 {
-    json_object *c = json_object_new_object();
-    json_object_object_add(c, "textDocumentSync", json_object_new_int(1)); /* full text */
-    json_object_object_add(c, "hoverProvider", json_object_new_boolean(1));
-    json_object_object_add(c, "definitionProvider", json_object_new_boolean(1));
-    json_object_object_add(c, "documentSymbolProvider", json_object_new_boolean(1));
-    json_object_object_add(c, "documentFormattingProvider", json_object_new_boolean(1));
-    json_object *r = json_object_new_object();
-    json_object *info = json_object_new_object();
-    json_object_object_add(info, "name", json_object_new_string("finsam"));
-    json_object_object_add(info, "version", json_object_new_string(FINSAM_VERSION));
-    json_object_object_add(r, "capabilities", c);
-    json_object_object_add(r, "serverInfo", info);
+    JsonValue *c = jv_object(a);
+    jv_add(a, c, "textDocumentSync", jv_int_new(a, 1)); /* full text */
+    jv_add(a, c, "hoverProvider", jv_bool(a, true));
+    jv_add(a, c, "definitionProvider", jv_bool(a, true));
+    jv_add(a, c, "documentSymbolProvider", jv_bool(a, true));
+    jv_add(a, c, "documentFormattingProvider", jv_bool(a, true));
+    JsonValue *r = jv_object(a);
+    JsonValue *info = jv_object(a);
+    jv_add(a, info, "name", jv_str(a, "finsam"));
+    jv_add(a, info, "version", jv_str(a, FINSAM_VERSION));
+    jv_add(a, r, "capabilities", c);
+    jv_add(a, r, "serverInfo", info);
     return r;
 }
 
 /* Returns false when the client says exit. */
-static bool handle(Server *s, json_object *msg, int *status)
+static bool handle(Server *s, Arena *a, JsonValue *msg, int *status)
 {
     const char *method = get_string(msg, "method");
-    json_object *id = get(msg, "id");
-    json_object *params = get(msg, "params");
+    JsonValue *id = get(msg, "id");
+    if (id && id->type == JV_NULL)
+        id = NULL; /* "id": null, as no id (json-c read null so) */
+    JsonValue *params = get(msg, "params");
     const char *uri = get_string(params, "textDocument.uri");
     LspDoc **doc = find_doc(s, uri);
-    json_object *line = get(params, "position.line"), *ch = get(params, "position.character");
+    int line, ch;
+    bool at = jv_int(get(params, "position.line"), &line) &&
+              jv_int(get(params, "position.character"), &ch);
     if (!method) {
         return true; /* a response to a request of ours: there are none */
     } else if (strcmp(method, "initialize") == 0) {
-        reply(id, capabilities());
+        reply(a, id, capabilities(a));
     } else if (strcmp(method, "shutdown") == 0) {
         s->shutdown = true;
-        reply(id, NULL);
+        reply(a, id, NULL);
     } else if (strcmp(method, "exit") == 0) {
         *status = s->shutdown ? 0 : 1;
         return false;
     } else if (strcmp(method, "textDocument/didOpen") == 0 && uri) {
-        const char *text = get_string(params, "textDocument.text");
+        JsonValue *text = get(params, "textDocument.text");
+        if (!jv_string(text))
+            text = NULL;
         char *path = path_of_uri(uri);
         if (doc) {
             lsp_doc_free(*doc);
             *doc = s->docs[--s->ndocs];
         }
         s->docs = mem_realloc(s->docs, (size_t)(s->ndocs + 1) * sizeof *s->docs);
-        LspDoc *d = lsp_doc_new(uri, path, text ? text : "", text ? strlen(text) : 0);
+        LspDoc *d = lsp_doc_new(uri, path, text ? text->text : "", text ? text->len : 0);
         s->docs[s->ndocs++] = d;
         mem_free(path);
-        publish(d);
+        publish(a, d);
     } else if (strcmp(method, "textDocument/didChange") == 0 && doc) {
-        json_object *changes = get(params, "contentChanges");
-        size_t n = changes && json_object_is_type(changes, json_type_array)
-                       ? json_object_array_length(changes) : 0;
-        if (n > 0) {
-            const char *text = get_string(json_object_array_get_idx(changes, n - 1), "text");
-            if (text)
-                lsp_doc_set_text(*doc, text, strlen(text));
-        }
-        publish(*doc);
+        JsonValue *changes = get(params, "contentChanges");
+        JsonValue *last = changes && changes->type == JV_ARRAY ? changes->last : NULL;
+        JsonValue *text = jv_get(last, "text");
+        if (jv_string(text))
+            lsp_doc_set_text(*doc, text->text, text->len);
+        publish(a, *doc);
     } else if (strcmp(method, "textDocument/didClose") == 0 && doc) {
-        json_object *m = json_object_new_object();
-        json_object *p = json_object_new_object();
-        json_object_object_add(m, "method",
-                               json_object_new_string("textDocument/publishDiagnostics"));
-        json_object_object_add(p, "uri", json_object_new_string(uri));
-        json_object_object_add(p, "diagnostics", json_object_new_array());
-        json_object_object_add(m, "params", p);
-        send(m);
+        JsonValue *m = jv_object(a);
+        JsonValue *p = jv_object(a);
+        jv_add(a, m, "method", jv_str(a, "textDocument/publishDiagnostics"));
+        jv_add(a, p, "uri", jv_str(a, uri));
+        jv_add(a, p, "diagnostics", jv_array(a));
+        jv_add(a, m, "params", p);
+        send(a, m);
         lsp_doc_free(*doc);
         *doc = s->docs[--s->ndocs];
     } else if (strcmp(method, "textDocument/hover") == 0 && id) {
-        reply(id, doc && line && ch ? lsp_doc_hover(*doc, json_object_get_int(line),
-                                                    json_object_get_int(ch)) : NULL);
+        reply(a, id, doc && at ? lsp_doc_hover(a, *doc, line, ch) : NULL);
     } else if (strcmp(method, "textDocument/definition") == 0 && id) {
-        reply(id, doc && line && ch ? lsp_doc_definition(*doc, json_object_get_int(line),
-                                                         json_object_get_int(ch)) : NULL);
+        reply(a, id, doc && at ? lsp_doc_definition(a, *doc, line, ch) : NULL);
     } else if (strcmp(method, "textDocument/documentSymbol") == 0 && id) {
-        reply(id, doc ? lsp_doc_symbols(*doc) : json_object_new_array());
+        reply(a, id, doc ? lsp_doc_symbols(a, *doc) : jv_array(a));
     } else if (strcmp(method, "textDocument/formatting") == 0 && id) {
-        json_object *edits = doc ? lsp_doc_format(*doc) : NULL;
+        JsonValue *edits = doc ? lsp_doc_format(a, *doc) : NULL;
         if (edits)
-            reply(id, edits);
+            reply(a, id, edits);
         else
-            reply_error(id, -32603, _("the file does not parse, so it is not formatted"));
+            reply_error(a, id, -32603, _("the file does not parse, so it is not formatted"));
     } else if (id) {
-        reply_error(id, -32601, "method not found");
+        reply_error(a, id, -32601, "method not found");
     }
     return true;
 }
@@ -246,18 +244,16 @@ int cmd_lsp(int argc, char **argv)
     size_t len;
     char *body;
     while ((body = read_message(&len))) {
-        json_tokener *tok = json_tokener_new();
-        json_object *msg = json_tokener_parse_ex(tok, body, (int)len);
-        bool parsed = json_tokener_get_error(tok) == json_tokener_success && msg;
-        json_tokener_free(tok);
+        Arena a;
+        arena_init(&a);
+        JsonValue *msg = jv_parse(&a, body, len, NULL);
         mem_free(body);
-        if (!parsed || !json_object_is_type(msg, json_type_object)) {
-            json_object_put(msg);
-            reply_error(NULL, -32700, "parse error");
-            continue;
-        }
-        bool go_on = handle(&s, msg, &status);
-        json_object_put(msg);
+        bool go_on = true;
+        if (!msg || msg->type != JV_OBJECT)
+            reply_error(&a, NULL, -32700, "parse error");
+        else
+            go_on = handle(&s, &a, msg, &status);
+        arena_free(&a);
         if (!go_on)
             break;
     }

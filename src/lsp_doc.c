@@ -92,7 +92,7 @@ const char *lsp_doc_uri(const LspDoc *d)
 
 /* ---- places ------------------------------------------------------------------ */
 
-static json_object *position(const char *text, size_t len, size_t offset)
+static JsonValue *position(Arena *a, const char *text, size_t len, size_t offset)
 {
     int line = 0, units = 0;
     if (offset > len)
@@ -104,9 +104,9 @@ static json_object *position(const char *text, size_t len, size_t offset)
         else if ((c & 0xC0) != 0x80)
             units += c >= 0xF0 ? 2 : 1; /* four-byte characters are two UTF-16 units */
     }
-    json_object *p = json_object_new_object();
-    json_object_object_add(p, "line", json_object_new_int(line));
-    json_object_object_add(p, "character", json_object_new_int(units));
+    JsonValue *p = jv_object(a);
+    jv_add(a, p, "line", jv_int_new(a, line));
+    jv_add(a, p, "character", jv_int_new(a, units));
     return p;
 }
 
@@ -127,11 +127,11 @@ static size_t offset_of(const char *text, size_t len, int line, int character)
     return i;
 }
 
-static json_object *range(const char *text, size_t len, size_t start, size_t end)
+static JsonValue *range(Arena *a, const char *text, size_t len, size_t start, size_t end)
 {
-    json_object *r = json_object_new_object();
-    json_object_object_add(r, "start", position(text, len, start));
-    json_object_object_add(r, "end", position(text, len, end));
+    JsonValue *r = jv_object(a);
+    jv_add(a, r, "start", position(a, text, len, start));
+    jv_add(a, r, "end", position(a, text, len, end));
     return r;
 }
 
@@ -140,26 +140,26 @@ static bool is_doc_src(const LspDoc *d, const Source *src)
     return src && d->tmppath && strcmp(src->path, d->tmppath) == 0;
 }
 
-static json_object *loc_range(const Loc *l)
+static JsonValue *loc_range(Arena *a, const Loc *l)
 {
-    return range(l->src->text, l->src->len, l->start, l->end);
+    return range(a, l->src->text, l->src->len, l->start, l->end);
 }
 
 /* A Location: the document itself, or the file where an imported name stands. */
-static json_object *location(const LspDoc *d, const Loc *l)
+static JsonValue *location(Arena *a, const LspDoc *d, const Loc *l)
 {
-    json_object *o = json_object_new_object();
+    JsonValue *o = jv_object(a);
     if (is_doc_src(d, l->src)) {
-        json_object_object_add(o, "uri", json_object_new_string(d->uri));
+        jv_add(a, o, "uri", jv_str(a, d->uri));
     } else {
         char real[4096];
         const char *p = realpath(l->src->path, real) ? real : l->src->path;
         char *uri = mem_alloc(strlen(p) + 8);
         sprintf(uri, "file://%s", p);
-        json_object_object_add(o, "uri", json_object_new_string(uri));
+        jv_add(a, o, "uri", jv_str(a, uri));
         mem_free(uri);
     }
-    json_object_object_add(o, "range", loc_range(l));
+    jv_add(a, o, "range", loc_range(a, l));
     return o;
 }
 
@@ -203,21 +203,21 @@ static void analyse(LspDoc *d)
 /* A diagnostic at `at` (or at the document's start with at's place in its message,
  * when at is in another file); `shown`, when set, is the place in the document to show
  * it at instead, at's place then named in the message. */
-static json_object *diagnostic_at(const LspDoc *d, const Loc *at, const Loc *shown,
-                                  Severity sev, const char *tag, const char *message,
-                                  const PtrVec *notes);
+static JsonValue *diagnostic_at(Arena *a, const LspDoc *d, const Loc *at, const Loc *shown,
+                                Severity sev, const char *tag, const char *message,
+                                const PtrVec *notes);
 
-static json_object *diagnostic(const LspDoc *d, const Loc *at, Severity sev, const char *tag,
-                               const char *message, const PtrVec *notes)
+static JsonValue *diagnostic(Arena *a, const LspDoc *d, const Loc *at, Severity sev,
+                             const char *tag, const char *message, const PtrVec *notes)
 {
-    return diagnostic_at(d, at, NULL, sev, tag, message, notes);
+    return diagnostic_at(a, d, at, NULL, sev, tag, message, notes);
 }
 
-static json_object *diagnostic_at(const LspDoc *d, const Loc *at, const Loc *shown,
-                                  Severity sev, const char *tag, const char *message,
-                                  const PtrVec *notes)
+static JsonValue *diagnostic_at(Arena *a, const LspDoc *d, const Loc *at, const Loc *shown,
+                                Severity sev, const char *tag, const char *message,
+                                const PtrVec *notes)
 {
-    json_object *g = json_object_new_object();
+    JsonValue *g = jv_object(a);
     size_t mlen = strlen(message) + 1;
     for (int i = 0; notes && i < notes->len; i++)
         mlen += strlen(notes->items[i]) + 1;
@@ -233,44 +233,43 @@ static json_object *diagnostic_at(const LspDoc *d, const Loc *at, const Loc *sho
         strcat(msg, "\n");
         strcat(msg, notes->items[i]);
     }
-    json_object_object_add(g, "range", shown ? loc_range(shown)
-                                       : is_doc_src(d, at->src) ? loc_range(at)
-                                                                : range("", 0, 0, 0));
-    json_object_object_add(g, "severity", json_object_new_int(sev == SEV_ERROR ? 1 : 2));
-    json_object_object_add(g, "source", json_object_new_string("finsam"));
+    jv_add(a, g, "range", shown ? loc_range(a, shown)
+                          : is_doc_src(d, at->src) ? loc_range(a, at)
+                                                   : range(a, "", 0, 0, 0));
+    jv_add(a, g, "severity", jv_int_new(a, sev == SEV_ERROR ? 1 : 2));
+    jv_add(a, g, "source", jv_str(a, "finsam"));
     if (tag)
-        json_object_object_add(g, "code", json_object_new_string(tag));
-    json_object_object_add(g, "message", json_object_new_string(msg));
+        jv_add(a, g, "code", jv_str(a, tag));
+    jv_add(a, g, "message", jv_str(a, msg));
     mem_free(msg);
     return g;
 }
 
-json_object *lsp_doc_diagnostics(LspDoc *d)
+JsonValue *lsp_doc_diagnostics(Arena *a, LspDoc *d)
 {
     analyse(d);
-    json_object *list = json_object_new_array();
+    JsonValue *list = jv_array(a);
     if (!d->loaded)
         return list;
     for (int i = 0; i < d->prog.diags.list.len; i++) {
         const Diag *g = d->prog.diags.list.items[i];
-        json_object_array_add(list, diagnostic(d, &g->loc, g->severity, g->tag, g->message,
-                                               &g->notes));
+        jv_push(a, list, diagnostic(a, d, &g->loc, g->severity, g->tag, g->message, &g->notes));
     }
     for (int i = 0; i < d->res.failed.len; i++) {
         const Finding *f = d->res.failed.items[i];
-        char msg[1024], a[VALUE_FMT_MAX], b[VALUE_FMT_MAX];
+        char msg[1024], stated[VALUE_FMT_MAX], computed[VALUE_FMT_MAX];
         int n = snprintf(msg, sizeof msg, "%s%s%s", f->message, f->where ? ", " : "",
                          f->where ? f->where : "");
         if (f->has_stated && n > 0 && (size_t)n < sizeof msg)
             snprintf(msg + n, sizeof msg - (size_t)n, _("\nstated: %s\ncomputed: %s"),
-                     value_format(&f->stated, a), value_format(&f->computed, b));
+                     value_format(&f->stated, stated), value_format(&f->computed, computed));
         /* a rule of another file shown at the figure it read in this one */
         const Loc *shown = NULL;
         for (int k = 0; k < f->noperands && !shown && !is_doc_src(d, f->loc.src); k++)
             if (finding_points_at(f, k) && is_doc_src(d, f->operands[k].at.src))
                 shown = &f->operands[k].at;
-        json_object *g = diagnostic_at(d, &f->loc, shown, f->severity, f->tag, msg, NULL);
-        json_object_array_add(list, g);
+        JsonValue *g = diagnostic_at(a, d, &f->loc, shown, f->severity, f->tag, msg, NULL);
+        jv_push(a, list, g);
     }
     return list;
 }
@@ -403,7 +402,7 @@ static char *import_at(const LspDoc *d, size_t at)
     return NULL;
 }
 
-json_object *lsp_doc_definition(LspDoc *d, int line, int character)
+JsonValue *lsp_doc_definition(Arena *a, LspDoc *d, int line, int character)
 {
     size_t at = offset_of(d->text, d->len, line, character);
     char *file = import_at(d, at);
@@ -411,9 +410,9 @@ json_object *lsp_doc_definition(LspDoc *d, int line, int character)
         char real[4096];
         char *uri = mem_alloc(strlen(file) + 4096 + 8);
         sprintf(uri, "file://%s", realpath(file, real) ? real : file);
-        json_object *o = json_object_new_object();
-        json_object_object_add(o, "uri", json_object_new_string(uri));
-        json_object_object_add(o, "range", range("", 0, 0, 0));
+        JsonValue *o = jv_object(a);
+        jv_add(a, o, "uri", jv_str(a, uri));
+        jv_add(a, o, "range", range(a, "", 0, 0, 0));
         mem_free(uri);
         mem_free(file);
         return o;
@@ -421,12 +420,12 @@ json_object *lsp_doc_definition(LspDoc *d, int line, int character)
     Target t = resolve_at(d, line, character);
     if (t.row) {
         Loc l = row_loc(t.row);
-        return location(d, &l);
+        return location(a, d, &l);
     }
-    return t.table ? location(d, &t.table->name_loc)
-           : t.alloc ? location(d, &t.alloc->name_loc)
-           : t.param ? location(d, &t.param->name_loc)
-           : t.check ? location(d, &t.check->name_loc) : NULL;
+    return t.table ? location(a, d, &t.table->name_loc)
+           : t.alloc ? location(a, d, &t.alloc->name_loc)
+           : t.param ? location(a, d, &t.param->name_loc)
+           : t.check ? location(a, d, &t.check->name_loc) : NULL;
 }
 
 /* ---- hover ------------------------------------------------------------------- */
@@ -506,7 +505,7 @@ static void hover_row(const LspDoc *d, Text *out, const Row *r)
     }
 }
 
-json_object *lsp_doc_hover(LspDoc *d, int line, int character)
+JsonValue *lsp_doc_hover(Arena *a, LspDoc *d, int line, int character)
 {
     Target t = resolve_at(d, line, character);
     Text out = {0};
@@ -546,11 +545,11 @@ json_object *lsp_doc_hover(LspDoc *d, int line, int character)
         mem_free(out.s);
         return NULL;
     }
-    json_object *h = json_object_new_object();
-    json_object *c = json_object_new_object();
-    json_object_object_add(c, "kind", json_object_new_string("markdown"));
-    json_object_object_add(c, "value", json_object_new_string(out.s));
-    json_object_object_add(h, "contents", c);
+    JsonValue *h = jv_object(a);
+    JsonValue *c = jv_object(a);
+    jv_add(a, c, "kind", jv_str(a, "markdown"));
+    jv_add(a, c, "value", jv_str(a, out.s));
+    jv_add(a, h, "contents", c);
     mem_free(out.s);
     return h;
 }
@@ -560,86 +559,86 @@ json_object *lsp_doc_hover(LspDoc *d, int line, int character)
 enum { SYM_MODULE = 2, SYM_NAMESPACE = 3, SYM_CLASS = 5, SYM_FIELD = 8, SYM_FUNCTION = 12,
        SYM_CONSTANT = 14 };
 
-static json_object *symbol(const char *name, const char *detail, int kind, const Loc *whole,
-                           const Loc *sel)
+static JsonValue *symbol(Arena *a, const char *name, const char *detail, int kind,
+                         const Loc *whole, const Loc *sel)
 {
-    json_object *s = json_object_new_object();
-    json_object_object_add(s, "name", json_object_new_string(name && *name ? name : "?"));
+    JsonValue *s = jv_object(a);
+    jv_add(a, s, "name", jv_str(a, name && *name ? name : "?"));
     if (detail)
-        json_object_object_add(s, "detail", json_object_new_string(detail));
-    json_object_object_add(s, "kind", json_object_new_int(kind));
-    json_object_object_add(s, "range", loc_range(whole));
-    json_object_object_add(s, "selectionRange", loc_range(sel->src ? sel : whole));
+        jv_add(a, s, "detail", jv_str(a, detail));
+    jv_add(a, s, "kind", jv_int_new(a, kind));
+    jv_add(a, s, "range", loc_range(a, whole));
+    jv_add(a, s, "selectionRange", loc_range(a, sel->src ? sel : whole));
     return s;
 }
 
-json_object *lsp_doc_symbols(LspDoc *d)
+JsonValue *lsp_doc_symbols(Arena *a, LspDoc *d)
 {
     if (!d->loaded)
         analyse(d);
-    json_object *list = json_object_new_array();
+    JsonValue *list = jv_array(a);
     if (!d->loaded || d->prog.modules.len == 0)
         return list;
     const Module *m = d->prog.modules.items[0];
     for (int i = 0; i < m->decls.len; i++) {
         const Decl *dc = m->decls.items[i];
-        json_object *s = NULL;
+        JsonValue *s = NULL;
         if (dc->type == D_TABLE) {
             const Table *t = dc->u.table;
-            s = symbol(t->name, t->title, SYM_CLASS, &t->loc, &t->name_loc);
-            json_object *rows = json_object_new_array();
+            s = symbol(a, t->name, t->title, SYM_CLASS, &t->loc, &t->name_loc);
+            JsonValue *rows = jv_array(a);
             for (int r = 0; r < t->nrows; r++) {
                 Loc l = row_loc(t->rows[r]);
-                json_object_array_add(rows, symbol(t->rows[r]->name, t->rows[r]->label,
-                                                   SYM_FIELD, &l, &l));
+                jv_push(a, rows, symbol(a, t->rows[r]->name, t->rows[r]->label, SYM_FIELD, &l,
+                                        &l));
             }
-            json_object_object_add(s, "children", rows);
+            jv_add(a, s, "children", rows);
         } else if (dc->type == D_ALLOC) {
-            s = symbol(dc->u.alloc->name, dc->u.alloc->title, SYM_CLASS, &dc->u.alloc->loc,
+            s = symbol(a, dc->u.alloc->name, dc->u.alloc->title, SYM_CLASS, &dc->u.alloc->loc,
                        &dc->u.alloc->name_loc);
         } else if (dc->type == D_PARAM) {
-            s = symbol(dc->u.param->name, dc->u.param->title, SYM_CONSTANT, &dc->u.param->loc,
+            s = symbol(a, dc->u.param->name, dc->u.param->title, SYM_CONSTANT, &dc->u.param->loc,
                        &dc->u.param->name_loc);
         } else if (dc->type == D_CHECK) {
-            s = symbol(dc->u.check->name, dc->u.check->title, SYM_FUNCTION, &dc->u.check->loc,
+            s = symbol(a, dc->u.check->name, dc->u.check->title, SYM_FUNCTION, &dc->u.check->loc,
                        &dc->u.check->name_loc);
         } else if (dc->type == D_IMPORT) {
-            s = symbol(dc->u.import->path, dc->u.import->alias, SYM_MODULE, &dc->u.import->loc,
+            s = symbol(a, dc->u.import->path, dc->u.import->alias, SYM_MODULE, &dc->u.import->loc,
                        &dc->u.import->loc);
         } else if (dc->type == D_REPORT) {
-            s = symbol("report", dc->u.report->title, SYM_NAMESPACE, &dc->u.report->loc,
+            s = symbol(a, "report", dc->u.report->title, SYM_NAMESPACE, &dc->u.report->loc,
                        &dc->u.report->loc);
         }
         if (s)
-            json_object_array_add(list, s);
+            jv_push(a, list, s);
     }
     return list;
 }
 
-json_object *lsp_doc_format(LspDoc *d)
+JsonValue *lsp_doc_format(Arena *a, LspDoc *d)
 {
-    Arena a;
-    arena_init(&a);
+    Arena pa; /* the parse, to know whether it parses */
+    arena_init(&pa);
     Diags diags;
-    diags_init(&diags, &a);
+    diags_init(&diags, &pa);
     Interner names;
-    interner_init(&names, &a);
+    interner_init(&names, &pa);
     Module *m;
-    Source *src = source_from_text(&a, d->path, d->text, d->len);
-    bool parses = parse_module(&a, &diags, &names, src, &m) == 0 && diags.errors == 0;
+    Source *src = source_from_text(&pa, d->path, d->text, d->len);
+    bool parses = parse_module(&pa, &diags, &names, src, &m) == 0 && diags.errors == 0;
     interner_free(&names);
-    arena_free(&a);
+    arena_free(&pa);
     if (!parses)
         return NULL;
     size_t n;
     char *out = fmt_format(d->text, d->len, &n);
-    json_object *edits = json_object_new_array();
+    JsonValue *edits = jv_array(a);
     if (fmt_same_tokens(d->text, d->len, out, n) &&
         (n != d->len || memcmp(out, d->text, n) != 0)) {
-        json_object *e = json_object_new_object();
-        json_object_object_add(e, "range", range(d->text, d->len, 0, d->len));
-        json_object_object_add(e, "newText", json_object_new_string_len(out, (int)n));
-        json_object_array_add(edits, e);
+        JsonValue *e = jv_object(a);
+        jv_add(a, e, "range", range(a, d->text, d->len, 0, d->len));
+        jv_add(a, e, "newText", jv_strn(a, out, n));
+        jv_push(a, edits, e);
     }
     mem_free(out);
     return edits;

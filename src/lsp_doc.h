@@ -1,10 +1,10 @@
 /* lsp_doc: what finsam lsp knows of one open document, in the Language Server
- * Protocol's terms (json-c objects): its diagnostics, the hover and definition at a
+ * Protocol's terms (JSON values in the caller's arena): its diagnostics, the hover and definition at a
  * place, its symbols, its formatting. lsp.c speaks the protocol. */
 #ifndef FINSAM_LSP_DOC_H
 #define FINSAM_LSP_DOC_H
 
-#include <json-c/json.h>
+#include "json_value.h"
 #include <stddef.h>
 
 typedef struct LspDoc LspDoc;
@@ -18,16 +18,16 @@ const char *lsp_doc_uri(const LspDoc *d);
 
 /* The Diagnostic[] of finsam check on the text: errors in the input, and the failed
  * formulas and checks, each with its related places. */
-json_object *lsp_doc_diagnostics(LspDoc *d);
+JsonValue *lsp_doc_diagnostics(Arena *a, LspDoc *d);
 /* Hover at a line and UTF-16 character: a row's label, stated and computed figures and
  * formula; a table's, parameter's or check's title. NULL if nothing is there. */
-json_object *lsp_doc_hover(LspDoc *d, int line, int character);
+JsonValue *lsp_doc_hover(Arena *a, LspDoc *d, int line, int character);
 /* The Location of what the name at the place refers to: a row, table, allocation,
  * parameter, check, or an import's file. NULL if none. */
-json_object *lsp_doc_definition(LspDoc *d, int line, int character);
+JsonValue *lsp_doc_definition(Arena *a, LspDoc *d, int line, int character);
 /* DocumentSymbol[]: tables with their rows, allocations, parameters, checks. */
-json_object *lsp_doc_symbols(LspDoc *d);
+JsonValue *lsp_doc_symbols(Arena *a, LspDoc *d);
 /* TextEdit[]: the text as finsam fmt lays it out; NULL if it does not parse. */
-json_object *lsp_doc_format(LspDoc *d);
+JsonValue *lsp_doc_format(Arena *a, LspDoc *d);
 
 #endif
