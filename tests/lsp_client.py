@@ -35,7 +35,9 @@ class Client:
 
     def send(self, msg):
         msg["jsonrpc"] = "2.0"
-        body = json.dumps(msg).encode("utf-8")
+        self.send_raw(json.dumps(msg).encode("utf-8"))
+
+    def send_raw(self, body):
         self.p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.p.stdin.flush()
 
@@ -99,6 +101,17 @@ def main():
                                          "documentSymbolProvider", "documentFormattingProvider"))
               and caps.get("textDocumentSync") == 1, "initialize: the capabilities", r)
         c.notify("initialized", {})
+
+        # a message that is not JSON: JSON-RPC's parse error, with no id, and the server
+        # goes on (had it been read, the method it names would be answered as unknown)
+        for what, body in (("cut short", b'{"jsonrpc":"2.0","id":90,"method":"none"'),
+                           ("something after it", b'{"jsonrpc":"2.0","id":91,"method":"none"} x'),
+                           ("a lone surrogate", b'{"jsonrpc":"2.0","id":92,"method":"none\\ud800"}')):
+            c.send_raw(body)
+            r = c.read()
+            check(r is not None and r.get("id", 0) is None and
+                  (r.get("error") or {}).get("code") == -32700,
+                  "a message that is not JSON (%s): the parse error" % what, r)
 
         c.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "finsam", "version": 1, "text": text}})
