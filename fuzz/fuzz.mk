@@ -2,7 +2,7 @@
 # UndefinedBehaviorSanitizer. Included by the Makefile; see fuzz/README.md.
 #
 #   make fuzz-deps                  clang and libFuzzer, with apt-get, where missing
-#   make fuzz-build                 build/fuzz/fuzz_check, fuzz_figure and fuzz_sie
+#   make fuzz-build                 build/fuzz/fuzz_check, fuzz_figure, fuzz_sie, fuzz_draft, fuzz_json
 #   make fuzz [FUZZ_SECONDS=60]     fuzz each harness that long on build/fuzz/corpus-NAME
 #   make fuzz-ci                    replay seeds and regressions, then fuzz 30 s each;
 #                                   fails on any crash, hang, leak or sanitizer report
@@ -13,7 +13,7 @@ FUZZ_CC        ?= clang
 FUZZ_SECONDS   ?= 60
 FUZZ_CI_SECONDS ?= 30
 FUZZ_MAX_LEN   ?= 65536
-FUZZ_HARNESSES := check figure sie draft
+FUZZ_HARNESSES := check figure sie draft json
 
 FB := $(B)/fuzz
 FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -90,7 +90,7 @@ fuzz: fuzz-build
 	done; exit $$status
 
 # Replays every seed and every regression input once, then fuzzes each harness for
-# FUZZ_CI_SECONDS (90 s in all) on a copy of its seeds; stops at the first finding.
+# FUZZ_CI_SECONDS on a copy of its seeds; stops at the first finding.
 fuzz-ci: fuzz-build
 	@for h in $(FUZZ_HARNESSES); do \
 	  FUZZ_MAX_LEN=$(FUZZ_MAX_LEN) sh fuzz/run.sh replay $$h || exit 1; \

@@ -25,6 +25,7 @@ artifacts=$FB/artifacts
 dict=fuzz/finsam.dict
 [ "$name" = figure ] && dict=fuzz/figure.dict
 [ "$name" = sie ] && dict=fuzz/sie.dict
+[ "$name" = json ] && dict=fuzz/json.dict
 
 [ -x "$bin" ] || { echo "run.sh: $bin is not built: make fuzz-build" >&2; exit 2; }
 mkdir -p "$artifacts"
