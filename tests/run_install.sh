@@ -225,7 +225,9 @@ else
     [ "$(dpkg-deb -f "$deb" Package)" = finsam ] && ok || bad "control: Package"
     dpkg-deb -f "$deb" Version | grep -q "^$(sed -n 's/^VERSION *:= *//p' Makefile)-" && ok ||
         bad "control: Version is not the Makefile's"
-    dpkg-deb -f "$deb" Depends | grep -q '^libc6' && ok || bad "control: Depends has no libc6"
+    # libc alone: every shared library more is loaded at every start (issue 16)
+    dpkg-deb -f "$deb" Depends | grep -Eq '^libc6( \([^,]*\))?$' && ok ||
+        bad "control: Depends is not libc6 alone: $(dpkg-deb -f "$deb" Depends)"
     rm -rf "$tmp/root" "$tmp/control" && dpkg-deb -x "$deb" "$tmp/root" && dpkg-deb -e "$deb" "$tmp/control"
     (cd "$tmp/root" && md5sum --quiet -c "$tmp/control/md5sums") >/dev/null 2>&1 && ok ||
         bad "the package's md5sums do not match its files"
