@@ -34,7 +34,8 @@ struct JsonValue {
     size_t count;              /* of items or members */
 };
 
-/* How deep arrays and objects may nest, as json-c allowed: deeper is an error. */
+/* How deep arrays and objects may nest: deeper is an error. 32 is json-c's default depth
+ * (which counted a scalar inside the deepest object as a level too). */
 enum { JV_MAX_DEPTH = 32 };
 
 typedef struct {
