@@ -1,36 +1,48 @@
 #include "sie_read.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "i18n.h"
 
-enum { CHUNK = 1 << 20, MAX_LINE = 64 << 20 };
+/* A file is mapped (arena_map_file) and read in place: its pages are the page cache's,
+ * faulted in many at a time, with no copy and no fresh memory to clear. Pages read
+ * past are handed back every FORGET bytes, so that a large file does not stay in
+ * memory (a line quoted in a message is copied first). Where a file cannot be mapped
+ * (a pipe; under the sanitizers) it is read in chunks of CHUNK bytes, a line at most
+ * MAX_LINE. */
+enum { CHUNK = 1 << 20, MAX_LINE = 64 << 20, FORGET = 4 << 20 };
 
-/* The unescaped text of a line's fields, one after the other, each NUL-terminated. */
+/* A line's copy, which its fields' text is part of (see tokenize). */
 typedef struct {
     char *buf;
-    size_t cap, used;
+    size_t cap;
 } Texts;
 
 struct SieReader {
     const char *path;
     Diags *diags;
-    FILE *f;
-    char *own;             /* the read buffer, when reading a file */
+    int fd;                /* -1 when the text is all in buf */
+    char *own;             /* the read buffer, when reading a file in chunks */
     const char *buf;
     size_t cap, beg, end;
+    const char *mapped;    /* buf when it is a mapped file */
+    size_t forgotten;      /* its bytes handed back so far */
     bool eof, failed;
     int line;
     char *utf8;            /* the current line converted, when it is not ASCII */
     size_t utf8_cap;
-    Texts texts;           /* the fields' unescaped text */
+    Texts texts;           /* the fields' text */
     int seen[SIE_DEV_COUNT];
     SieRecord raw;         /* the raw bytes' fields, for #KSUMMA on a line converted */
     Texts raw_texts;       /* theirs: apart, so that the record's own stay as they are */
+    const Source *loc_src; /* the current record's line as made for a Loc, shared */
+    int loc_line;
     /* #KSUMMA */
     bool sum_open, sum_closed;
     uint32_t crc;          /* the CRC-32 so far, before its final inversion */
@@ -46,6 +58,7 @@ static SieReader *reader_new(const char *path, Diags *diags)
     SieReader *r = mem_alloc(sizeof *r);
     r->path = arena_strndup(diags->arena, path, strlen(path));
     r->diags = diags;
+    r->fd = -1;
     r->crc = 0xFFFFFFFFu;
     return r;
 }
@@ -53,23 +66,33 @@ static SieReader *reader_new(const char *path, Diags *diags)
 SieReader *sie_open(const char *path, Diags *diags, const char **why)
 {
     struct stat st;
-    if (stat(path, &st) != 0) {
-        *why = strerror(errno);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        int err = errno;
+        /* a directory that cannot be opened is still told as one */
+        *why = stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? _("is a directory, not a file")
+                                                            : strerror(err);
         return NULL;
     }
-    if (S_ISDIR(st.st_mode)) {
-        *why = _("is a directory, not a file");
-        return NULL;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *why = strerror(errno);
+    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        *why = S_ISDIR(st.st_mode) ? _("is a directory, not a file") : strerror(errno);
+        close(fd);
         return NULL;
     }
     SieReader *r = reader_new(path, diags);
-    r->f = f;
+    char *map = S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX / 2
+                    ? arena_map_file(diags->arena, fd, (size_t)st.st_size)
+                    : NULL;
+    if (map) {
+        close(fd);
+        r->buf = r->mapped = map;
+        r->end = r->cap = (size_t)st.st_size;
+        r->eof = true;
+        return r;
+    }
+    r->fd = fd;
     r->cap = CHUNK;
-    r->own = mem_alloc(r->cap);
+    r->own = mem_realloc(NULL, r->cap); /* not cleared: read over */
     r->buf = r->own;
     return r;
 }
@@ -87,13 +110,30 @@ void sie_close(SieReader *r)
 {
     if (!r)
         return;
-    if (r->f)
-        fclose(r->f);
+    if (r->fd >= 0)
+        close(r->fd);
     mem_free(r->own);
     mem_free(r->utf8);
     mem_free(r->texts.buf);
     mem_free(r->raw_texts.buf);
     mem_free(r);
+}
+
+/* Reads on into r->own after r->end; false (said) if the file cannot be read. */
+static bool fill(SieReader *r)
+{
+    ssize_t got;
+    do
+        got = read(r->fd, r->own + r->end, r->cap - r->end);
+    while (got < 0 && errno == EINTR);
+    if (got < 0) {
+        diag_file(r->diags, r->path, _("could not be read after line %d"), r->line);
+        r->failed = true;
+        return false;
+    }
+    r->end += (size_t)got;
+    r->eof = got == 0;
+    return true;
 }
 
 /* The next line of the file, without its line end; false at the end. */
@@ -130,15 +170,21 @@ static bool next_line(SieReader *r, const char **line, size_t *len)
             r->own = mem_realloc(r->own, r->cap);
             r->buf = r->own;
         }
-        size_t got = fread(r->own + r->end, 1, r->cap - r->end, r->f);
-        r->end += got;
-        if (got == 0) {
-            if (ferror(r->f)) {
-                diag_file(r->diags, r->path, _("could not be read after line %d"), r->line);
-                r->failed = true;
-                return false;
-            }
-            r->eof = true;
+        if (!fill(r))
+            return false;
+    }
+    if (r->mapped) {
+        if (*len >= MAX_LINE) {
+            /* as when it is read in chunks */
+            diag_file(r->diags, r->path, _("line %d is longer than 64 MB: not an SIE file"),
+                      r->line + 1);
+            r->failed = true;
+            return false;
+        }
+        if (r->beg - r->forgotten >= FORGET) {
+            /* the lines before this one are read: their pages are handed back */
+            arena_map_forget(r->mapped + r->forgotten, *line);
+            r->forgotten = (size_t)(*line - r->mapped);
         }
     }
     r->line++;
@@ -266,32 +312,28 @@ static void convert(SieReader *r, bool latin1, const char *s, size_t n)
 
 /* ---- fields ---- */
 
-static const char *keep(Texts *t, const char *s, size_t n, uint32_t *len)
-{
-    char *p = t->buf + t->used;
-    memcpy(p, s, n);
-    p[n] = '\0';
-    t->used += n + 1;
-    *len = (uint32_t)n;
-    return p;
-}
+/* A line is tokenized in a copy of its own, p[0..n) with a NUL at p[n] (and no other:
+ * a line with one is not read), and each field's text is the part of the copy it
+ * stands in: no field is copied again. A NUL is written after each field's text when
+ * the line has been read (the byte there is a separator, a quote or a brace, which no
+ * field's text holds), and an escaped quote is unescaped in place, by moving the rest
+ * of its field left. */
 
-/* A quoted field from s[*i] (the opening quote) to its closing quote, unescaping \".
+/* A quoted field from p[*i] (the opening quote) to its closing quote, unescaping \".
  * A quote is found with memchr: one after a backslash is an escaped one (a backslash
  * before it cannot belong to an escape of its own, which takes a quote). */
-static const char *quoted(Texts *t, const char *s, size_t n, size_t *i, uint32_t *len,
-                          bool *unterminated)
+static void quoted(char *p, size_t n, size_t *i, SieField *f, bool *unterminated)
 {
-    char *p = t->buf + t->used, *q = p;
-    size_t k = *i + 1;
+    size_t k = *i + 1, w = k; /* read at k, written at w: w <= k */
     *unterminated = true;
-    while (k < n) {
-        const char *e = memchr(s + k, '"', n - k);
-        size_t m = e ? (size_t)(e - s) : n; /* the quote, or the line's end */
-        bool escaped = e && m > k && s[m - 1] == '\\';
+    for (;;) {
+        const char *e = memchr(p + k, '"', n - k);
+        size_t m = e ? (size_t)(e - p) : n; /* the quote, or the line's end */
+        bool escaped = e && m > k && p[m - 1] == '\\';
         size_t copy = m - k - escaped;
-        memcpy(q, s + k, copy);
-        q += copy;
+        if (w != k)
+            memmove(p + w, p + k, copy);
+        w += copy;
         k = m;
         if (!e)
             break;
@@ -300,43 +342,50 @@ static const char *quoted(Texts *t, const char *s, size_t n, size_t *i, uint32_t
             *unterminated = false;
             break;
         }
-        *q++ = '"';
+        p[w++] = '"';
     }
-    *q = '\0';
-    *len = (uint32_t)(q - p);
-    t->used += (size_t)(q - p) + 1;
+    f->text = p + *i + 1;
+    f->len = (uint32_t)(w - *i - 1);
     *i = k;
-    return p;
 }
 
 static bool is_space(char c) { return c == ' ' || c == '\t'; }
 
-/* The bytes that end a plain field: a separator, a quote or an object list's brace. */
+/* The bytes that end a plain field: a separator, a quote or an object list's brace,
+ * and the NUL after the line. */
 enum { ENDS_FIELD = 1, ENDS_ITEM = 2 };
 static const unsigned char ENDS[256] = {
+    ['\0'] = ENDS_FIELD | ENDS_ITEM,
     [' '] = ENDS_FIELD | ENDS_ITEM, ['\t'] = ENDS_FIELD | ENDS_ITEM,
     ['"'] = ENDS_FIELD | ENDS_ITEM, ['{'] = ENDS_FIELD, ['}'] = ENDS_ITEM,
 };
+
+static void terminate(const SieField *f)
+{
+    ((char *)f->text)[f->len] = '\0';
+}
 
 /* The fields of a line: its label, then each field. Returns false if the line holds no
  * record (empty, or not a record: warned). Deviations are reported when warn. */
 static bool tokenize(SieReader *r, Texts *t, SieRecord *rec, const char *s, size_t n,
                      bool warn)
 {
-    size_t need = n + SIE_MAX_FIELDS + SIE_MAX_ITEMS + 8;
-    if (t->cap < need) {
-        t->cap = need * 2;
-        t->buf = mem_realloc(t->buf, t->cap);
+    if (t->cap < n + 1) {
+        t->cap = n < 128 ? 256 : 2 * (n + 1);
+        mem_free(t->buf);
+        t->buf = mem_realloc(NULL, t->cap);
     }
-    t->used = 0;
+    char *p = t->buf;
+    memcpy(p, s, n);
+    p[n] = '\0';
     rec->nfields = rec->nitems = 0;
     rec->label.len = 0;
     size_t i = 0;
-    while (i < n && is_space(s[i]))
+    while (is_space(p[i]))
         i++;
     if (i == n)
         return false;
-    if (s[i] != '#' && s[i] != '{' && s[i] != '}') {
+    if (p[i] != '#' && p[i] != '{' && p[i] != '}') {
         if (warn) {
             SieField at = {.start = (uint32_t)i, .end = (uint32_t)n};
             sie_deviation(r, rec, &at, SIE_DEV_NOT_A_RECORD);
@@ -344,20 +393,22 @@ static bool tokenize(SieReader *r, Texts *t, SieRecord *rec, const char *s, size
         return false;
     }
     size_t start = i;
-    if (s[i] == '#') {
-        while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_FIELD))
+    if (p[i] == '#') {
+        while (!(ENDS[(unsigned char)p[i]] & ENDS_FIELD))
             i++;
     } else {
         i++;
     }
-    rec->label = (SieField){SIE_PLAIN, NULL, 0, (uint32_t)start, (uint32_t)i, 0, 0};
-    rec->label.text = keep(t, s + start, i - start, &rec->label.len);
-    if (start > 0 && warn && rec->label.text[0] == '#')
+    rec->label = (SieField){SIE_PLAIN, p + start, (uint32_t)(i - start), (uint32_t)start,
+                            (uint32_t)i, 0, 0};
+    if (start > 0 && warn && p[start] == '#')
         sie_deviation(r, rec, &rec->label, SIE_DEV_INDENTED);
-    if (rec->label.text[0] != '#')
+    if (p[start] != '#') {
+        terminate(&rec->label);
         return true; /* "{" or "}": what follows on the line is not read */
+    }
     for (;;) {
-        while (i < n && is_space(s[i]))
+        while (is_space(p[i]))
             i++;
         if (i >= n)
             break;
@@ -367,13 +418,13 @@ static bool tokenize(SieReader *r, Texts *t, SieRecord *rec, const char *s, size
         f->start = (uint32_t)i;
         f->first = f->count = 0;
         bool open = false;
-        if (s[i] == '"') {
+        if (p[i] == '"') {
             f->kind = SIE_QUOTED;
-            f->text = quoted(t, s, n, &i, &f->len, &open);
+            quoted(p, n, &i, f, &open);
             f->end = (uint32_t)i;
             if (open && warn)
                 sie_deviation(r, rec, f, SIE_DEV_UNQUOTED_SPACE);
-        } else if (s[i] == '{') {
+        } else if (p[i] == '{') {
             f->kind = SIE_LIST;
             f->first = rec->nitems;
             f->text = ""; /* a list's text is its items; its own is empty, len too */
@@ -381,28 +432,29 @@ static bool tokenize(SieReader *r, Texts *t, SieRecord *rec, const char *s, size
             bool spaced = false, tab = false, closed = false;
             i++;
             for (;;) {
-                while (i < n && is_space(s[i])) {
+                while (is_space(p[i])) {
                     spaced = true;
-                    tab |= s[i] == '\t';
+                    tab |= p[i] == '\t';
                     i++;
                 }
                 if (i >= n)
                     break;
-                if (s[i] == '}') {
+                if (p[i] == '}') {
                     i++;
                     closed = true;
                     break;
                 }
                 SieField it = {.start = (uint32_t)i};
-                if (s[i] == '"') {
+                if (p[i] == '"') {
                     it.kind = SIE_QUOTED;
-                    it.text = quoted(t, s, n, &i, &it.len, &open);
+                    quoted(p, n, &i, &it, &open);
                 } else {
                     size_t b = i;
-                    while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_ITEM))
+                    while (!(ENDS[(unsigned char)p[i]] & ENDS_ITEM))
                         i++;
                     it.kind = SIE_PLAIN;
-                    it.text = keep(t, s + b, i - b, &it.len);
+                    it.text = p + b;
+                    it.len = (uint32_t)(i - b);
                 }
                 it.end = (uint32_t)i;
                 if (rec->nitems < SIE_MAX_ITEMS) {
@@ -428,15 +480,23 @@ static bool tokenize(SieReader *r, Texts *t, SieRecord *rec, const char *s, size
             }
         } else {
             size_t b = i;
-            while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_FIELD))
+            while (!(ENDS[(unsigned char)p[i]] & ENDS_FIELD))
                 i++;
             f->kind = SIE_PLAIN;
-            f->text = keep(t, s + b, i - b, &f->len);
+            f->text = p + b;
+            f->len = (uint32_t)(i - b);
             f->end = (uint32_t)i;
         }
         if (rec->nfields < SIE_MAX_FIELDS)
             rec->nfields++;
     }
+    /* each field's text ends where it does: the bytes after them are read */
+    terminate(&rec->label);
+    for (int k = 0; k < rec->nfields; k++)
+        if (rec->fields[k].kind != SIE_LIST)
+            terminate(&rec->fields[k]);
+    for (int k = 0; k < rec->nitems; k++)
+        terminate(&rec->items[k]);
     return true;
 }
 
@@ -613,21 +673,45 @@ bool sie_next(SieReader *r, SieRecord *rec)
 
 /* ---- diagnostics ---- */
 
+/* A line kept for a message: its own copy, named by the reader's path (kept as long). */
+static const Source *line_source(SieReader *r, int line, const char *text, uint32_t len)
+{
+    Source *src;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        src = source_from_text(r->diags->arena, r->path, text, len); /* the mark taken off */
+    } else {
+        Arena *a = r->diags->arena;
+        char *copy = arena_text(a, (size_t)len + 2);
+        memcpy(copy, text, len);
+        copy[len] = copy[len + 1] = '\0';
+        src = arena_alloc(a, sizeof *src);
+        *src = (Source){.path = r->path, .text = copy, .len = len, .arena = a, .quotable = true};
+    }
+    src->first_line = line;
+    return src;
+}
+
 Loc sie_loc_of(SieReader *r, int line, const char *text, uint32_t len, uint32_t start,
                uint32_t end)
 {
-    Source *src = source_from_text(r->diags->arena, r->path, text, len);
-    src->first_line = line;
-    Loc l = {src, start, end > start ? end : start};
+    Loc l = {line_source(r, line, text, len), start, end > start ? end : start};
     return l;
 }
 
 Loc sie_loc(SieReader *r, const SieRecord *rec, const SieField *at)
 {
     const SieField *f = at ? at : &rec->label;
+    /* the places on one line share its copy: a record often has several (its account's
+     * first row, its amount, a finding at it) */
+    if (r->loc_line != rec->line || !r->loc_src) {
+        r->loc_src = line_source(r, rec->line, rec->text, rec->len);
+        r->loc_line = rec->line;
+    }
+    uint32_t start = f->start, end = f->end;
     if (!at && rec->label.len == 0)
-        return sie_loc_of(r, rec->line, rec->text, rec->len, 0, 0);
-    return sie_loc_of(r, rec->line, rec->text, rec->len, f->start, f->end);
+        start = end = 0;
+    Loc l = {r->loc_src, start, end > start ? end : start};
+    return l;
 }
 
 static Diag *vdiag(SieReader *r, const SieRecord *rec, const SieField *at, Severity sev,
@@ -739,7 +823,8 @@ bool sie_int(const char *s, size_t len, int64_t *v)
     return true;
 }
 
-bool sie_amount(const char *s, size_t len, int64_t *ore, bool *padded)
+/* The whole of sie_amount, for what its quick path does not take. */
+static bool amount_slow(const char *s, size_t len, int64_t *ore, bool *padded)
 {
     *padded = false;
     while (len > 0 && is_space(*s))
@@ -774,6 +859,42 @@ bool sie_amount(const char *s, size_t len, int64_t *ore, bool *padded)
     if (__builtin_mul_overflow(whole, 100, &v) || __builtin_add_overflow(v, frac, &v))
         return false;
     *ore = neg ? -v : v;
+    return true;
+}
+
+/* An amount as most are written, "-1234.50": a sign, at most 16 digits (so that no sum
+ * here can overflow), at most two decimals, nothing around it; anything else is left to
+ * amount_slow, which decides as it always has. A file has one on most of its lines. */
+bool sie_amount(const char *s, size_t len, int64_t *ore, bool *padded)
+{
+    size_t i = 0;
+    bool neg = false;
+    if (len > 0 && (s[0] == '-' || s[0] == '+'))
+        neg = s[i++] == '-';
+    size_t b = i;
+    uint64_t v = 0;
+    for (; i < len && (unsigned char)(s[i] - '0') < 10; i++)
+        v = v * 10 + (uint64_t)(s[i] - '0');
+    size_t digits = i - b;
+    if (digits == 0 || digits > 16)
+        return amount_slow(s, len, ore, padded);
+    v *= 100;
+    if (i < len) {
+        if (s[i] != '.' || len - i > 3)
+            return amount_slow(s, len, ore, padded);
+        if (++i < len) {
+            if ((unsigned char)(s[i] - '0') >= 10)
+                return amount_slow(s, len, ore, padded);
+            v += (uint64_t)(s[i] - '0') * 10;
+            if (++i < len) {
+                if ((unsigned char)(s[i] - '0') >= 10)
+                    return amount_slow(s, len, ore, padded);
+                v += (uint64_t)(s[i] - '0');
+            }
+        }
+    }
+    *padded = false;
+    *ore = neg ? -(int64_t)v : (int64_t)v;
     return true;
 }
 

@@ -95,6 +95,27 @@ static void test_amounts(void **state)
     assert_false(sie_amount("99999999999999999999", 20, &v, &padded)); /* too large */
     assert_true(sie_amount("92233720368547758", 17, &v, &padded));
     assert_int_equal(v, 9223372036854775800);
+    /* the quick path's edges (sie_amount), each as the whole reading has it */
+    assert_true(sie_amount("12.", 3, &v, &padded));
+    assert_int_equal(v, 1200);
+    assert_true(sie_amount("+7.1", 4, &v, &padded));
+    assert_int_equal(v, 710);
+    assert_true(sie_amount("-0", 2, &v, &padded));
+    assert_int_equal(v, 0);
+    assert_true(sie_amount(".5", 2, &v, &padded));
+    assert_int_equal(v, 50);
+    assert_false(sie_amount("1.5x", 4, &v, &padded));
+    assert_false(sie_amount("1.x", 3, &v, &padded));
+    assert_false(sie_amount("--1", 3, &v, &padded));
+    assert_true(sie_amount("9999999999999999.99", 19, &v, &padded)); /* 16 digits */
+    assert_int_equal(v, 999999999999999999);
+    assert_true(sie_amount("-12345678901234567", 18, &v, &padded)); /* 17 */
+    assert_int_equal(v, -1234567890123456700);
+    assert_true(sie_amount("1.5 ", 4, &v, &padded));
+    assert_int_equal(v, 150);
+    assert_true(padded);
+    assert_true(sie_amount("1.5", 3, &v, &padded));
+    assert_false(padded);
 }
 
 static void test_dates(void **state)
