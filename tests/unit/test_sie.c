@@ -11,6 +11,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "crc32.h"
 #include "sie_check.h"
 #include "sie_read.h"
 
@@ -552,6 +553,40 @@ static void test_checksum_bytes(void **state)
     done(&r);
 }
 
+/* crc32_add is zlib's crc32 at every length and alignment (eight bytes at a time, then
+ * one at a time), and a record longer than the checksum's buffer (sum_add) sums as
+ * zlib does too. */
+static void test_crc32(void **state)
+{
+    (void)state;
+    unsigned char buf[300];
+    uint32_t x = 12345;
+    for (size_t i = 0; i < sizeof buf; i++) {
+        x = x * 1103515245u + 12345u;
+        buf[i] = (unsigned char)(x >> 16);
+    }
+    for (size_t at = 0; at < 8; at++)
+        for (size_t n = 0; at + n <= sizeof buf; n += n < 40 ? 1 : 37) {
+            uLong want = crc32(crc32(0L, Z_NULL, 0), buf + at, (uInt)n);
+            assert_int_equal(crc32_add(0xFFFFFFFFu, buf + at, n) ^ 0xFFFFFFFFu, want);
+        }
+    char name[700], text[2048];
+    for (size_t i = 0; i < 600; i++)
+        name[i] = (char)('a' + i % 26);
+    name[600] = 0;
+    uLong crc = crc32(0L, Z_NULL, 0);
+    const char *parts[] = {"#KONTO", "1930", name, "#KONTO", "1931", "B"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        crc = crc32(crc, (const Bytef *)parts[i], (uInt)strlen(parts[i]));
+    snprintf(text, sizeof text, "#KSUMMA\n#KONTO 1930 \"%s\"\n#KONTO 1931 B\n#KSUMMA %lu\n",
+             name, (unsigned long)crc);
+    Run r;
+    run(&r, "t.si", text);
+    assert_int_equal(count(&r, SEV_ERROR, "ksumma", 0), 0);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_CHECKSUM].runs, 1);
+    done(&r);
+}
+
 /* A line quoted in a message keeps its number in the file. */
 static void test_diagnostic_line(void **state)
 {
@@ -600,6 +635,7 @@ int main(void)
         cmocka_unit_test(test_input_errors),
         cmocka_unit_test(test_checksum),
         cmocka_unit_test(test_checksum_bytes),
+        cmocka_unit_test(test_crc32),
         cmocka_unit_test(test_diagnostic_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
