@@ -368,18 +368,111 @@ static void quoted(char *p, size_t n, size_t *i, SieField *f, bool *unterminated
 
 static bool is_space(char c) { return c == ' ' || c == '\t'; }
 
-/* The bytes that end a plain field: a separator, a quote or an object list's brace,
- * and the NUL after the line. */
-enum { ENDS_FIELD = 1, ENDS_ITEM = 2 };
-static const unsigned char ENDS[256] = {
-    ['\0'] = ENDS_FIELD | ENDS_ITEM,
-    [' '] = ENDS_FIELD | ENDS_ITEM, ['\t'] = ENDS_FIELD | ENDS_ITEM,
-    ['"'] = ENDS_FIELD | ENDS_ITEM, ['{'] = ENDS_FIELD, ['}'] = ENDS_ITEM,
+/* What a byte is to the tokenizer: a blank, a quote, a brace, the NUL after the line,
+ * or any other. A plain field ends at a blank, a quote, a '{' or the line's end; an
+ * item of an object list at a blank, a quote, a '}' or the line's end. */
+enum { C_BLANK = 1, C_QUOTE = 2, C_OPEN = 4, C_CLOSE = 8, C_END = 16 };
+enum { ENDS_FIELD = C_BLANK | C_QUOTE | C_OPEN | C_END, ENDS_ITEM = C_BLANK | C_QUOTE | C_CLOSE | C_END };
+static const unsigned char CLASS[256] = {
+    ['\0'] = C_END, [' '] = C_BLANK, ['\t'] = C_BLANK, ['"'] = C_QUOTE, ['{'] = C_OPEN,
+    ['}'] = C_CLOSE,
 };
 
 static void terminate(const SieField *f)
 {
     ((char *)f->text)[f->len] = '\0';
+}
+
+/* An object list from p[*i], its opening brace, to its closing one, its items from
+ * rec->items[*ni]. */
+static void object_list(SieReader *r, SieRecord *rec, char *p, size_t n, size_t *pi, int *ni,
+                        SieField *f, bool warn)
+{
+    size_t i = *pi;
+    f->kind = SIE_LIST;
+    f->first = *ni;
+    f->text = ""; /* a list's text is its items; its own is empty, len too */
+    f->len = 0;
+    bool spaced = false, tab = false, closed = false, open;
+    unsigned c;
+    i++;
+    for (;;) {
+        while ((c = CLASS[(unsigned char)p[i]]) == C_BLANK) {
+            spaced = true;
+            tab |= p[i] == '\t';
+            i++;
+        }
+        if (c == C_END)
+            break;
+        if (c == C_CLOSE) {
+            i++;
+            closed = true;
+            break;
+        }
+        SieField it = {.start = (uint32_t)i};
+        if (c == C_QUOTE) {
+            it.kind = SIE_QUOTED;
+            quoted(p, n, &i, &it, &open);
+        } else {
+            size_t b = i;
+            while (!(CLASS[(unsigned char)p[i]] & ENDS_ITEM))
+                i++;
+            it.kind = SIE_PLAIN;
+            it.text = p + b;
+            it.len = (uint32_t)(i - b);
+        }
+        it.end = (uint32_t)i;
+        if (*ni < SIE_MAX_ITEMS) {
+            rec->items[(*ni)++] = it;
+            f->count++;
+        }
+    }
+    f->end = (uint32_t)i;
+    *pi = i;
+    rec->nitems = *ni;
+    if (!warn)
+        return;
+    if (!closed) {
+        sie_diag(r, rec, f, SEV_ERROR, NULL, "%s",
+                 _("the object list is not closed with '}' on its line"));
+        return;
+    }
+    if (f->count == 0 && spaced)
+        sie_deviation(r, rec, f, SIE_DEV_SPACED_LIST);
+    if (tab)
+        sie_deviation(r, rec, f, SIE_DEV_TAB_IN_LIST);
+    for (int k = 1; k < f->count; k += 2)
+        if (rec->items[f->first + k].kind == SIE_PLAIN) {
+            sie_deviation(r, rec, &rec->items[f->first + k], SIE_DEV_UNQUOTED_OBJECT);
+            break;
+        }
+}
+
+/* A record's type by its label (l, n bytes): exactly one of these, case and all. */
+static SieRecordType record_type(const char *l, size_t n)
+{
+    if (n == 1)
+        return l[0] == '{' ? SIE_OPEN : l[0] == '}' ? SIE_CLOSE : SIE_OTHER;
+#define IS(name, type)                                                                   \
+    if (n == sizeof name - 1 && memcmp(l, name, sizeof name - 1) == 0)                   \
+        return type;
+    switch (n < 2 ? 0 : l[1]) {
+    case 'B': IS("#BTRANS", SIE_BTRANS) break;
+    case 'F': IS("#FLAGGA", SIE_FLAGGA) IS("#FORMAT", SIE_FORMAT) IS("#FNAMN", SIE_FNAMN) break;
+    case 'G': IS("#GEN", SIE_GEN) break;
+    case 'I': IS("#IB", SIE_IB) break;
+    case 'K': IS("#KONTO", SIE_KONTO) IS("#KTYP", SIE_KTYP) IS("#KSUMMA", SIE_KSUMMA) break;
+    case 'O': IS("#ORGNR", SIE_ORGNR) break;
+    case 'P': IS("#PROGRAM", SIE_PROGRAM) break;
+    case 'R': IS("#RES", SIE_RES) IS("#RAR", SIE_RAR) IS("#RTRANS", SIE_RTRANS) break;
+    case 'S': IS("#SIETYP", SIE_SIETYP) break;
+    case 'T': IS("#TRANS", SIE_TRANS) break;
+    case 'U': IS("#UB", SIE_UB) break;
+    case 'V': IS("#VER", SIE_VER) break;
+    default: break;
+    }
+#undef IS
+    return SIE_OTHER;
 }
 
 /* The fields of a line: its label, then each field. Returns false if the line holds no
@@ -397,8 +490,9 @@ static bool tokenize(SieReader *r, Texts *t, SieRecord *rec, const char *s, size
     p[n] = '\0';
     rec->nfields = rec->nitems = 0;
     rec->label.len = 0;
+    rec->type = SIE_OTHER;
     size_t i = 0;
-    while (is_space(p[i]))
+    while (CLASS[(unsigned char)p[i]] == C_BLANK)
         i++;
     if (i == n)
         return false;
@@ -411,108 +505,65 @@ static bool tokenize(SieReader *r, Texts *t, SieRecord *rec, const char *s, size
     }
     size_t start = i;
     if (p[i] == '#') {
-        while (!(ENDS[(unsigned char)p[i]] & ENDS_FIELD))
+        while (!(CLASS[(unsigned char)p[i]] & ENDS_FIELD))
             i++;
     } else {
         i++;
     }
     rec->label = (SieField){SIE_PLAIN, p + start, (uint32_t)(i - start), (uint32_t)start,
                             (uint32_t)i, 0, 0};
+    rec->type = record_type(p + start, i - start);
     if (start > 0 && warn && p[start] == '#')
         sie_deviation(r, rec, &rec->label, SIE_DEV_INDENTED);
     if (p[start] != '#') {
         terminate(&rec->label);
         return true; /* "{" or "}": what follows on the line is not read */
     }
+    /* counted here, where no store through a field can change them */
+    int nf = 0, ni = 0;
+    unsigned c;
     for (;;) {
-        while (is_space(p[i]))
+        while ((c = CLASS[(unsigned char)p[i]]) == C_BLANK)
             i++;
-        if (i >= n)
+        if (c == C_END)
             break;
         /* written in place; a field past SIE_MAX_FIELDS is read into the spare slot and
          * dropped */
-        SieField spare, *f = rec->nfields < SIE_MAX_FIELDS ? &rec->fields[rec->nfields] : &spare;
+        SieField spare, *f = nf < SIE_MAX_FIELDS ? &rec->fields[nf] : &spare;
         f->start = (uint32_t)i;
         f->first = f->count = 0;
-        bool open = false;
-        if (p[i] == '"') {
+        if (c == C_QUOTE) {
+            bool open;
             f->kind = SIE_QUOTED;
             quoted(p, n, &i, f, &open);
             f->end = (uint32_t)i;
-            if (open && warn)
+            if (open && warn) {
+                rec->nfields = nf;
                 sie_deviation(r, rec, f, SIE_DEV_UNQUOTED_SPACE);
-        } else if (p[i] == '{') {
-            f->kind = SIE_LIST;
-            f->first = rec->nitems;
-            f->text = ""; /* a list's text is its items; its own is empty, len too */
-            f->len = 0;
-            bool spaced = false, tab = false, closed = false;
-            i++;
-            for (;;) {
-                while (is_space(p[i])) {
-                    spaced = true;
-                    tab |= p[i] == '\t';
-                    i++;
-                }
-                if (i >= n)
-                    break;
-                if (p[i] == '}') {
-                    i++;
-                    closed = true;
-                    break;
-                }
-                SieField it = {.start = (uint32_t)i};
-                if (p[i] == '"') {
-                    it.kind = SIE_QUOTED;
-                    quoted(p, n, &i, &it, &open);
-                } else {
-                    size_t b = i;
-                    while (!(ENDS[(unsigned char)p[i]] & ENDS_ITEM))
-                        i++;
-                    it.kind = SIE_PLAIN;
-                    it.text = p + b;
-                    it.len = (uint32_t)(i - b);
-                }
-                it.end = (uint32_t)i;
-                if (rec->nitems < SIE_MAX_ITEMS) {
-                    rec->items[rec->nitems++] = it;
-                    f->count++;
-                }
             }
-            f->end = (uint32_t)i;
-            if (!closed && warn) {
-                sie_diag(r, rec, f, SEV_ERROR, NULL, "%s",
-                         _("the object list is not closed with '}' on its line"));
-            } else if (warn) {
-                if (f->count == 0 && spaced)
-                    sie_deviation(r, rec, f, SIE_DEV_SPACED_LIST);
-                if (tab)
-                    sie_deviation(r, rec, f, SIE_DEV_TAB_IN_LIST);
-                for (int k = 1; k < f->count; k += 2)
-                    if (rec->items[f->first + k].kind == SIE_PLAIN) {
-                        sie_deviation(r, rec, &rec->items[f->first + k],
-                                      SIE_DEV_UNQUOTED_OBJECT);
-                        break;
-                    }
-            }
+        } else if (c == C_OPEN) {
+            rec->nfields = nf;
+            object_list(r, rec, p, n, &i, &ni, f, warn);
         } else {
             size_t b = i;
-            while (!(ENDS[(unsigned char)p[i]] & ENDS_FIELD))
+            while (!(CLASS[(unsigned char)p[i]] & ENDS_FIELD))
                 i++;
             f->kind = SIE_PLAIN;
             f->text = p + b;
             f->len = (uint32_t)(i - b);
             f->end = (uint32_t)i;
         }
-        if (rec->nfields < SIE_MAX_FIELDS)
-            rec->nfields++;
+        if (nf < SIE_MAX_FIELDS)
+            nf++;
     }
+    rec->nfields = nf;
+    rec->nitems = ni;
     /* each field's text ends where it does: the bytes after them are read */
     terminate(&rec->label);
-    for (int k = 0; k < rec->nfields; k++)
+    for (int k = 0; k < nf; k++)
         if (rec->fields[k].kind != SIE_LIST)
             terminate(&rec->fields[k]);
-    for (int k = 0; k < rec->nitems; k++)
+    for (int k = 0; k < ni; k++)
         terminate(&rec->items[k]);
     return true;
 }
@@ -561,7 +612,7 @@ static void sum_field(Sum *S, const SieRecord *rec, const SieField *f)
  * spaces, quotes, braces and escaping backslashes between them. */
 static void checksum(SieReader *r, SieRecord *rec, const char *raw, size_t n)
 {
-    bool is_sum = rec->label.len == 7 && memcmp(rec->label.text, "#KSUMMA", 7) == 0;
+    bool is_sum = rec->type == SIE_KSUMMA;
     if (is_sum && !r->sum_open && rec->nfields == 0) {
         r->sum_open = true;
         r->sum_line = rec->line;

@@ -29,8 +29,18 @@ typedef struct {
 
 enum { SIE_MAX_FIELDS = 64, SIE_MAX_ITEMS = 128 };
 
+/* The records finsam reads, told apart once by the reader (SieRecord.type). */
+typedef enum {
+    SIE_OTHER,            /* any other label: read past, as the format prescribes */
+    SIE_OPEN, SIE_CLOSE,  /* "{" and "}" of a voucher */
+    SIE_TRANS, SIE_RTRANS, SIE_BTRANS, SIE_VER, SIE_IB, SIE_UB, SIE_RES, SIE_RAR,
+    SIE_KONTO, SIE_KTYP, SIE_KSUMMA, SIE_FLAGGA, SIE_FORMAT, SIE_FNAMN, SIE_GEN,
+    SIE_ORGNR, SIE_PROGRAM, SIE_SIETYP
+} SieRecordType;
+
 typedef struct {
     int line;             /* 1-based */
+    SieRecordType type;   /* by its label */
     const char *text;     /* the whole line in UTF-8, without its line end */
     uint32_t len;
     SieField label;       /* "#TRANS", "{", "}"; label.len 0 on an empty line */
