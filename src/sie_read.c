@@ -46,6 +46,9 @@ struct SieReader {
     int seen[SIE_DEV_COUNT];
     SieRecord raw;         /* the raw bytes' fields, for #KSUMMA on a line converted */
     Texts raw_texts;       /* theirs: apart, so that the record's own stay as they are */
+    size_t special;        /* when the text is all in buf (not r->own): the first byte
+                              from a line's start on that is a NUL or above 0x7F */
+    bool scanned;          /* special is known */
     const Source *loc_src; /* the current record's line as made for a Loc, shared */
     int loc_line;
     /* #KSUMMA */
@@ -219,6 +222,22 @@ static bool is_ascii(const char *s, size_t n, bool *nul)
     return !(any & high);
 }
 
+/* The offset of the first byte of buf[from..end) that is a NUL or above 0x7F, or end:
+ * eight bytes at a time. A file is mostly ASCII: its lines before that byte need no
+ * look of their own. */
+static size_t next_special(const char *buf, size_t from, size_t end)
+{
+    const unsigned char *p = (const unsigned char *)buf;
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+    size_t i = from;
+    uint64_t w;
+    while (i + 8 <= end && (memcpy(&w, p + i, 8), !((w | ((w - ones) & ~w)) & high)))
+        i += 8;
+    while (i < end && p[i] && p[i] < 0x80)
+        i++;
+    return i;
+}
+
 /* Whether s is valid UTF-8 (it has bytes above 0x7F: then it has a sequence). */
 static bool is_utf8(const char *s, size_t n)
 {
@@ -227,8 +246,12 @@ static bool is_utf8(const char *s, size_t n)
         unsigned c = p[i];
         size_t need;
         unsigned min;
+        uint64_t w;
         if (c < 0x80) {
-            i++;
+            if (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080u)))
+                i += 8;
+            else
+                i++;
             continue;
         } else if (c >= 0xC2 && c <= 0xDF) {
             need = 1, min = 0x80;
@@ -670,8 +693,18 @@ bool sie_next(SieReader *r, SieRecord *rec)
     size_t n;
     while (next_line(r, &s, &n)) {
         rec->line = r->line;
-        bool nul;
-        bool ascii = is_ascii(s, n, &nul);
+        bool nul = false, ascii = true;
+        if (!r->own) {
+            size_t b = (size_t)(s - r->buf);
+            if (!r->scanned || r->special < b) {
+                r->special = next_special(r->buf, b, r->end);
+                r->scanned = true;
+            }
+            if (r->special < b + n)
+                ascii = is_ascii(s, n, &nul);
+        } else {
+            ascii = is_ascii(s, n, &nul);
+        }
         if (nul) {
             rec->text = "";
             rec->len = 0;
