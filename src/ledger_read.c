@@ -128,7 +128,7 @@ static void balance(Reader *R, const SieRecord *rec, char which)
         input_error(R, rec, acc, _("the record has no account"));
         return;
     }
-    if (!amt || amt->kind == SIE_LIST || !sie_amount(amt->text, amt->len, &ore, &padded)) {
+    if (!amt || amt->kind == SIE_LIST || !sie_field_amount(rec, amt, &ore, &padded)) {
         input_error(R, rec, amt, _("not an amount: an amount is written like -1234.50, with "
                                    "at most two decimals"));
         return;
@@ -159,7 +159,7 @@ static void trans(Reader *R, const SieRecord *rec)
         input_error(R, rec, acc, _("the record has no account"));
         return;
     }
-    if (!amt || amt->kind == SIE_LIST || !sie_amount(amt->text, amt->len, &ore, &padded)) {
+    if (!amt || amt->kind == SIE_LIST || !sie_field_amount(rec, amt, &ore, &padded)) {
         input_error(R, rec, amt, _("not an amount: an amount is written like -1234.50, with "
                                    "at most two decimals"));
         return;

@@ -204,7 +204,7 @@ static bool amount(Check *c, const SieRecord *rec, const SieField *f, int64_t *o
         input_error(c, rec, NULL, _("the record has no amount"));
         return false;
     }
-    if (f->kind == SIE_LIST || !sie_amount(f->text, f->len, ore, &padded)) {
+    if (f->kind == SIE_LIST || !sie_field_amount(rec, f, ore, &padded)) {
         input_error(c, rec, f, _("not an amount: an amount is written like -1234.50, with "
                                  "at most two decimals"));
         return false;

@@ -502,6 +502,7 @@ static bool tokenize(SieReader *r, Texts *t, SieRecord *rec, const char *s, size
     rec->nfields = rec->nitems = 0;
     rec->label.len = 0;
     rec->type = SIE_OTHER;
+    rec->amount.field = NULL;
     size_t i = 0;
     while (CLASS[(unsigned char)p[i]] == C_BLANK)
         i++;
@@ -956,6 +957,20 @@ bool sie_amount(const char *s, size_t len, int64_t *ore, bool *padded)
     *padded = false;
     *ore = neg ? -(int64_t)v : (int64_t)v;
     return true;
+}
+
+bool sie_field_amount(const SieRecord *rec, const SieField *f, int64_t *ore, bool *padded)
+{
+    /* the record is the reader's own: its memo is written through a cast, the record
+     * being as it was read for everyone else */
+    SieRecord *r = (SieRecord *)rec;
+    if (r->amount.field != f) {
+        r->amount.ok = sie_amount(f->text, f->len, &r->amount.ore, &r->amount.padded);
+        r->amount.field = f;
+    }
+    *ore = r->amount.ore;
+    *padded = r->amount.padded;
+    return r->amount.ok;
 }
 
 bool sie_date(const char *s, size_t len, int32_t *date)

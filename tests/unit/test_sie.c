@@ -161,6 +161,38 @@ static void test_fields(void **state)
     arena_free(&a);
 }
 
+/* sie_field_amount answers as sie_amount does, for whichever field is asked, again and
+ * in turn, and forgets its answer with the record. */
+static void test_field_amount(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Diags d;
+    diags_init(&d, &a);
+    const char *text = "#TRANS 1930 {} \" 12.5\" x\n#TRANS 1930 {} 7\n";
+    SieReader *r = sie_open_memory("t.se", text, strlen(text), &d);
+    SieRecord rec;
+    int64_t v;
+    bool padded;
+    assert_true(sie_next(r, &rec));
+    for (int k = 0; k < 2; k++) {
+        assert_true(sie_field_amount(&rec, &rec.fields[2], &v, &padded));
+        assert_int_equal(v, 1250);
+        assert_true(padded);
+        assert_false(sie_field_amount(&rec, &rec.fields[3], &v, &padded));
+        assert_true(sie_field_amount(&rec, &rec.fields[0], &v, &padded));
+        assert_int_equal(v, 193000);
+        assert_false(padded);
+    }
+    assert_true(sie_next(r, &rec));
+    assert_true(sie_field_amount(&rec, &rec.fields[2], &v, &padded));
+    assert_int_equal(v, 700);
+    assert_false(padded);
+    sie_close(r);
+    arena_free(&a);
+}
+
 /* An object list has no text of its own: its length is 0, whatever field stood in its
  * slot on the line before (a fuzzing finding: a #VER whose series is a list read the
  * previous record's length past the list's empty text). */
@@ -636,6 +668,7 @@ int main(void)
         cmocka_unit_test(test_checksum),
         cmocka_unit_test(test_checksum_bytes),
         cmocka_unit_test(test_crc32),
+        cmocka_unit_test(test_field_amount),
         cmocka_unit_test(test_diagnostic_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
