@@ -218,6 +218,23 @@ static size_t column_offset(const char *line, size_t len, int col)
     return i;
 }
 
+/* The characters of UTF-8 text of len bytes: its bytes but the continuation bytes
+ * (10xxxxxx), eight bytes at a time (such a byte has bit 7 set and bit 6 clear). */
+static int count_chars(const char *text, size_t len)
+{
+    size_t i = 0, cont = 0;
+    uint64_t w;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&w, text + i, 8);
+        uint64_t m = w & ~(w << 1) & 0x8080808080808080u;
+        if (m) /* most words are ASCII */
+            cont += (size_t)__builtin_popcountll(m);
+    }
+    for (; i < len; i++)
+        cont += ((unsigned char)text[i] & 0xC0) == 0x80;
+    return (int)(len - cont);
+}
+
 /* The column of the first character of a line that is not a blank, 1-based. */
 static int first_mark_col(const char *text, size_t len)
 {
@@ -259,9 +276,7 @@ static void print_line(FILE *out, const Diag *g, DiagStyle st, int line, int fro
     enum { WINDOW = 240, LEAD = 80 };
     size_t len;
     const char *text = source_line(g->loc.src, line, &len);
-    int chars = 0;
-    for (size_t i = 0; i < len; i++)
-        chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+    int chars = count_chars(text, len);
     int col = from ? from : 1;
     int first = 1; /* the first column shown */
     if (chars > WINDOW) {
@@ -269,10 +284,11 @@ static void print_line(FILE *out, const Diag *g, DiagStyle st, int line, int fro
         if (first > chars + 1 - WINDOW)
             first = chars + 1 - WINDOW;
     }
-    size_t start = column_offset(text, len, first);
-    size_t stop = column_offset(text, len, first + WINDOW);
-    if (chars <= WINDOW)
-        stop = len;
+    size_t start = 0, stop = len;
+    if (chars > WINDOW) {
+        start = column_offset(text, len, first);
+        stop = column_offset(text, len, first + WINDOW);
+    }
     const char *cut_left = first > 1 ? "..." : "", *cut_right = stop < len ? "..." : "";
     put_int(out, line, true);
     fputs(" | ", out);
@@ -361,11 +377,11 @@ static void print_source(FILE *out, const Diag *g, DiagStyle st, int line, int c
 
 static void plain_text(FILE *out, const char *s) { diag_put_text(out, s, false); }
 
-void diag_put_place(FILE *out, const Diag *g, void (*put)(FILE *, const char *))
+/* diag_put_place with the place's line and column known. */
+static void put_place(FILE *out, const Diag *g, void (*put)(FILE *, const char *), int line,
+                      int col)
 {
     if (g->loc.src) {
-        int line, col;
-        source_line_col(g->loc.src, g->loc.start, &line, &col);
         put(out, g->loc.src->path);
         fputc(':', out);
         put_int(out, line, false);
@@ -376,13 +392,24 @@ void diag_put_place(FILE *out, const Diag *g, void (*put)(FILE *, const char *))
     }
 }
 
+void diag_put_place(FILE *out, const Diag *g, void (*put)(FILE *, const char *))
+{
+    int line = 0, col = 0;
+    if (g->loc.src)
+        source_line_col(g->loc.src, g->loc.start, &line, &col);
+    put_place(out, g, put, line, col);
+}
+
 void diag_print(FILE *out, const Diag *g, DiagStyle st)
 {
     const char *sev = g->severity == SEV_ERROR ? _("error")
                       : g->severity == SEV_NOTE ? _("note") : _("warning");
     const char *color = g->severity == SEV_ERROR ? RED : g->severity == SEV_NOTE ? CYAN : MAGENTA;
+    int line = 0, col = 0;
+    if (g->loc.src)
+        source_line_col(g->loc.src, g->loc.start, &line, &col);
     fputs(paint(st, BOLD), out);
-    diag_put_place(out, g, plain_text);
+    put_place(out, g, plain_text, line, col);
     fputc(':', out);
     fputs(paint(st, RESET), out);
     fputc(' ', out);
@@ -401,11 +428,8 @@ void diag_print(FILE *out, const Diag *g, DiagStyle st)
     fputs(paint(st, RESET), out);
     fputc('\n', out);
 
-    if (g->loc.src && g->loc.src->quotable) {
-        int line, col;
-        source_line_col(g->loc.src, g->loc.start, &line, &col);
+    if (g->loc.src && g->loc.src->quotable)
         print_source(out, g, st, line, col);
-    }
     for (int i = 0; i < g->notes.len; i++) {
         fputs("      ", out);
         fputs(paint(st, CYAN), out);
