@@ -92,21 +92,25 @@ size_t diag_utf8_len(const char *s)
     return *s ? utf8_decode((const unsigned char *)s, 4, &cp) : 0;
 }
 
+/* Whether none of the eight bytes of w is below 0x20, 0x7F or 0xC2 (the bytes a
+ * control character starts with): a word has a byte below k exactly when
+ * (w - k..) & ~w & 0x80.. is not 0, one equal to k when w ^ k.. has a byte below 1. */
+static bool plain_word(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t d = w ^ (0x7F * ones), e = w ^ (0xC2 * ones);
+    return !((((w - 0x20 * ones) & ~w) | ((d - ones) & ~d) | ((e - ones) & ~e)) & high);
+}
+
 /* n bytes of s, each control character as one '?', so that no escape sequence from a
  * file reaches the terminal and a line keeps its width in characters. The bytes between
  * are written a run at a time. */
 static void put_text_n(FILE *out, const char *s, size_t n, bool tab_as_space)
 {
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
     size_t run = 0, i = 0;
     while (i < n) {
-        uint64_t w, d, e;
-        /* eight bytes at a time while none is below 0x20, 0x7F or 0xC2 (a word has a
-         * byte below k exactly when (w - k..) & ~w & 0x80.. is not 0; one equal to k, when
-         * w ^ k.. has a zero byte) */
-        if (i + 8 <= n && (memcpy(&w, s + i, 8), d = w ^ (0x7F * ones), e = w ^ (0xC2 * ones),
-                           !((((w - 0x20 * ones) & ~w) | ((d - ones) & ~d) | ((e - ones) & ~e)) &
-                             high))) {
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), plain_word(w))) {
             i += 8;
             continue;
         }

@@ -240,7 +240,8 @@ int ledger_read(Ledger *l, Diags *d, const char *path, const char **why, Diags *
         return -1;
     Reader R = {r, d, d->arena, l, {0}};
     SieCheck *check = checked ? sie_check_begin(r, sum) : NULL;
-    SieRecord *rec = mem_alloc(sizeof *rec);
+    /* 6 KB, not cleared: sie_next writes what is read */
+    SieRecord *rec = mem_realloc(NULL, sizeof *rec);
     for (;;) {
         int mark = sie_diags(r)->list.len;
         bool more = sie_next(r, rec);

@@ -44,7 +44,8 @@ struct SieReader {
     size_t utf8_cap;
     Texts texts;           /* the fields' text */
     int seen[SIE_DEV_COUNT];
-    SieRecord raw;         /* the raw bytes' fields, for #KSUMMA on a line converted */
+    SieRecord *raw;        /* the raw bytes' fields, for #KSUMMA on a line converted (made
+                              when first needed: a record is 6 KB) */
     Texts raw_texts;       /* theirs: apart, so that the record's own stay as they are */
     size_t special;        /* when the text is all in buf (not r->own): no byte from a
                               line's start to here is a NUL or above 0x7F (looked at up
@@ -126,6 +127,7 @@ void sie_close(SieReader *r)
     mem_free(r->utf8);
     mem_free(r->texts.buf);
     mem_free(r->raw_texts.buf);
+    mem_free(r->raw);
     mem_free(r);
 }
 
@@ -383,7 +385,10 @@ static bool is_space(char c) { return c == ' ' || c == '\t'; }
  * or any other. A plain field ends at a blank, a quote, a '{' or the line's end; an
  * item of an object list at a blank, a quote, a '}' or the line's end. */
 enum { C_BLANK = 1, C_QUOTE = 2, C_OPEN = 4, C_CLOSE = 8, C_END = 16 };
-enum { ENDS_FIELD = C_BLANK | C_QUOTE | C_OPEN | C_END, ENDS_ITEM = C_BLANK | C_QUOTE | C_CLOSE | C_END };
+enum {
+    ENDS_FIELD = C_BLANK | C_QUOTE | C_OPEN | C_END,
+    ENDS_ITEM = C_BLANK | C_QUOTE | C_CLOSE | C_END,
+};
 static const unsigned char CLASS[256] = {
     ['\0'] = C_END, [' '] = C_BLANK, ['\t'] = C_BLANK, ['"'] = C_QUOTE, ['{'] = C_OPEN,
     ['}'] = C_CLOSE,
@@ -662,8 +667,10 @@ static void checksum(SieReader *r, SieRecord *rec, const char *raw, size_t n)
     const SieRecord *src = rec;
     if (rec->text != raw) {
         /* converted from PC8 or Latin-1: the sum is of the file's own bytes */
-        tokenize(r, &r->raw_texts, &r->raw, raw, n, false);
-        src = &r->raw;
+        if (!r->raw)
+            r->raw = mem_realloc(NULL, sizeof *r->raw); /* tokenize writes what is read */
+        tokenize(r, &r->raw_texts, r->raw, raw, n, false);
+        src = r->raw;
     }
     if (src->label.text[0] != '#')
         return;

@@ -585,6 +585,36 @@ static void test_checksum_bytes(void **state)
     done(&r);
 }
 
+/* A line in Latin-1 (every high byte a letter of Latin-1's upper half) sums as the
+ * file's own bytes too, in a field, an object list's item and an escaped quote. */
+static void test_checksum_latin1(void **state)
+{
+    (void)state;
+    char name[128], raw[128];
+    size_t n = 0;
+    for (int c = 0xC0; c < 0x100; c++)
+        name[n] = raw[n] = (char)c, n++;
+    name[n] = raw[n] = 0;
+    char body[512];
+    snprintf(body, sizeof body, "#KONTO 3011 \"%s \\\"x\"\n#TRANS 3011 {1 \"\xe5\xe4\"} 1\n",
+             name);
+    char quoted_raw[160];
+    snprintf(quoted_raw, sizeof quoted_raw, "%s \"x", raw);
+    uLong crc = crc32(0L, Z_NULL, 0);
+    const char *parts[] = {"#KONTO", "3011", quoted_raw, "#TRANS", "3011", "1", "\xe5\xe4", "1"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        crc = crc32(crc, (const Bytef *)parts[i], (uInt)strlen(parts[i]));
+    char text[1024];
+    snprintf(text, sizeof text, "#KSUMMA\n%s#KSUMMA %lu\n", body, (unsigned long)crc);
+    Run r;
+    run(&r, "t.si", text);
+    assert_int_equal(count(&r, SEV_ERROR, "ksumma", 0), 0);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_CHECKSUM].runs, 1);
+    assert_true(has_message(&r, "the line is in Latin-1, not in PC8 as the SIE format "
+                                "prescribes; read as Latin-1"));
+    done(&r);
+}
+
 /* crc32_add is zlib's crc32 at every length and alignment (eight bytes at a time, then
  * one at a time), and a record longer than the checksum's buffer (sum_add) sums as
  * zlib does too. */
@@ -667,6 +697,7 @@ int main(void)
         cmocka_unit_test(test_input_errors),
         cmocka_unit_test(test_checksum),
         cmocka_unit_test(test_checksum_bytes),
+        cmocka_unit_test(test_checksum_latin1),
         cmocka_unit_test(test_crc32),
         cmocka_unit_test(test_field_amount),
         cmocka_unit_test(test_diagnostic_line),
