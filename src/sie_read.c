@@ -47,11 +47,10 @@ struct SieReader {
     SieRecord *raw;        /* the raw bytes' fields, for #KSUMMA on a line converted (made
                               when first needed: a record is 6 KB) */
     Texts raw_texts;       /* theirs: apart, so that the record's own stay as they are */
-    size_t special;        /* when the text is all in buf (not r->own): no byte from a
-                              line's start to here is a NUL or above 0x7F (looked at up
-                              to SCAN bytes ahead: the pages of a mapped file are read
-                              as the lines are) */
-    bool scanned;          /* special is known */
+    size_t special;        /* no byte of buf from a line's start to here is a NUL or
+                              above 0x7F (looked at up to SCAN bytes ahead: the pages of
+                              a mapped file are read as the lines are) */
+    bool scanned;          /* special is known (not since buf's text moved) */
     const Source *loc_src; /* the current record's line as made for a Loc, shared */
     int loc_line;
     /* #KSUMMA */
@@ -167,7 +166,8 @@ static bool next_line(SieReader *r, const char **line, size_t *len)
             r->beg = r->end;
             break;
         }
-        /* keep the start of the line and read on */
+        /* keep the start of the line and read on (what was looked at moves) */
+        r->scanned = false;
         memmove(r->own, r->own + r->beg, r->end - r->beg);
         r->end -= r->beg;
         r->beg = 0;
@@ -690,17 +690,13 @@ bool sie_next(SieReader *r, SieRecord *rec)
     while (next_line(r, &s, &n)) {
         rec->line = r->line;
         bool nul = false, ascii = true;
-        if (!r->own) {
-            size_t b = (size_t)(s - r->buf);
-            if (!r->scanned || r->special < b) {
-                r->special = next_special(r->buf, b, r->end - b > SCAN ? b + SCAN : r->end);
-                r->scanned = true;
-            }
-            if (r->special < b + n)
-                ascii = is_ascii(s, n, &nul);
-        } else {
-            ascii = is_ascii(s, n, &nul);
+        size_t b = (size_t)(s - r->buf);
+        if (!r->scanned || r->special < b) {
+            r->special = next_special(r->buf, b, r->end - b > SCAN ? b + SCAN : r->end);
+            r->scanned = true;
         }
+        if (r->special < b + n)
+            ascii = is_ascii(s, n, &nul);
         if (nul) {
             rec->text = "";
             rec->len = 0;
