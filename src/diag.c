@@ -1,6 +1,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -12,12 +13,19 @@ void diags_init(Diags *d, Arena *a)
     d->arena = a;
 }
 
+/* Formatted once into a buffer on the stack, which a message nearly always fits;
+ * formatted again only into the arena when it does not. */
 static char *vformat(Arena *a, const char *fmt, va_list ap)
 {
+    char buf[512];
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf(buf, sizeof buf, fmt, copy);
     va_end(copy);
+    if (n < 0)
+        n = 0, buf[0] = '\0';
+    if ((size_t)n < sizeof buf)
+        return arena_strndup(a, buf, (size_t)n);
     char *p = arena_alloc(a, (size_t)n + 1);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
@@ -84,18 +92,62 @@ size_t diag_utf8_len(const char *s)
     return *s ? utf8_decode((const unsigned char *)s, 4, &cp) : 0;
 }
 
+/* Whether none of the eight bytes of w is below 0x20, 0x7F or 0xC2 (the bytes a
+ * control character starts with): a word has a byte below k exactly when
+ * (w - k..) & ~w & 0x80.. is not 0, one equal to k when w ^ k.. has a byte below 1. */
+static bool plain_word(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t d = w ^ (0x7F * ones), e = w ^ (0xC2 * ones);
+    return !((((w - 0x20 * ones) & ~w) | ((d - ones) & ~d) | ((e - ones) & ~e)) & high);
+}
+
 /* n bytes of s, each control character as one '?', so that no escape sequence from a
- * file reaches the terminal and a line keeps its width in characters. */
+ * file reaches the terminal and a line keeps its width in characters. The bytes between
+ * are written a run at a time. */
 static void put_text_n(FILE *out, const char *s, size_t n, bool tab_as_space)
 {
-    for (size_t i = 0; i < n;) {
+    size_t run = 0, i = 0;
+    while (i < n) {
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), plain_word(w))) {
+            i += 8;
+            continue;
+        }
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x20 && b != 0x7F && b != 0xC2) {
+            i++; /* not the start of a control character */
+            continue;
+        }
         size_t c = diag_control_len(s + i);
-        if (s[i] == '\t' && tab_as_space)
-            fputc(' ', out);
-        else
-            fputc(c ? '?' : s[i], out);
+        if (!c && !(b == '\t' && tab_as_space)) {
+            i++;
+            continue;
+        }
+        fwrite(s + run, 1, i - run, out);
+        fputc(c ? '?' : ' ', out);
         i += c ? c : 1;
+        run = i;
     }
+    if (run < n)
+        fwrite(s + run, 1, n - run, out);
+}
+
+/* A number as printf's %d, and as %5d when padded: without printf's machinery, which
+ * costs more than the rest of a diagnostic's line. */
+static void put_int(FILE *out, int v, bool padded)
+{
+    char buf[16];
+    int k = sizeof buf;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do
+        buf[--k] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        buf[--k] = '-';
+    while (padded && k > (int)sizeof buf - 5)
+        buf[--k] = ' ';
+    fwrite(buf + k, 1, sizeof buf - (size_t)k, out);
 }
 
 void diag_put_text(FILE *out, const char *s, bool tab_as_space)
@@ -170,6 +222,23 @@ static size_t column_offset(const char *line, size_t len, int col)
     return i;
 }
 
+/* The characters of UTF-8 text of len bytes: its bytes but the continuation bytes
+ * (10xxxxxx), eight bytes at a time (such a byte has bit 7 set and bit 6 clear). */
+static int count_chars(const char *text, size_t len)
+{
+    size_t i = 0, cont = 0;
+    uint64_t w;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&w, text + i, 8);
+        uint64_t m = w & ~(w << 1) & 0x8080808080808080u;
+        if (m) /* most words are ASCII */
+            cont += (size_t)__builtin_popcountll(m);
+    }
+    for (; i < len; i++)
+        cont += ((unsigned char)text[i] & 0xC0) == 0x80;
+    return (int)(len - cont);
+}
+
 /* The column of the first character of a line that is not a blank, 1-based. */
 static int first_mark_col(const char *text, size_t len)
 {
@@ -211,9 +280,7 @@ static void print_line(FILE *out, const Diag *g, DiagStyle st, int line, int fro
     enum { WINDOW = 240, LEAD = 80 };
     size_t len;
     const char *text = source_line(g->loc.src, line, &len);
-    int chars = 0;
-    for (size_t i = 0; i < len; i++)
-        chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+    int chars = count_chars(text, len);
     int col = from ? from : 1;
     int first = 1; /* the first column shown */
     if (chars > WINDOW) {
@@ -221,14 +288,18 @@ static void print_line(FILE *out, const Diag *g, DiagStyle st, int line, int fro
         if (first > chars + 1 - WINDOW)
             first = chars + 1 - WINDOW;
     }
-    size_t start = column_offset(text, len, first);
-    size_t stop = column_offset(text, len, first + WINDOW);
-    if (chars <= WINDOW)
-        stop = len;
+    size_t start = 0, stop = len;
+    if (chars > WINDOW) {
+        start = column_offset(text, len, first);
+        stop = column_offset(text, len, first + WINDOW);
+    }
     const char *cut_left = first > 1 ? "..." : "", *cut_right = stop < len ? "..." : "";
-    fprintf(out, "%5d | %s", line, cut_left);
+    put_int(out, line, true);
+    fputs(" | ", out);
+    fputs(cut_left, out);
     put_text_n(out, text + start, stop - start, false);
-    fprintf(out, "%s\n", cut_right);
+    fputs(cut_right, out);
+    fputc('\n', out);
 
     /* columns from here on count from the first one shown */
     const char *shown = text + start;
@@ -259,9 +330,14 @@ static void print_line(FILE *out, const Diag *g, DiagStyle st, int line, int fro
     size_t k = strlen(under);
     while (k > 0 && (under[k - 1] == ' ' || under[k - 1] == '\t'))
         under[--k] = '\0';
-    if (k)
-        fprintf(out, "      | %s%s%s%s\n", *cut_left ? "   " : "", paint(st, GREEN), under,
-                paint(st, RESET));
+    if (k) {
+        fputs("      | ", out);
+        fputs(*cut_left ? "   " : "", out);
+        fputs(paint(st, GREEN), out);
+        fwrite(under, 1, k, out);
+        fputs(paint(st, RESET), out);
+        fputc('\n', out);
+    }
     mem_free(under);
 }
 
@@ -305,16 +381,27 @@ static void print_source(FILE *out, const Diag *g, DiagStyle st, int line, int c
 
 static void plain_text(FILE *out, const char *s) { diag_put_text(out, s, false); }
 
-void diag_put_place(FILE *out, const Diag *g, void (*put)(FILE *, const char *))
+/* diag_put_place with the place's line and column known. */
+static void put_place(FILE *out, const Diag *g, void (*put)(FILE *, const char *), int line,
+                      int col)
 {
     if (g->loc.src) {
-        int line, col;
-        source_line_col(g->loc.src, g->loc.start, &line, &col);
         put(out, g->loc.src->path);
-        fprintf(out, ":%d:%d", line, col);
+        fputc(':', out);
+        put_int(out, line, false);
+        fputc(':', out);
+        put_int(out, col, false);
     } else {
         put(out, g->file);
     }
+}
+
+void diag_put_place(FILE *out, const Diag *g, void (*put)(FILE *, const char *))
+{
+    int line = 0, col = 0;
+    if (g->loc.src)
+        source_line_col(g->loc.src, g->loc.start, &line, &col);
+    put_place(out, g, put, line, col);
 }
 
 void diag_print(FILE *out, const Diag *g, DiagStyle st)
@@ -322,23 +409,37 @@ void diag_print(FILE *out, const Diag *g, DiagStyle st)
     const char *sev = g->severity == SEV_ERROR ? _("error")
                       : g->severity == SEV_NOTE ? _("note") : _("warning");
     const char *color = g->severity == SEV_ERROR ? RED : g->severity == SEV_NOTE ? CYAN : MAGENTA;
-    fputs(paint(st, BOLD), out);
-    diag_put_place(out, g, plain_text);
-    fputc(':', out);
-    fprintf(out, "%s %s%s:%s %s", paint(st, RESET), paint(st, color), sev, paint(st, RESET),
-            paint(st, BOLD));
-    diag_put_text(out, g->message, false);
-    if (g->tag)
-        fprintf(out, " [%s]", g->tag);
-    fprintf(out, "%s\n", paint(st, RESET));
-
-    if (g->loc.src && g->loc.src->quotable) {
-        int line, col;
+    int line = 0, col = 0;
+    if (g->loc.src)
         source_line_col(g->loc.src, g->loc.start, &line, &col);
-        print_source(out, g, st, line, col);
+    fputs(paint(st, BOLD), out);
+    put_place(out, g, plain_text, line, col);
+    fputc(':', out);
+    fputs(paint(st, RESET), out);
+    fputc(' ', out);
+    fputs(paint(st, color), out);
+    fputs(sev, out);
+    fputc(':', out);
+    fputs(paint(st, RESET), out);
+    fputc(' ', out);
+    fputs(paint(st, BOLD), out);
+    diag_put_text(out, g->message, false);
+    if (g->tag) {
+        fputs(" [", out);
+        fputs(g->tag, out);
+        fputc(']', out);
     }
+    fputs(paint(st, RESET), out);
+    fputc('\n', out);
+
+    if (g->loc.src && g->loc.src->quotable)
+        print_source(out, g, st, line, col);
     for (int i = 0; i < g->notes.len; i++) {
-        fprintf(out, "      %s=%s ", paint(st, CYAN), paint(st, RESET));
+        fputs("      ", out);
+        fputs(paint(st, CYAN), out);
+        fputc('=', out);
+        fputs(paint(st, RESET), out);
+        fputc(' ', out);
         diag_put_text(out, g->notes.items[i], false);
         fputc('\n', out);
     }

@@ -128,7 +128,7 @@ static void balance(Reader *R, const SieRecord *rec, char which)
         input_error(R, rec, acc, _("the record has no account"));
         return;
     }
-    if (!amt || amt->kind == SIE_LIST || !sie_amount(amt->text, amt->len, &ore, &padded)) {
+    if (!amt || amt->kind == SIE_LIST || !sie_field_amount(rec, amt, &ore, &padded)) {
         input_error(R, rec, amt, _("not an amount: an amount is written like -1234.50, with "
                                    "at most two decimals"));
         return;
@@ -159,7 +159,7 @@ static void trans(Reader *R, const SieRecord *rec)
         input_error(R, rec, acc, _("the record has no account"));
         return;
     }
-    if (!amt || amt->kind == SIE_LIST || !sie_amount(amt->text, amt->len, &ore, &padded)) {
+    if (!amt || amt->kind == SIE_LIST || !sie_field_amount(rec, amt, &ore, &padded)) {
         input_error(R, rec, amt, _("not an amount: an amount is written like -1234.50, with "
                                    "at most two decimals"));
         return;
@@ -176,27 +176,24 @@ static void trans(Reader *R, const SieRecord *rec)
 
 static void record(Reader *R, const SieRecord *rec)
 {
-    const char *l = rec->label.text;
-    if (rec->label.len < 2 || l[0] != '#')
-        return;
-    l++;
-    if (strcmp(l, "TRANS") == 0) {
+    SieRecordType type = rec->type;
+    if (type == SIE_TRANS) {
         trans(R, rec);
-    } else if (strcmp(l, "IB") == 0 || strcmp(l, "UB") == 0 || strcmp(l, "RES") == 0) {
-        balance(R, rec, l[0]);
-    } else if (strcmp(l, "KONTO") == 0) {
+    } else if (type == SIE_IB || type == SIE_UB || type == SIE_RES) {
+        balance(R, rec, rec->label.text[1]);
+    } else if (type == SIE_KONTO) {
         const SieField *acc = field(rec, 0), *name = field(rec, 1);
         if (acc && acc->kind != SIE_LIST && acc->len > 0) {
             LedgerAccount *a = account(R, acc);
             if (name && name->kind != SIE_LIST && !a->name)
                 a->name = arena_strndup(R->arena, name->text, name->len);
         }
-    } else if (strcmp(l, "KTYP") == 0) {
+    } else if (type == SIE_KTYP) {
         const SieField *acc = field(rec, 0), *t = field(rec, 1);
         if (acc && t && acc->kind != SIE_LIST && acc->len > 0 && t->len == 1 &&
             strchr("TSKI", t->text[0]))
             account(R, acc)->ktyp = t->text[0];
-    } else if (strcmp(l, "RAR") == 0) {
+    } else if (type == SIE_RAR) {
         int year;
         int32_t start, end;
         const SieField *s = field(rec, 1), *e = field(rec, 2);
@@ -243,7 +240,8 @@ int ledger_read(Ledger *l, Diags *d, const char *path, const char **why, Diags *
         return -1;
     Reader R = {r, d, d->arena, l, {0}};
     SieCheck *check = checked ? sie_check_begin(r, sum) : NULL;
-    SieRecord *rec = mem_alloc(sizeof *rec);
+    /* 6 KB, not cleared: sie_next writes what is read */
+    SieRecord *rec = mem_realloc(NULL, sizeof *rec);
     for (;;) {
         int mark = sie_diags(r)->list.len;
         bool more = sie_next(r, rec);

@@ -204,7 +204,7 @@ static bool amount(Check *c, const SieRecord *rec, const SieField *f, int64_t *o
         input_error(c, rec, NULL, _("the record has no amount"));
         return false;
     }
-    if (f->kind == SIE_LIST || !sie_amount(f->text, f->len, ore, &padded)) {
+    if (f->kind == SIE_LIST || !sie_field_amount(rec, f, ore, &padded)) {
         input_error(c, rec, f, _("not an amount: an amount is written like -1234.50, with "
                                  "at most two decimals"));
         return false;
@@ -560,98 +560,91 @@ static void close_voucher(Check *c, const SieRecord *rec)
 
 static void record(Check *c, const SieRecord *rec)
 {
-    const char *l = rec->label.text;
-    if (c->in_voucher && strcmp(l, "#TRANS") == 0) {
+    SieRecordType t = rec->type;
+    if (c->in_voucher && t == SIE_TRANS) {
         trans(c, rec, 'T'); /* most records of a file: first */
         return;
     }
-    if (l[0] == '{') {
+    if (t == SIE_OPEN) {
         open_voucher(c, rec);
         return;
     }
-    if (l[0] == '}') {
+    if (t == SIE_CLOSE) {
         close_voucher(c, rec);
         return;
     }
-    if (c->ver_seen && strcmp(l, "#TRANS") != 0) {
+    if (c->ver_seen && t != SIE_TRANS) {
         /* #VER without its block: a voucher with no rows */
         c->ver_seen = false;
     }
-    l++;
-    switch (l[0]) {
-    case 'B':
-        if (strcmp(l, "BTRANS") == 0)
-            trans(c, rec, 'B');
+    switch (t) {
+    case SIE_BTRANS:
+        trans(c, rec, 'B');
         break;
-    case 'F':
-        if (strcmp(l, "FLAGGA") == 0)
-            c->seen_flagga = true;
-        else if (strcmp(l, "FORMAT") == 0) {
-            c->seen_format = true;
-            const SieField *f = field(rec, 0);
-            if (!f || strcmp(f->text, "PC8") != 0) {
-                sie_diag(c->r, rec, f, SEV_WARNING, "format", "%s",
-                         _("the SIE format knows only #FORMAT PC8; the file is read as PC8, "
-                           "or as UTF-8 where a line is"));
-                    }
-        } else if (strcmp(l, "FNAMN") == 0)
-            c->seen_fnamn = true;
+    case SIE_FLAGGA:
+        c->seen_flagga = true;
         break;
-    case 'G':
-        if (strcmp(l, "GEN") == 0)
-            c->seen_gen = true;
-        break;
-    case 'I':
-        if (strcmp(l, "IB") == 0)
-            balance_record(c, rec, 'I');
-        break;
-    case 'K':
-        if (strcmp(l, "KONTO") == 0)
-            konto(c, rec);
-        else if (strcmp(l, "KTYP") == 0)
-            ktyp(c, rec);
-        break;
-    case 'O':
-        if (strcmp(l, "ORGNR") == 0) {
-            const SieField *f = field(rec, 0);
-            if (!f || f->len == 0)
-                sie_deviation(c->r, rec, f, SIE_DEV_EMPTY_ORGNR);
+    case SIE_FORMAT: {
+        c->seen_format = true;
+        const SieField *f = field(rec, 0);
+        if (!f || strcmp(f->text, "PC8") != 0) {
+            sie_diag(c->r, rec, f, SEV_WARNING, "format", "%s",
+                     _("the SIE format knows only #FORMAT PC8; the file is read as PC8, "
+                       "or as UTF-8 where a line is"));
         }
         break;
-    case 'P':
-        if (strcmp(l, "PROGRAM") == 0)
-            c->seen_program = true;
+    }
+    case SIE_FNAMN:
+        c->seen_fnamn = true;
         break;
-    case 'R':
-        if (strcmp(l, "RES") == 0)
-            balance_record(c, rec, 'R');
-        else if (strcmp(l, "RAR") == 0)
-            rar(c, rec);
-        else if (strcmp(l, "RTRANS") == 0)
-            trans(c, rec, 'R');
+    case SIE_GEN:
+        c->seen_gen = true;
         break;
-    case 'S':
-        if (strcmp(l, "SIETYP") == 0) {
-            c->seen_sietyp = true;
-            int64_t t;
-            const SieField *f = field(rec, 0);
-            if (!f || !sie_int(f->text, f->len, &t) || t < 1 || t > 4)
-                input_error(c, rec, f, _("#SIETYP takes 1, 2, 3 or 4"));
-            else
-                c->sietyp = (int)t;
-        }
+    case SIE_IB:
+        balance_record(c, rec, 'I');
         break;
-    case 'T':
-        if (strcmp(l, "TRANS") == 0)
-            trans(c, rec, 'T');
+    case SIE_KONTO:
+        konto(c, rec);
         break;
-    case 'U':
-        if (strcmp(l, "UB") == 0)
-            balance_record(c, rec, 'U');
+    case SIE_KTYP:
+        ktyp(c, rec);
         break;
-    case 'V':
-        if (strcmp(l, "VER") == 0)
-            ver(c, rec);
+    case SIE_ORGNR: {
+        const SieField *f = field(rec, 0);
+        if (!f || f->len == 0)
+            sie_deviation(c->r, rec, f, SIE_DEV_EMPTY_ORGNR);
+        break;
+    }
+    case SIE_PROGRAM:
+        c->seen_program = true;
+        break;
+    case SIE_RES:
+        balance_record(c, rec, 'R');
+        break;
+    case SIE_RAR:
+        rar(c, rec);
+        break;
+    case SIE_RTRANS:
+        trans(c, rec, 'R');
+        break;
+    case SIE_SIETYP: {
+        c->seen_sietyp = true;
+        int64_t v;
+        const SieField *f = field(rec, 0);
+        if (!f || !sie_int(f->text, f->len, &v) || v < 1 || v > 4)
+            input_error(c, rec, f, _("#SIETYP takes 1, 2, 3 or 4"));
+        else
+            c->sietyp = (int)v;
+        break;
+    }
+    case SIE_TRANS:
+        trans(c, rec, 'T');
+        break;
+    case SIE_UB:
+        balance_record(c, rec, 'U');
+        break;
+    case SIE_VER:
+        ver(c, rec);
         break;
     default:
         break; /* other records are read past, as the format prescribes */
@@ -927,7 +920,8 @@ void sie_check_end(SieCheck *c)
 void sie_check(SieReader *r, SieSummary *sum)
 {
     SieCheck *c = sie_check_begin(r, sum);
-    SieRecord *rec = mem_alloc(sizeof *rec);
+    /* 6 KB, not cleared: sie_next writes what is read */
+    SieRecord *rec = mem_realloc(NULL, sizeof *rec);
     while (sie_next(r, rec))
         sie_check_record(c, rec);
     mem_free(rec);

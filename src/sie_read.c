@@ -1,36 +1,58 @@
 #include "sie_read.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "crc32.h"
 #include "i18n.h"
 
+/* A file of up to CHUNK bytes is mapped (arena_map_file) and read in place: its pages
+ * are the page cache's, faulted in several at a time, with no copy and no fresh memory
+ * to clear. A larger one (or one that cannot be mapped: a pipe; under the sanitizers)
+ * is read in chunks of CHUNK bytes into one buffer, a line at most MAX_LINE: measured
+ * on 40 MB, mapping it faulted twice as often for no time saved, and held more memory. */
 enum { CHUNK = 1 << 20, MAX_LINE = 64 << 20 };
 
-/* The unescaped text of a line's fields, one after the other, each NUL-terminated. */
+/* Bytes of room after a line's copy and the checksum's buffer: a field is moved into
+ * the latter eight bytes at a time (sum_add). */
+enum { SLACK = 16 };
+
+/* How far ahead of the line read the bytes are looked at for NUL and non-ASCII. */
+enum { SCAN = 64 << 10 };
+
+/* A line's copy, which its fields' text is part of (see tokenize). */
 typedef struct {
     char *buf;
-    size_t cap, used;
+    size_t cap;
 } Texts;
 
 struct SieReader {
     const char *path;
     Diags *diags;
-    FILE *f;
-    char *own;             /* the read buffer, when reading a file */
+    int fd;                /* -1 when the text is all in buf */
+    char *own;             /* the read buffer, when reading a file in chunks */
     const char *buf;
     size_t cap, beg, end;
     bool eof, failed;
     int line;
     char *utf8;            /* the current line converted, when it is not ASCII */
     size_t utf8_cap;
-    Texts texts;           /* the fields' unescaped text */
+    Texts texts;           /* the fields' text */
     int seen[SIE_DEV_COUNT];
-    SieRecord raw;         /* the raw bytes' fields, for #KSUMMA on a line converted */
+    SieRecord *raw;        /* the raw bytes' fields, for #KSUMMA on a line converted (made
+                              when first needed: a record is 6 KB) */
     Texts raw_texts;       /* theirs: apart, so that the record's own stay as they are */
+    size_t special;        /* no byte of buf from a line's start to here is a NUL or
+                              above 0x7F (looked at up to SCAN bytes ahead: the pages of
+                              a mapped file are read as the lines are) */
+    bool scanned;          /* special is known (not since buf's text moved) */
+    const Source *loc_src; /* the current record's line as made for a Loc, shared */
+    int loc_line;
     /* #KSUMMA */
     bool sum_open, sum_closed;
     uint32_t crc;          /* the CRC-32 so far, before its final inversion */
@@ -46,6 +68,7 @@ static SieReader *reader_new(const char *path, Diags *diags)
     SieReader *r = mem_alloc(sizeof *r);
     r->path = arena_strndup(diags->arena, path, strlen(path));
     r->diags = diags;
+    r->fd = -1;
     r->crc = 0xFFFFFFFFu;
     return r;
 }
@@ -53,23 +76,33 @@ static SieReader *reader_new(const char *path, Diags *diags)
 SieReader *sie_open(const char *path, Diags *diags, const char **why)
 {
     struct stat st;
-    if (stat(path, &st) != 0) {
-        *why = strerror(errno);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        int err = errno;
+        /* a directory that cannot be opened is still told as one */
+        *why = stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? _("is a directory, not a file")
+                                                            : strerror(err);
         return NULL;
     }
-    if (S_ISDIR(st.st_mode)) {
-        *why = _("is a directory, not a file");
-        return NULL;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *why = strerror(errno);
+    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        *why = S_ISDIR(st.st_mode) ? _("is a directory, not a file") : strerror(errno);
+        close(fd);
         return NULL;
     }
     SieReader *r = reader_new(path, diags);
-    r->f = f;
+    char *map = S_ISREG(st.st_mode) && st.st_size > 0 && st.st_size <= CHUNK
+                    ? arena_map_file(diags->arena, fd, (size_t)st.st_size)
+                    : NULL;
+    if (map) {
+        close(fd);
+        r->buf = map;
+        r->end = r->cap = (size_t)st.st_size;
+        r->eof = true;
+        return r;
+    }
+    r->fd = fd;
     r->cap = CHUNK;
-    r->own = mem_alloc(r->cap);
+    r->own = mem_realloc(NULL, r->cap); /* not cleared: read over */
     r->buf = r->own;
     return r;
 }
@@ -87,13 +120,31 @@ void sie_close(SieReader *r)
 {
     if (!r)
         return;
-    if (r->f)
-        fclose(r->f);
+    if (r->fd >= 0)
+        close(r->fd);
     mem_free(r->own);
     mem_free(r->utf8);
     mem_free(r->texts.buf);
     mem_free(r->raw_texts.buf);
+    mem_free(r->raw);
     mem_free(r);
+}
+
+/* Reads on into r->own after r->end; false (said) if the file cannot be read. */
+static bool fill(SieReader *r)
+{
+    ssize_t got;
+    do
+        got = read(r->fd, r->own + r->end, r->cap - r->end);
+    while (got < 0 && errno == EINTR);
+    if (got < 0) {
+        diag_file(r->diags, r->path, _("could not be read after line %d"), r->line);
+        r->failed = true;
+        return false;
+    }
+    r->end += (size_t)got;
+    r->eof = got == 0;
+    return true;
 }
 
 /* The next line of the file, without its line end; false at the end. */
@@ -115,7 +166,8 @@ static bool next_line(SieReader *r, const char **line, size_t *len)
             r->beg = r->end;
             break;
         }
-        /* keep the start of the line and read on */
+        /* keep the start of the line and read on (what was looked at moves) */
+        r->scanned = false;
         memmove(r->own, r->own + r->beg, r->end - r->beg);
         r->end -= r->beg;
         r->beg = 0;
@@ -130,16 +182,8 @@ static bool next_line(SieReader *r, const char **line, size_t *len)
             r->own = mem_realloc(r->own, r->cap);
             r->buf = r->own;
         }
-        size_t got = fread(r->own + r->end, 1, r->cap - r->end, r->f);
-        r->end += got;
-        if (got == 0) {
-            if (ferror(r->f)) {
-                diag_file(r->diags, r->path, _("could not be read after line %d"), r->line);
-                r->failed = true;
-                return false;
-            }
-            r->eof = true;
-        }
+        if (!fill(r))
+            return false;
     }
     r->line++;
     if (*len > 0 && (*line)[*len - 1] == '\r')
@@ -168,6 +212,22 @@ static bool is_ascii(const char *s, size_t n, bool *nul)
     return !(any & high);
 }
 
+/* The offset of the first byte of buf[from..end) that is a NUL or above 0x7F, or end:
+ * eight bytes at a time. A file is mostly ASCII: its lines before that byte need no
+ * look of their own. */
+static size_t next_special(const char *buf, size_t from, size_t end)
+{
+    const unsigned char *p = (const unsigned char *)buf;
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+    size_t i = from;
+    uint64_t w;
+    while (i + 8 <= end && (memcpy(&w, p + i, 8), !((w | ((w - ones) & ~w)) & high)))
+        i += 8;
+    while (i < end && p[i] && p[i] < 0x80)
+        i++;
+    return i;
+}
+
 /* Whether s is valid UTF-8 (it has bytes above 0x7F: then it has a sequence). */
 static bool is_utf8(const char *s, size_t n)
 {
@@ -176,8 +236,12 @@ static bool is_utf8(const char *s, size_t n)
         unsigned c = p[i];
         size_t need;
         unsigned min;
+        uint64_t w;
         if (c < 0x80) {
-            i++;
+            if (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080u)))
+                i += 8;
+            else
+                i++;
             continue;
         } else if (c >= 0xC2 && c <= 0xDF) {
             need = 1, min = 0x80;
@@ -207,6 +271,11 @@ static bool is_utf8(const char *s, size_t n)
 static bool looks_latin1(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080u))) {
+            i += 7; /* eight ASCII bytes */
+            continue;
+        }
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80 && c < 0xC0)
             return false;
@@ -247,6 +316,13 @@ static void convert(SieReader *r, bool latin1, const char *s, size_t n)
     }
     unsigned char *out = (unsigned char *)r->utf8;
     for (size_t i = 0; i < n; i++) {
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080u))) {
+            memcpy(out, &w, 8); /* eight ASCII bytes, as they are */
+            out += 8;
+            i += 7;
+            continue;
+        }
         unsigned c = (unsigned char)s[i];
         if (c >= 0x80 && !latin1)
             c = pc8_high[c - 0x80];
@@ -266,32 +342,28 @@ static void convert(SieReader *r, bool latin1, const char *s, size_t n)
 
 /* ---- fields ---- */
 
-static const char *keep(Texts *t, const char *s, size_t n, uint32_t *len)
-{
-    char *p = t->buf + t->used;
-    memcpy(p, s, n);
-    p[n] = '\0';
-    t->used += n + 1;
-    *len = (uint32_t)n;
-    return p;
-}
+/* A line is tokenized in a copy of its own, p[0..n) with a NUL at p[n] (and no other:
+ * a line with one is not read), and each field's text is the part of the copy it
+ * stands in: no field is copied again. A NUL is written after each field's text when
+ * the line has been read (the byte there is a separator, a quote or a brace, which no
+ * field's text holds), and an escaped quote is unescaped in place, by moving the rest
+ * of its field left. */
 
-/* A quoted field from s[*i] (the opening quote) to its closing quote, unescaping \".
+/* A quoted field from p[*i] (the opening quote) to its closing quote, unescaping \".
  * A quote is found with memchr: one after a backslash is an escaped one (a backslash
  * before it cannot belong to an escape of its own, which takes a quote). */
-static const char *quoted(Texts *t, const char *s, size_t n, size_t *i, uint32_t *len,
-                          bool *unterminated)
+static void quoted(char *p, size_t n, size_t *i, SieField *f, bool *unterminated)
 {
-    char *p = t->buf + t->used, *q = p;
-    size_t k = *i + 1;
+    size_t k = *i + 1, w = k; /* read at k, written at w: w <= k */
     *unterminated = true;
-    while (k < n) {
-        const char *e = memchr(s + k, '"', n - k);
-        size_t m = e ? (size_t)(e - s) : n; /* the quote, or the line's end */
-        bool escaped = e && m > k && s[m - 1] == '\\';
+    for (;;) {
+        const char *e = memchr(p + k, '"', n - k);
+        size_t m = e ? (size_t)(e - p) : n; /* the quote, or the line's end */
+        bool escaped = e && m > k && p[m - 1] == '\\';
         size_t copy = m - k - escaped;
-        memcpy(q, s + k, copy);
-        q += copy;
+        if (w != k)
+            memmove(p + w, p + k, copy);
+        w += copy;
         k = m;
         if (!e)
             break;
@@ -300,43 +372,148 @@ static const char *quoted(Texts *t, const char *s, size_t n, size_t *i, uint32_t
             *unterminated = false;
             break;
         }
-        *q++ = '"';
+        p[w++] = '"';
     }
-    *q = '\0';
-    *len = (uint32_t)(q - p);
-    t->used += (size_t)(q - p) + 1;
+    f->text = p + *i + 1;
+    f->len = (uint32_t)(w - *i - 1);
     *i = k;
-    return p;
 }
 
 static bool is_space(char c) { return c == ' ' || c == '\t'; }
 
-/* The bytes that end a plain field: a separator, a quote or an object list's brace. */
-enum { ENDS_FIELD = 1, ENDS_ITEM = 2 };
-static const unsigned char ENDS[256] = {
-    [' '] = ENDS_FIELD | ENDS_ITEM, ['\t'] = ENDS_FIELD | ENDS_ITEM,
-    ['"'] = ENDS_FIELD | ENDS_ITEM, ['{'] = ENDS_FIELD, ['}'] = ENDS_ITEM,
+/* What a byte is to the tokenizer: a blank, a quote, a brace, the NUL after the line,
+ * or any other. A plain field ends at a blank, a quote, a '{' or the line's end; an
+ * item of an object list at a blank, a quote, a '}' or the line's end. */
+enum { C_BLANK = 1, C_QUOTE = 2, C_OPEN = 4, C_CLOSE = 8, C_END = 16 };
+enum {
+    ENDS_FIELD = C_BLANK | C_QUOTE | C_OPEN | C_END,
+    ENDS_ITEM = C_BLANK | C_QUOTE | C_CLOSE | C_END,
 };
+static const unsigned char CLASS[256] = {
+    ['\0'] = C_END, [' '] = C_BLANK, ['\t'] = C_BLANK, ['"'] = C_QUOTE, ['{'] = C_OPEN,
+    ['}'] = C_CLOSE,
+};
+
+static void terminate(const SieField *f)
+{
+    ((char *)f->text)[f->len] = '\0';
+}
+
+/* An object list from p[*i], its opening brace, to its closing one, its items from
+ * rec->items[*ni]. */
+static void object_list(SieReader *r, SieRecord *rec, char *p, size_t n, size_t *pi, int *ni,
+                        SieField *f, bool warn)
+{
+    size_t i = *pi;
+    f->kind = SIE_LIST;
+    f->first = *ni;
+    f->text = ""; /* a list's text is its items; its own is empty, len too */
+    f->len = 0;
+    bool spaced = false, tab = false, closed = false, open;
+    unsigned c;
+    i++;
+    for (;;) {
+        while ((c = CLASS[(unsigned char)p[i]]) == C_BLANK) {
+            spaced = true;
+            tab |= p[i] == '\t';
+            i++;
+        }
+        if (c == C_END)
+            break;
+        if (c == C_CLOSE) {
+            i++;
+            closed = true;
+            break;
+        }
+        SieField it = {.start = (uint32_t)i};
+        if (c == C_QUOTE) {
+            it.kind = SIE_QUOTED;
+            quoted(p, n, &i, &it, &open);
+        } else {
+            size_t b = i;
+            while (!(CLASS[(unsigned char)p[i]] & ENDS_ITEM))
+                i++;
+            it.kind = SIE_PLAIN;
+            it.text = p + b;
+            it.len = (uint32_t)(i - b);
+        }
+        it.end = (uint32_t)i;
+        if (*ni < SIE_MAX_ITEMS) {
+            rec->items[(*ni)++] = it;
+            f->count++;
+        }
+    }
+    f->end = (uint32_t)i;
+    *pi = i;
+    rec->nitems = *ni;
+    if (!warn)
+        return;
+    if (!closed) {
+        sie_diag(r, rec, f, SEV_ERROR, NULL, "%s",
+                 _("the object list is not closed with '}' on its line"));
+        return;
+    }
+    if (f->count == 0 && spaced)
+        sie_deviation(r, rec, f, SIE_DEV_SPACED_LIST);
+    if (tab)
+        sie_deviation(r, rec, f, SIE_DEV_TAB_IN_LIST);
+    for (int k = 1; k < f->count; k += 2)
+        if (rec->items[f->first + k].kind == SIE_PLAIN) {
+            sie_deviation(r, rec, &rec->items[f->first + k], SIE_DEV_UNQUOTED_OBJECT);
+            break;
+        }
+}
+
+/* A record's type by its label (l, n bytes): exactly one of these, case and all. */
+static SieRecordType record_type(const char *l, size_t n)
+{
+    if (n == 1)
+        return l[0] == '{' ? SIE_OPEN : l[0] == '}' ? SIE_CLOSE : SIE_OTHER;
+#define IS(name, type)                                                                   \
+    if (n == sizeof name - 1 && memcmp(l, name, sizeof name - 1) == 0)                   \
+        return type;
+    switch (n < 2 ? 0 : l[1]) {
+    case 'B': IS("#BTRANS", SIE_BTRANS) break;
+    case 'F': IS("#FLAGGA", SIE_FLAGGA) IS("#FORMAT", SIE_FORMAT) IS("#FNAMN", SIE_FNAMN) break;
+    case 'G': IS("#GEN", SIE_GEN) break;
+    case 'I': IS("#IB", SIE_IB) break;
+    case 'K': IS("#KONTO", SIE_KONTO) IS("#KTYP", SIE_KTYP) IS("#KSUMMA", SIE_KSUMMA) break;
+    case 'O': IS("#ORGNR", SIE_ORGNR) break;
+    case 'P': IS("#PROGRAM", SIE_PROGRAM) break;
+    case 'R': IS("#RES", SIE_RES) IS("#RAR", SIE_RAR) IS("#RTRANS", SIE_RTRANS) break;
+    case 'S': IS("#SIETYP", SIE_SIETYP) break;
+    case 'T': IS("#TRANS", SIE_TRANS) break;
+    case 'U': IS("#UB", SIE_UB) break;
+    case 'V': IS("#VER", SIE_VER) break;
+    default: break;
+    }
+#undef IS
+    return SIE_OTHER;
+}
 
 /* The fields of a line: its label, then each field. Returns false if the line holds no
  * record (empty, or not a record: warned). Deviations are reported when warn. */
 static bool tokenize(SieReader *r, Texts *t, SieRecord *rec, const char *s, size_t n,
                      bool warn)
 {
-    size_t need = n + SIE_MAX_FIELDS + SIE_MAX_ITEMS + 8;
-    if (t->cap < need) {
-        t->cap = need * 2;
-        t->buf = mem_realloc(t->buf, t->cap);
+    if (t->cap < n + 1 + SLACK) {
+        t->cap = n < 128 ? 256 : 2 * (n + 1 + SLACK);
+        mem_free(t->buf);
+        t->buf = mem_realloc(NULL, t->cap);
     }
-    t->used = 0;
+    char *p = t->buf;
+    memcpy(p, s, n);
+    p[n] = '\0';
     rec->nfields = rec->nitems = 0;
     rec->label.len = 0;
+    rec->type = SIE_OTHER;
+    rec->amount.field = NULL;
     size_t i = 0;
-    while (i < n && is_space(s[i]))
+    while (CLASS[(unsigned char)p[i]] == C_BLANK)
         i++;
     if (i == n)
         return false;
-    if (s[i] != '#' && s[i] != '{' && s[i] != '}') {
+    if (p[i] != '#' && p[i] != '{' && p[i] != '}') {
         if (warn) {
             SieField at = {.start = (uint32_t)i, .end = (uint32_t)n};
             sie_deviation(r, rec, &at, SIE_DEV_NOT_A_RECORD);
@@ -344,172 +521,107 @@ static bool tokenize(SieReader *r, Texts *t, SieRecord *rec, const char *s, size
         return false;
     }
     size_t start = i;
-    if (s[i] == '#') {
-        while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_FIELD))
+    if (p[i] == '#') {
+        while (!(CLASS[(unsigned char)p[i]] & ENDS_FIELD))
             i++;
     } else {
         i++;
     }
-    rec->label = (SieField){SIE_PLAIN, NULL, 0, (uint32_t)start, (uint32_t)i, 0, 0};
-    rec->label.text = keep(t, s + start, i - start, &rec->label.len);
-    if (start > 0 && warn && rec->label.text[0] == '#')
+    rec->label = (SieField){SIE_PLAIN, p + start, (uint32_t)(i - start), (uint32_t)start,
+                            (uint32_t)i, 0, 0};
+    rec->type = record_type(p + start, i - start);
+    if (start > 0 && warn && p[start] == '#')
         sie_deviation(r, rec, &rec->label, SIE_DEV_INDENTED);
-    if (rec->label.text[0] != '#')
+    if (p[start] != '#') {
+        terminate(&rec->label);
         return true; /* "{" or "}": what follows on the line is not read */
+    }
+    /* counted here, where no store through a field can change them */
+    int nf = 0, ni = 0;
+    unsigned c;
     for (;;) {
-        while (i < n && is_space(s[i]))
+        while ((c = CLASS[(unsigned char)p[i]]) == C_BLANK)
             i++;
-        if (i >= n)
+        if (c == C_END)
             break;
         /* written in place; a field past SIE_MAX_FIELDS is read into the spare slot and
          * dropped */
-        SieField spare, *f = rec->nfields < SIE_MAX_FIELDS ? &rec->fields[rec->nfields] : &spare;
+        SieField spare, *f = nf < SIE_MAX_FIELDS ? &rec->fields[nf] : &spare;
         f->start = (uint32_t)i;
         f->first = f->count = 0;
-        bool open = false;
-        if (s[i] == '"') {
+        if (c == C_QUOTE) {
+            bool open;
             f->kind = SIE_QUOTED;
-            f->text = quoted(t, s, n, &i, &f->len, &open);
+            quoted(p, n, &i, f, &open);
             f->end = (uint32_t)i;
-            if (open && warn)
+            if (open && warn) {
+                rec->nfields = nf;
                 sie_deviation(r, rec, f, SIE_DEV_UNQUOTED_SPACE);
-        } else if (s[i] == '{') {
-            f->kind = SIE_LIST;
-            f->first = rec->nitems;
-            f->text = ""; /* a list's text is its items; its own is empty, len too */
-            f->len = 0;
-            bool spaced = false, tab = false, closed = false;
-            i++;
-            for (;;) {
-                while (i < n && is_space(s[i])) {
-                    spaced = true;
-                    tab |= s[i] == '\t';
-                    i++;
-                }
-                if (i >= n)
-                    break;
-                if (s[i] == '}') {
-                    i++;
-                    closed = true;
-                    break;
-                }
-                SieField it = {.start = (uint32_t)i};
-                if (s[i] == '"') {
-                    it.kind = SIE_QUOTED;
-                    it.text = quoted(t, s, n, &i, &it.len, &open);
-                } else {
-                    size_t b = i;
-                    while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_ITEM))
-                        i++;
-                    it.kind = SIE_PLAIN;
-                    it.text = keep(t, s + b, i - b, &it.len);
-                }
-                it.end = (uint32_t)i;
-                if (rec->nitems < SIE_MAX_ITEMS) {
-                    rec->items[rec->nitems++] = it;
-                    f->count++;
-                }
             }
-            f->end = (uint32_t)i;
-            if (!closed && warn) {
-                sie_diag(r, rec, f, SEV_ERROR, NULL, "%s",
-                         _("the object list is not closed with '}' on its line"));
-            } else if (warn) {
-                if (f->count == 0 && spaced)
-                    sie_deviation(r, rec, f, SIE_DEV_SPACED_LIST);
-                if (tab)
-                    sie_deviation(r, rec, f, SIE_DEV_TAB_IN_LIST);
-                for (int k = 1; k < f->count; k += 2)
-                    if (rec->items[f->first + k].kind == SIE_PLAIN) {
-                        sie_deviation(r, rec, &rec->items[f->first + k],
-                                      SIE_DEV_UNQUOTED_OBJECT);
-                        break;
-                    }
-            }
+        } else if (c == C_OPEN) {
+            rec->nfields = nf;
+            object_list(r, rec, p, n, &i, &ni, f, warn);
         } else {
             size_t b = i;
-            while (i < n && !(ENDS[(unsigned char)s[i]] & ENDS_FIELD))
+            while (!(CLASS[(unsigned char)p[i]] & ENDS_FIELD))
                 i++;
             f->kind = SIE_PLAIN;
-            f->text = keep(t, s + b, i - b, &f->len);
+            f->text = p + b;
+            f->len = (uint32_t)(i - b);
             f->end = (uint32_t)i;
         }
-        if (rec->nfields < SIE_MAX_FIELDS)
-            rec->nfields++;
+        if (nf < SIE_MAX_FIELDS)
+            nf++;
     }
+    rec->nfields = nf;
+    rec->nitems = ni;
+    /* each field's text ends where it does: the bytes after them are read */
+    terminate(&rec->label);
+    for (int k = 0; k < nf; k++)
+        if (rec->fields[k].kind != SIE_LIST)
+            terminate(&rec->fields[k]);
+    for (int k = 0; k < ni; k++)
+        terminate(&rec->items[k]);
     return true;
 }
 
 /* ---- #KSUMMA ---- */
 
-/* CRC-32 as zlib's crc32 and the SIE format have it (the reflected polynomial
- * 0xEDB88320, begun and ended inverted), a byte at a time by a table: the sum is of many
- * short fields, an account or an amount, where a call into zlib cost more than the bytes
- * it summed, and finsam needs no library for it. tests/unit/test_sie.c compares it with
- * zlib's. */
-static const uint32_t crc_table[256] = {
-    0x00000000, 0x77073096, 0xee0e612c, 0x990951ba, 0x076dc419, 0x706af48f,
-    0xe963a535, 0x9e6495a3, 0x0edb8832, 0x79dcb8a4, 0xe0d5e91e, 0x97d2d988,
-    0x09b64c2b, 0x7eb17cbd, 0xe7b82d07, 0x90bf1d91, 0x1db71064, 0x6ab020f2,
-    0xf3b97148, 0x84be41de, 0x1adad47d, 0x6ddde4eb, 0xf4d4b551, 0x83d385c7,
-    0x136c9856, 0x646ba8c0, 0xfd62f97a, 0x8a65c9ec, 0x14015c4f, 0x63066cd9,
-    0xfa0f3d63, 0x8d080df5, 0x3b6e20c8, 0x4c69105e, 0xd56041e4, 0xa2677172,
-    0x3c03e4d1, 0x4b04d447, 0xd20d85fd, 0xa50ab56b, 0x35b5a8fa, 0x42b2986c,
-    0xdbbbc9d6, 0xacbcf940, 0x32d86ce3, 0x45df5c75, 0xdcd60dcf, 0xabd13d59,
-    0x26d930ac, 0x51de003a, 0xc8d75180, 0xbfd06116, 0x21b4f4b5, 0x56b3c423,
-    0xcfba9599, 0xb8bda50f, 0x2802b89e, 0x5f058808, 0xc60cd9b2, 0xb10be924,
-    0x2f6f7c87, 0x58684c11, 0xc1611dab, 0xb6662d3d, 0x76dc4190, 0x01db7106,
-    0x98d220bc, 0xefd5102a, 0x71b18589, 0x06b6b51f, 0x9fbfe4a5, 0xe8b8d433,
-    0x7807c9a2, 0x0f00f934, 0x9609a88e, 0xe10e9818, 0x7f6a0dbb, 0x086d3d2d,
-    0x91646c97, 0xe6635c01, 0x6b6b51f4, 0x1c6c6162, 0x856530d8, 0xf262004e,
-    0x6c0695ed, 0x1b01a57b, 0x8208f4c1, 0xf50fc457, 0x65b0d9c6, 0x12b7e950,
-    0x8bbeb8ea, 0xfcb9887c, 0x62dd1ddf, 0x15da2d49, 0x8cd37cf3, 0xfbd44c65,
-    0x4db26158, 0x3ab551ce, 0xa3bc0074, 0xd4bb30e2, 0x4adfa541, 0x3dd895d7,
-    0xa4d1c46d, 0xd3d6f4fb, 0x4369e96a, 0x346ed9fc, 0xad678846, 0xda60b8d0,
-    0x44042d73, 0x33031de5, 0xaa0a4c5f, 0xdd0d7cc9, 0x5005713c, 0x270241aa,
-    0xbe0b1010, 0xc90c2086, 0x5768b525, 0x206f85b3, 0xb966d409, 0xce61e49f,
-    0x5edef90e, 0x29d9c998, 0xb0d09822, 0xc7d7a8b4, 0x59b33d17, 0x2eb40d81,
-    0xb7bd5c3b, 0xc0ba6cad, 0xedb88320, 0x9abfb3b6, 0x03b6e20c, 0x74b1d29a,
-    0xead54739, 0x9dd277af, 0x04db2615, 0x73dc1683, 0xe3630b12, 0x94643b84,
-    0x0d6d6a3e, 0x7a6a5aa8, 0xe40ecf0b, 0x9309ff9d, 0x0a00ae27, 0x7d079eb1,
-    0xf00f9344, 0x8708a3d2, 0x1e01f268, 0x6906c2fe, 0xf762575d, 0x806567cb,
-    0x196c3671, 0x6e6b06e7, 0xfed41b76, 0x89d32be0, 0x10da7a5a, 0x67dd4acc,
-    0xf9b9df6f, 0x8ebeeff9, 0x17b7be43, 0x60b08ed5, 0xd6d6a3e8, 0xa1d1937e,
-    0x38d8c2c4, 0x4fdff252, 0xd1bb67f1, 0xa6bc5767, 0x3fb506dd, 0x48b2364b,
-    0xd80d2bda, 0xaf0a1b4c, 0x36034af6, 0x41047a60, 0xdf60efc3, 0xa867df55,
-    0x316e8eef, 0x4669be79, 0xcb61b38c, 0xbc66831a, 0x256fd2a0, 0x5268e236,
-    0xcc0c7795, 0xbb0b4703, 0x220216b9, 0x5505262f, 0xc5ba3bbe, 0xb2bd0b28,
-    0x2bb45a92, 0x5cb36a04, 0xc2d7ffa7, 0xb5d0cf31, 0x2cd99e8b, 0x5bdeae1d,
-    0x9b64c2b0, 0xec63f226, 0x756aa39c, 0x026d930a, 0x9c0906a9, 0xeb0e363f,
-    0x72076785, 0x05005713, 0x95bf4a82, 0xe2b87a14, 0x7bb12bae, 0x0cb61b38,
-    0x92d28e9b, 0xe5d5be0d, 0x7cdcefb7, 0x0bdbdf21, 0x86d3d2d4, 0xf1d4e242,
-    0x68ddb3f8, 0x1fda836e, 0x81be16cd, 0xf6b9265b, 0x6fb077e1, 0x18b74777,
-    0x88085ae6, 0xff0f6a70, 0x66063bca, 0x11010b5c, 0x8f659eff, 0xf862ae69,
-    0x616bffd3, 0x166ccf45, 0xa00ae278, 0xd70dd2ee, 0x4e048354, 0x3903b3c2,
-    0xa7672661, 0xd06016f7, 0x4969474d, 0x3e6e77db, 0xaed16a4a, 0xd9d65adc,
-    0x40df0b66, 0x37d83bf0, 0xa9bcae53, 0xdebb9ec5, 0x47b2cf7f, 0x30b5ffe9,
-    0xbdbdf21c, 0xcabac28a, 0x53b39330, 0x24b4a3a6, 0xbad03605, 0xcdd70693,
-    0x54de5729, 0x23d967bf, 0xb3667a2e, 0xc4614ab8, 0x5d681b02, 0x2a6f2b94,
-    0xb40bbe37, 0xc30c8ea1, 0x5a05df1b, 0x2d02ef8d,
-};
+/* A record's bytes for the checksum, gathered to be summed at once (crc32_add takes
+ * eight bytes a time; a record's fields are a few bytes each). A field is moved eight
+ * bytes at a time: the line's copy and this buffer have room past their ends. */
+enum { SUM_ROOM = 512 };
+typedef struct {
+    uint32_t crc;
+    size_t k;
+    unsigned char buf[SUM_ROOM + SLACK];
+} Sum;
 
-static uint32_t crc_add(uint32_t crc, const char *s, size_t n)
+static inline __attribute__((always_inline)) void sum_add(Sum *S, const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    for (size_t i = 0; i < n; i++)
-        crc = crc_table[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
-    return crc;
+    if (S->k + n > SUM_ROOM) {
+        S->crc = crc32_add(S->crc, S->buf, S->k);
+        S->k = 0;
+        if (n > SUM_ROOM) {
+            S->crc = crc32_add(S->crc, s, n);
+            return;
+        }
+    }
+    for (size_t i = 0; i < n; i += 8)
+        memcpy(S->buf + S->k + i, s + i, 8);
+    S->k += n;
 }
 
-static uint32_t add_field(uint32_t crc, const SieRecord *rec, const SieField *f)
+static void sum_field(Sum *S, const SieRecord *rec, const SieField *f)
 {
-    if (f->kind != SIE_LIST)
-        return crc_add(crc, f->text, f->len);
+    if (f->kind != SIE_LIST) {
+        sum_add(S, f->text, f->len);
+        return;
+    }
     for (int k = 0; k < f->count; k++) {
         const SieField *it = &rec->items[f->first + k];
-        crc = crc_add(crc, it->text, it->len);
+        sum_add(S, it->text, it->len);
     }
-    return crc;
 }
 
 /* The CRC-32 (zlib's crc32) of every record between the opening and the closing
@@ -517,7 +629,7 @@ static uint32_t add_field(uint32_t crc, const SieRecord *rec, const SieField *f)
  * spaces, quotes, braces and escaping backslashes between them. */
 static void checksum(SieReader *r, SieRecord *rec, const char *raw, size_t n)
 {
-    bool is_sum = strcmp(rec->label.text, "#KSUMMA") == 0;
+    bool is_sum = rec->type == SIE_KSUMMA;
     if (is_sum && !r->sum_open && rec->nfields == 0) {
         r->sum_open = true;
         r->sum_line = rec->line;
@@ -555,14 +667,20 @@ static void checksum(SieReader *r, SieRecord *rec, const char *raw, size_t n)
     const SieRecord *src = rec;
     if (rec->text != raw) {
         /* converted from PC8 or Latin-1: the sum is of the file's own bytes */
-        tokenize(r, &r->raw_texts, &r->raw, raw, n, false);
-        src = &r->raw;
+        if (!r->raw)
+            r->raw = mem_realloc(NULL, sizeof *r->raw); /* tokenize writes what is read */
+        tokenize(r, &r->raw_texts, r->raw, raw, n, false);
+        src = r->raw;
     }
     if (src->label.text[0] != '#')
         return;
-    r->crc = crc_add(r->crc, src->label.text, src->label.len);
+    Sum S;
+    S.crc = r->crc;
+    S.k = 0;
+    sum_add(&S, src->label.text, src->label.len);
     for (int k = 0; k < src->nfields; k++)
-        r->crc = add_field(r->crc, src, &src->fields[k]);
+        sum_field(&S, src, &src->fields[k]);
+    r->crc = crc32_add(S.crc, S.buf, S.k);
 }
 
 bool sie_next(SieReader *r, SieRecord *rec)
@@ -571,8 +689,14 @@ bool sie_next(SieReader *r, SieRecord *rec)
     size_t n;
     while (next_line(r, &s, &n)) {
         rec->line = r->line;
-        bool nul;
-        bool ascii = is_ascii(s, n, &nul);
+        bool nul = false, ascii = true;
+        size_t b = (size_t)(s - r->buf);
+        if (!r->scanned || r->special < b) {
+            r->special = next_special(r->buf, b, r->end - b > SCAN ? b + SCAN : r->end);
+            r->scanned = true;
+        }
+        if (r->special < b + n)
+            ascii = is_ascii(s, n, &nul);
         if (nul) {
             rec->text = "";
             rec->len = 0;
@@ -613,21 +737,45 @@ bool sie_next(SieReader *r, SieRecord *rec)
 
 /* ---- diagnostics ---- */
 
+/* A line kept for a message: its own copy, named by the reader's path (kept as long). */
+static const Source *line_source(SieReader *r, int line, const char *text, uint32_t len)
+{
+    Source *src;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        src = source_from_text(r->diags->arena, r->path, text, len); /* the mark taken off */
+    } else {
+        Arena *a = r->diags->arena;
+        char *copy = arena_text(a, (size_t)len + 2);
+        memcpy(copy, text, len);
+        copy[len] = copy[len + 1] = '\0';
+        src = arena_alloc(a, sizeof *src);
+        *src = (Source){.path = r->path, .text = copy, .len = len, .arena = a, .quotable = true};
+    }
+    src->first_line = line;
+    return src;
+}
+
 Loc sie_loc_of(SieReader *r, int line, const char *text, uint32_t len, uint32_t start,
                uint32_t end)
 {
-    Source *src = source_from_text(r->diags->arena, r->path, text, len);
-    src->first_line = line;
-    Loc l = {src, start, end > start ? end : start};
+    Loc l = {line_source(r, line, text, len), start, end > start ? end : start};
     return l;
 }
 
 Loc sie_loc(SieReader *r, const SieRecord *rec, const SieField *at)
 {
     const SieField *f = at ? at : &rec->label;
+    /* the places on one line share its copy: a record often has several (its account's
+     * first row, its amount, a finding at it) */
+    if (r->loc_line != rec->line || !r->loc_src) {
+        r->loc_src = line_source(r, rec->line, rec->text, rec->len);
+        r->loc_line = rec->line;
+    }
+    uint32_t start = f->start, end = f->end;
     if (!at && rec->label.len == 0)
-        return sie_loc_of(r, rec->line, rec->text, rec->len, 0, 0);
-    return sie_loc_of(r, rec->line, rec->text, rec->len, f->start, f->end);
+        start = end = 0;
+    Loc l = {r->loc_src, start, end > start ? end : start};
+    return l;
 }
 
 static Diag *vdiag(SieReader *r, const SieRecord *rec, const SieField *at, Severity sev,
@@ -739,7 +887,8 @@ bool sie_int(const char *s, size_t len, int64_t *v)
     return true;
 }
 
-bool sie_amount(const char *s, size_t len, int64_t *ore, bool *padded)
+/* The whole of sie_amount, for what its quick path does not take. */
+static bool amount_slow(const char *s, size_t len, int64_t *ore, bool *padded)
 {
     *padded = false;
     while (len > 0 && is_space(*s))
@@ -775,6 +924,56 @@ bool sie_amount(const char *s, size_t len, int64_t *ore, bool *padded)
         return false;
     *ore = neg ? -v : v;
     return true;
+}
+
+/* An amount as most are written, "-1234.50": a sign, at most 16 digits (so that no sum
+ * here can overflow), at most two decimals, nothing around it; anything else is left to
+ * amount_slow, which decides as it always has. A file has one on most of its lines. */
+bool sie_amount(const char *s, size_t len, int64_t *ore, bool *padded)
+{
+    size_t i = 0;
+    bool neg = false;
+    if (len > 0 && (s[0] == '-' || s[0] == '+'))
+        neg = s[i++] == '-';
+    size_t b = i;
+    uint64_t v = 0;
+    for (; i < len && (unsigned char)(s[i] - '0') < 10; i++)
+        v = v * 10 + (uint64_t)(s[i] - '0');
+    size_t digits = i - b;
+    if (digits == 0 || digits > 16)
+        return amount_slow(s, len, ore, padded);
+    v *= 100;
+    if (i < len) {
+        if (s[i] != '.' || len - i > 3)
+            return amount_slow(s, len, ore, padded);
+        if (++i < len) {
+            if ((unsigned char)(s[i] - '0') >= 10)
+                return amount_slow(s, len, ore, padded);
+            v += (uint64_t)(s[i] - '0') * 10;
+            if (++i < len) {
+                if ((unsigned char)(s[i] - '0') >= 10)
+                    return amount_slow(s, len, ore, padded);
+                v += (uint64_t)(s[i] - '0');
+            }
+        }
+    }
+    *padded = false;
+    *ore = neg ? -(int64_t)v : (int64_t)v;
+    return true;
+}
+
+bool sie_field_amount(const SieRecord *rec, const SieField *f, int64_t *ore, bool *padded)
+{
+    /* the record is the reader's own: its memo is written through a cast, the record
+     * being as it was read for everyone else */
+    SieRecord *r = (SieRecord *)rec;
+    if (r->amount.field != f) {
+        r->amount.ok = sie_amount(f->text, f->len, &r->amount.ore, &r->amount.padded);
+        r->amount.field = f;
+    }
+    *ore = r->amount.ore;
+    *padded = r->amount.padded;
+    return r->amount.ok;
 }
 
 bool sie_date(const char *s, size_t len, int32_t *date)

@@ -29,8 +29,18 @@ typedef struct {
 
 enum { SIE_MAX_FIELDS = 64, SIE_MAX_ITEMS = 128 };
 
+/* The records finsam reads, told apart once by the reader (SieRecord.type). */
+typedef enum {
+    SIE_OTHER,            /* any other label: read past, as the format prescribes */
+    SIE_OPEN, SIE_CLOSE,  /* "{" and "}" of a voucher */
+    SIE_TRANS, SIE_RTRANS, SIE_BTRANS, SIE_VER, SIE_IB, SIE_UB, SIE_RES, SIE_RAR,
+    SIE_KONTO, SIE_KTYP, SIE_KSUMMA, SIE_FLAGGA, SIE_FORMAT, SIE_FNAMN, SIE_GEN,
+    SIE_ORGNR, SIE_PROGRAM, SIE_SIETYP
+} SieRecordType;
+
 typedef struct {
     int line;             /* 1-based */
+    SieRecordType type;   /* by its label */
     const char *text;     /* the whole line in UTF-8, without its line end */
     uint32_t len;
     SieField label;       /* "#TRANS", "{", "}"; label.len 0 on an empty line */
@@ -38,6 +48,11 @@ typedef struct {
     int nfields;          /* extra fields past SIE_MAX_FIELDS are ignored */
     SieField items[SIE_MAX_ITEMS];
     int nitems;
+    struct {              /* sie_field_amount's last answer, for the field it was about */
+        const SieField *field;
+        int64_t ore;
+        bool ok, padded;
+    } amount;
 } SieRecord;
 
 /* The known ways real files break the format, each warned about once a file. */
@@ -100,6 +115,9 @@ bool sie_has_checksum(const SieReader *r);
 /* An amount "-1234.5" as öre; false if it is not one (more than two decimals that are
  * not zeros, no digits, too large). Spaces around it are skipped, *padded set. */
 bool sie_amount(const char *s, size_t len, int64_t *ore, bool *padded);
+/* sie_amount of a field of rec, read once for all who ask about the same field (the
+ * ledger and its check both read each #TRANS's amount). */
+bool sie_field_amount(const SieRecord *rec, const SieField *f, int64_t *ore, bool *padded);
 /* A date YYYYMMDD as that number; false if it is not a real date. */
 bool sie_date(const char *s, size_t len, int32_t *date);
 /* A whole number (a year index "-1", a voucher number); false if it is not one. */

@@ -84,6 +84,21 @@ static void explain_alternatives(Diags *d, Diag *g, Arena *a, const Finding *f)
     }
 }
 
+/* The n texts one after the other. */
+static const char *concat(Arena *a, const char *const *parts, int n)
+{
+    size_t len[4 * MAX_OPERANDS], total = 0;
+    for (int i = 0; i < n; i++)
+        total += len[i] = strlen(parts[i]);
+    char *s = arena_text(a, total + 1), *p = s;
+    for (int i = 0; i < n; i++) {
+        memcpy(p, parts[i], len[i]);
+        p += len[i];
+    }
+    *p = '\0';
+    return s;
+}
+
 static void explain_operands(Diags *d, Diag *g, Arena *a, const Finding *f, int from)
 {
     if (f->type == FIND_LEDGER) {
@@ -92,14 +107,23 @@ static void explain_operands(Diags *d, Diag *g, Arena *a, const Finding *f, int 
     }
     if (f->noperands <= from)
         return;
-    const char *list = "";
-    for (int i = from; i < f->noperands; i++) {
+    /* "a 5 kr, b 7 kr", put together once: not formatted again as each item is added */
+    const char *parts[4 * MAX_OPERANDS];
+    int n = 0;
+    for (int i = from; i < f->noperands && i < MAX_OPERANDS; i++) {
         const char *text = f->operands[i].text ? f->operands[i].text : "",
                    *value = fmt(a, &f->operands[i].value);
-        const char *item = from ? arena_printf(a, _("%s is %s"), text, value)
-                                : arena_printf(a, "%s %s", text, value);
-        list = i > from ? arena_printf(a, "%s, %s", list, item) : item;
+        if (i > from)
+            parts[n++] = ", ";
+        if (from) {
+            parts[n++] = arena_printf(a, _("%s is %s"), text, value);
+        } else {
+            parts[n++] = text;
+            parts[n++] = " ";
+            parts[n++] = value;
+        }
     }
+    const char *list = concat(a, parts, n);
     /* TRANSLATORS: "where a is 5 kr, b is 7 kr": the other operands of a check. */
     diag_note(d, g, from ? _("where %s") : _("operands:   %s"), list);
 }

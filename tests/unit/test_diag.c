@@ -432,6 +432,47 @@ static void test_print_long_message_and_percent(void **state)
     assert_int_equal(strlen(g->message), 599 + strlen(" 75,4 % done"));
 }
 
+/* What diag_put_text writes, a character at a time, as it was first written. */
+static void reference(FILE *out, const char *s, bool tab_as_space)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t c = diag_control_len(s + i);
+        if (s[i] == '\t' && tab_as_space)
+            fputc(' ', out);
+        else
+            fputc(c ? '?' : s[i], out);
+        i += c ? c : 1;
+    }
+}
+
+/* Every special byte (a C0 control, the tab, DEL, a C1 control in UTF-8, a 0xC2 that
+ * starts a letter, a lone 0xC2 at the end) at every place around an eight-byte word,
+ * in text otherwise ASCII or UTF-8. */
+static void test_put_text_runs(void **state)
+{
+    (void)state;
+    static const char *const special[] = {"\x01", "\x1b[31m", "\t", "\x7f", "\xc2\x85",
+                                          "\xc2\xa0", "\xc3\xa5", "\x1f", "\xc2"};
+    char s[64];
+    for (size_t k = 0; k < sizeof special / sizeof special[0]; k++)
+        for (size_t at = 0; at < 20; at++)
+            for (int tab = 0; tab < 2; tab++) {
+                memset(s, 'a', sizeof s);
+                memcpy(s + at, special[k], strlen(special[k]));
+                size_t end = at + strlen(special[k]) + (k == 8 ? 0 : at % 11);
+                s[end] = '\0';
+                MemText want, got;
+                reference(mem_text_open(&want), s, tab);
+                char *w = mem_text_close(&want);
+                diag_put_text(mem_text_open(&got), s, tab);
+                char *g = mem_text_close(&got);
+                assert_string_equal(g, w);
+                mem_free(w);
+                mem_free(g);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -456,6 +497,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_print_long_message_and_percent, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_long_line_windowed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_long_utf8_line_windowed, setup, teardown),
+        cmocka_unit_test(test_put_text_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "crc32.h"
 #include "sie_check.h"
 #include "sie_read.h"
 
@@ -95,6 +96,27 @@ static void test_amounts(void **state)
     assert_false(sie_amount("99999999999999999999", 20, &v, &padded)); /* too large */
     assert_true(sie_amount("92233720368547758", 17, &v, &padded));
     assert_int_equal(v, 9223372036854775800);
+    /* the quick path's edges (sie_amount), each as the whole reading has it */
+    assert_true(sie_amount("12.", 3, &v, &padded));
+    assert_int_equal(v, 1200);
+    assert_true(sie_amount("+7.1", 4, &v, &padded));
+    assert_int_equal(v, 710);
+    assert_true(sie_amount("-0", 2, &v, &padded));
+    assert_int_equal(v, 0);
+    assert_true(sie_amount(".5", 2, &v, &padded));
+    assert_int_equal(v, 50);
+    assert_false(sie_amount("1.5x", 4, &v, &padded));
+    assert_false(sie_amount("1.x", 3, &v, &padded));
+    assert_false(sie_amount("--1", 3, &v, &padded));
+    assert_true(sie_amount("9999999999999999.99", 19, &v, &padded)); /* 16 digits */
+    assert_int_equal(v, 999999999999999999);
+    assert_true(sie_amount("-12345678901234567", 18, &v, &padded)); /* 17 */
+    assert_int_equal(v, -1234567890123456700);
+    assert_true(sie_amount("1.5 ", 4, &v, &padded));
+    assert_int_equal(v, 150);
+    assert_true(padded);
+    assert_true(sie_amount("1.5", 3, &v, &padded));
+    assert_false(padded);
 }
 
 static void test_dates(void **state)
@@ -135,6 +157,38 @@ static void test_fields(void **state)
     assert_int_equal(rec.fields[4].start, 47);
     assert_false(sie_next(r, &rec));
     assert_int_equal(d.list.len, 0);
+    sie_close(r);
+    arena_free(&a);
+}
+
+/* sie_field_amount answers as sie_amount does, for whichever field is asked, again and
+ * in turn, and forgets its answer with the record. */
+static void test_field_amount(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    Diags d;
+    diags_init(&d, &a);
+    const char *text = "#TRANS 1930 {} \" 12.5\" x\n#TRANS 1930 {} 7\n";
+    SieReader *r = sie_open_memory("t.se", text, strlen(text), &d);
+    SieRecord rec;
+    int64_t v;
+    bool padded;
+    assert_true(sie_next(r, &rec));
+    for (int k = 0; k < 2; k++) {
+        assert_true(sie_field_amount(&rec, &rec.fields[2], &v, &padded));
+        assert_int_equal(v, 1250);
+        assert_true(padded);
+        assert_false(sie_field_amount(&rec, &rec.fields[3], &v, &padded));
+        assert_true(sie_field_amount(&rec, &rec.fields[0], &v, &padded));
+        assert_int_equal(v, 193000);
+        assert_false(padded);
+    }
+    assert_true(sie_next(r, &rec));
+    assert_true(sie_field_amount(&rec, &rec.fields[2], &v, &padded));
+    assert_int_equal(v, 700);
+    assert_false(padded);
     sie_close(r);
     arena_free(&a);
 }
@@ -531,6 +585,70 @@ static void test_checksum_bytes(void **state)
     done(&r);
 }
 
+/* A line in Latin-1 (every high byte a letter of Latin-1's upper half) sums as the
+ * file's own bytes too, in a field, an object list's item and an escaped quote. */
+static void test_checksum_latin1(void **state)
+{
+    (void)state;
+    char name[128], raw[128];
+    size_t n = 0;
+    for (int c = 0xC0; c < 0x100; c++)
+        name[n] = raw[n] = (char)c, n++;
+    name[n] = raw[n] = 0;
+    char body[512];
+    snprintf(body, sizeof body, "#KONTO 3011 \"%s \\\"x\"\n#TRANS 3011 {1 \"\xe5\xe4\"} 1\n",
+             name);
+    char quoted_raw[160];
+    snprintf(quoted_raw, sizeof quoted_raw, "%s \"x", raw);
+    uLong crc = crc32(0L, Z_NULL, 0);
+    const char *parts[] = {"#KONTO", "3011", quoted_raw, "#TRANS", "3011", "1", "\xe5\xe4", "1"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        crc = crc32(crc, (const Bytef *)parts[i], (uInt)strlen(parts[i]));
+    char text[1024];
+    snprintf(text, sizeof text, "#KSUMMA\n%s#KSUMMA %lu\n", body, (unsigned long)crc);
+    Run r;
+    run(&r, "t.si", text);
+    assert_int_equal(count(&r, SEV_ERROR, "ksumma", 0), 0);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_CHECKSUM].runs, 1);
+    assert_true(has_message(&r, "the line is in Latin-1, not in PC8 as the SIE format "
+                                "prescribes; read as Latin-1"));
+    done(&r);
+}
+
+/* crc32_add is zlib's crc32 at every length and alignment (eight bytes at a time, then
+ * one at a time), and a record longer than the checksum's buffer (sum_add) sums as
+ * zlib does too. */
+static void test_crc32(void **state)
+{
+    (void)state;
+    unsigned char buf[300];
+    uint32_t x = 12345;
+    for (size_t i = 0; i < sizeof buf; i++) {
+        x = x * 1103515245u + 12345u;
+        buf[i] = (unsigned char)(x >> 16);
+    }
+    for (size_t at = 0; at < 8; at++)
+        for (size_t n = 0; at + n <= sizeof buf; n += n < 40 ? 1 : 37) {
+            uLong want = crc32(crc32(0L, Z_NULL, 0), buf + at, (uInt)n);
+            assert_int_equal(crc32_add(0xFFFFFFFFu, buf + at, n) ^ 0xFFFFFFFFu, want);
+        }
+    char name[700], text[2048];
+    for (size_t i = 0; i < 600; i++)
+        name[i] = (char)('a' + i % 26);
+    name[600] = 0;
+    uLong crc = crc32(0L, Z_NULL, 0);
+    const char *parts[] = {"#KONTO", "1930", name, "#KONTO", "1931", "B"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        crc = crc32(crc, (const Bytef *)parts[i], (uInt)strlen(parts[i]));
+    snprintf(text, sizeof text, "#KSUMMA\n#KONTO 1930 \"%s\"\n#KONTO 1931 B\n#KSUMMA %lu\n",
+             name, (unsigned long)crc);
+    Run r;
+    run(&r, "t.si", text);
+    assert_int_equal(count(&r, SEV_ERROR, "ksumma", 0), 0);
+    assert_int_equal(r.sum.kinds[SIE_CHECK_CHECKSUM].runs, 1);
+    done(&r);
+}
+
 /* A line quoted in a message keeps its number in the file. */
 static void test_diagnostic_line(void **state)
 {
@@ -579,6 +697,9 @@ int main(void)
         cmocka_unit_test(test_input_errors),
         cmocka_unit_test(test_checksum),
         cmocka_unit_test(test_checksum_bytes),
+        cmocka_unit_test(test_checksum_latin1),
+        cmocka_unit_test(test_crc32),
+        cmocka_unit_test(test_field_amount),
         cmocka_unit_test(test_diagnostic_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
