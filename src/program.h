@@ -48,8 +48,9 @@ typedef struct Program {
 } Program;
 
 void program_init(Program *prog);
-/* The program of a year before `first`'s (years.c): its names are interned with
- * first's, and the files first has imported are not read again. */
+/* The program of a year before `first`'s (years.c), or of its plan (plans.c): its
+ * names are interned with first's, and the files first has imported are not read
+ * again. */
 void program_init_earlier(Program *earlier, Program *first);
 void program_free(Program *prog);
 
