@@ -152,11 +152,6 @@ static bool real_under(const char *real, const char *dir)
     return strncmp(real, rdir, n) == 0 && (real[n] == '/' || (n == 1 && rdir[0] == '/'));
 }
 
-/* A file found for an import or a previous year must be what its name says, where it
- * says: a rule file (its real name ends in .fin: not "pw.fin" -> /etc/passwd), and,
- * unless --allow-outside, inside the folder it was looked up in once every link in its
- * path is followed ("lnk/secret" with lnk a link to a folder elsewhere). The name's
- * text was checked before; this checks the file the kernel opens. */
 /* Whether a name ends in an SIE file's ending: .se, .si or .sie, in either case. */
 static bool sie_name(const char *s)
 {
@@ -167,12 +162,62 @@ static bool sie_name(const char *s)
             strcasecmp(dot, ".sie") == 0);
 }
 
-static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
-                              const char *dir, const LoadOptions *opts, Loc at, bool ledger)
+/* Whether no part of path from rel_at on (the name as looked up in its folder, or only
+ * the file's own name) is a symbolic link: then the file is where its name says, in
+ * the folder it was looked up in whatever links lead to that folder, and its real name
+ * is its name. An lstat for each folder named and one for the file, where a real path
+ * takes a readlink for every folder from the root. False if one cannot be looked at. */
+static bool no_link_in(const char *path, size_t rel_at)
 {
-    char real[PATH_MAX];
-    if (!realpath(path, real))
-        return true; /* gone since: reading it says why */
+    char buf[PATH_MAX];
+    size_t n = strlen(path);
+    if (n >= sizeof buf || rel_at > n)
+        return false;
+    memcpy(buf, path, n + 1);
+    size_t start = rel_at;
+    for (size_t i = rel_at; i <= n; i++) {
+        if (buf[i] != '/' && buf[i] != '\0')
+            continue;
+        size_t len = i - start;
+        bool dots = (len == 1 && buf[start] == '.') ||
+                    (len == 2 && buf[start] == '.' && buf[start + 1] == '.');
+        if (len > 0 && !dots) {
+            struct stat st;
+            char c = buf[i];
+            buf[i] = '\0';
+            bool link = lstat(buf, &st) != 0 || S_ISLNK(st.st_mode);
+            buf[i] = c;
+            if (link)
+                return false;
+        }
+        start = i + 1;
+    }
+    return true;
+}
+
+/* A file found for an import or a previous year must be what its name says, where it
+ * says: a rule file (its real name ends in .fin: not "pw.fin" -> /etc/passwd), and,
+ * unless --allow-outside, inside the folder it was looked up in once every link in its
+ * path is followed ("lnk/secret" with lnk a link to a folder elsewhere). The name's
+ * text was checked before; this checks the file the kernel opens. */
+static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
+                              const char *dir, size_t rel_at, const LoadOptions *opts, Loc at,
+                              bool ledger)
+{
+    bool confined = !opts->allow_outside && dir;
+    const char *slash = strrchr(path, '/');
+    const char *real = path;
+    char buf[PATH_MAX];
+    /* Without a link on the way the file's name and place are as written; only a link
+     * needs its real path found. */
+    bool direct = no_link_in(path, confined ? rel_at : slash ? (size_t)(slash + 1 - path) : 0);
+    if (!direct) {
+        if (!realpath(path, buf))
+            return true; /* gone since: reading it says why */
+        real = buf;
+    } else if (!slash && snprintf(buf, sizeof buf, "./%s", path) < (int)sizeof buf) {
+        real = buf; /* in a folder, as a real path is: ".se" alone is no name with an ending */
+    }
     size_t n = strlen(real);
     if (ledger && !sie_name(real)) {
         diag_at(&prog->diags, SEV_ERROR, at, _("%s leads to a file that is not an SIE file "
@@ -180,12 +225,12 @@ static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
                 path);
         return false;
     }
-    if (!ledger && (n <= 4 || strcmp(real + n - 4, ".fin") != 0)) {
+    if (!ledger && (n < 4 || strcmp(real + n - 4, ".fin") != 0)) {
         diag_at(&prog->diags, SEV_ERROR, at, _("%s leads to a file that is not a rule file "
                                               "(its name does not end in .fin)"), path);
         return false;
     }
-    if (opts->allow_outside || !dir || real_under(real, dir))
+    if (direct || !confined || real_under(real, dir))
         return true;
     Diag *g = diag_at(&prog->diags, SEV_ERROR, at, _("\"%s\" leads out of the folder it is "
                                                     "looked up in, through a link, to %s"),
@@ -233,8 +278,9 @@ static const char *find(Program *prog, const char *name, const Source *from,
                                                   : arena_printf(a, "%s/%s", dir, file);
         ptrvec_push(a, &tried, candidate);
         if (is_file(candidate))
-            return stays_a_rule_file(prog, name, candidate, file[0] == '/' ? NULL : dir, opts,
-                                     at, ledger) ? display_path(a, candidate) : NULL;
+            return stays_a_rule_file(prog, name, candidate, file[0] == '/' ? NULL : dir,
+                                     candidate == file ? 0 : strlen(dir) + 1, opts, at,
+                                     ledger) ? display_path(a, candidate) : NULL;
     }
     Diag *g = diag_at(&prog->diags, SEV_ERROR, at, message, name);
     for (int i = 0; i < tried.len; i++) {
