@@ -12,18 +12,25 @@
 #include "parse.h"
 #include "program.h"
 
-void program_init(Program *prog)
+void program_init_within(Program *prog, Arena *within)
 {
     memset(prog, 0, sizeof *prog);
-    arena_init(&prog->arena);
+    if (within)
+        arena_init_within(&prog->arena, within);
+    else
+        arena_init(&prog->arena);
     diags_init(&prog->diags, &prog->arena);
     interner_init(&prog->names, &prog->arena);
 }
 
+void program_init(Program *prog) { program_init_within(prog, NULL); }
+
 void program_init_earlier(Program *earlier, Program *first)
 {
-    program_init(earlier);
-    earlier->first = first->first ? first->first : first;
+    first = first->first ? first->first : first;
+    /* in the year file's pages: freed with it, as the earlier programs are */
+    program_init_within(earlier, &first->arena);
+    earlier->first = first;
     interner_share(&earlier->names, &earlier->first->names);
 }
 

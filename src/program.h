@@ -48,9 +48,13 @@ typedef struct Program {
 } Program;
 
 void program_init(Program *prog);
+/* The same, with the program's arena taking its blocks from `within` (NULL: from the
+ * kernel): a command's run arena (arena_init_huge), which holds every program it
+ * checks. */
+void program_init_within(Program *prog, Arena *within);
 /* The program of a year before `first`'s (years.c), or of its plan (plans.c): its
- * names are interned with first's, and the files first has imported are not read
- * again. */
+ * names are interned with first's, the files first has imported are not read again,
+ * and its arena's blocks are taken from first's, so it is freed before first. */
 void program_init_earlier(Program *earlier, Program *first);
 void program_free(Program *prog);
 
