@@ -101,10 +101,18 @@ typedef struct {
     int errors;
 } Loader;
 
-static bool is_file(const char *path)
+/* Whether path is a regular file, or a link to one (*link says which), and its
+ * identity: an lstat, and a stat only for a link. */
+static bool found_file(const char *path, bool *link, FileId *id)
 {
     struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    if (lstat(path, &st) != 0)
+        return false;
+    *link = S_ISLNK(st.st_mode);
+    if (*link && stat(path, &st) != 0)
+        return false;
+    *id = (FileId){st.st_dev, st.st_ino, true};
+    return S_ISREG(st.st_mode);
 }
 
 static char *dir_of(Arena *a, const char *path)
@@ -115,7 +123,8 @@ static char *dir_of(Arena *a, const char *path)
     return arena_strndup(a, path, slash == path ? 1 : (size_t)(slash - path));
 }
 
-static int load_file(Loader *L, const char *path, Loading *parent, const Import *im);
+static int load_file(Loader *L, const char *path, FileId id, Loading *parent,
+                     const Import *im);
 
 /* A path under the current folder is shown relative to it, so that messages and
  * golden tests do not depend on where the project was checked out. */
@@ -169,11 +178,11 @@ static bool sie_name(const char *s)
             strcasecmp(dot, ".sie") == 0);
 }
 
-/* Whether no part of path from rel_at on (the name as looked up in its folder, or only
- * the file's own name) is a symbolic link: then the file is where its name says, in
- * the folder it was looked up in whatever links lead to that folder, and its real name
- * is its name. An lstat for each folder named and one for the file, where a real path
- * takes a readlink for every folder from the root. False if one cannot be looked at. */
+/* Whether no folder in path from rel_at on (the name as looked up in its folder) is a
+ * symbolic link, the file itself being none: then the file is where its name says, in
+ * the folder it was looked up in whatever links lead to that folder. An lstat for each
+ * folder named ("finsam.fin": none), where a real path takes a readlink for every
+ * folder from the root. False if one cannot be looked at. */
 static bool no_link_in(const char *path, size_t rel_at)
 {
     char buf[PATH_MAX];
@@ -182,8 +191,8 @@ static bool no_link_in(const char *path, size_t rel_at)
         return false;
     memcpy(buf, path, n + 1);
     size_t start = rel_at;
-    for (size_t i = rel_at; i <= n; i++) {
-        if (buf[i] != '/' && buf[i] != '\0')
+    for (size_t i = rel_at; i < n; i++) { /* to the last '/': the file was looked at */
+        if (buf[i] != '/')
             continue;
         size_t len = i - start;
         bool dots = (len == 1 && buf[start] == '.') ||
@@ -207,7 +216,7 @@ static bool no_link_in(const char *path, size_t rel_at)
  * unless --allow-outside, inside the folder it was looked up in once every link in its
  * path is followed ("lnk/secret" with lnk a link to a folder elsewhere). The name's
  * text was checked before; this checks the file the kernel opens. */
-static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
+static bool stays_a_rule_file(Program *prog, const char *name, const char *path, bool link,
                               const char *dir, size_t rel_at, const LoadOptions *opts, Loc at,
                               bool ledger)
 {
@@ -217,7 +226,7 @@ static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
     char buf[PATH_MAX];
     /* Without a link on the way the file's name and place are as written; only a link
      * needs its real path found. */
-    bool direct = no_link_in(path, confined ? rel_at : slash ? (size_t)(slash + 1 - path) : 0);
+    bool direct = !link && (!confined || no_link_in(path, rel_at));
     if (!direct) {
         if (!realpath(path, buf))
             return true; /* gone since: reading it says why */
@@ -248,9 +257,10 @@ static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
     return false;
 }
 
-/* Finds an import; on failure lists every path tried. */
+/* Finds an import, and its identity in *id; on failure lists every path tried. */
 static const char *find(Program *prog, const char *name, const Source *from,
-                        const LoadOptions *opts, Loc at, const char *message, bool ledger)
+                        const LoadOptions *opts, Loc at, const char *message, bool ledger,
+                        FileId *id)
 {
     Arena *a = &prog->arena;
     if (!opts->allow_outside && (name[0] == '/' || climbs_out(name))) {
@@ -284,8 +294,9 @@ static const char *find(Program *prog, const char *name, const Source *from,
                           : strcmp(dir, ".") == 0 ? (char *)file
                                                   : arena_printf(a, "%s/%s", dir, file);
         ptrvec_push(a, &tried, candidate);
-        if (is_file(candidate))
-            return stays_a_rule_file(prog, name, candidate, file[0] == '/' ? NULL : dir,
+        bool link;
+        if (found_file(candidate, &link, id))
+            return stays_a_rule_file(prog, name, candidate, link, file[0] == '/' ? NULL : dir,
                                      candidate == file ? 0 : strlen(dir) + 1, opts, at,
                                      ledger) ? display_path(a, candidate) : NULL;
     }
@@ -308,13 +319,15 @@ static const char *find(Program *prog, const char *name, const Source *from,
 const char *program_find(Program *prog, const char *name, const Source *from,
                          const LoadOptions *opts, Loc at, const char *message)
 {
-    return find(prog, name, from, opts, at, message, false);
+    FileId id;
+    return find(prog, name, from, opts, at, message, false, &id);
 }
 
 const char *program_find_ledger(Program *prog, const char *name, const Source *from,
                                 const LoadOptions *opts, Loc at, const char *message)
 {
-    return find(prog, name, from, opts, at, message, true);
+    FileId id;
+    return find(prog, name, from, opts, at, message, true, &id);
 }
 
 static void load_import(Loader *L, const Import *im, Loading *from)
@@ -325,11 +338,12 @@ static void load_import(Loader *L, const Import *im, Loading *from)
         L->errors++;
         return;
     }
-    const char *path = program_find(L->prog, im->path, from->src, L->opts, im->loc,
-                                    _("cannot find the import \"%s\""));
+    FileId id;
+    const char *path = find(L->prog, im->path, from->src, L->opts, im->loc,
+                            _("cannot find the import \"%s\""), false, &id);
     if (path) {
         L->depth++;
-        L->errors += load_file(L, path, from, im);
+        L->errors += load_file(L, path, id, from, im);
         L->depth--;
     } else {
         L->errors++;
@@ -405,11 +419,12 @@ static int read_module(Loader *L, const char *path, FileId id, const Import *im,
     return errors;
 }
 
-static int load_file(Loader *L, const char *path, Loading *parent, const Import *im)
+/* id: the file's identity, as found (find) or looked up (file_id). */
+static int load_file(Loader *L, const char *path, FileId id, Loading *parent,
+                     const Import *im)
 {
     Program *prog = L->prog;
     Arena *a = &prog->arena;
-    FileId id = file_id(path);
 
     for (Loading *up = parent; up; up = up->parent)
         if (same_file(up->id, id)) {
@@ -472,10 +487,10 @@ int program_load(Program *prog, const char *path, const LoadOptions *opts)
     L.prog = prog;
     L.first = prog->first ? prog->first : prog;
     L.opts = opts;
-    L.errors += load_file(&L, path, NULL, NULL);
+    L.errors += load_file(&L, path, file_id(path), NULL, NULL);
     /* after the year file, so that it stays modules[0]: the year file checked */
     for (int i = 0; i < opts->nrules && !L.errors; i++)
-        L.errors += load_file(&L, opts->rules[i], NULL, NULL);
+        L.errors += load_file(&L, opts->rules[i], file_id(opts->rules[i]), NULL, NULL);
     return L.errors;
 }
 
