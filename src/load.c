@@ -12,7 +12,8 @@
 #include "parse.h"
 #include "program.h"
 
-void program_init_within(Program *prog, Arena *within)
+/* A program with its arena and diagnostics, and no names yet. */
+static void program_begin(Program *prog, Arena *within)
 {
     memset(prog, 0, sizeof *prog);
     if (within)
@@ -20,6 +21,11 @@ void program_init_within(Program *prog, Arena *within)
     else
         arena_init(&prog->arena);
     diags_init(&prog->diags, &prog->arena);
+}
+
+void program_init_within(Program *prog, Arena *within)
+{
+    program_begin(prog, within);
     interner_init(&prog->names, &prog->arena);
 }
 
@@ -29,8 +35,10 @@ void program_init_earlier(Program *earlier, Program *first)
 {
     first = first->first ? first->first : first;
     /* in the year file's pages: freed with it, as the earlier programs are */
-    program_init_within(earlier, &first->arena);
+    program_begin(earlier, &first->arena);
     earlier->first = first;
+    /* its names are interned in first's table: no table of its own to allocate */
+    earlier->names.arena = &earlier->arena;
     interner_share(&earlier->names, &earlier->first->names);
 }
 
