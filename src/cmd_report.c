@@ -16,7 +16,7 @@ int cmd_rules(const Options *o)
 {
     const char *path = o->files[0];
     Program prog;
-    program_init(&prog);
+    program_init_huge(&prog);
     int status = EXIT_PASSED;
     if (program_load(&prog, path, &o->load) || prog.diags.errors || program_resolve(&prog)) {
         cli_bad_input(&prog, path, o->err_style);

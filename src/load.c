@@ -31,6 +31,12 @@ void program_init_within(Program *prog, Arena *within)
 
 void program_init(Program *prog) { program_init_within(prog, NULL); }
 
+void program_init_huge(Program *prog)
+{
+    program_init(prog);
+    arena_init_huge(&prog->arena); /* nothing is in it yet */
+}
+
 void program_init_earlier(Program *earlier, Program *first)
 {
     first = first->first ? first->first : first;
