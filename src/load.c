@@ -12,12 +12,15 @@
 #include "parse.h"
 #include "program.h"
 
-/* A program with its arena and diagnostics, and no names yet. */
-static void program_begin(Program *prog, Arena *within)
+/* A program with its arena (within `within`, or one that starts with a huge page) and
+ * diagnostics, and no names yet. */
+static void program_begin(Program *prog, Arena *within, bool huge)
 {
     memset(prog, 0, sizeof *prog);
     if (within)
         arena_init_within(&prog->arena, within);
+    else if (huge)
+        arena_init_huge(&prog->arena);
     else
         arena_init(&prog->arena);
     diags_init(&prog->diags, &prog->arena);
@@ -25,7 +28,7 @@ static void program_begin(Program *prog, Arena *within)
 
 void program_init_within(Program *prog, Arena *within)
 {
-    program_begin(prog, within);
+    program_begin(prog, within, false);
     interner_init(&prog->names, &prog->arena);
 }
 
@@ -33,15 +36,15 @@ void program_init(Program *prog) { program_init_within(prog, NULL); }
 
 void program_init_huge(Program *prog)
 {
-    program_init(prog);
-    arena_init_huge(&prog->arena); /* nothing is in it yet */
+    program_begin(prog, NULL, true);
+    interner_init(&prog->names, &prog->arena);
 }
 
 void program_init_earlier(Program *earlier, Program *first)
 {
     first = first->first ? first->first : first;
     /* in the year file's pages: freed with it, as the earlier programs are */
-    program_begin(earlier, &first->arena);
+    program_begin(earlier, &first->arena, false);
     earlier->first = first;
     /* its names are interned in first's table: no table of its own to allocate */
     earlier->names.arena = &earlier->arena;

@@ -265,6 +265,22 @@ static void test_programs_within_a_run_arena(void **state)
     program_init(&fx->prog); /* for the teardown */
 }
 
+/* A program for one command: its arena starts with the huge page, and whatever its
+ * interner put in the arena is freed with it (a leak here shows under the sanitizers
+ * and valgrind: the arena was once made again after the interner had used it). */
+static void test_a_program_in_a_huge_arena(void **state)
+{
+    ProgFx *fx = *state;
+    program_free(&fx->prog);
+    program_init_huge(&fx->prog);
+    assert_null(fx->prog.arena.within);
+    const char *name = intern(&fx->prog.names, "total", 5);
+    assert_ptr_equal(intern(&fx->prog.names, "total", 5), name);
+    write_years(fx);
+    assert_int_equal(program_load(&fx->prog, write_file(fx, "x.fin", "param x = 1\n"),
+                                  no_options()), 0);
+}
+
 static void test_a_file_under_two_names_is_loaded_once(void **state)
 {
     ProgFx *fx = *state;
@@ -303,6 +319,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_plan_shares_the_files_of_its_year, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_programs_within_a_run_arena, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_program_in_a_huge_arena, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_file_under_two_names_is_loaded_once, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_a_cycle_through_a_link_is_found, setup, teardown),
