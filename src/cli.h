@@ -51,6 +51,10 @@ bool cli_flush_stdout(void);
 /* Loads, resolves, loads the earlier years and evaluates one year file; false if
  * the input could not be read, parsed or resolved. */
 bool cli_run(Program *prog, Results *res, const char *path, const Options *o);
+/* The same, the program's arena within `within` (program_init_within): for the files
+ * of one command, freed together after their output. */
+bool cli_run_within(Program *prog, Arena *within, Results *res, const char *path,
+                    const Options *o);
 
 int cmd_check(const Options *o);
 int cmd_rules(const Options *o);

@@ -123,7 +123,7 @@ int cmd_new(const Options *o)
 {
     const char *path = o->files[0];
     Program prog;
-    program_init(&prog);
+    program_init_huge(&prog);
     int status = EXIT_PASSED;
     if (program_load(&prog, path, &o->load) || prog.diags.errors || program_resolve(&prog)) {
         fflush(stdout);

@@ -16,7 +16,7 @@ int cmd_rules(const Options *o)
 {
     const char *path = o->files[0];
     Program prog;
-    program_init(&prog);
+    program_init_huge(&prog);
     int status = EXIT_PASSED;
     if (program_load(&prog, path, &o->load) || prog.diags.errors || program_resolve(&prog)) {
         cli_bad_input(&prog, path, o->err_style);
@@ -169,7 +169,9 @@ int cmd_report(const Options *o)
     Results res = {0};
     res.detailed = true;
     int status;
-    if (!cli_run(&prog, &res, path, o)) {
+    Arena run; /* the program's pages in one huge page, as for finsam check */
+    arena_init_huge(&run);
+    if (!cli_run_within(&prog, &run, &res, path, o)) {
         cli_bad_input(&prog, path, o->err_style);
         status = EXIT_BAD_INPUT;
     } else {
@@ -183,5 +185,6 @@ int cmd_report(const Options *o)
                                                                             : EXIT_PASSED;
     }
     program_free(&prog);
+    arena_free(&run);
     return status;
 }

@@ -25,7 +25,9 @@ void interner_init(Interner *in, Arena *a)
     in->arena = a;
     in->cap = 256;
     in->count = 0;
-    in->slots = mem_alloc(in->cap * sizeof *in->slots);
+    /* in the arena, which is fresh memory (often a huge page already touched): no
+     * calloc of pages of their own, cleared again at each growth */
+    in->slots = arena_alloc(a, in->cap * sizeof *in->slots);
     in->shared = NULL;
 }
 
@@ -38,7 +40,7 @@ void interner_share(Interner *in, Interner *with)
 
 static void resize(Interner *in, size_t cap)
 {
-    InternSlot *slots = mem_alloc(cap * sizeof *slots);
+    InternSlot *slots = arena_alloc(in->arena, cap * sizeof *slots);
     for (size_t i = 0; i < in->cap; i++) {
         if (!in->slots[i].name)
             continue;
@@ -47,8 +49,7 @@ static void resize(Interner *in, size_t cap)
             j = (j + 1) & (cap - 1);
         slots[j] = in->slots[i];
     }
-    mem_free(in->slots);
-    in->slots = slots;
+    in->slots = slots; /* the old table stays in the arena: half the new one's size, all told */
     in->cap = cap;
 }
 
@@ -102,7 +103,6 @@ const char *interner_find(const Interner *in, const char *s)
 
 void interner_free(Interner *in)
 {
-    mem_free(in->slots);
-    in->slots = NULL;
+    in->slots = NULL; /* freed with the arena */
     in->cap = in->count = 0;
 }

@@ -34,9 +34,11 @@ static const char *language_of_locale(void)
  * map and search at every start. */
 static void use_language(const char *lang)
 {
-    setenv("LANGUAGE", lang, 1);
+    /* in the C locale gettext reads no LANGUAGE: English sets nothing (no setenv, which
+     * copies the environment at every start) */
     if (strcmp(lang, "en") == 0)
         return;
+    setenv("LANGUAGE", lang, 1);
     if (!setlocale(LC_MESSAGES, "C.UTF-8") && !setlocale(LC_MESSAGES, "C.utf8"))
         setlocale(LC_MESSAGES, "");
     if (strcmp(lang, "sv") == 0 && !setlocale(LC_CTYPE, "C.UTF-8"))

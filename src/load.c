@@ -12,18 +12,42 @@
 #include "parse.h"
 #include "program.h"
 
-void program_init(Program *prog)
+/* A program with its arena (within `within`, or one that starts with a huge page) and
+ * diagnostics, and no names yet. */
+static void program_begin(Program *prog, Arena *within, bool huge)
 {
     memset(prog, 0, sizeof *prog);
-    arena_init(&prog->arena);
+    if (within)
+        arena_init_within(&prog->arena, within);
+    else if (huge)
+        arena_init_huge(&prog->arena);
+    else
+        arena_init(&prog->arena);
     diags_init(&prog->diags, &prog->arena);
+}
+
+void program_init_within(Program *prog, Arena *within)
+{
+    program_begin(prog, within, false);
+    interner_init(&prog->names, &prog->arena);
+}
+
+void program_init(Program *prog) { program_init_within(prog, NULL); }
+
+void program_init_huge(Program *prog)
+{
+    program_begin(prog, NULL, true);
     interner_init(&prog->names, &prog->arena);
 }
 
 void program_init_earlier(Program *earlier, Program *first)
 {
-    program_init(earlier);
-    earlier->first = first->first ? first->first : first;
+    first = first->first ? first->first : first;
+    /* in the year file's pages: freed with it, as the earlier programs are */
+    program_begin(earlier, &first->arena, false);
+    earlier->first = first;
+    /* its names are interned in first's table: no table of its own to allocate */
+    earlier->names.arena = &earlier->arena;
     interner_share(&earlier->names, &earlier->first->names);
 }
 
@@ -94,10 +118,18 @@ typedef struct {
     int errors;
 } Loader;
 
-static bool is_file(const char *path)
+/* Whether path is a regular file, or a link to one (*link says which), and its
+ * identity: an lstat, and a stat only for a link. */
+static bool found_file(const char *path, bool *link, FileId *id)
 {
     struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    if (lstat(path, &st) != 0)
+        return false;
+    *link = S_ISLNK(st.st_mode);
+    if (*link && stat(path, &st) != 0)
+        return false;
+    *id = (FileId){st.st_dev, st.st_ino, true};
+    return S_ISREG(st.st_mode);
 }
 
 static char *dir_of(Arena *a, const char *path)
@@ -108,7 +140,8 @@ static char *dir_of(Arena *a, const char *path)
     return arena_strndup(a, path, slash == path ? 1 : (size_t)(slash - path));
 }
 
-static int load_file(Loader *L, const char *path, Loading *parent, const Import *im);
+static int load_file(Loader *L, const char *path, FileId id, Loading *parent,
+                     const Import *im);
 
 /* A path under the current folder is shown relative to it, so that messages and
  * golden tests do not depend on where the project was checked out. */
@@ -152,11 +185,6 @@ static bool real_under(const char *real, const char *dir)
     return strncmp(real, rdir, n) == 0 && (real[n] == '/' || (n == 1 && rdir[0] == '/'));
 }
 
-/* A file found for an import or a previous year must be what its name says, where it
- * says: a rule file (its real name ends in .fin: not "pw.fin" -> /etc/passwd), and,
- * unless --allow-outside, inside the folder it was looked up in once every link in its
- * path is followed ("lnk/secret" with lnk a link to a folder elsewhere). The name's
- * text was checked before; this checks the file the kernel opens. */
 /* Whether a name ends in an SIE file's ending: .se, .si or .sie, in either case. */
 static bool sie_name(const char *s)
 {
@@ -167,12 +195,62 @@ static bool sie_name(const char *s)
             strcasecmp(dot, ".sie") == 0);
 }
 
-static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
-                              const char *dir, const LoadOptions *opts, Loc at, bool ledger)
+/* Whether no folder in path from rel_at on (the name as looked up in its folder) is a
+ * symbolic link, the file itself being none: then the file is where its name says, in
+ * the folder it was looked up in whatever links lead to that folder. An lstat for each
+ * folder named ("finsam.fin": none), where a real path takes a readlink for every
+ * folder from the root. False if one cannot be looked at. */
+static bool no_link_in(const char *path, size_t rel_at)
 {
-    char real[PATH_MAX];
-    if (!realpath(path, real))
-        return true; /* gone since: reading it says why */
+    char buf[PATH_MAX];
+    size_t n = strlen(path);
+    if (n >= sizeof buf || rel_at > n)
+        return false;
+    memcpy(buf, path, n + 1);
+    size_t start = rel_at;
+    for (size_t i = rel_at; i < n; i++) { /* to the last '/': the file was looked at */
+        if (buf[i] != '/')
+            continue;
+        size_t len = i - start;
+        bool dots = (len == 1 && buf[start] == '.') ||
+                    (len == 2 && buf[start] == '.' && buf[start + 1] == '.');
+        if (len > 0 && !dots) {
+            struct stat st;
+            char c = buf[i];
+            buf[i] = '\0';
+            bool link = lstat(buf, &st) != 0 || S_ISLNK(st.st_mode);
+            buf[i] = c;
+            if (link)
+                return false;
+        }
+        start = i + 1;
+    }
+    return true;
+}
+
+/* A file found for an import or a previous year must be what its name says, where it
+ * says: a rule file (its real name ends in .fin: not "pw.fin" -> /etc/passwd), and,
+ * unless --allow-outside, inside the folder it was looked up in once every link in its
+ * path is followed ("lnk/secret" with lnk a link to a folder elsewhere). The name's
+ * text was checked before; this checks the file the kernel opens. */
+static bool stays_a_rule_file(Program *prog, const char *name, const char *path, bool link,
+                              const char *dir, size_t rel_at, const LoadOptions *opts, Loc at,
+                              bool ledger)
+{
+    bool confined = !opts->allow_outside && dir;
+    const char *slash = strrchr(path, '/');
+    const char *real = path;
+    char buf[PATH_MAX];
+    /* Without a link on the way the file's name and place are as written; only a link
+     * needs its real path found. */
+    bool direct = !link && (!confined || no_link_in(path, rel_at));
+    if (!direct) {
+        if (!realpath(path, buf))
+            return true; /* gone since: reading it says why */
+        real = buf;
+    } else if (!slash && snprintf(buf, sizeof buf, "./%s", path) < (int)sizeof buf) {
+        real = buf; /* in a folder, as a real path is: ".se" alone is no name with an ending */
+    }
     size_t n = strlen(real);
     if (ledger && !sie_name(real)) {
         diag_at(&prog->diags, SEV_ERROR, at, _("%s leads to a file that is not an SIE file "
@@ -180,12 +258,12 @@ static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
                 path);
         return false;
     }
-    if (!ledger && (n <= 4 || strcmp(real + n - 4, ".fin") != 0)) {
+    if (!ledger && (n < 4 || strcmp(real + n - 4, ".fin") != 0)) {
         diag_at(&prog->diags, SEV_ERROR, at, _("%s leads to a file that is not a rule file "
                                               "(its name does not end in .fin)"), path);
         return false;
     }
-    if (opts->allow_outside || !dir || real_under(real, dir))
+    if (direct || !confined || real_under(real, dir))
         return true;
     Diag *g = diag_at(&prog->diags, SEV_ERROR, at, _("\"%s\" leads out of the folder it is "
                                                     "looked up in, through a link, to %s"),
@@ -196,9 +274,10 @@ static bool stays_a_rule_file(Program *prog, const char *name, const char *path,
     return false;
 }
 
-/* Finds an import; on failure lists every path tried. */
+/* Finds an import, and its identity in *id; on failure lists every path tried. */
 static const char *find(Program *prog, const char *name, const Source *from,
-                        const LoadOptions *opts, Loc at, const char *message, bool ledger)
+                        const LoadOptions *opts, Loc at, const char *message, bool ledger,
+                        FileId *id)
 {
     Arena *a = &prog->arena;
     if (!opts->allow_outside && (name[0] == '/' || climbs_out(name))) {
@@ -232,9 +311,11 @@ static const char *find(Program *prog, const char *name, const Source *from,
                           : strcmp(dir, ".") == 0 ? (char *)file
                                                   : arena_printf(a, "%s/%s", dir, file);
         ptrvec_push(a, &tried, candidate);
-        if (is_file(candidate))
-            return stays_a_rule_file(prog, name, candidate, file[0] == '/' ? NULL : dir, opts,
-                                     at, ledger) ? display_path(a, candidate) : NULL;
+        bool link;
+        if (found_file(candidate, &link, id))
+            return stays_a_rule_file(prog, name, candidate, link, file[0] == '/' ? NULL : dir,
+                                     candidate == file ? 0 : strlen(dir) + 1, opts, at,
+                                     ledger) ? display_path(a, candidate) : NULL;
     }
     Diag *g = diag_at(&prog->diags, SEV_ERROR, at, message, name);
     for (int i = 0; i < tried.len; i++) {
@@ -255,13 +336,15 @@ static const char *find(Program *prog, const char *name, const Source *from,
 const char *program_find(Program *prog, const char *name, const Source *from,
                          const LoadOptions *opts, Loc at, const char *message)
 {
-    return find(prog, name, from, opts, at, message, false);
+    FileId id;
+    return find(prog, name, from, opts, at, message, false, &id);
 }
 
 const char *program_find_ledger(Program *prog, const char *name, const Source *from,
                                 const LoadOptions *opts, Loc at, const char *message)
 {
-    return find(prog, name, from, opts, at, message, true);
+    FileId id;
+    return find(prog, name, from, opts, at, message, true, &id);
 }
 
 static void load_import(Loader *L, const Import *im, Loading *from)
@@ -272,11 +355,12 @@ static void load_import(Loader *L, const Import *im, Loading *from)
         L->errors++;
         return;
     }
-    const char *path = program_find(L->prog, im->path, from->src, L->opts, im->loc,
-                                    _("cannot find the import \"%s\""));
+    FileId id;
+    const char *path = find(L->prog, im->path, from->src, L->opts, im->loc,
+                            _("cannot find the import \"%s\""), false, &id);
     if (path) {
         L->depth++;
-        L->errors += load_file(L, path, from, im);
+        L->errors += load_file(L, path, id, from, im);
         L->depth--;
     } else {
         L->errors++;
@@ -352,11 +436,12 @@ static int read_module(Loader *L, const char *path, FileId id, const Import *im,
     return errors;
 }
 
-static int load_file(Loader *L, const char *path, Loading *parent, const Import *im)
+/* id: the file's identity, as found (find) or looked up (file_id). */
+static int load_file(Loader *L, const char *path, FileId id, Loading *parent,
+                     const Import *im)
 {
     Program *prog = L->prog;
     Arena *a = &prog->arena;
-    FileId id = file_id(path);
 
     for (Loading *up = parent; up; up = up->parent)
         if (same_file(up->id, id)) {
@@ -419,10 +504,10 @@ int program_load(Program *prog, const char *path, const LoadOptions *opts)
     L.prog = prog;
     L.first = prog->first ? prog->first : prog;
     L.opts = opts;
-    L.errors += load_file(&L, path, NULL, NULL);
+    L.errors += load_file(&L, path, file_id(path), NULL, NULL);
     /* after the year file, so that it stays modules[0]: the year file checked */
     for (int i = 0; i < opts->nrules && !L.errors; i++)
-        L.errors += load_file(&L, opts->rules[i], NULL, NULL);
+        L.errors += load_file(&L, opts->rules[i], file_id(opts->rules[i]), NULL, NULL);
     return L.errors;
 }
 

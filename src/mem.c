@@ -115,6 +115,19 @@ void arena_init(Arena *a)
     a->maps = NULL;
     a->used_bytes = 0;
     a->next_block = ARENA_FIRST;
+    a->within = NULL;
+}
+
+void arena_init_huge(Arena *a)
+{
+    arena_init(a);
+    a->next_block = HUGE_PAGE;
+}
+
+void arena_init_within(Arena *a, Arena *within)
+{
+    arena_init(a);
+    a->within = within;
 }
 
 /* Nothing finsam keeps in an arena needs more than the alignment of a pointer or
@@ -161,8 +174,25 @@ static ArenaBlock *block_new(size_t bytes)
     return b;
 }
 
+static void *arena_take(Arena *a, size_t size, size_t align);
+
+/* A block for arena a: from the kernel, or out of the arena it is within (memory that
+ * is fresh, so zero), marked as not mapped: it is freed with that arena. */
+static ArenaBlock *block_for(Arena *a, size_t bytes)
+{
+    if (!a->within)
+        return block_new(bytes);
+    ArenaBlock *b = arena_take(a->within, bytes, _Alignof(ArenaBlock));
+    b->mapped = 0;
+    b->size = bytes - sizeof *b;
+    b->used = 0;
+    return b;
+}
+
 static void block_free(ArenaBlock *b)
 {
+    if (!b->mapped)
+        return; /* taken from the arena this one is within */
 #ifdef ARENA_CALLOC
     free(b);
 #else
@@ -183,7 +213,7 @@ static void *arena_take(Arena *a, size_t size, size_t align)
             a->next_block = ARENA_FIRST; /* an arena that was zeroed, not initialised */
         if (size + sizeof *b > a->next_block / 2) {
             /* large: a block of its own, behind the current one, which goes on */
-            ArenaBlock *own = block_new(sizeof *own + size);
+            ArenaBlock *own = block_for(a, sizeof *own + size);
             own->used = size;
             if (b) {
                 own->next = b->next;
@@ -195,7 +225,7 @@ static void *arena_take(Arena *a, size_t size, size_t align)
             a->used_bytes += size;
             return own->data;
         }
-        b = block_new(a->next_block);
+        b = block_for(a, a->next_block);
         if (a->next_block < ARENA_LARGEST)
             a->next_block *= 2;
         b->next = a->head;
@@ -260,7 +290,9 @@ void arena_free(Arena *a)
         block_free(b);
         b = next;
     }
+    Arena *within = a->within;
     arena_init(a);
+    a->within = within;
 }
 
 #ifndef ARENA_CALLOC

@@ -15,7 +15,9 @@ int program_load_plan(Program *prog, const LoadOptions *opts)
     if (!path)
         return errors;
     Program *plan = mem_alloc(sizeof *plan);
-    program_init(plan);
+    /* with the year file's names and files: a rule file both import (the federation's
+     * own) is read and parsed once, and copied for the plan */
+    program_init_earlier(plan, prog);
     prog->plan = plan;
     LoadOptions own = *opts;
     own.nrules = 0; /* an auditor's rules are for the year file */

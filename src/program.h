@@ -48,8 +48,16 @@ typedef struct Program {
 } Program;
 
 void program_init(Program *prog);
-/* The program of a year before `first`'s (years.c): its names are interned with
- * first's, and the files first has imported are not read again. */
+/* The same, with the program's arena taking its blocks from `within` (NULL: from the
+ * kernel): a command's run arena (arena_init_huge), which holds every program it
+ * checks. */
+void program_init_within(Program *prog, Arena *within);
+/* The same for the one program of a command (finsam rules, finsam new): its arena's
+ * first block is a huge page (arena_init_huge). */
+void program_init_huge(Program *prog);
+/* The program of a year before `first`'s (years.c), or of its plan (plans.c): its
+ * names are interned with first's, the files first has imported are not read again,
+ * and its arena's blocks are taken from first's, so it is freed before first. */
 void program_init_earlier(Program *earlier, Program *first);
 void program_free(Program *prog);
 

@@ -55,17 +55,13 @@ static bool named_fin(const char *path)
     return n > 4 && strcmp(path + n - 4, ".fin") == 0;
 }
 
-/* Whether a file's lines may be quoted in messages: a rule file, and not something else
- * reached through a link with a rule file's name (an import of "pw" -> /etc/passwd). */
+/* Whether a file reached through a link may have its lines quoted in messages: a rule
+ * file where the link leads too, not something else with a rule file's name (an import
+ * of "pw" -> /etc/passwd). A file that is no link needs only its name (named_fin). */
 static bool is_rule_file(const char *path)
 {
     if (!named_fin(path))
         return false;
-    /* A regular file, not a link: its real path ends in the same name, whatever links
-     * lead to its folder; one lstat instead of a readlink per folder on the way. */
-    struct stat st;
-    if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
-        return true;
     char real[PATH_MAX];
     return !realpath(path, real) || named_fin(real);
 }
@@ -81,38 +77,59 @@ Source *source_from_text(Arena *a, const char *path, const char *text, size_t le
  * mapping and unmapping, and a file edited while finsam runs cannot make it fault. */
 #define SOURCE_MAP_BYTES ((size_t)1 << 20)
 
-Source *source_read(Arena *a, const char *path, const char **why)
+/* Why a file that could not be opened (open said err) cannot be read, as a stat
+ * before opening would have said it: a folder or too large a file before a missing
+ * permission. */
+static const char *why_not_opened(const char *path, int err)
 {
     struct stat st;
-    if (stat(path, &st) != 0) {
-        *why = strerror(errno);
-        return NULL;
-    }
-    if (S_ISDIR(st.st_mode)) {
+    if (stat(path, &st) != 0)
+        return strerror(errno);
+    if (S_ISDIR(st.st_mode))
         /* TRANSLATORS: after "cannot read: ", why a file cannot be read. */
-        *why = _("is a directory, not a file");
-        return NULL;
+        return _("is a directory, not a file");
+    if (st.st_size > (off_t)SOURCE_MAX_BYTES)
+        return _("is larger than 2 GB, more than finsam reads");
+    return strerror(err);
+}
+
+Source *source_read(Arena *a, const char *path, const char **why)
+{
+    /* Opened first and looked at as opened: one fstat instead of a stat before and an
+     * lstat after. Not following a link at first tells a file from a link to one, which
+     * alone needs its real name looked up (is_rule_file). */
+    bool link = false;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0 && errno == ELOOP) {
+        link = true;
+        fd = open(path, O_RDONLY | O_CLOEXEC);
     }
-    if (st.st_size > (off_t)SOURCE_MAX_BYTES) {
-        *why = _("is larger than 2 GB, more than finsam reads");
-        return NULL;
-    }
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        *why = strerror(errno);
+        *why = why_not_opened(path, errno);
         return NULL;
     }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        *why = strerror(errno);
+        close(fd);
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode) || st.st_size > (off_t)SOURCE_MAX_BYTES) {
+        *why = S_ISDIR(st.st_mode) ? _("is a directory, not a file")
+                                   : _("is larger than 2 GB, more than finsam reads");
+        close(fd);
+        return NULL;
+    }
+    bool quotable = link ? is_rule_file(path) : named_fin(path);
     /* A large regular file is mapped, not read: its pages come from the page cache
      * without a copy, and the parser hands back those it has read past, so that the
      * text no longer counts as finsam's memory beside its syntax tree. */
-    struct stat open_st; /* the file opened, which may not be the one stat saw */
-    if (fstat(fd, &open_st) == 0 && S_ISREG(open_st.st_mode) &&
-        (size_t)open_st.st_size >= SOURCE_MAP_BYTES && open_st.st_size <= (off_t)SOURCE_MAX_BYTES) {
-        char *text = arena_map_file(a, fd, (size_t)open_st.st_size);
+    if (S_ISREG(st.st_mode) && (size_t)st.st_size >= SOURCE_MAP_BYTES) {
+        char *text = arena_map_file(a, fd, (size_t)st.st_size);
         if (text) {
             close(fd);
-            Source *src = adopt(a, path, text, (size_t)open_st.st_size);
-            src->quotable = is_rule_file(path);
+            Source *src = adopt(a, path, text, (size_t)st.st_size);
+            src->quotable = quotable;
             src->mapped = true;
             return src;
         }
@@ -122,10 +139,9 @@ Source *source_read(Arena *a, const char *path, const char **why)
      * no size to go by, and a file that grows while read is read to its end. Room for
      * one byte more than the file's size, so that a file read whole does not look full
      * and get copied into a buffer twice its size to find its end; and for the two NUL
-     * bytes the scanner needs after the text. */
-    size_t cap = (S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 0) + 2, len = 0;
-    if (cap < 4096)
-        cap = 4096;
+     * bytes the scanner needs after the text. A small file takes no more than it needs:
+     * the files of a year pack into the arena's pages. */
+    size_t cap = (S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 4096) + 2, len = 0;
     char *buf = arena_alloc_raw(a, cap);
     bool failed = false;
     for (;;) {
@@ -139,6 +155,8 @@ Source *source_read(Arena *a, const char *path, const char **why)
         }
         const char *nul = S_ISREG(st.st_mode) ? NULL : memchr(buf + len, '\0', (size_t)got);
         len += (size_t)got;
+        if (S_ISREG(st.st_mode) && (size_t)got < want)
+            break; /* a regular file read short is read to its end: no read to see 0 */
         if (nul) {
             /* a device like /dev/zero never ends; a NUL byte is an error at that place */
             len = (size_t)(nul - buf) + 1;
@@ -160,7 +178,7 @@ Source *source_read(Arena *a, const char *path, const char **why)
     }
     buf[len] = buf[len + 1] = '\0';
     Source *src = adopt(a, path, buf, len);
-    src->quotable = is_rule_file(path);
+    src->quotable = quotable;
     return src;
 }
 

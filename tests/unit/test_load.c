@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "helpers.h"
+#include "plans.h"
 
 #define setup prog_fx_setup
 #define teardown prog_fx_teardown
@@ -216,6 +217,70 @@ static void test_clone_copies_every_node(void **state)
     assert_ptr_equal(decl_of(c, D_REPORT)->u.report->loc.src, to);
 }
 
+/* The plan the year names imports the rules too: it copies the year's reading. */
+static void test_a_plan_shares_the_files_of_its_year(void **state)
+{
+    ProgFx *fx = *state;
+    write_file(fx, "rules.fin", "param p \"P\" = 5%\n");
+    write_file(fx, "plan2025.fin", "import \"rules\"\n"
+                                   "plan \"Plan 2025\" {\n    year 2025\n}\n");
+    write_file(fx, "2025.fin", "import \"rules\"\n"
+                               "report \"2025\" {\n    year 2025\n    plan \"plan2025\"\n}\n");
+    load_resolve(fx, "2025.fin", NULL);
+    assert_no_diags(&fx->prog.diags);
+    assert_int_equal(program_load_plan(&fx->prog, no_options()), 0);
+    assert_no_diags(&fx->prog.diags);
+    const Module *year = module_named(&fx->prog, "/rules.fin");
+    const Module *plan = module_named(fx->prog.plan, "/rules.fin");
+    assert_ptr_equal(year->src->text, plan->src->text);
+    assert_ptr_not_equal(year, plan);
+    assert_ptr_equal(fx->prog.plan->first, &fx->prog);
+}
+
+/* A run's programs in one arena: the year file's within the run's, the earlier
+ * year's within the year file's; each allocation zeroed, all freed with the run. */
+static void test_programs_within_a_run_arena(void **state)
+{
+    ProgFx *fx = *state;
+    program_free(&fx->prog);
+    Arena run;
+    arena_init_huge(&run);
+    program_init_within(&fx->prog, &run);
+    load_years(fx);
+    assert_ptr_equal(fx->prog.arena.within, &run);
+    assert_ptr_equal(fx->prog.previous->arena.within, &fx->prog.arena);
+    assert_int_equal(program_eval(&fx->prog, &fx->res), 0);
+    assert_int_equal(fx->res.failed.len, 0);
+    /* more than a block of the earlier year's arena: blocks taken one after another */
+    for (int i = 0; i < 64; i++) {
+        unsigned char *p = arena_alloc(&fx->prog.previous->arena, 4000);
+        for (int k = 0; k < 4000; k++)
+            assert_int_equal(p[k], 0);
+        memset(p, 0xA5, 4000);
+    }
+    unsigned char *big = arena_alloc(&fx->prog.previous->arena, 300000);
+    assert_int_equal(big[0] | big[299999], 0);
+    program_free(&fx->prog);
+    arena_free(&run);
+    program_init(&fx->prog); /* for the teardown */
+}
+
+/* A program for one command: its arena starts with the huge page, and whatever its
+ * interner put in the arena is freed with it (a leak here shows under the sanitizers
+ * and valgrind: the arena was once made again after the interner had used it). */
+static void test_a_program_in_a_huge_arena(void **state)
+{
+    ProgFx *fx = *state;
+    program_free(&fx->prog);
+    program_init_huge(&fx->prog);
+    assert_null(fx->prog.arena.within);
+    const char *name = intern(&fx->prog.names, "total", 5);
+    assert_ptr_equal(intern(&fx->prog.names, "total", 5), name);
+    write_years(fx);
+    assert_int_equal(program_load(&fx->prog, write_file(fx, "x.fin", "param x = 1\n"),
+                                  no_options()), 0);
+}
+
 static void test_a_file_under_two_names_is_loaded_once(void **state)
 {
     ProgFx *fx = *state;
@@ -251,6 +316,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_each_year_resolves_its_own_copy, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shared_years_evaluate_alike, setup, teardown),
         cmocka_unit_test_setup_teardown(test_clone_copies_every_node, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_plan_shares_the_files_of_its_year, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_programs_within_a_run_arena, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_program_in_a_huge_arena, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_file_under_two_names_is_loaded_once, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_a_cycle_through_a_link_is_found, setup, teardown),
