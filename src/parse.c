@@ -141,6 +141,11 @@ int parse_bad_char(Parser *p, const char *text, size_t len, Span at)
     return YYUNDEF;
 }
 
+void parse_not_text(Parser *p)
+{
+    p->errors++;
+}
+
 /* The end of the file, placed at the end of its last line rather than on the empty
  * line after it. */
 int parse_end(Parser *p, Span *at)
@@ -398,6 +403,21 @@ static int parse_with(int (*parser)(void *, Parser *), Arena *a, Diags *d, Inter
     return p.errors;
 }
 
+/* A file that is not UTF-8 text is not parsed: it is told where its first bad byte is,
+ * without quoting its line (its lines must not be printed as text). */
+static void bad_text(Arena *a, Diags *d, const Source *src, size_t bad)
+{
+    Loc at = {src, (uint32_t)bad, (uint32_t)bad + 1};
+    Diag *g = diag_at(d, SEV_ERROR, at, "%s",
+                      src->text[bad] ? _("this byte is not valid UTF-8")
+                                     : _("the file contains a NUL byte"));
+    diag_note(d, g, "%s", _("hint: finsam files are UTF-8 text; save the file as UTF-8"));
+    g->loc.src = NULL;
+    int line, col;
+    source_line_col(src, (uint32_t)bad, &line, &col);
+    g->file = arena_printf(a, "%s:%d:%d", src->path, line, col);
+}
+
 int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module **out)
 {
     /* A name for every 512 bytes or so: a generated report has one for every 460 (a
@@ -409,5 +429,13 @@ int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module 
     /* forget what the first reading said (its tree stays in the arena, unused) */
     d->list.len = said;
     d->errors = errors;
+    /* The scanner reads only UTF-8 text without an error (grammar/lexer.l), so a file
+     * read without one needs no check of its own, a pass over all its bytes. */
+    size_t bad = source_first_bad_byte(src);
+    if (bad < src->len) {
+        bad_text(a, d, src, bad);
+        *out = NULL;
+        return 1;
+    }
     return parse_with(yyparse, a, d, names, src, out);
 }
