@@ -80,7 +80,7 @@ static const Span NO_SPAN = {0, 0};
 %type <string> opt_string opt_source opt_else
 %type <name> opt_name opt_unit_word
 %type <number> opt_severity opt_percent opt_local
-%type <signed_figure> signed_figure printed_figure
+%type <signed_figure> signed_figure
 %type <list> report_entries columns groups members args arglist requirements
 %type <list> ledger_rows accounts account_term
 %type <lrow> ledger_row
@@ -194,16 +194,15 @@ column
                                 { $$ = ast_column_plan(p, $1, $2, $3, $4, @$); }
     ;
 
-/* Rows are added to the table being parsed as they are read (ast_row). */
+/* Rows are added to the table being parsed as they are read (ast_row). Rows and
+ * sections straight in items, and a row's label written out in its rules rather than
+ * through an item and an opt_string: a report has millions of rows, and each rule less
+ * is a reduction less for each. */
 items
     : %empty
-    | items item
+    | items row
+    | items section
     | items error
-    ;
-
-item
-    : row
-    | section
     ;
 
 /* section -> 'section' [NAME] STRING '{' items '}' */
@@ -214,9 +213,13 @@ section
 
 /* row -> NAME [STRING] ['note' FIGURE] ['=' expr] {'|' cell} */
 row
-    : NAME opt_string opt_formula cells
+    : NAME opt_formula cells
+                            { ast_row(p, $1, NULL, NULL, NO_SPAN, $2, @$); }
+    | NAME STRING opt_formula cells
                             { ast_row(p, $1, $2, NULL, NO_SPAN, $3, @$); }
-    | NAME opt_string NOTE FIGURE opt_formula cells
+    | NAME NOTE FIGURE opt_formula cells
+                            { ast_row(p, $1, NULL, &$3, @3, $4, @$); }
+    | NAME STRING NOTE FIGURE opt_formula cells
                             { ast_row(p, $1, $2, &$4, @4, $5, @$); }
     ;
 
@@ -225,10 +228,21 @@ cells
     | cells '|' cell                    { ast_cells_push(p, $3); }
     ;
 
-/* cell -> [signed_figure ['%'] | '-' | STRING | '?'] */
+/* cell -> [printed_figure ['%'] | '-' | STRING | '?']; a printed figure is a figure
+ * with '-' or '+' before it, or in parentheses (negative; '-' is also U+2212 and the en
+ * dash U+2013, one token). Written out rather than through a printed_figure and an
+ * opt_percent: a report has millions of cells, and each rule less is a reduction less
+ * for each. */
 cell
     : %empty                            { $$ = ast_cell(p, CELL_EMPTY, @$); }
-    | printed_figure opt_percent        { $$ = ast_cell_figure(p, $1, $2, @$); }
+    | FIGURE                            { $$ = ast_cell_figure(p, (SignedFig){false, $1}, 0, @$); }
+    | FIGURE '%'                        { $$ = ast_cell_figure(p, (SignedFig){false, $1}, 1, @$); }
+    | '-' FIGURE                        { $$ = ast_cell_figure(p, (SignedFig){true, $2}, 0, @$); }
+    | '-' FIGURE '%'                    { $$ = ast_cell_figure(p, (SignedFig){true, $2}, 1, @$); }
+    | '+' FIGURE                        { $$ = ast_cell_figure(p, (SignedFig){false, $2}, 0, @$); }
+    | '+' FIGURE '%'                    { $$ = ast_cell_figure(p, (SignedFig){false, $2}, 1, @$); }
+    | '(' FIGURE ')'                    { $$ = ast_cell_figure(p, (SignedFig){true, $2}, 0, @$); }
+    | '(' FIGURE ')' '%'                { $$ = ast_cell_figure(p, (SignedFig){true, $2}, 1, @$); }
     | '-'                               { $$ = ast_cell(p, CELL_DASH, @$); }
     | STRING                            { $$ = ast_cell(p, CELL_TEXT, @$); }
     | '?'                               { $$ = ast_cell_todo(p, @$); }
@@ -237,14 +251,6 @@ cell
 signed_figure
     : FIGURE                            { $$ = (SignedFig){false, $1}; }
     | '-' FIGURE                        { $$ = (SignedFig){true, $2}; }
-    ;
-
-/* a cell's figure as printed: also a leading '+', or parentheses around a negative
- * figure ('-' is also U+2212 and the en dash U+2013, one token) */
-printed_figure
-    : signed_figure
-    | '+' FIGURE                        { $$ = (SignedFig){false, $2}; }
-    | '(' FIGURE ')'                    { $$ = (SignedFig){true, $2}; }
     ;
 
 opt_percent
