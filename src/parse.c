@@ -99,6 +99,72 @@ const char *parse_intern(Parser *p, const char *text, size_t len)
     return intern(p->names, text, len);
 }
 
+/* A keyword is a name to the scanner: told apart here, by its first letter and then
+ * whole, rather than by states of its own in the scanner's tables. */
+int parse_word(Parser *p, const char *text, size_t len, const char **name)
+{
+#define KEYWORD(word, token)                                             \
+    if (len == sizeof word - 1 && memcmp(text, word, sizeof word - 1) == 0) \
+        return token
+    switch (text[0]) {
+    case 'a':
+        KEYWORD("and", AND);
+        KEYWORD("as", AS);
+        KEYWORD("absent", ABSENT);
+        KEYWORD("allocation", ALLOCATION);
+        break;
+    case 'b':
+        KEYWORD("by", BY);
+        break;
+    case 'c':
+        KEYWORD("check", CHECK);
+        break;
+    case 'e':
+        KEYWORD("else", ELSE);
+        KEYWORD("error", ERROR_WORD);
+        break;
+    case 'f':
+        KEYWORD("from", FROM);
+        break;
+    case 'i':
+        KEYWORD("import", IMPORT);
+        break;
+    case 'l':
+        KEYWORD("local", LOCAL);
+        KEYWORD("ledger", LEDGER);
+        break;
+    case 'n':
+        KEYWORD("not", NOT);
+        KEYWORD("note", NOTE);
+        break;
+    case 'o':
+        KEYWORD("or", OR);
+        break;
+    case 'p':
+        KEYWORD("param", PARAM);
+        break;
+    case 'r':
+        KEYWORD("report", REPORT);
+        KEYWORD("require", REQUIRE);
+        break;
+    case 's':
+        KEYWORD("section", SECTION);
+        KEYWORD("source", SOURCE);
+        break;
+    case 'u':
+        KEYWORD("unit", UNIT);
+        KEYWORD("until", UNTIL);
+        break;
+    case 'w':
+        KEYWORD("where", WHERE);
+        KEYWORD("warning", WARNING_WORD);
+        break;
+    }
+#undef KEYWORD
+    *name = intern(p->names, text, len);
+    return NAME;
+}
+
 /* The text of a string token without its quotes, escapes undone: \" and \\. Interned:
  * the same label in many tables ("Summa", "Utfall") is held once. */
 const char *parse_string(Parser *p, const char *text, size_t len, Span at)

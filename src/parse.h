@@ -68,6 +68,8 @@ Loc parse_loc(const Parser *p, Span s);
 int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureTok *out);
 int parse_date_token(Parser *p, const char *text, Span at, int32_t *out);
 const char *parse_intern(Parser *p, const char *text, size_t len);
+/* A word: its keyword's token, or NAME with the word interned in *name. */
+int parse_word(Parser *p, const char *text, size_t len, const char **name);
 const char *parse_string(Parser *p, const char *text, size_t len, Span at);
 int parse_bad_char(Parser *p, const char *text, size_t len, Span at);
 /* A comment or string holds a byte that is not UTF-8, or a NUL: an error, which
