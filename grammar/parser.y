@@ -31,6 +31,10 @@ void yyerror(YYLTYPE *loc, void *scanner, Parser *p, const char *message);
         }                                                                \
     } while (0)
 static const Span NO_SPAN = {0, 0};
+/* a cell's figure, from the symbol `from` to `to`, added to the row being read */
+#define PUSH_FIGURE(negative, figure, percent, from, to)                          \
+    ast_cells_push(p, ast_cell_figure(p, (SignedFig){negative, figure}, percent,  \
+                                      (Span){(from).start, (to).end}))
 }
 
 %union {
@@ -223,9 +227,23 @@ row
                             { ast_row(p, $1, $2, &$4, @4, $5, @$); }
     ;
 
+/* cells -> {'|' cell}, each cell written out here as in cell below, so that a cell is
+ * one reduction, not two */
 cells
     : %empty                            { ast_cells_start(p); }
-    | cells '|' cell                    { ast_cells_push(p, $3); }
+    | cells '|'                         { ast_cells_push(p, ast_cell(p, CELL_EMPTY,
+                                                                     (Span){@2.end, @2.end})); }
+    | cells '|' FIGURE                  { PUSH_FIGURE(false, $3, 0, @3, @3); }
+    | cells '|' FIGURE '%'              { PUSH_FIGURE(false, $3, 1, @3, @4); }
+    | cells '|' '-' FIGURE              { PUSH_FIGURE(true, $4, 0, @3, @4); }
+    | cells '|' '-' FIGURE '%'          { PUSH_FIGURE(true, $4, 1, @3, @5); }
+    | cells '|' '+' FIGURE              { PUSH_FIGURE(false, $4, 0, @3, @4); }
+    | cells '|' '+' FIGURE '%'          { PUSH_FIGURE(false, $4, 1, @3, @5); }
+    | cells '|' '(' FIGURE ')'          { PUSH_FIGURE(true, $4, 0, @3, @5); }
+    | cells '|' '(' FIGURE ')' '%'      { PUSH_FIGURE(true, $4, 1, @3, @6); }
+    | cells '|' '-'                     { ast_cells_push(p, ast_cell(p, CELL_DASH, @3)); }
+    | cells '|' STRING                  { ast_cells_push(p, ast_cell(p, CELL_TEXT, @3)); }
+    | cells '|' '?'                     { ast_cells_push(p, ast_cell_todo(p, @3)); }
     ;
 
 /* cell -> [printed_figure ['%'] | '-' | STRING | '?']; a printed figure is a figure
