@@ -80,6 +80,10 @@ static const Span NO_SPAN = {0, 0};
 %left '+' '-'
 %left '*' '/'
 %precedence UMINUS
+/* The other one-character tokens in the order of their numbers, which is the order a
+ * message lists what was expected in ("expected ..., '|' or '='"): here, so that it does
+ * not follow where in the rules each is first used. */
+%token '{' '}' '(' ')' '%' ',' '|' '?' '.' '=' ':' '[' ']'
 
 %type <string> opt_string opt_source opt_else
 %type <name> opt_name opt_unit_word
@@ -199,9 +203,9 @@ column
     ;
 
 /* Rows are added to the table being parsed as they are read (ast_row). Rows and
- * sections straight in items, and a row's label written out in its rules rather than
- * through an item and an opt_string: a report has millions of rows, and each rule less
- * is a reduction less for each. */
+ * sections straight in items, and a row's label and formula written out in its rules
+ * rather than through an item, an opt_string and an opt_formula: a report has millions
+ * of rows, and each rule less is a reduction less for each. */
 items
     : %empty
     | items row
@@ -217,14 +221,19 @@ section
 
 /* row -> NAME [STRING] ['note' FIGURE] ['=' expr] {'|' cell} */
 row
-    : NAME opt_formula cells
-                            { ast_row(p, $1, NULL, NULL, NO_SPAN, $2, @$); }
-    | NAME STRING opt_formula cells
-                            { ast_row(p, $1, $2, NULL, NO_SPAN, $3, @$); }
-    | NAME NOTE FIGURE opt_formula cells
-                            { ast_row(p, $1, NULL, &$3, @3, $4, @$); }
-    | NAME STRING NOTE FIGURE opt_formula cells
-                            { ast_row(p, $1, $2, &$4, @4, $5, @$); }
+    : NAME cells            { ast_row(p, $1, NULL, NULL, NO_SPAN, NULL, @$); }
+    | NAME '=' expr cells   { ast_row(p, $1, NULL, NULL, NO_SPAN, $3, @$); }
+    | NAME STRING cells     { ast_row(p, $1, $2, NULL, NO_SPAN, NULL, @$); }
+    | NAME STRING '=' expr cells
+                            { ast_row(p, $1, $2, NULL, NO_SPAN, $4, @$); }
+    | NAME NOTE FIGURE cells
+                            { ast_row(p, $1, NULL, &$3, @3, NULL, @$); }
+    | NAME NOTE FIGURE '=' expr cells
+                            { ast_row(p, $1, NULL, &$3, @3, $5, @$); }
+    | NAME STRING NOTE FIGURE cells
+                            { ast_row(p, $1, $2, &$4, @4, NULL, @$); }
+    | NAME STRING NOTE FIGURE '=' expr cells
+                            { ast_row(p, $1, $2, &$4, @4, $6, @$); }
     ;
 
 /* cells -> {'|' cell}, each cell written out here as in cell below, so that a cell is

@@ -49,15 +49,11 @@ int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureT
 {
     Figure f;
     FigureStatus st = figure_parse(text, len, &f);
-    out->value = num_exact(0);
-    out->decimals = 0;
-    out->malformed = false;
     if (st == FIG_OK) {
-        out->value = num_exact(f.micro);
-        out->decimals = f.decimals;
+        *out = (FigureTok){num_exact(f.micro), f.decimals, false};
         return FIGURE;
     }
-    out->malformed = true;
+    *out = (FigureTok){num_exact(0), 0, true};
     if (st == FIG_OVERFLOW) {
         parse_error(p, at, _("this figure is too large for finsam's arithmetic"),
                     _("the largest figure finsam holds is 9 223 372 036 854,775807"));
