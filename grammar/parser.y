@@ -31,6 +31,10 @@ void yyerror(YYLTYPE *loc, void *scanner, Parser *p, const char *message);
         }                                                                \
     } while (0)
 static const Span NO_SPAN = {0, 0};
+/* a cell's figure, from the symbol `from` to `to`, added to the row being read */
+#define PUSH_FIGURE(negative, figure, percent, from, to)                          \
+    ast_cells_push(p, ast_cell_figure(p, (SignedFig){negative, figure}, percent,  \
+                                      (Span){(from).start, (to).end}))
 }
 
 %union {
@@ -76,11 +80,15 @@ static const Span NO_SPAN = {0, 0};
 %left '+' '-'
 %left '*' '/'
 %precedence UMINUS
+/* The other one-character tokens in the order of their numbers, which is the order a
+ * message lists what was expected in ("expected ..., '|' or '='"): here, so that it does
+ * not follow where in the rules each is first used. */
+%token '{' '}' '(' ')' '%' ',' '|' '?' '.' '=' ':' '[' ']'
 
 %type <string> opt_string opt_source opt_else
 %type <name> opt_name opt_unit_word
 %type <number> opt_severity opt_percent opt_local
-%type <signed_figure> signed_figure printed_figure
+%type <signed_figure> signed_figure
 %type <list> report_entries columns groups members args arglist requirements
 %type <list> ledger_rows accounts account_term
 %type <lrow> ledger_row
@@ -194,16 +202,15 @@ column
                                 { $$ = ast_column_plan(p, $1, $2, $3, $4, @$); }
     ;
 
-/* Rows are added to the table being parsed as they are read (ast_row). */
+/* Rows are added to the table being parsed as they are read (ast_row). Rows and
+ * sections straight in items, and a row's label and formula written out in its rules
+ * rather than through an item, an opt_string and an opt_formula: a report has millions
+ * of rows, and each rule less is a reduction less for each. */
 items
     : %empty
-    | items item
+    | items row
+    | items section
     | items error
-    ;
-
-item
-    : row
-    | section
     ;
 
 /* section -> 'section' [NAME] STRING '{' items '}' */
@@ -214,21 +221,55 @@ section
 
 /* row -> NAME [STRING] ['note' FIGURE] ['=' expr] {'|' cell} */
 row
-    : NAME opt_string opt_formula cells
-                            { ast_row(p, $1, $2, NULL, NO_SPAN, $3, @$); }
-    | NAME opt_string NOTE FIGURE opt_formula cells
-                            { ast_row(p, $1, $2, &$4, @4, $5, @$); }
+    : NAME cells            { ast_row(p, $1, NULL, NULL, NO_SPAN, NULL, @$); }
+    | NAME '=' expr cells   { ast_row(p, $1, NULL, NULL, NO_SPAN, $3, @$); }
+    | NAME STRING cells     { ast_row(p, $1, $2, NULL, NO_SPAN, NULL, @$); }
+    | NAME STRING '=' expr cells
+                            { ast_row(p, $1, $2, NULL, NO_SPAN, $4, @$); }
+    | NAME NOTE FIGURE cells
+                            { ast_row(p, $1, NULL, &$3, @3, NULL, @$); }
+    | NAME NOTE FIGURE '=' expr cells
+                            { ast_row(p, $1, NULL, &$3, @3, $5, @$); }
+    | NAME STRING NOTE FIGURE cells
+                            { ast_row(p, $1, $2, &$4, @4, NULL, @$); }
+    | NAME STRING NOTE FIGURE '=' expr cells
+                            { ast_row(p, $1, $2, &$4, @4, $6, @$); }
     ;
 
+/* cells -> {'|' cell}, each cell written out here as in cell below, so that a cell is
+ * one reduction, not two */
 cells
     : %empty                            { ast_cells_start(p); }
-    | cells '|' cell                    { ast_cells_push(p, $3); }
+    | cells '|'                         { ast_cells_push(p, ast_cell(p, CELL_EMPTY,
+                                                                     (Span){@2.end, @2.end})); }
+    | cells '|' FIGURE                  { PUSH_FIGURE(false, $3, 0, @3, @3); }
+    | cells '|' FIGURE '%'              { PUSH_FIGURE(false, $3, 1, @3, @4); }
+    | cells '|' '-' FIGURE              { PUSH_FIGURE(true, $4, 0, @3, @4); }
+    | cells '|' '-' FIGURE '%'          { PUSH_FIGURE(true, $4, 1, @3, @5); }
+    | cells '|' '+' FIGURE              { PUSH_FIGURE(false, $4, 0, @3, @4); }
+    | cells '|' '+' FIGURE '%'          { PUSH_FIGURE(false, $4, 1, @3, @5); }
+    | cells '|' '(' FIGURE ')'          { PUSH_FIGURE(true, $4, 0, @3, @5); }
+    | cells '|' '(' FIGURE ')' '%'      { PUSH_FIGURE(true, $4, 1, @3, @6); }
+    | cells '|' '-'                     { ast_cells_push(p, ast_cell(p, CELL_DASH, @3)); }
+    | cells '|' STRING                  { ast_cells_push(p, ast_cell(p, CELL_TEXT, @3)); }
+    | cells '|' '?'                     { ast_cells_push(p, ast_cell_todo(p, @3)); }
     ;
 
-/* cell -> [signed_figure ['%'] | '-' | STRING | '?'] */
+/* cell -> [printed_figure ['%'] | '-' | STRING | '?']; a printed figure is a figure
+ * with '-' or '+' before it, or in parentheses (negative; '-' is also U+2212 and the en
+ * dash U+2013, one token). Written out rather than through a printed_figure and an
+ * opt_percent: a report has millions of cells, and each rule less is a reduction less
+ * for each. */
 cell
     : %empty                            { $$ = ast_cell(p, CELL_EMPTY, @$); }
-    | printed_figure opt_percent        { $$ = ast_cell_figure(p, $1, $2, @$); }
+    | FIGURE                            { $$ = ast_cell_figure(p, (SignedFig){false, $1}, 0, @$); }
+    | FIGURE '%'                        { $$ = ast_cell_figure(p, (SignedFig){false, $1}, 1, @$); }
+    | '-' FIGURE                        { $$ = ast_cell_figure(p, (SignedFig){true, $2}, 0, @$); }
+    | '-' FIGURE '%'                    { $$ = ast_cell_figure(p, (SignedFig){true, $2}, 1, @$); }
+    | '+' FIGURE                        { $$ = ast_cell_figure(p, (SignedFig){false, $2}, 0, @$); }
+    | '+' FIGURE '%'                    { $$ = ast_cell_figure(p, (SignedFig){false, $2}, 1, @$); }
+    | '(' FIGURE ')'                    { $$ = ast_cell_figure(p, (SignedFig){true, $2}, 0, @$); }
+    | '(' FIGURE ')' '%'                { $$ = ast_cell_figure(p, (SignedFig){true, $2}, 1, @$); }
     | '-'                               { $$ = ast_cell(p, CELL_DASH, @$); }
     | STRING                            { $$ = ast_cell(p, CELL_TEXT, @$); }
     | '?'                               { $$ = ast_cell_todo(p, @$); }
@@ -237,14 +278,6 @@ cell
 signed_figure
     : FIGURE                            { $$ = (SignedFig){false, $1}; }
     | '-' FIGURE                        { $$ = (SignedFig){true, $2}; }
-    ;
-
-/* a cell's figure as printed: also a leading '+', or parentheses around a negative
- * figure ('-' is also U+2212 and the en dash U+2013, one token) */
-printed_figure
-    : signed_figure
-    | '+' FIGURE                        { $$ = (SignedFig){false, $2}; }
-    | '(' FIGURE ')'                    { $$ = (SignedFig){true, $2}; }
     ;
 
 opt_percent

@@ -37,9 +37,53 @@ static FigureStatus bad_group(size_t at, Figure *out)
     return FIG_BAD_GROUP;
 }
 
+/* Nearly every figure of a report in one pass: at most 12 digits, groups of three after
+ * a first of one to three separated by ' ' or '_', and at most 6 decimals after one ','
+ * or '.'. Anything else (other separators, errors, more digits) is left to the careful
+ * reading below, which gives the same value for what this one reads. A large file has
+ * millions of figures; reading each once rather than four times pays. */
+static bool parse_plain(const unsigned char *s, size_t len, Figure *out)
+{
+    static const uint64_t scale[FIG_MAX_DECIMALS + 1] = {1000000, 100000, 10000, 1000, 100,
+                                                         10, 1};
+    size_t i = 0;
+    uint64_t whole = 0;
+    while (i < len && is_digit(s[i]))
+        whole = whole * 10 + (uint64_t)(s[i++] - '0');
+    size_t digits = i;
+    if (digits == 0 || digits > 12)
+        return false;
+    while (i < len && (s[i] == ' ' || s[i] == '_')) {
+        /* a group of exactly three digits, after a first group of at most three */
+        if (digits > 9 || (i == digits && digits > 3) || len - i < 4 || !is_digit(s[i + 1]) ||
+            !is_digit(s[i + 2]) || !is_digit(s[i + 3]) || (len - i > 4 && is_digit(s[i + 4])))
+            return false;
+        whole = whole * 1000 + (uint64_t)(s[i + 1] - '0') * 100 +
+                (uint64_t)(s[i + 2] - '0') * 10 + (uint64_t)(s[i + 3] - '0');
+        digits += 3;
+        i += 4;
+    }
+    uint64_t part = 0;
+    int decimals = 0;
+    if (i < len && (s[i] == ',' || s[i] == '.')) {
+        for (i++; i < len && is_digit(s[i]) && decimals < FIG_MAX_DECIMALS; i++, decimals++)
+            part = part * 10 + (uint64_t)(s[i] - '0');
+        if (decimals == 0)
+            return false;
+    }
+    if (i != len)
+        return false;
+    out->micro = (int64_t)(whole * 1000000 + part * scale[decimals]);
+    out->decimals = decimals;
+    out->error_at = 0;
+    return true;
+}
+
 FigureStatus figure_parse(const char *text, size_t len, Figure *out)
 {
     const unsigned char *s = (const unsigned char *)text;
+    if (parse_plain(s, len, out))
+        return FIG_OK;
     *out = (Figure){ 0, 0, 0 };
 
     bool any_digit = false;

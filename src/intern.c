@@ -12,8 +12,18 @@ static uint32_t hash(const char *s, size_t len)
         h = (h ^ w) * k;
         h ^= h >> 32;
     }
-    w = 0;
-    memcpy(&w, s, len);
+    /* the last 0 to 7 bytes in at most two loads (two that overlap from 4 bytes on),
+     * not a copy of a length only known here */
+    if (len >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + len - 4, 4);
+        w = (uint64_t)a << 32 | b;
+    } else {
+        w = len ? (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[len >> 1] << 8 |
+                      (unsigned char)s[len - 1]
+                : 0;
+    }
     h = (h ^ w) * k;
     h ^= h >> 29;
     h *= k;

@@ -409,21 +409,6 @@ static int read_module(Loader *L, const char *path, FileId id, const Import *im,
         return 1;
     }
     src->index = prog->modules.len;
-    size_t bad = source_first_bad_byte(src);
-    if (bad < src->len) {
-        Loc at = {src, (uint32_t)bad, (uint32_t)bad + 1};
-        Diag *g = diag_at(&prog->diags, SEV_ERROR, at, "%s",
-                          src->text[bad] ? _("this byte is not valid UTF-8")
-                                         : _("the file contains a NUL byte"));
-        diag_note(&prog->diags, g, "%s", _("hint: finsam files are UTF-8 text; save the file "
-                                           "as UTF-8"));
-        /* Its lines must not be printed as text: drop the source from the message. */
-        g->loc.src = NULL;
-        int line, col;
-        source_line_col(src, (uint32_t)bad, &line, &col);
-        g->file = arena_printf(a, "%s:%d:%d", path, line, col);
-        return 1;
-    }
     int errors = parse_module(a, &prog->diags, &prog->names, src, out);
     if (im && !errors && id.known) {
         /* kept for the years before, as parsed: this program resolves its own */

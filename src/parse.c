@@ -49,15 +49,11 @@ int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureT
 {
     Figure f;
     FigureStatus st = figure_parse(text, len, &f);
-    out->value = num_exact(0);
-    out->decimals = 0;
-    out->malformed = false;
     if (st == FIG_OK) {
-        out->value = num_exact(f.micro);
-        out->decimals = f.decimals;
+        *out = (FigureTok){num_exact(f.micro), f.decimals, false};
         return FIGURE;
     }
-    out->malformed = true;
+    *out = (FigureTok){num_exact(0), 0, true};
     if (st == FIG_OVERFLOW) {
         parse_error(p, at, _("this figure is too large for finsam's arithmetic"),
                     _("the largest figure finsam holds is 9 223 372 036 854,775807"));
@@ -97,6 +93,72 @@ int parse_date_token(Parser *p, const char *text, Span at, int32_t *out)
 const char *parse_intern(Parser *p, const char *text, size_t len)
 {
     return intern(p->names, text, len);
+}
+
+/* A keyword is a name to the scanner: told apart here, by its first letter and then
+ * whole, rather than by states of its own in the scanner's tables. */
+int parse_word(Parser *p, const char *text, size_t len, const char **name)
+{
+#define KEYWORD(word, token)                                             \
+    if (len == sizeof word - 1 && memcmp(text, word, sizeof word - 1) == 0) \
+        return token
+    switch (text[0]) {
+    case 'a':
+        KEYWORD("and", AND);
+        KEYWORD("as", AS);
+        KEYWORD("absent", ABSENT);
+        KEYWORD("allocation", ALLOCATION);
+        break;
+    case 'b':
+        KEYWORD("by", BY);
+        break;
+    case 'c':
+        KEYWORD("check", CHECK);
+        break;
+    case 'e':
+        KEYWORD("else", ELSE);
+        KEYWORD("error", ERROR_WORD);
+        break;
+    case 'f':
+        KEYWORD("from", FROM);
+        break;
+    case 'i':
+        KEYWORD("import", IMPORT);
+        break;
+    case 'l':
+        KEYWORD("local", LOCAL);
+        KEYWORD("ledger", LEDGER);
+        break;
+    case 'n':
+        KEYWORD("not", NOT);
+        KEYWORD("note", NOTE);
+        break;
+    case 'o':
+        KEYWORD("or", OR);
+        break;
+    case 'p':
+        KEYWORD("param", PARAM);
+        break;
+    case 'r':
+        KEYWORD("report", REPORT);
+        KEYWORD("require", REQUIRE);
+        break;
+    case 's':
+        KEYWORD("section", SECTION);
+        KEYWORD("source", SOURCE);
+        break;
+    case 'u':
+        KEYWORD("unit", UNIT);
+        KEYWORD("until", UNTIL);
+        break;
+    case 'w':
+        KEYWORD("where", WHERE);
+        KEYWORD("warning", WARNING_WORD);
+        break;
+    }
+#undef KEYWORD
+    *name = intern(p->names, text, len);
+    return NAME;
 }
 
 /* The text of a string token without its quotes, escapes undone: \" and \\. Interned:
@@ -139,6 +201,11 @@ int parse_bad_char(Parser *p, const char *text, size_t len, Span at)
     char *msg = arena_printf(p->arena, _("unexpected character '%.*s'"), (int)len, text);
     parse_error(p, at, msg, hint);
     return YYUNDEF;
+}
+
+void parse_not_text(Parser *p)
+{
+    p->errors++;
 }
 
 /* The end of the file, placed at the end of its last line rather than on the empty
@@ -398,6 +465,21 @@ static int parse_with(int (*parser)(void *, Parser *), Arena *a, Diags *d, Inter
     return p.errors;
 }
 
+/* A file that is not UTF-8 text is not parsed: it is told where its first bad byte is,
+ * without quoting its line (its lines must not be printed as text). */
+static void bad_text(Arena *a, Diags *d, const Source *src, size_t bad)
+{
+    Loc at = {src, (uint32_t)bad, (uint32_t)bad + 1};
+    Diag *g = diag_at(d, SEV_ERROR, at, "%s",
+                      src->text[bad] ? _("this byte is not valid UTF-8")
+                                     : _("the file contains a NUL byte"));
+    diag_note(d, g, "%s", _("hint: finsam files are UTF-8 text; save the file as UTF-8"));
+    g->loc.src = NULL;
+    int line, col;
+    source_line_col(src, (uint32_t)bad, &line, &col);
+    g->file = arena_printf(a, "%s:%d:%d", src->path, line, col);
+}
+
 int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module **out)
 {
     /* A name for every 512 bytes or so: a generated report has one for every 460 (a
@@ -409,5 +491,13 @@ int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module 
     /* forget what the first reading said (its tree stays in the arena, unused) */
     d->list.len = said;
     d->errors = errors;
+    /* The scanner reads only UTF-8 text without an error (grammar/lexer.l), so a file
+     * read without one needs no check of its own, a pass over all its bytes. */
+    size_t bad = source_first_bad_byte(src);
+    if (bad < src->len) {
+        bad_text(a, d, src, bad);
+        *out = NULL;
+        return 1;
+    }
     return parse_with(yyparse, a, d, names, src, out);
 }

@@ -57,7 +57,8 @@ typedef struct Parser {
     int32_t check_from, check_until; /* the dates of the check being read, or 0 */
 } Parser;
 
-/* Parses src; returns the number of errors found (0: *out is complete). */
+/* Parses src; returns the number of errors found (0: *out is complete). A file that is
+ * not UTF-8 text, or holds a NUL byte, is not parsed: one error says where (*out NULL). */
 int parse_module(Arena *a, Diags *d, Interner *names, const Source *src, Module **out);
 
 /* For the scanner. */
@@ -67,8 +68,13 @@ Loc parse_loc(const Parser *p, Span s);
 int parse_figure_token(Parser *p, const char *text, size_t len, Span at, FigureTok *out);
 int parse_date_token(Parser *p, const char *text, Span at, int32_t *out);
 const char *parse_intern(Parser *p, const char *text, size_t len);
+/* A word: its keyword's token, or NAME with the word interned in *name. */
+int parse_word(Parser *p, const char *text, size_t len, const char **name);
 const char *parse_string(Parser *p, const char *text, size_t len, Span at);
 int parse_bad_char(Parser *p, const char *text, size_t len, Span at);
+/* A comment or string holds a byte that is not UTF-8, or a NUL: an error, which
+ * parse_module says, as it says it for the whole file. */
+void parse_not_text(Parser *p);
 Diag *parse_error(Parser *p, Span at, const char *message, const char *hint);
 int parse_end(Parser *p, Span *at);
 void parse_open(Parser *p, Nesting *n, Span at);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # run_editors.sh: each editor's highlighting of every .fin file in examples/ and rules/,
-# of tests/editors/sample.fin, and of a file of every keyword in grammar/lexer.l, compared
+# of tests/editors/sample.fin, and of a file of every keyword in src/parse.c, compared
 # character by character with what finsam's scanner reads (tests/editors/classes.py):
 # the TextMate grammar of editors/vscode through vscode-textmate and vscode-oniguruma,
 # editors/vim in vim -es, editors/emacs in emacs --batch. Needs make editor-deps. Also
@@ -17,16 +17,15 @@ failed=0
 ok() { passed=$((passed + 1)); }
 bad() { echo "FAILED: $*"; failed=$((failed + 1)); }
 
-# every keyword of the scanner, one a line: a keyword added to the language must be
-# added to every editor
-grep -E '^"[a-z]+"[[:space:]]+return' grammar/lexer.l | sed 's/^"\([a-z]*\)".*/    \1/' \
-    >"$tmp/keywords.fin"
-[ "$(wc -l <"$tmp/keywords.fin")" -ge 20 ] && ok || bad "found no keywords in grammar/lexer.l"
+# every keyword of the scanner (parse_word), one a line: a keyword added to the language
+# must be added to every editor
+sed -n 's/^ *KEYWORD("\([a-z]*\)".*/    \1/p' src/parse.c >"$tmp/keywords.fin"
+[ "$(wc -l <"$tmp/keywords.fin")" -ge 20 ] && ok || bad "found no keywords in src/parse.c"
 files="$tmp/keywords.fin tests/editors/sample.fin $(ls examples/*/*.fin rules/*.fin)"
 
 # compare EDITOR MAP: the harness's map against the scanner's reading
 compare() {
-    if python3 tests/editors/classes.py grammar/lexer.l "$2" "$1" $files; then ok; else
+    if python3 tests/editors/classes.py src/parse.c "$2" "$1" $files; then ok; else
         bad "$1 highlights differently from finsam's scanner"; fi
 }
 

@@ -78,6 +78,15 @@ if [ $st -eq 2 ] && [ ! -s "$tmp/out" ] && grep -q "broken.fin:2:" "$tmp/err" &&
    grep -q "broken.fin: not formatted: " "$tmp/err" && cmp -s "$tmp/broken.fin" "$tmp/broken.orig"
 then ok; else bad "fmt -w on a file that does not parse: status $st"; cat "$tmp/err"; fi
 
+# A file that is not UTF-8 text (a Latin-1 byte in a comment) is refused as check
+# refuses it, not formatted: the scanner finds the byte (grammar/lexer.l).
+printf 'table t (2025) {\n  a | 1 # n\344r\n}\n' >"$tmp/latin1.fin"
+cp "$tmp/latin1.fin" "$tmp/latin1.orig"
+"$finsam" fmt -w "$tmp/latin1.fin" >"$tmp/out" 2>"$tmp/err"; st=$?
+if [ $st -eq 2 ] && [ ! -s "$tmp/out" ] && grep -q "latin1.fin:2:12: error: this byte is not valid UTF-8" "$tmp/err" &&
+   cmp -s "$tmp/latin1.fin" "$tmp/latin1.orig"
+then ok; else bad "fmt -w on a file that is not UTF-8: status $st"; cat "$tmp/err"; fi
+
 # The worst status of several files; a file that cannot be read.
 "$finsam" fmt --check "$tmp/want.fin" "$tmp/broken.fin" >/dev/null 2>&1; st=$?
 [ $st -eq 2 ] && ok || bad "fmt --check good broken: status $st, not 2"

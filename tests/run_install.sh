@@ -171,7 +171,9 @@ for lang in en sv; do
     "$finsam" --lang $lang --help | grep -q "2025\.fin:$at: .*Summa, 2024" && ok ||
         bad "finsam --lang $lang --help quotes the example finding elsewhere than at $at"
 done
-for kw in $(sed -n 's/^"\([a-z]*\)" *return .*/\1/p' grammar/lexer.l); do
+kws=$(sed -n 's/^ *KEYWORD("\([a-z]*\)".*/\1/p' src/parse.c)
+[ "$(echo "$kws" | wc -w)" -ge 20 ] && ok || bad "found no keywords in src/parse.c"
+for kw in $kws; do
     sed -n '/^The keywords$/,/^cannot be used/p' man/finsam.5 | grep -qw -- "$kw" && ok ||
         bad "finsam(5) does not list the keyword $kw"
     sed -n '/^Nyckelorden$/,/^kan inte användas/p' man/sv/finsam.5 | grep -qw -- "$kw" && ok ||

@@ -23,7 +23,7 @@
   '("import" "report" "allocation" "param" "check" "section" "note" "unit" "by"
     "from" "source" "error" "warning" "else" "where" "and" "or" "not" "local"
     "require" "as" "until" "absent" "ledger")
-  "The keywords of finsam's scanner (grammar/lexer.l).")
+  "The keywords of finsam's scanner (parse_word in src/parse.c).")
 
 (defconst finsam-font-lock-keywords
   `((,(concat "\\_<" (regexp-opt finsam-keywords) "\\_>") . font-lock-keyword-face)

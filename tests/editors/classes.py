@@ -4,8 +4,8 @@ whether an editor's highlighting agrees.
 
     python3 classes.py KEYWORDS MAPS EDITOR FILE...
 
-KEYWORDS is grammar/lexer.l (the keywords are read from it, so that a keyword added
-to the language must be highlighted by every editor). MAPS holds, for each FILE in
+KEYWORDS is src/parse.c (the keywords are read from parse_word, so that a keyword
+added to the language must be highlighted by every editor). MAPS holds, for each FILE in
 turn, a line "== FILE" and then one line per source line with one letter per
 character, as the editor's harness wrote it: k keyword, s string, c comment, n figure
 or date, anything else for the rest. A keyword, string, comment or figure must be
@@ -23,11 +23,11 @@ WORD = re.compile(r"[^\W\d]\w*")
 KIND = re.compile(r"(accounts|budget|indicators|table)(?=\s+[^\W\d])|plan(?=\s+\")")
 
 
-def keywords(lexer):
+def keywords(parse_c):
     words = set()
-    with open(lexer, encoding="utf-8") as f:
+    with open(parse_c, encoding="utf-8") as f:
         for line in f:
-            m = re.match(r'^"([a-z]+)"\s+return', line)
+            m = re.match(r'^\s*KEYWORD\("([a-z]+)"', line)
             if m:
                 words.add(m.group(1))
     return words
