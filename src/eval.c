@@ -24,10 +24,11 @@ typedef enum { MEMO_NONE, MEMO_BUSY, MEMO_DONE, MEMO_FAILED, MEMO_CYCLE } MemoSt
  * is computed too, the first time the cell is needed, so that a formula that depends
  * on itself is an error whether or not figures are stated along the way. */
 typedef struct {
-    MemoState state;
-    int height; /* 1 + the height of the deepest formula cell its formulas refer to */
     Value value;
     const Why *why; /* why it computes nothing, when its value is absent */
+    uint16_t height; /* 1 + the height of the deepest formula cell its formulas refer to;
+                        a few thousand at most, for a chain is cut at MAX_CELL_DEPTH */
+    uint8_t state;  /* MemoState */
 } Memo;
 
 /* The computed cells of one table. Only a cell with a formula is computed, so only the
@@ -686,7 +687,7 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
      * for every row; in a column formula or a 'where' a column is the row's cell */
     bool column = args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN;
     if (f == FN_COUNT || first->kind == K_ROWS || (column && !env->row)) {
-        Aggregate ag = {f, {0}, false, 0, false, {0}};
+        Aggregate ag = {.func = f};
         if (first->kind == K_ROWS) {
             /* every argument is a set of rows (resolve.c): sum(t.s1, t.s2) adds both */
             for (int i = 0; i < args->len; i++) {
@@ -772,7 +773,7 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
     case FN_SUM:
     case FN_MIN:
     case FN_MAX: {
-        Aggregate ag = {f, {0}, false, 0, false, {0}};
+        Aggregate ag = {.func = f};
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
         for (int i = 1; i < args->len; i++) {

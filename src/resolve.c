@@ -1227,23 +1227,28 @@ static void constrain(Resolver *R, Domain *d, Table *t, int shift, bool rows, Lo
         d->conflict_at = at;
     if (!*seen) {
         *seen = true;
-        PtrVec keys = {0};
+        /* a list of just the room it needs, which is never pushed to; the columns'
+         * own keys where they are not shifted */
+        int n = rows ? t->nrows : t->ncolumns;
+        PtrVec keys = {arena_alloc_raw(R->a, sizeof(void *) * (size_t)(n ? n : 1)), 0, n};
         if (rows) {
+            Key *k = arena_alloc(R->a, sizeof *k * (size_t)(n ? n : 1));
             for (int i = 0; i < t->nrows; i++) {
-                Key *k = arena_alloc(R->a, sizeof *k);
-                k->name = t->rows[i]->name;
-                ptrvec_push(R->a, &keys, k);
+                k[i].name = t->rows[i]->name;
+                keys.items[keys.len++] = &k[i];
             }
         } else {
             for (int i = 0; i < t->ncolumns; i++) {
-                const Key *c = &t->columns[i]->key;
+                Key *c = &t->columns[i]->key;
                 if (shift && !c->year)
                     continue;
-                Key *k = arena_alloc(R->a, sizeof *k);
-                *k = *c;
-                if (k->year)
+                if (shift) {
+                    Key *k = arena_alloc(R->a, sizeof *k);
+                    *k = *c;
                     k->year += shift;
-                ptrvec_push(R->a, &keys, k);
+                    c = k;
+                }
+                keys.items[keys.len++] = c;
             }
         }
         d->keys = keys;
