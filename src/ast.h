@@ -71,15 +71,31 @@ typedef enum {
 /* What few references have: more names than one, a column chosen by name. Apart from
  * the reference, so that a reference of one name, which most are, is smaller. */
 typedef struct {
-    const char *names[4]; /* where each is written: name_loc() in resolve.c */
     const char *sel_name; /* [budget] */
+    const char *names[];  /* where each is written: name_loc() in resolve.c; room for
+                             ref_more_room() of them */
 } RefMore;
+
+/* The names a reference's RefMore has room for: two, which most have (table.row),
+ * else the four a reference may have at most. */
+static inline int ref_more_room(int nnames) { return nnames <= 2 ? 2 : 4; }
 
 typedef struct Expr Expr;
 struct Expr {
     uint8_t type;   /* ExprType */
     uint8_t kind;   /* Kind, resolved */
     uint16_t depth; /* levels of operators below: resolve and eval recurse this deep */
+    /* a reference's and an operator's small fields, in the 4 bytes before loc that
+     * would be padding: a large report has millions of nodes */
+    union {
+        struct {              /* E_REF */
+            uint8_t rtype;    /* RefType, resolved */
+            uint8_t nnames : 3;
+            bool has_sel : 1;
+            int16_t sel_year; /* [2024]; 0 if none */
+        };
+        uint8_t op;           /* E_BINARY: BinOp */
+    };
     Loc loc;
     union {
         Literal figure;
@@ -88,10 +104,6 @@ struct Expr {
         struct {
             const char *name;     /* the first name; ref_names() gives them all */
             RefMore *more;        /* its other names or a [name]; NULL for most */
-            int16_t sel_year;     /* [2024]; 0 if none */
-            uint8_t nnames;
-            bool has_sel;
-            uint8_t rtype;        /* RefType, resolved */
             /* resolved */
             Table *table;
             Row *row;
@@ -105,7 +117,7 @@ struct Expr {
             };
         } ref;
         struct { Expr *operand; } unary;
-        struct { BinOp op; Expr *left, *right; } binary;
+        struct { Expr *left, *right; } binary;
         struct { Func func; const char *name; Loc name_loc; PtrVec args; } call;
         struct { Expr *rows, *cond; } where;
         struct { Row *row; } sum_above; /* resolved: the row whose cell is computed */

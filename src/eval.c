@@ -492,7 +492,7 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
     Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
     Table *t = base->u.ref.table;
     int first = 0, end = t->nrows;
-    Section *s = base->u.ref.rtype == REF_SECTION ? base->u.ref.section : NULL;
+    Section *s = base->rtype == REF_SECTION ? base->u.ref.section : NULL;
     if (s) {
         first = s->first_row;
         end = s->end_row;
@@ -616,7 +616,7 @@ static bool reads_check_row(const Expr *e, const Table *own)
 {
     switch (e->type) {
     case E_REF:
-        return e->u.ref.rtype == REF_COLUMN && e->u.ref.table != own;
+        return e->rtype == REF_COLUMN && e->u.ref.table != own;
     case E_NEG:
     case E_NOT:
         return reads_check_row(e->u.unary.operand, own);
@@ -685,7 +685,7 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
     }
     /* sum(t[x]) in a check is over the column's rows, also in a check that runs once
      * for every row; in a column formula or a 'where' a column is the row's cell */
-    bool column = args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN;
+    bool column = args->len == 1 && first->type == E_REF && first->rtype == REF_COLUMN;
     if (f == FN_COUNT || first->kind == K_ROWS || (column && !env->row)) {
         Aggregate ag = {.func = f};
         if (first->kind == K_ROWS) {
@@ -874,7 +874,7 @@ static bool group_todo(const AllocGroup *g)
  * parameter's value in force, the allocation's total, a member's amount, a group. */
 static Loc figure_at(Eval *E, const Env *env, const Expr *e)
 {
-    switch (e->u.ref.rtype) {
+    switch (e->rtype) {
     case REF_PARAM: {
         int year = env->has_col && env->col.year ? env->col.year : E->prog->report->year;
         const Param *p = param_in_force(e->u.ref.param, year);
@@ -896,7 +896,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     Table *t = e->u.ref.table;
     Row *r = e->u.ref.row;
     Column *c = e->u.ref.column;
-    switch (e->u.ref.rtype) {
+    switch (e->rtype) {
     case REF_ROW:
         c = env->has_col ? column_by_key(t, env->col) : NULL;
         if (!c) {
@@ -969,9 +969,9 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         return EVAL_FAILED;
     if (E->collect && !out->absent) {
         const char *text = text_of(E, e->loc);
-        if (e->u.ref.rtype == REF_ROW && (!env->table || env->table != t || env->row_name))
+        if (e->rtype == REF_ROW && (!env->table || env->table != t || env->row_name))
             text = arena_printf(E->a, "%s[%s]", text, key_text(E, c->key));
-        else if (e->u.ref.rtype == REF_COLUMN && env->row_name)
+        else if (e->rtype == REF_COLUMN && env->row_name)
             text = arena_printf(E->a, "%s.%s[%s]", t->name, r->name, key_text(E, c->key));
         record(E, text, *out, read_at(t, r, c), r->span.start);
         note_cause(E, t, r, c);
@@ -1051,10 +1051,10 @@ static bool constant_of(const Expr *e, bool percents, Ratio *out)
     case E_NEG:
         return constant_of(e->u.unary.operand, percents, &a) && ratio_make(-(i128)a.p, a.q, out);
     case E_BINARY:
-        if (e->u.binary.op > OP_DIV || !constant_of(e->u.binary.left, percents, &a) ||
+        if (e->op > OP_DIV || !constant_of(e->u.binary.left, percents, &a) ||
             !constant_of(e->u.binary.right, percents, &b))
             return false;
-        switch (e->u.binary.op) {
+        switch (e->op) {
         case OP_ADD: return ratio_make((i128)a.p * b.q + (i128)b.p * a.q, (i128)a.q * b.q, out);
         case OP_SUB: return ratio_make((i128)a.p * b.q - (i128)b.p * a.q, (i128)a.q * b.q, out);
         case OP_MUL: return ratio_make((i128)a.p * b.p, (i128)a.q * b.q, out);
@@ -1081,7 +1081,7 @@ static NumStatus mul_ratio(Num a, Ratio c, bool divide, Num *out)
  * so that its locals take no stack in every level of a chain of formulas. */
 __attribute__((noinline)) static NumStatus arithmetic(const Expr *e, Num l, Num r, Num *out)
 {
-    BinOp op = e->u.binary.op;
+    BinOp op = e->op;
     Ratio c;
     if (constant(e, &c))
         return num_mul_ratio(num_units(1), c.p, c.q, out); /* exact where it can be */
@@ -1099,7 +1099,7 @@ __attribute__((noinline)) static NumStatus arithmetic(const Expr *e, Num l, Num 
 
 static int eval_binary(Eval *E, const Env *env, Expr *e, Value *out)
 {
-    BinOp op = e->u.binary.op;
+    BinOp op = e->op;
     Value l, r;
     if (eval(E, env, e->u.binary.left, &l))
         return EVAL_FAILED;
@@ -1416,13 +1416,13 @@ static int failing_comparisons(Eval *E, const Env *env, Expr *e, Expr **out, int
     if (max <= 0)
         return 0;
     Value v;
-    if (e->type == E_BINARY && e->u.binary.op == OP_OR &&
+    if (e->type == E_BINARY && e->op == OP_OR &&
         eval(E, env, e, &v) == EVAL_OK && !v.absent && !v.b) {
         int n = failing_comparisons(E, env, e->u.binary.left, out, max);
         return n + failing_comparisons(E, env, e->u.binary.right, out + n, max - n);
     }
     /* an `and`, or an `or` that held (a passed run, explained in detailed results) */
-    if (e->type == E_BINARY && (e->u.binary.op == OP_AND || e->u.binary.op == OP_OR)) {
+    if (e->type == E_BINARY && (e->op == OP_AND || e->op == OP_OR)) {
         Value l;
         Expr *left = e->u.binary.left;
         if (eval(E, env, left, &l) == EVAL_OK && !l.absent && !l.b)
@@ -1435,7 +1435,7 @@ static int failing_comparisons(Eval *E, const Env *env, Expr *e, Expr **out, int
 
 static bool is_comparison(const Expr *e)
 {
-    return e->type == E_BINARY && e->u.binary.op >= OP_EQ && e->u.binary.op <= OP_GE;
+    return e->type == E_BINARY && e->op >= OP_EQ && e->op <= OP_GE;
 }
 
 /* The text of a side of a comparison: a single reference as the collector named it
@@ -1621,7 +1621,7 @@ static bool missing_key(Expr *e, Key k, int shift, bool in_rows_aggregate, Why *
             *out = (Why){.type = WHY_ABSENT, .table = e->u.ref.table};
             return true;
         }
-        if (e->u.ref.rtype == REF_ROW) {
+        if (e->rtype == REF_ROW) {
             Table *t = e->u.ref.table;
             Key at = k;
             if (shift && !k.year) {
@@ -1638,7 +1638,7 @@ static bool missing_key(Expr *e, Key k, int shift, bool in_rows_aggregate, Why *
                 *out = (Why){.type = WHY_NO_COLUMN, .table = t, .key = k};
                 return true;
             }
-        } else if (e->u.ref.rtype == REF_COLUMN && !in_rows_aggregate && k.name &&
+        } else if (e->rtype == REF_COLUMN && !in_rows_aggregate && k.name &&
                    !row_by_name(e->u.ref.table, k.name)) {
             *out = (Why){.type = WHY_NO_ROW, .table = e->u.ref.table, .name = k.name};
             return true;

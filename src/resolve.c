@@ -348,7 +348,7 @@ static bool select_column(Resolver *R, Expr *e, Table *t)
         }
     }
     if (!sel)
-        c = find_column_year(t, e->u.ref.sel_year);
+        c = find_column_year(t, e->sel_year);
     if (!c) {
         Diag *g;
         if (sel)
@@ -356,7 +356,7 @@ static bool select_column(Resolver *R, Expr *e, Table *t)
                         t->name, sel);
         else
             g = diag_at(R->d, SEV_ERROR, sel_loc(e), _("table '%s' has no column %d"),
-                        t->name, e->u.ref.sel_year);
+                        t->name, e->sel_year);
         Suggest s = {sel ? sel : "", NULL, 99};
         if (sel)
             consider_table(&s, t, false, true);
@@ -442,7 +442,7 @@ static Kind sum_above_kind(Resolver *R, Expr *e)
  * figure that is not there, so what needs it does not run (eval.c says why). */
 static Kind absent_table_ref(Resolver *R, Expr *e, Table *t)
 {
-    int n = e->u.ref.nnames;
+    int n = e->nnames;
     if (n == 3) {
         diag_at(R->d, SEV_ERROR, name_loc(e, 2),
                 "%s", _("a table's row has no parts: write table.row or table.row[column]"));
@@ -451,18 +451,18 @@ static Kind absent_table_ref(Resolver *R, Expr *e, Table *t)
     }
     (void)t;
     if (n == 1) {
-        e->u.ref.rtype = e->u.ref.has_sel ? REF_COLUMN : REF_TABLE;
-        return e->u.ref.has_sel ? K_NUMBER : K_ROWS;
+        e->rtype = e->has_sel ? REF_COLUMN : REF_TABLE;
+        return e->has_sel ? K_NUMBER : K_ROWS;
     }
-    e->u.ref.rtype = REF_ROW;
+    e->rtype = REF_ROW;
     return K_NUMBER;
 }
 
 static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
 {
     const char *a = ref_names(e)[0];
-    int n = e->u.ref.nnames;
-    bool sel = e->u.ref.has_sel;
+    int n = e->nnames;
+    bool sel = e->has_sel;
     Table *t = ctx->table;
 
     if (n == 1 && t) {
@@ -472,11 +472,11 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         if (ctx->type == CTX_ROW && (row = find_row(t, a))) {
             e->u.ref.table = t;
             e->u.ref.row = row;
-            e->u.ref.rtype = REF_ROW;
+            e->rtype = REF_ROW;
             if (sel) {
                 if (!select_column(R, e, t))
                     return K_UNKNOWN;
-                e->u.ref.rtype = REF_CELL;
+                e->rtype = REF_CELL;
             }
             return row->kind;
         }
@@ -484,13 +484,13 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             (c = find_column_named(t, a))) {
             e->u.ref.table = t;
             e->u.ref.column = c;
-            e->u.ref.rtype = REF_COLUMN;
+            e->rtype = REF_COLUMN;
             return ctx->type == CTX_COLUMN ? ctx->row_kind : column_kind(R, t, e->loc);
         }
         if (ctx->type == CTX_ROW && !sel && (s = find_section(t, a))) {
             e->u.ref.table = t;
             e->u.ref.section = s;
-            e->u.ref.rtype = REF_SECTION;
+            e->rtype = REF_SECTION;
             return K_ROWS;
         }
         if (ctx->type == CTX_ROW && !sel && strcmp(a, "sum") == 0) {
@@ -515,7 +515,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         for (int i = 1; i < n; i++)
             ref_names(e)[i - 1] = ref_names(e)[i];
         ref_names(e)[0] = a;
-        e->u.ref.nnames = (uint8_t)--n;
+        e->nnames = (uint8_t)--n;
         sym = lookup(R->prog, a);
     } else if (own_ns) {
         /* inside a file imported as ns, its own names come first */
@@ -535,7 +535,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
     }
     if (!sym || sym->type == SYM_CHECK) {
         if (n == 1 && !sel && strcmp(a, "year") == 0) {
-            e->u.ref.rtype = REF_YEAR;
+            e->rtype = REF_YEAR;
             return K_NUMBER;
         }
         Suggest s = {a, NULL, 99};
@@ -566,7 +566,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             R->errors++;
             return K_UNKNOWN;
         }
-        e->u.ref.rtype = REF_PARAM;
+        e->rtype = REF_PARAM;
         e->u.ref.param = sym->node;
         for (Param *q = sym->node; q; q = q->next)
             if (q->has_value)
@@ -584,7 +584,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             return K_UNKNOWN;
         }
         if (n == 1) {
-            e->u.ref.rtype = REF_ALLOC;
+            e->rtype = REF_ALLOC;
             return K_MONEY;
         }
         AllocGroup *g = NULL;
@@ -600,13 +600,13 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         }
         e->u.ref.group = g;
         if (n == 2) {
-            e->u.ref.rtype = REF_GROUP;
+            e->rtype = REF_GROUP;
             return K_MONEY;
         }
         for (int i = 0; i < g->nmembers; i++)
             if (g->members[i]->name == ref_names(e)[2]) {
                 e->u.ref.member = g->members[i];
-                e->u.ref.rtype = REF_MEMBER;
+                e->rtype = REF_MEMBER;
                 return K_MONEY;
             }
         Suggest s = {ref_names(e)[2], NULL, 99};
@@ -623,12 +623,12 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         return absent_table_ref(R, e, tt);
     if (n == 1) {
         if (!sel) {
-            e->u.ref.rtype = REF_TABLE;
+            e->rtype = REF_TABLE;
             return K_ROWS;
         }
         if (!select_column(R, e, tt))
             return K_UNKNOWN;
-        e->u.ref.rtype = REF_COLUMN;
+        e->rtype = REF_COLUMN;
         return column_kind(R, tt, e->loc);
     }
     if (n == 3) {
@@ -641,18 +641,18 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
     Row *row = find_row(tt, b);
     if (row) {
         e->u.ref.row = row;
-        e->u.ref.rtype = REF_ROW;
+        e->rtype = REF_ROW;
         if (sel) {
             if (!select_column(R, e, tt))
                 return K_UNKNOWN;
-            e->u.ref.rtype = REF_CELL;
+            e->rtype = REF_CELL;
         }
         return row->kind;
     }
     Section *s = sel ? NULL : find_section(tt, b);
     if (s) {
         e->u.ref.section = s;
-        e->u.ref.rtype = REF_SECTION;
+        e->rtype = REF_SECTION;
         return K_ROWS;
     }
     Suggest sg = {b, NULL, 99};
@@ -671,7 +671,7 @@ static bool prev_years_ok(const Expr *n);
 
 static void kind_error(Resolver *R, Expr *e, Expr *l, Expr *r, Kind kl, Kind kr)
 {
-    BinOp op = e->u.binary.op;
+    BinOp op = e->op;
     Diag *g;
     /* TRANSLATORS: the %s are kinds of value: "cannot add a percentage and an
      * amount". */
@@ -768,7 +768,7 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
                 Expr *set = args->items[i];
                 Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
                 Table *t = base->u.ref.table;
-                Section *s = base->u.ref.rtype == REF_SECTION ? base->u.ref.section : NULL;
+                Section *s = base->rtype == REF_SECTION ? base->u.ref.section : NULL;
                 int errors = R->errors;
                 Kind sk = rows_kind(R, set, t, s ? s->first_row : 0,
                                     s ? s->end_row : t->nrows, NULL);
@@ -794,11 +794,11 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
         R->errors++;
         return K_UNKNOWN;
     }
-    if (first->type == E_REF && first->u.ref.rtype == REF_COLUMN && args->len == 1 &&
+    if (first->type == E_REF && first->rtype == REF_COLUMN && args->len == 1 &&
         ctx->type == CTX_CHECK)
         return k; /* sum(table[column]): over its rows */
     if (args->len == 1 && (f == FN_SUM || f == FN_MIN || f == FN_MAX) && first->type == E_REF &&
-        (first->u.ref.rtype == REF_ROW || first->u.ref.rtype == REF_CELL) &&
+        (first->rtype == REF_ROW || first->rtype == REF_CELL) &&
         first->u.ref.row) {
         Diag *g = diag_at(R->d, SEV_ERROR, first->loc,
                           ctx->type == CTX_ROW
@@ -857,8 +857,8 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
         }
     }
     if (f == FN_PREV) {
-        if (ctx->type == CTX_CONST || !(first->type == E_REF && (first->u.ref.rtype == REF_ROW ||
-                                                                 first->u.ref.rtype == REF_PARAM))) {
+        if (ctx->type == CTX_CONST || !(first->type == E_REF && (first->rtype == REF_ROW ||
+                                                                 first->rtype == REF_PARAM))) {
             Diag *g = diag_at(R->d, SEV_ERROR, first->loc,
                               "%s", _("prev() takes a row: the row's figure for the year before"));
             diag_note(R->d, g, "%s", _("hint: prev(balance.equity) in column 2025 is "
@@ -866,7 +866,7 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
             R->errors++;
             return K_UNKNOWN;
         }
-        if (first->u.ref.rtype == REF_PARAM) {
+        if (first->rtype == REF_PARAM) {
             diag_at(R->d, SEV_ERROR, first->loc,
                     "%s", _("prev() of a parameter: a parameter's value is chosen by year "
                             "already"));
@@ -948,7 +948,7 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
         Kind kl = resolve_expr(R, ctx, l), kr = resolve_expr(R, ctx, r);
         if (kl == K_UNKNOWN || kr == K_UNKNOWN)
             break;
-        k = kind_binop(e->u.binary.op, kl, kr);
+        k = kind_binop(e->op, kl, kr);
         if (k == K_UNKNOWN)
             kind_error(R, e, l, r, kl, kr);
         break;
@@ -961,8 +961,8 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
         Kind kr = resolve_expr(R, ctx, rows);
         if (kr == K_UNKNOWN)
             break;
-        if (rows->type != E_REF || rows->u.ref.rtype != REF_TABLE) {
-            if (rows->type == E_REF && rows->u.ref.rtype == REF_SECTION) {
+        if (rows->type != E_REF || rows->rtype != REF_TABLE) {
+            if (rows->type == E_REF && rows->rtype == REF_SECTION) {
                 Diag *g = diag_at(R->d, SEV_ERROR, rows->loc, "%s",
                                   _("'where' chooses among the rows of a whole table, not of "
                                     "a section"));
@@ -1270,14 +1270,14 @@ static void domain_walk(Resolver *R, Domain *d, Expr *e, int shift, bool in_rows
 {
     switch (e->type) {
     case E_REF:
-        if (e->u.ref.rtype == REF_ROW) {
+        if (e->rtype == REF_ROW) {
             constrain(R, d, e->u.ref.table, shift, false, e->loc);
             /* a check runs in columns of its tables: prev(t.a) alone runs in the
              * columns of t that have the year before in t, not in the year after t */
             if (shift)
                 constrain(R, d, e->u.ref.table, 0, false, e->loc);
         }
-        else if (e->u.ref.rtype == REF_COLUMN && !in_rows_aggregate)
+        else if (e->rtype == REF_COLUMN && !in_rows_aggregate)
             constrain(R, d, e->u.ref.table, 0, true, e->loc);
         break;
     case E_NEG:
@@ -1673,7 +1673,7 @@ Param *param_in_force(Param *first, int year)
 static const char *missing(Resolver *R, Expr *e)
 {
     const char **names = ref_names(e);
-    int n = e->u.ref.nnames;
+    int n = e->nnames;
     Symbol *s = lookup(R->prog, names[0]);
     if (!s || s->type == SYM_CHECK || s->type == SYM_NAMESPACE)
         /* TRANSLATORS: what a year file lacks, in "2025.fin has no table or allocation
@@ -1713,11 +1713,11 @@ static bool mentions(const Expr *e, const Expr *want)
     switch (e->type) {
     case E_REF:
         /* table.column is also written table[column] */
-        if (want->u.ref.nnames == 2 && e->u.ref.nnames == 1 &&
+        if (want->nnames == 2 && e->nnames == 1 &&
             ref_names_of(e)[0] == ref_names_of(want)[0])
             return ref_sel_name(e) == ref_names_of(want)[1];
-        for (int i = 0; i < want->u.ref.nnames; i++)
-            if (i >= e->u.ref.nnames || ref_names_of(e)[i] != ref_names_of(want)[i])
+        for (int i = 0; i < want->nnames; i++)
+            if (i >= e->nnames || ref_names_of(e)[i] != ref_names_of(want)[i])
                 return false;
         return true;
     case E_NEG:
@@ -1752,7 +1752,7 @@ static void resolve_requirements(Resolver *R)
                 continue;
             for (int k = 0; k < d->u.require->refs.len; k++) {
                 Expr *e = d->u.require->refs.items[k];
-                if (e->u.ref.has_sel) {
+                if (e->has_sel) {
                     diag_at(R->d, SEV_ERROR, e->loc, "%s", _("'require' names rows, tables and "
                                                              "allocations, without [...]"));
                     R->errors++;
