@@ -584,17 +584,18 @@ Expr *ast_date(Parser *p, int32_t date, Span at)
  * and made again for four when it has a third. */
 static RefMore *ref_more(Parser *p, Expr *e, int nnames)
 {
-    RefMore *m = e->u.ref.more;
+    RefMore *m = e->has_more ? e->u.ref.more : NULL;
     int room = ref_more_room(nnames);
     if (!m || ref_more_room(e->nnames) < room) {
         m = arena_alloc(p->arena, sizeof *m + sizeof *m->names * (size_t)room);
-        if (e->u.ref.more) {
+        if (e->has_more) {
             m->sel_name = e->u.ref.more->sel_name;
             memcpy(m->names, e->u.ref.more->names, sizeof *m->names * e->nnames);
         } else {
             m->names[0] = e->u.ref.name;
         }
         e->u.ref.more = m;
+        e->has_more = true;
     }
     return m;
 }

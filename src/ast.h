@@ -92,6 +92,7 @@ struct Expr {
             uint8_t rtype;    /* RefType, resolved */
             uint8_t nnames : 3;
             bool has_sel : 1;
+            bool has_more : 1; /* u.ref.more, not u.ref.name */
             int16_t sel_year; /* [2024]; 0 if none */
         };
         uint8_t op;           /* E_BINARY: BinOp */
@@ -102,13 +103,15 @@ struct Expr {
         const char *string; /* E_STRING */
         int32_t date;       /* E_DATE: yyyymmdd */
         struct {
-            const char *name;     /* the first name; ref_names() gives them all */
-            RefMore *more;        /* its other names or a [name]; NULL for most */
+            union { /* ref_names() gives its names */
+                const char *name; /* the one name, which most have */
+                RefMore *more;    /* has_more: its names, more than one, or a [name] */
+            };
             /* resolved */
             Table *table;
             Row *row;
-            Column *column;
-            union {
+            union {               /* by rtype: a cell's or a column's column, or ... */
+                Column *column;
                 Section *section;
                 Param *param;
                 Allocation *alloc;
@@ -123,10 +126,12 @@ struct Expr {
         struct { Row *row; } sum_above; /* resolved: the row whose cell is computed */
     } u;
 };
+_Static_assert(sizeof ((Expr *)0)->u.sum_above <= sizeof ((Expr *)0)->u.ref,
+               "a reference is allocated with room for what resolve.c may make it");
 
 /* The bytes a node of a type takes: its part of the union and no more, so that an
- * operator is not as large as a reference (a large report has millions of nodes). A
- * reference is allocated whole, for resolve.c may make it an E_SUM_ABOVE. */
+ * operator or a reference is not as large as a call (a large report has millions of
+ * nodes). A reference has room for what resolve.c may make of it, an E_SUM_ABOVE. */
 static inline size_t expr_size(ExprType type)
 {
     size_t head = offsetof(Expr, u), part;
@@ -139,7 +144,7 @@ static inline size_t expr_size(ExprType type)
     case E_BINARY: part = sizeof ((Expr *)0)->u.binary; break;
     case E_CALL: part = sizeof ((Expr *)0)->u.call; break;
     case E_WHERE: part = sizeof ((Expr *)0)->u.where; break;
-    default: part = sizeof ((Expr *)0)->u; break; /* E_REF, E_SUM_ABOVE */
+    default: part = sizeof ((Expr *)0)->u.ref; break; /* E_REF, E_SUM_ABOVE */
     }
     return head + part;
 }
@@ -147,18 +152,18 @@ static inline size_t expr_size(ExprType type)
 /* A reference's names, nnames of them; ref_more() makes room for more than one. */
 static inline const char **ref_names(Expr *e)
 {
-    return e->u.ref.more ? e->u.ref.more->names : &e->u.ref.name;
+    return e->has_more ? e->u.ref.more->names : &e->u.ref.name;
 }
 
 static inline const char *const *ref_names_of(const Expr *e)
 {
-    return e->u.ref.more ? e->u.ref.more->names : &e->u.ref.name;
+    return e->has_more ? e->u.ref.more->names : &e->u.ref.name;
 }
 
 /* [budget]: the column a reference chooses by name; NULL if none. */
 static inline const char *ref_sel_name(const Expr *e)
 {
-    return e->u.ref.more ? e->u.ref.more->sel_name : NULL;
+    return e->has_more ? e->u.ref.more->sel_name : NULL;
 }
 
 /* A column key: a year, or a name. */
