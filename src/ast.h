@@ -242,26 +242,27 @@ static inline Section *row_section(const Row *r)
 
 typedef enum { T_ACCOUNTS, T_BUDGET, T_INDICATORS, T_TABLE } TableKind;
 
+/* Its fields in an order that leaves no padding: a large report has many tables. */
 struct Table {
-    TableKind tkind;
     const char *name;
     const char *title;
-    Unit unit;
+    const char *absent_reason; /* absent NAME "reason": not in this report; no rows */
+    Loc loc, name_loc;
+    Column **columns;
+    Row **rows;
+    PtrVec sections;    /* Section * */
+    const Source *src;
+    Row **row_index;    /* resolved: rows by name, an open hash of 1,5 * nrows + 1 slots,
+                           for a table of more than ROW_INDEX_FROM rows */
+    int ncolumns;
+    int nrows;
+    int note;
+    int id;             /* resolved: its place in the program's list of tables */
+    uint8_t tkind;      /* TableKind */
+    uint8_t unit;       /* Unit */
     bool blank_zero;    /* 'blank zero': a blank cell is printed nothing, zero */
     bool indexed;       /* resolved: its rows are known by name (row_index, or for a
                            small table none: it is searched) */
-    const char *absent_reason; /* absent NAME "reason": not in this report; no rows */
-    int note;
-    Loc loc, name_loc;
-    Column **columns;
-    int ncolumns;
-    Row **rows;
-    int nrows;
-    PtrVec sections;    /* Section * */
-    const Source *src;
-    int id;             /* resolved: its place in the program's list of tables */
-    Row **row_index;    /* resolved: rows by name, an open hash of 1,5 * nrows + 1 slots,
-                           for a table of more than ROW_INDEX_FROM rows */
 };
 
 struct AllocMember {
@@ -317,14 +318,14 @@ typedef struct {
     const char *name;
     const char *title;
     Severity severity;
+    int32_t from, until;  /* yyyymmdd: in force for the years that meet [from, until]; 0 open */
+    int domain;           /* resolved: DOMAIN_* below */
     const char *source;
     const char *message;
     Expr *expr;
     Loc loc, name_loc;
-    int32_t from, until;  /* yyyymmdd: in force for the years that meet [from, until]; 0 open */
     /* resolved */
     const char *full_name; /* as a year file names it: "o.cap_kept" in a file imported as o */
-    int domain;           /* DOMAIN_* below */
     Table *domain_table;  /* the first table that constrains the domain */
     PtrVec keys;          /* Key *: the columns, or rows, the check runs for */
 } Check;

@@ -358,3 +358,14 @@ void ptrvec_push(Arena *a, PtrVec *v, void *item)
     }
     v->items[v->len++] = item;
 }
+
+void ptrvec_reserve(Arena *a, PtrVec *v, int cap)
+{
+    if (cap <= v->cap)
+        return;
+    void **items = arena_alloc_raw(a, (size_t)cap * sizeof *items);
+    if (v->len)
+        memcpy(items, v->items, (size_t)v->len * sizeof *items);
+    v->items = items;
+    v->cap = cap;
+}

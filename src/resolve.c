@@ -11,12 +11,24 @@
 
 typedef enum { SYM_TABLE, SYM_ALLOC, SYM_PARAM, SYM_CHECK, SYM_NAMESPACE } SymType;
 
+/* Where it is declared is its node's: symbol_loc(). A large report has a table and a
+ * check of its own for every table. */
 struct Symbol {
     const char *name;
     SymType type;
     void *node;
-    Loc loc;
 };
+
+static Loc symbol_loc(const Symbol *s)
+{
+    switch (s->type) {
+    case SYM_TABLE: return ((const Table *)s->node)->name_loc;
+    case SYM_ALLOC: return ((const Allocation *)s->node)->name_loc;
+    case SYM_PARAM: return ((const Param *)s->node)->name_loc;
+    case SYM_CHECK: return ((const Check *)s->node)->name_loc;
+    default: return ((const Module *)s->node)->ns_at; /* SYM_NAMESPACE */
+    }
+}
 
 typedef enum { CTX_ROW, CTX_COLUMN, CTX_WHERE, CTX_CHECK, CTX_CONST } CtxType;
 
@@ -76,7 +88,7 @@ static void declare(Resolver *R, const char *name, SymType type, void *node, Loc
     Symbol *old = lookup(prog, name);
     if (old) {
         Diag *g = diag_at(R->d, SEV_ERROR, loc, _("'%s' is declared twice"), name);
-        where_declared(R, g, old->loc);
+        where_declared(R, g, symbol_loc(old));
         diag_note(R->d, g, "%s", _("hint: every table, allocation, parameter and check needs "
                                    "a name of its own, across all imported files"));
         R->errors++;
@@ -102,7 +114,6 @@ static void declare(Resolver *R, const char *name, SymType type, void *node, Loc
     s->name = name;
     s->type = type;
     s->node = node;
-    s->loc = loc;
     size_t j = name_hash(name) & (prog->nsymbols_cap - 1);
     while (prog->symbols[j])
         j = (j + 1) & (prog->nsymbols_cap - 1);
@@ -1610,6 +1621,17 @@ static void declare_param_value(Resolver *R, Param *first, Param *p)
 static void declare_all(Resolver *R)
 {
     Program *prog = R->prog;
+    int ntables = 0, nchecks = 0;
+    for (int i = 0; i < prog->imports_first.len; i++) {
+        const Module *m = prog->imports_first.items[i];
+        for (int j = 0; j < m->decls.len; j++) {
+            const Decl *d = m->decls.items[j];
+            ntables += d->type == D_TABLE && !d->u.table->absent_reason;
+            nchecks += d->type == D_CHECK;
+        }
+    }
+    ptrvec_reserve(R->a, &prog->tables, prog->tables.len + ntables);
+    ptrvec_reserve(R->a, &prog->checks, prog->checks.len + nchecks);
     for (int i = 0; i < prog->imports_first.len; i++) {
         Module *m = prog->imports_first.items[i];
         if (m->ns && !lookup(prog, m->ns))
