@@ -24,12 +24,37 @@ typedef enum { MEMO_NONE, MEMO_BUSY, MEMO_DONE, MEMO_FAILED, MEMO_CYCLE } MemoSt
  * is computed too, the first time the cell is needed, so that a formula that depends
  * on itself is an error whether or not figures are stated along the way. */
 typedef struct {
-    Value value;
+    /* its value, a Value's fields packed with the rest into 40 bytes (a large report
+     * has a memo for every computed cell): memo_value() gives it back */
+    Num n;
+    int64_t figure;
     const Why *why; /* why it computes nothing, when its value is absent */
     uint16_t height; /* 1 + the height of the deepest formula cell its formulas refer to;
                         a few thousand at most, for a chain is cut at MAX_CELL_DEPTH */
     uint8_t state;  /* MemoState */
+    uint8_t kind, unit, decimals;
+    bool b : 1, absent : 1, todo : 1, printed : 1;
 } Memo;
+
+static void memo_keep(Memo *m, const Value *v)
+{
+    m->n = v->n;
+    m->figure = v->figure;
+    m->kind = v->kind;
+    m->unit = v->unit;
+    m->decimals = v->decimals;
+    m->b = v->b;
+    m->absent = v->absent;
+    m->todo = v->todo;
+    m->printed = v->printed;
+}
+
+static void memo_value(const Memo *m, Value *v)
+{
+    *v = (Value){.n = m->n, .figure = m->figure, .kind = m->kind, .unit = m->unit,
+                 .decimals = m->decimals, .b = m->b, .absent = m->absent, .todo = m->todo,
+                 .printed = m->printed};
+}
 
 /* The computed cells of one table. Only a cell with a formula is computed, so only the
  * rows with a formula have room, found by halving: in a large report most rows are
@@ -352,16 +377,20 @@ __attribute__((noinline)) static void report_cycle(Eval *E, Row *r, Column *c)
 }
 
 /* Computes a cell's formulas once: the row's or else the column's, and for a stated
- * cell with both, the column's too (compared with the figure in check_formula).
+ * cell with both, the column's too (compared with the figure in check_formula). Once
+ * done (MEMO_DONE), its value is in *value, which is written whatever the state.
  * Inlined, as it is one level of every chain of formulas (cell_value -> eval ->
  * eval_ref -> cell_value ...), which must not take more stack than it has to. */
 __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table *t, Row *r,
-                                                                 Column *c)
+                                                                 Column *c, Value *value)
 {
     Memo *m = memo_of(E, t, r, c);
     if (m->state == MEMO_DONE || m->state == MEMO_FAILED || m->state == MEMO_CYCLE) {
-        if (m->state == MEMO_DONE && m->height > E->height)
-            E->height = m->height;
+        if (m->state == MEMO_DONE) {
+            memo_value(m, value);
+            if (m->height > E->height)
+                E->height = m->height;
+        }
         return m;
     }
     if (m->state == MEMO_BUSY) {
@@ -382,7 +411,7 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
     E->height = 0;
     E->depth++;
     Env env = {t, r, c->key, true, NULL, 0};
-    int st = eval(E, &env, formula, &m->value);
+    int st = eval(E, &env, formula, value);
     if (!st && row_formula(r) && c->formula && is_stated(&r->cells[c->index]))
         st = compute_other(E, t, r, c);
     E->depth--;
@@ -392,8 +421,9 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
     if (!st && height > MAX_CELL_DEPTH)
         st = too_deep(E, formula);
     m->state = E->cycles != cycles ? MEMO_CYCLE : st ? MEMO_FAILED : MEMO_DONE;
-    m->height = height;
-    if (m->state == MEMO_DONE && m->value.absent) {
+    m->height = (uint16_t)height;
+    memo_keep(m, value);
+    if (m->state == MEMO_DONE && value->absent) {
         Why *w = arena_alloc(E->a, sizeof *w);
         *w = E->why;
         m->why = w;
@@ -406,14 +436,13 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
 {
     Cell *cell = &r->cells[c->index];
     if (row_formula(r) || c->formula) {
-        Memo *m = cell_computed(E, t, r, c);
+        Memo *m = cell_computed(E, t, r, c, out);
         /* a cycle fails whatever it meets; a stated figure whose formula failed (and
          * said so) is still the figure the report states */
         if (m->state == MEMO_BUSY || m->state == MEMO_CYCLE ||
             (m->state == MEMO_FAILED && !is_stated(cell)))
             return EVAL_FAILED;
         if (!is_stated(cell)) {
-            *out = m->value;
             if (out->absent && m->why)
                 E->why = *m->why;
             return EVAL_OK;
@@ -1231,12 +1260,12 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     Cell *cell = &r->cells[c->index];
     Operand ops[MAX_OPERANDS];
     Collector col = {ops, 0, 0, NULL};
-    Memo *m = cell_computed(E, t, r, c);
+    Value computed;
+    Memo *m = cell_computed(E, t, r, c, &computed);
     if (m->state != MEMO_DONE)
         return;
     /* the operands are collected when they are to be shown: the row's formula is
      * computed again only if it fails; it cannot fail to compute where it did not */
-    Value computed = m->value;
     E->why = m->why ? *m->why : (Why){0};
     bool collected = formula != (row_formula(r) ? row_formula(r) : c->formula);
     if (collected) {
