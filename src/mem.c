@@ -235,13 +235,22 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
     return p;
 }
 
+/* Formatted once into a buffer on the stack, which most text fits, and copied: not
+ * formatted twice, once to measure it; only longer text is. */
 char *arena_printf(Arena *a, const char *fmt, ...)
 {
+    char buf[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    if (n < 0)
+        return arena_strndup(a, "", 0); /* an encoding error: finsam's formats have none */
     char *p = arena_take(a, (size_t)n + 1, 1);
+    if ((size_t)n < sizeof buf) {
+        memcpy(p, buf, (size_t)n + 1);
+        return p;
+    }
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
