@@ -301,7 +301,6 @@ void ast_row(Parser *p, const char *name, const char *label, const FigureTok *no
     if (p->ncells)
         memcpy(r->cells, p->cells, sizeof(Cell) * (size_t)p->ncells);
     r->span = at;
-    r->table = p->table;
     r->index = p->nrows;
     if (p->nrows == p->rows_cap)
         p->rows = grow(p->rows, &p->rows_cap, sizeof *p->rows);

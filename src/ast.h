@@ -123,7 +123,11 @@ struct Expr {
         struct { Expr *left, *right; } binary;
         struct { Func func; const char *name; Loc name_loc; PtrVec args; } call;
         struct { Expr *rows, *cond; } where;
-        struct { Row *row; } sum_above; /* resolved: the row whose cell is computed */
+        struct {       /* resolved: the row whose cell is computed, and its table */
+            const char *unused; /* the reference's name or names, which it was */
+            Table *table;
+            Row *row;
+        } sum_above;
     } u;
 };
 _Static_assert(sizeof ((Expr *)0)->u.sum_above <= sizeof ((Expr *)0)->u.ref,
@@ -207,11 +211,12 @@ struct Section {
 
 /* A row. Its formula and its section, which most rows of a large report do not have,
  * are kept in front of it, in the same allocation, only where it has them: row_formula()
- * and row_section() give them, row_new() makes a row with room for them. */
+ * and row_section() give them, row_new() makes a row with room for them. Its table is
+ * not kept: it is known wherever a row is used (t->rows[i], a reference's u.ref.table,
+ * an Env's table), and a large report has millions of rows (32 bytes each). */
 struct Row {
     const char *name;
     const char *label;
-    Table *table;
     Span span;          /* in its table's file; row_loc() gives the location */
     int index;
     uint16_t ncells;
@@ -373,6 +378,7 @@ typedef struct {
     Loc name_loc, loc;
     PtrVec ranges;        /* AccountRange * */
     Row *row;             /* ledger.c: the row it names */
+    Table *table;         /* ledger.c: the row's table */
 } LedgerRow;
 
 typedef struct {
@@ -398,7 +404,9 @@ typedef struct {
     } u;
 } Decl;
 
-static inline Loc row_loc(const Row *r) { return loc_at(r->table->src, r->span); }
+/* Its table is known where it is used: a row does not keep it (a large report has
+ * millions of rows). */
+static inline Loc row_loc(const Table *t, const Row *r) { return loc_at(t->src, r->span); }
 
 /* How many years prev(x) or prev(x, n) looks back: n, a whole number resolve.c has
  * checked. */

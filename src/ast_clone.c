@@ -129,7 +129,6 @@ static Table *table(Cloner *C, const Table *t)
         memcpy(y, r, sizeof *r + sizeof *r->cells * (size_t)(room ? room : 1));
         y->has_formula = has_formula & 1;
         y->has_section = has_section & 1;
-        y->table = x;
         x->rows[i] = y;
     }
     return x;

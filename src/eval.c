@@ -602,7 +602,7 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
                                                      Value *out)
 {
     Row *self = e->u.sum_above.row;
-    Table *t = self->table;
+    Table *t = e->u.sum_above.table;
     Column *c = env->has_col ? column_by_key(t, env->col) : NULL;
     Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0, false, {0}};
     if (!c) {
@@ -938,7 +938,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     case REF_COLUMN:
         /* the row being computed, or checked; in another table, its row of the same
          * name (u[x] in "t where x > u[x]") */
-        if (env->row && env->row->table == t)
+        if (env->row && env->table == t) /* a row of env's is of its table */
             r = env->row;
         else if (env->row_name)
             r = row_by_name(t, env->row_name);
@@ -1304,7 +1304,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
             return;
     }
     Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell_loc(t->src, cell), "formula");
-    f->row_at = row_loc(r);
+    f->row_at = row_loc(t, r);
     Finding **slot = wrong_slot(E, t, r, c, true);
     if (!*slot)
         *slot = f;
@@ -1359,9 +1359,10 @@ static void check_note(Eval *E, Table *t, Row *r)
             if (empty)
                 E->why = (Why){.type = WHY_EMPTY_NOTE, .table = note, .key = nc->key};
             else if (there.absent)
-                E->why = (Why){.type = WHY_BLANK, .row = total, .key = nc->key};
+                E->why = (Why){.type = WHY_BLANK, .table = note, .row = total,
+                               .key = nc->key};
             else
-                E->why = (Why){.type = WHY_BLANK, .row = r, .key = c->key};
+                E->why = (Why){.type = WHY_BLANK, .table = t, .row = r, .key = c->key};
             Facts about = {.fact = FACT_NOTE, .table = t, .row = r, .column = c,
                            .note = r->note, .total = total};
             NotRun *n = not_run(E, cell_loc(t->src, &r->cells[i]), "note", about, i);
@@ -1373,7 +1374,7 @@ static void check_note(Eval *E, Table *t, Row *r)
         if (ok)
             continue;
         Finding *f = finding(E, FIND_NOTE, SEV_ERROR, cell_loc(t->src, &r->cells[i]), "note");
-        f->row_at = row_loc(r);
+        f->row_at = row_loc(t, r);
         f->key = cell_key(E, t, r, c->key);
         f->about = (Facts){.fact = FACT_NOTE, .table = t, .row = r, .column = c,
                            .note = r->note, .total = total,
@@ -1863,7 +1864,7 @@ static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, N
                               "the key table '%s', so the split of '%s' cannot be checked"),
                               g->members[j]->name, g->by->name, g->name);
             diag_note(E->d, d, _("its row in '%s' is at %s"), g->by->name,
-                      diag_place(E->d, row_loc(kr)));
+                      diag_place(E->d, row_loc(g->by, kr)));
             E->errors++;
             return;
         }

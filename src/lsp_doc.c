@@ -347,13 +347,13 @@ static Target resolve_at(LspDoc *d, int line, int character)
     char name[256], qual[256];
     if (!name_at(d->text, d->len, at, name, sizeof name, qual))
         return t;
-    if (qual[0]) {
-        t.row = find_row(program_table(&d->prog, qual), name);
-        if (t.row)
+    if (qual[0]) { /* a row, with its table */
+        t.table = program_table(&d->prog, qual);
+        if ((t.row = find_row(t.table, name)))
             return t;
     }
-    t.row = find_row(table_around(d, at), name);
-    if (t.row)
+    t.table = table_around(d, at);
+    if ((t.row = find_row(t.table, name)))
         return t;
     if ((t.table = program_table(&d->prog, name)))
         return t;
@@ -420,7 +420,7 @@ json_object *lsp_doc_definition(LspDoc *d, int line, int character)
     }
     Target t = resolve_at(d, line, character);
     if (t.row) {
-        Loc l = row_loc(t.row);
+        Loc l = row_loc(t.table, t.row);
         return location(d, &l);
     }
     return t.table ? location(d, &t.table->name_loc)
@@ -452,9 +452,8 @@ static void adds(Text *t, const char *s)
     add(t, s, strlen(s));
 }
 
-static void hover_row(const LspDoc *d, Text *out, const Row *r)
+static void hover_row(const LspDoc *d, Text *out, const Table *t, const Row *r)
 {
-    const Table *t = r->table;
     adds(out, "**");
     adds(out, t->name);
     adds(out, ".");
@@ -512,7 +511,7 @@ json_object *lsp_doc_hover(LspDoc *d, int line, int character)
     Text out = {0};
     adds(&out, "");
     if (t.row)
-        hover_row(d, &out, t.row);
+        hover_row(d, &out, t.table, t.row);
     else if (t.table) {
         adds(&out, "**");
         adds(&out, t.table->name);
@@ -589,7 +588,7 @@ json_object *lsp_doc_symbols(LspDoc *d)
             s = symbol(t->name, t->title, SYM_CLASS, &t->loc, &t->name_loc);
             json_object *rows = json_object_new_array();
             for (int r = 0; r < t->nrows; r++) {
-                Loc l = row_loc(t->rows[r]);
+                Loc l = row_loc(t, t->rows[r]);
                 json_object_array_add(rows, symbol(t->rows[r]->name, t->rows[r]->label,
                                                    SYM_FIELD, &l, &l));
             }

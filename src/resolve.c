@@ -428,8 +428,8 @@ static Kind rows_kind(Resolver *R, Expr *e, Table *t, int first, int end,
         Diag *g = diag_at(R->d, SEV_ERROR, e->loc, _("this adds rows of different kinds: "
                           "'%s' holds %s and '%s' holds %s"), one->name, kind_name(one->kind),
                           r->name, kind_name(r->kind));
-        diag_note(R->d, g, _("row '%s' is at %s"), one->name, diag_place(R->d, row_loc(one)));
-        diag_note(R->d, g, _("row '%s' is at %s"), r->name, diag_place(R->d, row_loc(r)));
+        diag_note(R->d, g, _("row '%s' is at %s"), one->name, diag_place(R->d, row_loc(t, one)));
+        diag_note(R->d, g, _("row '%s' is at %s"), r->name, diag_place(R->d, row_loc(t, r)));
         diag_note(R->d, g, "%s", _("hint: put the rows to add in a section of their own and "
                                    "add it with sum(section)"));
         R->errors++;
@@ -443,7 +443,7 @@ static Kind sum_above_kind(Resolver *R, Expr *e)
 {
     Row *self = e->u.sum_above.row;
     int errors = R->errors;
-    Kind k = rows_kind(R, e, self->table, 0, self->index, row_section(self));
+    Kind k = rows_kind(R, e, e->u.sum_above.table, 0, self->index, row_section(self));
     if (R->errors != errors)
         return K_UNKNOWN;
     return k == K_UNKNOWN ? self->kind : k;
@@ -506,6 +506,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         }
         if (ctx->type == CTX_ROW && !sel && strcmp(a, "sum") == 0) {
             e->type = E_SUM_ABOVE;
+            e->u.sum_above.table = t;
             e->u.sum_above.row = ctx->row;
             return sum_above_kind(R, e);
         }
@@ -1080,9 +1081,9 @@ static void resolve_table_shape(Resolver *R, Table *t)
         }
         Row *first = index_row(R, t, r, i);
         if (first != r) {
-            Diag *g = diag_at(R->d, SEV_ERROR, row_loc(r), _("table '%s' has two rows named '%s'"),
+            Diag *g = diag_at(R->d, SEV_ERROR, row_loc(t, r), _("table '%s' has two rows named '%s'"),
                               t->name, r->name);
-            where_declared(R, g, row_loc(first));
+            where_declared(R, g, row_loc(t, first));
             R->errors++;
         }
         if (r->ncells == t->ncolumns + 1 && r->cells[r->ncells - 1].type == CELL_EMPTY)
@@ -1093,7 +1094,7 @@ static void resolve_table_shape(Resolver *R, Table *t)
         if (r->ncells != t->ncolumns && !(r->ncells == 0 && row_formula(r))) {
             Loc at = r->ncells ? loc_at(t->src, (Span){r->cells[0].start,
                                                        cell_span(&r->cells[r->ncells - 1]).end})
-                               : row_loc(r);
+                               : row_loc(t, r);
             const char *cells = arena_printf(R->a, ngettext("%d cell", "%d cells", r->ncells),
                                              r->ncells);
             const char *columns = arena_printf(R->a, ngettext("%d column", "%d columns",
@@ -1812,9 +1813,9 @@ static void resolve_requirements(Resolver *R)
 
 /* Where a row says "note N": found again in its text, for the one message that
  * needs it. */
-static Loc note_loc(const Row *r)
+static Loc note_loc(const Table *table, const Row *r)
 {
-    const char *t = r->table->src->text;
+    const char *t = table->src->text;
     uint32_t at = r->span.start, end = r->span.end;
     bool in_string = false;
     for (; at + 4 < end; at++) {
@@ -1829,7 +1830,7 @@ static Loc note_loc(const Row *r)
     uint32_t stop = num;
     while (stop < end && t[stop] >= '0' && t[stop] <= '9')
         stop++;
-    return loc_at(r->table->src, (Span){num, stop});
+    return loc_at(table->src, (Span){num, stop});
 }
 
 static void resolve_notes(Resolver *R)
@@ -1853,7 +1854,7 @@ static void resolve_notes(Resolver *R)
         for (int j = 0; j < t->nrows; j++) {
             Row *r = t->rows[j];
             if (r->note && !prog->notes[r->note]) {
-                Diag *g = diag_at(R->d, SEV_ERROR, note_loc(r),
+                Diag *g = diag_at(R->d, SEV_ERROR, note_loc(t, r),
                                   _("row '%s' refers to note %d, but no table is note %d"),
                                   r->name, r->note, r->note);
                 diag_note(R->d, g, _("hint: declare the note's table with 'note %d', for example "

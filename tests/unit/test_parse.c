@@ -207,7 +207,6 @@ static void test_table_shape(void **state)
     for (int i = 0; i < 4; i++) {
         assert_string_equal(t->rows[i]->name, names[i]);
         assert_int_equal(t->rows[i]->index, i);
-        assert_ptr_equal(t->rows[i]->table, t);
         assert_int_equal(t->rows[i]->ncells, 3);
     }
     assert_int_equal(t->rows[1]->note, 2);
