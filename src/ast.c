@@ -301,7 +301,6 @@ void ast_row(Parser *p, const char *name, const char *label, const FigureTok *no
     if (p->ncells)
         memcpy(r->cells, p->cells, sizeof(Cell) * (size_t)p->ncells);
     r->span = at;
-    r->table = p->table;
     r->index = p->nrows;
     if (p->nrows == p->rows_cap)
         p->rows = grow(p->rows, &p->rows_cap, sizeof *p->rows);
@@ -580,27 +579,37 @@ Expr *ast_date(Parser *p, int32_t date, Span at)
     return e;
 }
 
-/* The room a reference needs for more than one name or for a [name]. */
-static RefMore *ref_more(Parser *p, Expr *e)
+/* The room a reference needs for `nnames` names or for a [name]: made for two names,
+ * and made again for four when it has a third. */
+static RefMore *ref_more(Parser *p, Expr *e, int nnames)
 {
-    if (!e->u.ref.more) {
-        e->u.ref.more = arena_alloc(p->arena, sizeof *e->u.ref.more);
-        e->u.ref.more->names[0] = e->u.ref.name;
+    RefMore *m = e->has_more ? e->u.ref.more : NULL;
+    int room = ref_more_room(nnames);
+    if (!m || ref_more_room(e->nnames) < room) {
+        m = arena_alloc(p->arena, sizeof *m + sizeof *m->names * (size_t)room);
+        if (e->has_more) {
+            m->sel_name = e->u.ref.more->sel_name;
+            memcpy(m->names, e->u.ref.more->names, sizeof *m->names * e->nnames);
+        } else {
+            m->names[0] = e->u.ref.name;
+        }
+        e->u.ref.more = m;
+        e->has_more = true;
     }
-    return e->u.ref.more;
+    return m;
 }
 
 Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at)
 {
     Expr *e = prefix ? prefix : expr(p, E_REF, at);
     e->loc = parse_loc(p, at);
-    if (e->u.ref.has_sel) {
+    if (e->has_sel) {
         diag_at(p->diags, SEV_ERROR, parse_loc(p, name_at),
                 "%s", _("a name cannot follow a column choice [...]"));
         p->errors++;
         return e;
     }
-    if (e->u.ref.nnames == 4) {
+    if (e->nnames == 4) {
         Diag *g = diag_at(p->diags, SEV_ERROR, parse_loc(p, name_at),
                           "%s", _("a reference has at most four parts"));
         diag_note(p->diags, g, "%s", _("hint: table.row, allocation.group.member, or one of "
@@ -608,27 +617,27 @@ Expr *ast_ref(Parser *p, Expr *prefix, const char *name, Span name_at, Span at)
         p->errors++;
         return e;
     }
-    if (e->u.ref.nnames == 0)
+    if (e->nnames == 0)
         e->u.ref.name = name;
     else
-        ref_more(p, e)->names[e->u.ref.nnames] = name;
-    e->u.ref.nnames++;
+        ref_more(p, e, e->nnames + 1)->names[e->nnames] = name;
+    e->nnames++;
     return e;
 }
 
 Expr *ast_select_name(Parser *p, Expr *ref, const char *name, Span at)
 {
     ref->loc = parse_loc(p, at);
-    ref->u.ref.has_sel = true;
-    ref_more(p, ref)->sel_name = name;
+    ref->has_sel = true;
+    ref_more(p, ref, ref->nnames)->sel_name = name;
     return ref;
 }
 
 Expr *ast_select_year(Parser *p, Expr *ref, FigureTok year, Span sel_at, Span at)
 {
     ref->loc = parse_loc(p, at);
-    ref->u.ref.has_sel = true;
-    ref->u.ref.sel_year = (int16_t)whole(p, year, sel_at,
+    ref->has_sel = true;
+    ref->sel_year = (int16_t)whole(p, year, sel_at,
                                          _("a year must be a whole number from %d to %d"), 1900,
                                          2999);
     return ref;
@@ -668,7 +677,7 @@ Expr *ast_unary(Parser *p, ExprType type, Expr *operand, Span at)
 Expr *ast_binary(Parser *p, BinOp op, Expr *left, Expr *right, Span at)
 {
     Expr *e = expr(p, E_BINARY, at);
-    e->u.binary.op = op;
+    e->op = op;
     e->u.binary.left = left;
     e->u.binary.right = right;
     return nest(p, e, left, right);

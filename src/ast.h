@@ -71,32 +71,47 @@ typedef enum {
 /* What few references have: more names than one, a column chosen by name. Apart from
  * the reference, so that a reference of one name, which most are, is smaller. */
 typedef struct {
-    const char *names[4]; /* where each is written: name_loc() in resolve.c */
     const char *sel_name; /* [budget] */
+    const char *names[];  /* where each is written: name_loc() in resolve.c; room for
+                             ref_more_room() of them */
 } RefMore;
+
+/* The names a reference's RefMore has room for: two, which most have (table.row),
+ * else the four a reference may have at most. */
+static inline int ref_more_room(int nnames) { return nnames <= 2 ? 2 : 4; }
 
 typedef struct Expr Expr;
 struct Expr {
     uint8_t type;   /* ExprType */
     uint8_t kind;   /* Kind, resolved */
     uint16_t depth; /* levels of operators below: resolve and eval recurse this deep */
+    /* a reference's and an operator's small fields, in the 4 bytes before loc that
+     * would be padding: a large report has millions of nodes */
+    union {
+        struct {              /* E_REF */
+            uint8_t rtype;    /* RefType, resolved */
+            uint8_t nnames : 3;
+            bool has_sel : 1;
+            bool has_more : 1; /* u.ref.more, not u.ref.name */
+            int16_t sel_year; /* [2024]; 0 if none */
+        };
+        uint8_t op;           /* E_BINARY: BinOp */
+    };
     Loc loc;
     union {
         Literal figure;
         const char *string; /* E_STRING */
         int32_t date;       /* E_DATE: yyyymmdd */
         struct {
-            const char *name;     /* the first name; ref_names() gives them all */
-            RefMore *more;        /* its other names or a [name]; NULL for most */
-            int16_t sel_year;     /* [2024]; 0 if none */
-            uint8_t nnames;
-            bool has_sel;
-            uint8_t rtype;        /* RefType, resolved */
+            union { /* ref_names() gives its names */
+                const char *name; /* the one name, which most have */
+                RefMore *more;    /* has_more: its names, more than one, or a [name] */
+            };
             /* resolved */
             Table *table;
             Row *row;
-            Column *column;
-            union {
+            union {               /* by rtype: a cell's or a column's column, or ... */
+                Column *column;
                 Section *section;
                 Param *param;
                 Allocation *alloc;
@@ -105,16 +120,22 @@ struct Expr {
             };
         } ref;
         struct { Expr *operand; } unary;
-        struct { BinOp op; Expr *left, *right; } binary;
+        struct { Expr *left, *right; } binary;
         struct { Func func; const char *name; Loc name_loc; PtrVec args; } call;
         struct { Expr *rows, *cond; } where;
-        struct { Row *row; } sum_above; /* resolved: the row whose cell is computed */
+        struct {       /* resolved: the row whose cell is computed, and its table */
+            const char *unused; /* the reference's name or names, which it was */
+            Table *table;
+            Row *row;
+        } sum_above;
     } u;
 };
+_Static_assert(sizeof ((Expr *)0)->u.sum_above <= sizeof ((Expr *)0)->u.ref,
+               "a reference is allocated with room for what resolve.c may make it");
 
 /* The bytes a node of a type takes: its part of the union and no more, so that an
- * operator is not as large as a reference (a large report has millions of nodes). A
- * reference is allocated whole, for resolve.c may make it an E_SUM_ABOVE. */
+ * operator or a reference is not as large as a call (a large report has millions of
+ * nodes). A reference has room for what resolve.c may make of it, an E_SUM_ABOVE. */
 static inline size_t expr_size(ExprType type)
 {
     size_t head = offsetof(Expr, u), part;
@@ -127,7 +148,7 @@ static inline size_t expr_size(ExprType type)
     case E_BINARY: part = sizeof ((Expr *)0)->u.binary; break;
     case E_CALL: part = sizeof ((Expr *)0)->u.call; break;
     case E_WHERE: part = sizeof ((Expr *)0)->u.where; break;
-    default: part = sizeof ((Expr *)0)->u; break; /* E_REF, E_SUM_ABOVE */
+    default: part = sizeof ((Expr *)0)->u.ref; break; /* E_REF, E_SUM_ABOVE */
     }
     return head + part;
 }
@@ -135,18 +156,18 @@ static inline size_t expr_size(ExprType type)
 /* A reference's names, nnames of them; ref_more() makes room for more than one. */
 static inline const char **ref_names(Expr *e)
 {
-    return e->u.ref.more ? e->u.ref.more->names : &e->u.ref.name;
+    return e->has_more ? e->u.ref.more->names : &e->u.ref.name;
 }
 
 static inline const char *const *ref_names_of(const Expr *e)
 {
-    return e->u.ref.more ? e->u.ref.more->names : &e->u.ref.name;
+    return e->has_more ? e->u.ref.more->names : &e->u.ref.name;
 }
 
 /* [budget]: the column a reference chooses by name; NULL if none. */
 static inline const char *ref_sel_name(const Expr *e)
 {
-    return e->u.ref.more ? e->u.ref.more->sel_name : NULL;
+    return e->has_more ? e->u.ref.more->sel_name : NULL;
 }
 
 /* A column key: a year, or a name. */
@@ -190,11 +211,12 @@ struct Section {
 
 /* A row. Its formula and its section, which most rows of a large report do not have,
  * are kept in front of it, in the same allocation, only where it has them: row_formula()
- * and row_section() give them, row_new() makes a row with room for them. */
+ * and row_section() give them, row_new() makes a row with room for them. Its table is
+ * not kept: it is known wherever a row is used (t->rows[i], a reference's u.ref.table,
+ * an Env's table), and a large report has millions of rows (32 bytes each). */
 struct Row {
     const char *name;
     const char *label;
-    Table *table;
     Span span;          /* in its table's file; row_loc() gives the location */
     int index;
     uint16_t ncells;
@@ -225,26 +247,27 @@ static inline Section *row_section(const Row *r)
 
 typedef enum { T_ACCOUNTS, T_BUDGET, T_INDICATORS, T_TABLE } TableKind;
 
+/* Its fields in an order that leaves no padding: a large report has many tables. */
 struct Table {
-    TableKind tkind;
     const char *name;
     const char *title;
-    Unit unit;
+    const char *absent_reason; /* absent NAME "reason": not in this report; no rows */
+    Loc loc, name_loc;
+    Column **columns;
+    Row **rows;
+    PtrVec sections;    /* Section * */
+    const Source *src;
+    Row **row_index;    /* resolved: rows by name, an open hash of 1,5 * nrows + 1 slots,
+                           for a table of more than ROW_INDEX_FROM rows */
+    int ncolumns;
+    int nrows;
+    int note;
+    int id;             /* resolved: its place in the program's list of tables */
+    uint8_t tkind;      /* TableKind */
+    uint8_t unit;       /* Unit */
     bool blank_zero;    /* 'blank zero': a blank cell is printed nothing, zero */
     bool indexed;       /* resolved: its rows are known by name (row_index, or for a
                            small table none: it is searched) */
-    const char *absent_reason; /* absent NAME "reason": not in this report; no rows */
-    int note;
-    Loc loc, name_loc;
-    Column **columns;
-    int ncolumns;
-    Row **rows;
-    int nrows;
-    PtrVec sections;    /* Section * */
-    const Source *src;
-    int id;             /* resolved: its place in the program's list of tables */
-    Row **row_index;    /* resolved: rows by name, an open hash of 1,5 * nrows + 1 slots,
-                           for a table of more than ROW_INDEX_FROM rows */
 };
 
 struct AllocMember {
@@ -300,14 +323,14 @@ typedef struct {
     const char *name;
     const char *title;
     Severity severity;
+    int32_t from, until;  /* yyyymmdd: in force for the years that meet [from, until]; 0 open */
+    int domain;           /* resolved: DOMAIN_* below */
     const char *source;
     const char *message;
     Expr *expr;
     Loc loc, name_loc;
-    int32_t from, until;  /* yyyymmdd: in force for the years that meet [from, until]; 0 open */
     /* resolved */
     const char *full_name; /* as a year file names it: "o.cap_kept" in a file imported as o */
-    int domain;           /* DOMAIN_* below */
     Table *domain_table;  /* the first table that constrains the domain */
     PtrVec keys;          /* Key *: the columns, or rows, the check runs for */
 } Check;
@@ -355,6 +378,7 @@ typedef struct {
     Loc name_loc, loc;
     PtrVec ranges;        /* AccountRange * */
     Row *row;             /* ledger.c: the row it names */
+    Table *table;         /* ledger.c: the row's table */
 } LedgerRow;
 
 typedef struct {
@@ -380,7 +404,9 @@ typedef struct {
     } u;
 } Decl;
 
-static inline Loc row_loc(const Row *r) { return loc_at(r->table->src, r->span); }
+/* Its table is known where it is used: a row does not keep it (a large report has
+ * millions of rows). */
+static inline Loc row_loc(const Table *t, const Row *r) { return loc_at(t->src, r->span); }
 
 /* How many years prev(x) or prev(x, n) looks back: n, a whole number resolve.c has
  * checked. */

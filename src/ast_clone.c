@@ -70,7 +70,10 @@ static Expr *expr(Cloner *C, const Expr *e)
     case E_REF:
         /* its names are interned, but their list its own: resolve.c changes it where
          * it qualifies a name; what it denotes is resolved later */
-        x->u.ref.more = dup(C, e->u.ref.more, sizeof *e->u.ref.more);
+        if (e->has_more)
+            x->u.ref.more = dup(C, e->u.ref.more,
+                                sizeof *e->u.ref.more +
+                                    sizeof *e->u.ref.more->names * (size_t)ref_more_room(e->nnames));
         break;
     case E_FIGURE:
     case E_STRING:
@@ -126,7 +129,6 @@ static Table *table(Cloner *C, const Table *t)
         memcpy(y, r, sizeof *r + sizeof *r->cells * (size_t)(room ? room : 1));
         y->has_formula = has_formula & 1;
         y->has_section = has_section & 1;
-        y->table = x;
         x->rows[i] = y;
     }
     return x;

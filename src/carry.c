@@ -141,7 +141,7 @@ static void carry_alloc(Carry *C, const Allocation *al)
  * income.member_fees[2024] becomes [2025]. */
 static void carry_selector(Carry *C, const Module *m, const Expr *e)
 {
-    if (!e->u.ref.has_sel || !e->u.ref.sel_year || !e->u.ref.table ||
+    if (!e->has_sel || !e->sel_year || !e->u.ref.table ||
         e->u.ref.table->src != m->src)
         return;
     uint32_t s = e->loc.end;
@@ -153,7 +153,7 @@ static void carry_selector(Carry *C, const Module *m, const Expr *e)
     while (end < e->loc.end && is_digit(C->src[end]))
         end++;
     if (end > s)
-        edit(C, s, end, arena_printf(C->a, "%d", e->u.ref.sel_year + 1), NULL);
+        edit(C, s, end, arena_printf(C->a, "%d", e->sel_year + 1), NULL);
 }
 
 static void walk(Carry *C, const Module *m, const Expr *e)
@@ -195,7 +195,7 @@ static bool only_figures(const Expr *e)
     case E_NEG:
         return only_figures(e->u.unary.operand);
     case E_BINARY:
-        return e->u.binary.op <= OP_DIV && only_figures(e->u.binary.left) &&
+        return e->op <= OP_DIV && only_figures(e->u.binary.left) &&
                only_figures(e->u.binary.right);
     default:
         return false;
@@ -231,10 +231,10 @@ static void blank_quoted(Carry *C, const Expr *e, Quoted *q)
 {
     if (e->type == E_NOT) {
         blank_quoted(C, e->u.unary.operand, q);
-    } else if (e->type == E_BINARY && (e->u.binary.op == OP_AND || e->u.binary.op == OP_OR)) {
+    } else if (e->type == E_BINARY && (e->op == OP_AND || e->op == OP_OR)) {
         blank_quoted(C, e->u.binary.left, q);
         blank_quoted(C, e->u.binary.right, q);
-    } else if (e->type == E_BINARY && e->u.binary.op >= OP_EQ) {
+    } else if (e->type == E_BINARY && e->op >= OP_EQ) {
         for (int side = 0; side < 2; side++) {
             const Expr *s = side ? e->u.binary.right : e->u.binary.left;
             if (only_figures(s))

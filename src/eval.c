@@ -24,11 +24,37 @@ typedef enum { MEMO_NONE, MEMO_BUSY, MEMO_DONE, MEMO_FAILED, MEMO_CYCLE } MemoSt
  * is computed too, the first time the cell is needed, so that a formula that depends
  * on itself is an error whether or not figures are stated along the way. */
 typedef struct {
-    MemoState state;
-    int height; /* 1 + the height of the deepest formula cell its formulas refer to */
-    Value value;
+    /* its value, a Value's fields packed with the rest into 40 bytes (a large report
+     * has a memo for every computed cell): memo_value() gives it back */
+    Num n;
+    int64_t figure;
     const Why *why; /* why it computes nothing, when its value is absent */
+    uint16_t height; /* 1 + the height of the deepest formula cell its formulas refer to;
+                        a few thousand at most, for a chain is cut at MAX_CELL_DEPTH */
+    uint8_t state;  /* MemoState */
+    uint8_t kind, unit, decimals;
+    bool b : 1, absent : 1, todo : 1, printed : 1;
 } Memo;
+
+static void memo_keep(Memo *m, const Value *v)
+{
+    m->n = v->n;
+    m->figure = v->figure;
+    m->kind = v->kind;
+    m->unit = v->unit;
+    m->decimals = v->decimals;
+    m->b = v->b;
+    m->absent = v->absent;
+    m->todo = v->todo;
+    m->printed = v->printed;
+}
+
+static void memo_value(const Memo *m, Value *v)
+{
+    *v = (Value){.n = m->n, .figure = m->figure, .kind = m->kind, .unit = m->unit,
+                 .decimals = m->decimals, .b = m->b, .absent = m->absent, .todo = m->todo,
+                 .printed = m->printed};
+}
 
 /* The computed cells of one table. Only a cell with a formula is computed, so only the
  * rows with a formula have room, found by halving: in a large report most rows are
@@ -351,16 +377,20 @@ __attribute__((noinline)) static void report_cycle(Eval *E, Row *r, Column *c)
 }
 
 /* Computes a cell's formulas once: the row's or else the column's, and for a stated
- * cell with both, the column's too (compared with the figure in check_formula).
+ * cell with both, the column's too (compared with the figure in check_formula). Once
+ * done (MEMO_DONE), its value is in *value, which is written whatever the state.
  * Inlined, as it is one level of every chain of formulas (cell_value -> eval ->
  * eval_ref -> cell_value ...), which must not take more stack than it has to. */
 __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table *t, Row *r,
-                                                                 Column *c)
+                                                                 Column *c, Value *value)
 {
     Memo *m = memo_of(E, t, r, c);
     if (m->state == MEMO_DONE || m->state == MEMO_FAILED || m->state == MEMO_CYCLE) {
-        if (m->state == MEMO_DONE && m->height > E->height)
-            E->height = m->height;
+        if (m->state == MEMO_DONE) {
+            memo_value(m, value);
+            if (m->height > E->height)
+                E->height = m->height;
+        }
         return m;
     }
     if (m->state == MEMO_BUSY) {
@@ -381,7 +411,7 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
     E->height = 0;
     E->depth++;
     Env env = {t, r, c->key, true, NULL, 0};
-    int st = eval(E, &env, formula, &m->value);
+    int st = eval(E, &env, formula, value);
     if (!st && row_formula(r) && c->formula && is_stated(&r->cells[c->index]))
         st = compute_other(E, t, r, c);
     E->depth--;
@@ -391,8 +421,9 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
     if (!st && height > MAX_CELL_DEPTH)
         st = too_deep(E, formula);
     m->state = E->cycles != cycles ? MEMO_CYCLE : st ? MEMO_FAILED : MEMO_DONE;
-    m->height = height;
-    if (m->state == MEMO_DONE && m->value.absent) {
+    m->height = (uint16_t)height;
+    memo_keep(m, value);
+    if (m->state == MEMO_DONE && value->absent) {
         Why *w = arena_alloc(E->a, sizeof *w);
         *w = E->why;
         m->why = w;
@@ -405,14 +436,13 @@ static int cell_value(Eval *E, Table *t, Row *r, Column *c, Value *out)
 {
     Cell *cell = &r->cells[c->index];
     if (row_formula(r) || c->formula) {
-        Memo *m = cell_computed(E, t, r, c);
+        Memo *m = cell_computed(E, t, r, c, out);
         /* a cycle fails whatever it meets; a stated figure whose formula failed (and
          * said so) is still the figure the report states */
         if (m->state == MEMO_BUSY || m->state == MEMO_CYCLE ||
             (m->state == MEMO_FAILED && !is_stated(cell)))
             return EVAL_FAILED;
         if (!is_stated(cell)) {
-            *out = m->value;
             if (out->absent && m->why)
                 E->why = *m->why;
             return EVAL_OK;
@@ -491,7 +521,7 @@ static int each_row(Eval *E, const Env *env, Expr *set, int (*visit)(Eval *, voi
     Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
     Table *t = base->u.ref.table;
     int first = 0, end = t->nrows;
-    Section *s = base->u.ref.rtype == REF_SECTION ? base->u.ref.section : NULL;
+    Section *s = base->rtype == REF_SECTION ? base->u.ref.section : NULL;
     if (s) {
         first = s->first_row;
         end = s->end_row;
@@ -572,7 +602,7 @@ __attribute__((noinline)) static int eval_sum_above(Eval *E, const Env *env, Exp
                                                      Value *out)
 {
     Row *self = e->u.sum_above.row;
-    Table *t = self->table;
+    Table *t = e->u.sum_above.table;
     Column *c = env->has_col ? column_by_key(t, env->col) : NULL;
     Aggregate ag = {FN_SUM, value_number(self->kind, t->unit, num_exact(0)), false, 0, false, {0}};
     if (!c) {
@@ -615,7 +645,7 @@ static bool reads_check_row(const Expr *e, const Table *own)
 {
     switch (e->type) {
     case E_REF:
-        return e->u.ref.rtype == REF_COLUMN && e->u.ref.table != own;
+        return e->rtype == REF_COLUMN && e->u.ref.table != own;
     case E_NEG:
     case E_NOT:
         return reads_check_row(e->u.unary.operand, own);
@@ -684,9 +714,9 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
     }
     /* sum(t[x]) in a check is over the column's rows, also in a check that runs once
      * for every row; in a column formula or a 'where' a column is the row's cell */
-    bool column = args->len == 1 && first->type == E_REF && first->u.ref.rtype == REF_COLUMN;
+    bool column = args->len == 1 && first->type == E_REF && first->rtype == REF_COLUMN;
     if (f == FN_COUNT || first->kind == K_ROWS || (column && !env->row)) {
-        Aggregate ag = {f, {0}, false, 0, false, {0}};
+        Aggregate ag = {.func = f};
         if (first->kind == K_ROWS) {
             /* every argument is a set of rows (resolve.c): sum(t.s1, t.s2) adds both */
             for (int i = 0; i < args->len; i++) {
@@ -772,7 +802,7 @@ __attribute__((noinline)) static int eval_call_now(Eval *E, const Env *env, Expr
     case FN_SUM:
     case FN_MIN:
     case FN_MAX: {
-        Aggregate ag = {f, {0}, false, 0, false, {0}};
+        Aggregate ag = {.func = f};
         if (aggregate_add(E, &ag, v, e->loc))
             return EVAL_FAILED;
         for (int i = 1; i < args->len; i++) {
@@ -873,7 +903,7 @@ static bool group_todo(const AllocGroup *g)
  * parameter's value in force, the allocation's total, a member's amount, a group. */
 static Loc figure_at(Eval *E, const Env *env, const Expr *e)
 {
-    switch (e->u.ref.rtype) {
+    switch (e->rtype) {
     case REF_PARAM: {
         int year = env->has_col && env->col.year ? env->col.year : E->prog->report->year;
         const Param *p = param_in_force(e->u.ref.param, year);
@@ -895,7 +925,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     Table *t = e->u.ref.table;
     Row *r = e->u.ref.row;
     Column *c = e->u.ref.column;
-    switch (e->u.ref.rtype) {
+    switch (e->rtype) {
     case REF_ROW:
         c = env->has_col ? column_by_key(t, env->col) : NULL;
         if (!c) {
@@ -908,7 +938,7 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
     case REF_COLUMN:
         /* the row being computed, or checked; in another table, its row of the same
          * name (u[x] in "t where x > u[x]") */
-        if (env->row && env->row->table == t)
+        if (env->row && env->table == t) /* a row of env's is of its table */
             r = env->row;
         else if (env->row_name)
             r = row_by_name(t, env->row_name);
@@ -968,9 +998,9 @@ static int eval_ref(Eval *E, const Env *env, Expr *e, Value *out)
         return EVAL_FAILED;
     if (E->collect && !out->absent) {
         const char *text = text_of(E, e->loc);
-        if (e->u.ref.rtype == REF_ROW && (!env->table || env->table != t || env->row_name))
+        if (e->rtype == REF_ROW && (!env->table || env->table != t || env->row_name))
             text = arena_printf(E->a, "%s[%s]", text, key_text(E, c->key));
-        else if (e->u.ref.rtype == REF_COLUMN && env->row_name)
+        else if (e->rtype == REF_COLUMN && env->row_name)
             text = arena_printf(E->a, "%s.%s[%s]", t->name, r->name, key_text(E, c->key));
         record(E, text, *out, read_at(t, r, c), r->span.start);
         note_cause(E, t, r, c);
@@ -1050,10 +1080,10 @@ static bool constant_of(const Expr *e, bool percents, Ratio *out)
     case E_NEG:
         return constant_of(e->u.unary.operand, percents, &a) && ratio_make(-(i128)a.p, a.q, out);
     case E_BINARY:
-        if (e->u.binary.op > OP_DIV || !constant_of(e->u.binary.left, percents, &a) ||
+        if (e->op > OP_DIV || !constant_of(e->u.binary.left, percents, &a) ||
             !constant_of(e->u.binary.right, percents, &b))
             return false;
-        switch (e->u.binary.op) {
+        switch (e->op) {
         case OP_ADD: return ratio_make((i128)a.p * b.q + (i128)b.p * a.q, (i128)a.q * b.q, out);
         case OP_SUB: return ratio_make((i128)a.p * b.q - (i128)b.p * a.q, (i128)a.q * b.q, out);
         case OP_MUL: return ratio_make((i128)a.p * b.p, (i128)a.q * b.q, out);
@@ -1080,7 +1110,7 @@ static NumStatus mul_ratio(Num a, Ratio c, bool divide, Num *out)
  * so that its locals take no stack in every level of a chain of formulas. */
 __attribute__((noinline)) static NumStatus arithmetic(const Expr *e, Num l, Num r, Num *out)
 {
-    BinOp op = e->u.binary.op;
+    BinOp op = e->op;
     Ratio c;
     if (constant(e, &c))
         return num_mul_ratio(num_units(1), c.p, c.q, out); /* exact where it can be */
@@ -1098,7 +1128,7 @@ __attribute__((noinline)) static NumStatus arithmetic(const Expr *e, Num l, Num 
 
 static int eval_binary(Eval *E, const Env *env, Expr *e, Value *out)
 {
-    BinOp op = e->u.binary.op;
+    BinOp op = e->op;
     Value l, r;
     if (eval(E, env, e->u.binary.left, &l))
         return EVAL_FAILED;
@@ -1230,12 +1260,12 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
     Cell *cell = &r->cells[c->index];
     Operand ops[MAX_OPERANDS];
     Collector col = {ops, 0, 0, NULL};
-    Memo *m = cell_computed(E, t, r, c);
+    Value computed;
+    Memo *m = cell_computed(E, t, r, c, &computed);
     if (m->state != MEMO_DONE)
         return;
     /* the operands are collected when they are to be shown: the row's formula is
      * computed again only if it fails; it cannot fail to compute where it did not */
-    Value computed = m->value;
     E->why = m->why ? *m->why : (Why){0};
     bool collected = formula != (row_formula(r) ? row_formula(r) : c->formula);
     if (collected) {
@@ -1274,7 +1304,7 @@ static void check_formula(Eval *E, Table *t, Row *r, Column *c, Expr *formula)
             return;
     }
     Finding *f = finding(E, FIND_FORMULA, SEV_ERROR, cell_loc(t->src, cell), "formula");
-    f->row_at = row_loc(r);
+    f->row_at = row_loc(t, r);
     Finding **slot = wrong_slot(E, t, r, c, true);
     if (!*slot)
         *slot = f;
@@ -1329,9 +1359,10 @@ static void check_note(Eval *E, Table *t, Row *r)
             if (empty)
                 E->why = (Why){.type = WHY_EMPTY_NOTE, .table = note, .key = nc->key};
             else if (there.absent)
-                E->why = (Why){.type = WHY_BLANK, .row = total, .key = nc->key};
+                E->why = (Why){.type = WHY_BLANK, .table = note, .row = total,
+                               .key = nc->key};
             else
-                E->why = (Why){.type = WHY_BLANK, .row = r, .key = c->key};
+                E->why = (Why){.type = WHY_BLANK, .table = t, .row = r, .key = c->key};
             Facts about = {.fact = FACT_NOTE, .table = t, .row = r, .column = c,
                            .note = r->note, .total = total};
             NotRun *n = not_run(E, cell_loc(t->src, &r->cells[i]), "note", about, i);
@@ -1343,7 +1374,7 @@ static void check_note(Eval *E, Table *t, Row *r)
         if (ok)
             continue;
         Finding *f = finding(E, FIND_NOTE, SEV_ERROR, cell_loc(t->src, &r->cells[i]), "note");
-        f->row_at = row_loc(r);
+        f->row_at = row_loc(t, r);
         f->key = cell_key(E, t, r, c->key);
         f->about = (Facts){.fact = FACT_NOTE, .table = t, .row = r, .column = c,
                            .note = r->note, .total = total,
@@ -1415,13 +1446,13 @@ static int failing_comparisons(Eval *E, const Env *env, Expr *e, Expr **out, int
     if (max <= 0)
         return 0;
     Value v;
-    if (e->type == E_BINARY && e->u.binary.op == OP_OR &&
+    if (e->type == E_BINARY && e->op == OP_OR &&
         eval(E, env, e, &v) == EVAL_OK && !v.absent && !v.b) {
         int n = failing_comparisons(E, env, e->u.binary.left, out, max);
         return n + failing_comparisons(E, env, e->u.binary.right, out + n, max - n);
     }
     /* an `and`, or an `or` that held (a passed run, explained in detailed results) */
-    if (e->type == E_BINARY && (e->u.binary.op == OP_AND || e->u.binary.op == OP_OR)) {
+    if (e->type == E_BINARY && (e->op == OP_AND || e->op == OP_OR)) {
         Value l;
         Expr *left = e->u.binary.left;
         if (eval(E, env, left, &l) == EVAL_OK && !l.absent && !l.b)
@@ -1434,7 +1465,7 @@ static int failing_comparisons(Eval *E, const Env *env, Expr *e, Expr **out, int
 
 static bool is_comparison(const Expr *e)
 {
-    return e->type == E_BINARY && e->u.binary.op >= OP_EQ && e->u.binary.op <= OP_GE;
+    return e->type == E_BINARY && e->op >= OP_EQ && e->op <= OP_GE;
 }
 
 /* The text of a side of a comparison: a single reference as the collector named it
@@ -1620,7 +1651,7 @@ static bool missing_key(Expr *e, Key k, int shift, bool in_rows_aggregate, Why *
             *out = (Why){.type = WHY_ABSENT, .table = e->u.ref.table};
             return true;
         }
-        if (e->u.ref.rtype == REF_ROW) {
+        if (e->rtype == REF_ROW) {
             Table *t = e->u.ref.table;
             Key at = k;
             if (shift && !k.year) {
@@ -1637,7 +1668,7 @@ static bool missing_key(Expr *e, Key k, int shift, bool in_rows_aggregate, Why *
                 *out = (Why){.type = WHY_NO_COLUMN, .table = t, .key = k};
                 return true;
             }
-        } else if (e->u.ref.rtype == REF_COLUMN && !in_rows_aggregate && k.name &&
+        } else if (e->rtype == REF_COLUMN && !in_rows_aggregate && k.name &&
                    !row_by_name(e->u.ref.table, k.name)) {
             *out = (Why){.type = WHY_NO_ROW, .table = e->u.ref.table, .name = k.name};
             return true;
@@ -1833,7 +1864,7 @@ static void check_keyed(Eval *E, AllocGroup *g, Num total, const Ratio *exact, N
                               "the key table '%s', so the split of '%s' cannot be checked"),
                               g->members[j]->name, g->by->name, g->name);
             diag_note(E->d, d, _("its row in '%s' is at %s"), g->by->name,
-                      diag_place(E->d, row_loc(kr)));
+                      diag_place(E->d, row_loc(g->by, kr)));
             E->errors++;
             return;
         }

@@ -113,6 +113,7 @@ static int resolve_maps(Program *prog, Ledger *l, PtrVec *rows)
                     continue;
                 }
                 lr->row = r;
+                lr->table = t;
                 ptrvec_push(&prog->arena, rows, lr);
             }
         }
@@ -300,7 +301,7 @@ static LedgerFigure *figure(Cmp *C, int k, const LedgerRow *lr, const Column *c,
                             Why *why)
 {
     LedgerFigure *f = arena_alloc(C->a, sizeof *f);
-    f->table = lr->row->table;
+    f->table = lr->table;
     f->row = lr->row;
     f->column = c;
     f->year_index = -year;
@@ -337,7 +338,7 @@ static void compare_cell(Cmp *C, int k, const Column *c, int year)
 {
     const LedgerRow *lr = C->l->rows.items[k];
     const Row *r = lr->row;
-    const Table *t = r->table;
+    const Table *t = lr->table;
     Value here;
     bool has = value_stated(t, r, c, &here);
     Loc at = has ? loc_at(t->src, cell_span(&r->cells[c->index])) : lr->name_loc;
@@ -372,7 +373,7 @@ static void compare_cell(Cmp *C, int k, const Column *c, int year)
     if (f->agrees)
         return;
     Finding *g = result_add(C->res, C->a, FIND_LEDGER, SEV_ERROR, at, "ledger");
-    g->row_at = row_loc(r);
+    g->row_at = row_loc(t, r);
     g->about = about;
     g->about.written = arena_printf(C->a, "%s (%s)", mapping_text(C->a, lr),
                                     diag_place(&C->prog->diags, lr->name_loc));
@@ -389,9 +390,9 @@ static void compare_cell(Cmp *C, int k, const Column *c, int year)
 /* Whether a row is a line of the statements for completeness: a row of a table that is
  * not a note (a note details a line). A total mapped too would count its accounts
  * twice: map the lines, and let the total's formula add them up. */
-static bool statement_line(const Row *r)
+static bool statement_line(const LedgerRow *lr)
 {
-    return r->table->note == 0;
+    return lr->table->note == 0;
 }
 
 static void account_finding(Cmp *C, const LedgerAccount *acc, int year, int64_t ore,
@@ -410,7 +411,7 @@ static void account_finding(Cmp *C, const LedgerAccount *acc, int year, int64_t 
     g->key = arena_printf(C->a, "ledger.%s[%d]", acc->id, C->prog->report->year - year);
     for (int i = 0; rows && i < rows->len && i < MAX_OPERANDS; i++) {
         const LedgerRow *lr = rows->items[i];
-        g->operands[i].text = arena_printf(C->a, "%s.%s from %s (%s)", lr->row->table->name,
+        g->operands[i].text = arena_printf(C->a, "%s.%s from %s (%s)", lr->table->name,
                                            lr->row->name, mapping_text(C->a, lr),
                                            diag_place(&C->prog->diags, lr->name_loc));
         g->operands[i].value = money(ore * ledger_account_sign(acc->id, lr));
@@ -434,15 +435,15 @@ static void completeness(Cmp *C, int year)
         for (int j = C->account_first[i]; j < C->account_first[i + 1]; j++) {
             const LedgerRow *lr = rows->items[C->by_account[j].row];
             int s = C->by_account[j].sign;
-            if (!statement_line(lr->row))
+            if (!statement_line(lr))
                 continue;
             int times = s < 0 ? -s : s;
             lines += times;
             for (int q = 0; q < in.len && !twice; q++)
-                if (((const LedgerRow *)in.items[q])->row->table == lr->row->table)
-                    twice = lr->row->table;
+                if (((const LedgerRow *)in.items[q])->table == lr->table)
+                    twice = lr->table;
             if (times > 1 && !twice)
-                twice = lr->row->table;
+                twice = lr->table;
             ptrvec_push(C->a, &in, (void *)lr);
         }
         bool ok = lines > 0 && !twice;
@@ -496,7 +497,7 @@ void ledger_compare(Program *prog, Results *res)
     used[0] = true;
     for (int k = 0; k < l->rows.len; k++) {
         const LedgerRow *lr = l->rows.items[k];
-        const Table *t = lr->row->table;
+        const Table *t = lr->table;
         for (int j = 0; j < t->ncolumns; j++) {
             const Column *c = t->columns[j];
             if (c->key.name)

@@ -346,13 +346,13 @@ static Target resolve_at(LspDoc *d, int line, int character)
     char name[256], qual[256];
     if (!name_at(d->text, d->len, at, name, sizeof name, qual))
         return t;
-    if (qual[0]) {
-        t.row = find_row(program_table(&d->prog, qual), name);
-        if (t.row)
+    if (qual[0]) { /* a row, with its table */
+        t.table = program_table(&d->prog, qual);
+        if ((t.row = find_row(t.table, name)))
             return t;
     }
-    t.row = find_row(table_around(d, at), name);
-    if (t.row)
+    t.table = table_around(d, at);
+    if ((t.row = find_row(t.table, name)))
         return t;
     if ((t.table = program_table(&d->prog, name)))
         return t;
@@ -419,7 +419,7 @@ JsonValue *lsp_doc_definition(Arena *a, LspDoc *d, int line, int character)
     }
     Target t = resolve_at(d, line, character);
     if (t.row) {
-        Loc l = row_loc(t.row);
+        Loc l = row_loc(t.table, t.row);
         return location(a, d, &l);
     }
     return t.table ? location(a, d, &t.table->name_loc)
@@ -451,9 +451,8 @@ static void adds(Text *t, const char *s)
     add(t, s, strlen(s));
 }
 
-static void hover_row(const LspDoc *d, Text *out, const Row *r)
+static void hover_row(const LspDoc *d, Text *out, const Table *t, const Row *r)
 {
-    const Table *t = r->table;
     adds(out, "**");
     adds(out, t->name);
     adds(out, ".");
@@ -511,7 +510,7 @@ JsonValue *lsp_doc_hover(Arena *a, LspDoc *d, int line, int character)
     Text out = {0};
     adds(&out, "");
     if (t.row)
-        hover_row(d, &out, t.row);
+        hover_row(d, &out, t.table, t.row);
     else if (t.table) {
         adds(&out, "**");
         adds(&out, t.table->name);
@@ -588,7 +587,7 @@ JsonValue *lsp_doc_symbols(Arena *a, LspDoc *d)
             s = symbol(a, t->name, t->title, SYM_CLASS, &t->loc, &t->name_loc);
             JsonValue *rows = jv_array(a);
             for (int r = 0; r < t->nrows; r++) {
-                Loc l = row_loc(t->rows[r]);
+                Loc l = row_loc(t, t->rows[r]);
                 jv_push(a, rows, symbol(a, t->rows[r]->name, t->rows[r]->label, SYM_FIELD, &l,
                                         &l));
             }

@@ -265,13 +265,22 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
     return p;
 }
 
+/* Formatted once into a buffer on the stack, which most text fits, and copied: not
+ * formatted twice, once to measure it; only longer text is. */
 char *arena_printf(Arena *a, const char *fmt, ...)
 {
+    char buf[256];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    if (n < 0)
+        return arena_strndup(a, "", 0); /* an encoding error: finsam's formats have none */
     char *p = arena_take(a, (size_t)n + 1, 1);
+    if ((size_t)n < sizeof buf) {
+        memcpy(p, buf, (size_t)n + 1);
+        return p;
+    }
     va_start(ap, fmt);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -374,19 +383,51 @@ void arena_map_forget(const char *from, const char *to)
 #endif
 }
 
+/* The whole pages of an arena's memory that nothing will read again (a list's array
+ * that it has outgrown) handed back to the kernel: the arena hands out nothing twice,
+ * and a large report's list of declarations would otherwise keep all its smaller
+ * copies (as many bytes as the list itself). Small ones are not worth a system call. */
+static void arena_drop(void *p, size_t size)
+{
+#ifdef ARENA_CALLOC
+    (void)p;
+    (void)size;
+#else
+    if (size < 64 * 1024)
+        return;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    uintptr_t start = ((uintptr_t)p + page - 1) / page * page;
+    uintptr_t end = ((uintptr_t)p + size) / page * page;
+    if (end > start)
+        madvise((void *)start, end - start, MADV_DONTNEED);
+#endif
+}
+
 void ptrvec_push(Arena *a, PtrVec *v, void *item)
 {
     if (v->len == v->cap) {
-        int cap = v->cap ? v->cap * 2 : 4;
+        int cap = v->cap ? v->cap * 2 : 2;
         size_t old = (size_t)v->cap * sizeof *v->items, size = (size_t)cap * sizeof *v->items;
         /* a list built while nothing else is allocated grows where it is */
         if (!v->cap || !arena_extend(a, v->items, old, size)) {
-            void **items = arena_alloc(a, size);
+            void **items = arena_alloc_raw(a, size);
             if (v->len)
                 memcpy(items, v->items, (size_t)v->len * sizeof *items);
+            arena_drop(v->items, old);
             v->items = items;
         }
         v->cap = cap;
     }
     v->items[v->len++] = item;
+}
+
+void ptrvec_reserve(Arena *a, PtrVec *v, int cap)
+{
+    if (cap <= v->cap)
+        return;
+    void **items = arena_alloc_raw(a, (size_t)cap * sizeof *items);
+    if (v->len)
+        memcpy(items, v->items, (size_t)v->len * sizeof *items);
+    v->items = items;
+    v->cap = cap;
 }

@@ -72,5 +72,8 @@ typedef struct {
 } PtrVec;
 
 void ptrvec_push(Arena *a, PtrVec *v, void *item);
+/* Room for at least cap items, made at once: a list whose length is known beforehand
+ * leaves no smaller arrays behind it in the arena as it grows. */
+void ptrvec_reserve(Arena *a, PtrVec *v, int cap);
 
 #endif

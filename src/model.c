@@ -124,12 +124,12 @@ static bool adds_up(const Expr *e, const Table *t, int depth)
     case E_SUM_ABOVE:
         return true;
     case E_REF:
-        return (e->u.ref.rtype == REF_ROW || e->u.ref.rtype == REF_SECTION) &&
+        return (e->rtype == REF_ROW || e->rtype == REF_SECTION) &&
                e->u.ref.table == t;
     case E_NEG:
         return adds_up(e->u.unary.operand, t, depth + 1);
     case E_BINARY:
-        return (e->u.binary.op == OP_ADD || e->u.binary.op == OP_SUB) &&
+        return (e->op == OP_ADD || e->op == OP_SUB) &&
                adds_up(e->u.binary.left, t, depth + 1) &&
                adds_up(e->u.binary.right, t, depth + 1);
     case E_CALL:

@@ -72,7 +72,7 @@ static void compare_row(Program *prog, Results *res, Table *t, Column *c, Row *r
     Loc at = loc_at(t->src, cell_span(&r->cells[c->index]));
     Loc other = loc_at(pt->src, cell_span(&pr->cells[pc->index]));
     Finding *f = result_add(res, a, FIND_PLAN, SEV_ERROR, at, "plan");
-    f->row_at = row_loc(r);
+    f->row_at = row_loc(t, r);
     f->about = (Facts){.fact = FACT_PLAN, .table = t, .row = r, .column = c, .other = other};
     f->has_stated = true;
     f->stated = here;

@@ -11,12 +11,24 @@
 
 typedef enum { SYM_TABLE, SYM_ALLOC, SYM_PARAM, SYM_CHECK, SYM_NAMESPACE } SymType;
 
+/* Where it is declared is its node's: symbol_loc(). A large report has a table and a
+ * check of its own for every table. */
 struct Symbol {
     const char *name;
     SymType type;
     void *node;
-    Loc loc;
 };
+
+static Loc symbol_loc(const Symbol *s)
+{
+    switch (s->type) {
+    case SYM_TABLE: return ((const Table *)s->node)->name_loc;
+    case SYM_ALLOC: return ((const Allocation *)s->node)->name_loc;
+    case SYM_PARAM: return ((const Param *)s->node)->name_loc;
+    case SYM_CHECK: return ((const Check *)s->node)->name_loc;
+    default: return ((const Module *)s->node)->ns_at; /* SYM_NAMESPACE */
+    }
+}
 
 typedef enum { CTX_ROW, CTX_COLUMN, CTX_WHERE, CTX_CHECK, CTX_CONST } CtxType;
 
@@ -76,7 +88,7 @@ static void declare(Resolver *R, const char *name, SymType type, void *node, Loc
     Symbol *old = lookup(prog, name);
     if (old) {
         Diag *g = diag_at(R->d, SEV_ERROR, loc, _("'%s' is declared twice"), name);
-        where_declared(R, g, old->loc);
+        where_declared(R, g, symbol_loc(old));
         diag_note(R->d, g, "%s", _("hint: every table, allocation, parameter and check needs "
                                    "a name of its own, across all imported files"));
         R->errors++;
@@ -102,7 +114,6 @@ static void declare(Resolver *R, const char *name, SymType type, void *node, Loc
     s->name = name;
     s->type = type;
     s->node = node;
-    s->loc = loc;
     size_t j = name_hash(name) & (prog->nsymbols_cap - 1);
     while (prog->symbols[j])
         j = (j + 1) & (prog->nsymbols_cap - 1);
@@ -348,7 +359,7 @@ static bool select_column(Resolver *R, Expr *e, Table *t)
         }
     }
     if (!sel)
-        c = find_column_year(t, e->u.ref.sel_year);
+        c = find_column_year(t, e->sel_year);
     if (!c) {
         Diag *g;
         if (sel)
@@ -356,7 +367,7 @@ static bool select_column(Resolver *R, Expr *e, Table *t)
                         t->name, sel);
         else
             g = diag_at(R->d, SEV_ERROR, sel_loc(e), _("table '%s' has no column %d"),
-                        t->name, e->u.ref.sel_year);
+                        t->name, e->sel_year);
         Suggest s = {sel ? sel : "", NULL, 99};
         if (sel)
             consider_table(&s, t, false, true);
@@ -417,8 +428,8 @@ static Kind rows_kind(Resolver *R, Expr *e, Table *t, int first, int end,
         Diag *g = diag_at(R->d, SEV_ERROR, e->loc, _("this adds rows of different kinds: "
                           "'%s' holds %s and '%s' holds %s"), one->name, kind_name(one->kind),
                           r->name, kind_name(r->kind));
-        diag_note(R->d, g, _("row '%s' is at %s"), one->name, diag_place(R->d, row_loc(one)));
-        diag_note(R->d, g, _("row '%s' is at %s"), r->name, diag_place(R->d, row_loc(r)));
+        diag_note(R->d, g, _("row '%s' is at %s"), one->name, diag_place(R->d, row_loc(t, one)));
+        diag_note(R->d, g, _("row '%s' is at %s"), r->name, diag_place(R->d, row_loc(t, r)));
         diag_note(R->d, g, "%s", _("hint: put the rows to add in a section of their own and "
                                    "add it with sum(section)"));
         R->errors++;
@@ -432,7 +443,7 @@ static Kind sum_above_kind(Resolver *R, Expr *e)
 {
     Row *self = e->u.sum_above.row;
     int errors = R->errors;
-    Kind k = rows_kind(R, e, self->table, 0, self->index, row_section(self));
+    Kind k = rows_kind(R, e, e->u.sum_above.table, 0, self->index, row_section(self));
     if (R->errors != errors)
         return K_UNKNOWN;
     return k == K_UNKNOWN ? self->kind : k;
@@ -442,7 +453,7 @@ static Kind sum_above_kind(Resolver *R, Expr *e)
  * figure that is not there, so what needs it does not run (eval.c says why). */
 static Kind absent_table_ref(Resolver *R, Expr *e, Table *t)
 {
-    int n = e->u.ref.nnames;
+    int n = e->nnames;
     if (n == 3) {
         diag_at(R->d, SEV_ERROR, name_loc(e, 2),
                 "%s", _("a table's row has no parts: write table.row or table.row[column]"));
@@ -451,18 +462,18 @@ static Kind absent_table_ref(Resolver *R, Expr *e, Table *t)
     }
     (void)t;
     if (n == 1) {
-        e->u.ref.rtype = e->u.ref.has_sel ? REF_COLUMN : REF_TABLE;
-        return e->u.ref.has_sel ? K_NUMBER : K_ROWS;
+        e->rtype = e->has_sel ? REF_COLUMN : REF_TABLE;
+        return e->has_sel ? K_NUMBER : K_ROWS;
     }
-    e->u.ref.rtype = REF_ROW;
+    e->rtype = REF_ROW;
     return K_NUMBER;
 }
 
 static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
 {
     const char *a = ref_names(e)[0];
-    int n = e->u.ref.nnames;
-    bool sel = e->u.ref.has_sel;
+    int n = e->nnames;
+    bool sel = e->has_sel;
     Table *t = ctx->table;
 
     if (n == 1 && t) {
@@ -472,11 +483,11 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         if (ctx->type == CTX_ROW && (row = find_row(t, a))) {
             e->u.ref.table = t;
             e->u.ref.row = row;
-            e->u.ref.rtype = REF_ROW;
+            e->rtype = REF_ROW;
             if (sel) {
                 if (!select_column(R, e, t))
                     return K_UNKNOWN;
-                e->u.ref.rtype = REF_CELL;
+                e->rtype = REF_CELL;
             }
             return row->kind;
         }
@@ -484,17 +495,18 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             (c = find_column_named(t, a))) {
             e->u.ref.table = t;
             e->u.ref.column = c;
-            e->u.ref.rtype = REF_COLUMN;
+            e->rtype = REF_COLUMN;
             return ctx->type == CTX_COLUMN ? ctx->row_kind : column_kind(R, t, e->loc);
         }
         if (ctx->type == CTX_ROW && !sel && (s = find_section(t, a))) {
             e->u.ref.table = t;
             e->u.ref.section = s;
-            e->u.ref.rtype = REF_SECTION;
+            e->rtype = REF_SECTION;
             return K_ROWS;
         }
         if (ctx->type == CTX_ROW && !sel && strcmp(a, "sum") == 0) {
             e->type = E_SUM_ABOVE;
+            e->u.sum_above.table = t;
             e->u.sum_above.row = ctx->row;
             return sum_above_kind(R, e);
         }
@@ -515,7 +527,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         for (int i = 1; i < n; i++)
             ref_names(e)[i - 1] = ref_names(e)[i];
         ref_names(e)[0] = a;
-        e->u.ref.nnames = (uint8_t)--n;
+        e->nnames = (uint8_t)--n;
         sym = lookup(R->prog, a);
     } else if (own_ns) {
         /* inside a file imported as ns, its own names come first */
@@ -535,7 +547,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
     }
     if (!sym || sym->type == SYM_CHECK) {
         if (n == 1 && !sel && strcmp(a, "year") == 0) {
-            e->u.ref.rtype = REF_YEAR;
+            e->rtype = REF_YEAR;
             return K_NUMBER;
         }
         Suggest s = {a, NULL, 99};
@@ -566,7 +578,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             R->errors++;
             return K_UNKNOWN;
         }
-        e->u.ref.rtype = REF_PARAM;
+        e->rtype = REF_PARAM;
         e->u.ref.param = sym->node;
         for (Param *q = sym->node; q; q = q->next)
             if (q->has_value)
@@ -584,7 +596,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             return K_UNKNOWN;
         }
         if (n == 1) {
-            e->u.ref.rtype = REF_ALLOC;
+            e->rtype = REF_ALLOC;
             return K_MONEY;
         }
         AllocGroup *g = NULL;
@@ -600,13 +612,13 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         }
         e->u.ref.group = g;
         if (n == 2) {
-            e->u.ref.rtype = REF_GROUP;
+            e->rtype = REF_GROUP;
             return K_MONEY;
         }
         for (int i = 0; i < g->nmembers; i++)
             if (g->members[i]->name == ref_names(e)[2]) {
                 e->u.ref.member = g->members[i];
-                e->u.ref.rtype = REF_MEMBER;
+                e->rtype = REF_MEMBER;
                 return K_MONEY;
             }
         Suggest s = {ref_names(e)[2], NULL, 99};
@@ -623,12 +635,12 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         return absent_table_ref(R, e, tt);
     if (n == 1) {
         if (!sel) {
-            e->u.ref.rtype = REF_TABLE;
+            e->rtype = REF_TABLE;
             return K_ROWS;
         }
         if (!select_column(R, e, tt))
             return K_UNKNOWN;
-        e->u.ref.rtype = REF_COLUMN;
+        e->rtype = REF_COLUMN;
         return column_kind(R, tt, e->loc);
     }
     if (n == 3) {
@@ -641,18 +653,18 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
     Row *row = find_row(tt, b);
     if (row) {
         e->u.ref.row = row;
-        e->u.ref.rtype = REF_ROW;
+        e->rtype = REF_ROW;
         if (sel) {
             if (!select_column(R, e, tt))
                 return K_UNKNOWN;
-            e->u.ref.rtype = REF_CELL;
+            e->rtype = REF_CELL;
         }
         return row->kind;
     }
     Section *s = sel ? NULL : find_section(tt, b);
     if (s) {
         e->u.ref.section = s;
-        e->u.ref.rtype = REF_SECTION;
+        e->rtype = REF_SECTION;
         return K_ROWS;
     }
     Suggest sg = {b, NULL, 99};
@@ -671,7 +683,7 @@ static bool prev_years_ok(const Expr *n);
 
 static void kind_error(Resolver *R, Expr *e, Expr *l, Expr *r, Kind kl, Kind kr)
 {
-    BinOp op = e->u.binary.op;
+    BinOp op = e->op;
     Diag *g;
     /* TRANSLATORS: the %s are kinds of value: "cannot add a percentage and an
      * amount". */
@@ -768,7 +780,7 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
                 Expr *set = args->items[i];
                 Expr *base = set->type == E_WHERE ? set->u.where.rows : set;
                 Table *t = base->u.ref.table;
-                Section *s = base->u.ref.rtype == REF_SECTION ? base->u.ref.section : NULL;
+                Section *s = base->rtype == REF_SECTION ? base->u.ref.section : NULL;
                 int errors = R->errors;
                 Kind sk = rows_kind(R, set, t, s ? s->first_row : 0,
                                     s ? s->end_row : t->nrows, NULL);
@@ -794,11 +806,11 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
         R->errors++;
         return K_UNKNOWN;
     }
-    if (first->type == E_REF && first->u.ref.rtype == REF_COLUMN && args->len == 1 &&
+    if (first->type == E_REF && first->rtype == REF_COLUMN && args->len == 1 &&
         ctx->type == CTX_CHECK)
         return k; /* sum(table[column]): over its rows */
     if (args->len == 1 && (f == FN_SUM || f == FN_MIN || f == FN_MAX) && first->type == E_REF &&
-        (first->u.ref.rtype == REF_ROW || first->u.ref.rtype == REF_CELL) &&
+        (first->rtype == REF_ROW || first->rtype == REF_CELL) &&
         first->u.ref.row) {
         Diag *g = diag_at(R->d, SEV_ERROR, first->loc,
                           ctx->type == CTX_ROW
@@ -857,8 +869,8 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
         }
     }
     if (f == FN_PREV) {
-        if (ctx->type == CTX_CONST || !(first->type == E_REF && (first->u.ref.rtype == REF_ROW ||
-                                                                 first->u.ref.rtype == REF_PARAM))) {
+        if (ctx->type == CTX_CONST || !(first->type == E_REF && (first->rtype == REF_ROW ||
+                                                                 first->rtype == REF_PARAM))) {
             Diag *g = diag_at(R->d, SEV_ERROR, first->loc,
                               "%s", _("prev() takes a row: the row's figure for the year before"));
             diag_note(R->d, g, "%s", _("hint: prev(balance.equity) in column 2025 is "
@@ -866,7 +878,7 @@ static Kind resolve_call(Resolver *R, const Ctx *ctx, Expr *e)
             R->errors++;
             return K_UNKNOWN;
         }
-        if (first->u.ref.rtype == REF_PARAM) {
+        if (first->rtype == REF_PARAM) {
             diag_at(R->d, SEV_ERROR, first->loc,
                     "%s", _("prev() of a parameter: a parameter's value is chosen by year "
                             "already"));
@@ -948,7 +960,7 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
         Kind kl = resolve_expr(R, ctx, l), kr = resolve_expr(R, ctx, r);
         if (kl == K_UNKNOWN || kr == K_UNKNOWN)
             break;
-        k = kind_binop(e->u.binary.op, kl, kr);
+        k = kind_binop(e->op, kl, kr);
         if (k == K_UNKNOWN)
             kind_error(R, e, l, r, kl, kr);
         break;
@@ -961,8 +973,8 @@ static Kind resolve_expr(Resolver *R, const Ctx *ctx, Expr *e)
         Kind kr = resolve_expr(R, ctx, rows);
         if (kr == K_UNKNOWN)
             break;
-        if (rows->type != E_REF || rows->u.ref.rtype != REF_TABLE) {
-            if (rows->type == E_REF && rows->u.ref.rtype == REF_SECTION) {
+        if (rows->type != E_REF || rows->rtype != REF_TABLE) {
+            if (rows->type == E_REF && rows->rtype == REF_SECTION) {
                 Diag *g = diag_at(R->d, SEV_ERROR, rows->loc, "%s",
                                   _("'where' chooses among the rows of a whole table, not of "
                                     "a section"));
@@ -1069,9 +1081,9 @@ static void resolve_table_shape(Resolver *R, Table *t)
         }
         Row *first = index_row(R, t, r, i);
         if (first != r) {
-            Diag *g = diag_at(R->d, SEV_ERROR, row_loc(r), _("table '%s' has two rows named '%s'"),
+            Diag *g = diag_at(R->d, SEV_ERROR, row_loc(t, r), _("table '%s' has two rows named '%s'"),
                               t->name, r->name);
-            where_declared(R, g, row_loc(first));
+            where_declared(R, g, row_loc(t, first));
             R->errors++;
         }
         if (r->ncells == t->ncolumns + 1 && r->cells[r->ncells - 1].type == CELL_EMPTY)
@@ -1082,7 +1094,7 @@ static void resolve_table_shape(Resolver *R, Table *t)
         if (r->ncells != t->ncolumns && !(r->ncells == 0 && row_formula(r))) {
             Loc at = r->ncells ? loc_at(t->src, (Span){r->cells[0].start,
                                                        cell_span(&r->cells[r->ncells - 1]).end})
-                               : row_loc(r);
+                               : row_loc(t, r);
             const char *cells = arena_printf(R->a, ngettext("%d cell", "%d cells", r->ncells),
                                              r->ncells);
             const char *columns = arena_printf(R->a, ngettext("%d column", "%d columns",
@@ -1227,23 +1239,28 @@ static void constrain(Resolver *R, Domain *d, Table *t, int shift, bool rows, Lo
         d->conflict_at = at;
     if (!*seen) {
         *seen = true;
-        PtrVec keys = {0};
+        /* a list of just the room it needs, which is never pushed to; the columns'
+         * own keys where they are not shifted */
+        int n = rows ? t->nrows : t->ncolumns;
+        PtrVec keys = {arena_alloc_raw(R->a, sizeof(void *) * (size_t)(n ? n : 1)), 0, n};
         if (rows) {
+            Key *k = arena_alloc(R->a, sizeof *k * (size_t)(n ? n : 1));
             for (int i = 0; i < t->nrows; i++) {
-                Key *k = arena_alloc(R->a, sizeof *k);
-                k->name = t->rows[i]->name;
-                ptrvec_push(R->a, &keys, k);
+                k[i].name = t->rows[i]->name;
+                keys.items[keys.len++] = &k[i];
             }
         } else {
             for (int i = 0; i < t->ncolumns; i++) {
-                const Key *c = &t->columns[i]->key;
+                Key *c = &t->columns[i]->key;
                 if (shift && !c->year)
                     continue;
-                Key *k = arena_alloc(R->a, sizeof *k);
-                *k = *c;
-                if (k->year)
+                if (shift) {
+                    Key *k = arena_alloc(R->a, sizeof *k);
+                    *k = *c;
                     k->year += shift;
-                ptrvec_push(R->a, &keys, k);
+                    c = k;
+                }
+                keys.items[keys.len++] = c;
             }
         }
         d->keys = keys;
@@ -1265,14 +1282,14 @@ static void domain_walk(Resolver *R, Domain *d, Expr *e, int shift, bool in_rows
 {
     switch (e->type) {
     case E_REF:
-        if (e->u.ref.rtype == REF_ROW) {
+        if (e->rtype == REF_ROW) {
             constrain(R, d, e->u.ref.table, shift, false, e->loc);
             /* a check runs in columns of its tables: prev(t.a) alone runs in the
              * columns of t that have the year before in t, not in the year after t */
             if (shift)
                 constrain(R, d, e->u.ref.table, 0, false, e->loc);
         }
-        else if (e->u.ref.rtype == REF_COLUMN && !in_rows_aggregate)
+        else if (e->rtype == REF_COLUMN && !in_rows_aggregate)
             constrain(R, d, e->u.ref.table, 0, true, e->loc);
         break;
     case E_NEG:
@@ -1605,6 +1622,17 @@ static void declare_param_value(Resolver *R, Param *first, Param *p)
 static void declare_all(Resolver *R)
 {
     Program *prog = R->prog;
+    int ntables = 0, nchecks = 0;
+    for (int i = 0; i < prog->imports_first.len; i++) {
+        const Module *m = prog->imports_first.items[i];
+        for (int j = 0; j < m->decls.len; j++) {
+            const Decl *d = m->decls.items[j];
+            ntables += d->type == D_TABLE && !d->u.table->absent_reason;
+            nchecks += d->type == D_CHECK;
+        }
+    }
+    ptrvec_reserve(R->a, &prog->tables, prog->tables.len + ntables);
+    ptrvec_reserve(R->a, &prog->checks, prog->checks.len + nchecks);
     for (int i = 0; i < prog->imports_first.len; i++) {
         Module *m = prog->imports_first.items[i];
         if (m->ns && !lookup(prog, m->ns))
@@ -1668,7 +1696,7 @@ Param *param_in_force(Param *first, int year)
 static const char *missing(Resolver *R, Expr *e)
 {
     const char **names = ref_names(e);
-    int n = e->u.ref.nnames;
+    int n = e->nnames;
     Symbol *s = lookup(R->prog, names[0]);
     if (!s || s->type == SYM_CHECK || s->type == SYM_NAMESPACE)
         /* TRANSLATORS: what a year file lacks, in "2025.fin has no table or allocation
@@ -1708,11 +1736,11 @@ static bool mentions(const Expr *e, const Expr *want)
     switch (e->type) {
     case E_REF:
         /* table.column is also written table[column] */
-        if (want->u.ref.nnames == 2 && e->u.ref.nnames == 1 &&
+        if (want->nnames == 2 && e->nnames == 1 &&
             ref_names_of(e)[0] == ref_names_of(want)[0])
             return ref_sel_name(e) == ref_names_of(want)[1];
-        for (int i = 0; i < want->u.ref.nnames; i++)
-            if (i >= e->u.ref.nnames || ref_names_of(e)[i] != ref_names_of(want)[i])
+        for (int i = 0; i < want->nnames; i++)
+            if (i >= e->nnames || ref_names_of(e)[i] != ref_names_of(want)[i])
                 return false;
         return true;
     case E_NEG:
@@ -1747,7 +1775,7 @@ static void resolve_requirements(Resolver *R)
                 continue;
             for (int k = 0; k < d->u.require->refs.len; k++) {
                 Expr *e = d->u.require->refs.items[k];
-                if (e->u.ref.has_sel) {
+                if (e->has_sel) {
                     diag_at(R->d, SEV_ERROR, e->loc, "%s", _("'require' names rows, tables and "
                                                              "allocations, without [...]"));
                     R->errors++;
@@ -1785,9 +1813,9 @@ static void resolve_requirements(Resolver *R)
 
 /* Where a row says "note N": found again in its text, for the one message that
  * needs it. */
-static Loc note_loc(const Row *r)
+static Loc note_loc(const Table *table, const Row *r)
 {
-    const char *t = r->table->src->text;
+    const char *t = table->src->text;
     uint32_t at = r->span.start, end = r->span.end;
     bool in_string = false;
     for (; at + 4 < end; at++) {
@@ -1802,7 +1830,7 @@ static Loc note_loc(const Row *r)
     uint32_t stop = num;
     while (stop < end && t[stop] >= '0' && t[stop] <= '9')
         stop++;
-    return loc_at(r->table->src, (Span){num, stop});
+    return loc_at(table->src, (Span){num, stop});
 }
 
 static void resolve_notes(Resolver *R)
@@ -1826,7 +1854,7 @@ static void resolve_notes(Resolver *R)
         for (int j = 0; j < t->nrows; j++) {
             Row *r = t->rows[j];
             if (r->note && !prog->notes[r->note]) {
-                Diag *g = diag_at(R->d, SEV_ERROR, note_loc(r),
+                Diag *g = diag_at(R->d, SEV_ERROR, note_loc(t, r),
                                   _("row '%s' refers to note %d, but no table is note %d"),
                                   r->name, r->note, r->note);
                 diag_note(R->d, g, _("hint: declare the note's table with 'note %d', for example "

@@ -4,17 +4,19 @@
 
 #include "ast.h"
 
+/* Its small fields together after the large ones, in 32 bytes: a large report keeps a
+ * value for every computed cell (eval.c's memos). */
 typedef struct {
-    Kind kind;
-    Unit unit;    /* how to show it: kr, tkr, % or a count */
     Num n;
-    bool b;       /* K_BOOL */
-    bool absent;  /* an empty or text cell: nothing to compute with */
-    bool todo;    /* absent because a '?' is still to be filled in: a sum over it too */
-    bool printed; /* a printed figure: shown as printed, with its decimals */
-    int decimals;
     int64_t figure; /* printed: as printed, in micro units of its unit (75,4 % is 75,4):
                        the interval n cannot always give it back */
+    uint8_t kind;   /* Kind */
+    uint8_t unit;   /* Unit: how to show it: kr, tkr, % or a count */
+    bool b;         /* K_BOOL */
+    bool absent;    /* an empty or text cell: nothing to compute with */
+    bool todo;      /* absent because a '?' is still to be filled in: a sum over it too */
+    bool printed;   /* a printed figure: shown as printed, with its decimals */
+    uint8_t decimals;
 } Value;
 
 Value value_number(Kind kind, Unit unit, Num n);

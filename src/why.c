@@ -6,7 +6,7 @@ Loc why_loc(const Why *w)
     case WHY_BLANK:
     case WHY_TEXT:
     case WHY_TODO:
-        return row_loc(w->row);
+        return row_loc(w->table, w->row);
     case WHY_PARAM:
     case WHY_UNDECIDED:
         return w->param->loc;

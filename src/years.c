@@ -134,7 +134,7 @@ static void compare_cell(Program *prog, Results *res, Table *t, Column *c, int i
     Loc other = loc_at(h->table->src, cell_span(&er->cells[h->column->index]));
     Finding *f = result_add(res, &prog->arena, FIND_PREVIOUS, SEV_ERROR, at,
                             "previous-year");
-    f->row_at = row_loc(r);
+    f->row_at = row_loc(t, r);
     f->about = (Facts){.fact = same_kind ? FACT_PREVIOUS : FACT_PREVIOUS_KIND, .table = t,
                        .row = r, .column = c, .year = year, .other_year = report,
                        .other = other};

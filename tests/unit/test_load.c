@@ -175,7 +175,7 @@ static void test_clone_copies_every_node(void **state)
     assert_ptr_equal(s->table, t1);
     for (int i = 0; i < t1->nrows; i++) {
         assert_ptr_not_equal(t1->rows[i], t0->rows[i]);
-        assert_ptr_equal(t1->rows[i]->table, t1);
+        assert_ptr_equal(row_loc(t1, t1->rows[i]).src, to);
         assert_ptr_equal(t1->rows[i]->name, t0->rows[i]->name);
         assert_ptr_not_equal(t1->rows[i]->cells, t0->rows[i]->cells);
         assert_memory_equal(t1->rows[i]->cells, t0->rows[i]->cells, 2 * sizeof(Cell));

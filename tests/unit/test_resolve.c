@@ -94,7 +94,7 @@ static void test_resolves_names_and_kinds(void **state)
     assert_int_equal(row_named(table_named(prog, "staff"), "n")->kind, K_COUNT);
     Expr *f = row_formula(row_named(income, "net"));
     assert_int_equal(f->kind, K_MONEY);
-    assert_int_equal(f->u.binary.left->u.ref.rtype, REF_ROW);
+    assert_int_equal(f->u.binary.left->rtype, REF_ROW);
     assert_ptr_equal(f->u.binary.left->u.ref.row, row_named(income, "fees"));
 }
 
