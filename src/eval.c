@@ -378,7 +378,7 @@ __attribute__((noinline)) static void report_cycle(Eval *E, Row *r, Column *c)
 
 /* Computes a cell's formulas once: the row's or else the column's, and for a stated
  * cell with both, the column's too (compared with the figure in check_formula). Once
- * done (MEMO_DONE), its value is in *value, which is written whatever the state.
+ * done (MEMO_DONE), its value is in *value; in any other state *value means nothing.
  * Inlined, as it is one level of every chain of formulas (cell_value -> eval ->
  * eval_ref -> cell_value ...), which must not take more stack than it has to. */
 __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table *t, Row *r,
@@ -422,8 +422,10 @@ __attribute__((always_inline)) static inline Memo *cell_computed(Eval *E, Table 
         st = too_deep(E, formula);
     m->state = E->cycles != cycles ? MEMO_CYCLE : st ? MEMO_FAILED : MEMO_DONE;
     m->height = (uint16_t)height;
+    if (m->state != MEMO_DONE)
+        return m; /* a failed formula may have left *value unwritten: nothing to keep */
     memo_keep(m, value);
-    if (m->state == MEMO_DONE && value->absent) {
+    if (value->absent) {
         Why *w = arena_alloc(E->a, sizeof *w);
         *w = E->why;
         m->why = w;
