@@ -1051,6 +1051,22 @@ static bool all_percent(const DraftTable *tb)
     return pct > 0 && other == 0;
 }
 
+/* Every row a count ("Antal anställda" alone): the table is one of counts, not one of
+ * amounts with its counts split off and nothing left. */
+static bool all_counts(Builder *b, const DraftTable *tb)
+{
+    int rows = 0;
+    for (int i = 0; i < tb->rows.len; i++) {
+        const DraftRow *r = tb->rows.items[i];
+        if (r->kind != DROW_ROW)
+            continue;
+        if (!draft_starts(fold(b, r->label), "antal"))
+            return false;
+        rows++;
+    }
+    return rows > 0;
+}
+
 static void decide_unit_and_kind(Builder *b, DraftTable *tb, int lineno)
 {
     const char *ft = fold(b, tb->title);
@@ -1060,7 +1076,10 @@ static void decide_unit_and_kind(Builder *b, DraftTable *tb, int lineno)
         if (tb->cols[k].label && (draft_has_word(fold(b, tb->cols[k].label), "antal") ||
                                   draft_has_word(fold(b, tb->cols[k].label), "deltagare")))
             count = true;
-    if (draft_has_word(ft, "tkr") || draft_has_word(fh, "tkr")) {
+    if (!tb->required && all_counts(b, tb)) {
+        tb->unit = "count";
+        draft_guess(b->g, lineno, _("table \"%s\": unit count (every row is an antal)"), tb->title);
+    } else if (draft_has_word(ft, "tkr") || draft_has_word(fh, "tkr")) {
         tb->unit = "tkr";
         draft_guess(b->g, lineno, _("table \"%s\": unit tkr, as its heading says"), tb->title);
     } else if (tb->required && strcmp(tb->name, "deltagare") != 0) {

@@ -295,6 +295,24 @@ static void test_prose_kept_as_comments(void **state)
     arena_free(&a);
 }
 
+/* A table whose every row is a count is a table of counts: no table of amounts left
+ * empty beside it (an empty table does not load; fuzz_draft found it). */
+static void test_table_of_counts_only(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\nPersonal\n\n\t2025\t2024\n"
+                      "Antal anställda\t3\t2\n", &g, &a);
+    assert_has(out, "table personal \"Personal\" unit count (2025, 2024) {\n"
+                    "    antal_anstallda \"Antal anställda\" | 3 | 2\n}");
+    assert_null(strstr(out, "personal_count"));
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_result_subtracts_positive_costs),
         cmocka_unit_test(test_statements_and_notes),
         cmocka_unit_test(test_prose_kept_as_comments),
+        cmocka_unit_test(test_table_of_counts_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
