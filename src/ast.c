@@ -190,6 +190,7 @@ void ast_table_unit(Parser *p, Table *t, const char *word, Span at)
 
 /* A figure that must be a whole number, such as a note number or a year; message says
  * so, with the least and the greatest allowed (two %d). */
+/* message is untranslated (N_): it is translated only when it is said. */
 static int whole(Parser *p, FigureTok f, Span at, const char *message, int min, int max)
 {
     int64_t units = f.value.lo / NUM_SCALE;
@@ -197,14 +198,14 @@ static int whole(Parser *p, FigureTok f, Span at, const char *message, int min, 
         return min; /* the figure itself has been reported */
     if (f.decimals == 0 && f.value.lo % NUM_SCALE == 0 && units >= min && units <= max)
         return (int)units;
-    diag_at(p->diags, SEV_ERROR, parse_loc(p, at), message, min, max);
+    diag_at(p->diags, SEV_ERROR, parse_loc(p, at), _(message), min, max);
     p->errors++;
     return min;
 }
 
 void ast_table_note(Parser *p, Table *t, FigureTok note, Span at)
 {
-    t->note = whole(p, note, at, _("a note number must be a whole number from %d to %d"), 1,
+    t->note = whole(p, note, at, N_("a note number must be a whole number from %d to %d"), 1,
                     999);
 }
 
@@ -236,7 +237,7 @@ Column *ast_column_year(Parser *p, FigureTok year, const char *label, Expr *form
 {
     Column *c = column(p, label, formula, at);
     Span y = {at.start, at.start + 4};
-    c->key.year = whole(p, year, y, _("a year column must be a whole number from %d to %d"),
+    c->key.year = whole(p, year, y, N_("a year column must be a whole number from %d to %d"),
                         1900, 2999);
     return c;
 }
@@ -294,7 +295,7 @@ void ast_row(Parser *p, const char *name, const char *label, const FigureTok *no
     r->label = label;
     if (note) {
         r->note = (uint16_t)whole(p, *note, note_at,
-                                  _("a note number must be a whole number from %d to %d"), 1,
+                                  N_("a note number must be a whole number from %d to %d"), 1,
                                   999);
     }
     r->ncells = (uint16_t)p->ncells;
@@ -638,7 +639,7 @@ Expr *ast_select_year(Parser *p, Expr *ref, FigureTok year, Span sel_at, Span at
     ref->loc = parse_loc(p, at);
     ref->has_sel = true;
     ref->sel_year = (int16_t)whole(p, year, sel_at,
-                                         _("a year must be a whole number from %d to %d"), 1900,
+                                         N_("a year must be a whole number from %d to %d"), 1900,
                                          2999);
     return ref;
 }
