@@ -71,7 +71,7 @@ void draft_read_text(Arena *a, const char *text, size_t len, DraftText *out);
 char *draft_clean(Arena *a, const char *s, size_t n);
 /* Reads one cell's text: its kind and the figure to write. */
 void draft_read_cell(Arena *a, DraftCell *c);
-/* A year 1900-2099 written alone ("2025"), or a date ("2025-12-31"): its year, else 0. */
+/* A year 1900-2099 written alone ("2025"), or a date that exists ("2025-12-31"): its year, else 0. */
 int draft_year_of(const char *s);
 /* The number of characters (code points) in s. */
 int draft_width(const char *s);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "draft.h"
 #include "figure.h"
 
@@ -87,9 +88,9 @@ int draft_year_of(const char *s)
         return 0;
     if (n == 4)
         return y;
-    /* 2025-12-31 */
+    /* 2025-12-31, a day of the calendar */
     if (n == 10 && s[4] == '-' && s[7] == '-' && strspn(s + 5, "0123456789") == 2 &&
-        strspn(s + 8, "0123456789") == 2)
+        strspn(s + 8, "0123456789") == 2 && date_valid(y, atoi(s + 5), atoi(s + 8)))
         return y;
     return 0;
 }

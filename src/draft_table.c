@@ -135,6 +135,15 @@ static int note_number(Builder *b, const char *s)
 
 /* ---- the report block ---- */
 
+/* YYYY-MM-DD written, whether or not that day exists */
+static bool date_shaped(const char *p)
+{
+    for (int i = 0; i < 10; i++)
+        if (i == 4 || i == 7 ? p[i] != '-' : !(p[i] >= '0' && p[i] <= '9'))
+            return false;
+    return true;
+}
+
 static void find_report(Builder *b)
 {
     const DraftText *t = b->t;
@@ -156,12 +165,16 @@ static void find_report(Builder *b)
             }
         }
         if (!d->decided && (strstr(f, "beslutad") || strstr(f, "faststalld"))) {
-            const char *s = l->text;
-            for (const char *p = s; *p; p++)
-                if (draft_year_of(prefix(b, p, 10)) && strlen(p) >= 10 && p[4] == '-') {
-                    d->decided = prefix(b, p, 10);
+            for (const char *p = l->text; *p; p++) {
+                if (!date_shaped(p))
+                    continue;
+                const char *date = prefix(b, p, 10);
+                if (draft_year_of(date)) {
+                    d->decided = date;
                     break;
                 }
+                draft_guess(b->g, l->lineno, _("\"%s\" is not a date, so not the day of the decision"), date);
+            }
         }
         if (!d->federation) {
             /* the first "Xs och Ys Samordningsförbund": capitalised words before it */

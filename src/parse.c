@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "date.h"
 #include "figure.h"
 #include "i18n.h"
 #include "parser.h"
@@ -80,9 +81,7 @@ int parse_date_token(Parser *p, const char *text, Span at, int32_t *out)
     int y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
     int m = (text[5] - '0') * 10 + (text[6] - '0');
     int d = (text[8] - '0') * 10 + (text[9] - '0');
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap)) {
+    if (!date_valid(y, m, d)) {
         char *msg = arena_printf(p->arena, _("'%.10s' is not a date"), text);
         parse_error(p, at, msg, _("a date is written YYYY-MM-DD, for example 2026-03-16"));
     }

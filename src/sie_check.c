@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
 
 /* ---- accounts and series: open hashes keyed by their text ---- */
@@ -326,13 +327,11 @@ static int32_t day_before(int32_t d)
     int y = d / 10000, m = d / 100 % 100, day = d % 100;
     if (day > 1)
         return d - 1;
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (--m == 0) {
         m = 12;
         y--;
     }
-    int last = days[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-    return y * 10000 + m * 100 + last;
+    return y * 10000 + m * 100 + date_month_days(y, m);
 }
 
 /* Each earlier year ends the day before the next one starts. */

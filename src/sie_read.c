@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "crc32.h"
+#include "date.h"
 #include "i18n.h"
 
 /* A file of up to CHUNK bytes is mapped (arena_map_file) and read in place: its pages
@@ -982,10 +983,7 @@ bool sie_date(const char *s, size_t len, int32_t *date)
     if (len != 8 || s[0] == '-' || s[0] == '+' || !sie_int(s, len, &v))
         return false;
     int y = (int)(v / 10000), m = (int)(v / 100 % 100), d = (int)(v % 100);
-    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-        return false;
-    if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+    if (y < 1000 || !date_valid(y, m, d))
         return false;
     *date = (int32_t)v;
     return true;

@@ -313,6 +313,29 @@ static void test_table_of_counts_only(void **state)
     arena_free(&a);
 }
 
+/* A decision date is a day of the calendar: 2025-63-12 is said and left out, and the
+ * next date that exists is taken (a draft with it did not load; fuzz_draft found it). */
+static void test_decided_is_a_day(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\nBeslutad av styrelsen 2025-63-12\n", &g, &a);
+    assert_null(strstr(out, "decided"));
+    assert_int_equal(g.len, 1);
+    assert_int_equal(g.items[0].lineno, 2);
+    assert_non_null(strstr(g.items[0].message, "2025-63-12"));
+    free(out);
+    mem_free(g.items);
+    g = (DraftGuesses){0};
+    out = draft("Årsredovisning 2025\nBeslutad 2025-02-29, fastställd 2026-02-28\n", &g, &a);
+    assert_has(out, "    decided 2026-02-28\n");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_statements_and_notes),
         cmocka_unit_test(test_prose_kept_as_comments),
         cmocka_unit_test(test_table_of_counts_only),
+        cmocka_unit_test(test_decided_is_a_day),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
