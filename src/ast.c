@@ -189,8 +189,8 @@ void ast_table_unit(Parser *p, Table *t, const char *word, Span at)
 }
 
 /* A figure that must be a whole number, such as a note number or a year; message says
- * so, with the least and the greatest allowed (two %d). */
-/* message is untranslated (N_): it is translated only when it is said. */
+ * so, with the least and the greatest allowed (two %d), untranslated (N_): it is
+ * translated only when it is said. */
 static int whole(Parser *p, FigureTok f, Span at, const char *message, int min, int max)
 {
     int64_t units = f.value.lo / NUM_SCALE;

@@ -173,7 +173,8 @@ static void find_report(Builder *b)
                     d->decided = date;
                     break;
                 }
-                draft_guess(b->g, l->lineno, _("\"%s\" is not a date, so not the day of the decision"), date);
+                draft_guess(b->g, l->lineno,
+                            _("\"%s\" is not a date, so not the day of the decision"), date);
             }
         }
         if (!d->federation) {
