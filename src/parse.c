@@ -82,8 +82,14 @@ int parse_date_token(Parser *p, const char *text, Span at, int32_t *out)
     int m = (text[5] - '0') * 10 + (text[6] - '0');
     int d = (text[8] - '0') * 10 + (text[9] - '0');
     if (!date_valid(y, m, d)) {
+        /* the shape is the scanner's: what is wrong is the month, or the day in it */
         char *msg = arena_printf(p->arena, _("'%.10s' is not a date"), text);
-        parse_error(p, at, msg, _("a date is written YYYY-MM-DD, for example 2026-03-16"));
+        const char *hint =
+            m >= 1 && m <= 12
+                ? arena_printf(p->arena, _("%.7s has %d days; a date is written YYYY-MM-DD"),
+                               text, date_month_days(y, m))
+                : _("a month is 01 to 12; a date is written YYYY-MM-DD, for example 2026-03-16");
+        parse_error(p, at, msg, hint);
     }
     *out = y * 10000 + m * 100 + d;
     return DATE;

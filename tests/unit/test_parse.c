@@ -506,6 +506,18 @@ static void test_invalid_date(void **state)
     Diag *g = find_diag(&fx->diags, "'2025-02-29' is not a date");
     assert_non_null(g);
     assert_diag_at(fx, g, 1, 18);
+    /* the hint says why: the shape is right, the day is not in that month */
+    assert_non_null(find_note(g, "2025-02 has 28 days"));
+}
+
+/* A month that does not exist (day and month swapped): the hint says which months do. */
+static void test_date_month_13(void **state)
+{
+    ParseFx *fx = *state;
+    parse_text(fx, "param p = 1 from 2026-16-03\n");
+    Diag *g = find_diag(&fx->diags, "'2026-16-03' is not a date");
+    assert_non_null(g);
+    assert_non_null(find_note(g, "a month is 01 to 12"));
 }
 
 /* ---- syntax errors -------------------------------------------------------------- */
@@ -762,6 +774,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_percent_in_formula, setup, teardown),
         cmocka_unit_test_setup_teardown(test_where_and_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_function, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_date_month_13, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_date, setup, teardown),
         cmocka_unit_test_setup_teardown(test_syntax_error_message, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_bar_hint, setup, teardown),
