@@ -533,7 +533,9 @@ static void push_item(Builder *b, Level *lv, const DraftRow *row, Level *section
 }
 
 /* Closes the innermost section: it becomes an item of the one around it, unless
- * covered (its total row stands for it). */
+ * covered (its total row stands for it). A section that `sum` must not add (a
+ * percentage in it, which is no item) keeps `sum` from the ones around it too: sum
+ * adds the rows of nested sections. */
 static Level *close_top(Shape *s, bool covered)
 {
     Level *lv = s->stack[s->depth--];
@@ -542,6 +544,8 @@ static Level *close_top(Shape *s, bool covered)
     emit(s, close);
     if (!covered && lv->any)
         push_item(s->b, s->stack[s->depth], NULL, lv);
+    if (lv->has_formula)
+        s->stack[s->depth]->has_formula = true;
     return lv;
 }
 

@@ -336,6 +336,25 @@ static void test_decided_is_a_day(void **state)
     arena_free(&a);
 }
 
+/* A percentage in a section of its own, even nested, keeps `sum` from the total around
+ * it, which names its terms: sum would add the percentage (a draft that did not load;
+ * fuzz_draft found it). */
+static void test_percent_in_nested_section(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\nNot 1. Medlemsavgifter\n\n\t2025\t2024\n"
+                      "Staten\t100\t90\nRegionen\t50\t45\nÖvrigt\n\nAndelar\n\n"
+                      "Andel av kostnaden\t67,9 %\t66,0 %\n\nSumma\t150\t135\n", &g, &a);
+    assert_has(out, "    total \"Summa\" = staten + regionen ");
+    assert_null(strstr(out, "= sum"));
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -353,6 +372,7 @@ int main(void)
         cmocka_unit_test(test_prose_kept_as_comments),
         cmocka_unit_test(test_table_of_counts_only),
         cmocka_unit_test(test_decided_is_a_day),
+        cmocka_unit_test(test_percent_in_nested_section),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
