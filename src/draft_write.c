@@ -128,30 +128,25 @@ static bool has_column(const DraftTable *t, const char *name)
     return false;
 }
 
-/* The printed text of a cell as the year file writes it. */
-static const char *cell_text(const DraftCell *c, char *buf, size_t n)
-{
-    if (!c)
-        return "";
-    if (c->kind == DCELL_TEXT) {
-        /* a string; its width is counted by the caller */
-        size_t o = 0;
-        buf[o++] = '"';
-        for (const char *s = c->text; *s && o + 3 < n; s++) {
-            if (*s == '"' || *s == '\\')
-                buf[o++] = '\\';
-            buf[o++] = *s;
-        }
-        buf[o++] = '"';
-        buf[o] = '\0';
-        return buf;
-    }
-    return c->figure ? c->figure : "";
-}
-
 static int text_width(const char *s)
 {
     return draft_width(s);
+}
+
+/* A cell as written: a text cell as a string, whole however long, or the figure. */
+static void put_cell(FILE *out, const DraftCell *c)
+{
+    if (c && c->kind == DCELL_TEXT)
+        put_string(out, c->text);
+    else if (c && c->figure)
+        fputs(c->figure, out);
+}
+
+static int cell_width(const DraftCell *c)
+{
+    if (c && c->kind == DCELL_TEXT)
+        return string_width(c->text);
+    return c && c->figure ? text_width(c->figure) : 0;
 }
 
 /* The national rules read income and balance in the report's year: a statement
@@ -217,7 +212,6 @@ static void write_counts(FILE *out, const DraftDoc *doc, const DraftTable *t)
     fputs(" unit count", out);
     write_columns(out, doc, t);
     fputs(" {\n", out);
-    char buf[1024];
     for (int i = 0; i < t->rows.len; i++) {
         const DraftRow *r = t->rows.items[i];
         if (r->kind != DROW_ROW || !r->count)
@@ -226,8 +220,10 @@ static void write_counts(FILE *out, const DraftDoc *doc, const DraftTable *t)
         put_string(out, r->label);
         fprintf(out, "%*s", head - text_width(r->name) - 1 - string_width(r->label), "");
         for (int k = 0; k < t->ncols; k++)
-            if (!t->cols[k].note)
-                fprintf(out, r->cells[k] ? " | %s" : " |", cell_text(r->cells[k], buf, sizeof buf));
+            if (!t->cols[k].note) {
+                fputs(r->cells[k] ? " | " : " |", out);
+                put_cell(out, r->cells[k]);
+            }
         if (needs_year_column(doc, t))
             fputs(" |", out);
         fputc('\n', out);
@@ -254,7 +250,6 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
     /* widths: the row's head (name, label, note, formula) and each column */
     int head = 0;
     int *width = mem_alloc(sizeof *width * (size_t)(t->ncols + 1));
-    char buf[1024];
     int depth = 0;
     for (int i = 0; i < t->rows.len; i++) {
         const DraftRow *r = t->rows.items[i];
@@ -272,7 +267,7 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
         if (w > head && w <= 72)
             head = w;
         for (int k = 0; k < t->ncols; k++) {
-            int cw = text_width(cell_text(r->cells[k], buf, sizeof buf));
+            int cw = cell_width(r->cells[k]);
             if (cw > width[k])
                 width[k] = cw;
         }
@@ -321,9 +316,9 @@ static void write_table(FILE *out, const DraftDoc *doc, const DraftTable *t)
                 fputs(" |", out);
                 continue;
             }
-            const char *c = cell_text(r->cells[k], buf, sizeof buf);
-            int cw = text_width(c);
-            fprintf(out, " | %*s%s", width[k] > cw ? width[k] - cw : 0, "", c);
+            int cw = cell_width(r->cells[k]);
+            fprintf(out, " | %*s", width[k] > cw ? width[k] - cw : 0, "");
+            put_cell(out, r->cells[k]);
         }
         if (extra)
             fputs(" |", out);

@@ -355,6 +355,27 @@ static void test_percent_in_nested_section(void **state)
     arena_free(&a);
 }
 
+/* A text cell is written whole, however long: it was cut at about 1 KB, in the middle
+ * of a character (a draft that was not UTF-8; fuzz_draft found it). */
+static void test_long_text_cell_whole(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char text[1 + 2 * 700 + 1] = "x";
+    for (int i = 0; i < 700; i++)
+        memcpy(text + 1 + 2 * i, "å", 2);
+    text[sizeof text - 1] = '\0';
+    char *in = arena_printf(&a, "Årsredovisning 2025\n\nNot 1. Medlemsavgifter\n\n\t2025\t2024\n"
+                                "Staten\t100\t%s\n", text);
+    char *out = draft(in, &g, &a);
+    assert_has(out, arena_printf(&a, "| \"%s\"\n", text));
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -373,6 +394,7 @@ int main(void)
         cmocka_unit_test(test_table_of_counts_only),
         cmocka_unit_test(test_decided_is_a_day),
         cmocka_unit_test(test_percent_in_nested_section),
+        cmocka_unit_test(test_long_text_cell_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
