@@ -22,21 +22,35 @@ static const char *place(Loc at, char *buf)
     return buf;
 }
 
-/* One line of an explanation, formatted, then written as text() writes text: every part
- * of it, the file's path included, escaped for the format around it. */
+/* Text formatted, then written as text() writes text: every part of it, a file's path
+ * included, escaped for the format around it, and none of it cut, however long. */
+static void vput(FILE *out, void (*text)(FILE *, const char *), const char *fmt, va_list ap)
+{
+    MemText t;
+    vfprintf(mem_text_open(&t), fmt, ap);
+    char *s = mem_text_close(&t);
+    text(out, s);
+    mem_free(s);
+}
+
+static void put(FILE *out, void (*text)(FILE *, const char *), const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vput(out, text, fmt, ap);
+    va_end(ap);
+}
+
+/* One line of an explanation. */
 static void say(FILE *out, void (*text)(FILE *, const char *), const char *indent,
                 const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    MemText t;
-    vfprintf(mem_text_open(&t), fmt, ap);
-    va_end(ap);
-    char *line = mem_text_close(&t);
     fputs(indent, out);
-    text(out, line);
+    vput(out, text, fmt, ap);
     fputc('\n', out);
-    mem_free(line);
+    va_end(ap);
 }
 
 /* The explanation of a finding, as the text output's "= ..." lines: words for people,
@@ -110,25 +124,22 @@ static int figure_findings(const Model *m)
 
 /* The name of the one test of the figures that agree with their formulas: the
  * ledger's own checks, and their findings, are not among them. */
-static const char *agreeing(const Model *m, char *buf, size_t n)
+static void put_agreeing(FILE *out, const Model *m, void (*text)(FILE *, const char *))
 {
-    snprintf(buf, n, _("figures that agree with their formulas (%d)"),
-             m->comparisons - (figure_findings(m) - m->summary.ledger_failed));
-    return buf;
+    put(out, text, _("figures that agree with their formulas (%d)"),
+        m->comparisons - (figure_findings(m) - m->summary.ledger_failed));
 }
 
 /* The name of the one test of the ledger's own checks that pass, where a ledger was
- * checked; its failures are tests of their own, among the figures' findings. */
-static const char *ledger_passing(const Model *m, char *buf, size_t n)
+ * checked (summary.ledger_checks); its failures are tests of their own, among the
+ * figures' findings. */
+static void put_ledger_passing(FILE *out, const Model *m, void (*text)(FILE *, const char *))
 {
-    if (!m->summary.ledger_checks)
-        return NULL;
     /* TRANSLATORS: a test in TAP and JUnit: "checks of the ledger bokforing-2025.se that
      * pass (680)" */
-    snprintf(buf, n, _("checks of the ledger %s that pass (%d)"),
-             m->summary.ledger ? m->summary.ledger : "",
-             m->summary.ledger_checks - m->summary.ledger_failed);
-    return buf;
+    put(out, text, _("checks of the ledger %s that pass (%d)"),
+        m->summary.ledger ? m->summary.ledger : "",
+        m->summary.ledger_checks - m->summary.ledger_failed);
 }
 
 /* A JUnit test case of the file at path, up to its name, which the caller writes. */
@@ -139,25 +150,23 @@ static void testcase(FILE *out, const char *path)
     fputs("\" name=\"", out);
 }
 
-static const char *run_name(const CheckRun *r, char *buf, size_t n)
+static void put_run_name(FILE *out, const CheckRun *r, void (*text)(FILE *, const char *))
 {
     if (!r->has_key)
-        snprintf(buf, n, "%s", r->check->name);
+        text(out, r->check->name);
     else if (r->key.name)
-        snprintf(buf, n, "%s [%s]", r->check->name, r->key.name);
+        put(out, text, "%s [%s]", r->check->name, r->key.name);
     else
-        snprintf(buf, n, "%s [%d]", r->check->name, r->key.year);
-    return buf;
+        put(out, text, "%s [%d]", r->check->name, r->key.year);
 }
 
-/* "not run: Title, in column 2024 [tag]" */
-static const char *not_run_name(const NotRun *n, char *buf, size_t size)
+/* "tag: Title, in column 2024" */
+static void put_not_run_name(FILE *out, const NotRun *n, void (*text)(FILE *, const char *))
 {
     if (n->where)
-        snprintf(buf, size, "%s: %s, %s", n->tag, n->message, n->where);
+        put(out, text, "%s: %s, %s", n->tag, n->message, n->where);
     else
-        snprintf(buf, size, "%s: %s", n->tag, n->message);
-    return buf;
+        put(out, text, "%s: %s", n->tag, n->message);
 }
 
 /* What did not run: a test case each, skipped, with the reason. */
@@ -165,15 +174,13 @@ static void junit_not_run(FILE *out, const char *path, const Model *m)
 {
     for (int i = 0; i < m->nnot_run; i++) {
         const NotRun *n = m->not_run[i].not_run;
-        char name[1024], at[PLACE_MAX];
+        char at[PLACE_MAX];
         testcase(out, path);
-        xml_text(out, not_run_name(n, name, sizeof name));
+        put_not_run_name(out, n, xml_text);
         fputs("\">\n      <skipped message=\"", out);
         xml_text(out, n->reason);
         fputs("\">", out);
-        char line[PLACE_MAX + 64];
-        snprintf(line, sizeof line, _("at: %s"), place(n->loc, at));
-        xml_text(out, line);
+        put(out, xml_text, _("at: %s"), place(n->loc, at));
         fputs("</skipped>\n    </testcase>\n", out);
     }
 }
@@ -196,13 +203,12 @@ void write_junit_file(FILE *out, const Model *m)
     xml_text(out, path);
     fprintf(out, "\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n",
             tap_count(m), m->summary.failed, m->nnot_run + m->summary.reviewed);
-    char agree[512];
     testcase(out, path);
-    xml_text(out, agreeing(m, agree, sizeof agree));
+    put_agreeing(out, m, xml_text);
     fputs("\"/>\n", out);
-    if (ledger_passing(m, agree, sizeof agree)) {
+    if (m->summary.ledger_checks) {
         testcase(out, path);
-        xml_text(out, agree);
+        put_ledger_passing(out, m, xml_text);
         fputs("\"/>\n", out);
     }
     const Finding *f;
@@ -225,9 +231,8 @@ void write_junit_file(FILE *out, const Model *m)
     }
     for (int i = 0; i < m->nruns; i++) {
         const CheckRun *r = m->runs[i];
-        char name[256];
         testcase(out, path);
-        xml_text(out, run_name(r, name, sizeof name));
+        put_run_name(out, r, xml_text);
         if (r->passed) {
             fputs("\"/>\n", out);
             continue;
@@ -292,12 +297,13 @@ static void yaml_field(FILE *out, const char *key, const char *text)
     fputc('\n', out);
 }
 
-/* "a is 5 kr": an operand of a check, in buf (PLACE_MAX bytes). */
-static const char *operand(const Operand *o, char *buf)
+/* "  left: \"a is 5 kr\"": an operand of a check. */
+static void yaml_operand(FILE *out, const char *key, const Operand *o)
 {
     char v[VALUE_FMT_MAX];
-    snprintf(buf, PLACE_MAX, _("%s is %s"), o->text, value_format(&o->value, v));
-    return buf;
+    fprintf(out, "  %s: ", key);
+    put(out, yaml_text, _("%s is %s"), o->text, value_format(&o->value, v));
+    fputc('\n', out);
 }
 
 static void tap_explain(FILE *out, const Model *m, const Finding *f)
@@ -311,18 +317,16 @@ static void tap_explain(FILE *out, const Model *m, const Finding *f)
         yaml_field(out, "stated", value_format(&f->stated, a));
         yaml_field(out, "computed", value_format(&f->computed, a));
     } else if (f->noperands >= 2) {
-        yaml_field(out, "left", operand(&f->operands[0], a));
-        yaml_field(out, "right", operand(&f->operands[1], a));
+        yaml_operand(out, "left", &f->operands[0]);
+        yaml_operand(out, "right", &f->operands[1]);
     }
     /* the figures a rule in another file read, at their places in the year file */
     for (int i = 0, any = 0; i < f->noperands; i++) {
         if (!finding_points_at(f, i))
             continue;
-        char p[PLACE_MAX], figure[2 * PLACE_MAX];
         fputs(any++ ? "    - " : "  figures_at:\n    - ", out);
-        snprintf(figure, sizeof figure, _("the figure %s is at %s"), f->operands[i].text,
-                 place(f->operands[i].at, p));
-        yaml_text(out, figure);
+        put(out, yaml_text, _("the figure %s is at %s"), f->operands[i].text,
+            place(f->operands[i].at, a));
         fputc('\n', out);
     }
     const Finding *cause = model_cause(m, f);
@@ -340,14 +344,13 @@ void write_tap_file(FILE *out, const Model *m, int *next)
     fprintf(out, "\nok %d - ", (*next)++);
     render_tap(out, path);
     fputs(": ", out);
-    char agree[512];
-    render_tap(out, agreeing(m, agree, sizeof agree));
+    put_agreeing(out, m, render_tap);
     fputc('\n', out);
-    if (ledger_passing(m, agree, sizeof agree)) {
+    if (m->summary.ledger_checks) {
         fprintf(out, "ok %d - ", (*next)++);
         render_tap(out, path);
         fputs(": ", out);
-        render_tap(out, agree);
+        put_ledger_passing(out, m, render_tap);
         fputc('\n', out);
     }
     const Finding *f;
@@ -361,10 +364,9 @@ void write_tap_file(FILE *out, const Model *m, int *next)
     }
     for (int i = 0; i < m->nruns; i++) {
         const CheckRun *r = m->runs[i];
-        char name[256];
         bool warning = !r->passed && r->check->severity == SEV_WARNING;
         fprintf(out, "%s %d - ", r->passed ? "ok" : "not ok", (*next)++);
-        render_tap(out, run_name(r, name, sizeof name));
+        put_run_name(out, r, render_tap);
         fputc(' ', out);
         render_tap(out, r->check->title);
         if (!r->passed && r->explained->review)
@@ -382,9 +384,8 @@ static void tap_not_run(FILE *out, const Model *m, int *next)
 {
     for (int i = 0; i < m->nnot_run; i++) {
         const NotRun *n = m->not_run[i].not_run;
-        char name[1024];
         fprintf(out, "ok %d - ", (*next)++);
-        render_tap(out, not_run_name(n, name, sizeof name));
+        put_not_run_name(out, n, render_tap);
         fputs(" # SKIP ", out);
         render_tap(out, n->reason);
         fputc('\n', out);

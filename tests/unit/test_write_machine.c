@@ -153,12 +153,62 @@ static void junit_and_tap_count_the_same_tests(void **state)
     model_free(&m);
 }
 
+/* A test's name is written whole, however long its parts: names were cut at 256 and
+ * 1 024 bytes, in the middle of a character too (TAP that was not UTF-8). */
+static void long_names_are_written_whole(void **state)
+{
+    ProgFx *fx = *state;
+    char name[1 + 2 * 300 + 1] = "k", label[2 * 700 + 1] = "";
+    for (int i = 0; i < 300; i++)
+        memcpy(name + 1 + 2 * i, "å", 2);
+    name[sizeof name - 1] = '\0';
+    for (int i = 0; i < 700; i++)
+        memcpy(label + 2 * i, "Ö", 2);
+    label[sizeof label - 1] = '\0';
+    Arena a;
+    arena_init(&a);
+    char *year = arena_printf(&a,
+                              "report \"R\" { year 2025 }\n"
+                              "accounts t \"T\" (2025) {\n"
+                              "    a \"A\" | 100\n"
+                              "    eq \"%s\" = prev(t.eq) + a | 5\n"
+                              "}\n"
+                              "check %s \"Liten\" error: t.a[2025] < 1\n", label, name);
+    write_file(fx, "year.fin", year);
+    load_resolve(fx, "year.fin", NULL);
+    assert_no_diags(&fx->prog.diags);
+    fx->res.detailed = true;
+    program_eval(&fx->prog, &fx->res);
+    sentences_render(&fx->res, &fx->prog.arena);
+    Model m;
+    model_build(&m, &fx->prog, &fx->res, "year.fin");
+    assert_int_equal(m.nnot_run, 1);
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&buf, &n);
+    int next = 1;
+    write_tap_file(f, &m, &next);
+    fclose(f);
+    assert_non_null(strstr(buf, arena_printf(&a, " - %s Liten\n", name)));
+    assert_non_null(strstr(buf, arena_printf(&a, "%s, ", label)));
+    free(buf);
+    f = open_memstream(&buf, &n);
+    write_junit_file(f, &m);
+    fclose(f);
+    assert_non_null(strstr(buf, arena_printf(&a, "name=\"%s\">", name)));
+    assert_non_null(strstr(buf, arena_printf(&a, "%s, ", label)));
+    free(buf);
+    model_free(&m);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(model_links_a_finding_to_its_cause, setup, teardown),
         cmocka_unit_test_setup_teardown(json_finding_names_its_cause, setup, teardown),
         cmocka_unit_test_setup_teardown(junit_and_tap_count_the_same_tests, setup, teardown),
+        cmocka_unit_test_setup_teardown(long_names_are_written_whole, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
