@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "mem.h"
@@ -32,6 +33,8 @@ typedef struct {
     const char *figure;  /* as the year file writes it: the printed figure, without a
                             footnote mark or "kr" after it */
     bool negative;
+    int64_t micro;       /* a figure's or percentage's value, without its sign, in micro */
+    int decimals;        /* units, and the decimals it is printed with */
     bool footnote;       /* a '*' after the figure was left out */
     bool dash_changed;   /* an en dash or similar was written as '-' */
 } DraftCell;

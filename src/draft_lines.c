@@ -189,6 +189,8 @@ void draft_read_cell(Arena *a, DraftCell *c)
         return;
     c->kind = percent ? DCELL_PERCENT : DCELL_FIGURE;
     c->negative = minus;
+    c->micro = f.micro;
+    c->decimals = f.decimals;
     c->footnote = star;
     c->dash_changed = changed;
     if (changed)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "draft_doc.h"
+#include "figure.h"
 #include "i18n.h"
 
 typedef struct {
@@ -1123,6 +1124,32 @@ static void decide_unit_and_kind(Builder *b, DraftTable *tb, int lineno)
         tb->kind = "table";
 }
 
+/* A figure in tkr stands for a thousand times as many kronor: one that is then beyond
+ * finsam's arithmetic is kept as text, as printed, where the year file would not load. */
+static void keep_too_large_as_text(Builder *b, DraftTable *tb)
+{
+    if (!tb->unit || strcmp(tb->unit, "tkr") != 0)
+        return;
+    for (int i = 0; i < tb->rows.len; i++) {
+        DraftRow *r = tb->rows.items[i];
+        if (r->kind != DROW_ROW || r->count)
+            continue;
+        for (int k = 0; k < tb->ncols; k++) {
+            const DraftCell *c = r->cells[k];
+            Num n;
+            if (!c || c->kind != DCELL_FIGURE ||
+                figure_interval(c->micro, c->decimals, 1000, 1, &n) == NUM_OK)
+                continue;
+            DraftCell *t = arena_alloc(b->a, sizeof *t);
+            *t = *c;
+            t->kind = DCELL_TEXT;
+            r->cells[k] = t;
+            draft_guess(b->g, r->lineno, _("\"%s\" tkr is beyond finsam's arithmetic: kept as text"),
+                        c->text);
+        }
+    }
+}
+
 /* A column formula computes in every row: where a row holds a percentage in one of
  * its columns and an amount in another, it would subtract the one from the other. */
 static void drop_mixed_column_formulas(Builder *b, DraftTable *tb)
@@ -1353,6 +1380,7 @@ static int read_table(Builder *b, int i)
         drop_mixed_column_formulas(b, tb);
         decide_unit_and_kind(b, tb, tb->lineno);
         shape(b, tb, &raw);
+        keep_too_large_as_text(b, tb);
     }
     add_block(b, BLOCK_TABLE, tb->lineno, NULL, tb);
     return end;

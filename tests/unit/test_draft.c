@@ -376,6 +376,27 @@ static void test_long_text_cell_whole(void **state)
     arena_free(&a);
 }
 
+/* A figure that fits as kronor but not as tkr, a thousand times as many, is kept as
+ * text in a table in tkr, and said (a draft that did not load; fuzz_draft found it). */
+static void test_too_large_in_tkr(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\nDriftredovisning, belopp tkr\n\n\t2025\t2024\n"
+                      "Kostnader\t-818 146 646 601\t-200\nIntäkter\t100\t90\n", &g, &a);
+    assert_has(out, "| \"-818 146 646 601\" |");
+    assert_has(out, "| -200\n");
+    bool said = false;
+    for (int i = 0; i < g.len; i++)
+        said |= g.items[i].lineno == 6 && strstr(g.items[i].message, "-818 146 646 601");
+    assert_true(said);
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -395,6 +416,7 @@ int main(void)
         cmocka_unit_test(test_decided_is_a_day),
         cmocka_unit_test(test_percent_in_nested_section),
         cmocka_unit_test(test_long_text_cell_whole),
+        cmocka_unit_test(test_too_large_in_tkr),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
