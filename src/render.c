@@ -93,37 +93,35 @@ static void summary_not_run(char *buf, size_t n, const ModelSummary *res)
     snprintf(buf, n, ", %s", count);
 }
 
-const char *render_summary_checks(char *buf, size_t n, const ModelSummary *res)
+char *render_summary_checks(const ModelSummary *res)
 {
-    char checks[64], ledger[448];
-    snprintf(checks, sizeof checks, ngettext("%d check", "%d checks", res->checks),
-             res->checks);
-    if (!res->ledger_checks) {
-        snprintf(buf, n, "%s", checks);
-        return buf;
+    MemText t;
+    FILE *f = mem_text_open(&t);
+    fprintf(f, ngettext("%d check", "%d checks", res->checks), res->checks);
+    if (res->ledger_checks) {
+        fputs(" (", f);
+        if (res->ledger)
+            /* TRANSLATORS: after the count of checks in the summary line: how many of
+             * them are the ledger's own (its SIE file's consistency): "1171 checks (685
+             * of them in the ledger bokforing-2025.se)" */
+            fprintf(f, ngettext("%d of them in the ledger %s", "%d of them in the ledger %s",
+                                res->ledger_checks),
+                    res->ledger_checks, res->ledger);
+        else
+            /* TRANSLATORS: the same in the total line of several files: "(685 of them in
+             * ledgers)" */
+            fprintf(f, ngettext("%d of them in ledgers", "%d of them in ledgers",
+                                res->ledger_checks),
+                    res->ledger_checks);
+        fputc(')', f);
     }
-    if (res->ledger)
-        /* TRANSLATORS: after the count of checks in the summary line: how many of them
-         * are the ledger's own (its SIE file's consistency): "1171 checks (685 of them in
-         * the ledger bokforing-2025.se)" */
-        snprintf(ledger, sizeof ledger,
-                 ngettext("%d of them in the ledger %s", "%d of them in the ledger %s",
-                          res->ledger_checks),
-                 res->ledger_checks, res->ledger);
-    else
-        /* TRANSLATORS: the same in the total line of several files: "(685 of them in
-         * ledgers)" */
-        snprintf(ledger, sizeof ledger,
-                 ngettext("%d of them in ledgers", "%d of them in ledgers", res->ledger_checks),
-                 res->ledger_checks);
-    snprintf(buf, n, "%s (%s)", checks, ledger);
-    return buf;
+    return mem_text_close(&t);
 }
 
 void render_summary(FILE *out, const char *path, const ModelSummary *res)
 {
-    char checks[512], passed[64], failed[64], warnings[64];
-    render_summary_checks(checks, sizeof checks, res);
+    char passed[64], failed[64], warnings[64];
+    char *checks = render_summary_checks(res);
     /* TRANSLATORS: "308 passed", "11 failed": how many checks passed and failed. */
     snprintf(passed, sizeof passed, ngettext("%d passed", "%d passed", res->passed),
              res->passed);
@@ -140,6 +138,7 @@ void render_summary(FILE *out, const char *path, const ModelSummary *res)
     fprintf(out, _("%s: %s, %s, %s, %s%s\n"), safe, safe_checks, passed, failed, warnings,
             skipped);
     mem_free(safe_checks);
+    mem_free(checks);
     mem_free(safe);
 }
 

@@ -40,11 +40,12 @@ const char *safe_text(Arena *a, const char *s);
  * anything did not run, and a newline; the path as it is given (already escaped where
  * the format needs it). */
 void render_summary(FILE *out, const char *path, const ModelSummary *res);
-/* The summary line's count of checks, in buf: "1171 checks", and where a ledger was
- * checked, how many of them were its own: "1171 checks (685 of them in the ledger
+/* The summary line's count of checks: "1171 checks", and where a ledger was checked,
+ * how many of them were its own: "1171 checks (685 of them in the ledger
  * bokforing-2025.se)", or in a total "(685 of them in ledgers)". The ledger's name as
- * the report writes it: the caller makes it safe for its format. */
-const char *render_summary_checks(char *buf, size_t n, const ModelSummary *res);
+ * the report writes it, whole: the caller makes it safe for its format, and frees the
+ * text (mem_free). */
+char *render_summary_checks(const ModelSummary *res);
 
 /* The lines of a parameter or check in `finsam rules` and the text report: its name,
  * what it is (its value, or error or warning) and where it is declared; then, indented,

@@ -1625,8 +1625,8 @@ static void glance(Html *h)
 /* "2025.fin: 325 checks, 308 passed, 11 failed, 6 warnings", as finsam check ends. */
 static void put_summary(FILE *out, const char *path, const ModelSummary *res)
 {
-    char checks[512], passed[64], failed[64], warnings[64];
-    render_summary_checks(checks, sizeof checks, res);
+    char passed[64], failed[64], warnings[64];
+    char *checks = render_summary_checks(res);
     snprintf(passed, sizeof passed, ngettext("%d passed", "%d passed", (unsigned long)res->passed),
              res->passed);
     snprintf(failed, sizeof failed,
@@ -1651,6 +1651,7 @@ static void put_summary(FILE *out, const char *path, const ModelSummary *res)
             parts[4] ? parts[4] : "", parts[5] ? parts[5] : "");
     for (int i = 0; i < 6; i++)
         mem_free(parts[i]);
+    mem_free(checks);
 }
 
 static void card(FILE *out, const char *cls, int n, const char *word)

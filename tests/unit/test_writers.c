@@ -219,19 +219,31 @@ static void format_help_from_the_table(void **state)
     arena_free(&a);
 }
 
-/* The summary line names the ledger's own checks among all of them. */
+/* The summary line names the ledger's own checks among all of them, and the ledger
+ * whole, however long its name (it was cut at about 450 bytes, mid-character too). */
 static void summary_names_the_ledgers_checks(void **state)
 {
     (void)state;
-    char buf[256];
     ModelSummary s = {.checks = 1171, .ledger_checks = 685, .ledger = "bokforing-2025.se"};
-    assert_string_equal(render_summary_checks(buf, sizeof buf, &s),
-                        "1171 checks (685 of them in the ledger bokforing-2025.se)");
+    char *text = render_summary_checks(&s);
+    assert_string_equal(text, "1171 checks (685 of them in the ledger bokforing-2025.se)");
+    mem_free(text);
+    char name[2 * 400 + 4] = "";
+    for (int i = 0; i < 400; i++)
+        memcpy(name + 2 * i, "å", 2);
+    memcpy(name + 800, ".se", 4);
+    s.ledger = name;
+    text = render_summary_checks(&s);
+    assert_int_equal(strlen(text), strlen("1171 checks (685 of them in the ledger )") + 803);
+    mem_free(text);
     s.ledger = NULL;
-    assert_string_equal(render_summary_checks(buf, sizeof buf, &s),
-                        "1171 checks (685 of them in ledgers)");
+    text = render_summary_checks(&s);
+    assert_string_equal(text, "1171 checks (685 of them in ledgers)");
+    mem_free(text);
     s = (ModelSummary){.checks = 1};
-    assert_string_equal(render_summary_checks(buf, sizeof buf, &s), "1 check");
+    text = render_summary_checks(&s);
+    assert_string_equal(text, "1 check");
+    mem_free(text);
 }
 
 /* ---- text escaped for a format ------------------------------------------------------- */
