@@ -257,12 +257,14 @@ JsonValue *lsp_doc_diagnostics(Arena *a, LspDoc *d)
     }
     for (int i = 0; i < d->res.failed.len; i++) {
         const Finding *f = d->res.failed.items[i];
-        char msg[1024], stated[VALUE_FMT_MAX], computed[VALUE_FMT_MAX];
-        int n = snprintf(msg, sizeof msg, "%s%s%s", f->message, f->where ? ", " : "",
-                         f->where ? f->where : "");
-        if (f->has_stated && n > 0 && (size_t)n < sizeof msg)
-            snprintf(msg + n, sizeof msg - (size_t)n, _("\nstated: %s\ncomputed: %s"),
-                     value_format(&f->stated, stated), value_format(&f->computed, computed));
+        char stated[VALUE_FMT_MAX], computed[VALUE_FMT_MAX];
+        const char *msg = f->where ? arena_printf(a, "%s, %s", f->message, f->where)
+                                   : f->message;
+        if (f->has_stated)
+            msg = arena_printf(a, "%s%s", msg,
+                               arena_printf(a, _("\nstated: %s\ncomputed: %s"),
+                                            value_format(&f->stated, stated),
+                                            value_format(&f->computed, computed)));
         /* a rule of another file shown at the figure it read in this one */
         const Loc *shown = NULL;
         for (int k = 0; k < f->noperands && !shown && !is_doc_src(d, f->loc.src); k++)

@@ -190,8 +190,21 @@ def main():
         check(len(edits) == 1 and edits[0]["newText"] == text,
               "formatting: one edit, the text as finsam fmt lays it out", r and str(r)[:300])
 
-        broken = text.replace("check overview_result", "check overview_result (", 1)
+        # a finding's message whole, however long its label (it was cut at 1 KB)
+        label = "Summa " + "å" * 600
+        long = text.replace('    total   "Summa" = sum                 | 34 332 | 113 288',
+                            '    total   "%s" = sum | 34 332 | 113 288' % label)
         c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3},
+                                            "contentChanges": [{"text": long}]})
+        diags = c.diagnostics(uri) or []
+        summa = [d for d in diags if d["range"]["start"]["line"] == at and d.get("code") == "formula"]
+        check(len(summa) == 1 and summa[0]["message"].startswith(label + ", ") and
+              "computed: 133 288 kr" in summa[0]["message"],
+              "a finding's message whole, with a label of 1 200 bytes",
+              [d["message"][-80:] for d in summa])
+
+        broken = text.replace("check overview_result", "check overview_result (", 1)
+        c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 4},
                                             "contentChanges": [{"text": broken}]})
         diags = c.diagnostics(uri) or []
         broken_at = next(i for i, l in enumerate(lines) if l.startswith("check overview_result"))
