@@ -96,8 +96,41 @@ static Column *column_of_year(const Table *t, int year)
 /* A year column's figures in the new file are the old file's figures of its new year,
  * as printed, where the old file has them and they are not a plan (a year after this
  * one); else '?', as every named column's (actual, budget, target: this year's). */
+/* A table of percentages that leaves its unit to its figures says it in its heading:
+ * once its figures are '?', its rows would be amounts, which a check of percentages
+ * cannot compare. */
+static void keep_percent_unit(Carry *C, const Table *t)
+{
+    if (t->unit == U_PERCENT)
+        return;
+    int figures = 0;
+    for (int r = 0; r < t->nrows; r++)
+        for (int i = 0; i < t->rows[r]->ncells; i++) {
+            const Cell *c = &t->rows[r]->cells[i];
+            if (c->type != CELL_FIGURE)
+                continue;
+            if (!c->percent)
+                return;
+            figures++;
+        }
+    if (!figures)
+        return;
+    /* after the title, which follows the name */
+    uint32_t s = t->name_loc.end;
+    while (s < C->len && C->src[s] != '"')
+        s++;
+    for (s++; s < C->len && C->src[s] != '"'; s++)
+        if (C->src[s] == '\\')
+            s++;
+    if (s < C->len)
+        edit(C, s + 1, s + 1, " unit %",
+             arena_printf(C->a, _("unit %% in the heading of '%s': its figures were "
+                                  "percentages, and '?' does not say so"), t->name));
+}
+
 static void carry_table(Carry *C, const Table *t)
 {
+    keep_percent_unit(C, t);
     bool years = false;
     for (int i = 0; i < t->ncolumns; i++) {
         const Column *c = t->columns[i];
@@ -454,6 +487,10 @@ static void carry_report(Carry *C, const Report *rep, const char *previous, Span
             s++;
         edit(C, s, prev->loc.end, arena_printf(C->a, "\"%s\"", previous),
              arena_printf(C->a, "previous %s -> \"%s\"", copy(C, s, prev->loc.end), previous));
+    } else if (year && !alone_on_line(C, year->loc)) {
+        /* a block on one line: 'report "R" { year 2025 }' */
+        edit(C, year->loc.end, year->loc.end, arena_printf(C->a, " previous \"%s\"", previous),
+             arena_printf(C->a, "previous \"%s\"", previous));
     } else if (year) {
         /* lined up with the year: 'year       2025' gives 'previous   "2025"' */
         uint32_t ls = line_start(C, year->loc.start), v = year->loc.start + 4;

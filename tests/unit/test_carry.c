@@ -47,6 +47,37 @@ static void test_report_block(void **state)
     assert_has(c.text, "report \"Årsredovisning 2026\" {\n    year 2026\n    previous \"2025\"\n}");
 }
 
+/* A report block on one line gets 'previous' on that line, after the year: it was put
+ * on a line of its own behind a copy of the line's start, which did not load. */
+static void test_report_block_on_one_line(void **state)
+{
+    ProgFx *fx = *state;
+    write_file(fx, "year.fin", "report \"Årsredovisning 2025\" { year 2025 }\n");
+    load_resolve(fx, "year.fin", NULL);
+    assert_no_diags(&fx->prog.diags);
+    Carried c;
+    assert_int_equal(carry_forward(&fx->prog.arena, fx->prog.modules.items[0], "2025", &c), 0);
+    assert_string_equal(c.text,
+                        "report \"Årsredovisning 2026\" { year 2026 previous \"2025\" }\n");
+}
+
+/* A table of percentages without 'unit %' gets it once its figures are '?': its rows
+ * would be amounts, which a check of percentages cannot compare (a new file that did not
+ * load). A table with an amount in it is left as it is. */
+static void test_percentages_keep_their_unit(void **state)
+{
+    Carried c = carry_text(*state,
+                           "indicators goals \"Mål\" (result \"Utfall\") {\n"
+                           "    organised \"Organiserat\" | 91%\n"
+                           "}\n"
+                           "table mixed \"Blandat\" (result) {\n"
+                           "    share \"Andel\" | 12%\n"
+                           "    fees \"Avgifter\" | 100\n"
+                           "}\n");
+    assert_has(c.text, "indicators goals \"Mål\" unit % (result \"Utfall\") {\n");
+    assert_has(c.text, "table mixed \"Blandat\" (result) {\n");
+}
+
 static void test_columns_shift_and_cells_line_up(void **state)
 {
     Carried c = carry_text(*state,
@@ -146,6 +177,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_report_block, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_report_block_on_one_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_percentages_keep_their_unit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_columns_shift_and_cells_line_up, setup, teardown),
         cmocka_unit_test_setup_teardown(test_named_columns_are_to_fill_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_years_in_text_move_on_but_not_laws_or_dates, setup,
