@@ -93,9 +93,6 @@ static Column *column_of_year(const Table *t, int year)
     return NULL;
 }
 
-/* A year column's figures in the new file are the old file's figures of its new year,
- * as printed, where the old file has them and they are not a plan (a year after this
- * one); else '?', as every named column's (actual, budget, target: this year's). */
 /* A table of percentages that leaves its unit to its figures says it in its heading:
  * once its figures are '?', its rows would be amounts, which a check of percentages
  * cannot compare. */
@@ -128,6 +125,16 @@ static void keep_percent_unit(Carry *C, const Table *t)
                                   "percentages, and '?' does not say so"), t->name));
 }
 
+/* A computed row that the report does not print has no cells in the text: the ones it
+ * has, resolve made, at the row's start. */
+static bool printed(const Row *row)
+{
+    return row->ncells > 0 && !(row->cells[0].len == 0 && row->cells[0].start == row->span.start);
+}
+
+/* A year column's figures in the new file are the old file's figures of its new year,
+ * as printed, where the old file has them and they are not a plan (a year after this
+ * one); else '?', as every named column's (actual, budget, target: this year's). */
 static void carry_table(Carry *C, const Table *t)
 {
     keep_percent_unit(C, t);
@@ -146,7 +153,7 @@ static void carry_table(Carry *C, const Table *t)
     C->out->tables += years;
     for (int r = 0; r < t->nrows; r++) {
         const Row *row = t->rows[r];
-        for (int i = 0; i < row->ncells && i < t->ncolumns; i++) {
+        for (int i = 0; printed(row) && i < row->ncells && i < t->ncolumns; i++) {
             const Column *c = t->columns[i];
             const Column *from = c->key.year && c->key.year + 1 <= C->year
                                      ? column_of_year(t, c->key.year + 1) : NULL;
