@@ -37,7 +37,10 @@
  *   html           the HTML holds a "<fuzz" tag: text from the input not escaped;
  *   deterministic  an input whose length is 5 modulo 8 is checked twice, and everything
  *                  written (diagnostics, rules, findings, every format) must be the same
- *                  byte for byte.
+ *                  byte for byte;
+ *   new-loads      next year's file (finsam new) of a year file of one part that loads
+ *                  and resolves does not load and resolve. Of one part: a table of
+ *                  another part stays in its year.
  *
  * FUZZ_CHECK_VERBOSE=1 prints the diagnostics and the outcome of each input on stderr:
  *   FUZZ_CHECK_VERBOSE=1 build/fuzz/fuzz_check fuzz/seeds/check/units.fin
@@ -52,6 +55,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "carry.h"
 #include "eval.h"
 #include "sentence.h"
 #include "model.h"
@@ -763,6 +767,34 @@ static void write_all_formats(Program *prog, Results *res, const char *path, Dia
     model_free(&model);
 }
 
+/* finsam new: next year's file, carried forward from the year file, loads and resolves. */
+static void check_carried(const Program *prog)
+{
+    Arena a;
+    arena_init(&a);
+    Carried c;
+    if (carry_forward(&a, prog->modules.items[0], "y", &c) != 0) {
+        arena_free(&a);
+        return;
+    }
+    Part next = {.name = "next", .data = (const uint8_t *)c.text, .len = c.len};
+    write_part(&next);
+    part_path(written[nwritten++], sizeof written[0], &next);
+    LoadOptions opts = {0};
+    opts.rules_dir = FINSAM_RULES_DIR;
+    Program p;
+    program_init(&p);
+    if (program_load(&p, written[nwritten - 1], &opts) || p.diags.errors ||
+        program_resolve(&p)) {
+        fprintf(stderr, "%s\n", c.text);
+        for (int i = 0; i < p.diags.list.len; i++)
+            diag_print(stderr, p.diags.list.items[i], (DiagStyle){0});
+        fail("new-loads", "next year's file does not load");
+    }
+    program_free(&p);
+    arena_free(&a);
+}
+
 /* One run of the year file through everything finsam does with it; everything written
  * goes to out. */
 static void run_once(const char *year_file, int nparts, size_t size, FILE *out)
@@ -787,6 +819,8 @@ static void run_once(const char *year_file, int nparts, size_t size, FILE *out)
         }
     }
     /* resolve has found the report block, in the year file */
+    if (!bad && nparts == 1 && enabled("new-loads"))
+        check_carried(&prog);
     if (!bad && enabled("year-file") && prog.report && prog.modules.len > 0) {
         const Source *src = ((Module *)prog.modules.items[0])->src;
         if (prog.report->loc.src == src && !yearfiles_has_report(src->text, src->len))
