@@ -447,10 +447,39 @@ static bool alone_on_line(const Carry *C, Loc l)
     return true;
 }
 
+/* Comments for the end of a line, from the entries taken out of it. */
+typedef struct {
+    const char *text;
+    uint32_t at;
+} LineTail;
+
+/* An entry that next year's file cannot keep becomes a comment: in its place when it is
+ * alone on its line; else it is taken out of the line (a report block on one line), and
+ * the comment goes at the line's end. note is "%s -> ... %d", given the entry and the
+ * new year. */
+static void comment_out(Carry *C, const ReportEntry *e, LineTail *tail, const char *comment,
+                        const char *note)
+{
+    const char *said = arena_printf(C->a, note, copy(C, e->loc.start, e->loc.end), C->year + 1);
+    if (alone_on_line(C, e->loc)) {
+        edit(C, e->loc.start, e->loc.end, comment, said);
+        return;
+    }
+    uint32_t s = e->loc.start, end = e->loc.end;
+    while (s > 0 && is_space(C->src[s - 1]))
+        s--;
+    edit(C, s, e->loc.end, "", said);
+    while (end < C->len && C->src[end] != '\n' && C->src[end] != '\r')
+        end++;
+    tail->text = arena_printf(C->a, "%s  %s", tail->text ? tail->text : "", comment);
+    tail->at = end;
+}
+
 static void carry_report(Carry *C, const Report *rep, const char *previous, Span *keep,
                          int *nkeep)
 {
     const ReportEntry *year = NULL, *prev = NULL;
+    LineTail tail = {0};
     for (int i = 0; i < rep->entries.len; i++) {
         const ReportEntry *e = rep->entries.items[i];
         if (strcmp(e->key, "year") == 0) {
@@ -463,31 +492,29 @@ static void carry_report(Carry *C, const Report *rep, const char *previous, Span
         } else if (strcmp(e->key, "previous") == 0) {
             prev = e;
             keep[(*nkeep)++] = (Span){e->loc.start, e->loc.end};
-        } else if (strcmp(e->key, "plan") == 0 && alone_on_line(C, e->loc)) {
+        } else if (strcmp(e->key, "plan") == 0) {
             /* this year's plan is not next year's, and next year's may not be written yet */
-            const char *was = copy(C, e->loc.start, e->loc.end);
-            edit(C, e->loc.start, e->loc.end,
-                 arena_printf(C->a, "# plan ?  (the plan the board decided for %d)", C->year + 1),
-                 arena_printf(C->a, _("%s -> a comment: name the plan decided for %d"), was,
-                              C->year + 1));
-        } else if (strcmp(e->key, "ledger") == 0 && alone_on_line(C, e->loc)) {
+            comment_out(C, e, &tail,
+                        arena_printf(C->a, "# plan ?  (the plan the board decided for %d)",
+                                     C->year + 1),
+                        _("%s -> a comment: name the plan decided for %d"));
+        } else if (strcmp(e->key, "ledger") == 0) {
             /* next year's bookkeeping is exported only when that year is closed */
-            const char *was = copy(C, e->loc.start, e->loc.end);
-            edit(C, e->loc.start, e->loc.end,
-                 arena_printf(C->a, "# ledger ?  (the ledger of %d, exported as SIE)",
-                              C->year + 1),
-                 arena_printf(C->a, _("%s -> a comment: name the ledger of %d"), was,
-                              C->year + 1));
-        } else if (strcmp(e->key, "decided") == 0 && alone_on_line(C, e->loc)) {
+            comment_out(C, e, &tail,
+                        arena_printf(C->a, "# ledger ?  (the ledger of %d, exported as SIE)",
+                                     C->year + 1),
+                        _("%s -> a comment: name the ledger of %d"));
+        } else if (strcmp(e->key, "decided") == 0) {
             /* a date only the board can give: left for the person to write */
-            const char *was = copy(C, e->loc.start, e->loc.end);
-            edit(C, e->loc.start, e->loc.end,
-                 arena_printf(C->a, "# decided ?  (the day the board decides the %d report)",
-                              C->year + 1),
-                 arena_printf(C->a, _("%s -> a comment: write the day the %d report is "
-                                      "decided"), was, C->year + 1));
+            comment_out(C, e, &tail,
+                        arena_printf(C->a,
+                                     "# decided ?  (the day the board decides the %d report)",
+                                     C->year + 1),
+                        _("%s -> a comment: write the day the %d report is decided"));
         }
     }
+    if (tail.text)
+        edit(C, tail.at, tail.at, tail.text, NULL);
     if (prev) {
         uint32_t s = prev->loc.start + 8;
         while (s < prev->loc.end && C->src[s] != '"')

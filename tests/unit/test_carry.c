@@ -61,6 +61,25 @@ static void test_report_block_on_one_line(void **state)
                         "report \"Årsredovisning 2026\" { year 2026 previous \"2025\" }\n");
 }
 
+/* Its plan, ledger and decision day are taken out of the line, and become comments
+ * after it: they were kept, so that the new file named this year's ledger (as the next
+ * year's, which did not load), plan and day. */
+static void test_report_block_on_one_line_entries(void **state)
+{
+    ProgFx *fx = *state;
+    write_file(fx, "year.fin", "report \"R\" { year 2025 plan \"p\" ledger \"b-2025.se\" "
+                               "decided 2026-03-16 }\n");
+    load_resolve(fx, "year.fin", NULL);
+    assert_no_diags(&fx->prog.diags);
+    Carried c;
+    assert_int_equal(carry_forward(&fx->prog.arena, fx->prog.modules.items[0], "2025", &c), 0);
+    assert_string_equal(c.text,
+                        "report \"R\" { year 2026 previous \"2025\" }"
+                        "  # plan ?  (the plan the board decided for 2026)"
+                        "  # ledger ?  (the ledger of 2026, exported as SIE)"
+                        "  # decided ?  (the day the board decides the 2026 report)\n");
+}
+
 /* A table of percentages without 'unit %' gets it once its figures are '?': its rows
  * would be amounts, which a check of percentages cannot compare (a new file that did not
  * load). A table with an amount in it is left as it is. */
@@ -191,6 +210,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_report_block, setup, teardown),
         cmocka_unit_test_setup_teardown(test_report_block_on_one_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_report_block_on_one_line_entries, setup, teardown),
         cmocka_unit_test_setup_teardown(test_percentages_keep_their_unit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_computed_row_not_printed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_columns_shift_and_cells_line_up, setup, teardown),
