@@ -184,14 +184,17 @@ static void carry_selector(Carry *C, const Module *m, const Expr *e)
     if (!e->has_sel || !e->sel_year || !e->u.ref.table ||
         e->u.ref.table->src != m->src)
         return;
+    /* the year between the brackets, however written: [2024], [ 2 024 ] */
     uint32_t s = e->loc.end;
     while (s > e->loc.start && C->src[s - 1] != '[')
         s--;
     while (s < e->loc.end && !is_digit(C->src[s]))
         s++;
     uint32_t end = s;
-    while (end < e->loc.end && is_digit(C->src[end]))
+    while (end < e->loc.end && C->src[end] != ']')
         end++;
+    while (end > s && !is_digit(C->src[end - 1]))
+        end--;
     if (end > s)
         edit(C, s, end, arena_printf(C->a, "%d", e->sel_year + 1), NULL);
 }
@@ -516,8 +519,9 @@ static void carry_report(Carry *C, const Report *rep, const char *previous, Span
     if (tail.text)
         edit(C, tail.at, tail.at, tail.text, NULL);
     if (prev) {
+        /* its value, a string or, wrongly, a figure: previous 2024 */
         uint32_t s = prev->loc.start + 8;
-        while (s < prev->loc.end && C->src[s] != '"')
+        while (s < prev->loc.end && is_space(C->src[s]))
             s++;
         edit(C, s, prev->loc.end, arena_printf(C->a, "\"%s\"", previous),
              arena_printf(C->a, "previous %s -> \"%s\"", copy(C, s, prev->loc.end), previous));

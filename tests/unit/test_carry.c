@@ -160,6 +160,31 @@ static void test_selectors_move_with_their_columns(void **state)
     assert_has(c.text, "t.a[2026] >= t.a[2025] and t.a[year] > 0");
 }
 
+/* A year however written in its brackets moves whole: [2 024] gave [2025 024], which did
+ * not load (fuzz_check's new-loads found it). */
+static void test_selector_written_with_a_space(void **state)
+{
+    Carried c = carry_text(*state,
+                           "table t \"T\" (2025, 2024) {\n"
+                           "    a \"A\" | 1 | 2\n"
+                           "}\n"
+                           "check c: t.a[ 2 025 ] >= t.a[2 024]\n");
+    assert_has(c.text, "t.a[ 2026 ] >= t.a[2025]");
+}
+
+/* 'previous' written with a figure (an error finsam check reports) gets the new name in
+ * its place: the name was put after the figure, which did not load. */
+static void test_previous_written_as_a_figure(void **state)
+{
+    ProgFx *fx = *state;
+    write_file(fx, "year.fin", "report \"R\" {\n    year 2025\n    previous 2024\n}\n");
+    load_resolve(fx, "year.fin", NULL);
+    assert_no_diags(&fx->prog.diags);
+    Carried c;
+    assert_int_equal(carry_forward(&fx->prog.arena, fx->prog.modules.items[0], "2025", &c), 0);
+    assert_has(c.text, "    previous \"2025\"\n}");
+}
+
 static void test_quoted_figures_become_todo(void **state)
 {
     Carried c = carry_text(*state,
@@ -213,6 +238,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_report_block_on_one_line_entries, setup, teardown),
         cmocka_unit_test_setup_teardown(test_percentages_keep_their_unit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_computed_row_not_printed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_selector_written_with_a_space, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_previous_written_as_a_figure, setup, teardown),
         cmocka_unit_test_setup_teardown(test_columns_shift_and_cells_line_up, setup, teardown),
         cmocka_unit_test_setup_teardown(test_named_columns_are_to_fill_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_years_in_text_move_on_but_not_laws_or_dates, setup,
