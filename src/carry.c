@@ -129,7 +129,8 @@ static void keep_percent_unit(Carry *C, const Table *t)
  * has, resolve made, at the row's start. */
 static bool printed(const Row *row)
 {
-    return row->ncells > 0 && !(row->cells[0].len == 0 && row->cells[0].start == row->span.start);
+    return row->ncells > 0 &&
+           !(row->cells[0].len == 0 && row->cells[0].start == row->span.start);
 }
 
 /* A year column's figures in the new file are the old file's figures of its new year,
