@@ -17,15 +17,20 @@ static const char *HEAD = "report \"Årsredovisning 2025\" {\n"
                           "}\n";
 
 /* Loads HEAD + body as year.fin and carries it forward. */
-static Carried carry_text(ProgFx *fx, const char *body)
+/* Loads text as year.fin and carries it forward. */
+static Carried carry_file(ProgFx *fx, const char *text)
 {
-    char *text = arena_printf(&fx->prog.arena, "%s%s", HEAD, body);
     write_file(fx, "year.fin", text);
     load_resolve(fx, "year.fin", NULL);
     assert_no_diags(&fx->prog.diags);
     Carried c;
     assert_int_equal(carry_forward(&fx->prog.arena, fx->prog.modules.items[0], "2025", &c), 0);
     return c;
+}
+
+static Carried carry_text(ProgFx *fx, const char *body)
+{
+    return carry_file(fx, arena_printf(&fx->prog.arena, "%s%s", HEAD, body));
 }
 
 static void assert_has(const char *text, const char *needle)
@@ -51,12 +56,7 @@ static void test_report_block(void **state)
  * on a line of its own behind a copy of the line's start, which did not load. */
 static void test_report_block_on_one_line(void **state)
 {
-    ProgFx *fx = *state;
-    write_file(fx, "year.fin", "report \"Årsredovisning 2025\" { year 2025 }\n");
-    load_resolve(fx, "year.fin", NULL);
-    assert_no_diags(&fx->prog.diags);
-    Carried c;
-    assert_int_equal(carry_forward(&fx->prog.arena, fx->prog.modules.items[0], "2025", &c), 0);
+    Carried c = carry_file(*state, "report \"Årsredovisning 2025\" { year 2025 }\n");
     assert_string_equal(c.text,
                         "report \"Årsredovisning 2026\" { year 2026 previous \"2025\" }\n");
 }
@@ -66,13 +66,8 @@ static void test_report_block_on_one_line(void **state)
  * year's, which did not load), plan and day. */
 static void test_report_block_on_one_line_entries(void **state)
 {
-    ProgFx *fx = *state;
-    write_file(fx, "year.fin", "report \"R\" { year 2025 plan \"p\" ledger \"b-2025.se\" "
-                               "decided 2026-03-16 }\n");
-    load_resolve(fx, "year.fin", NULL);
-    assert_no_diags(&fx->prog.diags);
-    Carried c;
-    assert_int_equal(carry_forward(&fx->prog.arena, fx->prog.modules.items[0], "2025", &c), 0);
+    Carried c = carry_file(*state, "report \"R\" { year 2025 plan \"p\" ledger \"b-2025.se\" "
+                                   "decided 2026-03-16 }\n");
     assert_string_equal(c.text,
                         "report \"R\" { year 2026 previous \"2025\" }"
                         "  # plan ?  (the plan the board decided for 2026)"
@@ -176,12 +171,7 @@ static void test_selector_written_with_a_space(void **state)
  * its place: the name was put after the figure, which did not load. */
 static void test_previous_written_as_a_figure(void **state)
 {
-    ProgFx *fx = *state;
-    write_file(fx, "year.fin", "report \"R\" {\n    year 2025\n    previous 2024\n}\n");
-    load_resolve(fx, "year.fin", NULL);
-    assert_no_diags(&fx->prog.diags);
-    Carried c;
-    assert_int_equal(carry_forward(&fx->prog.arena, fx->prog.modules.items[0], "2025", &c), 0);
+    Carried c = carry_file(*state, "report \"R\" {\n    year 2025\n    previous 2024\n}\n");
     assert_has(c.text, "    previous \"2025\"\n}");
 }
 

@@ -34,9 +34,10 @@ static const char YEAR[] =
     "check gap \"Tom är noll\" warning:\n"
     "    t.blank[2025] == 0\n";
 
-static Model build(ProgFx *fx)
+/* The model of text, loaded as year.fin, checked in detail. */
+static Model build_from(ProgFx *fx, const char *text)
 {
-    write_file(fx, "year.fin", YEAR);
+    write_file(fx, "year.fin", text);
     load_resolve(fx, "year.fin", NULL);
     assert_no_diags(&fx->prog.diags);
     fx->res.detailed = true;
@@ -46,6 +47,8 @@ static Model build(ProgFx *fx)
     model_build(&m, &fx->prog, &fx->res, "year.fin");
     return m;
 }
+
+static Model build(ProgFx *fx) { return build_from(fx, YEAR); }
 
 static void model_links_a_finding_to_its_cause(void **state)
 {
@@ -174,14 +177,7 @@ static void long_names_are_written_whole(void **state)
                               "    eq \"%s\" = prev(t.eq) + a | 5\n"
                               "}\n"
                               "check %s \"Liten\" error: t.a[2025] < 1\n", label, name);
-    write_file(fx, "year.fin", year);
-    load_resolve(fx, "year.fin", NULL);
-    assert_no_diags(&fx->prog.diags);
-    fx->res.detailed = true;
-    program_eval(&fx->prog, &fx->res);
-    sentences_render(&fx->res, &fx->prog.arena);
-    Model m;
-    model_build(&m, &fx->prog, &fx->res, "year.fin");
+    Model m = build_from(fx, year);
     assert_int_equal(m.nnot_run, 1);
     char *buf = NULL;
     size_t n = 0;
