@@ -948,6 +948,15 @@ static int sign_of(const DraftRow *r, int ncols, Builder *b)
     return cost && pos > neg ? -1 : 1;
 }
 
+/* A row's cell k kept as text, as printed: a figure the year file cannot read as one. */
+static void keep_as_text(Builder *b, DraftRow *r, int k)
+{
+    DraftCell *t = arena_alloc(b->a, sizeof *t);
+    *t = *r->cells[k];
+    t->kind = DCELL_TEXT;
+    r->cells[k] = t;
+}
+
 static void add_row(Builder *b, DraftTable *tb, PtrVec *raw, const DraftLine *l)
 {
     DraftRow *r = arena_alloc(b->a, sizeof *r);
@@ -1011,10 +1020,7 @@ static void add_row(Builder *b, DraftTable *tb, PtrVec *raw, const DraftLine *l)
             const DraftCell *c = r->cells[k];
             if (!c || tb->cols[k].note || c->kind != (pct >= fig ? DCELL_FIGURE : DCELL_PERCENT))
                 continue;
-            DraftCell *t = arena_alloc(b->a, sizeof *t);
-            *t = *c;
-            t->kind = DCELL_TEXT;
-            r->cells[k] = t;
+            keep_as_text(b, r, k);
             draft_guess(b->g, l->lineno, _("\"%s\": percentages and amounts in one row; kept as text"),
                         c->text);
         }
@@ -1140,10 +1146,7 @@ static void keep_too_large_as_text(Builder *b, DraftTable *tb)
             if (!c || c->kind != DCELL_FIGURE ||
                 figure_interval(c->micro, c->decimals, 1000, 1, &n) == NUM_OK)
                 continue;
-            DraftCell *t = arena_alloc(b->a, sizeof *t);
-            *t = *c;
-            t->kind = DCELL_TEXT;
-            r->cells[k] = t;
+            keep_as_text(b, r, k);
             draft_guess(b->g, r->lineno, _("\"%s\" tkr is beyond finsam's arithmetic: kept as text"),
                         c->text);
         }
