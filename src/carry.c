@@ -93,6 +93,25 @@ static Column *column_of_year(const Table *t, int year)
     return NULL;
 }
 
+/* The end of the whole number that starts at s, its digits grouped as a figure may be:
+ * 2025, 2 025, 2_025, 2 025 with a no-break or thin space. */
+static uint32_t figure_end(const Carry *C, uint32_t s)
+{
+    static const char *const seps[] = {" ", "_", "\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"};
+    uint32_t e = s;
+    for (;;) {
+        while (e < C->len && is_digit(C->src[e]))
+            e++;
+        size_t sep = 0;
+        for (size_t i = 0; i < sizeof seps / sizeof seps[0] && !sep; i++)
+            if (strncmp(C->src + e, seps[i], strlen(seps[i])) == 0)
+                sep = strlen(seps[i]);
+        if (!sep || e + sep >= C->len || !is_digit(C->src[e + sep]))
+            return e;
+        e += (uint32_t)sep;
+    }
+}
+
 /* A table of percentages that leaves its unit to its figures says it in its heading:
  * once its figures are '?', its rows would be amounts, which a check of percentages
  * cannot compare. */
@@ -146,10 +165,8 @@ static void carry_table(Carry *C, const Table *t)
             continue;
         years = true;
         /* the year that opens the column's text: (2025 "Utfall", ...) */
-        uint32_t s = c->loc.start, e = s;
-        while (e < C->len && is_digit(C->src[e]))
-            e++;
-        edit(C, s, e, arena_printf(C->a, "%d", c->key.year + 1), NULL);
+        uint32_t s = c->loc.start;
+        edit(C, s, figure_end(C, s), arena_printf(C->a, "%d", c->key.year + 1), NULL);
     }
     C->out->tables += years;
     for (int r = 0; r < t->nrows; r++) {

@@ -167,6 +167,16 @@ static void test_selector_written_with_a_space(void **state)
     assert_has(c.text, "t.a[ 2026 ] >= t.a[2025]");
 }
 
+/* A column's year written with a space moves whole too: (2 025) gave (2026 025). */
+static void test_column_written_with_a_space(void **state)
+{
+    Carried c = carry_text(*state,
+                           "table t \"T\" (2 025, 2\xC2\xA0" "024 \"Utfall\") {\n"
+                           "    a \"A\" | 1 | 2\n"
+                           "}\n");
+    assert_has(c.text, "table t \"T\" (2026, 2025 \"Utfall\") {");
+}
+
 /* 'previous' written with a figure (an error finsam check reports) gets the new name in
  * its place: the name was put after the figure, which did not load. */
 static void test_previous_written_as_a_figure(void **state)
@@ -229,6 +239,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_percentages_keep_their_unit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_computed_row_not_printed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_selector_written_with_a_space, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_column_written_with_a_space, setup, teardown),
         cmocka_unit_test_setup_teardown(test_previous_written_as_a_figure, setup, teardown),
         cmocka_unit_test_setup_teardown(test_columns_shift_and_cells_line_up, setup, teardown),
         cmocka_unit_test_setup_teardown(test_named_columns_are_to_fill_in, setup, teardown),
