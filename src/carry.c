@@ -490,8 +490,10 @@ static void comment_out(Carry *C, const ReportEntry *e, LineTail *tail, const ch
     while (s > 0 && is_space(C->src[s - 1]))
         s--;
     edit(C, s, e->loc.end, "", said);
-    while (end < C->len && C->src[end] != '\n' && C->src[end] != '\r')
+    while (end < C->len && C->src[end] != '\n')
         end++;
+    if (end > e->loc.end && C->src[end - 1] == '\r') /* a CR alone is a space; CR LF ends */
+        end--;
     tail->text = arena_printf(C->a, "%s  %s", tail->text ? tail->text : "", comment);
     tail->at = end;
 }

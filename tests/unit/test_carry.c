@@ -75,6 +75,16 @@ static void test_report_block_on_one_line_entries(void **state)
                         "  # decided ?  (the day the board decides the 2026 report)\n");
 }
 
+/* The line ends at its LF, before a CR there; a CR alone is a space inside it, and the
+ * comment went in front of it, over the rest of the block (fuzz-ci's new-loads). */
+static void test_report_block_on_one_line_with_crs(void **state)
+{
+    Carried c = carry_file(*state, "report \"R\" { year 2025 decided 2026-03-16\r}\r\n");
+    assert_string_equal(c.text,
+                        "report \"R\" { year 2026 previous \"2025\"\r}"
+                        "  # decided ?  (the day the board decides the 2026 report)\r\n");
+}
+
 /* A table of percentages without 'unit %' gets it once its figures are '?': its rows
  * would be amounts, which a check of percentages cannot compare (a new file that did not
  * load). A table with an amount in it is left as it is. */
@@ -236,6 +246,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_report_block, setup, teardown),
         cmocka_unit_test_setup_teardown(test_report_block_on_one_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_report_block_on_one_line_entries, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_report_block_on_one_line_with_crs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_percentages_keep_their_unit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_computed_row_not_printed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_selector_written_with_a_space, setup, teardown),
