@@ -227,13 +227,13 @@ fi
 # ---- history ----
 if [ -n "$history" ]; then
     if [ ! -f "$history" ]; then
-        printf 'date\tcommit\tload\texample_ms\tempty_ms\texample_x_empty\texample_cpu_ms\tempty_cpu_ms\t100MB_s\tMB_per_s\t100MB_cpu_s\tpeak_x_input\t10MB_over_100MB\tstatic_x_empty\n' >"$history"
+        printf 'date\tcommit\tload\texample_ms\tempty_ms\texample_x_empty\texample_cpu_ms\tempty_cpu_ms\t100MB_s\tMB_per_s\t100MB_cpu_s\tpeak_x_input\t10MB_over_100MB\tstatic_x_empty\tleast_ms\n' >"$history"
     fi
     awk -v d="$(date -u +%Y-%m-%dT%H:%MZ)" -v c="$commit" -v l="$load" -v ex="$ex" -v e="$empty" \
         -v exu="$ex_cpu" -v eu="$empty_cpu" -v x="$ex_ratio" -v t="${t100:--}" -v r="${mbps100:--}" \
-        -v tu="${u100:--}" -v p="${peak100:--}" -v lin="$lin" -v st="$st_ratio" 'BEGIN {
-        printf "%s\t%s\t%s\t%.2f\t%.2f\t%s\t%.2f\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s\n", d, c, l, ex * 1000, e * 1000, x,
-               exu * 1000, eu * 1000, t, r, tu, p, lin, st
+        -v tu="${u100:--}" -v p="${peak100:--}" -v lin="$lin" -v st="$st_ratio" -v le="$least_s" 'BEGIN {
+        printf "%s\t%s\t%s\t%.2f\t%.2f\t%s\t%.2f\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s\t%.2f\n", d, c, l, ex * 1000, e * 1000, x,
+               exu * 1000, eu * 1000, t, r, tu, p, lin, st, le * 1000
     }' >>"$history"
     echo
     echo "history ($history, last 8 runs):"
