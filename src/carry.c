@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figure.h"
 #include "i18n.h"
 
 /* A replacement of the source bytes [start, end) by text; start == end inserts. */
@@ -93,19 +94,16 @@ static Column *column_of_year(const Table *t, int year)
     return NULL;
 }
 
-/* The end of the whole number that starts at s, its digits grouped as a figure may be:
- * 2025, 2 025, 2_025, 2 025 with a no-break or thin space. */
+/* The end of the whole number that starts at s, its digits grouped as a figure's may be:
+ * 2025, 2 025, 2_025. */
 static uint32_t figure_end(const Carry *C, uint32_t s)
 {
-    static const char *const seps[] = {" ", "_", "\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"};
+    const unsigned char *t = (const unsigned char *)C->src;
     uint32_t e = s;
     for (;;) {
         while (e < C->len && is_digit(C->src[e]))
             e++;
-        size_t sep = 0;
-        for (size_t i = 0; i < sizeof seps / sizeof seps[0] && !sep; i++)
-            if (strncmp(C->src + e, seps[i], strlen(seps[i])) == 0)
-                sep = strlen(seps[i]);
+        size_t sep = e < C->len ? figure_separator_len(t, C->len, e) : 0;
         if (!sep || e + sep >= C->len || !is_digit(C->src[e + sep]))
             return e;
         e += (uint32_t)sep;
@@ -208,11 +206,7 @@ static void carry_selector(Carry *C, const Module *m, const Expr *e)
         s--;
     while (s < e->loc.end && !is_digit(C->src[s]))
         s++;
-    uint32_t end = s;
-    while (end < e->loc.end && C->src[end] != ']')
-        end++;
-    while (end > s && !is_digit(C->src[end - 1]))
-        end--;
+    uint32_t end = figure_end(C, s);
     if (end > s)
         edit(C, s, end, arena_printf(C->a, "%d", e->sel_year + 1), NULL);
 }

@@ -18,8 +18,7 @@ static bool is_digit(unsigned char c)
     return c >= '0' && c <= '9';
 }
 
-/* The length of the group separator starting at text[i], or 0 if there is none. */
-static size_t separator_len(const unsigned char *text, size_t len, size_t i)
+size_t figure_separator_len(const unsigned char *text, size_t len, size_t i)
 {
     if (text[i] == ' ' || text[i] == '_')
         return 1;
@@ -102,7 +101,7 @@ FigureStatus figure_parse(const char *text, size_t len, Figure *out)
         while (i < len && is_digit(s[i]))
             i++;
         size_t n = i - start;
-        size_t sep = i < len ? separator_len(s, len, i) : 0;
+        size_t sep = i < len ? figure_separator_len(s, len, i) : 0;
         if (start == 0 && sep > 0 && n > 3) {
             out->error_at = 0;
             return FIG_LONG_FIRST_GROUP;

@@ -32,6 +32,10 @@ typedef struct {
 
 FigureStatus figure_parse(const char *text, size_t len, Figure *out);
 
+/* The length of the group separator starting at text[i] ("7 864", "7_864", a no-break
+ * or thin space), or 0 if there is none; i < len. */
+size_t figure_separator_len(const unsigned char *text, size_t len, size_t i);
+
 /* The values a printed figure stands for: those that round to it, half away from zero,
  * at the decimals it was printed with (973 tkr is 972 500 kr up to but not including
  * 973 500 kr; 75,4 % is 0,7535 to 0,7545). figure is the figure in micro units of its
