@@ -860,11 +860,7 @@ SieCheck *sie_check_begin(SieReader *r, SieSummary *sum)
     return c;
 }
 
-void sie_check_record(SieCheck *c, const SieRecord *rec)
-{
-    record(c, rec);
-    c->sum->lines = rec->line;
-}
+void sie_check_record(SieCheck *c, const SieRecord *rec) { record(c, rec); }
 
 void sie_check_end(SieCheck *c)
 {
@@ -874,9 +870,12 @@ void sie_check_end(SieCheck *c)
     if (c->in_voucher)
         diag_file(diags, sie_path(r), "%s", _("the last voucher has no closing '}'"));
     sie_finish(r);
-    mandatory(c);
-    check_years(c);
-    check_accounts(c);
+    sum->lines = sie_lines(r);
+    if (!sie_failed(r)) {
+        mandatory(c);
+        check_years(c);
+        check_accounts(c);
+    }
     for (size_t i = 0; i < c->series.cap; i++) {
         Series *se = c->series.slots[i];
         if (se && se->repeats > 1)

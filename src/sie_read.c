@@ -39,8 +39,9 @@ struct SieReader {
     char *own;             /* the read buffer, when reading a file in chunks */
     const char *buf;
     size_t cap, beg, end;
-    bool eof, failed;
+    bool eof, failed;      /* failed: not read to its end, or not an SIE file (said) */
     int line;
+    int records;           /* returned by sie_next */
     char *utf8;            /* the current line converted, when it is not ASCII */
     size_t utf8_cap;
     Texts texts;           /* the fields' text */
@@ -63,6 +64,8 @@ struct SieReader {
 const char *sie_path(const SieReader *r) { return r->path; }
 Diags *sie_diags(const SieReader *r) { return r->diags; }
 bool sie_has_checksum(const SieReader *r) { return r->sum_open; }
+int sie_lines(const SieReader *r) { return r->line; }
+bool sie_failed(const SieReader *r) { return r->failed; }
 
 static SieReader *reader_new(const char *path, Diags *diags)
 {
@@ -731,7 +734,21 @@ bool sie_next(SieReader *r, SieRecord *rec)
             continue;
         if (rec->label.text[0] == '#' && (r->sum_open || rec->label.text[1] == 'K'))
             checksum(r, rec, s, n);
+        r->records++;
         return true;
+    }
+    if (r->records == 0 && !r->failed) {
+        if (r->line == 0)
+            diag_file(r->diags, r->path, "%s", _("not an SIE file: it is empty"));
+        else
+            diag_file(r->diags, r->path,
+                      ngettext("not an SIE file: its %d line is not a record (a line that "
+                               "starts with '#')",
+                               "not an SIE file: not one of its %d lines is a record (a line "
+                               "that starts with '#')",
+                               r->line),
+                      r->line);
+        r->failed = true;
     }
     return false;
 }

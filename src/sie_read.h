@@ -111,6 +111,11 @@ void sie_finish(SieReader *r);
 
 /* #KSUMMA: whether the file opened one, and whether the closing sum was there. */
 bool sie_has_checksum(const SieReader *r);
+/* The lines read so far (all of the file's, once sie_next has returned false). */
+int sie_lines(const SieReader *r);
+/* Whether the file could not be read to its end or is no SIE file at all (said): what
+ * it lacks is then not worth saying. */
+bool sie_failed(const SieReader *r);
 
 /* An amount "-1234.5" as öre; false if it is not one (more than two decimals that are
  * not zeros, no digits, too large). Spaces around it are skipped, *padded set. */

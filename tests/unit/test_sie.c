@@ -27,13 +27,18 @@ typedef struct {
     SieSummary sum;
 } Run;
 
-static void run(Run *r, const char *path, const char *text)
+static void run_bytes(Run *r, const char *path, const char *text, size_t len)
 {
     arena_init(&r->arena);
     diags_init(&r->diags, &r->arena);
-    SieReader *rd = sie_open_memory(path, text, strlen(text), &r->diags);
+    SieReader *rd = sie_open_memory(path, text, len, &r->diags);
     sie_check(rd, &r->sum);
     sie_close(rd);
+}
+
+static void run(Run *r, const char *path, const char *text)
+{
+    run_bytes(r, path, text, strlen(text));
 }
 
 static void done(Run *r) { arena_free(&r->arena); }
@@ -520,6 +525,40 @@ static void test_input_errors(void **state)
     done(&r);
 }
 
+/* A file without one record is not an SIE file: one error in the input, and nothing
+ * said of the records it lacks (a list of missing #FLAGGA, #PROGRAM, ... hid the point). */
+static void test_not_an_sie_file(void **state)
+{
+    (void)state;
+    Run r;
+    run(&r, "konton.csv", "konto;namn\n1930;Bank\n\n");
+    assert_int_equal(r.sum.input_errors, 1);
+    assert_true(has_message(&r, "not an SIE file: not one of its 3 lines is a record"));
+    assert_int_equal(count(&r, SEV_ERROR, "mandatory", 0), 0);
+    assert_int_equal(r.sum.lines, 3);
+    done(&r);
+
+    run(&r, "tom.se", "");
+    assert_int_equal(r.sum.input_errors, 1);
+    assert_true(has_message(&r, "not an SIE file: it is empty"));
+    assert_int_equal(count(&r, SEV_ERROR, "mandatory", 0), 0);
+    done(&r);
+
+    /* the same after a NUL byte, which ends the reading */
+    static const char nul[] = "#FLAGGA 0\n\0abc\n";
+    run_bytes(&r, "nul.se", nul, sizeof nul - 1);
+    assert_int_equal(r.sum.input_errors, 1);
+    assert_true(has_message(&r, "line 2 holds a NUL byte"));
+    assert_int_equal(count(&r, SEV_ERROR, "mandatory", 0), 0);
+    done(&r);
+
+    /* a file whose records end before its last lines counts all its lines */
+    run(&r, "t.se", HEAD "\n\n");
+    assert_int_equal(r.sum.input_errors, 0);
+    assert_int_equal(r.sum.lines, 12);
+    done(&r);
+}
+
 /* #KSUMMA: CRC-32 of the labels and fields between, without separators and quotes. */
 static void test_checksum(void **state)
 {
@@ -695,6 +734,7 @@ int main(void)
         cmocka_unit_test(test_type1),
         cmocka_unit_test(test_chart),
         cmocka_unit_test(test_input_errors),
+        cmocka_unit_test(test_not_an_sie_file),
         cmocka_unit_test(test_checksum),
         cmocka_unit_test(test_checksum_bytes),
         cmocka_unit_test(test_checksum_latin1),
