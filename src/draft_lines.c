@@ -9,32 +9,7 @@
 #include "date.h"
 #include "draft.h"
 #include "figure.h"
-
-/* The code point at s (n bytes left) and its length; -1 for an invalid sequence. */
-static long decode(const unsigned char *s, size_t n, int *len)
-{
-    *len = 1;
-    if (s[0] < 0x80)
-        return s[0];
-    int need;
-    long cp, min;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF) { need = 1; cp = s[0] & 0x1F; min = 0x80; }
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF) { need = 2; cp = s[0] & 0x0F; min = 0x800; }
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4) { need = 3; cp = s[0] & 0x07; min = 0x10000; }
-    else
-        return -1;
-    if ((size_t)need >= n)
-        return -1;
-    for (int i = 1; i <= need; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return -1;
-        cp = cp << 6 | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    *len = need + 1;
-    return cp;
-}
+#include "utf8.h"
 
 /* Characters a year file must not hold in a comment or a string: controls, and those
  * that change the direction or the lines of the text as a terminal shows it. */
@@ -51,19 +26,20 @@ char *draft_clean(Arena *a, const char *s, size_t n)
     size_t o = 0;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        int len;
-        long cp = decode(u + i, n - i, &len);
-        if (cp < 0)
+        uint32_t cp;
+        size_t len = utf8_decode(u + i, n - i, &cp);
+        if (!len) {
             out[o++] = '?';
-        else if (cp == '\t')
+            len = 1;
+        } else if (cp == '\t')
             out[o++] = '\t';
         else if (unsafe(cp))
             out[o++] = ' ';
         else {
-            memcpy(out + o, s + i, (size_t)len);
-            o += (size_t)len;
+            memcpy(out + o, s + i, len);
+            o += len;
         }
-        i += (size_t)len;
+        i += len;
     }
     out[o] = '\0';
     return out;

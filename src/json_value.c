@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "utf8.h"
+
 typedef struct {
     Arena *a;
     const char *s;
@@ -67,30 +69,6 @@ static long hex4(Reader *r)
     }
     r->pos += 4;
     return v;
-}
-
-static size_t put_utf8(char *out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | cp >> 6);
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | cp >> 12);
-        out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | cp >> 18);
-    out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-    out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 /* The code point of a \u escape (pos after the "\u"), a surrogate pair joined; -1 (and
@@ -157,7 +135,7 @@ static bool read_string(Reader *r, const char **text, size_t *len)
             long cp = unicode_escape(r);
             if (cp < 0)
                 return false;
-            n += put_utf8(out + n, (uint32_t)cp);
+            n += utf8_put(out + n, (uint32_t)cp);
             break;
         }
         default:

@@ -1,5 +1,6 @@
 /* utf8: the one decoder of a UTF-8 character finsam has, for the reader of a source's
- * bytes and the terminal's text (diag.c), and the one loop that writes text escaped
+ * bytes and the terminal's text (diag.c), its one encoder (JSON's escapes, a report's
+ * text in another encoding), and the one loop that writes text escaped
  * for a format, a character at a time (XML, JSON, HTML). */
 #ifndef FINSAM_UTF8_H
 #define FINSAM_UTF8_H
@@ -13,6 +14,8 @@
  * or too long for its code point, a surrogate, or beyond U+10FFFF. An ASCII byte (a NUL
  * too) is one byte long. */
 size_t utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
+/* Writes the character cp (at most U+10FFFF) at out: 1 to 4 bytes, returned. */
+size_t utf8_put(char *out, uint32_t cp);
 
 /* How a format writes a character: the text to write in its place, or NULL to write it
  * as it is. buf has room for UTF8_ESCAPE_MAX bytes, for a text made up ("\\u001b"). */
