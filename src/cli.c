@@ -1,5 +1,7 @@
 /* cli: what every command shares. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
@@ -21,6 +23,16 @@ const char *cli_command_name(Command c)
         [CMD_CHECK] = "check", [CMD_RULES] = "rules", [CMD_REPORT] = "report",
         [CMD_NEW] = "new", [CMD_SIE] = "sie"};
     return c >= 0 && c < CMD_NCOMMANDS ? names[c] : "";
+}
+
+bool cli_use_color(int setting, FILE *stream)
+{
+    if (setting >= 0)
+        return setting == 1;
+    const char *no_color = getenv("NO_COLOR");
+    if (no_color && *no_color)
+        return false;
+    return isatty(fileno(stream));
 }
 
 int cli_usage_error(const char *fmt, const char *arg)

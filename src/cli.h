@@ -45,6 +45,10 @@ int cli_usage_error(const char *fmt, const char *arg);
  * was not checked. */
 void cli_bad_input(const Program *prog, const char *path, DiagStyle style);
 
+/* Whether to colour what goes to stream: setting 1 always, 0 never (--color), -1 when
+ * it is a terminal and NO_COLOR is not set. */
+bool cli_use_color(int setting, FILE *stream);
+
 /* Flushes standard output; false, having said so, if it could not be written. */
 bool cli_flush_stdout(void);
 

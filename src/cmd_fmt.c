@@ -200,7 +200,7 @@ int cmd_fmt(int argc, char **argv)
     }
     if (nfiles == 0)
         files[nfiles++] = "-";
-    DiagStyle style = {isatty(fileno(stderr)) && !(getenv("NO_COLOR") && *getenv("NO_COLOR"))};
+    DiagStyle style = {cli_use_color(-1, stderr)};
     int status = EXIT_PASSED;
     for (int i = 0; i < nfiles; i++) {
         int st = fmt_file(files[i], mode, style);

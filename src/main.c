@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "formats.h"
@@ -128,16 +127,6 @@ static void split_path(const char *value, Options *o)
         o->load.path_dirs[o->load.npath++] = tok;
     if (!o->load.npath)
         mem_free(copy); /* only colons: no folder, and nothing points into the copy */
-}
-
-static bool use_color(int setting, FILE *stream)
-{
-    if (setting >= 0)
-        return setting == 1;
-    const char *no_color = getenv("NO_COLOR");
-    if (no_color && *no_color)
-        return false;
-    return isatty(fileno(stream));
 }
 
 static int set_format(Options *o, const char *name)
@@ -320,8 +309,8 @@ int main(int argc, char **argv)
     int status = parse_args(argc, argv, &o, &color);
     if (status < 0) {
         split_path(getenv("FINSAM_PATH"), &o);
-        o.out_style.color = use_color(color, stdout) && o.format->text;
-        o.err_style.color = use_color(color, stderr);
+        o.out_style.color = cli_use_color(color, stdout) && o.format->text;
+        o.err_style.color = cli_use_color(color, stderr);
         status = o.command == CMD_CHECK ? cmd_check(&o)
                  : o.command == CMD_RULES ? cmd_rules(&o)
                  : o.command == CMD_NEW   ? cmd_new(&o)
