@@ -1,5 +1,6 @@
 /* fuzz_draft: libFuzzer harness over `finsam draft`, checking its promise: any text in,
- * a year file out that loads. The input is the report's text (any bytes); the draft is
+ * a year file out that loads. The input is the report's file (any bytes: a document
+ * that is not text is refused, text in UTF-16 or Windows-1252 read as such); the draft is
  * written to a file next to nothing else, then loaded, resolved (with rules/finsam.fin,
  * which it imports) and evaluated as `finsam check` does. Properties (a failure aborts
  * with the diagnostics and the draft on standard error):
@@ -53,10 +54,17 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    /* as finsam draft reads a file: a document that is not text is refused, and that is
+     * all; text in another encoding is read as UTF-8 */
+    DraftTextKind kind = draft_text_kind((const char *)data, size);
+    if (!draft_kind_is_text(kind))
+        return 0;
     Arena a;
     arena_init(&a);
+    size_t len;
+    const char *utf8 = draft_text_utf8(&a, kind, (const char *)data, size, &len);
     DraftText text;
-    draft_read_text(&a, (const char *)data, size, &text);
+    draft_read_text(&a, utf8, len, &text);
     DraftGuesses guesses = {.arena = &a};
     DraftDoc *doc = draft_build(&a, &text, &guesses);
     FILE *f = fopen(path, "w");

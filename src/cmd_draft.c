@@ -11,7 +11,7 @@
 #include "i18n.h"
 #include "output.h"
 
-/* The whole file (or standard input for "-"), any bytes; NULL with errno set. */
+/* The whole file (or standard input for "-"), as it is; NULL with errno set. */
 static char *read_all(const char *path, size_t *len)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -37,12 +37,44 @@ static char *read_all(const char *path, size_t *len)
         errno = err;
         return NULL;
     }
-    /* a NUL byte reads as a space: the text goes on */
-    for (size_t i = 0; i < n; i++)
-        if (buf[i] == '\0')
-            buf[i] = ' ';
     *len = n;
     return buf;
+}
+
+/* What a file that is not text is, in the user's words. */
+static const char *not_text(DraftTextKind kind)
+{
+    switch (kind) {
+    case DTEXT_PDF:
+        return _("a PDF file, not its text");
+    case DTEXT_ZIP:
+        return _("a document such as .docx, .xlsx or .odt (a ZIP archive), not text");
+    case DTEXT_OLE:
+        return _("a Word or Excel document of the older kind (.doc, .xls), not text");
+    case DTEXT_RTF:
+        return _("an RTF document, not plain text");
+    default:
+        return _("not a text file: it holds a NUL byte near its start");
+    }
+}
+
+/* A file that is not text, refused: what it is and how to get its text. */
+static void refuse(const char *path, DraftTextKind kind)
+{
+    Arena a;
+    arena_init(&a);
+    Diags d;
+    diags_init(&d, &a);
+    Diag *g = diag_file(&d, path, "%s", not_text(kind));
+    if (kind == DTEXT_PDF)
+        diag_note(&d, g, _("hint: make its text with pdftotext -layout %s REPORT.txt, then "
+                           "finsam draft REPORT.txt"),
+                  path);
+    else
+        diag_note(&d, g, "%s", _("hint: save the report as plain text (UTF-8), or make the "
+                                 "text of its PDF with pdftotext -layout REPORT.pdf REPORT.txt"));
+    diag_print(stderr, g, (DiagStyle){cli_use_color(-1, stderr)});
+    arena_free(&a);
 }
 
 static int by_line(const void *x, const void *y)
@@ -101,12 +133,25 @@ int cmd_draft(int argc, char **argv)
         fprintf(stderr, "%s: %s: %s\n", path, _("error"), strerror(errno));
         return EXIT_BAD_INPUT;
     }
+    DraftTextKind kind = draft_text_kind(text, len);
+    if (!draft_kind_is_text(kind)) {
+        refuse(path, kind);
+        mem_free(text);
+        return EXIT_BAD_INPUT;
+    }
     Arena arena;
     arena_init(&arena);
-    DraftText lines;
-    draft_read_text(&arena, text, len, &lines);
+    size_t n_utf8;
+    char *utf8 = draft_text_utf8(&arena, kind, text, len, &n_utf8);
     mem_free(text);
     DraftGuesses guesses = {.arena = &arena};
+    if (kind == DTEXT_UTF16LE || kind == DTEXT_UTF16BE)
+        draft_guess(&guesses, 1, "%s", _("the text is in UTF-16, not UTF-8: read as UTF-16"));
+    else if (kind == DTEXT_CP1252)
+        draft_guess(&guesses, 1, "%s", _("the text is not UTF-8 and holds no UTF-8 character: "
+                                         "read as Windows-1252 (Latin-1)"));
+    DraftText lines;
+    draft_read_text(&arena, utf8, n_utf8, &lines);
     DraftDoc *doc = draft_build(&arena, &lines, &guesses);
 
     Output out = {0};

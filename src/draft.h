@@ -6,7 +6,9 @@
  * makes names from labels, draft_table.c finds the tables and their structure from
  * the words, draft_write.c writes the year file, cmd_draft.c is the command.
  *
- * Everything here is total: any bytes in, a year file out. What the draft guessed is
+ * draft_input.c tells text from what is not (a PDF, an office document, binary
+ * bytes: refused by the command) and makes UTF-8 of UTF-16 and Windows-1252. From
+ * there everything is total: any text in, a year file out. What the draft guessed is
  * collected as DraftGuess, each with its line in the text. */
 #ifndef FINSAM_DRAFT_H
 #define FINSAM_DRAFT_H
@@ -64,6 +66,31 @@ typedef struct {
     DraftGuess *items;
     int len, cap;
 } DraftGuesses;
+
+/* ---- draft_input.c ---- */
+
+/* What a file given to finsam draft holds, told by its bytes: text in an encoding that
+ * is read, or a document that is not text (refused, and the user told how to get its
+ * text). */
+typedef enum {
+    DTEXT_UTF8,    /* UTF-8 or ASCII, with or without a byte order mark */
+    DTEXT_UTF16LE, /* with its byte order mark, as Windows' Notepad saves "Unicode" */
+    DTEXT_UTF16BE,
+    DTEXT_CP1252,  /* not UTF-8 and no UTF-8 character in it: Windows' own encoding of
+                      text, Latin-1's letters (å ä ö) and the typographer's (– € ”) */
+    DTEXT_PDF,
+    DTEXT_ZIP,     /* a .docx, .xlsx, .odt or .ods document is a ZIP archive */
+    DTEXT_OLE,     /* .doc, .xls of the older kind */
+    DTEXT_RTF,
+    DTEXT_BINARY,  /* a NUL byte in its first 8000 bytes, as git tells a binary file */
+} DraftTextKind;
+
+DraftTextKind draft_text_kind(const char *s, size_t n);
+static inline bool draft_kind_is_text(DraftTextKind k) { return k <= DTEXT_CP1252; }
+/* The text s (n bytes) of kind k, which is text, as UTF-8 without a byte order mark:
+ * *len bytes, NUL-terminated. A NUL byte reads as a space, a byte or code unit that is
+ * no character as '?'. */
+char *draft_text_utf8(Arena *a, DraftTextKind k, const char *s, size_t n, size_t *len);
 
 /* ---- draft_lines.c ---- */
 

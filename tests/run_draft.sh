@@ -30,6 +30,7 @@ loads() {
 }
 
 "$finsam" draft tests/draft/arsredovisning-2025.txt >"$tmp/seed.fin" 2>/dev/null
+sed 2d "$tmp/seed.fin" >"$tmp/seed-no-path.fin"
 if cmp -s "$tmp/seed.fin" tests/draft/arsredovisning-2025.fin; then ok; else
     bad "tests/draft/arsredovisning-2025.fin is not the seed's draft now: finsam draft tests/draft/arsredovisning-2025.txt > tests/draft/arsredovisning-2025.fin"
 fi
@@ -44,6 +45,48 @@ for text in tests/draft/*.txt; do
     name=${text##*/}
     loads "${name%.txt}" "$text"
 done
+
+# The seed saved as Windows saves text, in Windows-1252 and in UTF-16 with its byte order
+# mark: the same draft as of its UTF-8 (but the line that names the text), and a guess
+# that says how it was read.
+for enc in CP1252 UTF-16LE UTF-16BE; do
+    case $enc in
+        UTF-16LE) printf '\377\376' ;;
+        UTF-16BE) printf '\376\377' ;;
+    esac >"$tmp/$enc.txt"
+    iconv -f UTF-8 -t $enc tests/draft/arsredovisning-2025.txt >>"$tmp/$enc.txt"
+    "$finsam" draft "$tmp/$enc.txt" >"$tmp/$enc.fin" 2>"$tmp/$enc.err"
+    if sed 2d "$tmp/$enc.fin" | cmp -s - "$tmp/seed-no-path.fin" &&
+        head -n 1 "$tmp/$enc.err" | grep -q "^$tmp/$enc.txt:1: guess: the text is .*read as"; then
+        ok
+    else
+        bad "the seed in $enc does not draft as in UTF-8, or no guess says how it was read"
+        head -n 1 "$tmp/$enc.err"
+    fi
+done
+
+# A document that is not text is refused, with the way to its text: status 2, nothing on
+# standard output, no file written.
+refused() { # NAME BYTES FIRST-LINE-OF-STDERR
+    printf "$2" >"$tmp/$1"
+    "$finsam" draft -o "$tmp/$1.fin" "$tmp/$1" >"$tmp/refused.out" 2>"$tmp/refused.err"
+    status=$?
+    if [ $status -eq 2 ] && [ ! -s "$tmp/refused.out" ] && [ ! -e "$tmp/$1.fin" ] &&
+        [ "$(head -n 1 "$tmp/refused.err")" = "$tmp/$1: error: $3" ] &&
+        grep -q "= hint: .*pdftotext -layout" "$tmp/refused.err"; then
+        ok
+    else
+        bad "$1: not refused as not text (status $status)"
+        cat "$tmp/refused.err"
+    fi
+}
+refused report.pdf '%%PDF-1.7\n%%\342\343\317\323\n' "a PDF file, not its text"
+refused report.docx 'PK\003\004\024\000\006\000' \
+    "a document such as .docx, .xlsx or .odt (a ZIP archive), not text"
+refused report.doc '\320\317\021\340\241\261\032\341\000' \
+    "a Word or Excel document of the older kind (.doc, .xls), not text"
+refused report.rtf '{\\rtf1\\ansi Resultatr\\'"'"'e4kning}' "an RTF document, not plain text"
+refused report.bin '\177ELF\002\001\001\000' "not a text file: it holds a NUL byte near its start"
 
 # Texts made from the seed: awk's rand with a fixed seed per case.
 i=1
