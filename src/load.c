@@ -377,6 +377,20 @@ static const SharedFile *shared_file(const Program *first, FileId id)
     return NULL;
 }
 
+/* Whether text is an SIE file (a ledger's export): its first record is one that opens
+ * such a file. In a rule file the line would be a comment, and the whole ledger with it. */
+static bool is_sie_text(const char *s)
+{
+    static const char *const opening[] = {"#FLAGGA", "#PROGRAM", "#FORMAT", "#SIETYP"};
+    s += strspn(s, " \t\r\n");
+    for (size_t i = 0; i < sizeof opening / sizeof *opening; i++) {
+        size_t n = strlen(opening[i]);
+        if (strncmp(s, opening[i], n) == 0 && (s[n] == ' ' || s[n] == '\t'))
+            return true;
+    }
+    return false;
+}
+
 /* Reads and parses a file, or copies it from an earlier year's reading; the number of
  * errors, with *out the module (NULL if the file could not be read). */
 static int read_module(Loader *L, const char *path, FileId id, const Import *im, Module **out)
@@ -406,6 +420,15 @@ static int read_module(Loader *L, const char *path, FileId id, const Import *im,
         diag_at(&prog->diags, SEV_ERROR, im->loc,
                 _("%s leads to a file that is not a rule file (its name does not end in .fin)"),
                 path);
+        return 1;
+    }
+    if (is_sie_text(src->text)) {
+        const char *slash = strrchr(path, '/');
+        Diag *g = diag_file(&prog->diags, path, "%s",
+                            _("an SIE file (a ledger), not a finsam file"));
+        diag_note(&prog->diags, g, _("hint: check it with finsam sie %s; a year file beside it "
+                                     "names it in its report block: ledger \"%s\""),
+                  path, slash ? slash + 1 : path);
         return 1;
     }
     src->index = prog->modules.len;

@@ -308,6 +308,24 @@ static void test_a_cycle_through_a_link_is_found(void **state)
     assert_non_null(find_diag(&fx->prog.diags, "import cycle"));
 }
 
+/* An SIE file given as a finsam file is said to be one; a rule file whose first comment
+ * reads like a record's label is not taken for one. */
+static void test_an_sie_file_is_not_read_as_comments(void **state)
+{
+    ProgFx *fx = *state;
+    const char *sie = write_file(fx, "bok.se", "\n#FLAGGA 0\n#PROGRAM \"X\" 1\n#SIETYP 4\n");
+    assert_int_equal(program_load(&fx->prog, sie, no_options()), 1);
+    assert_non_null(find_diag(&fx->prog.diags, "an SIE file (a ledger)"));
+}
+
+static void test_a_comment_like_a_record_is_a_comment(void **state)
+{
+    ProgFx *fx = *state;
+    const char *fin = write_file(fx, "x.fin", "#FLAGGA-like comment\n#SIETYP\nparam x = 1\n");
+    assert_int_equal(program_load(&fx->prog, fin, no_options()), 0);
+    assert_no_diags(&fx->prog.diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +341,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_file_under_two_names_is_loaded_once, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_a_cycle_through_a_link_is_found, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_an_sie_file_is_not_read_as_comments, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_a_comment_like_a_record_is_a_comment, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
