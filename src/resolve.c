@@ -328,9 +328,11 @@ static Loc sel_loc(const Expr *e)
     at++;
     while (at < e->loc.end && (t[at] == ' ' || t[at] == '\t'))
         at++;
-    uint32_t end = at;
-    while (end < e->loc.end && t[end] != ']' && t[end] != ' ' && t[end] != '\t')
+    uint32_t end = at; /* the whole selector: a year may be written 2 024 */
+    while (end < e->loc.end && t[end] != ']')
         end++;
+    while (end > at && (t[end - 1] == ' ' || t[end - 1] == '\t'))
+        end--;
     return loc_at(e->loc.src, (Span){at, end});
 }
 
