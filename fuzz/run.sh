@@ -9,7 +9,9 @@
 #                                        finding; status 1 if there is one
 #
 # Environment: FUZZ_MAX_LEN (default 65536), FUZZ_FIGURE_MAX_LEN (default 512),
-# FB (default build/fuzz).
+# FB (default build/fuzz), FUZZ_SEED (ci's random seed, default 1: the same commit
+# makes the same inputs in the same order, so that a finding in CI is found again by
+# the same command; fuzz mode takes a new seed each run).
 set -u
 mode=$1
 name=$2
@@ -73,17 +75,19 @@ ci)
     rm -rf "$corpus"
     seed_corpus "$corpus"
     log=$FB/ci-$name.log
+    seed=${FUZZ_SEED:-1}
     # shellcheck disable=SC2086
-    "$bin" $common -max_total_time="$seconds" -print_final_stats=1 \
+    "$bin" $common -seed="$seed" -max_total_time="$seconds" -print_final_stats=1 \
         -artifact_prefix="$artifacts/ci-$name-" "$corpus" >"$log" 2>&1
     status=$?
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
     if [ $status -ne 0 ]; then
-        echo "fuzz_$name: FAILED after ${execs:-?} executions (status $status); from $log:"
+        echo "fuzz_$name: FAILED after ${execs:-?} executions with seed $seed (status $status;" \
+             "again: FUZZ_SEED=$seed sh fuzz/run.sh ci $name $seconds); from $log:"
         grep -n "ERROR\|SUMMARY\|invariant\|Test unit written" "$log" | head -10
         exit 1
     fi
-    echo "fuzz_$name: ${seconds} s, ${execs:-?} executions, corpus $(count_files "$corpus"): no finding"
+    echo "fuzz_$name: ${seconds} s, seed $seed, ${execs:-?} executions, corpus $(count_files "$corpus"): no finding"
     exit 0
     ;;
 fuzz)
