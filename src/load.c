@@ -391,6 +391,41 @@ static bool is_sie_text(const char *s)
     return false;
 }
 
+static bool named(const char *path, const char *suffix)
+{
+    size_t n = strlen(path), k = strlen(suffix);
+    return n > k && strcasecmp(path + n - k, suffix) == 0;
+}
+
+/* A file given by a name that does not end in .fin, and that does not parse: most
+ * likely no finsam file at all (a report's text, a review, notes). Its first error is
+ * kept, with what the file most likely is; the rest would say the same again. */
+static void not_finsam(Diags *d, int said, int errors_before, const char *path)
+{
+    int first = said;
+    while (first < d->list.len && ((Diag *)d->list.items[first])->severity != SEV_ERROR)
+        first++;
+    if (first == d->list.len)
+        return;
+    d->list.len = first + 1;
+    d->errors = errors_before + 1;
+    Diag *g = d->list.items[first];
+    diag_note(d, g, "%s", _("its name does not end in .fin, and it does not read as finsam's "
+                            "language: its other errors are not shown"));
+    if (named(path, ".txt"))
+        diag_note(d, g, _("hint: a report's text makes a first year file with finsam draft %s "
+                          "-o YEAR.fin"),
+                  path);
+    else if (named(path, ".review"))
+        diag_note(d, g, _("hint: an auditor's review is given with its year file: finsam check "
+                          "--review=%s YEAR.fin"),
+                  path);
+    else if (named(path, ".se") || named(path, ".si") || named(path, ".sie"))
+        diag_note(d, g, _("hint: a ledger exported as SIE is checked with finsam sie %s"), path);
+    else
+        diag_note(d, g, "%s", _("hint: finsam checks year files and rule files, named NAME.fin"));
+}
+
 /* Reads and parses a file, or copies it from an earlier year's reading; the number of
  * errors, with *out the module (NULL if the file could not be read). */
 static int read_module(Loader *L, const char *path, FileId id, const Import *im, Module **out)
@@ -432,7 +467,12 @@ static int read_module(Loader *L, const char *path, FileId id, const Import *im,
         return 1;
     }
     src->index = prog->modules.len;
+    int said = prog->diags.list.len, errors_before = prog->diags.errors;
     int errors = parse_module(a, &prog->diags, &prog->names, src, out);
+    if (errors && !im && !named(path, ".fin")) {
+        not_finsam(&prog->diags, said, errors_before, path);
+        errors = 1;
+    }
     if (im && !errors && id.known) {
         /* kept for the years before, as parsed: this program resolves its own */
         SharedFile *f = arena_alloc(a, sizeof *f);

@@ -326,6 +326,31 @@ static void test_a_comment_like_a_record_is_a_comment(void **state)
     assert_no_diags(&fx->prog.diags);
 }
 
+/* A file given by another name than NAME.fin that does not parse is most likely not a
+ * finsam file: one error, not one for each of its lines; one that parses is read. */
+static void test_a_text_that_is_not_finsam_gives_one_error(void **state)
+{
+    ProgFx *fx = *state;
+    const char *txt = write_file(fx, "report.txt", "Årsredovisning 2025\n\nResultat (tkr) 12\n"
+                                                   "Not 1; Not 2; Not 3\n");
+    assert_int_equal(program_load(&fx->prog, txt, no_options()), 1);
+    assert_int_equal(fx->prog.diags.errors, 1);
+    assert_non_null(find_diag(&fx->prog.diags, "does not start a declaration"));
+}
+
+static void test_a_finsam_text_by_another_name_is_read(void **state)
+{
+    ProgFx *fx = *state;
+    const char *txt = write_file(fx, "rules.txt", "param x = 1\n");
+    assert_int_equal(program_load(&fx->prog, txt, no_options()), 0);
+    assert_no_diags(&fx->prog.diags);
+    const char *fin = write_file(fx, "bad.fin", "Not 1; Not 2\nNot 3; Not 4\n");
+    program_free(&fx->prog);
+    program_init(&fx->prog);
+    program_load(&fx->prog, fin, no_options());
+    assert_true(fx->prog.diags.errors > 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +369,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_an_sie_file_is_not_read_as_comments, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_a_comment_like_a_record_is_a_comment, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_a_text_that_is_not_finsam_gives_one_error, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_a_finsam_text_by_another_name_is_read, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
