@@ -46,6 +46,7 @@ struct SieReader {
     size_t utf8_cap;
     Texts texts;           /* the fields' text */
     int seen[SIE_DEV_COUNT];
+    int said;              /* the diagnostics there were before this file's */
     SieRecord *raw;        /* the raw bytes' fields, for #KSUMMA on a line converted (made
                               when first needed: a record is 6 KB) */
     Texts raw_texts;       /* theirs: apart, so that the record's own stay as they are */
@@ -72,6 +73,7 @@ static SieReader *reader_new(const char *path, Diags *diags)
     SieReader *r = mem_alloc(sizeof *r);
     r->path = arena_strndup(diags->arena, path, strlen(path));
     r->diags = diags;
+    r->said = diags->list.len;
     r->fd = -1;
     r->crc = 0xFFFFFFFFu;
     return r;
@@ -687,6 +689,37 @@ static void checksum(SieReader *r, SieRecord *rec, const char *raw, size_t n)
     r->crc = crc32_add(S.crc, S.buf, S.k);
 }
 
+/* Whether a file's first record can open an SIE file: a label, '#' and a letter (an SIE
+ * file starts with #FLAGGA; a reader passes over labels it does not know). A '#' and a
+ * space is a comment in a finsam file or a script, a '{' or '}' no record to start with. */
+static bool opens_sie(const SieField *label)
+{
+    char c = label->len >= 2 ? label->text[1] : '\0';
+    return label->text[0] == '#' && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+}
+
+static bool named_fin(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 4 && strcmp(path + n - 4, ".fin") == 0;
+}
+
+/* The first record is none an SIE file opens with: the file is not one. How its lines
+ * deviate from the format is not said (they were never meant to follow it), nor what it
+ * lacks or holds after. */
+static void not_sie(SieReader *r, const SieRecord *rec)
+{
+    r->diags->list.len = r->said; /* only warnings: an error would have stopped the reading */
+    memset(r->seen, 0, sizeof r->seen);
+    Diag *g = diag_at(r->diags, SEV_ERROR, sie_loc(r, rec, NULL), "%s",
+                      _("not an SIE file: its first record is no SIE label (an SIE file "
+                        "starts with #FLAGGA)"));
+    if (named_fin(r->path))
+        diag_note(r->diags, g, _("hint: a finsam file is checked with finsam check %s"),
+                  r->path);
+    r->failed = true;
+}
+
 bool sie_next(SieReader *r, SieRecord *rec)
 {
     const char *s;
@@ -732,6 +765,10 @@ bool sie_next(SieReader *r, SieRecord *rec)
         /* the UTF-8 text is tokenized; the raw bytes again only for a checksum */
         if (!tokenize(r, &r->texts, rec, rec->text, rec->len, true))
             continue;
+        if (r->records == 0 && !opens_sie(&rec->label)) {
+            not_sie(r, rec);
+            return false;
+        }
         if (rec->label.text[0] == '#' && (r->sum_open || rec->label.text[1] == 'K'))
             checksum(r, rec, s, n);
         r->records++;

@@ -552,6 +552,21 @@ static void test_not_an_sie_file(void **state)
     assert_int_equal(count(&r, SEV_ERROR, "mandatory", 0), 0);
     done(&r);
 
+    /* a finsam file: its '#' lines are comments, its first record no SIE label; said
+     * once, without how its lines deviate from the format or what it lacks */
+    run(&r, "2025.fin", "# Årsredovisning 2025\n\nreport \"2025\" {\n    year 2025\n}\n");
+    assert_int_equal(r.sum.input_errors, 1);
+    assert_true(has_message(&r, "not an SIE file: its first record is no SIE label"));
+    assert_int_equal(r.diags.list.len, 1);
+    done(&r);
+    run(&r, "t.se", "{\n#FLAGGA 0\n}\n");
+    assert_true(has_message(&r, "its first record is no SIE label"));
+    done(&r);
+    /* a label in small letters opens one: a reader passes over labels it does not know */
+    run(&r, "t.se", "#flagga 0\n" HEAD);
+    assert_false(has_message(&r, "not an SIE file"));
+    done(&r);
+
     /* a file whose records end before its last lines counts all its lines */
     run(&r, "t.se", HEAD "\n\n");
     assert_int_equal(r.sum.input_errors, 0);
