@@ -1,10 +1,14 @@
 /* cli: what every command shares. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "i18n.h"
+#include "suggest.h"
 
 const char *const CLI_USAGE =
     N_("usage: finsam check [options] FILE|DIR...\n"
@@ -33,6 +37,48 @@ bool cli_use_color(int setting, FILE *stream)
     if (no_color && *no_color)
         return false;
     return isatty(fileno(stream));
+}
+
+/* The command that reads a file named so, or NULL. */
+static const char *command_for_file(const char *path)
+{
+    static const struct { const char *suffix, *command; } by_name[] = {
+        {".fin", "check"}, {".se", "sie"}, {".si", "sie"}, {".sie", "sie"}, {".txt", "draft"},
+    };
+    size_t n = strlen(path);
+    for (size_t i = 0; i < sizeof by_name / sizeof *by_name; i++) {
+        size_t k = strlen(by_name[i].suffix);
+        if (n > k && strcasecmp(path + n - k, by_name[i].suffix) == 0)
+            return by_name[i].command;
+    }
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? "check" : NULL;
+}
+
+int cli_unknown_command(const char *word)
+{
+    static const char *const commands[] = {"check", "report", "rules", "new",
+                                           "draft", "sie",    "fmt",   "lsp"};
+    const char *command = command_for_file(word);
+    char message[512];
+    if (command) {
+        snprintf(message, sizeof message, _("'%s' is not a command: finsam %s %s"),
+                 word, command, word);
+        return cli_usage_error("%s", message);
+    }
+    char lower[65]; /* Check, SIE: the commands are written in small letters */
+    size_t n = 0;
+    for (; word[n] && n < sizeof lower - 1; n++)
+        lower[n] = (char)(word[n] >= 'A' && word[n] <= 'Z' ? word[n] - 'A' + 'a' : word[n]);
+    lower[n] = '\0';
+    Suggest s = {lower, NULL, 99};
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        suggest_consider(&s, commands[i]);
+    if (!s.best)
+        return cli_usage_error(_("unknown command '%s'"), word);
+    snprintf(message, sizeof message, _("unknown command '%s': did you mean '%s'?"), word,
+             s.best);
+    return cli_usage_error("%s", message);
 }
 
 int cli_usage_error(const char *fmt, const char *arg)

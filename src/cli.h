@@ -41,6 +41,10 @@ extern const char *const CLI_USAGE;
 /* Says what is wrong with the command line, with the usage; returns status 2. fmt is
  * translated by the caller and has one %s, for arg. */
 int cli_usage_error(const char *fmt, const char *arg);
+/* A first word that is no command, said as cli_usage_error says it, with the command
+ * meant where it is plain: a slip of the keys (chek: check), or a file given without
+ * its command (2025.fin: finsam check 2025.fin). */
+int cli_unknown_command(const char *word);
 /* Prints a program's diagnostics on standard error, and the line that says the file
  * was not checked. */
 void cli_bad_input(const Program *prog, const char *path, DiagStyle style);

@@ -199,9 +199,8 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
     else if (strcmp(cmd, "sie") == 0)
         o->command = CMD_SIE;
     else
-        return cli_usage_error(cmd[0] == '-' ? _("unknown option '%s'")
-                                             : _("unknown command '%s'"),
-                               cmd);
+        return cmd[0] == '-' ? cli_usage_error(_("unknown option '%s'"), cmd)
+                             : cli_unknown_command(cmd);
     bool options_done = false;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];

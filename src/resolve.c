@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "kind.h"
 #include "program.h"
+#include "suggest.h"
 #include "value.h"
 
 typedef enum { SYM_TABLE, SYM_ALLOC, SYM_PARAM, SYM_CHECK, SYM_NAMESPACE } SymType;
@@ -123,67 +124,24 @@ static void declare(Resolver *R, const char *name, SymType type, void *node, Loc
 
 /* ---- "did you mean" ----------------------------------------------------------- */
 
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t n = strlen(a), m = strlen(b);
-    if (n > 64 || m > 64)
-        return 99;
-    size_t row[65];
-    for (size_t j = 0; j <= m; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= n; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= m; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[m];
-}
-
-typedef struct {
-    const char *wanted;
-    const char *best;
-    size_t distance;
-} Suggest;
-
-static void consider(Suggest *s, const char *name)
-{
-    if (!name)
-        return;
-    size_t dist = edit_distance(s->wanted, name);
-    size_t limit = strlen(s->wanted) / 3 + 1;
-    if (dist <= limit && dist < s->distance) {
-        s->distance = dist;
-        s->best = name;
-    }
-}
-
 static void consider_table(Suggest *s, const Table *t, bool rows, bool columns)
 {
     if (rows)
         for (int i = 0; i < t->nrows; i++)
-            consider(s, t->rows[i]->name);
+            suggest_consider(s, t->rows[i]->name);
     if (rows)
         for (int i = 0; i < t->sections.len; i++)
-            consider(s, ((Section *)t->sections.items[i])->name);
+            suggest_consider(s, ((Section *)t->sections.items[i])->name);
     if (columns)
         for (int i = 0; i < t->ncolumns; i++)
-            consider(s, t->columns[i]->key.name);
+            suggest_consider(s, t->columns[i]->key.name);
 }
 
 static void consider_globals(Suggest *s, const Program *prog)
 {
     for (size_t i = 0; i < prog->nsymbols_cap; i++)
         if (prog->symbols[i] && prog->symbols[i]->type != SYM_CHECK)
-            consider(s, prog->symbols[i]->name);
+            suggest_consider(s, prog->symbols[i]->name);
 }
 
 static void suggest(Resolver *R, Diag *g, const Suggest *s)
@@ -608,7 +566,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
         if (!g) {
             Suggest s = {ref_names(e)[1], NULL, 99};
             for (int i = 0; i < al->ngroups; i++)
-                consider(&s, al->groups[i]->name);
+                suggest_consider(&s, al->groups[i]->name);
             unknown(R, name_loc(e, 1), _("unknown group '%s'"), ref_names(e)[1], &s);
             return K_UNKNOWN;
         }
@@ -625,7 +583,7 @@ static Kind resolve_ref(Resolver *R, const Ctx *ctx, Expr *e)
             }
         Suggest s = {ref_names(e)[2], NULL, 99};
         for (int i = 0; i < g->nmembers; i++)
-            consider(&s, g->members[i]->name);
+            suggest_consider(&s, g->members[i]->name);
         unknown(R, name_loc(e, 2), _("unknown member '%s'"), ref_names(e)[2], &s);
         return K_UNKNOWN;
     }

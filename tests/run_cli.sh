@@ -95,7 +95,7 @@ expect_stderr_has() {
     grep -qiF -e "$1" "$err" || problem "stderr should mention '$1'"
 }
 expect_stderr_lacks() {
-    grep -qF -e "$1" "$err" && problem "stderr should not contain '$2'"
+    grep -qF -e "$1" "$err" && problem "stderr should not contain '$1'"
     return 0
 }
 expect_stdout_lacks() {
@@ -142,7 +142,25 @@ run check-without-files check
 expect_status 2; expect_no_stdout; expect_stderr_has usage; done_case
 
 run unknown-command chekc "$tmp/ok.fin"
-expect_status 2; expect_no_stdout; expect_stderr_has chekc; done_case
+expect_status 2; expect_no_stdout
+expect_stderr_has "unknown command 'chekc': did you mean 'check'?"; done_case
+
+run unknown-command-in-capitals SIE "$tmp/ok.fin"
+expect_status 2; expect_no_stdout; expect_stderr_has "did you mean 'sie'?"; done_case
+
+run unknown-command-far-from-any xyzzy "$tmp/ok.fin"
+expect_status 2; expect_no_stdout; expect_stderr_has "unknown command 'xyzzy'"
+expect_stderr_lacks "did you mean"; done_case
+
+run a-file-without-its-command "$tmp/ok.fin"
+expect_status 2; expect_no_stdout
+expect_stderr_has "'$tmp/ok.fin' is not a command: finsam check $tmp/ok.fin"; done_case
+
+run a-folder-without-its-command "$tmp"
+expect_status 2; expect_no_stdout; expect_stderr_has "finsam check $tmp"; done_case
+
+run a-ledger-without-its-command bokforing.SE
+expect_status 2; expect_no_stdout; expect_stderr_has "finsam sie bokforing.SE"; done_case
 
 run unknown-option check --frobnicate "$tmp/ok.fin"
 expect_status 2; expect_no_stdout; expect_stderr_has --frobnicate; done_case
