@@ -447,7 +447,10 @@ static int read_module(Loader *L, const char *path, FileId id, const Import *im,
     const char *why;
     Source *src = source_read(a, path, &why);
     if (!src) {
-        diag_file(&prog->diags, path, _("cannot read: %s"), why);
+        Diag *g = diag_file(&prog->diags, path, _("cannot read: %s"), why);
+        const char *fin = arena_printf(a, "%s.fin", path);
+        if (!im && !named(path, ".fin") && access(fin, F_OK) == 0)
+            diag_note(&prog->diags, g, _("hint: did you mean %s?"), fin);
         return 1;
     }
     if (im && !src->quotable) {

@@ -159,6 +159,14 @@ expect_stderr_has "'$tmp/ok.fin' is not a command: finsam check $tmp/ok.fin"; do
 run a-folder-without-its-command "$tmp"
 expect_status 2; expect_no_stdout; expect_stderr_has "finsam check $tmp"; done_case
 
+run a-year-file-without-fin check "$tmp/ok"
+expect_status 2; expect_no_stdout; expect_stderr_has "cannot read"
+expect_stderr_has "hint: did you mean $tmp/ok.fin?"; done_case
+
+run a-file-that-is-not-there check "$tmp/nowhere"
+expect_status 2; expect_no_stdout; expect_stderr_has "cannot read"
+expect_stderr_lacks "did you mean"; done_case
+
 run a-ledger-without-its-command bokforing.SE
 expect_status 2; expect_no_stdout; expect_stderr_has "finsam sie bokforing.SE"; done_case
 
