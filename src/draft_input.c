@@ -98,8 +98,8 @@ static size_t from_utf16(char *out, const unsigned char *s, size_t n, bool big)
 char *draft_text_utf8(Arena *a, DraftTextKind k, const char *s, size_t n, size_t *len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    /* three bytes of UTF-8 at most for each byte read, a BMP character of UTF-16 (two
-     * bytes) or of Windows-1252 (one); four for a pair of surrogates (four) */
+    /* at most three bytes of UTF-8 for each byte read: a Windows-1252 byte makes up to
+     * three, a UTF-16 unit (two bytes) up to three, a pair of surrogates (four) four */
     char *out = arena_text(a, 3 * n + 1);
     size_t o = 0;
     if (k == DTEXT_UTF16LE || k == DTEXT_UTF16BE) {
