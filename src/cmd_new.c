@@ -26,7 +26,7 @@ static const char *stem(Arena *a, const char *path)
 {
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     size_t n = strlen(base);
-    if (n > 4 && strcmp(base + n - 4, ".fin") == 0)
+    if (source_named_fin(base))
         n -= 4;
     return arena_strndup(a, base, n);
 }

@@ -292,9 +292,7 @@ static const char *find(Program *prog, const char *name, const Source *from,
                                            "--allow-outside"));
         return NULL;
     }
-    size_t n = strlen(name);
-    const char *file = ledger || (n > 4 && strcmp(name + n - 4, ".fin") == 0)
-                           ? name : arena_printf(a, "%s.fin", name);
+    const char *file = ledger || source_named_fin(name) ? name : arena_printf(a, "%s.fin", name);
     PtrVec dirs = {0};
     ptrvec_push(a, &dirs, dir_of(a, from->path));
     for (int i = 0; i < opts->ninclude; i++)
@@ -449,7 +447,7 @@ static int read_module(Loader *L, const char *path, FileId id, const Import *im,
     if (!src) {
         Diag *g = diag_file(&prog->diags, path, _("cannot read: %s"), why);
         const char *fin = arena_printf(a, "%s.fin", path);
-        if (!im && !named(path, ".fin") && access(fin, F_OK) == 0)
+        if (!im && !source_named_fin(path) && access(fin, F_OK) == 0)
             diag_note(&prog->diags, g, _("hint: did you mean %s?"), fin);
         return 1;
     }
@@ -472,7 +470,7 @@ static int read_module(Loader *L, const char *path, FileId id, const Import *im,
     src->index = prog->modules.len;
     int said = prog->diags.list.len, errors_before = prog->diags.errors;
     int errors = parse_module(a, &prog->diags, &prog->names, src, out);
-    if (errors && !im && !named(path, ".fin")) {
+    if (errors && !im && !source_named_fin(path)) {
         not_finsam(&prog->diags, said, errors_before, path);
         errors = 1;
     }

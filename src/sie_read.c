@@ -698,12 +698,6 @@ static bool opens_sie(const SieField *label)
     return label->text[0] == '#' && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
 }
 
-static bool named_fin(const char *path)
-{
-    size_t n = strlen(path);
-    return n > 4 && strcmp(path + n - 4, ".fin") == 0;
-}
-
 /* The first record is none an SIE file opens with: the file is not one. How its lines
  * deviate from the format is not said (they were never meant to follow it), nor what it
  * lacks or holds after. */
@@ -714,7 +708,7 @@ static void not_sie(SieReader *r, const SieRecord *rec)
     Diag *g = diag_at(r->diags, SEV_ERROR, sie_loc(r, rec, NULL), "%s",
                       _("not an SIE file: its first record is no SIE label (an SIE file "
                         "starts with #FLAGGA)"));
-    if (named_fin(r->path))
+    if (source_named_fin(r->path))
         diag_note(r->diags, g, _("hint: a finsam file is checked with finsam check %s"),
                   r->path);
     r->failed = true;

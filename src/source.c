@@ -49,7 +49,7 @@ static Source *adopt(Arena *a, const char *path, char *text, size_t len)
     return s;
 }
 
-static bool named_fin(const char *path)
+bool source_named_fin(const char *path)
 {
     size_t n = strlen(path);
     return n > 4 && strcmp(path + n - 4, ".fin") == 0;
@@ -60,10 +60,10 @@ static bool named_fin(const char *path)
  * of "pw" -> /etc/passwd). A file that is no link needs only its name (named_fin). */
 static bool is_rule_file(const char *path)
 {
-    if (!named_fin(path))
+    if (!source_named_fin(path))
         return false;
     char real[PATH_MAX];
-    return !realpath(path, real) || named_fin(real);
+    return !realpath(path, real) || source_named_fin(real);
 }
 
 Source *source_from_text(Arena *a, const char *path, const char *text, size_t len)
@@ -120,7 +120,7 @@ Source *source_read(Arena *a, const char *path, const char **why)
         close(fd);
         return NULL;
     }
-    bool quotable = link ? is_rule_file(path) : named_fin(path);
+    bool quotable = link ? is_rule_file(path) : source_named_fin(path);
     /* A large regular file is mapped, not read: its pages come from the page cache
      * without a copy, and the parser hands back those it has read past, so that the
      * text no longer counts as finsam's memory beside its syntax tree. */

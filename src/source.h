@@ -40,6 +40,9 @@ typedef struct {
 
 Loc loc_at(const Source *src, Span s);
 
+/* Whether a path names a rule file: NAME.fin. */
+bool source_named_fin(const char *path);
+
 /* The largest file finsam reads: the scanner counts a buffer's bytes in an int, and
  * needs two bytes after the text. Checked before anything is read. */
 #define SOURCE_MAX_BYTES ((size_t)INT_MAX - 2)

@@ -180,8 +180,7 @@ static int walk(Walk *w, const char *dir, FileList *out)
         char *path = mem_alloc(n);
         snprintf(path, n, "%s%s%s", dir, slash ? "" : "/", names.paths[i]);
         struct stat st, lst;
-        size_t plen = strlen(path);
-        bool fin = plen > 4 && strcmp(path + plen - 4, ".fin") == 0;
+        bool fin = source_named_fin(path);
         bool link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
         bool found = stat(path, &st) == 0;
         bool is_dir = found && S_ISDIR(st.st_mode);
