@@ -7,15 +7,21 @@
 #include "draft_doc.h"
 #include "i18n.h"
 
-/* A string of the language: quotes and backslashes escaped. */
-static void put_string(FILE *out, const char *s)
+/* Text within a string of the language: quotes and backslashes escaped. */
+static void put_escaped(FILE *out, const char *s)
 {
-    fputc('"', out);
     for (; *s; s++) {
         if (*s == '"' || *s == '\\')
             fputc('\\', out);
         fputc(*s == '\t' ? ' ' : *s, out);
     }
+}
+
+/* A string of the language. */
+static void put_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    put_escaped(out, s);
     fputc('"', out);
 }
 
@@ -463,8 +469,10 @@ void draft_write(FILE *out, const DraftDoc *doc, const char *source_name)
     if (doc->benchmark) {
         fprintf(out, "\n# %s\n", _("The federation's riktmärke, as the text states it; it belongs in federation.fin."));
         fprintf(out, "param indicator_benchmark \"Förbundets riktmärke för verksamhetsmålen\" = %s\n"
-                     "    from %d-01-01 source \"%s, %s %d\"\n",
-                doc->benchmark, doc->year, doc->title, _("line"), doc->benchmark_line);
+                     "    from %d-01-01 source \"",
+                doc->benchmark, doc->year);
+        put_escaped(out, doc->title); /* the text's: it may hold a quote */
+        fprintf(out, ", %s %d\"\n", _("line"), doc->benchmark_line);
     } else {
         fprintf(out, "\n# %s\n", _("Not found in the text: the federation's riktmärke for the verksamhetsmål. Set it"));
         fprintf(out, "# %s\n", _("here or in federation.fin; until then it has no value in force, and its rules do not run."));

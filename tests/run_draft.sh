@@ -65,6 +65,11 @@ for enc in CP1252 UTF-16LE UTF-16BE; do
     fi
 done
 
+# A title that holds a quote: the riktmärke's source, made from it, is a string that
+# loads (fuzz/regressions/draft/title-with-quote).
+sed '3s/.*/Årsredovisning "2025" \\ styrelsen/' tests/draft/arsredovisning-2025.txt >"$tmp/quoted.txt"
+loads title-with-quote "$tmp/quoted.txt"
+
 # A document that is not text is refused, with the way to its text: status 2, nothing on
 # standard output, no file written.
 refused() { # NAME BYTES FIRST-LINE-OF-STDERR
