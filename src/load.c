@@ -418,7 +418,7 @@ static void not_finsam(Diags *d, int said, int errors_before, const char *path)
         diag_note(d, g, _("hint: an auditor's review is given with its year file: finsam check "
                           "--review=%s YEAR.fin"),
                   path);
-    else if (named(path, ".se") || named(path, ".si") || named(path, ".sie"))
+    else if (sie_name(path))
         diag_note(d, g, _("hint: a ledger exported as SIE is checked with finsam sie %s"), path);
     else
         diag_note(d, g, "%s", _("hint: finsam checks year files and rule files, named NAME.fin"));
@@ -446,8 +446,8 @@ static int read_module(Loader *L, const char *path, FileId id, const Import *im,
     Source *src = source_read(a, path, &why);
     if (!src) {
         Diag *g = diag_file(&prog->diags, path, _("cannot read: %s"), why);
-        const char *fin = arena_printf(a, "%s.fin", path);
-        if (!im && !source_named_fin(path) && access(fin, F_OK) == 0)
+        const char *fin = im || source_named_fin(path) ? NULL : arena_printf(a, "%s.fin", path);
+        if (fin && access(fin, F_OK) == 0)
             diag_note(&prog->diags, g, _("hint: did you mean %s?"), fin);
         return 1;
     }
