@@ -119,16 +119,43 @@ static void tell(const Options *o, const char *dest, const Carried *c)
     arena_free(&a);
 }
 
+/* Prints prog's diagnostics; true if it loaded and resolved without an error. */
+static bool loaded(Program *prog, const char *path, const Options *o)
+{
+    bool ok = !program_load(prog, path, &o->load) && !prog->diags.errors &&
+              !program_resolve(prog);
+    if (!ok) {
+        fflush(stdout);
+        for (int i = 0; i < prog->diags.list.len; i++)
+            diag_print(stderr, prog->diags.list.items[i], o->err_style);
+    }
+    return ok;
+}
+
+/* The new file is written; that it loads is checked at once, so that an imported file
+ * that only had last year's columns is told now, where to mend it, not at the next
+ * check. */
+static bool new_file_loads(const char *dest, const Options *o)
+{
+    Program next;
+    program_init_huge(&next);
+    bool ok = loaded(&next, dest, o);
+    if (!ok)
+        fprintf(stderr, ngettext("finsam new: %s does not load yet: %d error\n",
+                                 "finsam new: %s does not load yet: %d errors\n",
+                                 next.diags.errors),
+                dest, next.diags.errors);
+    program_free(&next);
+    return ok;
+}
+
 int cmd_new(const Options *o)
 {
     const char *path = o->files[0];
     Program prog;
     program_init_huge(&prog);
     int status = EXIT_PASSED;
-    if (program_load(&prog, path, &o->load) || prog.diags.errors || program_resolve(&prog)) {
-        fflush(stdout);
-        for (int i = 0; i < prog.diags.list.len; i++)
-            diag_print(stderr, prog.diags.list.items[i], o->err_style);
+    if (!loaded(&prog, path, o)) {
         fprintf(stderr, ngettext("%s: no new file: %d error in the input\n",
                                  "%s: no new file: %d errors in the input\n",
                                  prog.diags.errors), path, prog.diags.errors);
@@ -151,6 +178,8 @@ int cmd_new(const Options *o)
         status = EXIT_BAD_INPUT;
     } else {
         tell(o, dest, &c);
+        if (!new_file_loads(dest, o))
+            status = EXIT_BAD_INPUT;
     }
     program_free(&prog);
     return status;

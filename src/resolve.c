@@ -302,6 +302,21 @@ static void unknown(Resolver *R, Loc at, const char *message, const char *name, 
     R->errors++;
 }
 
+/* A table of an imported file, which every year shares, has no column for this year:
+ * the fix is in that file, or the table belongs in the year file. */
+static void imported_table(Resolver *R, Diag *g, const Table *t)
+{
+    const Module *year_file = R->prog->modules.items[0];
+    if (!R->prog->report || t->src == year_file->src)
+        return;
+    int line, col;
+    source_line_col(t->name_loc.src, t->name_loc.start, &line, &col);
+    diag_note(R->d, g,
+              _("table '%s' is in %s:%d:%d, which this file imports: give it a column %d "
+                "there, or move the table into the year file"),
+              t->name, t->name_loc.src->path, line, col, R->prog->report->year);
+}
+
 /* Applies [selector] to a row: the cell in that column. */
 static bool select_column(Resolver *R, Expr *e, Table *t)
 {
@@ -314,6 +329,7 @@ static bool select_column(Resolver *R, Expr *e, Table *t)
                               _("table '%s' has no column for the report's year %d"), t->name,
                               R->prog->report ? R->prog->report->year : 0);
             diag_note(R->d, g, _("its columns are %s"), table_columns(R, t));
+            imported_table(R, g, t);
             R->errors++;
             return false;
         }

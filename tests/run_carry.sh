@@ -72,6 +72,22 @@ st=$?
 [ "$st" -eq 2 ] && grep -q "no new file: 1 error in the input" "$tmp/err" && [ ! -e "$tmp/broken/2026.fin" ] &&
     ok || bad "finsam new of a file with an error: exit $st, should be 2 and write nothing"
 
+# a new file that does not load: an imported table has only last year's column. The
+# file is written (the year file carried well), and finsam new says at once why it does
+# not load and where the fix is, with status 2, rather than leave it to the next check.
+mkdir "$tmp/imported"
+printf 'table fees "Avgifter" (2025) {\n    state "Staten" | 1 000\n}\n' >"$tmp/imported/fed.fin"
+printf 'import "fed"\nreport "Årsredovisning 2025" {\n    year 2025\n}\ntable income "Intäkter" (2025) {\n    fees "Avgifter" | 1 000\n}\ncheck same "Avgifterna" error:\n    income.fees[year] == fees.state[year]\n' \
+    >"$tmp/imported/2025.fin"
+(cd "$tmp/imported" && "$finsam" new 2025.fin >"$tmp/out" 2>"$tmp/err")
+st=$?
+if [ "$st" -eq 2 ] && [ -f "$tmp/imported/2026.fin" ] &&
+   grep -q "^2026.fin:10:37: error: table 'fees' has no column for the report's year 2026" "$tmp/err" &&
+   grep -q "= table 'fees' is in fed.fin:1:7, which this file imports: give it a column 2026 there, or move the table into the year file" "$tmp/err" &&
+   grep -q "^finsam new: wrote 2026.fin: 1 table moved on a year" "$tmp/err" &&
+   grep -q "^finsam new: 2026.fin does not load yet: 1 error$" "$tmp/err"; then ok; else
+    bad "finsam new whose new file does not load: exit $st, should be 2 with the error and where to fix it"; cat "$tmp/err"; fi
+
 # Swedish counts take their own plural: "1 tabell flyttad", not "1 tabeller flyttade"
 mkdir "$tmp/one"
 printf 'report "Årsredovisning 2025" {\n    year 2025\n}\n\ntable t "Tabell" (2025, 2024) {\n    a "A" | 1 | 2\n}\n' >"$tmp/one/one.fin"
