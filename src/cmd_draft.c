@@ -10,6 +10,8 @@
 #include "draft.h"
 #include "i18n.h"
 #include "output.h"
+#include "parse.h"
+#include "source.h"
 
 /* The whole file (or standard input for "-"), as it is; NULL with errno set. */
 static char *read_all(const char *path, size_t *len)
@@ -73,6 +75,40 @@ static void refuse(const char *path, DraftTextKind kind)
     else
         diag_note(&d, g, "%s", _("hint: save the report as plain text (UTF-8), or make the "
                                  "text of its PDF with pdftotext -layout REPORT.pdf REPORT.txt"));
+    diag_print(stderr, g, (DiagStyle){cli_use_color(-1, stderr)});
+    arena_free(&a);
+}
+
+/* A finsam file given for a report's text: named .fin, or text that parses as one,
+ * which a report's prose never does. Drafting it would make a year file of its lines. */
+static bool finsam_file(const char *path, const char *utf8, size_t n)
+{
+    if (source_named_fin(path))
+        return true;
+    Arena a;
+    arena_init(&a);
+    Diags d;
+    diags_init(&d, &a);
+    Interner names;
+    interner_init(&names, &a);
+    Module *m = NULL;
+    bool parses = parse_module(&a, &d, &names, source_from_text(&a, path, utf8, n), &m) == 0 &&
+                  m && m->decls.len > 0;
+    interner_free(&names);
+    arena_free(&a);
+    return parses;
+}
+
+static void refuse_finsam(const char *path)
+{
+    Arena a;
+    arena_init(&a);
+    Diags d;
+    diags_init(&d, &a);
+    Diag *g = diag_file(&d, path, "%s", _("a finsam file, not a report's text"));
+    diag_note(&d, g, _("hint: check it with finsam check %s; finsam new %s writes next year's "
+                       "file; finsam draft reads a report's text (REPORT.txt)"),
+              path, path);
     diag_print(stderr, g, (DiagStyle){cli_use_color(-1, stderr)});
     arena_free(&a);
 }
@@ -144,6 +180,11 @@ int cmd_draft(int argc, char **argv)
     size_t n_utf8;
     char *utf8 = draft_text_utf8(&arena, kind, text, len, &n_utf8);
     mem_free(text);
+    if (finsam_file(path, utf8, n_utf8)) {
+        refuse_finsam(path);
+        arena_free(&arena);
+        return EXIT_BAD_INPUT;
+    }
     DraftGuesses guesses = {.arena = &arena};
     if (kind == DTEXT_UTF16LE || kind == DTEXT_UTF16BE)
         draft_guess(&guesses, 1, "%s", _("the text is in UTF-16, not UTF-8: read as UTF-16"));

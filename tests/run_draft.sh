@@ -93,6 +93,27 @@ refused report.doc '\320\317\021\340\241\261\032\341\000' \
 refused report.rtf '{\\rtf1\\ansi Resultatr\\'"'"'e4kning}' "an RTF document, not plain text"
 refused report.bin '\177ELF\002\001\001\000' "not a text file: it holds a NUL byte near its start"
 
+# A finsam file given for a report's text (a year file, whatever its name, or a file
+# named .fin) is refused: drafting it would make a year file of its lines.
+finsam_file() { # NAME SOURCE
+    cp "$2" "$tmp/$1"
+    "$finsam" draft -o "$tmp/$1.out.fin" "$tmp/$1" >"$tmp/refused.out" 2>"$tmp/refused.err"
+    status=$?
+    if [ $status -eq 2 ] && [ ! -s "$tmp/refused.out" ] && [ ! -e "$tmp/$1.out.fin" ] &&
+        [ "$(head -n 1 "$tmp/refused.err")" = "$tmp/$1: error: a finsam file, not a report's text" ] &&
+        grep -q "= hint: check it with finsam check $tmp/$1; finsam new $tmp/$1 writes next year's file" "$tmp/refused.err"; then
+        ok
+    else
+        bad "$1: a finsam file not refused (status $status)"
+        cat "$tmp/refused.err"
+    fi
+}
+finsam_file 2025.fin examples/vvnd/2025.fin
+finsam_file year-file.txt examples/norrdal/2025.fin
+finsam_file rules.txt rules/finsam.fin
+printf 'Årsredovisning 2025\n\nResultaträkning\n' >"$tmp/prose"
+finsam_file prose.fin "$tmp/prose"
+
 # Texts made from the seed: awk's rand with a fixed seed per case.
 i=1
 while [ $i -le 40 ]; do
