@@ -19,6 +19,9 @@
 # and its last lines are shown, so that a regression shows against earlier runs;
 # BENCH_LABEL names the binary there instead of the checkout's commit.
 #
+# A binary that changes while it is measured (a build during the run) is told at the
+# end, and the run adds no line to the history.
+#
 # It only reports: slow is never a failure. It fails (exit 1) only when it cannot
 # build or run what it measures. POSIX sh.
 
@@ -76,6 +79,12 @@ if [ "$commit" != - ] && ! git diff --quiet HEAD -- src grammar 2>/dev/null; the
 fi
 commit=${BENCH_LABEL:-$commit}
 load=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo ?)
+# The binaries measured, as they are now: a build during the run (make, or an editor's)
+# would mix two programs in one table, which no figure would show.
+fingerprint() {
+    cksum "$finsam" ${BENCH_STATIC:+"$BENCH_STATIC"} 2>/dev/null
+}
+before=$(fingerprint)
 cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo ?)
 echo "finsam bench: $version at $commit, $(uname -sm), $cores cores, load $load when started"
 echo "medians of $runs rounds (small) and $large_runs rounds (large), commands taking turns;"
@@ -225,6 +234,12 @@ fi
 [ -z "$notes" ] || printf '%s\n' "$notes"
 
 # ---- history ----
+if [ "$(fingerprint)" != "$before" ]; then
+    echo
+    echo "bench: $finsam${BENCH_STATIC:+ or $BENCH_STATIC} changed while it was measured (rebuilt?):"
+    echo "       the figures above mix two builds; no line is added to the history"
+    history=
+fi
 if [ -n "$history" ]; then
     if [ ! -f "$history" ]; then
         printf 'date\tcommit\tload\texample_ms\tempty_ms\texample_x_empty\texample_cpu_ms\tempty_cpu_ms\t100MB_s\tMB_per_s\t100MB_cpu_s\tpeak_x_input\t10MB_over_100MB\tstatic_x_empty\tleast_ms\n' >"$history"
