@@ -302,12 +302,13 @@ static void unknown(Resolver *R, Loc at, const char *message, const char *name, 
     R->errors++;
 }
 
-/* A table of an imported file, which every year shares, has no column for this year:
- * the fix is in that file, or the table belongs in the year file. */
+/* A table of an imported file, which every year shares, has year columns but none for
+ * this year: the fix is in that file, or the table belongs in the year file. */
 static void imported_table(Resolver *R, Diag *g, const Table *t)
 {
     const Module *year_file = R->prog->modules.items[0];
-    if (!R->prog->report || t->src == year_file->src)
+    if (!R->prog->report || t->src == year_file->src || !t->ncolumns ||
+        !t->columns[0]->key.year || find_column_year(t, R->prog->report->year))
         return;
     int line, col;
     source_line_col(t->name_loc.src, t->name_loc.start, &line, &col);
@@ -1174,6 +1175,7 @@ typedef struct {
     Loc conflict_at;
     bool empty;
     Loc emptied_at;
+    Table *emptied_by; /* the table that left no key in common, for messages */
     bool shifted;     /* a prev() among the operands */
     bool absent;      /* a table the report says is absent among the operands */
 } Domain;
@@ -1251,6 +1253,7 @@ static void constrain(Resolver *R, Domain *d, Table *t, int shift, bool rows, Lo
     if (kept == 0 && !d->empty) {
         d->empty = true;
         d->emptied_at = at;
+        d->emptied_by = t;
     }
 }
 
@@ -1307,6 +1310,63 @@ static void domain_walk(Resolver *R, Domain *d, Expr *e, int shift, bool in_rows
     }
 }
 
+/* At most this many of a table's rows are named in a message. */
+enum { ROWS_NAMED = 8 };
+
+static const char *table_rows(Resolver *R, const Table *t)
+{
+    char *list = "";
+    int n = t->nrows < ROWS_NAMED ? t->nrows : ROWS_NAMED;
+    for (int i = 0; i < n; i++)
+        list = arena_printf(R->a, "%s%s%s", list, i ? ", " : "", t->rows[i]->name);
+    if (t->nrows > n)
+        list = arena_printf(R->a, _("%s and %d more"), list, t->nrows - n);
+    return list;
+}
+
+/* A cell of t as a reference is written, for a hint: its first row in its first column. */
+static const char *a_cell_of(Resolver *R, const Table *t)
+{
+    if (!t->nrows || !t->ncolumns)
+        return "income.result[2025]";
+    const Key *k = &t->columns[0]->key;
+    return k->name ? arena_printf(R->a, "%s.%s[%s]", t->name, t->rows[0]->name, k->name)
+                   : arena_printf(R->a, "%s.%s[%d]", t->name, t->rows[0]->name, k->year);
+}
+
+/* The operands of a check share no column (or, compared by column, no row): what each
+ * of the two tables that part has, and a cell to choose instead. */
+static void no_key_in_common(Resolver *R, const Check *c, const Domain *d)
+{
+    Diag *g = diag_at(R->d, SEV_ERROR, d->emptied_at,
+                      d->any_rows ? _("the operands of check '%s' have no row in common")
+                                  : _("the operands of check '%s' have no column in common"),
+                      c->name);
+    const Table *tables[2] = {d->first, d->emptied_by != d->first ? d->emptied_by : NULL};
+    for (int i = 0; i < 2; i++) {
+        const Table *t = tables[i];
+        if (!t)
+            continue;
+        if (d->any_rows)
+            diag_note(R->d, g, _("'%s' has the rows %s"), t->name, table_rows(R, t));
+        else
+            diag_note(R->d, g, _("'%s' has the columns %s"), t->name, table_columns(R, t));
+        if (!d->any_rows)
+            imported_table(R, g, t);
+    }
+    if (d->shifted)
+        diag_note(R->d, g, "%s", _("prev() runs in a column whose year before is a column "
+                                   "of the table too"));
+    if (d->any_rows)
+        diag_note(R->d, g, _("hint: compare one row's cells with table.row[column], for "
+                             "example %s"),
+                  a_cell_of(R, d->first));
+    else
+        diag_note(R->d, g, _("hint: choose a column with [...], for example %s"),
+                  a_cell_of(R, d->first));
+    R->errors++;
+}
+
 static void resolve_check(Resolver *R, Check *c)
 {
     Ctx ctx = {CTX_CHECK, NULL, K_UNKNOWN, NULL};
@@ -1342,18 +1402,7 @@ static void resolve_check(Resolver *R, Check *c)
         return;
     }
     if (d.empty) {
-        Diag *g = diag_at(R->d, SEV_ERROR, d.emptied_at,
-                          d.any_rows ? _("the operands of check '%s' have no row in common")
-                                     : _("the operands of check '%s' have no column in common"),
-                          c->name);
-        diag_note(R->d, g, _("'%s' has the columns %s"), d.first->name,
-                  table_columns(R, d.first));
-        if (d.shifted)
-            diag_note(R->d, g, "%s", _("prev() runs in a column whose year before is a column "
-                                       "of the table too"));
-        diag_note(R->d, g, "%s", _("hint: choose a column with [...], for example "
-                                   "income.result[2025]"));
-        R->errors++;
+        no_key_in_common(R, c, &d);
         return;
     }
     c->domain = d.any_rows ? DOMAIN_ROWS : d.any_columns ? DOMAIN_COLUMNS : DOMAIN_SCALAR;

@@ -479,6 +479,41 @@ static void test_domain_empty(void **state)
     Diag *g = the_diag(fx, "the operands of check 'c' have no column in common");
     assert_string_equal(text_at(g->loc), "b.x");
     assert_non_null(find_note(g, "'a' has the columns 2025"));
+    assert_non_null(find_note(g, "'b' has the columns 2023"));
+    /* the example is a cell of the check's own table, not of a table it does not name */
+    assert_non_null(find_note(g, "hint: choose a column with [...], for example a.x[2025]"));
+}
+
+/* Two tables of different rows compared by column: what they lack is rows, and the
+ * notes say which rows each has. */
+static void test_domain_no_row_in_common(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_text(fx, REPORT_2025
+        "indicators g unit % (result, target) { a | 1 | 2\n b | 3 | 4 }\n"
+        "indicators h unit % (result, target) { c | 1 | 2 }\n"
+        "check c: g[result] >= h[target]\n");
+    Diag *g = the_diag(fx, "the operands of check 'c' have no row in common");
+    assert_string_equal(text_at(g->loc), "h[target]");
+    assert_non_null(find_note(g, "'g' has the rows a, b"));
+    assert_non_null(find_note(g, "'h' has the rows c"));
+    assert_non_null(find_note(g, "hint: compare one row's cells with table.row[column], for "
+                                 "example g.a[result]"));
+    assert_null(find_note(g, "has the columns"));
+}
+
+/* A long table's rows are named up to eight, then counted. */
+static void test_domain_no_row_in_common_long(void **state)
+{
+    ProgFx *fx = *state;
+    resolve_text(fx, REPORT_2025
+        "indicators g unit % (result, target) {\n"
+        "    a | 1 | 1\n b | 1 | 1\n c | 1 | 1\n d | 1 | 1\n e | 1 | 1\n"
+        "    f | 1 | 1\n g | 1 | 1\n h | 1 | 1\n i | 1 | 1\n j | 1 | 1\n}\n"
+        "indicators h unit % (result, target) { x | 1 | 2 }\n"
+        "check c: g[result] >= h[target]\n");
+    Diag *g = the_diag(fx, "the operands of check 'c' have no row in common");
+    assert_non_null(find_note(g, "'g' has the rows a, b, c, d, e, f, g, h and 2 more"));
 }
 
 static void test_domain_rows(void **state)
@@ -941,6 +976,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_domain_prev_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_domain_prev_without_year_before, setup, teardown),
         cmocka_unit_test_setup_teardown(test_domain_empty, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_domain_no_row_in_common, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_domain_no_row_in_common_long, setup, teardown),
         cmocka_unit_test_setup_teardown(test_domain_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_domain_rows_and_columns_mixed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_report_missing, setup, teardown),
