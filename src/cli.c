@@ -81,11 +81,45 @@ int cli_unknown_command(const char *word)
     return cli_usage_error("%s", message);
 }
 
-int cli_usage_error(const char *fmt, const char *arg)
+/* The usage of one command, NULL for every command's. A command's line is found in the
+ * translated usage of all, under its first line's label ("usage:"), so that each line
+ * is translated once. */
+static void put_usage(FILE *f, const char *command)
+{
+    const char *all = _(CLI_USAGE);
+    const char *label_end = strstr(all, "finsam ");
+    size_t n = command ? strlen(command) : 0;
+    for (const char *line = all; command && label_end && *line;) {
+        const char *end = strchr(line, '\n');
+        if (!end)
+            end = line + strlen(line);
+        const char *at = line + strspn(line, " ");
+        if (at == all) /* the first line: its label before the command */
+            at = label_end;
+        if (strncmp(at, "finsam ", 7) == 0 && strncmp(at + 7, command, n) == 0 &&
+            (at[7 + n] == ' ' || at + 7 + n == end)) {
+            fprintf(f, "%.*s%.*s\n", (int)(label_end - all), all, (int)(end - at), at);
+            return;
+        }
+        line = *end ? end + 1 : end;
+    }
+    fputs(all, f);
+}
+
+int cli_command_usage_error(const char *command, const char *fmt, const char *arg)
 {
     fprintf(stderr, "finsam: %s: ", _("error"));
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%s", _(CLI_USAGE));
-    fputs(_("Try 'finsam --help' for more information.\n"), stderr);
+    fputc('\n', stderr);
+    put_usage(stderr, command);
+    if (command)
+        fprintf(stderr, _("Try 'finsam %s --help' for more information.\n"), command);
+    else
+        fputs(_("Try 'finsam --help' for more information.\n"), stderr);
     return EXIT_BAD_INPUT;
+}
+
+int cli_usage_error(const char *fmt, const char *arg)
+{
+    return cli_command_usage_error(NULL, fmt, arg);
 }

@@ -41,6 +41,8 @@ extern const char *const CLI_USAGE;
 /* Says what is wrong with the command line, with the usage; returns status 2. fmt is
  * translated by the caller and has one %s, for arg. */
 int cli_usage_error(const char *fmt, const char *arg);
+/* The same, with the usage of one command ("sie") rather than of every command. */
+int cli_command_usage_error(const char *command, const char *fmt, const char *arg);
 /* A first word that is no command, said as cli_usage_error says it, with the command
  * meant where it is plain: a slip of the keys (chek: check), or a file given without
  * its command (2025.fin: finsam check 2025.fin). */

@@ -207,11 +207,13 @@ int cmd_check(const Options *o)
     if (yearfiles_expand(o->files, o->nfiles, o->load.allow_outside, &files, stderr))
         status = EXIT_BAD_INPUT;
     else if (files.len == 0)
-        status = cli_usage_error("%s", _("no year file (a .fin file with a 'report' block) in "
-                                         "the folders given"));
+        status = cli_command_usage_error("check", "%s",
+                                         _("no year file (a .fin file with a 'report' block) "
+                                           "in the folders given"));
     else if (files.len > 1 && o->review)
-        status = cli_usage_error("%s", _("--review is for one year file: its findings are the "
-                                         "ones the review decides on"));
+        status = cli_command_usage_error("check", "%s",
+                                         _("--review is for one year file: its findings are "
+                                           "the ones the review decides on"));
     else
         status = check_files(o, &files);
     yearfiles_free(&files);

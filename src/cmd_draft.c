@@ -147,7 +147,8 @@ int cmd_draft(int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
             if (i + 1 >= argc)
-                return cli_usage_error("%s", _("-o needs a path: -o 2025.fin, or -o - for standard output"));
+                return cli_command_usage_error(
+                    "draft", "%s", _("-o needs a path: -o 2025.fin, or -o - for standard output"));
             output = argv[++i];
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             draft_help();
@@ -155,14 +156,16 @@ int cmd_draft(int argc, char **argv)
         } else if (strncmp(a, "--output=", 9) == 0)
             output = a + 9;
         else if (a[0] == '-' && a[1] != '\0')
-            return cli_usage_error(_("unknown option '%s'"), a);
+            return cli_command_usage_error("draft", _("unknown option '%s'"), a);
         else if (path)
-            return cli_usage_error("%s", _("finsam draft takes one report text"));
+            return cli_command_usage_error("draft", "%s",
+                                           _("finsam draft takes one report text"));
         else
             path = a;
     }
     if (!path)
-        return cli_usage_error("%s", _("no file: finsam draft REPORT.txt"));
+        return cli_command_usage_error("draft", "%s",
+                                       _("no file: finsam draft REPORT.txt"));
     size_t len = 0;
     char *text = read_all(path, &len);
     if (!text) {

@@ -235,7 +235,7 @@ int cmd_lsp(int argc, char **argv)
             return cli_flush_stdout() ? EXIT_PASSED : EXIT_BAD_INPUT;
         }
         if (strncmp(argv[i], "--lang", 6) != 0 && strcmp(argv[i], "--stdio") != 0)
-            return cli_usage_error(_("unknown option '%s'"), argv[i]);
+            return cli_command_usage_error("lsp", _("unknown option '%s'"), argv[i]);
         if (strcmp(argv[i], "--lang") == 0)
             i++;
     }

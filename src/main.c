@@ -129,6 +129,12 @@ static void split_path(const char *value, Options *o)
         mem_free(copy); /* only colons: no folder, and nothing points into the copy */
 }
 
+/* A mistake in the command line of o's command: with that command's usage. */
+static int usage_error(const Options *o, const char *fmt, const char *arg)
+{
+    return cli_command_usage_error(cli_command_name(o->command), fmt, arg);
+}
+
 static int set_format(Options *o, const char *name)
 {
     const Format *f = format_named(name);
@@ -137,16 +143,16 @@ static int set_format(Options *o, const char *name)
         return -1;
     }
     if (o->command == CMD_RULES)
-        return cli_usage_error("%s", _("finsam rules prints text only; --format is for finsam "
-                                       "check and finsam report"));
+        return usage_error(o, "%s", _("finsam rules prints text only; --format is for finsam "
+                                      "check and finsam report"));
     Arena a;
     arena_init(&a);
     const char *command = cli_command_name(o->command);
     /* TRANSLATORS: "finsam report --format takes text, markdown, html, json or csv, not
      * 'pdf'" */
-    int status = cli_usage_error(arena_printf(&a, _("finsam %s --format takes %s, not '%%s'"),
-                                              command, format_names(&a, o->command)),
-                                 name);
+    int status = usage_error(o, arena_printf(&a, _("finsam %s --format takes %s, not '%%s'"),
+                                             command, format_names(&a, o->command)),
+                             name);
     arena_free(&a);
     return status;
 }
@@ -238,57 +244,57 @@ static int parse_args(int argc, char **argv, Options *o, int *color)
             else if (strcmp(when, "never") == 0)
                 *color = 0;
             else
-                return cli_usage_error(_("--color takes auto, always or never, not '%s'"),
-                                       when);
+                return usage_error(o, _("--color takes auto, always or never, not '%s'"),
+                                   when);
         } else if (is_option(a, "--format")) {
             if (!(v = option_value(argc, argv, &i, "--format")))
-                return cli_usage_error("%s", _("--format needs a format: --format json"));
+                return usage_error(o, "%s", _("--format needs a format: --format json"));
             int st = set_format(o, v);
             if (st >= 0)
                 return st;
         } else if (strcmp(a, "-o") == 0 || is_option(a, "--output")) {
             if (!(v = option_value(argc, argv, &i, "--output")))
-                return cli_usage_error("%s", _("-o needs a path: -o report.html, or -o - "
-                                               "for standard output"));
+                return usage_error(o, "%s", _("-o needs a path: -o report.html, or -o - "
+                                              "for standard output"));
             o->output = v;
         } else if (is_option(a, "--table")) {
             if (!(v = option_value(argc, argv, &i, "--table")))
-                return cli_usage_error("%s", _("--table needs the name of a table"));
+                return usage_error(o, "%s", _("--table needs the name of a table"));
             o->table = v;
         } else if (is_option(a, "--review")) {
             if (!(v = option_value(argc, argv, &i, "--review")))
-                return cli_usage_error("%s", _("--review needs a review file: --review "
-                                               "granskning-2025.review"));
+                return usage_error(o, "%s", _("--review needs a review file: --review "
+                                              "granskning-2025.review"));
             o->review = v;
         } else if (is_option(a, "--rules")) {
             if (!(v = option_value(argc, argv, &i, "--rules")))
-                return cli_usage_error("%s", _("--rules needs a rule file: --rules revisor.fin"));
+                return usage_error(o, "%s", _("--rules needs a rule file: --rules revisor.fin"));
             o->load.rules[o->load.nrules++] = v;
         } else if (strcmp(a, "-I") == 0) {
             if (i + 1 >= argc)
-                return cli_usage_error("%s", _("-I needs a folder: -I DIR"));
+                return usage_error(o, "%s", _("-I needs a folder: -I DIR"));
             o->load.include_dirs[o->load.ninclude++] = argv[++i];
         } else if (strncmp(a, "-I", 2) == 0) {
             o->load.include_dirs[o->load.ninclude++] = a + 2;
         } else {
-            return cli_usage_error(_("unknown option '%s'"), a);
+            return usage_error(o, _("unknown option '%s'"), a);
         }
     }
     if (o->nfiles == 0 && o->command == CMD_SIE)
-        return cli_usage_error("%s", _("no SIE file to check: finsam sie FILE..."));
+        return usage_error(o, "%s", _("no SIE file to check: finsam sie FILE..."));
     if (o->nfiles == 0)
-        return cli_usage_error("%s", o->command == CMD_CHECK
-                                         ? _("no file to check: finsam check FILE...")
-                                         : _("no file: finsam rules FILE, finsam report FILE"));
+        return o->command == CMD_CHECK
+                   ? usage_error(o, "%s", _("no file to check: finsam check FILE..."))
+                   : usage_error(o, _("no file: finsam %s FILE"), cli_command_name(o->command));
     if (o->command != CMD_CHECK && o->command != CMD_SIE && o->nfiles > 1)
-        return cli_usage_error("%s", _("finsam rules, finsam report and finsam new take one "
-                                       "year file"));
+        return usage_error(o, "%s", _("finsam rules, finsam report and finsam new take one "
+                                      "year file"));
     if (o->output && o->command != CMD_REPORT && o->command != CMD_NEW)
-        return cli_usage_error("%s", _("-o is for finsam report and finsam new"));
+        return usage_error(o, "%s", _("-o is for finsam report and finsam new"));
     if (o->table && !o->format->table)
-        return cli_usage_error("%s", _("--table is for --format csv"));
+        return usage_error(o, "%s", _("--table is for --format csv"));
     if (o->excel && !o->format->table)
-        return cli_usage_error("%s", _("--excel is for --format csv"));
+        return usage_error(o, "%s", _("--excel is for --format csv"));
     return -1;
 }
 

@@ -141,6 +141,28 @@ done_case
 run check-without-files check
 expect_status 2; expect_no_stdout; expect_stderr_has usage; done_case
 
+# A mistake within a command shows that command's usage, not every command's.
+run usage-of-its-command sie
+expect_status 2; expect_no_stdout
+expect_stderr_has "usage: finsam sie [options] [--format FORMAT] SIEFILE..."
+expect_stderr_lacks "finsam check [options]"
+expect_stderr_has "Try 'finsam sie --help' for more information."; done_case
+
+run usage-of-new new
+expect_status 2; expect_no_stdout; expect_stderr_has "no file: finsam new FILE"
+expect_stderr_has "usage: finsam new [options] [-o PATH] FILE"
+expect_stderr_lacks "finsam report [options]"; done_case
+
+run usage-of-draft draft --frobnicate
+expect_status 2; expect_no_stdout; expect_stderr_has "unknown option '--frobnicate'"
+expect_stderr_has "usage: finsam draft [-o PATH] REPORT.txt"
+expect_stderr_lacks "finsam check [options]"; done_case
+
+run swedish-usage-of-its-command check --lang sv --frobnicate "$tmp/ok.fin"
+expect_status 2; expect_no_stdout
+expect_stderr_has "användning: finsam check [flaggor] FIL|MAPP..."
+expect_stderr_lacks "finsam sie [flaggor]"; done_case
+
 run unknown-command chekc "$tmp/ok.fin"
 expect_status 2; expect_no_stdout
 expect_stderr_has "unknown command 'chekc': did you mean 'check'?"; done_case
