@@ -106,12 +106,38 @@ static bool is_dash(const char *s, size_t *len)
     return false;
 }
 
+/* "(296)": a figure in parentheses, which accounts print for a negative one and the
+ * language reads so, as printed. Not a year ("(2024)", a heading's comparative), nor
+ * anything but the digits within (a sign, a '%', "kr"). */
+static bool read_in_parentheses(Arena *a, DraftCell *c)
+{
+    const char *s = c->text;
+    size_t n = strlen(s);
+    if (n < 3 || s[0] != '(' || s[n - 1] != ')' || s[1] < '0' || s[1] > '9')
+        return false;
+    char *inner = arena_strndup(a, s + 1, n - 2);
+    if (draft_year_of(inner) && strlen(inner) == 4)
+        return false;
+    DraftCell in = {.text = inner};
+    draft_read_cell(a, &in);
+    if (in.kind != DCELL_FIGURE || strcmp(in.figure, inner) != 0)
+        return false;
+    c->kind = DCELL_FIGURE;
+    c->figure = s;
+    c->negative = true;
+    c->micro = in.micro;
+    c->decimals = in.decimals;
+    return true;
+}
+
 void draft_read_cell(Arena *a, DraftCell *c)
 {
     const char *s = c->text;
     c->kind = DCELL_TEXT;
     c->figure = NULL;
     c->negative = c->footnote = c->dash_changed = false;
+    if (read_in_parentheses(a, c))
+        return;
     if (!*s) {
         c->kind = DCELL_EMPTY;
         return;

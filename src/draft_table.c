@@ -957,6 +957,12 @@ static void keep_as_text(Builder *b, DraftRow *r, int k)
     r->cells[k] = t;
 }
 
+/* A comment after row r, after the one it has: each cell no column takes is kept. */
+static void add_to_comment(Builder *b, DraftRow *r, const char *text)
+{
+    r->comment = r->comment ? arena_printf(b->a, "%s; %s", r->comment, text) : text;
+}
+
 static void add_row(Builder *b, DraftTable *tb, PtrVec *raw, const DraftLine *l)
 {
     DraftRow *r = arena_alloc(b->a, sizeof *r);
@@ -985,7 +991,8 @@ static void add_row(Builder *b, DraftTable *tb, PtrVec *raw, const DraftLine *l)
             r->cells[k] = cell_for(tb, l, k, used);
     for (int i = 1; i < l->ncells; i++)
         if (!used[i] && l->cells[i].kind != DCELL_EMPTY) {
-            r->comment = arena_printf(b->a, _("not placed in a column: \"%s\""), l->cells[i].text);
+            add_to_comment(b, r, arena_printf(b->a, _("not placed in a column: \"%s\""),
+                                              l->cells[i].text));
             draft_guess(b->g, l->lineno, _("\"%s\" is in no column: kept as a comment"), l->cells[i].text);
         }
     for (int k = 0; k < tb->ncols; k++) {
@@ -994,8 +1001,16 @@ static void add_row(Builder *b, DraftTable *tb, PtrVec *raw, const DraftLine *l)
             continue;
         if (tb->cols[k].note) {
             if (c->kind == DCELL_FIGURE && strspn(c->text, "0123456789") == strlen(c->text) &&
-                strlen(c->text) <= 2)
+                strlen(c->text) <= 2) {
                 r->note = atoi(c->text);
+            } else {
+                add_to_comment(b, r, arena_printf(b->a, _("not a note number: \"%s\""),
+                                                  c->text));
+                draft_guess(b->g, l->lineno,
+                            _("\"%s\" is in the column of note numbers, but is none: kept as a "
+                              "comment"),
+                            c->text);
+            }
             r->cells[k] = NULL;
             continue;
         }

@@ -60,6 +60,33 @@ static void test_figures_as_printed(void **state)
     arena_free(&a);
 }
 
+/* A figure in parentheses is negative, as accounts print it and the language reads
+ * it: kept as printed. A year in parentheses, or more than digits within, stays words. */
+static void test_figures_in_parentheses(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftCell c = {.text = "(296)", .col = 41, .endcol = 46};
+    draft_read_cell(&a, &c);
+    assert_int_equal(c.col, 41); /* where it stands in the line is kept */
+    assert_int_equal(c.endcol, 46);
+    assert_int_equal(c.kind, DCELL_FIGURE);
+    assert_true(c.negative);
+    assert_string_equal(c.figure, "(296)");
+    c = cell(&a, "(1 234 567)");
+    assert_int_equal(c.kind, DCELL_FIGURE);
+    assert_string_equal(c.figure, "(1 234 567)");
+    assert_int_equal(cell(&a, "(2 024)").kind, DCELL_FIGURE); /* grouped as amounts are */
+    assert_int_equal(cell(&a, "(2024)").kind, DCELL_TEXT);    /* a year */
+    assert_int_equal(cell(&a, "(12,5%)").kind, DCELL_TEXT);   /* the language reads no such */
+    assert_int_equal(cell(&a, "(296 kr)").kind, DCELL_TEXT);
+    assert_int_equal(cell(&a, "(-296)").kind, DCELL_TEXT);
+    assert_int_equal(cell(&a, "(296").kind, DCELL_TEXT);
+    assert_int_equal(cell(&a, "()").kind, DCELL_TEXT);
+    arena_free(&a);
+}
+
 static void test_not_figures(void **state)
 {
     (void)state;
@@ -252,6 +279,51 @@ static void test_result_subtracts_positive_costs(void **state)
     arena_free(&a);
 }
 
+static void test_parentheses_in_a_table(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\nÖversikt\n\n"
+                      "                          2025      2024\n"
+                      "Verksamhetens intäkter     100        90\n"
+                      "Verksamhetens kostnader   (80)      (95)\n"
+                      "Årets resultat              20        (5)\n", &g, &a);
+    /* one table: the row in parentheses is no heading of another */
+    assert_has(out, "table oversikt \"Översikt\" (2025, 2024)");
+    assert_has(out, "| (80) | (95)");
+    assert_has(out, "|   20 |  (5)");
+    for (int i = 0; i < g.len; i++) /* nothing to guess: the figures are as printed */
+        assert_null(strstr(g.items[i].message, "(80)"));
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
+/* What stands in the column of note numbers and is none (two notes cited) is not left
+ * out in silence: kept as a comment after its row, and said. */
+static void test_note_column_holds_no_note(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\nBalansräkning\n\n"
+                      "                        Not      2025      2024\n"
+                      "Kortfristiga fordringar   2    34 332   113 288\n"
+                      "Kortfristiga skulder   3, 4   964 519   977 335\n", &g, &a);
+    assert_has(out, "# not a note number: \"3, 4\"");
+    bool said = false;
+    for (int i = 0; i < g.len; i++)
+        said |= strstr(g.items[i].message, "\"3, 4\" is in the column of note numbers, but is "
+                                           "none: kept as a comment") != NULL;
+    assert_true(said);
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 static void test_statements_and_notes(void **state)
 {
     (void)state;
@@ -401,7 +473,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_figures_as_printed),
+        cmocka_unit_test(test_figures_in_parentheses),
+        cmocka_unit_test(test_parentheses_in_a_table),
         cmocka_unit_test(test_not_figures),
+        cmocka_unit_test(test_note_column_holds_no_note),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_tabs_keep_empty_cells),
         cmocka_unit_test(test_spaces_split_at_runs),
