@@ -324,6 +324,24 @@ static void test_note_column_holds_no_note(void **state)
     arena_free(&a);
 }
 
+/* Each cell that no column takes is kept in the row's comment, not only the last. */
+static void test_every_unplaced_cell_kept(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\nÖversikt\n\n"
+                      "                    2025\n"
+                      "Intäkter      11     22     100\n"
+                      "Kostnader                    80\n", &g, &a);
+    assert_has(out, "intakter \"Intäkter\" | 22\n"
+                    "    # not placed in a column: \"11\"; not placed in a column: \"100\"");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 static void test_statements_and_notes(void **state)
 {
     (void)state;
@@ -477,6 +495,7 @@ int main(void)
         cmocka_unit_test(test_parentheses_in_a_table),
         cmocka_unit_test(test_not_figures),
         cmocka_unit_test(test_note_column_holds_no_note),
+        cmocka_unit_test(test_every_unplaced_cell_kept),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_tabs_keep_empty_cells),
         cmocka_unit_test(test_spaces_split_at_runs),
