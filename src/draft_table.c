@@ -287,7 +287,7 @@ static const char *column_name(Builder *b, DraftTable *tb, const char *heading, 
             y = wy;
         }
     }
-    if (draft_has_word(f, "not") && strlen(f) <= 4)
+    if ((draft_has_word(f, "not") && strlen(f) <= 4) || strcmp(f, "noter") == 0)
         return "not";
     if (strstr(f, "avvikelse") || strstr(f, "differens"))
         return "deviation";
@@ -1251,10 +1251,16 @@ static int read_table(Builder *b, int i)
         int words = 0;
         for (const char *p = fh; *p; p++)
             words += *p != ' ' && (p == fh || p[-1] == ' ');
-        if (words >= 3 && !draft_starts(fh, "belopp"))
+        if ((words >= 3 && !draft_starts(fh, "belopp")) || well_known_table(b, h))
             title = h;
         else if (*h)
             tb->header = h;
+        int nn = title ? note_number(b, title) : 0;
+        if (nn) { /* "Not 1 Verksamhetens intäkter  2025  2024": the note's own heading */
+            b->pending_note = nn;
+            b->note_title = title;
+            b->note_line = tb->lineno;
+        }
         /* the columns */
         tb->cols = arena_alloc(b->a, sizeof *tb->cols * (size_t)first->ncells);
         for (int k = 1; k < first->ncells; k++) {

@@ -342,6 +342,33 @@ static void test_every_unplaced_cell_kept(void **state)
     arena_free(&a);
 }
 
+/* A statement's name on the line of its column headings, and the note column headed
+ * "Noter": the statement and its note references are found all the same. */
+static void test_title_on_the_heading_line(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\n"
+                      "Resultaträkning                  Noter        2025        2024\n"
+                      "Verksamhetens intäkter               1   8 059 950   8 265 184\n"
+                      "Verksamhetens kostnader                -8 160 786  -8 282 457\n"
+                      "Årets resultat                           -100 836     -17 273\n\n"
+                      "Not 1 Verksamhetens intäkter                  2025        2024\n"
+                      "Medlemsavgifter                      7 864 004   8 028 000\n"
+                      "EU-medel                               195 946     237 184\n"
+                      "Summa                                8 059 950   8 265 184\n", &g, &a);
+    assert_has(out, "accounts income \"Resultaträkning\" (2025,");
+    assert_has(out, "\"Verksamhetens intäkter\" note 1");
+    assert_has(out, "\"Not 1 Verksamhetens intäkter\" note 1 (2025,");
+    assert_null(strstr(out, "noter"));
+    assert_null(strstr(out, "# Resultaträkning")); /* the title, not a comment too */
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 static void test_statements_and_notes(void **state)
 {
     (void)state;
@@ -496,6 +523,7 @@ int main(void)
         cmocka_unit_test(test_not_figures),
         cmocka_unit_test(test_note_column_holds_no_note),
         cmocka_unit_test(test_every_unplaced_cell_kept),
+        cmocka_unit_test(test_title_on_the_heading_line),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_tabs_keep_empty_cells),
         cmocka_unit_test(test_spaces_split_at_runs),
