@@ -4,7 +4,8 @@
  * or at a line of a label and figures, and goes on while its lines are rows, section
  * headings (a label alone) or page headers and footers between rows. Totals, results
  * and differences get their formulas from their labels and headings (Summa, Totalt,
- * Summa X, Resultat, Årets resultat, Differens, Avvikelse), never from whether the
+ * Summa X, Resultat, Årets resultat, Differens, Avvikelse, a cash flow's Kassaflöde från
+ * X, Årets kassaflöde, Likvida medel vid årets slut), never from whether the
  * figures agree: finding what does not add up is finsam check's job. */
 #include <stdlib.h>
 #include <string.h>
@@ -474,7 +475,13 @@ struct Level {
     bool any;              /* it holds a row or a section */
 };
 
-typedef enum { LABEL_PLAIN, LABEL_GRAND, LABEL_SUMMA, LABEL_RESULT, LABEL_DIFF } LabelKind;
+/* LABEL_FLOW: "Kassaflöde från X", a total as "Summa X" is, and one that no other flow
+ * adds. LABEL_RUNNING: a subtotal that the total after it includes ("Medel från
+ * verksamheten före förändring av rörelsekapital", then the changes, then "Kassaflöde
+ * från den löpande verksamheten"). */
+typedef enum {
+    LABEL_PLAIN, LABEL_GRAND, LABEL_SUMMA, LABEL_FLOW, LABEL_RUNNING, LABEL_RESULT, LABEL_DIFF
+} LabelKind;
 
 static LabelKind label_kind(Builder *b, const DraftTable *tb, const char *label, const char **rest)
 {
@@ -499,6 +506,28 @@ static LabelKind label_kind(Builder *b, const DraftTable *tb, const char *label,
             *rest = r;
             return LABEL_SUMMA;
         }
+    /* a cash flow statement (RKR R13): "Kassaflöde från X" adds section X, or what
+     * stands since the total before; the year's flow adds those; the cash at the end is
+     * the flow and the cash at the start */
+    static const char *const flow_from[] = {"kassaflode fran", "kassaflode for"};
+    for (size_t i = 0; i < sizeof flow_from / sizeof flow_from[0]; i++)
+        if (draft_starts(words, flow_from[i])) {
+            const char *r = words + strlen(flow_from[i]);
+            while (*r == ' ')
+                r++;
+            *rest = r;
+            return LABEL_FLOW;
+        }
+    if (draft_starts(words, "medel fran verksamheten fore"))
+        return LABEL_RUNNING;
+    if (strcmp(words, "arets kassaflode") == 0 || strcmp(words, "periodens kassaflode") == 0 ||
+        strcmp(words, "forandring av likvida medel") == 0 ||
+        strcmp(words, "arets forandring av likvida medel") == 0)
+        return LABEL_GRAND;
+    if (draft_starts(words, "likvida medel vid arets slut") ||
+        draft_starts(words, "likvida medel vid periodens slut") ||
+        strcmp(words, "likvida medel vid helar") == 0)
+        return LABEL_RESULT;
     bool balance = strcmp(tb->name, "balance") == 0;
     if (!balance && (draft_starts(words, "resultat") || draft_starts(words, "arets resultat") ||
                      draft_starts(words, "periodens resultat") ||
@@ -627,6 +656,29 @@ static bool percent_row(const DraftRow *r, int ncols)
     return false;
 }
 
+/* A total of what stands in level top since its last total: r stands for them from now
+ * on, and, a running subtotal, is itself added by the next total. False if nothing
+ * stands there. */
+static bool add_since_boundary(Shape *s, Level *top, DraftRow *r, bool running)
+{
+    Builder *b = s->b;
+    int from = top->boundary;
+    if (top->items.len <= from)
+        return false;
+    if (from == 0 && plain_items(top, 0))
+        r->formula = "sum";
+    else {
+        PtrVec names = {0}, signs = {0};
+        terms(b, top, from, false, &names, &signs);
+        r->formula = join_terms(b, &names, &signs);
+    }
+    emit(s, r);
+    replace_items(b, top, from, r);
+    if (running)
+        top->boundary = from;
+    return true;
+}
+
 static void shape_row(Shape *s, DraftRow *r)
 {
     Builder *b = s->b;
@@ -666,7 +718,7 @@ static void shape_row(Shape *s, DraftRow *r)
         replace_items(b, top, 0, r);
         return;
     }
-    if (kind == LABEL_SUMMA) {
+    if (kind == LABEL_SUMMA || kind == LABEL_FLOW) {
         const char *want = rest;
         int found = -1;
         for (int d = s->depth; d >= 1 && found < 0; d--) {
@@ -695,24 +747,18 @@ static void shape_row(Shape *s, DraftRow *r)
             push_item(b, s->stack[s->depth], r, NULL);
             return;
         }
-        int from = top->boundary;
-        if (top->items.len > from) {
-            if (from == 0 && plain_items(top, 0))
-                r->formula = "sum";
-            else {
-                terms(b, top, from, false, &names, &signs);
-                r->formula = join_terms(b, &names, &signs);
-            }
-            emit(s, r);
-            replace_items(b, top, from, r);
+        if (add_since_boundary(s, top, r, false))
             return;
-        }
         draft_guess(b->g, r->lineno, _("\"%s\": a total, but of which rows the text does not show; left as printed"),
                     r->label);
         emit(s, r);
         push_item(b, top, r, NULL);
+        if (kind == LABEL_FLOW)
+            top->boundary = top->items.len;
         return;
     }
+    if (kind == LABEL_RUNNING && add_since_boundary(s, top, r, true))
+        return;
     if (kind == LABEL_RESULT && s->depth == 0 && top->items.len > 0) {
         terms(b, top, 0, true, &names, &signs);
         r->formula = join_terms(b, &names, &signs);

@@ -369,6 +369,75 @@ static void test_title_on_the_heading_line(void **state)
     arena_free(&a);
 }
 
+/* A cash flow statement as RKR R13 lays it out: each "Kassaflöde från X" adds section
+ * X, the year's cash flow adds those, and the cash at the end is the cash at the start
+ * and the year's flow. */
+static void test_cash_flow_from_words(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\n"
+                      "Kassaflödesanalys                                     2025          2024\n"
+                      "Den löpande verksamheten\n"
+                      "Årets resultat                                    -104 286       -20 114\n"
+                      "Medel från verksamheten före förändring av rörelsekapital  -104 286  -20 114\n"
+                      "Minskning av kortfristiga fordringar                78 956       -45 210\n"
+                      "Minskning av kortfristiga skulder                  -32 029        98 117\n"
+                      "Kassaflöde från den löpande verksamheten           -57 359        32 793\n"
+                      "Investeringsverksamheten\n"
+                      "Förvärv av inventarier                             -10 000             -\n"
+                      "Kassaflöde från investeringsverksamheten           -10 000             -\n"
+                      "Årets kassaflöde                                   -67 359        32 793\n"
+                      "Likvida medel vid årets början                   3 952 120     3 919 327\n"
+                      "Likvida medel vid årets slut                     3 884 761     3 952 120\n",
+                      &g, &a);
+    assert_has(out, "accounts cashflow \"Kassaflödesanalys\" (2025, 2024) {");
+    assert_has(out, "\"Medel från verksamheten före förändring av rörelsekapital\" = sum");
+    assert_has(out, "\"Kassaflöde från den löpande verksamheten\" = medel_verksamheten_fore + "
+                    "minskning_kortfristiga + minskning_kortfristiga_skulder");
+    assert_has(out, "\"Kassaflöde från investeringsverksamheten\" = sum(investeringsverksamheten)");
+    assert_has(out, "\"Årets kassaflöde\" = kassaflode_lopande + kassaflode |");
+    assert_has(out, "closing_cash \"Likvida medel vid årets slut\" = arets_kassaflode + opening_cash");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
+/* The same without section headings, as the bundled report prints it: each flow adds
+ * what stands since the flow before it, a flow with nothing above it is left as printed
+ * and added by no other flow, and the year's flow adds them all. */
+static void test_cash_flow_without_sections(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\n4. Kassaflödesanalys\n\n"
+                      "Belopp i kr.\tNot\t2025-12-31\t2024-12-31\n"
+                      "Periodens/årets resultat\t\t-104 286\t-20 114\n"
+                      "Medel från verksamheten före förändring av rörelsekapital\t\t-104 286\t-20 114\n"
+                      "Ökning-/minskning+ kortfristiga fordringar\t\t98 956\t-6 765\n"
+                      "Kassaflöde för den löpande verksamheten\t\t-5 330\t-26 879\n"
+                      "Kassaflöde från investeringsverksamheten\t\t-1 000\t0\n"
+                      "Kassaflöde från finansieringsverksamheten\t\t2 000\t0\n"
+                      "Årets kassaflöde\t\t-4 330\t-26 879\n"
+                      "Likvida medel vid årets början\t\t4 706 907\t4 733 786\n"
+                      "Likvida medel vid helår\t\t4 702 577\t4 706 907\n", &g, &a);
+    assert_has(out, "\"Kassaflöde för den löpande verksamheten\" = medel_verksamheten_fore + "
+                    "okning_minskning_kortfristiga |");
+    assert_has(out, "kassaflode \"Kassaflöde från investeringsverksamheten\" ");
+    assert_has(out, "kassaflode_2 \"Kassaflöde från finansieringsverksamheten\" ");
+    assert_null(strstr(out, "investeringsverksamheten\" =")); /* left as printed */
+    assert_null(strstr(out, "finansieringsverksamheten\" ="));
+    assert_has(out, "\"Årets kassaflöde\" = kassaflode_lopande + kassaflode + kassaflode_2 |");
+    assert_has(out, "closing_cash \"Likvida medel vid helår\" = arets_kassaflode + opening_cash");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 static void test_statements_and_notes(void **state)
 {
     (void)state;
@@ -524,6 +593,8 @@ int main(void)
         cmocka_unit_test(test_note_column_holds_no_note),
         cmocka_unit_test(test_every_unplaced_cell_kept),
         cmocka_unit_test(test_title_on_the_heading_line),
+        cmocka_unit_test(test_cash_flow_from_words),
+        cmocka_unit_test(test_cash_flow_without_sections),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_tabs_keep_empty_cells),
         cmocka_unit_test(test_spaces_split_at_runs),
