@@ -407,6 +407,7 @@ static const KnownRow known_rows[] = {
     {"cashflow", "year_result", "arets resultat", false},
     {"balanskrav", "year_result", "arets resultat", false},
     {"balanskrav", "result", "balanskravsresultat", false},
+    {"balanskrav", "result", "arets balanskravsresultat", false},
     {"balanskrav", "special_reasons", "synnerliga skal", false},
     {"balanskrav", "to_restore", "att aterstalla kommande", false},
     {"balanskrav", "from_earlier", "att aterstalla fran tidigare", false},
@@ -475,6 +476,29 @@ struct Level {
     bool any;              /* it holds a row or a section */
 };
 
+/* The unit of amounts a table's heading names (folded): "tkr" or "mkr", NULL if none. */
+static const char *money_unit(const char *folded)
+{
+    static const struct { const char *words, *unit; } units[] = {
+        {"tkr", "tkr"}, {"tsek", "tkr"}, {"ksek", "tkr"}, {"tusen kronor", "tkr"},
+        {"tusentals kronor", "tkr"}, {"mkr", "mkr"}, {"mnkr", "mkr"}, {"msek", "mkr"},
+        {"miljoner kronor", "mkr"},
+    };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (draft_has_word(folded, units[i].words))
+            return units[i].unit;
+    return NULL;
+}
+
+/* How many kronor one of the table's bare figures stands for: 1 000 in tkr,
+ * 1 000 000 in mkr; 0 where its figures are no amounts of that kind. */
+static int64_t kronor_per_figure(const DraftTable *tb)
+{
+    if (!tb->unit)
+        return 1;
+    return strcmp(tb->unit, "tkr") == 0 ? 1000 : strcmp(tb->unit, "mkr") == 0 ? 1000000 : 0;
+}
+
 /* LABEL_FLOW: "Kassaflöde från X", a total as "Summa X" is, and one that no other flow
  * adds. LABEL_RUNNING: a subtotal that the total after it includes ("Medel från
  * verksamheten före förändring av rörelsekapital", then the changes, then "Kassaflöde
@@ -532,6 +556,7 @@ static LabelKind label_kind(Builder *b, const DraftTable *tb, const char *label,
     if (!balance && (draft_starts(words, "resultat") || draft_starts(words, "arets resultat") ||
                      draft_starts(words, "periodens resultat") ||
                      draft_starts(words, "balanskravsresultat") ||
+                     draft_starts(words, "arets balanskravsresultat") ||
                      draft_has_word(words, "nettokostnad") || draft_has_word(words, "nettokostnader") ||
                      draft_has_word(words, "nettointakt")))
         return LABEL_RESULT;
@@ -682,7 +707,7 @@ static bool add_since_boundary(Shape *s, Level *top, DraftRow *r, bool running)
 static void shape_row(Shape *s, DraftRow *r)
 {
     Builder *b = s->b;
-    bool money = !s->tb->unit || strcmp(s->tb->unit, "tkr") == 0;
+    bool money = kronor_per_figure(s->tb) != 0;
     if (money && !s->tb->required && draft_starts(fold(b, r->label), "antal")) {
         r->count = true;
         if (!s->tb->count_name)
@@ -1165,9 +1190,10 @@ static void decide_unit_and_kind(Builder *b, DraftTable *tb, int lineno)
     if (!tb->required && all_counts(b, tb)) {
         tb->unit = "count";
         draft_guess(b->g, lineno, _("table \"%s\": unit count (every row is an antal)"), tb->title);
-    } else if (draft_has_word(ft, "tkr") || draft_has_word(fh, "tkr")) {
-        tb->unit = "tkr";
-        draft_guess(b->g, lineno, _("table \"%s\": unit tkr, as its heading says"), tb->title);
+    } else if (money_unit(ft) || money_unit(fh)) {
+        tb->unit = money_unit(ft) ? money_unit(ft) : money_unit(fh);
+        draft_guess(b->g, lineno, _("table \"%s\": unit %s, as its heading says"), tb->title,
+                    tb->unit);
     } else if (tb->required && strcmp(tb->name, "deltagare") != 0) {
         /* the statements the national rules read are in kronor */
     } else if (all_percent(tb))
@@ -1191,11 +1217,13 @@ static void decide_unit_and_kind(Builder *b, DraftTable *tb, int lineno)
         tb->kind = "table";
 }
 
-/* A figure in tkr stands for a thousand times as many kronor: one that is then beyond
- * finsam's arithmetic is kept as text, as printed, where the year file would not load. */
+/* A figure in tkr or mkr stands for a thousand or a million times as many kronor: one
+ * that is then beyond finsam's arithmetic is kept as text, as printed, where the year
+ * file would not load. */
 static void keep_too_large_as_text(Builder *b, DraftTable *tb)
 {
-    if (!tb->unit || strcmp(tb->unit, "tkr") != 0)
+    int64_t per = kronor_per_figure(tb);
+    if (per <= 1)
         return;
     for (int i = 0; i < tb->rows.len; i++) {
         DraftRow *r = tb->rows.items[i];
@@ -1205,11 +1233,11 @@ static void keep_too_large_as_text(Builder *b, DraftTable *tb)
             const DraftCell *c = r->cells[k];
             Num n;
             if (!c || c->kind != DCELL_FIGURE ||
-                figure_interval(c->micro, c->decimals, 1000, 1, &n) == NUM_OK)
+                figure_interval(c->micro, c->decimals, per, 1, &n) == NUM_OK)
                 continue;
             keep_as_text(b, r, k);
-            draft_guess(b->g, r->lineno, _("\"%s\" tkr is beyond finsam's arithmetic: kept as text"),
-                        c->text);
+            draft_guess(b->g, r->lineno, _("\"%s\" %s is beyond finsam's arithmetic: kept as text"),
+                        c->text, tb->unit);
         }
     }
 }

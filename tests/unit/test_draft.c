@@ -438,6 +438,45 @@ static void test_cash_flow_without_sections(void **state)
     arena_free(&a);
 }
 
+/* A municipality's balance requirement in mkr: the unit from the heading's words, and
+ * "Årets balanskravsresultat" the national rules' result, the year's result after the
+ * adjustments and the reserve. */
+static void test_balanskrav_in_mkr(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\n"
+                      "Balanskravsutredning (mnkr)                               2025       2024\n"
+                      "Årets resultat enligt resultaträkningen                   12,4       -3,1\n"
+                      "Reducering av samtliga realisationsvinster                -0,8       -0,2\n"
+                      "Årets resultat efter balanskravsjusteringar               11,6       -3,3\n"
+                      "Medel till resultatutjämningsreserv                       -5,0        0,0\n"
+                      "Medel från resultatutjämningsreserv                        0,0        3,3\n"
+                      "Årets balanskravsresultat                                  6,6        0,0\n", &g, &a);
+    assert_has(out, "table balanskrav \"Balanskravsutredning (mnkr)\" unit mkr (2025, 2024) {");
+    assert_has(out, "result \"Årets balanskravsresultat\" = arets_resultat_efter + "
+                    "medel_resultatutjamningsreserv + medel_resultatutjamningsreserv_2");
+    bool said = false;
+    for (int i = 0; i < g.len; i++)
+        said |= strstr(g.items[i].message, "unit mkr, as its heading says") != NULL;
+    assert_true(said);
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+    /* and the other ways a heading says thousands */
+    arena_init(&a);
+    g = (DraftGuesses){0};
+    out = draft("Årsredovisning 2025\n\nDriftredovisning, tusentals kronor\n\n"
+                "\tUtfall 2025\tBudget 2025\n"
+                "Kansli\t973\t1 081\n", &g, &a);
+    assert_has(out, "unit tkr");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 static void test_statements_and_notes(void **state)
 {
     (void)state;
@@ -581,6 +620,20 @@ static void test_too_large_in_tkr(void **state)
     free(out);
     mem_free(g.items);
     arena_free(&a);
+    /* in mkr a million times as many kronor: a figure that is too large in mkr only */
+    arena_init(&a);
+    g = (DraftGuesses){0};
+    out = draft("Årsredovisning 2025\n\nDriftredovisning, mkr\n\n\t2025\t2024\n"
+                "Kostnader\t-818 146 646\t-200\nIntäkter\t100\t90\n", &g, &a);
+    assert_has(out, "unit mkr");
+    assert_has(out, "| \"-818 146 646\" |");
+    said = false;
+    for (int i = 0; i < g.len; i++)
+        said |= strstr(g.items[i].message, "\"-818 146 646\" mkr is beyond") != NULL;
+    assert_true(said);
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
 }
 
 int main(void)
@@ -595,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_title_on_the_heading_line),
         cmocka_unit_test(test_cash_flow_from_words),
         cmocka_unit_test(test_cash_flow_without_sections),
+        cmocka_unit_test(test_balanskrav_in_mkr),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_tabs_keep_empty_cells),
         cmocka_unit_test(test_spaces_split_at_runs),
