@@ -553,7 +553,8 @@ static LabelKind label_kind(Builder *b, const DraftTable *tb, const char *label,
         strcmp(words, "likvida medel vid helar") == 0)
         return LABEL_RESULT;
     bool balance = strcmp(tb->name, "balance") == 0;
-    if (!balance && (draft_starts(words, "resultat") || draft_starts(words, "arets resultat") ||
+    if (!balance && (draft_has_word(words, "resultat") || /* Verksamhetens resultat */
+                     draft_starts(words, "resultat") || draft_starts(words, "arets resultat") ||
                      draft_starts(words, "periodens resultat") ||
                      draft_starts(words, "balanskravsresultat") ||
                      draft_starts(words, "arets balanskravsresultat") ||

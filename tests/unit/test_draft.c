@@ -477,6 +477,32 @@ static void test_balanskrav_in_mkr(void **state)
     arena_free(&a);
 }
 
+/* A municipality's income statement: "Verksamhetens resultat" is a result too, so the
+ * result after it adds it, not the lines before it again. */
+static void test_municipal_income_statement(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\n"
+                      "Resultaträkning (mnkr)                            2025      2024\n"
+                      "Verksamhetens intäkter                           412,5     398,1\n"
+                      "Verksamhetens kostnader                       -2 105,3  -2 011,7\n"
+                      "Verksamhetens nettokostnad                    -1 692,8  -1 613,6\n"
+                      "Skatteintäkter                                 1 735,2   1 660,7\n"
+                      "Verksamhetens resultat                            42,4      47,1\n"
+                      "Finansiella intäkter                              12,1      10,4\n"
+                      "Resultat efter finansiella poster                 54,5      57,5\n"
+                      "Årets resultat                                    54,5      57,5\n", &g, &a);
+    assert_has(out, "\"Verksamhetens resultat\" = net_cost + skatteintakter |");
+    assert_has(out, "\"Resultat efter finansiella poster\" = verksamhetens_resultat + fin_income |");
+    assert_has(out, "result \"Årets resultat\" = resultat_efter_finansiella |");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 static void test_statements_and_notes(void **state)
 {
     (void)state;
@@ -649,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_cash_flow_from_words),
         cmocka_unit_test(test_cash_flow_without_sections),
         cmocka_unit_test(test_balanskrav_in_mkr),
+        cmocka_unit_test(test_municipal_income_statement),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_tabs_keep_empty_cells),
         cmocka_unit_test(test_spaces_split_at_runs),
