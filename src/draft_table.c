@@ -390,6 +390,7 @@ static const KnownRow known_rows[] = {
     {"income", "before_extra", "resultat fore", false},
     {"income", "result", "arets resultat", false},
     {"balance", "equity_and_liabilities", "summa eget kapital och skulder", true},
+    {"balance", "equity_and_liabilities", "summa eget kapital avsattningar och skulder", true},
     {"balance", "equity", "summa eget kapital", true},
     {"balance", "total_assets", "summa tillgangar", true},
     {"balance", "total_liabilities", "summa skulder", true},
@@ -714,6 +715,16 @@ static void shape_row(Shape *s, DraftRow *r)
         if (!s->tb->count_name)
             s->tb->count_name = table_name(b, arena_printf(b->a, "%s_count", s->tb->name));
         draft_guess(b->g, r->lineno, _("\"%s\": a count among amounts, written in a table of its own"),
+                    r->label);
+        emit(s, r);
+        return;
+    }
+    const char *words = fold(b, r->label);
+    if (draft_starts(words, "darav") || draft_starts(words, "varav")) {
+        /* part of the row above ("därav årets resultat"), which holds it already: never
+         * a term, and `sum`, which would add it, is not written where it stands */
+        s->stack[s->depth]->has_formula = true;
+        draft_guess(b->g, r->lineno, _("\"%s\": a part of the row above it, added to no total"),
                     r->label);
         emit(s, r);
         return;

@@ -503,6 +503,35 @@ static void test_municipal_income_statement(void **state)
     arena_free(&a);
 }
 
+/* "därav" rows are parts of the row above: no total adds them, so the section's total
+ * names its terms rather than `sum`, which would. */
+static void test_darav_rows_added_to_no_total(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\n"
+                      "Balansräkning (mnkr)                              2025-12-31   2024-12-31\n"
+                      "EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER\n"
+                      "Eget kapital                                         1 500,0      1 463,8\n"
+                      "därav årets resultat                                    36,2         42,5\n"
+                      "varav resultatutjämningsreserv                          50,0         50,0\n"
+                      "Avsättningar                                           180,3        175,2\n"
+                      "Skulder                                              1 110,8      1 067,7\n"
+                      "SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER         2 791,1      2 706,7\n",
+                      &g, &a);
+    assert_has(out, "equity_and_liabilities \"SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER\" = "
+                    "eget_kapital + avsattningar + skulder |");
+    int said = 0;
+    for (int i = 0; i < g.len; i++)
+        said += strstr(g.items[i].message, "a part of the row above it, added to no total") != NULL;
+    assert_int_equal(said, 2);
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 static void test_statements_and_notes(void **state)
 {
     (void)state;
@@ -676,6 +705,7 @@ int main(void)
         cmocka_unit_test(test_cash_flow_without_sections),
         cmocka_unit_test(test_balanskrav_in_mkr),
         cmocka_unit_test(test_municipal_income_statement),
+        cmocka_unit_test(test_darav_rows_added_to_no_total),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_tabs_keep_empty_cells),
         cmocka_unit_test(test_spaces_split_at_runs),
