@@ -1320,6 +1320,38 @@ static void keep_required_amounts(Builder *b, DraftTable *tb)
     }
 }
 
+/* A table goes on over a page break: from line i on, blank lines and page furniture,
+ * then the table's column headings again (header, its first line; the first cell empty
+ * or as before), then a row. Returns the line of that row, or i if it does not. */
+static int repeated_header_after(const DraftText *t, int i, const DraftLine *header)
+{
+    if (!is_header(header))
+        return i;
+    int n = next_content(t, i);
+    if (n < 0 || n == i || !is_header(&t->lines[n]))
+        return i;
+    const DraftLine *h = &t->lines[n];
+    if (h->cells[0].kind != DCELL_EMPTY && strcmp(h->cells[0].text, header->cells[0].text) != 0)
+        return i;
+    int k = 1, j = 1; /* the headings after the first cell, empty ones passed over */
+    for (;;) {
+        while (k < h->ncells && h->cells[k].kind == DCELL_EMPTY)
+            k++;
+        while (j < header->ncells && header->cells[j].kind == DCELL_EMPTY)
+            j++;
+        if (k == h->ncells || j == header->ncells)
+            break;
+        if (strcmp(h->cells[k].text, header->cells[j].text) != 0)
+            return i;
+        k++;
+        j++;
+    }
+    if (k != h->ncells || j != header->ncells)
+        return i;
+    int row = next_content(t, n + 1);
+    return row >= 0 && is_row(&t->lines[row]) ? row : i;
+}
+
 /* Reads the table that starts at line i (a header or a row); returns the first line
  * after it. */
 static int read_table(Builder *b, int i)
@@ -1456,6 +1488,15 @@ static int read_table(Builder *b, int i)
         if (is_row(l)) {
             add_row(b, tb, &raw, l);
             end = ++i;
+            continue;
+        }
+        int after = repeated_header_after(t, i, first);
+        if (after > i) {
+            /* over a page break: what stands between, the headings too, as comments */
+            for (; i < after; i++)
+                if (!t->lines[i].blank)
+                    add_comment(b, &raw, &t->lines[i]);
+            end = i;
             continue;
         }
         if (l->blank || l->furniture || is_heading_row(l)) {

@@ -532,6 +532,38 @@ static void test_darav_rows_added_to_no_total(void **state)
     arena_free(&a);
 }
 
+/* A table that goes on over a page break, its column headings printed again on the new
+ * page: one table, the repeated headings kept as a comment. A table after a heading of
+ * its own is another table, though its columns are the same. */
+static void test_table_over_a_page_break(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\n"
+                      "Not 3 Kortfristiga skulder                     2025       2024\n"
+                      "Leverantörsskulder                          821 567    981 849\n"
+                      "Upplupna kostnader                          142 952    795 486\n\n"
+                      "                                                  Sida 12 av 20\n"
+                      "\fÅrsredovisning 2025 Exempelförbundet\n\n"
+                      "                                              2025       2024\n"
+                      "Övriga skulder                                6 000      5 000\n"
+                      "Summa                                       970 519  1 782 335\n\n"
+                      "Not 4 Upplupna kostnader\n\n"
+                      "                                              2025       2024\n"
+                      "Semesterlöneskuld                           100 000     90 000\n"
+                      "Summa                                       100 000     90 000\n", &g, &a);
+    assert_has(out, "accounts note3 \"Not 3 Kortfristiga skulder\" note 3 (2025, 2024) {");
+    assert_has(out, "ovriga_skulder \"Övriga skulder\"");
+    assert_has(out, "total \"Summa\" = sum");
+    assert_null(strstr(out, "table arsredovisning_2025"));
+    assert_has(out, "accounts note4 \"Not 4 Upplupna kostnader\" note 4 (2025, 2024) {");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 static void test_statements_and_notes(void **state)
 {
     (void)state;
@@ -706,6 +738,7 @@ int main(void)
         cmocka_unit_test(test_balanskrav_in_mkr),
         cmocka_unit_test(test_municipal_income_statement),
         cmocka_unit_test(test_darav_rows_added_to_no_total),
+        cmocka_unit_test(test_table_over_a_page_break),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_tabs_keep_empty_cells),
         cmocka_unit_test(test_spaces_split_at_runs),
