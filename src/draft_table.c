@@ -290,6 +290,13 @@ static const char *column_name(Builder *b, DraftTable *tb, const char *heading, 
     }
     if ((draft_has_word(f, "not") && strlen(f) <= 4) || strcmp(f, "noter") == 0)
         return "not";
+    /* a statement's column of a year, whatever words go with it ("Bokslut 2025", "Utfall
+     * 2024"): the year, which the national rules read; a budget's is the budget */
+    if (tb->required && y && !strstr(f, "budget") && !strstr(f, "avvikelse") &&
+        !strstr(f, "differens") && !strstr(f, "prognos")) {
+        *year = y;
+        return arena_printf(b->a, "%d", y);
+    }
     if (strstr(f, "avvikelse") || strstr(f, "differens"))
         return "deviation";
     if (strstr(f, "budget"))
@@ -304,7 +311,6 @@ static const char *column_name(Builder *b, DraftTable *tb, const char *heading, 
         return "women";
     if (draft_starts(f, "man"))
         return "men";
-    (void)tb;
     return draft_slug(b->a, heading);
 }
 

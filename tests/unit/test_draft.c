@@ -564,6 +564,28 @@ static void test_table_over_a_page_break(void **state)
     arena_free(&a);
 }
 
+/* A statement's columns headed by a word and a year ("Bokslut 2025", "Utfall 2024") are
+ * year columns, which the national rules read; a budget column beside them is not. */
+static void test_statement_columns_of_words_and_a_year(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\n"
+                      "Resultaträkning        Budget 2025   Bokslut 2025   Bokslut 2024\n"
+                      "Verksamhetens intäkter   8 000 000      8 059 950      8 265 184\n"
+                      "Verksamhetens kostnader -8 100 000     -8 160 786     -8 282 457\n"
+                      "Årets resultat            -100 000       -100 836        -17 273\n", &g, &a);
+    assert_has(out, "accounts income \"Resultaträkning\" (budget \"Budget 2025\",");
+    assert_has(out, " 2025 \"Bokslut 2025\",");
+    assert_has(out, " 2024 \"Bokslut 2024\")");
+    assert_null(strstr(out, "not found in the text)\")"));
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 static void test_statements_and_notes(void **state)
 {
     (void)state;
@@ -739,6 +761,7 @@ int main(void)
         cmocka_unit_test(test_municipal_income_statement),
         cmocka_unit_test(test_darav_rows_added_to_no_total),
         cmocka_unit_test(test_table_over_a_page_break),
+        cmocka_unit_test(test_statement_columns_of_words_and_a_year),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_tabs_keep_empty_cells),
         cmocka_unit_test(test_spaces_split_at_runs),
