@@ -514,6 +514,22 @@ typedef enum {
     LABEL_PLAIN, LABEL_GRAND, LABEL_SUMMA, LABEL_FLOW, LABEL_RUNNING, LABEL_RESULT, LABEL_DIFF
 } LabelKind;
 
+/* Whether words (folded, no space before them) start with one of n prefixes; *rest is
+ * then the words after it. */
+static bool starts_with_one(const char *words, const char *const *prefixes, size_t n,
+                            const char **rest)
+{
+    for (size_t i = 0; i < n; i++)
+        if (draft_starts(words, prefixes[i])) {
+            const char *r = words + strlen(prefixes[i]);
+            while (*r == ' ')
+                r++;
+            *rest = r;
+            return true;
+        }
+    return false;
+}
+
 static LabelKind label_kind(Builder *b, const DraftTable *tb, const char *label, const char **rest)
 {
     const char *f = fold(b, label);
@@ -529,26 +545,14 @@ static LabelKind label_kind(Builder *b, const DraftTable *tb, const char *label,
         if (strcmp(words, grand[i]) == 0)
             return LABEL_GRAND;
     static const char *const summa[] = {"summa totalt", "summa", "totalt", "total"};
-    for (size_t i = 0; i < sizeof summa / sizeof summa[0]; i++)
-        if (draft_starts(words, summa[i])) {
-            const char *r = words + strlen(summa[i]);
-            while (*r == ' ')
-                r++;
-            *rest = r;
-            return LABEL_SUMMA;
-        }
+    if (starts_with_one(words, summa, sizeof summa / sizeof summa[0], rest))
+        return LABEL_SUMMA;
     /* a cash flow statement (RKR R13): "Kassaflöde från X" adds section X, or what
      * stands since the total before; the year's flow adds those; the cash at the end is
      * the flow and the cash at the start */
     static const char *const flow_from[] = {"kassaflode fran", "kassaflode for"};
-    for (size_t i = 0; i < sizeof flow_from / sizeof flow_from[0]; i++)
-        if (draft_starts(words, flow_from[i])) {
-            const char *r = words + strlen(flow_from[i]);
-            while (*r == ' ')
-                r++;
-            *rest = r;
-            return LABEL_FLOW;
-        }
+    if (starts_with_one(words, flow_from, sizeof flow_from / sizeof flow_from[0], rest))
+        return LABEL_FLOW;
     if (draft_starts(words, "medel fran verksamheten fore"))
         return LABEL_RUNNING;
     if (strcmp(words, "arets kassaflode") == 0 || strcmp(words, "periodens kassaflode") == 0 ||
