@@ -1037,7 +1037,7 @@ static int sign_of(const DraftRow *r, int ncols, Builder *b)
                 pos++;
         }
     const char *f = fold(b, r->label);
-    bool cost = strstr(f, "kostnad") != NULL;
+    bool cost = strstr(f, "kostnad") || strstr(f, "avskrivning") || strstr(f, "nedskrivning");
     return cost && pos > neg ? -1 : 1;
 }
 

@@ -277,6 +277,18 @@ static void test_result_subtracts_positive_costs(void **state)
     free(out);
     mem_free(g.items);
     arena_free(&a);
+    /* depreciation is a cost, printed positive beside them */
+    arena_init(&a);
+    g = (DraftGuesses){0};
+    out = draft("Årsredovisning 2025\n\nÖversikt\n\n\t2025\t2024\n"
+                "Verksamhetens intäkter\t100\t90\n"
+                "Verksamhetens kostnader\t80\t95\n"
+                "Avskrivningar\t5\t4\n"
+                "Årets resultat\t15\t-9\n", &g, &a);
+    assert_has(out, "= verksamhetens_intakter - verksamhetens_kostnader - avskrivningar");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
 }
 
 static void test_parentheses_in_a_table(void **state)
