@@ -1220,7 +1220,7 @@ static void decide_unit_and_kind(Builder *b, DraftTable *tb, int lineno)
         /* the statements the national rules read are in kronor */
     } else if (all_percent(tb))
         tb->unit = "%";
-    else if (count || draft_starts(ft, "antal")) {
+    else if (count || draft_starts(ft, "antal") || draft_starts(ft, "deltagare")) {
         tb->unit = "count";
         draft_guess(b->g, lineno, _("table \"%s\": unit count (the headings say antal or deltagare)"), tb->title);
     }

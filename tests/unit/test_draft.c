@@ -598,6 +598,25 @@ static void test_statement_columns_of_words_and_a_year(void **state)
     arena_free(&a);
 }
 
+/* A table of participants is a table of counts, though its columns say only Kvinnor
+ * and Män. */
+static void test_participants_are_counts(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\nDeltagare i finansierade insatser 2025\n"
+                      "Insats                     Mål    Totalt   Kvinnor    Män\n"
+                      "Arbetsträning               40        38        20     18\n"
+                      "Unga vuxna                  30        35        15     20\n"
+                      "Totalt                      70        73        35     38\n", &g, &a);
+    assert_has(out, "\"Deltagare i finansierade insatser 2025\" unit count");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 static void test_statements_and_notes(void **state)
 {
     (void)state;
@@ -774,6 +793,7 @@ int main(void)
         cmocka_unit_test(test_darav_rows_added_to_no_total),
         cmocka_unit_test(test_table_over_a_page_break),
         cmocka_unit_test(test_statement_columns_of_words_and_a_year),
+        cmocka_unit_test(test_participants_are_counts),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_tabs_keep_empty_cells),
         cmocka_unit_test(test_spaces_split_at_runs),
