@@ -509,9 +509,11 @@ static int64_t kronor_per_figure(const DraftTable *tb)
 /* LABEL_FLOW: "Kassaflöde från X", a total as "Summa X" is, and one that no other flow
  * adds. LABEL_RUNNING: a subtotal that the total after it includes ("Medel från
  * verksamheten före förändring av rörelsekapital", then the changes, then "Kassaflöde
- * från den löpande verksamheten"). */
+ * från den löpande verksamheten"). LABEL_CLOSING: "Utgående X", the "Ingående X" above it
+ * and the changes since (a note that rolls a value forward). */
 typedef enum {
-    LABEL_PLAIN, LABEL_GRAND, LABEL_SUMMA, LABEL_FLOW, LABEL_RUNNING, LABEL_RESULT, LABEL_DIFF
+    LABEL_PLAIN, LABEL_GRAND, LABEL_SUMMA, LABEL_FLOW, LABEL_RUNNING, LABEL_CLOSING,
+    LABEL_RESULT, LABEL_DIFF
 } LabelKind;
 
 /* Whether words (folded, no space before them) start with one of n prefixes; *rest is
@@ -555,6 +557,11 @@ static LabelKind label_kind(Builder *b, const DraftTable *tb, const char *label,
         return LABEL_FLOW;
     if (draft_starts(words, "medel fran verksamheten fore"))
         return LABEL_RUNNING;
+    /* a roll-forward: the carrying amount adds the closing values above it */
+    if (draft_has_word(words, "redovisat varde") || draft_has_word(words, "bokfort varde"))
+        return LABEL_GRAND;
+    if (draft_starts(words, "utgaende"))
+        return LABEL_CLOSING;
     if (strcmp(words, "arets kassaflode") == 0 || strcmp(words, "periodens kassaflode") == 0 ||
         strcmp(words, "forandring av likvida medel") == 0 ||
         strcmp(words, "arets forandring av likvida medel") == 0)
@@ -716,6 +723,18 @@ static bool add_since_boundary(Shape *s, Level *top, DraftRow *r, bool running)
     return true;
 }
 
+/* The last "Ingående X" among the items of level top since its last total, or -1: a
+ * value rolled forward, to which the rows after it are changes. */
+static int opening_since_boundary(Builder *b, const Level *top)
+{
+    for (int i = top->items.len - 1; i >= top->boundary; i--) {
+        const Item *it = top->items.items[i];
+        if (it->row && draft_starts(fold(b, it->row->label), "ingaende"))
+            return i;
+    }
+    return -1;
+}
+
 static void shape_row(Shape *s, DraftRow *r)
 {
     Builder *b = s->b;
@@ -806,6 +825,15 @@ static void shape_row(Shape *s, DraftRow *r)
     }
     if (kind == LABEL_RUNNING && add_since_boundary(s, top, r, true))
         return;
+    int opening = opening_since_boundary(b, top);
+    if (kind == LABEL_CLOSING) {
+        if (opening >= 0)
+            top->boundary = opening; /* from its Ingående */
+        if (add_since_boundary(s, top, r, false))
+            return;
+    }
+    if (kind == LABEL_RESULT && opening >= 0)
+        kind = LABEL_PLAIN; /* "Årets resultat" after "Ingående eget kapital": a change */
     if (kind == LABEL_RESULT && s->depth == 0 && top->items.len > 0) {
         terms(b, top, 0, true, &names, &signs);
         r->formula = join_terms(b, &names, &signs);

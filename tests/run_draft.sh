@@ -114,6 +114,36 @@ finsam_file rules.txt rules/finsam.fin
 printf 'Årsredovisning 2025\n\nResultaträkning\n' >"$tmp/prose"
 finsam_file prose.fin "$tmp/prose"
 
+# Reports laid out as other federations and municipalities print them
+# (tests/draft/variants: a cash flow with and without sections, mkr, a municipality's
+# income statement and balance sheet with därav rows, costs printed positive, a table
+# over a page break, notes that roll a value forward, ...), each with figures that agree:
+# its draft loads and checks with no failure, so the draft's formulas cry no wolf. One
+# figure changed in each makes the check fail, so the draft's formulas do check.
+for text in tests/draft/variants/*.txt; do
+    case_name=variant-$(basename "$text" .txt)
+    if "$finsam" draft -o "$tmp/$case_name.fin" "$text" 2>/dev/null &&
+        "$finsam" check --color=never "$tmp/$case_name.fin" >"$tmp/$case_name.out" 2>&1 &&
+        grep -q ' 0 failed, ' "$tmp/$case_name.out"; then
+        ok
+    else
+        bad "$case_name: the draft should check with no failure"
+        grep -E 'error|checks' "$tmp/$case_name.out" | head -5
+    fi
+done
+# the first total with a figure in each variant changed: a failure, found
+for text in tests/draft/variants/*.txt; do
+    case_name=variant-$(basename "$text" .txt)
+    awk '/(Summa|SUMMA|Totalt|Årets resultat|Utgående|Likvida medel vid|Årets balanskravsresultat|Kassaflöde för|Resultat efter)[^0-9]*[0-9]/ && !done { sub(/[0-9]( |$)/, "9 "); done = 1 } { print }' \
+        "$text" >"$tmp/$case_name-changed.txt"
+    if "$finsam" draft -o "$tmp/$case_name-changed.fin" "$tmp/$case_name-changed.txt" 2>/dev/null &&
+        ! "$finsam" check --color=never "$tmp/$case_name-changed.fin" >/dev/null 2>&1; then
+        ok
+    else
+        bad "$case_name: a changed total should fail the check of its draft"
+    fi
+done
+
 # Texts made from the seed: awk's rand with a fixed seed per case.
 i=1
 while [ $i -le 40 ]; do

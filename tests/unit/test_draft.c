@@ -617,6 +617,47 @@ static void test_participants_are_counts(void **state)
     arena_free(&a);
 }
 
+/* A note that rolls a value forward: each Utgående is its Ingående and the year's
+ * changes since, and the carrying amount adds the closing values. */
+static void test_roll_forward_note(void **state)
+{
+    (void)state;
+    Arena a;
+    arena_init(&a);
+    DraftGuesses g = {0};
+    char *out = draft("Årsredovisning 2025\n\n"
+                      "Not 4 Inventarier                                    2025-12-31    2024-12-31\n"
+                      "Ingående anskaffningsvärde                               120 000       100 000\n"
+                      "Årets anskaffningar                                       30 000        20 000\n"
+                      "Utgående ackumulerade anskaffningsvärden                 150 000       120 000\n"
+                      "Ingående avskrivningar                                   -60 000       -40 000\n"
+                      "Årets avskrivningar                                      -25 000       -20 000\n"
+                      "Utgående ackumulerade avskrivningar                      -85 000       -60 000\n"
+                      "Utgående redovisat värde                                  65 000        60 000\n",
+                      &g, &a);
+    assert_has(out, "\"Utgående ackumulerade anskaffningsvärden\" = sum |");
+    assert_has(out, "\"Utgående ackumulerade avskrivningar\" = ingaende_avskrivningar + "
+                    "arets_avskrivningar |");
+    assert_has(out, "\"Utgående redovisat värde\" = utgaende_ackumulerade + utgaende_ackumulerade_2 |");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+    /* the equity note: Årets resultat is a change to the equity rolled forward, not a
+     * result of the rows above it */
+    arena_init(&a);
+    g = (DraftGuesses){0};
+    out = draft("Årsredovisning 2025\n\nNot 5 Eget kapital                2025      2024\n"
+                "Ingående eget kapital        3 062 860  3 082 974\n"
+                "Årets resultat                -104 286    -20 114\n"
+                "Utgående eget kapital        2 958 574  3 062 860\n", &g, &a);
+    assert_has(out, "arets_resultat \"Årets resultat\"    ");
+    assert_null(strstr(out, "\"Årets resultat\" ="));
+    assert_has(out, "\"Utgående eget kapital\" = sum |");
+    free(out);
+    mem_free(g.items);
+    arena_free(&a);
+}
+
 static void test_statements_and_notes(void **state)
 {
     (void)state;
@@ -794,6 +835,7 @@ int main(void)
         cmocka_unit_test(test_table_over_a_page_break),
         cmocka_unit_test(test_statement_columns_of_words_and_a_year),
         cmocka_unit_test(test_participants_are_counts),
+        cmocka_unit_test(test_roll_forward_note),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_tabs_keep_empty_cells),
         cmocka_unit_test(test_spaces_split_at_runs),
