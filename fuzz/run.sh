@@ -34,7 +34,8 @@ mkdir -p "$artifacts"
 common="-max_len=$max_len -timeout=10 -rss_limit_mb=2048 -dict=$dict"
 
 # The seeds of a corpus: fuzz/seeds/NAME, and for the whole path every .fin file of the
-# examples and tests, flattened to one folder.
+# examples and tests, for the draft the report layouts of tests/draft/variants,
+# flattened to one folder.
 seed_corpus() {
     dir=$1
     mkdir -p "$dir"
@@ -42,6 +43,11 @@ seed_corpus() {
     if [ "$name" = sie ]; then
         for f in tests/sie/real/*.[sS][eEiI]; do
             cp "$f" "$dir/seed-$(basename "$f")"
+        done
+    fi
+    if [ "$name" = draft ]; then
+        for f in tests/draft/variants/*.txt; do
+            cp "$f" "$dir/seed-variant-$(basename "$f")"
         done
     fi
     if [ "$name" = check ]; then
