@@ -1232,6 +1232,7 @@ static void decide_unit_and_kind(Builder *b, DraftTable *tb, int lineno)
 {
     const char *ft = fold(b, tb->title);
     const char *fh = tb->header ? fold(b, tb->header) : "";
+    const char *money = money_unit(ft) ? money_unit(ft) : money_unit(fh);
     bool count = false;
     for (int k = 0; k < tb->ncols; k++)
         if (tb->cols[k].label && (draft_has_word(fold(b, tb->cols[k].label), "antal") ||
@@ -1240,8 +1241,8 @@ static void decide_unit_and_kind(Builder *b, DraftTable *tb, int lineno)
     if (!tb->required && all_counts(b, tb)) {
         tb->unit = "count";
         draft_guess(b->g, lineno, _("table \"%s\": unit count (every row is an antal)"), tb->title);
-    } else if (money_unit(ft) || money_unit(fh)) {
-        tb->unit = money_unit(ft) ? money_unit(ft) : money_unit(fh);
+    } else if (money) {
+        tb->unit = money;
         draft_guess(b->g, lineno, _("table \"%s\": unit %s, as its heading says"), tb->title,
                     tb->unit);
     } else if (tb->required && strcmp(tb->name, "deltagare") != 0) {
