@@ -213,7 +213,8 @@ int cmd_draft(int argc, char **argv)
         arena_free(&arena);
         return EXIT_BAD_INPUT;
     }
-    qsort(guesses.items, (size_t)guesses.len, sizeof *guesses.items, by_line);
+    if (guesses.len > 1) /* none: no list at all, which qsort must not be given */
+        qsort(guesses.items, (size_t)guesses.len, sizeof *guesses.items, by_line);
     for (int i = 0; i < guesses.len; i++)
         fprintf(stderr, "%s:%d: %s: %s\n", path, guesses.items[i].lineno, _("guess"),
                 guesses.items[i].message);
