@@ -43,7 +43,7 @@ static char *read_all(const char *path, size_t *len)
     return buf;
 }
 
-/* What a file that is not text is, in the user's words. */
+/* What a file that is no report's text is, in the user's words. */
 static const char *not_text(DraftTextKind kind)
 {
     switch (kind) {
@@ -55,12 +55,15 @@ static const char *not_text(DraftTextKind kind)
         return _("a Word or Excel document of the older kind (.doc, .xls), not text");
     case DTEXT_RTF:
         return _("an RTF document, not plain text");
+    case DTEXT_FINSAM:
+        return _("a finsam file, not a report's text");
     default:
         return _("not a text file: it holds a NUL byte near its start");
     }
 }
 
-/* A file that is not text, refused: what it is and how to get its text. */
+/* A file that is no report's text, refused: what it is and how to get its text, or
+ * what to do with it instead. */
 static void refuse(const char *path, DraftTextKind kind)
 {
     Arena a;
@@ -68,7 +71,11 @@ static void refuse(const char *path, DraftTextKind kind)
     Diags d;
     diags_init(&d, &a);
     Diag *g = diag_file(&d, path, "%s", not_text(kind));
-    if (kind == DTEXT_PDF)
+    if (kind == DTEXT_FINSAM)
+        diag_note(&d, g, _("hint: check it with finsam check %s; finsam new %s writes next "
+                           "year's file; finsam draft reads a report's text (REPORT.txt)"),
+                  path, path);
+    else if (kind == DTEXT_PDF)
         diag_note(&d, g, _("hint: make its text with pdftotext -layout %s REPORT.txt, then "
                            "finsam draft REPORT.txt"),
                   path);
@@ -97,20 +104,6 @@ static bool finsam_file(const char *path, const char *utf8, size_t n)
     interner_free(&names);
     arena_free(&a);
     return parses;
-}
-
-static void refuse_finsam(const char *path)
-{
-    Arena a;
-    arena_init(&a);
-    Diags d;
-    diags_init(&d, &a);
-    Diag *g = diag_file(&d, path, "%s", _("a finsam file, not a report's text"));
-    diag_note(&d, g, _("hint: check it with finsam check %s; finsam new %s writes next year's "
-                       "file; finsam draft reads a report's text (REPORT.txt)"),
-              path, path);
-    diag_print(stderr, g, (DiagStyle){cli_use_color(-1, stderr)});
-    arena_free(&a);
 }
 
 static int by_line(const void *x, const void *y)
@@ -184,7 +177,7 @@ int cmd_draft(int argc, char **argv)
     char *utf8 = draft_text_utf8(&arena, kind, text, len, &n_utf8);
     mem_free(text);
     if (finsam_file(path, utf8, n_utf8)) {
-        refuse_finsam(path);
+        refuse(path, DTEXT_FINSAM);
         arena_free(&arena);
         return EXIT_BAD_INPUT;
     }

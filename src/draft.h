@@ -83,6 +83,7 @@ typedef enum {
     DTEXT_OLE,     /* .doc, .xls of the older kind */
     DTEXT_RTF,
     DTEXT_BINARY,  /* a NUL byte in its first 8000 bytes, as git tells a binary file */
+    DTEXT_FINSAM,  /* text, but a finsam file's: told by cmd_draft, which parses it */
 } DraftTextKind;
 
 DraftTextKind draft_text_kind(const char *s, size_t n);
